@@ -1,0 +1,83 @@
+// Turning a path into the JavaScript texts to scan: one file, or every JS file of a folder or package.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { AgentInfo, TargetKind } from '../report/model';
+
+const JS_FILE = /\.(?:js|mjs|cjs)$/i;
+const SKIPPED_FILE = /\.(?:d\.ts|map|min\.css)$/i;
+/** Nested folders that are other packages or tooling, not the target's own code. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+export interface TargetFiles {
+  path: string;
+  kind: TargetKind;
+  agent: AgentInfo | null;
+  files: string[];
+  /** Files or folders that could not be listed, with the reason. */
+  problems: string[];
+}
+
+/** Reads `name` and `version` from a package.json, tolerating malformed ones. */
+export async function readPackageInfo(dir: string): Promise<AgentInfo | null> {
+  try {
+    const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown; publisher?: unknown; displayName?: unknown };
+    if (typeof pkg.name !== 'string') return null;
+    const id = typeof pkg.publisher === 'string' ? `${pkg.publisher}.${pkg.name}` : pkg.name;
+    return { id, name: typeof pkg.displayName === 'string' ? pkg.displayName : pkg.name, version: typeof pkg.version === 'string' ? pkg.version : '' };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A file is a target of its own; a folder is one target made of every .js,
+ * .mjs and .cjs file below it (not nested node_modules), and a package when it
+ * has a package.json.
+ */
+export async function listTarget(target: string): Promise<TargetFiles> {
+  const abs = path.resolve(target);
+  const stat = await fs.stat(abs);
+  if (!stat.isDirectory()) return { path: abs, kind: 'file', agent: null, files: [abs], problems: [] };
+  const agent = await readPackageInfo(abs);
+  const files: string[] = [];
+  const problems: string[] = [];
+  const seenDirs = new Set<string>();
+  const walk = async (dir: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await fs.realpath(dir);
+    } catch (err) {
+      problems.push(`${dir}: ${(err as Error).message}`);
+      return;
+    }
+    if (seenDirs.has(real)) return; // a link loop
+    seenDirs.add(real);
+    let entries: import('fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push(`${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const s = await fs.stat(p);
+          isDir = s.isDirectory();
+          isFile = s.isFile();
+        } catch {
+          problems.push(`${p}: broken link`);
+          continue;
+        }
+      }
+      if (isDir && !SKIPPED_DIRS.has(e.name)) await walk(p);
+      else if (isFile && JS_FILE.test(e.name) && !SKIPPED_FILE.test(e.name)) files.push(p);
+    }
+  };
+  await walk(abs);
+  return { path: abs, kind: agent ? 'package' : 'folder', agent, files, problems };
+}

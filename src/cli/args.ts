@@ -1,0 +1,76 @@
+// Command-line arguments: `agent-xray scan PATH... [options]`.
+
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = 'untrusted' | 'review' | 'never';
+
+export interface CliOptions {
+  command: 'scan' | 'help' | 'version';
+  paths: string[];
+  format: Format;
+  output?: string;
+  failOn: FailOn;
+  cache: boolean;
+  verbose: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: agent-xray scan PATH... [options]
+
+Scans JavaScript files, folders and packages for covert environment
+fingerprinting. A file is one target; a folder is one target made of every
+.js/.mjs/.cjs file below it (nested node_modules excluded), reported as a
+package when it has a package.json.
+
+Options:
+  --format text|json|sarif    output format (default: text)
+  --output FILE               write the report to FILE instead of stdout
+  --fail-on untrusted|review|never
+                              exit 1 when a target is at least this bad (default: untrusted)
+  --no-cache                  do not read or write the result cache
+  --verbose                   show low-severity findings in text output
+  -h, --help                  show this help
+  --version                   show the version
+
+Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage or I/O error.
+`;
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value === undefined) throw new UsageError(`${flag} needs a value: ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+export function parseArgs(argv: string[]): CliOptions {
+  const o: CliOptions = { command: 'help', paths: [], format: 'text', failOn: 'untrusted', cache: true, verbose: false };
+  const args = [...argv];
+  const first = args.shift();
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') return o;
+  if (first === '--version' || first === '-v') return { ...o, command: 'version' };
+  if (first !== 'scan') throw new UsageError(`unknown command "${first}"`);
+  o.command = 'scan';
+  while (args.length) {
+    const a = args.shift()!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? args.shift();
+    switch (flag) {
+      case '--format': o.format = oneOf(flag, value(), ['text', 'json', 'sarif'] as const); break;
+      case '--fail-on': o.failOn = oneOf(flag, value(), ['untrusted', 'review', 'never'] as const); break;
+      case '--output': case '-o': {
+        const v = value();
+        if (!v) throw new UsageError('--output needs a file name');
+        o.output = v;
+        break;
+      }
+      case '--no-cache': o.cache = false; break;
+      case '--verbose': o.verbose = true; break;
+      case '-h': case '--help': return { ...o, command: 'help' };
+      case '--': o.paths.push(...args.splice(0)); break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option "${a}"`);
+        o.paths.push(a);
+    }
+  }
+  if (!o.paths.length) throw new UsageError('scan needs at least one PATH (a JavaScript file, a folder or a package)');
+  return o;
+}

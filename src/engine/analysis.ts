@@ -1,0 +1,661 @@
+// Per-file facts the rules share: indexes built during the walk, binding
+// definitions, dataflow from fingerprint sources, static values, and the
+// comparisons of fingerprint values with specific places and organisations.
+import { isFunction, isStringLiteral, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { classifyConstant, type ConstantClass } from './constants';
+import { Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
+import { LineIndex, type Position } from './lines';
+import { ScopeResolver, type Binding } from './scope';
+import { ALL_KINDS, Kind, SourceMatcher } from './sources';
+import type { Visitor } from './walk';
+
+/** What flows into an expression: source kinds and the nodes on the way (sources, comparisons). */
+export interface Flow { kinds: number; via: Node[] }
+const NONE: Flow = { kinds: 0, via: [] };
+const MAX_VIA = 12;
+
+/** A fingerprint value compared with specific constants. */
+export interface Comparison {
+  node: Node;
+  flow: Flow;
+  classes: Set<ConstantClass>;
+  /** The specific constants, decoded when they were concealed. */
+  values: string[];
+  /** True when the constants do not appear as such in the source text. */
+  concealed: boolean;
+  /** The literal the constants were decoded from (for concealed ones). */
+  encoded?: Node;
+}
+
+const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
+const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCodeAt', 'decodeURIComponent', 'unescape', 'from']);
+/** Methods and functions whose result carries their input (a lower-cased host is still the host). */
+const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset']);
+const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat']);
+const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
+const COMPARE_METHODS = new Set(['includes', 'has', 'indexOf', 'startsWith', 'endsWith', 'test', 'match', 'localeCompare']);
+
+/** First index whose node starts at or after `pos` (the list is sorted by start). */
+function lowerBound(list: Node[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+function union(a: Flow, b: Flow): Flow {
+  if (!b.kinds) return a;
+  if (!a.kinds) return b;
+  const via = a.via.length >= MAX_VIA ? a.via : [...a.via, ...b.via.filter((n) => !a.via.includes(n))].slice(0, MAX_VIA);
+  return { kinds: a.kinds | b.kinds, via };
+}
+
+export class Analysis {
+  readonly scopes = new ScopeResolver();
+  readonly evaluator: Evaluator;
+  readonly sources: SourceMatcher;
+  private lines?: LineIndex;
+  /** Assignments `name = value` by name, and `x.key = value` / `this.key = value` by "x.key". */
+  private readonly assignments = new Map<string, Node[]>();
+  private readonly memberAssignments = new Map<string, Node[]>();
+  /** Calls `name(...)` by callee name. */
+  private readonly calls = new Map<string, Node[]>();
+  private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
+  private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
+  private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
+  private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
+  private readonly candidates: Node[] = [];
+  /** Functions that decode: base64, hex, char codes, XOR. */
+  readonly decoders = new Set<FunctionNode>();
+  private readonly flows = new Map<Node, Flow>();
+  private readonly returns = new Map<Node, Node[]>();
+  private readonly defs = new Map<Binding, Node[]>();
+  private comparisonList?: Comparison[];
+  private readonly comparisonByNode = new Map<Node, Comparison>();
+  private readonly analysed = new Map<Node, Comparison | null>();
+
+  constructor(readonly text: string, readonly ast: Node) {
+    this.evaluator = new Evaluator(this.scopes, {
+      definitions: (b) => this.definitions(b),
+      iteratedBy: (b) => this.iteratedBy(b),
+    });
+    this.sources = new SourceMatcher(this.scopes, (id) => {
+      const b = this.scopes.resolve(id);
+      return b ? this.definitions(b) : [];
+    }, (node) => this.value(node));
+  }
+
+  /** Visitors that build the indexes during the engine's single walk. */
+  collectors(): Record<string, Visitor> {
+    const push = (map: Map<string, Node[]>, key: string, node: Node) => {
+      const list = map.get(key);
+      if (list) list.push(node); else map.set(key, [node]);
+    };
+    return {
+      AssignmentExpression: (node) => {
+        const left = node.left as Node;
+        if (left.type === 'Identifier') push(this.assignments, left.name, node);
+        else if (left.type === 'MemberExpression') {
+          const p = propertyName(left);
+          const obj = unwrap(left.object);
+          if (p && obj.type === 'Identifier') push(this.memberAssignments, `${obj.name}.${p}`, node);
+          else if (p && obj.type === 'ThisExpression') push(this.memberAssignments, `this.${p}`, node);
+        }
+      },
+      CallExpression: (node) => {
+        const callee = node.callee as Node;
+        if (callee.type === 'Identifier') push(this.calls, callee.name, node);
+        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
+        if (name && DECODE_CALLS.has(name)) this.markDecoder(node);
+        if (COMPARE_METHODS.has(methodName(node) ?? '')) this.candidates.push(node);
+      },
+      BinaryExpression: (node) => {
+        if (COMPARE_OPS.has(node.operator) || node.operator === 'in') this.candidates.push(node);
+        else if (node.operator === '^') this.markDecoder(node);
+      },
+      SwitchStatement: (node) => { this.candidates.push(node); },
+      ReturnStatement: (node) => {
+        if (!node.argument) return;
+        let fn = node.parent;
+        while (fn && !isFunction(fn) && fn.type !== 'Program') fn = fn.parent;
+        if (!fn || fn.type === 'Program') return;
+        const list = this.returns.get(fn);
+        if (list) list.push(node.argument); else this.returns.set(fn, [node.argument]);
+      },
+    };
+  }
+
+  private markDecoder(node: Node): void {
+    let fn = node.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    if (fn) this.decoders.add(fn as FunctionNode);
+  }
+
+  position(offset: number): Position {
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.position(offset);
+  }
+
+  // ---- definitions ----
+
+  /**
+   * The nodes of an index entry (all nodes for one name) that refer to one binding.
+   * A local binding only looks inside its scope; a top-level one groups the whole
+   * entry once, since minified bundles reuse short names thousands of times.
+   */
+  private nodesFor(index: Map<string, Node[]>, cache: Map<string, Map<Binding, Node[]>>, b: Binding, idOf: (n: Node) => Node): Node[] {
+    const all = index.get(b.name);
+    if (!all) return [];
+    const resolves = (n: Node) => { const id = idOf(n); return id.type === 'Identifier' && this.scopes.resolve(id) === b; };
+    if (b.scope.type !== 'Program') {
+      // Index entries are in source order (the walk is pre-order): search the scope's range.
+      const { start, end } = b.scope;
+      const out: Node[] = [];
+      for (let i = lowerBound(all, start); i < all.length && all[i].start < end; i++) if (resolves(all[i])) out.push(all[i]);
+      return out;
+    }
+    let groups = cache.get(b.name);
+    if (!groups) {
+      groups = new Map();
+      cache.set(b.name, groups);
+      for (const n of all) {
+        const id = idOf(n);
+        const owner = id.type === 'Identifier' ? this.scopes.resolve(id) : undefined;
+        if (!owner) continue;
+        const list = groups.get(owner);
+        if (list) list.push(n); else groups.set(owner, [n]);
+      }
+    }
+    return groups.get(b) ?? [];
+  }
+
+  /** Expressions assigned to a binding: its initialiser and every assignment. */
+  definitions(b: Binding): Node[] {
+    let list = this.defs.get(b);
+    if (list) return list;
+    list = [];
+    this.defs.set(b, list);
+    const d = b.decl;
+    if (b.kind === 'function' || b.kind === 'class') list.push(d);
+    else if (d.type === 'VariableDeclarator' && d.id === b.id && d.init) list.push(d.init);
+    for (const a of this.nodesFor(this.assignments, this.assignmentsByBinding, b, (n) => n.left)) list.push(a.right);
+    return list;
+  }
+
+  /** For a parameter of `list.some(x => ...)`-style callbacks: the list. */
+  iteratedBy(b: Binding): Node | undefined {
+    const fn = b.decl;
+    if (b.kind !== 'param' || !isFunction(fn) || fn.params[0]?.type !== 'Identifier' || fn.params[0].name !== b.name) return undefined;
+    const call = fn.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || !ITERATORS.has(methodName(call) ?? '')) return undefined;
+    return unwrap(call.callee).object;
+  }
+
+  /** Static value of an expression (UNKNOWN when it cannot be known). */
+  value(node: Node): Value {
+    if (node.type === 'Literal') return node.value as Value;
+    return this.evaluator.evaluate(node).value;
+  }
+
+  evaluate(node: Node): { value: Value; provenance: Provenance } {
+    return this.evaluator.evaluate(node);
+  }
+
+  /** Return expressions of a function (an arrow's expression body counts). */
+  returnsOf(fn: FunctionNode): Node[] {
+    if (fn.body.type !== 'BlockStatement') return [fn.body];
+    return this.returns.get(fn) ?? [];
+  }
+
+  /** The function a callee refers to, through variables and object/class members. */
+  functionOf(callee: Node, depth = 0): FunctionNode | undefined {
+    callee = unwrap(callee);
+    if (isFunction(callee)) return callee;
+    if (depth > 4) return undefined;
+    if (callee.type === 'Identifier') {
+      const b = this.scopes.resolve(callee);
+      if (!b) return undefined;
+      if (b.kind === 'function') return b.decl as FunctionNode;
+      const defs = this.definitions(b);
+      return defs.length === 1 ? this.functionOf(defs[0], depth + 1) : undefined;
+    }
+    if (callee.type === 'MemberExpression') {
+      const key = propertyName(callee);
+      if (key === undefined) return undefined;
+      for (const v of this.propertyValues(callee.object, key, depth + 1)) {
+        const f = this.functionOf(v, depth + 1);
+        if (f) return f;
+      }
+    }
+    return undefined;
+  }
+
+  /** Calls of a function, found by the name it is declared or assigned under. */
+  callSites(fn: FunctionNode): Node[] {
+    let name: string | undefined;
+    const parent = fn.parent;
+    if (fn.type === 'FunctionDeclaration') name = fn.id?.name;
+    else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
+    else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier') name = parent.left.name;
+    if (!name) return [];
+    const b = this.scopes.resolve(fn.type === 'FunctionDeclaration' ? fn.id! : parent!.type === 'VariableDeclarator' ? parent!.id : parent!.left);
+    if (!b) return [];
+    return this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee).filter((c) => this.functionOf(c.callee) === fn);
+  }
+
+  /**
+   * Expressions that may be the value of `object.key`: object literal properties,
+   * class members, getters' returns and `object.key = value` assignments.
+   */
+  propertyValues(object: Node, key: string, depth = 0): Node[] {
+    const out: Node[] = [];
+    for (const o of this.objectShapes(object, depth)) {
+      const values = this.members(o).get(key);
+      if (values) out.push(...values);
+      if (o.type === 'ClassBody') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
+    }
+    const b = unwrap(object).type === 'Identifier' ? this.scopes.resolve(unwrap(object)) : undefined;
+    if (b) for (const a of this.memberAssignments.get(`${b.name}.${key}`) ?? []) {
+      if (this.scopes.resolve(unwrap(a.left.object)) === b) out.push(a.right);
+    }
+    return out;
+  }
+
+  /** Values of an object literal's or class body's members by key (getters give their returns). */
+  private members(o: Node): Map<string, Node[]> {
+    let map = this.memberIndex.get(o);
+    if (map) return map;
+    map = new Map();
+    this.memberIndex.set(o, map);
+    const add = (key: string | undefined, values: Node[]) => {
+      if (key === undefined) return;
+      const list = map!.get(key);
+      if (list) list.push(...values); else map!.set(key, [...values]);
+    };
+    for (const m of o.type === 'ObjectExpression' ? o.properties : o.body) {
+      if (m.type === 'Property') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);
+      else if (m.type === 'PropertyDefinition') { if (m.value) add(keyName(m), [m.value]); }
+      else if (m.type === 'MethodDefinition') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);
+    }
+    return map;
+  }
+
+  /** `this.key = value` assignments of one property, grouped by class body. */
+  private thisAssignments(key: string): Map<Node, Node[]> {
+    let groups = this.thisAssignmentsByClass.get(key);
+    if (groups) return groups;
+    groups = new Map();
+    this.thisAssignmentsByClass.set(key, groups);
+    for (const a of this.memberAssignments.get(`this.${key}`) ?? []) {
+      const body = this.classBodyOf(a);
+      if (!body) continue;
+      const list = groups.get(body);
+      if (list) list.push(a); else groups.set(body, [a]);
+    }
+    return groups;
+  }
+
+  private classBodyOf(node: Node): Node | undefined {
+    for (let n = node.parent; n; n = n.parent) {
+      if (n.type === 'ClassBody') return n;
+      if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition') {
+        if (n.parent?.type !== 'MethodDefinition' && n.parent?.type !== 'Property') return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Object literals or class bodies an expression may evaluate to. */
+  private objectShapes(node: Node, depth: number): Node[] {
+    node = unwrap(node);
+    if (depth > 6) return [];
+    switch (node.type) {
+      case 'ObjectExpression': return [node];
+      case 'ThisExpression': { const c = this.classBodyOf(node); return c ? [c] : []; }
+      case 'NewExpression': {
+        const cls = this.classOf(node.callee);
+        return cls ? [cls.body] : [];
+      }
+      case 'ConditionalExpression': return [...this.objectShapes(node.consequent, depth + 1), ...this.objectShapes(node.alternate, depth + 1)];
+      case 'LogicalExpression': return [...this.objectShapes(node.left, depth + 1), ...this.objectShapes(node.right, depth + 1)];
+      case 'AwaitExpression': return this.objectShapes(node.argument, depth + 1);
+      case 'Identifier': {
+        const b = this.scopes.resolve(node);
+        if (!b || b.kind === 'param') return [];
+        if (b.kind === 'class') return [b.decl.body];
+        return this.definitions(b).flatMap((d) => this.objectShapes(d, depth + 1));
+      }
+      case 'CallExpression': {
+        const fn = this.functionOf(node.callee, depth + 1);
+        return fn ? this.returnsOf(fn).flatMap((r) => this.objectShapes(r, depth + 1)) : [];
+      }
+    }
+    return [];
+  }
+
+  private classOf(node: Node): Node | undefined {
+    node = unwrap(node);
+    if (node.type === 'ClassExpression') return node;
+    if (node.type !== 'Identifier') return undefined;
+    const b = this.scopes.resolve(node);
+    if (b?.kind === 'class') return b.decl;
+    const defs = b ? this.definitions(b) : [];
+    return defs.length === 1 && unwrap(defs[0]).type === 'ClassExpression' ? unwrap(defs[0]) : undefined;
+  }
+
+  // ---- dataflow ----
+
+  /** Which fingerprint sources flow into an expression. Memoised; cycles yield nothing. */
+  flow(node: Node): Flow {
+    const known = this.flows.get(node);
+    if (known) return known;
+    this.flows.set(node, NONE);
+    const result = this.computeFlow(node);
+    this.flows.set(node, result);
+    return result;
+  }
+
+  private flowAll(nodes: Array<Node | null | undefined>): Flow {
+    let f = NONE;
+    for (const n of nodes) if (n) f = union(f, this.flow(n));
+    return f;
+  }
+
+  private computeFlow(node: Node): Flow {
+    const source = this.sources.match(node);
+    if (source) return { kinds: source.kind, via: [node] };
+    switch (node.type) {
+      case 'Identifier': return this.identifierFlow(node);
+      case 'MemberExpression': return this.memberFlow(node);
+      case 'CallExpression': return this.callFlow(node);
+      case 'NewExpression': {
+        const c = unwrap(node.callee);
+        const name = c.type === 'Identifier' ? c.name : propertyName(c);
+        return name && PRESERVING_CALLS.has(name) && node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
+      }
+      case 'ChainExpression': case 'ParenthesizedExpression': return this.flow(node.expression);
+      case 'AwaitExpression': case 'UnaryExpression': case 'SpreadElement': case 'YieldExpression': return node.argument ? this.flow(node.argument) : NONE;
+      case 'TemplateLiteral': return this.flowAll(node.expressions);
+      case 'TaggedTemplateExpression': return this.flow(node.quasi);
+      case 'LogicalExpression': return this.flowAll([node.left, node.right]);
+      case 'ConditionalExpression': return this.flowAll([node.consequent, node.alternate]);
+      case 'SequenceExpression': return this.flow(node.expressions[node.expressions.length - 1]);
+      case 'AssignmentExpression': return this.flow(node.right);
+      case 'ArrayExpression': return this.flowAll(node.elements);
+      case 'ObjectExpression': return this.flowAll(node.properties.map((p: Node) => (p.type === 'Property' ? p.value : p.argument)));
+      case 'BinaryExpression': {
+        const f = this.flowAll([node.left, node.right]);
+        return this.withComparison(node, f);
+      }
+    }
+    return NONE;
+  }
+
+  private withComparison(node: Node, f: Flow): Flow {
+    if (!f.kinds || !this.isCandidate(node)) return f;
+    const c = this.comparisonAt(node);
+    return c && !f.via.includes(c.node) ? { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) } : f;
+  }
+
+  private identifierFlow(node: Node): Flow {
+    const b = this.scopes.resolve(node);
+    if (!b) return NONE;
+    if (b.kind === 'param') return this.paramFlow(b);
+    if (b.kind === 'function' || b.kind === 'class' || b.kind === 'import' || b.kind === 'catch') return NONE;
+    const d = b.decl;
+    if (d.type === 'VariableDeclarator' && d.id !== b.id && d.init) return this.destructuredFlow(b.id, d.init);
+    return this.flowAll(this.definitions(b));
+  }
+
+  /** `const { timeZone: z } = Intl.DateTimeFormat().resolvedOptions()`: narrow by the property path. */
+  private destructuredFlow(id: Node, init: Node): Flow {
+    let key: string | undefined;
+    for (let n: Node | null | undefined = id.parent; n && n.type !== 'VariableDeclarator'; n = n.parent) {
+      if (n.type === 'Property' && n.parent?.type === 'ObjectPattern') { key = keyName(n); break; }
+    }
+    const f = this.flow(init);
+    return key ? narrow(f, key) : f;
+  }
+
+  private paramFlow(b: Binding): Flow {
+    const fn = b.decl as FunctionNode;
+    const list = this.iteratedBy(b);
+    if (list) return this.flow(list);
+    const index = fn.params.findIndex((p: Node) => p === b.id || (p.type === 'AssignmentPattern' && p.left === b.id));
+    if (index < 0) return NONE;
+    let f = NONE;
+    for (const call of this.callSites(fn)) if (call.arguments[index]) f = union(f, this.flow(call.arguments[index]));
+    return f;
+  }
+
+  private memberFlow(node: Node): Flow {
+    const key = propertyName(node);
+    const objectType = unwrap(node.object).type;
+    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression')) {
+      const values = this.propertyValues(node.object, key);
+      if (values.length) return this.flowAll(values);
+    }
+    if (key === undefined ? !node.computed : !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) return NONE;
+    const f = this.flow(node.object);
+    return key ? narrow(f, key) : f;
+  }
+
+  private callFlow(node: Node): Flow {
+    const callee = unwrap(node.callee);
+    const method = methodName(node);
+    if (method && ITERATORS.has(method) && isFunction(node.arguments[0])) {
+      const cb = node.arguments[0] as FunctionNode;
+      return this.withComparison(node, union(this.flow(callee.object), this.flowAll(this.returnsOf(cb))));
+    }
+    const fn = this.functionOf(callee);
+    if (fn) return this.flowAll(this.returnsOf(fn));
+    if (callee.type === 'Identifier' && node.arguments.length === 0) {
+      const b = this.scopes.resolve(callee);
+      const defs = b ? this.definitions(b) : [];
+      const wrapped = defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' ? unwrap(defs[0]).arguments[0] : undefined;
+      if (isFunction(wrapped)) return this.flowAll(this.returnsOf(wrapped));
+    }
+    if (callee.type === 'MemberExpression') {
+      if (method && COMPARE_METHODS.has(method)) return this.withComparison(node, union(this.flow(callee.object), this.flowAll(node.arguments)));
+      if (method && PRESERVING_METHODS.has(method)) return this.flow(callee.object);
+      return NONE;
+    }
+    if (callee.type === 'Identifier' && PRESERVING_CALLS.has(callee.name) && !this.scopes.resolve(callee)) return node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
+    return NONE;
+  }
+
+  // ---- comparisons ----
+
+  /** Every comparison of a fingerprint value with specific zones, locales, hosts or keywords. */
+  comparisons(): Comparison[] {
+    if (!this.comparisonList) {
+      for (const node of this.candidates) this.comparisonAt(node);
+      this.comparisonList = [...new Set(this.comparisonByNode.values())];
+    }
+    return this.comparisonList;
+  }
+
+  /** The comparison reported at a node (a candidate, or the `.some(...)` call of one). */
+  comparisonFor(node: Node): Comparison | undefined {
+    return this.comparisonByNode.get(node) ?? (this.isCandidate(node) ? this.comparisonAt(node) : undefined);
+  }
+
+  /** The comparison a candidate node makes, merged with others reported at the same place. */
+  comparisonAt(node: Node): Comparison | undefined {
+    if (this.analysed.has(node)) return this.analysed.get(node) ?? undefined;
+    this.analysed.set(node, null);
+    const c = this.analyseCandidate(node);
+    if (!c) return undefined;
+    const existing = this.comparisonByNode.get(c.node);
+    if (existing) {
+      for (const v of c.values) if (!existing.values.includes(v)) existing.values.push(v);
+      for (const k of c.classes) existing.classes.add(k);
+      existing.concealed ||= c.concealed;
+      existing.encoded ??= c.encoded;
+      existing.flow = union(existing.flow, c.flow);
+    } else this.comparisonByNode.set(c.node, c);
+    const merged = this.comparisonByNode.get(c.node)!;
+    this.analysed.set(node, merged);
+    return merged;
+  }
+
+  private analyseCandidate(node: Node): Comparison | undefined {
+    let pairs: Array<[Node, Node]>;
+    if (node.type === 'BinaryExpression') {
+      pairs = node.operator === 'in' ? [[node.left, node.right]] : [[node.left, node.right], [node.right, node.left]];
+    } else if (node.type === 'SwitchStatement') {
+      pairs = node.cases.filter((c: Node) => c.test).map((c: Node) => [node.discriminant, c.test]);
+    } else {
+      const recv = unwrap(node.callee).object;
+      const arg = node.arguments[0];
+      if (!arg) return undefined;
+      pairs = [[arg, recv], [recv, arg]];
+    }
+    for (const [subject, constant] of pairs) {
+      if (!this.mayBeConstant(constant) || unwrap(subject).type === 'UnaryExpression' && unwrap(subject).operator === 'typeof') continue;
+      // Literals are classified before the dataflow query; anything that needs
+      // evaluating waits until the subject is known to carry a fingerprint.
+      const shallow = this.isShallowConstant(constant);
+      if (!shallow && !this.flow(subject).kinds) continue;
+      const { value, provenance } = this.evaluate(constant);
+      const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in');
+      const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
+      // Only values that could be specific under some source justify a dataflow query.
+      const possible = values.filter((v) => {
+        const cls = classifyConstant(v, ALL_KINDS, Kind);
+        return cls && (cls !== 'keyword' || isList);
+      });
+      if (!possible.length) continue;
+      const flow = this.flow(subject);
+      if (!flow.kinds) continue;
+      const classes = new Set<ConstantClass>();
+      const specific: string[] = [];
+      for (const v of possible) {
+        const cls = classifyConstant(v, flow.kinds, Kind);
+        if (cls) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
+      }
+      if (!specific.length) continue;
+      const literals = provenance.literals.map((l) => (l.type === 'TemplateElement' ? l.value.cooked : l.value) as string);
+      const strings = possible.filter((v) => typeof v === 'string').map((v) => String(v).replace(/^\.(?=[a-z0-9])/i, ''));
+      const hidden = strings.filter((v) => !literals.some((l) => l.includes(v)));
+      const concealed = strings.length > 0 && literals.length > 0 && hidden.length > strings.length / 2;
+      const encoded = concealed ? provenance.literals.reduce<Node | undefined>((best, l) => (!best || l.end - l.start > best.end - best.start ? l : best), undefined) : undefined;
+      return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
+    }
+    return undefined;
+  }
+
+  /** A comparison inside `list.some(x => ...)` is reported at the `.some(...)` call. */
+  private reportNode(node: Node, constant: Node): Node {
+    const c = unwrap(constant);
+    const inner = c.type === 'Identifier' ? c : c.type === 'BinaryExpression' ? [c.left, c.right].find((n: Node) => n.type === 'Identifier') : undefined;
+    const b = inner ? this.scopes.resolve(inner) : undefined;
+    if (b && this.iteratedBy(b)) return (b.decl as Node).parent!;
+    return node;
+  }
+
+  private isCandidate(node: Node): boolean {
+    if (node.type === 'BinaryExpression') return COMPARE_OPS.has(node.operator) || node.operator === 'in';
+    return node.type === 'CallExpression' && COMPARE_METHODS.has(methodName(node) ?? '');
+  }
+
+  /** Literals, arrays of them, and names bound once to such: cheap to evaluate. */
+  private isShallowConstant(node: Node, depth = 0): boolean {
+    node = unwrap(node);
+    switch (node.type) {
+      case 'Literal': return true;
+      case 'TemplateLiteral': return node.expressions.length === 0;
+      case 'ArrayExpression': return node.elements.every((e: Node | null) => e && this.isShallowConstant(e, depth + 1));
+      case 'NewExpression': return node.arguments.length === 1 && this.isShallowConstant(node.arguments[0], depth + 1);
+      case 'Identifier': {
+        if (depth > 3) return false;
+        const b = this.scopes.resolve(node);
+        if (!b || b.kind === 'param' || b.kind === 'function') return false;
+        const defs = this.definitions(b);
+        return defs.length === 1 && this.isShallowConstant(defs[0], depth + 1);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Cheap filter before evaluating: could this expression be a constant? Literals,
+   * bindings with one constant definition, calls of known functions or decoders.
+   */
+  private mayBeConstant(node: Node, depth = 0): boolean {
+    node = unwrap(node);
+    if (depth > 4) return false;
+    switch (node.type) {
+      case 'Literal': return typeof node.value === 'string' || typeof node.value === 'number' || !!node.regex;
+      case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': return true;
+      case 'NewExpression': return node.arguments.length === 1 && this.mayBeConstant(node.arguments[0], depth + 1);
+      case 'Identifier': {
+        const b = this.scopes.resolve(node);
+        if (!b) return false;
+        if (b.kind === 'param') { const list = this.iteratedBy(b); return !!list && this.mayBeConstant(list, depth + 1); }
+        if (b.kind === 'function' || b.kind === 'import' || b.kind === 'class' || b.kind === 'catch') return false;
+        const defs = this.definitions(b).filter((d) => !(d.type === 'Literal' && d.value === null));
+        return defs.length === 1 && this.mayBeConstant(defs[0], depth + 1);
+      }
+      case 'BinaryExpression': return this.mayBeConstant(node.left, depth + 1) && this.mayBeConstant(node.right, depth + 1);
+      case 'MemberExpression': {
+        const obj = unwrap(node.object);
+        return (obj.type === 'Identifier' || obj.type === 'ArrayExpression' || obj.type === 'ObjectExpression') && this.mayBeConstant(obj, depth + 1);
+      }
+      case 'CallExpression': {
+        const callee = unwrap(node.callee);
+        const args = node.arguments.every((a: Node) => this.mayBeConstant(a, depth + 1));
+        if (callee.type === 'MemberExpression') {
+          const obj = unwrap(callee.object);
+          return args && (obj.type === 'Identifier' && /^(?:String|Buffer|JSON)$/.test(obj.name) || this.mayBeConstant(callee.object, depth + 1));
+        }
+        if (callee.type !== 'Identifier') return false;
+        if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name)) return args;
+        const fn = this.functionOf(callee);
+        if (fn) return args && (this.decoders.has(fn) || fn.params.length === 0 && this.returnsOf(fn).every((r) => this.mayBeConstant(r, depth + 1)));
+        // A memoising wrapper: `get = once(() => decode(x))`.
+        const b = this.scopes.resolve(callee);
+        const defs = b ? this.definitions(b) : [];
+        const wrapped = defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' ? unwrap(defs[0]).arguments[0] : undefined;
+        return isFunction(wrapped) && this.returnsOf(wrapped).every((r) => this.mayBeConstant(r, depth + 1));
+      }
+    }
+    return false;
+  }
+}
+
+/** `.timeZone` of resolvedOptions() is the time zone only; `.locale` the locale only. */
+function narrow(f: Flow, key: string): Flow {
+  if (!(f.kinds & (Kind.TZ | Kind.LOCALE))) return f;
+  if (key === 'timeZone') return { kinds: (f.kinds & ~Kind.LOCALE) | Kind.TZ, via: f.via };
+  if (key === 'locale' || key === 'language' || key === 'region' || key === 'baseName') return { kinds: (f.kinds & ~Kind.TZ) | Kind.LOCALE, via: f.via };
+  return f;
+}
+
+/** Strings and numbers a constant stands for (list entries, set members, object keys, regex text). */
+function constantValues(value: Value, keys: boolean): Array<string | number> {
+  const out: Array<string | number> = [];
+  const add = (v: Value) => {
+    if (typeof v === 'string' || typeof v === 'number') out.push(v);
+    else if (v instanceof RegExp) out.push(...regexWords(v));
+  };
+  if (value === UNKNOWN || value == null) return out;
+  if (value instanceof Many) value.values.forEach(add);
+  else if (Array.isArray(value)) value.forEach(add);
+  else if (keys && typeof value === 'object' && !(value instanceof RegExp)) out.push(...Object.keys(value as object));
+  else add(value);
+  return out.slice(0, 5000);
+}
+
+/** Literal alternatives of a regex: `/^Asia\/(Shanghai|Urumqi)$/` gives its zone names. */
+function regexWords(re: RegExp): string[] {
+  const src = re.source.replace(/\\(.)/g, '$1');
+  const zone = /((?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/)\(?([A-Za-z_|]+)\)?/.exec(src);
+  if (zone) return zone[2].split('|').map((z) => zone[1] + z);
+  return src.replace(/^\^|\$$/g, '').replace(/[()]/g, '').split('|').filter((w) => /^[\w.\-/]+$/.test(w));
+}
+
+export { isStringLiteral };

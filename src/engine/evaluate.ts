@@ -1,0 +1,780 @@
+// Static evaluation: a small, bounded interpreter for constant expressions and
+// decoder functions. It never runs the scanned code: every operation is our own
+// implementation over plain values, and anything it does not know is UNKNOWN.
+import { isFunction, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import type { Binding, ScopeResolver } from './scope';
+
+export const UNKNOWN: unique symbol = Symbol('unknown');
+
+/** Bytes from `Buffer.from`, `Uint8Array`, `TextEncoder`. */
+export class Bytes { constructor(readonly data: Uint8Array) {} }
+/** A function value with the frame it closes over. */
+export class Closure { constructor(readonly fn: FunctionNode, readonly frame: Frame | null) {} }
+/** One of several values (an iteration variable, a conditional with an unknown test). */
+export class Many { constructor(readonly values: Value[]) {} }
+/** A plain object built by object literals inside evaluated code. */
+export type Obj = { [key: string]: Value };
+
+export type Value = string | number | boolean | bigint | null | undefined | RegExp | Value[] | Bytes | Closure | Many | Obj | typeof UNKNOWN;
+
+const MAX_STEPS = 500_000;
+const MAX_STRING = 4 << 20;
+const MAX_DEPTH = 40;
+const MAX_MANY = 20_000;
+const ITERATORS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'filter', 'forEach', 'map', 'flatMap', 'reduce']);
+
+class Frame {
+  readonly vars = new Map<string, Value>();
+  constructor(readonly parent: Frame | null) {}
+  lookup(name: string): Frame | undefined {
+    for (let f: Frame | null = this; f; f = f.parent) if (f.vars.has(name)) return f;
+    return undefined;
+  }
+}
+
+class Abort extends Error {}
+class Break { constructor(readonly label?: string) {} }
+class Continue { constructor(readonly label?: string) {} }
+class Return { constructor(readonly value: Value) {} }
+
+/** What an evaluation read: the string literals it started from (to tell decoded text). */
+export interface Provenance {
+  literals: Node[];
+  bindings: Set<Binding>;
+  /** True when a decoding step ran: base64/hex, char codes, XOR, URI unescaping. */
+  decoded: boolean;
+}
+
+/** Binding definitions, from the engine's index: initialisers and assignments. */
+export interface DefinitionSource {
+  definitions(b: Binding): Node[];
+  /** The array an iteration callback's parameter walks over (`list.some(x => ...)`). */
+  iteratedBy(b: Binding): Node | undefined;
+}
+
+export function isKnown(v: Value): boolean {
+  return v !== UNKNOWN;
+}
+
+/**
+ * Evaluates expressions without running them. Results are memoised per node
+ * for constant contexts; a step budget bounds every top-level evaluation.
+ */
+export class Evaluator {
+  private steps = 0;
+  private depth = 0;
+  private prov: Provenance = { literals: [], bindings: new Set(), decoded: false };
+  private readonly constants = new Map<Binding, { value: Value; literals: Node[]; decoded: boolean }>();
+  private readonly inProgress = new Set<Binding>();
+
+  constructor(private readonly scopes: ScopeResolver, private readonly defs: DefinitionSource) {}
+
+  /** Evaluates a node in its static context; also returns what it was built from. */
+  evaluate(node: Node): { value: Value; provenance: Provenance } {
+    const outer = { steps: this.steps, prov: this.prov, depth: this.depth };
+    this.steps = 0;
+    this.depth = 0;
+    this.prov = { literals: [], bindings: new Set(), decoded: false };
+    try {
+      const value = this.expr(node, null);
+      return { value, provenance: this.prov };
+    } catch (err) {
+      if (err instanceof Abort || err instanceof RangeError || err instanceof TypeError) return { value: UNKNOWN, provenance: this.prov };
+      throw err;
+    } finally {
+      this.steps = outer.steps;
+      this.depth = outer.depth;
+      this.prov = outer.prov;
+    }
+  }
+
+  /** The constant value of a binding, when it has exactly one known definition. */
+  bindingValue(b: Binding): Value {
+    let entry = this.constants.get(b);
+    if (!entry) {
+      if (this.inProgress.has(b)) return UNKNOWN;
+      this.inProgress.add(b);
+      try {
+        entry = this.computeBindingValue(b);
+      } finally {
+        this.inProgress.delete(b);
+      }
+      this.constants.set(b, entry);
+    }
+    for (const l of entry.literals) this.prov.literals.push(l);
+    this.prov.decoded ||= entry.decoded;
+    return entry.value;
+  }
+
+  private computeBindingValue(b: Binding): { value: Value; literals: Node[]; decoded: boolean } {
+    if (b.kind === 'function') return { value: new Closure(b.decl as FunctionNode, null), literals: [], decoded: false };
+    let source: Node | undefined;
+    if (b.kind === 'param') source = this.defs.iteratedBy(b);
+    else {
+      const defs = this.defs.definitions(b).filter((d) => !(d.type === 'Identifier' && d.name === 'undefined') && !(d.type === 'Literal' && d.value === null));
+      if (defs.length === 1) source = defs[0];
+    }
+    if (!source) return { value: UNKNOWN, literals: [], decoded: false };
+    const { value, provenance } = this.evaluate(source);
+    const { literals, decoded } = provenance;
+    if (b.kind !== 'param') return { value, literals, decoded };
+    const arr = value instanceof Bytes ? Array.from(value.data) : value;
+    return { value: Array.isArray(arr) ? new Many(arr) : UNKNOWN, literals, decoded };
+  }
+
+  private tick(): void {
+    if (++this.steps > MAX_STEPS) throw new Abort();
+  }
+
+  // ---- expressions ----
+
+  private expr(node: Node, frame: Frame | null): Value {
+    this.tick();
+    switch (node.type) {
+      case 'Literal':
+        if (typeof node.value === 'string') { this.prov.literals.push(node); return node.value; }
+        if (node.regex) return safeRegExp(node.regex.pattern, node.regex.flags);
+        return node.value as Value;
+      case 'TemplateLiteral': {
+        let out = node.quasis[0].value.cooked ?? UNKNOWN;
+        if (out === UNKNOWN) return UNKNOWN;
+        this.prov.literals.push(node.quasis[0]);
+        for (let i = 0; i < node.expressions.length; i++) {
+          const v = this.expr(node.expressions[i], frame);
+          const q = node.quasis[i + 1].value.cooked;
+          if (q == null) return UNKNOWN;
+          this.prov.literals.push(node.quasis[i + 1]);
+          const joined = concat(concat(out, v), q);
+          if (joined === UNKNOWN) return UNKNOWN;
+          out = joined as string;
+        }
+        return out;
+      }
+      case 'Identifier': return this.identifier(node, frame);
+      case 'ParenthesizedExpression': case 'ChainExpression': return this.expr(node.expression, frame);
+      case 'SequenceExpression': {
+        let v: Value = undefined;
+        for (const e of node.expressions) v = this.expr(e, frame);
+        return v;
+      }
+      case 'ArrayExpression': {
+        const out: Value[] = [];
+        for (const e of node.elements) {
+          if (!e) { out.push(undefined); continue; }
+          if (e.type === 'SpreadElement') {
+            const v = this.expr(e.argument, frame);
+            if (typeof v === 'string') out.push(...v);
+            else if (Array.isArray(v)) out.push(...v);
+            else return UNKNOWN;
+          } else out.push(this.expr(e, frame));
+        }
+        return out;
+      }
+      case 'ObjectExpression': {
+        const out: Obj = Object.create(null);
+        for (const p of node.properties) {
+          if (p.type !== 'Property' || p.kind !== 'init') return UNKNOWN;
+          const key = p.computed ? this.expr(p.key, frame) : p.key.type === 'Identifier' ? p.key.name : p.key.value;
+          if (key === UNKNOWN || typeof key === 'object') return UNKNOWN;
+          out[String(key)] = this.expr(p.value, frame);
+        }
+        return out;
+      }
+      case 'UnaryExpression': {
+        if (node.operator === 'typeof') return UNKNOWN;
+        const v = this.expr(node.argument, frame);
+        if (v === UNKNOWN || typeof v === 'object' && v !== null) return node.operator === '!' && v !== UNKNOWN ? false : UNKNOWN;
+        switch (node.operator) {
+          case '!': return !v;
+          case '-': return -(v as number);
+          case '+': return +(v as number);
+          case '~': return ~(v as number);
+          case 'void': return undefined;
+        }
+        return UNKNOWN;
+      }
+      case 'BinaryExpression':
+        if (node.operator === '^') this.prov.decoded = true;
+        return binary(node.operator, this.expr(node.left, frame), this.expr(node.right, frame));
+      case 'LogicalExpression': {
+        const l = this.expr(node.left, frame);
+        if (l === UNKNOWN || l instanceof Many) return UNKNOWN;
+        if (node.operator === '&&') return l ? this.expr(node.right, frame) : l;
+        if (node.operator === '||') return l ? l : this.expr(node.right, frame);
+        return l ?? this.expr(node.right, frame);
+      }
+      case 'ConditionalExpression': {
+        const t = this.expr(node.test, frame);
+        if (t !== UNKNOWN && !(t instanceof Many)) return this.expr(t ? node.consequent : node.alternate, frame);
+        return many([this.expr(node.consequent, frame), this.expr(node.alternate, frame)]);
+      }
+      case 'MemberExpression': return this.member(node, frame);
+      case 'CallExpression': return this.call(node, frame);
+      case 'NewExpression': return this.construct(node, frame);
+      case 'ArrowFunctionExpression': case 'FunctionExpression': return new Closure(node as FunctionNode, frame);
+      case 'AssignmentExpression': return this.assign(node, frame);
+      case 'UpdateExpression': {
+        if (node.argument.type !== 'Identifier' || !frame) throw new Abort();
+        const f = frame.lookup(node.argument.name);
+        if (!f) throw new Abort();
+        const old = f.vars.get(node.argument.name);
+        if (typeof old !== 'number') throw new Abort();
+        const next = node.operator === '++' ? old + 1 : old - 1;
+        f.vars.set(node.argument.name, next);
+        return node.prefix ? next : old;
+      }
+      case 'AwaitExpression': return this.expr(node.argument, frame);
+    }
+    return UNKNOWN;
+  }
+
+  private identifier(node: Node, frame: Frame | null): Value {
+    const name = node.name as string;
+    const f = frame?.lookup(name);
+    if (f) return f.vars.get(name);
+    if (name === 'undefined') return undefined;
+    if (name === 'NaN') return NaN;
+    if (name === 'Infinity') return Infinity;
+    const b = this.scopes.resolve(node);
+    if (!b) return UNKNOWN;
+    this.prov.bindings.add(b);
+    return this.bindingValue(b);
+  }
+
+  private member(node: Node, frame: Frame | null): Value {
+    const obj = this.expr(node.object, frame);
+    const key = node.computed ? this.expr(node.property, frame) : node.property.name;
+    return getProperty(obj, key);
+  }
+
+  private assign(node: Node, frame: Frame | null): Value {
+    if (!frame) throw new Abort();
+    let value = this.expr(node.right, frame);
+    const target = node.left as Node;
+    if (node.operator !== '=') {
+      const old = this.expr(target, frame);
+      value = binary(node.operator.slice(0, -1), old, value);
+    }
+    if (target.type === 'Identifier') {
+      const f = frame.lookup(target.name);
+      if (!f) throw new Abort(); // writes outside the evaluated code: give up
+      f.vars.set(target.name, value);
+    } else if (target.type === 'MemberExpression') {
+      const obj = this.expr(target.object, frame);
+      const key = target.computed ? this.expr(target.property, frame) : target.property.name;
+      if (Array.isArray(obj) && typeof key === 'number' && key >= 0 && key < MAX_MANY * 10) obj[key] = value;
+      else if (isObj(obj) && (typeof key === 'string' || typeof key === 'number')) obj[String(key)] = value;
+      else if (obj instanceof Bytes && typeof key === 'number') obj.data[key] = Number(value);
+      else throw new Abort();
+    } else if (target.type === 'ArrayPattern' || target.type === 'ObjectPattern') {
+      this.bindPattern(target, value, frame, false);
+    } else throw new Abort();
+    return value;
+  }
+
+  private construct(node: Node, frame: Frame | null): Value {
+    const callee = unwrap(node.callee);
+    const args = node.arguments.map((a: Node) => this.expr(a, frame));
+    const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
+    if (name === 'Uint8Array' && (Array.isArray(args[0]) || typeof args[0] === 'number')) return new Bytes(Uint8Array.from(args[0] as number[] | ArrayLike<number>));
+    if (name === 'TextDecoder' || name === 'TextEncoder') return { __builtin: name } as Obj;
+    if (name === 'String' && typeof args[0] === 'string') return args[0];
+    if (name === 'Array' && args.length > 1) return args;
+    if (name === 'Set' && (Array.isArray(args[0]) || typeof args[0] === 'string')) return [...(args[0] as Value[])];
+    if (name === 'RegExp' && typeof args[0] === 'string') return safeRegExp(args[0], typeof args[1] === 'string' ? args[1] : '');
+    return UNKNOWN;
+  }
+
+  private call(node: Node, frame: Frame | null): Value {
+    const callee = unwrap(node.callee);
+    if (callee.type === 'MemberExpression') {
+      const method = propertyName(callee) ?? (callee.computed ? this.expr(callee.property, frame) : undefined);
+      if (typeof method !== 'string') return UNKNOWN;
+      const staticName = staticObjectName(callee.object);
+      const args = this.args(node.arguments, frame);
+      if (staticName) {
+        const r = callStatic(staticName, method, args);
+        if (r !== NOT_BUILTIN) { if (DECODING.has(`${staticName}.${method}`)) this.prov.decoded = true; return r; }
+      }
+      const receiver = this.expr(callee.object, frame);
+      if (receiver instanceof Closure && (method === 'call' || method === 'apply')) {
+        const list = method === 'call' ? args.slice(1) : Array.isArray(args[1]) ? args[1] : [];
+        return this.invoke(receiver, list);
+      }
+      if (staticName === undefined && callee.object.type === 'MemberExpression' && (method === 'apply' || method === 'call')) {
+        // String.fromCharCode.apply(null, codes)
+        const inner = staticObjectName(callee.object.object);
+        const innerMethod = propertyName(callee.object);
+        if (inner && innerMethod) {
+          const list = method === 'call' ? args.slice(1) : Array.isArray(args[1]) ? args[1] : args[1] instanceof Bytes ? Array.from(args[1].data) : null;
+          if (list) { const r = callStatic(inner, innerMethod, list); if (r !== NOT_BUILTIN) { this.prov.decoded = true; return r; } }
+        }
+      }
+      return this.callMethod(receiver, method, args);
+    }
+    const args = this.args(node.arguments, frame);
+    if (callee.type === 'Identifier' && !frame?.lookup(callee.name) && !this.scopes.resolve(callee)) {
+      const r = callStatic('', callee.name, args);
+      if (DECODING.has(`.${callee.name}`)) this.prov.decoded = true;
+      return r === NOT_BUILTIN ? UNKNOWN : r;
+    }
+    const fn = this.expr(callee, frame);
+    if (fn instanceof Closure) return this.invoke(fn, args);
+    // A call through a memoising/once wrapper: `const get = once(() => decode(x)); get()`.
+    if (fn === UNKNOWN && callee.type === 'Identifier' && args.length === 0) {
+      const wrapped = this.wrappedFunction(callee);
+      if (wrapped) return this.invoke(wrapped, []);
+    }
+    return UNKNOWN;
+  }
+
+  private wrappedFunction(id: Node): Closure | undefined {
+    const b = this.scopes.resolve(id);
+    if (!b) return undefined;
+    const defs = this.defs.definitions(b);
+    if (defs.length !== 1) return undefined;
+    const d = unwrap(defs[0]);
+    if (d.type === 'CallExpression' && d.arguments.length >= 1 && isFunction(d.arguments[0]) && d.arguments[0].params.length === 0) {
+      return new Closure(d.arguments[0] as FunctionNode, null);
+    }
+    return undefined;
+  }
+
+  private args(nodes: Node[], frame: Frame | null): Value[] {
+    const out: Value[] = [];
+    for (const a of nodes) {
+      if (a.type === 'SpreadElement') {
+        const v = this.expr(a.argument, frame);
+        if (Array.isArray(v)) out.push(...v); else if (v instanceof Bytes) out.push(...v.data); else throw new Abort();
+      } else out.push(this.expr(a, frame));
+    }
+    return out;
+  }
+
+  /** Calls a closure with our own frames; the scanned code never runs. */
+  invoke(fn: Closure, args: Value[]): Value {
+    if (++this.depth > MAX_DEPTH) throw new Abort();
+    try {
+      const frame = new Frame(fn.frame);
+      fn.fn.params.forEach((p: Node, i: number) => this.bindPattern(p, p.type === 'RestElement' ? args.slice(i) : args[i], frame, true));
+      if (fn.fn.body.type !== 'BlockStatement') return this.expr(fn.fn.body, frame);
+      try {
+        this.block(fn.fn.body.body, frame);
+      } catch (signal) {
+        if (signal instanceof Return) return signal.value;
+        throw signal;
+      }
+      return undefined;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private callMethod(receiver: Value, method: string, args: Value[]): Value {
+    if (receiver === UNKNOWN) return UNKNOWN;
+    if (receiver instanceof Many) {
+      return many(receiver.values.map((v) => this.callMethod(v, method, args)));
+    }
+    if (isObj(receiver) && receiver.__builtin === 'TextDecoder' && method === 'decode' && args[0] instanceof Bytes) return Buffer.from(args[0].data).toString('utf8');
+    if (isObj(receiver) && receiver.__builtin === 'TextEncoder' && method === 'encode' && typeof args[0] === 'string') return new Bytes(new Uint8Array(Buffer.from(args[0])));
+    if (typeof receiver === 'string') return this.stringMethod(receiver, method, args);
+    if (receiver instanceof Bytes) {
+      if (method === 'toString') {
+        this.prov.decoded = true;
+        const enc = typeof args[0] === 'string' ? args[0] : 'utf8';
+        return Buffer.isEncoding(enc) ? Buffer.from(receiver.data).toString(enc as BufferEncoding) : UNKNOWN;
+      }
+      if (ITERATORS.has(method) || method === 'slice' || method === 'reverse' || method === 'join') return this.arrayMethod(Array.from(receiver.data), method, args);
+      return UNKNOWN;
+    }
+    if (Array.isArray(receiver)) return this.arrayMethod(receiver, method, args);
+    if (typeof receiver === 'number' && method === 'toString') return receiver.toString(typeof args[0] === 'number' ? args[0] : 10);
+    return UNKNOWN;
+  }
+
+  private stringMethod(s: string, method: string, args: Value[]): Value {
+    const a0 = args[0];
+    const a1 = args[1];
+    switch (method) {
+      case 'split':
+        if (typeof a0 === 'string' || a0 instanceof RegExp) return s.split(a0 as string);
+        return a0 === undefined ? [s] : UNKNOWN;
+      case 'charCodeAt': case 'codePointAt': case 'charAt': case 'at':
+      case 'slice': case 'substring': case 'substr': case 'indexOf': case 'lastIndexOf':
+      case 'toLowerCase': case 'toUpperCase': case 'trim': case 'trimStart': case 'trimEnd':
+      case 'startsWith': case 'endsWith': case 'includes': case 'padStart': case 'padEnd':
+      case 'normalize': case 'concat': case 'toString': case 'valueOf':
+        if (args.some((a) => typeof a === 'object' && a !== null || a === UNKNOWN)) return UNKNOWN;
+        return (String.prototype as any)[method].apply(s, args); // eslint-disable-line @typescript-eslint/no-explicit-any
+      case 'repeat':
+        return typeof a0 === 'number' && s.length * a0 <= MAX_STRING ? s.repeat(a0) : UNKNOWN;
+      case 'replace': case 'replaceAll': {
+        if (!(typeof a0 === 'string' || a0 instanceof RegExp)) return UNKNOWN;
+        if (typeof a1 === 'string') return (s as any)[method](a0, a1); // eslint-disable-line @typescript-eslint/no-explicit-any
+        if (a1 instanceof Closure) {
+          const fn = a1;
+          return (s as any)[method](a0, (...m: unknown[]) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+            const r = this.invoke(fn, m.slice(0, -2) as Value[]);
+            if (typeof r !== 'string' && typeof r !== 'number') throw new Abort();
+            return String(r);
+          });
+        }
+        return UNKNOWN;
+      }
+      case 'match': return UNKNOWN;
+    }
+    if (ITERATORS.has(method)) return UNKNOWN;
+    return UNKNOWN;
+  }
+
+  private arrayMethod(arr: Value[], method: string, args: Value[]): Value {
+    const a0 = args[0];
+    switch (method) {
+      case 'join': return arr.some((v) => typeof v === 'object' && v !== null || v === UNKNOWN) ? UNKNOWN : arr.join(a0 === undefined ? ',' : String(a0));
+      case 'reverse': return [...arr].reverse();
+      case 'slice': return arr.slice(a0 as number, args[1] as number);
+      case 'concat': return arr.concat(...args.map((a) => (Array.isArray(a) ? a : [a]) as Value[]));
+      case 'flat': return arr.flat() as Value[];
+      case 'includes': return arr.includes(a0);
+      case 'indexOf': return arr.indexOf(a0);
+      case 'at': return arr.at(a0 as number);
+      case 'toString': return arr.join(',');
+      case 'sort': return arr.every((v) => typeof v === 'string') ? [...arr].sort() : UNKNOWN;
+    }
+    if (!(a0 instanceof Closure)) return UNKNOWN;
+    const f = (v: Value, i: number) => this.invoke(a0, [v, i, arr]);
+    switch (method) {
+      case 'map': return arr.map(f);
+      case 'flatMap': return arr.flatMap((v, i) => f(v, i) as Value);
+      case 'filter': return arr.filter((v, i) => truthy(f(v, i)));
+      case 'some': return arr.some((v, i) => truthy(f(v, i)));
+      case 'every': return arr.every((v, i) => truthy(f(v, i)));
+      case 'find': return arr.find((v, i) => truthy(f(v, i)));
+      case 'findIndex': return arr.findIndex((v, i) => truthy(f(v, i)));
+      case 'forEach': arr.forEach(f); return undefined;
+      case 'reduce': {
+        let acc = args.length > 1 ? args[1] : arr[0];
+        for (let i = args.length > 1 ? 0 : 1; i < arr.length; i++) acc = this.invoke(a0, [acc, arr[i], i, arr]);
+        return acc;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  // ---- statements ----
+
+  private block(statements: Node[], frame: Frame): void {
+    // Function declarations are hoisted.
+    for (const s of statements) if (s.type === 'FunctionDeclaration' && s.id) frame.vars.set(s.id.name, new Closure(s as FunctionNode, frame));
+    for (const s of statements) this.statement(s, frame);
+  }
+
+  private statement(node: Node, frame: Frame): void {
+    this.tick();
+    switch (node.type) {
+      case 'ExpressionStatement': this.expr(node.expression, frame); return;
+      case 'VariableDeclaration':
+        for (const d of node.declarations) this.bindPattern(d.id, d.init ? this.expr(d.init, frame) : undefined, frame, true);
+        return;
+      case 'FunctionDeclaration': case 'EmptyStatement': return;
+      case 'ReturnStatement': throw new Return(node.argument ? this.expr(node.argument, frame) : undefined);
+      case 'BlockStatement': this.block(node.body, new Frame(frame)); return;
+      case 'IfStatement': {
+        const t = this.expr(node.test, frame);
+        if (t === UNKNOWN || t instanceof Many) throw new Abort();
+        if (t) this.statement(node.consequent, frame); else if (node.alternate) this.statement(node.alternate, frame);
+        return;
+      }
+      case 'ForStatement': {
+        const f = new Frame(frame);
+        if (node.init) { if (node.init.type === 'VariableDeclaration') this.statement(node.init, f); else this.expr(node.init, f); }
+        while (true) {
+          if (node.test) { const t = this.expr(node.test, f); if (t === UNKNOWN || t instanceof Many) throw new Abort(); if (!t) break; }
+          if (this.loopBody(node.body, f)) break;
+          if (node.update) this.expr(node.update, f);
+        }
+        return;
+      }
+      case 'WhileStatement': case 'DoWhileStatement': {
+        let first = node.type === 'DoWhileStatement';
+        while (true) {
+          if (!first) { const t = this.expr(node.test, frame); if (t === UNKNOWN || t instanceof Many) throw new Abort(); if (!t) break; }
+          first = false;
+          if (this.loopBody(node.body, frame)) break;
+        }
+        return;
+      }
+      case 'ForOfStatement': case 'ForInStatement': {
+        const iter = this.expr(node.right, frame);
+        let items: Value[];
+        if (node.type === 'ForInStatement') items = isObj(iter) ? Object.keys(iter) : Array.isArray(iter) || typeof iter === 'string' ? Object.keys(iter) : [];
+        else if (typeof iter === 'string') items = [...iter];
+        else if (Array.isArray(iter)) items = iter;
+        else if (iter instanceof Bytes) items = Array.from(iter.data);
+        else throw new Abort();
+        if (node.type === 'ForInStatement' && !isObj(iter) && !Array.isArray(iter) && typeof iter !== 'string') throw new Abort();
+        for (const item of items) {
+          const f = new Frame(frame);
+          const left = node.left.type === 'VariableDeclaration' ? node.left.declarations[0].id : node.left;
+          if (node.left.type === 'VariableDeclaration') this.bindPattern(left, item, f, true);
+          else this.assign({ type: 'AssignmentExpression', operator: '=', left, right: { type: 'Literal', value: null } } as unknown as Node, f), this.setVar(left, item, f);
+          if (this.loopBody(node.body, f)) break;
+        }
+        return;
+      }
+      case 'BreakStatement': throw new Break(node.label?.name);
+      case 'ContinueStatement': throw new Continue(node.label?.name);
+      case 'TryStatement': {
+        try { this.statement(node.block, frame); } finally { if (node.finalizer) this.statement(node.finalizer, frame); }
+        return;
+      }
+      case 'SwitchStatement': {
+        const d = this.expr(node.discriminant, frame);
+        if (d === UNKNOWN) throw new Abort();
+        let matched = false;
+        try {
+          for (const c of node.cases) {
+            if (!matched && c.test && this.expr(c.test, frame) !== d) continue;
+            matched = true;
+            for (const s of c.consequent) this.statement(s, frame);
+          }
+          if (!matched) {
+            const def = node.cases.findIndex((c: Node) => !c.test);
+            if (def >= 0) for (const c of node.cases.slice(def)) for (const s of c.consequent) this.statement(s, frame);
+          }
+        } catch (signal) {
+          if (!(signal instanceof Break) || signal.label) throw signal;
+        }
+        return;
+      }
+    }
+    throw new Abort();
+  }
+
+  /** Runs a loop body; true when the loop should stop. */
+  private loopBody(body: Node, frame: Frame): boolean {
+    try {
+      this.statement(body, new Frame(frame));
+    } catch (signal) {
+      if (signal instanceof Break && !signal.label) return true;
+      if (signal instanceof Continue && !signal.label) return false;
+      throw signal;
+    }
+    return false;
+  }
+
+  private setVar(target: Node, value: Value, frame: Frame): void {
+    const f = frame.lookup(target.name);
+    if (!f) throw new Abort();
+    f.vars.set(target.name, value);
+  }
+
+  private bindPattern(pattern: Node, value: Value, frame: Frame, declare: boolean): void {
+    switch (pattern.type) {
+      case 'Identifier':
+        if (declare) frame.vars.set(pattern.name, value); else this.setVar(pattern, value, frame);
+        return;
+      case 'AssignmentPattern':
+        this.bindPattern(pattern.left, value === undefined ? this.expr(pattern.right, frame) : value, frame, declare);
+        return;
+      case 'ArrayPattern': {
+        const arr = typeof value === 'string' ? [...value] : Array.isArray(value) ? value : null;
+        pattern.elements.forEach((e: Node | null, i: number) => {
+          if (!e) return;
+          if (e.type === 'RestElement') this.bindPattern(e.argument, arr ? arr.slice(i) : UNKNOWN, frame, declare);
+          else this.bindPattern(e, arr ? arr[i] : UNKNOWN, frame, declare);
+        });
+        return;
+      }
+      case 'ObjectPattern':
+        for (const p of pattern.properties) {
+          if (p.type === 'RestElement') { this.bindPattern(p.argument, UNKNOWN, frame, declare); continue; }
+          const key = p.computed ? this.expr(p.key, frame) : p.key.type === 'Identifier' ? p.key.name : p.key.value;
+          this.bindPattern(p.value, getProperty(value, key), frame, declare);
+        }
+        return;
+      case 'RestElement': this.bindPattern(pattern.argument, value, frame, declare); return;
+    }
+    throw new Abort();
+  }
+}
+
+// ---- plain helpers ----
+
+const NOT_BUILTIN: unique symbol = Symbol('not builtin');
+/** Built-ins that turn encoded data into text. */
+const DECODING = new Set(['String.fromCharCode', 'String.fromCodePoint', 'Buffer.from', '.atob', '.decodeURIComponent', '.decodeURI', '.unescape']);
+
+function isObj(v: Value): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Bytes) && !(v instanceof Closure) && !(v instanceof Many) && !(v instanceof RegExp);
+}
+
+function truthy(v: Value): boolean {
+  if (v === UNKNOWN || v instanceof Many) throw new Abort();
+  return !!v;
+}
+
+function many(values: Value[]): Value {
+  const flat: Value[] = [];
+  for (const v of values) {
+    if (v === UNKNOWN) return UNKNOWN;
+    if (v instanceof Many) flat.push(...v.values); else flat.push(v);
+  }
+  return flat.length > MAX_MANY ? UNKNOWN : new Many(flat);
+}
+
+function concat(a: Value, b: Value): Value {
+  if (a instanceof Many || b instanceof Many) {
+    const as: Value[] = a instanceof Many ? a.values : [a];
+    const bs: Value[] = b instanceof Many ? b.values : [b];
+    if (as.length * bs.length > MAX_MANY) return UNKNOWN;
+    return many(as.flatMap((x) => bs.map((y) => concat(x, y))));
+  }
+  if (a === UNKNOWN || b === UNKNOWN) return UNKNOWN;
+  if (typeof a === 'object' && a !== null || typeof b === 'object' && b !== null) {
+    if (Array.isArray(a) && typeof b === 'string') return a.join(',') + b;
+    if (typeof a === 'string' && Array.isArray(b)) return a + b.join(',');
+    return UNKNOWN;
+  }
+  const s = String(a) + String(b);
+  if (s.length > MAX_STRING) throw new Abort();
+  return s;
+}
+
+function binary(op: string, l: Value, r: Value): Value {
+  if (op === '+') {
+    if (typeof l === 'number' && typeof r === 'number') return l + r;
+    return concat(l, r);
+  }
+  if (l instanceof Many || r instanceof Many) {
+    const ls: Value[] = l instanceof Many ? l.values : [l];
+    const rs: Value[] = r instanceof Many ? r.values : [r];
+    if (ls.length * rs.length > MAX_MANY) return UNKNOWN;
+    return many(ls.flatMap((x) => rs.map((y) => binary(op, x, y))));
+  }
+  if (l === UNKNOWN || r === UNKNOWN) return UNKNOWN;
+  const objectish = (v: Value) => typeof v === 'object' && v !== null;
+  if (objectish(l) || objectish(r)) {
+    if (op === '===' || op === '==') return l === r;
+    if (op === '!==' || op === '!=') return l !== r;
+    return UNKNOWN;
+  }
+  const a = l as number;
+  const b = r as number;
+  switch (op) {
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return a / b;
+    case '%': return a % b;
+    case '**': return a ** b;
+    case '^': return a ^ b;
+    case '&': return a & b;
+    case '|': return a | b;
+    case '<<': return a << b;
+    case '>>': return a >> b;
+    case '>>>': return a >>> b;
+    case '===': return l === r;
+    case '!==': return l !== r;
+    case '==': return l == r; // eslint-disable-line eqeqeq
+    case '!=': return l != r; // eslint-disable-line eqeqeq
+    case '<': return a < b;
+    case '>': return a > b;
+    case '<=': return a <= b;
+    case '>=': return a >= b;
+  }
+  return UNKNOWN;
+}
+
+function getProperty(obj: Value, key: Value): Value {
+  if (obj === UNKNOWN || key === UNKNOWN) return UNKNOWN;
+  if (obj instanceof Many) return many(obj.values.map((v) => getProperty(v, key)));
+  if (key instanceof Many) return many(key.values.map((k) => getProperty(obj, k)));
+  if (typeof obj === 'string') {
+    if (key === 'length') return obj.length;
+    return typeof key === 'number' ? obj[key] : UNKNOWN;
+  }
+  if (Array.isArray(obj)) {
+    if (key === 'length') return obj.length;
+    return typeof key === 'number' || (typeof key === 'string' && /^\d+$/.test(key)) ? obj[Number(key)] : UNKNOWN;
+  }
+  if (obj instanceof Bytes) {
+    if (key === 'length') return obj.data.length;
+    return typeof key === 'number' ? obj.data[key] : UNKNOWN;
+  }
+  if (isObj(obj) && (typeof key === 'string' || typeof key === 'number')) {
+    return Object.prototype.hasOwnProperty.call(obj, String(key)) ? obj[String(key)] : undefined;
+  }
+  return UNKNOWN;
+}
+
+/** `String`, `Buffer`, `Math`, `JSON`, ... when the object names a global we model. */
+function staticObjectName(node: Node): string | undefined {
+  node = unwrap(node);
+  if (node.type === 'Identifier' && ['String', 'Buffer', 'Math', 'JSON', 'Array', 'Number', 'Object'].includes(node.name)) return node.name;
+  if (node.type === 'MemberExpression' && propertyName(node) === 'Buffer') return 'Buffer'; // require("buffer").Buffer
+  return undefined;
+}
+
+function codes(args: Value[]): number[] | null {
+  return args.every((a) => typeof a === 'number') ? (args as number[]) : null;
+}
+
+/** Built-in functions the evaluator models: decoders and pure helpers only. */
+function callStatic(obj: string, name: string, args: Value[]): Value | typeof NOT_BUILTIN {
+  const a0 = args[0];
+  switch (`${obj}.${name}`) {
+    case 'String.fromCharCode': { const c = codes(args); return c ? String.fromCharCode(...c.map((n) => n & 0xffff)) : UNKNOWN; }
+    case 'String.fromCodePoint': { const c = codes(args); return c && c.every((n) => n >= 0 && n <= 0x10ffff && Number.isInteger(n)) ? String.fromCodePoint(...c) : UNKNOWN; }
+    case 'String.raw': return UNKNOWN;
+    case 'Buffer.from': {
+      if (typeof a0 === 'string') {
+        const enc = typeof args[1] === 'string' ? args[1] : 'utf8';
+        return Buffer.isEncoding(enc) ? new Bytes(new Uint8Array(Buffer.from(a0, enc as BufferEncoding))) : UNKNOWN;
+      }
+      if (Array.isArray(a0) && codes(a0)) return new Bytes(Uint8Array.from(a0 as number[]));
+      if (a0 instanceof Bytes) return new Bytes(Uint8Array.from(a0.data));
+      return UNKNOWN;
+    }
+    case 'Array.from':
+      if (typeof a0 === 'string') return [...a0];
+      if (a0 instanceof Bytes) return Array.from(a0.data);
+      if (Array.isArray(a0)) return [...a0];
+      return UNKNOWN;
+    case 'Array.isArray': return Array.isArray(a0);
+    case 'JSON.parse': {
+      if (typeof a0 !== 'string' || a0.length > MAX_STRING) return UNKNOWN;
+      try { return JSON.parse(a0) as Value; } catch { return UNKNOWN; }
+    }
+    case 'Object.keys': return isObj(a0) ? Object.keys(a0) : UNKNOWN;
+    case 'Object.values': return isObj(a0) ? Object.values(a0) : UNKNOWN;
+    case 'Math.floor': case 'Math.abs': case 'Math.ceil': case 'Math.round': case 'Math.max': case 'Math.min': {
+      const c = codes(args);
+      return c ? (Math as any)[name](...c) : UNKNOWN; // eslint-disable-line @typescript-eslint/no-explicit-any
+    }
+    case 'Number.parseInt': case '.parseInt': return typeof a0 === 'string' ? parseInt(a0, typeof args[1] === 'number' ? args[1] : undefined) : UNKNOWN;
+    case '.Number': return typeof a0 === 'string' || typeof a0 === 'number' ? Number(a0) : UNKNOWN;
+    case '.String': return typeof a0 === 'string' || typeof a0 === 'number' ? String(a0) : UNKNOWN;
+    case '.atob': {
+      if (typeof a0 !== 'string') return UNKNOWN;
+      return Buffer.from(a0, 'base64').toString('latin1');
+    }
+    case '.btoa': return typeof a0 === 'string' ? Buffer.from(a0, 'latin1').toString('base64') : UNKNOWN;
+    case '.decodeURIComponent': case '.decodeURI': case '.unescape': {
+      if (typeof a0 !== 'string') return UNKNOWN;
+      try { return name === 'unescape' ? unescape(a0) : decodeURIComponent(a0); } catch { return UNKNOWN; }
+    }
+    case '.escape': case '.encodeURIComponent': return UNKNOWN;
+  }
+  return NOT_BUILTIN;
+}
+
+/**
+ * Regular expressions from scanned code are only built when they cannot
+ * backtrack catastrophically (no quantified groups, no backreferences).
+ */
+function safeRegExp(pattern: string, flags: string): RegExp | typeof UNKNOWN {
+  if (pattern.length > 200 || /\)[*+?{]|\\\d/.test(pattern)) return UNKNOWN;
+  try { return new RegExp(pattern, flags); } catch { return UNKNOWN; }
+}
+
+export { ITERATORS };

@@ -1,0 +1,94 @@
+// concealed-table: an encoded constant that decodes to hosts, zones, organisations or keywords.
+import { propertyName, unwrap, type Node } from '../ast';
+import { isHost, isPlaceZone } from '../constants';
+import { Bytes, UNKNOWN, type Value } from '../evaluate';
+import { shortList } from '../evidence';
+import type { Rule } from '../rule';
+import { kindNames } from '../sources';
+
+const DIRECT_DECODERS = new Set(['atob', 'from', 'decodeURIComponent', 'unescape']);
+const ENCODED = /^[A-Za-z0-9+/=_-]{16,}$|^(?:[0-9a-f]{2}){8,}$/i;
+const MAX_ENCODED = 100_000;
+/** Decoders called more often than this are string-array obfuscators; their calls are sampled. */
+const MAX_CALLS = 200;
+
+/** Entries of a decoded value: a list, or a string with separators. */
+function entriesOf(value: Value): string[] {
+  if (value instanceof Bytes) value = Buffer.from(value.data).toString('utf8');
+  if (typeof value === 'string') return value.split(/[,;|\n]/).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+/** Hosts, zones and keyword lists; not prose, data or code. */
+function isTable(entries: string[]): boolean {
+  if (entries.length < 3) return false;
+  const specific = entries.filter((e) => isHost(e.replace(/^\.+/, '')) || isPlaceZone(e));
+  return specific.length >= entries.length * 0.6;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'concealed-table',
+    description: 'An encoded constant decodes to a list of hosts, time zones, organisations or keywords.',
+    severity: 'critical',
+    category: 'CWE-506: Embedded Malicious Code',
+    messages: {
+      comparedTable: 'A concealed list of {{count}} {{what}} is decoded and compared with the {{source}}: {{entries}}.',
+      table: 'A concealed list of {{count}} {{what}} is decoded at run time: {{entries}}.',
+    },
+  },
+  create(context) {
+    const { analysis } = context;
+    const direct: Node[] = [];
+    return {
+      CallExpression(node) {
+        const callee = unwrap(node.callee);
+        const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
+        if (!name || !DIRECT_DECODERS.has(name)) return;
+        const arg = node.arguments[0] && unwrap(node.arguments[0]);
+        if (arg?.type === 'Literal' && typeof arg.value === 'string' && arg.value.length <= MAX_ENCODED && ENCODED.test(arg.value)) direct.push(node);
+      },
+      'Program:exit'() {
+        const reported = new Set<Node>();
+        for (const c of analysis.comparisons()) {
+          if (!c.concealed) continue;
+          const at = c.encoded ?? c.node;
+          if (reported.has(at)) continue;
+          reported.add(at);
+          const what = c.classes.has('zone') ? 'time zones' : c.classes.has('host') ? 'hosts' : 'keywords';
+          context.report({
+            node: at,
+            messageId: 'comparedTable',
+            severity: 'critical',
+            data: { count: c.values.length, what, source: kindNames(c.flow.kinds).join(' / '), entries: shortList(c.values, 8) },
+            evidence: { entries: c.values, count: c.values.length, comparedWith: kindNames(c.flow.kinds) },
+            chain: [context.step('table', `decoded list of ${c.values.length} ${what}`, at), ...context.chain(c.flow), context.step('comparison', 'compared here', c.node)],
+          });
+        }
+        const calls = [...direct];
+        for (const fn of analysis.decoders) for (const call of analysis.callSites(fn).slice(0, MAX_CALLS)) if (call.arguments.length) calls.push(call);
+        for (const call of calls) {
+          const { value, provenance } = analysis.evaluate(call);
+          if (value === UNKNOWN) continue;
+          const entries = entriesOf(value);
+          if (!isTable(entries)) continue;
+          const literals = provenance.literals.map((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.value));
+          if (entries.filter((e) => literals.some((l) => l.includes(e))).length > entries.length / 2) continue;
+          const at = provenance.literals.reduce<Node>((best, l) => (l.end - l.start > best.end - best.start ? l : best), call);
+          if (reported.has(at)) continue;
+          reported.add(at);
+          const what = entries.some(isPlaceZone) ? 'time zones' : 'hosts';
+          context.report({
+            node: at,
+            messageId: 'table',
+            severity: 'high',
+            data: { count: entries.length, what, entries: shortList(entries, 8) },
+            evidence: { entries, count: entries.length },
+            chain: [context.step('table', `decoded by the call here`, call)],
+          });
+        }
+      },
+    };
+  },
+};

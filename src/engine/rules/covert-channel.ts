@@ -1,0 +1,152 @@
+// covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
+import { enclosingScope, isFunction, isStringLiteral, methodName, unwrap, type FunctionNode, type Node } from '../ast';
+import type { Flow } from '../analysis';
+import { areLookAlikes, describeChar, distinguishingChars, isFormatFlip } from '../characters';
+import { UNKNOWN } from '../evaluate';
+import { shortList, showString } from '../evidence';
+import type { Rule, RuleContext } from '../rule';
+import { sinksOf } from '../sinks';
+import { kindNames } from '../sources';
+
+const FLIP_METHODS = new Set(['replace', 'replaceAll']);
+
+interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string } }
+
+function stringValue(context: RuleContext, node: Node): string | undefined {
+  if (isStringLiteral(node)) return node.value;
+  if (node.type !== 'TemplateLiteral' && node.type !== 'Identifier') return undefined;
+  const v = context.analysis.value(node);
+  return typeof v === 'string' && v !== (UNKNOWN as unknown) ? v : undefined;
+}
+
+/** `s.replace(/-/g, "/")`: the characters swapped, when the swap changes format or look only. */
+function flipOf(context: RuleContext, node: Node): { from: string; to: string } | undefined {
+  node = unwrap(node);
+  if (node.type !== 'CallExpression' || !FLIP_METHODS.has(methodName(node) ?? '') || node.arguments.length !== 2) return undefined;
+  const [a, b] = node.arguments as Node[];
+  const from = a.regex ? a.regex.pattern.replace(/^\\/, '') : stringValue(context, a);
+  const to = stringValue(context, b);
+  if (from === undefined || to === undefined) return undefined;
+  if (isFormatFlip(from, to) || areLookAlikes([from, to]) || (from.length === 1 && to === '')) return { from, to };
+  return undefined;
+}
+
+function sameText(context: RuleContext, a: Node, b: Node): boolean {
+  const t = context.analysis.text;
+  return t.slice(a.start, a.end) === t.slice(b.start, b.end);
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'covert-channel',
+    description: 'Outgoing text is chosen by a fingerprint-derived condition among variants that differ only by look-alike or invisible characters, or by format.',
+    severity: 'critical',
+    category: 'CWE-514: Covert Channel',
+    messages: {
+      lookAlike: 'The {{source}} selects between look-alike variants {{variants}} ({{chars}}){{sink}}.',
+      flip: 'The {{source}} flips the format of text: "{{from}}" becomes "{{to}}"{{sink}}.',
+    },
+  },
+  create(context) {
+    const { analysis } = context;
+    const conditionals: Node[] = [];
+    const returns = new Map<FunctionNode, Node[]>();
+    const lookups: Node[] = [];
+    const replaces: Node[] = [];
+    const channels: Channel[] = [];
+
+    const conditionOf = (node: Node): Node | undefined => {
+      for (let n: Node | null | undefined = node, p = node.parent; p && !isFunction(p); n = p, p = p.parent) {
+        if ((p.type === 'ConditionalExpression' || p.type === 'IfStatement') && p.test !== n) return p.test;
+        if (p.type === 'LogicalExpression' && p.right === n) return p.left;
+      }
+      return undefined;
+    };
+
+    return {
+      ConditionalExpression(node) { conditionals.push(node); },
+      ReturnStatement(node) {
+        if (!node.argument || !isStringLiteral(node.argument) || node.argument.value.length > 200) return;
+        const fn = enclosingScope(node);
+        if (!isFunction(fn)) return;
+        const list = returns.get(fn);
+        if (list) list.push(node.argument); else returns.set(fn, [node.argument]);
+      },
+      MemberExpression(node) {
+        if (node.computed && (node.object.type === 'ArrayExpression' || node.object.type === 'ObjectExpression')) lookups.push(node);
+      },
+      CallExpression(node) {
+        if (FLIP_METHODS.has(methodName(node) ?? '')) replaces.push(node);
+      },
+      'Program:exit'() {
+        for (const node of conditionals) {
+          const a = node.consequent as Node;
+          const b = node.alternate as Node;
+          const flipA = flipOf(context, a);
+          const flipB = flipOf(context, b);
+          let channel: Channel | undefined;
+          if (flipA && sameText(context, unwrap(a).callee.object, b)) channel = { node, selector: analysis.flow(node.test), flip: flipA };
+          else if (flipB && sameText(context, unwrap(b).callee.object, a)) channel = { node, selector: analysis.flow(node.test), flip: flipB };
+          else {
+            const va = isStringLiteral(a) ? a.value : undefined;
+            const vb = isStringLiteral(b) ? b.value : undefined;
+            if (va !== undefined && vb !== undefined && areLookAlikes([va, vb])) channel = { node, selector: analysis.flow(node.test), alternatives: [va, vb] };
+          }
+          if (channel?.selector.kinds) channels.push(channel);
+        }
+        for (const [fn, lits] of returns) {
+          const values = lits.map((l) => l.value as string);
+          if (!areLookAlikes(values)) continue;
+          let selector = { kinds: 0, via: [] } as Flow;
+          for (const call of analysis.callSites(fn)) for (const arg of call.arguments) {
+            const f = analysis.flow(arg);
+            if (f.kinds) selector = { kinds: selector.kinds | f.kinds, via: [...selector.via, ...f.via.filter((v) => !selector.via.includes(v))] };
+          }
+          if (selector.kinds) channels.push({ node: fn, selector, alternatives: [...new Set(values)] });
+        }
+        for (const node of lookups) {
+          const items = node.object.type === 'ArrayExpression' ? node.object.elements : node.object.properties.map((p: Node) => p.value);
+          const values: string[] = items.filter(isStringLiteral).map((l: Node) => l.value as string);
+          if (values.length < 2 || values.length !== items.length || !areLookAlikes(values)) continue;
+          const selector = analysis.flow(node.property);
+          if (selector.kinds) channels.push({ node, selector, alternatives: [...new Set(values)] });
+        }
+        for (const node of replaces) {
+          const flip = flipOf(context, node);
+          if (!flip) continue;
+          if (node.parent?.type === 'ConditionalExpression' && node.parent.test !== node) continue; // handled above
+          const test = conditionOf(node);
+          const selector = test ? analysis.flow(test) : undefined;
+          if (selector?.kinds) channels.push({ node, selector, flip });
+        }
+
+        for (const ch of channels) {
+          const starts = isFunction(ch.node) ? analysis.callSites(ch.node) : [ch.node];
+          const sinks = starts.flatMap((n) => sinksOf(analysis, n));
+          const sink = sinks[0];
+          const sinkText = sink ? `, which reaches ${sink.kind} ${showString(sink.text.slice(0, 80))}` : '';
+          const source = kindNames(ch.selector.kinds).join(' / ');
+          const chain = context.chain(ch.selector);
+          chain.push(context.step('channel', ch.flip ? `format flip "${ch.flip.from}" → "${ch.flip.to}"` : 'look-alike variants', ch.node));
+          if (sink) chain.push(context.step('sink', `${sink.kind}: ${sink.text.slice(0, 120)}`, sink.node));
+          if (ch.flip) {
+            context.report({
+              node: ch.node, messageId: 'flip', severity: 'critical',
+              data: { source, from: ch.flip.from, to: ch.flip.to, sink: sinkText },
+              evidence: { kind: 'format-flip', from: ch.flip.from, to: ch.flip.to, steeredBy: kindNames(ch.selector.kinds), sink: sink && { kind: sink.kind, text: sink.text } },
+              chain,
+            });
+          } else {
+            const chars = distinguishingChars(ch.alternatives!).map(describeChar);
+            context.report({
+              node: ch.node, messageId: 'lookAlike', severity: 'critical',
+              data: { source, variants: shortList(ch.alternatives!.map(showString), 6), chars: chars.join(', '), sink: sinkText },
+              evidence: { kind: 'look-alike', alternatives: ch.alternatives, characters: chars, steeredBy: kindNames(ch.selector.kinds), sink: sink && { kind: sink.kind, text: sink.text } },
+              chain,
+            });
+          }
+        }
+      },
+    };
+  },
+};

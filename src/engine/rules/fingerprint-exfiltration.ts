@@ -1,0 +1,68 @@
+// fingerprint-exfiltration: fingerprint values placed in a request body, header, URL query or telemetry event.
+import { keyName, unwrap, type Node } from '../ast';
+import type { Flow } from '../analysis';
+import type { Rule } from '../rule';
+import { Kind, kindNames } from '../sources';
+
+const REQUEST_CALLS = /^(?:fetch|request|post|put|patch|sendBeacon|send|axios|got|ky)$/;
+/** Options that route a request rather than carry data. */
+const ROUTING_KEYS = /^(?:url|baseURL|baseUrl|agent|httpAgent|httpsAgent|proxy|dispatcher|signal|timeout|method|hostname|host|port|path|protocol)$/;
+const EVENT_NAME = /^[a-z][a-z0-9]*(?:[_.:][a-z0-9]+)+$/;
+
+export const rule: Rule = {
+  meta: {
+    id: 'fingerprint-exfiltration',
+    description: 'Fingerprint values (time zone, locale, gateway, host identity) are sent in a request body, header, or telemetry event.',
+    severity: 'high',
+    category: 'CWE-201: Insertion of Sensitive Information Into Sent Data',
+    messages: {
+      sent: 'The {{source}} is sent in {{where}}.',
+    },
+  },
+  create(context) {
+    const { analysis } = context;
+    const candidates: Node[] = [];
+    return {
+      CallExpression(node) {
+        const callee = unwrap(node.callee);
+        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
+        const first = node.arguments[0];
+        if (REQUEST_CALLS.test(name) || (first?.type === 'Literal' && typeof first.value === 'string' && EVENT_NAME.test(first.value) && node.arguments[1]?.type === 'ObjectExpression')) candidates.push(node);
+      },
+      'Program:exit'() {
+        for (const call of candidates) {
+          const first = call.arguments[0];
+          const isEvent = first?.type === 'Literal' && typeof first.value === 'string' && EVENT_NAME.test(first.value);
+          let flow: Flow = { kinds: 0, via: [] };
+          const fields: string[] = [];
+          const visit = (arg: Node, path: string, depth: number) => {
+            arg = unwrap(arg);
+            if (arg.type === 'ObjectExpression' && depth < 3) {
+              for (const p of arg.properties) {
+                const key = p.type === 'Property' ? keyName(p) ?? '[computed]' : '...';
+                if (ROUTING_KEYS.test(key) && !isEvent) continue;
+                visit(p.type === 'Property' ? p.value : p.argument, path ? `${path}.${key}` : key, depth + 1);
+              }
+              return;
+            }
+            const f = analysis.flow(arg);
+            // A gateway or proxy URL used as the request target is routing, not data.
+            const kinds = isEvent || path ? f.kinds : f.kinds & ~(Kind.GATEWAY | Kind.PROXY);
+            if (!kinds) return;
+            flow = { kinds: flow.kinds | kinds, via: [...flow.via, ...f.via] };
+            fields.push(path || 'argument');
+          };
+          call.arguments.forEach((a: Node, i: number) => { if (!(isEvent && i === 0) && !(i === 0 && !isEvent && a.type !== 'ObjectExpression')) visit(a, '', 0); });
+          if (!flow.kinds) continue;
+          const where = isEvent ? `telemetry event "${first.value}" (${fields.join(', ')})` : `a network request (${fields.join(', ')})`;
+          context.report({
+            node: call, messageId: 'sent',
+            data: { source: kindNames(flow.kinds).join(' / '), where },
+            evidence: { sources: kindNames(flow.kinds), fields, event: isEvent ? first.value : undefined },
+            chain: [...context.chain(flow), context.step('sink', where, call)],
+          });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,47 @@
+// geo-org-comparison: a fingerprint value compared with specific zones, locales, hosts or organisations.
+import type { Comparison } from '../analysis';
+import { orgOf } from '../constants';
+import { shortList } from '../evidence';
+import type { Rule } from '../rule';
+import { kindNames } from '../sources';
+import type { Severity } from '../types';
+
+const CLASS_NAMES: Record<string, string> = { zone: 'time zones', offset: 'UTC offsets', locale: 'locales', region: 'regions', host: 'hosts', keyword: 'keywords' };
+
+/** Place checks steer behaviour by where the user is; a single host is usually routing. */
+function severityOf(c: Comparison): Severity {
+  if (c.classes.has('zone') || c.classes.has('offset')) return 'high';
+  const orgs = new Set(c.values.map(orgOf));
+  if ((c.classes.has('host') || c.classes.has('keyword')) && (orgs.size >= 3 || c.concealed)) return 'high';
+  if (c.classes.has('region')) return 'medium';
+  return 'low';
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'geo-org-comparison',
+    description: 'A time zone, locale, API gateway or host identity is compared with specific places, organisations or hosts.',
+    severity: 'high',
+    category: 'CWE-359: Exposure of Private Personal Information to an Unauthorized Actor',
+    messages: {
+      compared: 'The {{source}} is compared with {{count}} specific {{what}}: {{values}}.',
+    },
+  },
+  create(context) {
+    return {
+      'Program:exit'() {
+        for (const c of context.analysis.comparisons()) {
+          const what = [...c.classes].map((k) => CLASS_NAMES[k]).join(' and ');
+          context.report({
+            node: c.node,
+            messageId: 'compared',
+            severity: severityOf(c),
+            data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, what, values: shortList(c.values, 6) },
+            evidence: { sources: kindNames(c.flow.kinds), comparedWith: [...c.classes], values: c.values, count: c.values.length, concealed: c.concealed },
+            chain: context.chain(c.flow).concat(context.step('comparison', `compared with ${what}`, c.node)),
+          });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,80 @@
+// The engine's entry point: one text in, findings out (parse, one walk, rules).
+import type { Node } from './ast';
+import { Analysis, type Flow } from './analysis';
+import { parse, ScanError } from './parse';
+import type { Report, RuleContext } from './rule';
+import { rules } from './rules';
+import { kindNames } from './sources';
+import { severityRank, type EvidenceStep, type FileResult, type Finding } from './types';
+import { mergeVisitors, traverse, type Visitor } from './walk';
+
+/** Bumped whenever results could change; part of the cache key. */
+export const ENGINE_VERSION = '0.1.0';
+const MAX_NESTED_DEPTH = 3;
+
+export interface ScanOptions {
+  /** Name shown in findings (a path, or `binary!/$bunfs/root/cli.js`). */
+  file: string;
+  depth?: number;
+}
+
+/** Scans one JavaScript text. Never throws for bad input: the reason goes into `error`. */
+export function scanText(text: string, options: ScanOptions): FileResult {
+  const started = performance.now();
+  const result: FileResult = { file: options.file, bytes: Buffer.byteLength(text), ms: 0, findings: [], notAnalysed: [] };
+  try {
+    if (!text.trim()) throw new ScanError('empty file');
+    const parsed = parse(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+    result.notAnalysed.push(...parsed.notAnalysed);
+    result.findings = analyse(text, parsed.ast, options);
+  } catch (err) {
+    if (!(err instanceof ScanError)) throw err;
+    result.error = err.message;
+  }
+  result.ms = Math.round(performance.now() - started);
+  return result;
+}
+
+function analyse(text: string, ast: Node, options: ScanOptions): Finding[] {
+  const analysis = new Analysis(text, ast);
+  const findings: Finding[] = [];
+  const exits: Visitor[] = [];
+  const step = (role: EvidenceStep['role'], label: string, node: Node): EvidenceStep => {
+    const p = analysis.position(node.start);
+    return { role, label, line: p.line, column: p.column };
+  };
+  const chain = (flow: Flow): EvidenceStep[] => flow.via.map((n) => {
+    const source = analysis.sources.match(n);
+    if (source) return step('source', source.label, n);
+    const c = analysis.comparisonFor(n);
+    return step('comparison', c ? `compared with ${c.values.length} ${[...c.classes].join('/')} constant(s)${c.concealed ? ' (concealed)' : ''}` : `reads ${kindNames(flow.kinds).join('/')}`, n);
+  });
+  const visitors: Array<Record<string, Visitor>> = [analysis.collectors()];
+  for (const rule of rules.values()) {
+    const context: RuleContext = {
+      analysis,
+      chain,
+      step,
+      report(r: Report) {
+        const start = analysis.position(r.node.start);
+        const end = analysis.position(r.node.end);
+        const message = rule.meta.messages[r.messageId].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(r.data?.[k] ?? ''));
+        findings.push({
+          ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message, file: options.file,
+          line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+          evidence: { ...r.evidence, chain: r.chain ?? [] },
+        });
+      },
+      scanNested(code: string): Finding[] {
+        if ((options.depth ?? 0) >= MAX_NESTED_DEPTH) return [];
+        return scanText(code, { file: `${options.file} (decoded code)`, depth: (options.depth ?? 0) + 1 }).findings;
+      },
+    };
+    const { 'Program:exit': exit, ...rest } = rule.create(context);
+    visitors.push(rest);
+    if (exit) exits.push(exit);
+  }
+  traverse(ast, mergeVisitors(visitors));
+  for (const exit of exits) exit(ast);
+  return findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
+}

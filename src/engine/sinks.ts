@@ -1,0 +1,106 @@
+// Where a value goes: a forward search from a node to the text, header, URL or request it ends up in.
+import { isFunction, keyName, type FunctionNode, type Node } from './ast';
+import type { Analysis } from './analysis';
+
+export interface Sink { kind: 'prompt-like text' | 'header' | 'URL' | 'network request' | 'telemetry event'; text: string; node: Node }
+
+const MAX_VISITS = 200;
+const NETWORK = /^(?:fetch|request|post|put|patch|sendBeacon|send|write)$/;
+
+/** Classifies template text around a value. */
+function textSink(parts: string[], node: Node): Sink | undefined {
+  const text = parts.join('${…}');
+  if (/^[a-z][\w+.-]*:\/\/|^\/[\w-]+.*[?&]\w+=/i.test(text)) return { kind: 'URL', text, node };
+  if (/[A-Za-z]{2,}[\s\S]*\s[\s\S]*[A-Za-z]{2,}/.test(text)) return { kind: 'prompt-like text', text, node };
+  return undefined;
+}
+
+/** Finds the sinks a value reaches, following variables, returns and calls (bounded). */
+export function sinksOf(analysis: Analysis, start: Node): Sink[] {
+  const out: Sink[] = [];
+  const seen = new Set<Node>();
+  const queue: Node[] = [start];
+  while (queue.length && seen.size < MAX_VISITS) {
+    const n = queue.shift()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    const p = n.parent;
+    if (!p) continue;
+    switch (p.type) {
+      case 'TemplateLiteral': {
+        const s = textSink(p.quasis.map((q: Node) => q.value.cooked ?? ''), p);
+        if (s) out.push(s);
+        queue.push(p);
+        break;
+      }
+      case 'BinaryExpression':
+        if (p.operator === '+') {
+          const other = p.left === n ? p.right : p.left;
+          if (other.type === 'Literal' && typeof other.value === 'string') { const s = textSink([String(other.value)], p); if (s) out.push(s); }
+          queue.push(p);
+        }
+        break;
+      case 'ConditionalExpression': if (p.test !== n) queue.push(p); break;
+      case 'LogicalExpression': case 'ParenthesizedExpression': case 'ChainExpression': case 'AwaitExpression': case 'SequenceExpression': case 'ArrayExpression': case 'SpreadElement':
+        queue.push(p);
+        break;
+      case 'MemberExpression': if (p.object === n) queue.push(p); break;
+      case 'CallExpression': case 'NewExpression': {
+        const callee = p.callee as Node;
+        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
+        if (p.arguments.includes(n)) {
+          if (NETWORK.test(name)) out.push({ kind: 'network request', text: name, node: p });
+          const first = p.arguments[0];
+          if (first?.type === 'Literal' && typeof first.value === 'string' && /^[a-z]+[_.:][\w.:]+$/.test(first.value) && p.arguments[1] === n) out.push({ kind: 'telemetry event', text: first.value, node: p });
+        }
+        queue.push(p);
+        break;
+      }
+      case 'Property': {
+        const key = keyName(p) ?? '';
+        if (/^x-|header|user-agent|authorization/i.test(key) || p.parent?.parent?.type === 'Property' && /headers/i.test(keyName(p.parent.parent) ?? '')) out.push({ kind: 'header', text: key, node: p });
+        if (p.value === n && p.parent) queue.push(p.parent);
+        break;
+      }
+      case 'VariableDeclarator':
+        if (p.init === n && p.id.type === 'Identifier') queue.push(...references(analysis, p.id));
+        break;
+      case 'AssignmentExpression':
+        if (p.right === n && p.left.type === 'Identifier') queue.push(...references(analysis, p.left));
+        break;
+      case 'ReturnStatement': {
+        let fn: Node | null | undefined = p.parent;
+        while (fn && !isFunction(fn)) fn = fn.parent;
+        if (fn) queue.push(...analysis.callSites(fn as FunctionNode));
+        break;
+      }
+      case 'ArrowFunctionExpression':
+        if (p.body === n) queue.push(...analysis.callSites(p as FunctionNode));
+        break;
+    }
+  }
+  return out;
+}
+
+/** Uses of the variable an identifier declares, inside its scope (small scopes only). */
+function references(analysis: Analysis, id: Node): Node[] {
+  const b = analysis.scopes.resolve(id);
+  if (!b || b.scope.end - b.scope.start > 200_000) return [];
+  const out: Node[] = [];
+  const visit = (n: Node) => {
+    if (n.type === 'Identifier') {
+      if (n.name === b.name && n !== b.id && analysis.scopes.resolve(n) === b) out.push(n);
+      return;
+    }
+    for (const key in n) {
+      if (key === 'parent') continue;
+      const v = n[key];
+      if (v && typeof v === 'object') {
+        if (Array.isArray(v)) { for (const c of v) if (c && typeof c.type === 'string') visit(c); }
+        else if (typeof v.type === 'string') visit(v);
+      }
+    }
+  };
+  visit(b.scope);
+  return out;
+}

@@ -1,0 +1,123 @@
+// Fingerprint sources: the syntactic shapes that read where and who the user is.
+import { propertyName, unwrap, type Node } from './ast';
+import type { ScopeResolver } from './scope';
+
+/** Kinds of fingerprint data, as bit flags so flows can be unioned cheaply. */
+export const Kind = {
+  TZ: 1,
+  LOCALE: 2,
+  GATEWAY: 4,
+  PROXY: 8,
+  IDENTITY: 16,
+  /** A numeric UTC offset (getTimezoneOffset). */
+  OFFSET: 32,
+} as const;
+
+export const ALL_KINDS = Kind.TZ | Kind.LOCALE | Kind.GATEWAY | Kind.PROXY | Kind.IDENTITY | Kind.OFFSET;
+
+export function kindNames(kinds: number): string[] {
+  const out: string[] = [];
+  if (kinds & Kind.TZ) out.push('time zone');
+  if (kinds & Kind.OFFSET) out.push('UTC offset');
+  if (kinds & Kind.LOCALE) out.push('locale');
+  if (kinds & Kind.GATEWAY) out.push('API gateway');
+  if (kinds & Kind.PROXY) out.push('proxy');
+  if (kinds & Kind.IDENTITY) out.push('host identity');
+  return out;
+}
+
+export interface SourceMatch { kind: number; label: string }
+
+const IDENTITY_ENV = new Set(['USERDNSDOMAIN', 'USERDOMAIN', 'COMPUTERNAME', 'HOSTNAME', 'USER', 'USERNAME', 'LOGNAME', 'EMAIL', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_EMAIL']);
+const IDENTITY_MARKERS = /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid/;
+const OS_MODULES = new Set(['os', 'node:os']);
+const OS_IDENTITY = new Set(['hostname', 'userInfo', 'networkInterfaces']);
+
+/** Which fingerprint kind an environment variable name carries, if any. */
+export function envKind(name: string): number {
+  const upper = name.toUpperCase();
+  if (upper === 'TZ') return Kind.TZ;
+  if (upper === 'LANG' || upper === 'LANGUAGE' || upper.startsWith('LC_')) return Kind.LOCALE;
+  if (/(?:^|_)PROXY$/.test(upper) || /^NPM_CONFIG_(?:HTTPS_)?PROXY$/.test(upper)) return Kind.PROXY;
+  if (/_(?:BASE_URL|API_URL|API_BASE|ENDPOINT|API_HOST|BASE_PATH)$/.test(upper)) return Kind.GATEWAY;
+  if (IDENTITY_ENV.has(upper)) return Kind.IDENTITY;
+  return 0;
+}
+
+/** Matches source shapes. `evaluateKey` resolves computed keys such as `env[k]`. */
+export class SourceMatcher {
+  constructor(private readonly scopes: ScopeResolver, private readonly defsOf: (id: Node) => Node[], private readonly evaluateKey: (node: Node) => unknown) {}
+
+  match(node: Node): SourceMatch | undefined {
+    if (node.type === 'MemberExpression') return this.member(node);
+    if (node.type === 'CallExpression') return this.call(node);
+    return undefined;
+  }
+
+  private member(node: Node): SourceMatch | undefined {
+    const name = propertyName(node) ?? (node.computed ? this.evaluateKey(node.property) : undefined);
+    if (typeof name !== 'string') return undefined;
+    if (this.isEnv(node.object)) {
+      const kind = envKind(name);
+      return kind ? { kind, label: `process.env.${name}` } : undefined;
+    }
+    const obj = unwrap(node.object);
+    if ((name === 'language' || name === 'languages') && obj.type === 'Identifier' && obj.name === 'navigator') return { kind: Kind.LOCALE, label: `navigator.${name}` };
+    if (obj.type === 'MemberExpression' && propertyName(obj) === 'env' && unwrap(obj.object).type === 'Identifier' && unwrap(obj.object).name === 'vscode') {
+      if (name === 'language') return { kind: Kind.LOCALE, label: 'vscode.env.language' };
+      if (name === 'machineId') return { kind: Kind.IDENTITY, label: 'vscode.env.machineId' };
+    }
+    return undefined;
+  }
+
+  private call(node: Node): SourceMatch | undefined {
+    const callee = unwrap(node.callee);
+    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    if (method === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
+    if (method === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
+    if (method && OS_IDENTITY.has(method) && this.isOsModule(callee.object)) return { kind: Kind.IDENTITY, label: `os.${method}()` };
+    if (callee.type === 'Identifier') {
+      const b = this.scopes.resolve(callee);
+      if (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' && OS_IDENTITY.has(b.decl.imported.name) && OS_MODULES.has(b.decl.parent?.source?.value)) {
+        return { kind: Kind.IDENTITY, label: `os.${b.decl.imported.name}()` };
+      }
+    }
+    for (const arg of node.arguments) {
+      const a = unwrap(arg);
+      const text = a.type === 'Literal' ? a.value : a.type === 'TemplateLiteral' ? a.quasis.map((q: Node) => q.value.cooked).join('') : undefined;
+      if (typeof text === 'string' && text.length < 300 && IDENTITY_MARKERS.test(text)) return { kind: Kind.IDENTITY, label: `reads ${IDENTITY_MARKERS.exec(text)![0]}` };
+    }
+    return undefined;
+  }
+
+  /** `process.env`, `process["env"]`, `globalThis.process.env`, or a constant alias of them. */
+  isEnv(node: Node, depth = 0): boolean {
+    node = unwrap(node);
+    if (node.type === 'MemberExpression') {
+      if (propertyName(node) !== 'env') return false;
+      const obj = unwrap(node.object);
+      if (obj.type === 'Identifier') return obj.name === 'process' && !this.scopes.resolve(obj);
+      return obj.type === 'MemberExpression' && propertyName(obj) === 'process';
+    }
+    if (node.type === 'Identifier' && depth < 4) {
+      const b = this.scopes.resolve(node);
+      if (!b || b.kind === 'param' || b.kind === 'function') return false;
+      const defs = this.defsOf(node);
+      return defs.length > 0 && defs.every((d) => this.isEnv(d, depth + 1));
+    }
+    return false;
+  }
+
+  private isOsModule(node: Node, depth = 0): boolean {
+    node = unwrap(node);
+    if (node.type === 'CallExpression' && unwrap(node.callee).type === 'Identifier' && /^(?:require|__require)$/.test(unwrap(node.callee).name)) {
+      return OS_MODULES.has(node.arguments[0]?.value);
+    }
+    if (node.type !== 'Identifier' || depth > 3) return false;
+    const b = this.scopes.resolve(node);
+    if (!b) return node.name === 'os';
+    if (b.kind === 'import') return OS_MODULES.has(b.decl.parent?.source?.value);
+    const defs = this.defsOf(node);
+    return defs.length > 0 && defs.every((d) => this.isOsModule(d, depth + 1));
+  }
+}

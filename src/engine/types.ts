@@ -1,0 +1,50 @@
+// Public result types of the engine: findings, evidence, verdicts.
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export type Verdict = 'untrusted' | 'review' | 'trusted' | 'unscannable';
+
+/** One step of an evidence chain: where a fingerprint is read, compared, or used. */
+export interface EvidenceStep {
+  role: 'source' | 'comparison' | 'table' | 'channel' | 'sink';
+  label: string;
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The file or embedded module the finding is in. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Rule-specific facts (decoded entries, characters, sources) and the chain. */
+  evidence: { chain: EvidenceStep[]; [key: string]: unknown };
+}
+
+export interface FileResult {
+  file: string;
+  bytes: number;
+  ms: number;
+  findings: Finding[];
+  /** Parts that were not analysed, with the reason. */
+  notAnalysed: string[];
+  /** Set when nothing could be analysed. */
+  error?: string;
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITY_ORDER.indexOf(s);
+}
+
+/** untrusted: any critical; review: high or medium; trusted: nothing above low. */
+export function verdictOf(findings: Finding[], unscannable?: string): Verdict {
+  if (findings.some((f) => f.severity === 'critical')) return 'untrusted';
+  if (findings.some((f) => f.severity === 'high' || f.severity === 'medium')) return 'review';
+  return unscannable ? 'unscannable' : 'trusted';
+}

@@ -1,0 +1,14 @@
+// JSON output: the stable, documented shape (see README, "JSON output").
+import type { ScanReport } from './model';
+
+export function toJson(report: ScanReport): string {
+  return JSON.stringify({
+    version: report.version,
+    tool: report.tool,
+    targets: report.targets.map((t) => ({
+      path: t.path, kind: t.kind, agent: t.agent, verdict: t.verdict, bytes: t.bytes, ms: t.ms, files: t.files,
+      findings: t.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column, evidence: f.evidence })),
+      notAnalysed: t.notAnalysed,
+    })),
+  }, null, 2) + '\n';
+}

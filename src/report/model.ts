@@ -1,0 +1,29 @@
+// The report model shared by the CLI, the formats and (later) the editor.
+import type { Finding, Verdict } from '../engine/types';
+
+export type TargetKind = 'file' | 'package' | 'folder';
+
+export interface AgentInfo { id: string; name: string; version: string }
+
+export interface TargetResult {
+  path: string;
+  kind: TargetKind;
+  agent: AgentInfo | null;
+  verdict: Verdict;
+  /** Bytes of JavaScript analysed. */
+  bytes: number;
+  ms: number;
+  findings: Finding[];
+  /** What was not analysed, and why (a file that could not be read, a syntax error recovered from). */
+  notAnalysed: string[];
+  /** Number of files the target consisted of. */
+  files: number;
+}
+
+export interface ScanReport {
+  version: 1;
+  tool: { name: 'agent-xray'; version: string };
+  targets: TargetResult[];
+}
+
+export const VERDICT_ORDER: Verdict[] = ['untrusted', 'review', 'unscannable', 'trusted'];

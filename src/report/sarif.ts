@@ -1,0 +1,64 @@
+// SARIF 2.1.0 output for code scanning: one run, rules with help links, verdicts per artifact.
+import { pathToFileURL } from 'url';
+import { rules } from '../engine/rules';
+import type { Severity } from '../engine/types';
+import type { ScanReport } from './model';
+
+const DOCS = 'https://github.com/agent-xray/agent-xray/blob/main/docs/rules/';
+
+function level(s: Severity): 'error' | 'warning' | 'note' {
+  return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'note';
+}
+
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '7.5', medium: '5.0', low: '2.0', info: '0.0' };
+
+function uriOf(file: string): string {
+  const plain = file.replace(/ \(decoded code\)$/, '');
+  return /^[a-z]+:\/\//i.test(plain) ? plain : pathToFileURL(plain).href;
+}
+
+export function toSarif(report: ScanReport): string {
+  const ruleList = [...rules.values()].map((r) => r.meta);
+  const artifacts = new Map<string, number>();
+  const artifactList: object[] = [];
+  const artifactIndex = (uri: string, props?: object) => {
+    if (!artifacts.has(uri)) {
+      artifacts.set(uri, artifactList.length);
+      artifactList.push({ location: { uri }, ...(props ? { properties: props } : {}) });
+    }
+    return artifacts.get(uri)!;
+  };
+  for (const t of report.targets) artifactIndex(uriOf(t.path), { verdict: t.verdict, kind: t.kind, agent: t.agent, notAnalysed: t.notAnalysed });
+  const results = report.targets.flatMap((t) => t.findings.map((f) => {
+    const uri = uriOf(f.file);
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: ruleList.findIndex((m) => m.id === f.ruleId),
+      level: level(f.severity),
+      message: { text: f.message },
+      locations: [{ physicalLocation: {
+        artifactLocation: { uri, index: artifactIndex(uri) },
+        region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+      } }],
+      properties: { severity: f.severity, target: t.path, verdict: t.verdict, evidence: f.evidence },
+    };
+  }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: {
+        name: 'agent-xray', version: report.tool.version, informationUri: 'https://github.com/agent-xray/agent-xray',
+        rules: ruleList.map((m) => ({
+          id: m.id, name: m.id, shortDescription: { text: m.description }, fullDescription: { text: m.description },
+          helpUri: `${DOCS}${m.id}.md`, help: { text: `${m.description} See ${DOCS}${m.id}.md` },
+          defaultConfiguration: { level: level(m.severity) },
+          properties: { tags: ['security', m.category], 'security-severity': SECURITY_SEVERITY[m.severity] },
+        })),
+      } },
+      artifacts: artifactList,
+      results,
+    }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

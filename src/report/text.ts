@@ -1,0 +1,46 @@
+// Text output for people: a verdict per target and the evidence behind it.
+import { shortList } from '../engine/evidence';
+import type { Finding, Severity, Verdict } from '../engine/types';
+import type { ScanReport, TargetResult } from './model';
+
+export interface TextOptions { color: boolean; verbose?: boolean }
+
+const CODES = { red: 31, yellow: 33, green: 32, gray: 90, bold: 1, cyan: 36 } as const;
+type Color = keyof typeof CODES;
+
+const VERDICT_COLOR: Record<Verdict, Color> = { untrusted: 'red', review: 'yellow', trusted: 'green', unscannable: 'gray' };
+const SEVERITY_COLOR: Record<Severity, Color> = { critical: 'red', high: 'red', medium: 'yellow', low: 'gray', info: 'gray' };
+
+function megabytes(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+}
+
+export function toText(report: ScanReport, options: TextOptions): string {
+  const paint = (c: Color, s: string) => (options.color ? `\x1b[${CODES[c]}m${s}\x1b[0m` : s);
+  const lines: string[] = [];
+  if (!report.targets.length) return 'No targets to scan.\n';
+  for (const t of report.targets) {
+    const name = t.agent ? `${t.agent.name}@${t.agent.version}` : t.path;
+    lines.push(`${paint(VERDICT_COLOR[t.verdict], paint('bold', t.verdict.toUpperCase()))}  ${paint('bold', name)}${t.agent ? `  ${paint('gray', t.path)}` : ''}`);
+    lines.push(paint('gray', `  ${t.kind}, ${t.files} file${t.files === 1 ? '' : 's'}, ${megabytes(t.bytes)} analysed in ${(t.ms / 1000).toFixed(1)} s`));
+    const shown = t.findings.filter((f) => options.verbose || f.severity !== 'low' && f.severity !== 'info');
+    for (const f of shown) lines.push(...finding(f, t, paint));
+    const hidden = t.findings.length - shown.length;
+    if (hidden) lines.push(paint('gray', `  (${hidden} low-severity finding${hidden === 1 ? '' : 's'} not shown; --verbose shows them)`));
+    for (const n of t.notAnalysed) lines.push(paint('yellow', `  not analysed: ${n}`));
+    lines.push('');
+  }
+  const counts = new Map<Verdict, number>();
+  for (const t of report.targets) counts.set(t.verdict, (counts.get(t.verdict) ?? 0) + 1);
+  lines.push([...counts].map(([v, n]) => paint(VERDICT_COLOR[v], `${n} ${v}`)).join(', '));
+  return lines.join('\n') + '\n';
+}
+
+function finding(f: Finding, t: TargetResult, paint: (c: Color, s: string) => string): string[] {
+  const where = `${f.file === t.path ? '' : `${f.file}:`}${f.line}:${f.column}`;
+  const out = [`  ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))} ${paint('cyan', f.ruleId)} ${paint('gray', where)}`, `           ${f.message}`];
+  const entries = f.evidence.entries as string[] | undefined;
+  if (entries && entries.length > 8) out.push(paint('gray', `           decoded (${entries.length}): ${shortList(entries, 20)}`));
+  for (const s of f.evidence.chain) out.push(paint('gray', `           ${s.role.padEnd(10)} ${s.label}  (${s.line}:${s.column})`));
+  return out;
+}
