@@ -68,6 +68,8 @@ export class Analysis {
   private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
   private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
   private readonly candidates: Node[] = [];
+  /** Bundled module factories by module id. */
+  private readonly moduleFactories = new Map<string, FunctionNode>();
   /** Functions that decode: base64, hex, char codes, XOR. */
   readonly decoders = new Set<FunctionNode>();
   private readonly flows = new Map<Node, Flow>();
@@ -81,6 +83,7 @@ export class Analysis {
     this.evaluator = new Evaluator(this.scopes, {
       definitions: (b) => this.definitions(b),
       iteratedBy: (b) => this.iteratedBy(b),
+      members: (object, key) => this.propertyValues(object, key),
     });
     this.sources = new SourceMatcher(this.scopes, (id) => {
       const b = this.scopes.resolve(id);
@@ -117,6 +120,12 @@ export class Analysis {
         else if (node.operator === '^') this.markDecoder(node);
       },
       SwitchStatement: (node) => { this.candidates.push(node); },
+      Property: (node) => {
+        // Module factories of webpack (`123: (module, exports, require) => {}`) and esbuild (`"src/x.js"(exports, module) {}`).
+        const key = node.key as Node;
+        if (key.type !== 'Literal' || !isFunction(node.value) || !node.value.params.length) return;
+        if (typeof key.value === 'number' || (typeof key.value === 'string' && /^(?:\.{0,2}\/|[\w@-]+\/).*\.[cm]?[jt]sx?$|^\d+$/.test(key.value))) this.moduleFactories.set(String(key.value), node.value);
+      },
       ReturnStatement: (node) => {
         if (!node.argument) return;
         let fn = node.parent;
@@ -128,10 +137,12 @@ export class Analysis {
     };
   }
 
+  /** Marks the functions around a decoding step (a decoder often wraps a `replace` callback). */
   private markDecoder(node: Node): void {
-    let fn = node.parent;
-    while (fn && !isFunction(fn)) fn = fn.parent;
-    if (fn) this.decoders.add(fn as FunctionNode);
+    let levels = 0;
+    for (let fn = node.parent; fn && levels < 3; fn = fn.parent) {
+      if (isFunction(fn)) { this.decoders.add(fn); levels++; }
+    }
   }
 
   position(offset: number): Position {
@@ -181,6 +192,17 @@ export class Analysis {
     const d = b.decl;
     if (b.kind === 'function' || b.kind === 'class') list.push(d);
     else if (d.type === 'VariableDeclarator' && d.id === b.id && d.init) list.push(d.init);
+    else if (d.type === 'VariableDeclarator' && d.init) {
+      // `const { key } = init` and `const [a] = init`: the definition is `init.key` / `init[0]`.
+      const pattern = d.id as Node;
+      const prop = pattern.type === 'ObjectPattern' ? pattern.properties.find((p: Node) => p.type === 'Property' && (p.value === b.id || p.value.left === b.id)) : undefined;
+      const index = pattern.type === 'ArrayPattern' ? pattern.elements.indexOf(b.id) : -1;
+      const key = prop && !prop.computed ? keyName(prop) : index >= 0 ? index : undefined;
+      if (key !== undefined) {
+        const property = typeof key === 'number' ? { type: 'Literal', value: key } : { type: 'Identifier', name: key };
+        list.push({ type: 'MemberExpression', object: d.init, property, computed: typeof key === 'number', optional: false, start: b.id.start, end: b.id.end, parent: d } as unknown as Node);
+      }
+    }
     for (const a of this.nodesFor(this.assignments, this.assignmentsByBinding, b, (n) => n.left)) list.push(a.right);
     return list;
   }
@@ -264,7 +286,56 @@ export class Analysis {
     return out;
   }
 
-  /** Values of an object literal's or class body's members by key (getters give their returns). */
+  /**
+   * The module factory a call loads: `__webpack_require__(101)` with a factory
+   * keyed 101, or `require_x()` where `require_x = __commonJS({ "x.js"(exports, module) {} })`.
+   */
+  private moduleFactoryOf(call: Node): FunctionNode | undefined {
+    const arg = call.arguments[0];
+    if (call.arguments.length === 1 && arg.type === 'Literal' && (typeof arg.value === 'number' || typeof arg.value === 'string')) {
+      return this.moduleFactories.get(String(arg.value));
+    }
+    const callee = unwrap(call.callee);
+    if (call.arguments.length || callee.type !== 'Identifier') return undefined;
+    const b = this.scopes.resolve(callee);
+    const defs = b && b.kind !== 'function' ? this.definitions(b) : [];
+    const wrapper = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    const table = wrapper?.type === 'CallExpression' ? wrapper.arguments[0] : undefined;
+    if (table?.type !== 'ObjectExpression' || table.properties.length !== 1) return undefined;
+    const fn = table.properties[0].value;
+    return isFunction(fn) && fn.params.length ? fn : undefined;
+  }
+
+  /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
+  private factoryExports(fn: FunctionNode, add: (key: string | undefined, values: Node[]) => void): void {
+    const names = fn.params.map((p: Node) => (p.type === 'Identifier' ? p.name : ''));
+    // webpack passes (module, exports, require); esbuild (exports, module).
+    const moduleName = names.find((n) => n === 'module') ?? (names.length >= 3 ? names[0] : names[1]);
+    const exportsName = names.find((n) => n === 'exports') ?? (names.length >= 3 ? names[1] : names[0]);
+    const visit = (n: Node) => {
+      if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression') {
+        const key = propertyName(n.left);
+        const obj = unwrap(n.left.object);
+        if (key === 'exports' && obj.type === 'Identifier' && obj.name === moduleName) {
+          const v = unwrap(n.right);
+          if (v.type === 'ObjectExpression') for (const [k, vs] of this.members(v)) add(k, vs);
+        } else if (obj.type === 'Identifier' && obj.name === exportsName) add(key, [n.right]);
+        else if (obj.type === 'MemberExpression' && propertyName(obj) === 'exports' && unwrap(obj.object).name === moduleName) add(key, [n.right]);
+      }
+      if (isFunction(n) && n !== fn) return;
+      for (const key in n) {
+        if (key === 'parent') continue;
+        const v = n[key];
+        if (v && typeof v === 'object') {
+          if (Array.isArray(v)) { for (const c of v) if (c && typeof c.type === 'string') visit(c); }
+          else if (typeof v.type === 'string') visit(v);
+        }
+      }
+    };
+    visit(fn.body);
+  }
+
+  /** Values of an object literal's, class body's or module's members by key (getters give their returns). */
   private members(o: Node): Map<string, Node[]> {
     let map = this.memberIndex.get(o);
     if (map) return map;
@@ -275,6 +346,10 @@ export class Analysis {
       const list = map!.get(key);
       if (list) list.push(...values); else map!.set(key, [...values]);
     };
+    if (isFunction(o)) {
+      this.factoryExports(o, add);
+      return map;
+    }
     for (const m of o.type === 'ObjectExpression' ? o.properties : o.body) {
       if (m.type === 'Property') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);
       else if (m.type === 'PropertyDefinition') { if (m.value) add(keyName(m), [m.value]); }
@@ -322,6 +397,10 @@ export class Analysis {
       case 'ConditionalExpression': return [...this.objectShapes(node.consequent, depth + 1), ...this.objectShapes(node.alternate, depth + 1)];
       case 'LogicalExpression': return [...this.objectShapes(node.left, depth + 1), ...this.objectShapes(node.right, depth + 1)];
       case 'AwaitExpression': return this.objectShapes(node.argument, depth + 1);
+      case 'MemberExpression': {
+        const key = propertyName(node);
+        return key === undefined ? [] : this.propertyValues(node.object, key, depth + 1).flatMap((v) => this.objectShapes(v, depth + 1));
+      }
       case 'Identifier': {
         const b = this.scopes.resolve(node);
         if (!b || b.kind === 'param') return [];
@@ -329,6 +408,8 @@ export class Analysis {
         return this.definitions(b).flatMap((d) => this.objectShapes(d, depth + 1));
       }
       case 'CallExpression': {
+        const factory = this.moduleFactoryOf(node);
+        if (factory) return [factory];
         const fn = this.functionOf(node.callee, depth + 1);
         return fn ? this.returnsOf(fn).flatMap((r) => this.objectShapes(r, depth + 1)) : [];
       }
@@ -537,7 +618,7 @@ export class Analysis {
         const cls = classifyConstant(v, flow.kinds, Kind);
         if (cls) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
       }
-      if (!specific.length) continue;
+      if (!specific.length || isFullZoneList(specific, classes)) continue;
       const literals = provenance.literals.map((l) => (l.type === 'TemplateElement' ? l.value.cooked : l.value) as string);
       const strings = possible.filter((v) => typeof v === 'string').map((v) => String(v).replace(/^\.(?=[a-z0-9])/i, ''));
       const hidden = strings.filter((v) => !literals.some((l) => l.includes(v)));
@@ -567,6 +648,7 @@ export class Analysis {
     node = unwrap(node);
     switch (node.type) {
       case 'Literal': return true;
+      case 'UnaryExpression': return (node.operator === '-' || node.operator === '+') && node.argument.type === 'Literal';
       case 'TemplateLiteral': return node.expressions.length === 0;
       case 'ArrayExpression': return node.elements.every((e: Node | null) => e && this.isShallowConstant(e, depth + 1));
       case 'NewExpression': return node.arguments.length === 1 && this.isShallowConstant(node.arguments[0], depth + 1);
@@ -591,6 +673,7 @@ export class Analysis {
     switch (node.type) {
       case 'Literal': return typeof node.value === 'string' || typeof node.value === 'number' || !!node.regex;
       case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': return true;
+      case 'UnaryExpression': return this.mayBeConstant(node.argument, depth + 1);
       case 'NewExpression': return node.arguments.length === 1 && this.mayBeConstant(node.arguments[0], depth + 1);
       case 'Identifier': {
         const b = this.scopes.resolve(node);
@@ -603,6 +686,7 @@ export class Analysis {
       case 'BinaryExpression': return this.mayBeConstant(node.left, depth + 1) && this.mayBeConstant(node.right, depth + 1);
       case 'MemberExpression': {
         const obj = unwrap(node.object);
+        if (obj.type === 'CallExpression' && this.moduleFactoryOf(obj)) return true;
         return (obj.type === 'Identifier' || obj.type === 'ArrayExpression' || obj.type === 'ObjectExpression') && this.mayBeConstant(obj, depth + 1);
       }
       case 'CallExpression': {
@@ -625,6 +709,13 @@ export class Analysis {
     }
     return false;
   }
+}
+
+/** A list of zones across the world is validation or a picker, not a place check. */
+function isFullZoneList(values: string[], classes: Set<ConstantClass>): boolean {
+  if (!classes.has('zone') || classes.size > 1) return false;
+  const areas = new Set(values.map((v) => v.split('/')[0]));
+  return values.length >= 40 || areas.size >= 4;
 }
 
 /** `.timeZone` of resolvedOptions() is the time zone only; `.locale` the locale only. */

@@ -50,6 +50,8 @@ export interface DefinitionSource {
   definitions(b: Binding): Node[];
   /** The array an iteration callback's parameter walks over (`list.some(x => ...)`). */
   iteratedBy(b: Binding): Node | undefined;
+  /** Expressions that may be `object.key` (object literals, class members, module exports). */
+  members(object: Node, key: string): Node[];
 }
 
 export function isKnown(v: Value): boolean {
@@ -244,6 +246,11 @@ export class Evaluator {
   private member(node: Node, frame: Frame | null): Value {
     const obj = this.expr(node.object, frame);
     const key = node.computed ? this.expr(node.property, frame) : node.property.name;
+    if (obj === UNKNOWN && typeof key === 'string' && !frame) {
+      // `require(101).regions`: the value a bundled module exports.
+      const values = this.defs.members(node.object, key);
+      return values.length === 1 ? this.expr(values[0], null) : UNKNOWN;
+    }
     return getProperty(obj, key);
   }
 

@@ -6,7 +6,7 @@ import { UNKNOWN } from '../evaluate';
 import { shortList, showString } from '../evidence';
 import type { Rule, RuleContext } from '../rule';
 import { sinksOf } from '../sinks';
-import { kindNames } from '../sources';
+import { Kind, kindNames } from '../sources';
 
 const FLIP_METHODS = new Set(['replace', 'replaceAll']);
 
@@ -121,6 +121,10 @@ export const rule: Rule = {
         }
 
         for (const ch of channels) {
+          // Localisation picks formats by locale; only place, gateway and identity steering is covert.
+          const localeOnly = !(ch.selector.kinds & ~Kind.LOCALE);
+          if (localeOnly && ch.flip) continue;
+          const severity = localeOnly ? 'medium' : 'critical';
           const starts = isFunction(ch.node) ? analysis.callSites(ch.node) : [ch.node];
           const sinks = starts.flatMap((n) => sinksOf(analysis, n));
           const sink = sinks[0];
@@ -131,7 +135,7 @@ export const rule: Rule = {
           if (sink) chain.push(context.step('sink', `${sink.kind}: ${sink.text.slice(0, 120)}`, sink.node));
           if (ch.flip) {
             context.report({
-              node: ch.node, messageId: 'flip', severity: 'critical',
+              node: ch.node, messageId: 'flip', severity,
               data: { source, from: ch.flip.from, to: ch.flip.to, sink: sinkText },
               evidence: { kind: 'format-flip', from: ch.flip.from, to: ch.flip.to, steeredBy: kindNames(ch.selector.kinds), sink: sink && { kind: sink.kind, text: sink.text } },
               chain,
@@ -139,7 +143,7 @@ export const rule: Rule = {
           } else {
             const chars = distinguishingChars(ch.alternatives!).map(describeChar);
             context.report({
-              node: ch.node, messageId: 'lookAlike', severity: 'critical',
+              node: ch.node, messageId: 'lookAlike', severity,
               data: { source, variants: shortList(ch.alternatives!.map(showString), 6), chars: chars.join(', '), sink: sinkText },
               evidence: { kind: 'look-alike', alternatives: ch.alternatives, characters: chars, steeredBy: kindNames(ch.selector.kinds), sink: sink && { kind: sink.kind, text: sink.text } },
               chain,

@@ -1,5 +1,5 @@
 // fingerprint-exfiltration: fingerprint values placed in a request body, header, URL query or telemetry event.
-import { keyName, unwrap, type Node } from '../ast';
+import { keyName, methodName, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import type { Rule } from '../rule';
 import { Kind, kindNames } from '../sources';
@@ -37,6 +37,8 @@ export const rule: Rule = {
           const fields: string[] = [];
           const visit = (arg: Node, path: string, depth: number) => {
             arg = unwrap(arg);
+            // `body: JSON.stringify({...})` carries the object's fields.
+            if (arg.type === 'CallExpression' && methodName(arg) === 'stringify' && arg.arguments[0]) arg = unwrap(arg.arguments[0]);
             if (arg.type === 'ObjectExpression' && depth < 3) {
               for (const p of arg.properties) {
                 const key = p.type === 'Property' ? keyName(p) ?? '[computed]' : '...';
@@ -46,8 +48,9 @@ export const rule: Rule = {
               return;
             }
             const f = analysis.flow(arg);
-            // A gateway or proxy URL used as the request target is routing, not data.
-            const kinds = isEvent || path ? f.kinds : f.kinds & ~(Kind.GATEWAY | Kind.PROXY);
+            // A request already goes through the gateway or proxy: telling it its own
+            // address reveals nothing. A telemetry event tells the vendor which gateway is used.
+            const kinds = isEvent ? f.kinds : f.kinds & ~(Kind.GATEWAY | Kind.PROXY);
             if (!kinds) return;
             flow = { kinds: flow.kinds | kinds, via: [...flow.via, ...f.via] };
             fields.push(path || 'argument');
