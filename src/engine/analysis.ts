@@ -606,7 +606,7 @@ export class Analysis {
       const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
       // Only values that could be specific under some source justify a dataflow query.
       const possible = values.filter((v) => {
-        const cls = classifyConstant(v, ALL_KINDS, Kind);
+        const cls = classifyConstant(v, ALL_KINDS, Kind, isList);
         return cls && (cls !== 'keyword' || isList);
       });
       if (!possible.length) continue;
@@ -615,7 +615,7 @@ export class Analysis {
       const classes = new Set<ConstantClass>();
       const specific: string[] = [];
       for (const v of possible) {
-        const cls = classifyConstant(v, flow.kinds, Kind);
+        const cls = classifyConstant(v, flow.kinds, Kind, isList);
         if (cls) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
       }
       if (!specific.length || isFullZoneList(specific, classes)) continue;
@@ -623,7 +623,7 @@ export class Analysis {
       const strings = possible.filter((v) => typeof v === 'string').map((v) => String(v).replace(/^\.(?=[a-z0-9])/i, ''));
       const hidden = strings.filter((v) => !literals.some((l) => l.includes(v)));
       const concealed = strings.length > 0 && literals.length > 0 && hidden.length > strings.length / 2;
-      const encoded = concealed ? provenance.literals.reduce<Node | undefined>((best, l) => (!best || l.end - l.start > best.end - best.start ? l : best), undefined) : undefined;
+      const encoded = concealed ? encodedLiteral(provenance.literals) : undefined;
       return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
     }
     return undefined;
@@ -669,7 +669,7 @@ export class Analysis {
    */
   private mayBeConstant(node: Node, depth = 0): boolean {
     node = unwrap(node);
-    if (depth > 4) return false;
+    if (depth > 10) return false;
     switch (node.type) {
       case 'Literal': return typeof node.value === 'string' || typeof node.value === 'number' || !!node.regex;
       case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': return true;
@@ -709,6 +709,11 @@ export class Analysis {
     }
     return false;
   }
+}
+
+/** The literal a decoded value most likely came from: the longest one it read. */
+export function encodedLiteral(literals: Node[]): Node | undefined {
+  return literals.reduce<Node | undefined>((best, l) => (!best || l.end - l.start > best.end - best.start ? l : best), undefined);
 }
 
 /** A list of zones across the world is validation or a picker, not a place check. */

@@ -46,6 +46,11 @@ export function parse(text: string): ParseResult {
       firstError ??= err;
     }
   }
+  const pos = (firstError as SyntaxError & { pos?: number }).pos ?? 0;
+  // An error right at the start of something long is not a damaged bundle: it is not JavaScript.
+  if (pos < 200 && !/^\s*(?:[/][/*]|["'`(\[{!;]|(?:var|let|const|function|import|export|class|async|use)\b)/.test(text.slice(0, pos))) {
+    throw new ScanError(`not JavaScript (${(firstError as Error).message})`);
+  }
   const reason = `syntax error: ${(firstError as Error).message}; analysed with error recovery, code around it may be missing`;
   try {
     const ast = LooseParser.parse(text, { ...BASE_OPTIONS, sourceType: 'script' }) as unknown as Node;

@@ -3,6 +3,7 @@ import { propertyName, unwrap, type Node } from '../ast';
 import { isHost, isPlaceZone } from '../constants';
 import { Bytes, UNKNOWN, type Value } from '../evaluate';
 import { shortList } from '../evidence';
+import { encodedLiteral } from '../analysis';
 import type { Rule } from '../rule';
 import { kindNames } from '../sources';
 
@@ -23,7 +24,7 @@ function entriesOf(value: Value): string[] {
 /** Hosts, zones and keyword lists; not prose, data or code. */
 function isTable(entries: string[]): boolean {
   if (entries.length < 3) return false;
-  const specific = entries.filter((e) => isHost(e.replace(/^\.+/, '')) || isPlaceZone(e));
+  const specific = entries.filter((e) => (e.includes('.') && isHost(e.replace(/^\.+/, ''), true)) || isPlaceZone(e));
   return specific.length >= entries.length * 0.6;
 }
 
@@ -75,7 +76,7 @@ export const rule: Rule = {
           if (!isTable(entries)) continue;
           const literals = provenance.literals.map((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.value));
           if (entries.filter((e) => literals.some((l) => l.includes(e))).length > entries.length / 2) continue;
-          const at = provenance.literals.reduce<Node>((best, l) => (l.end - l.start > best.end - best.start ? l : best), call);
+          const at = encodedLiteral(provenance.literals) ?? call;
           if (reported.has(at)) continue;
           reported.add(at);
           const what = entries.some(isPlaceZone) ? 'time zones' : 'hosts';

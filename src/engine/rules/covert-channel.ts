@@ -55,6 +55,17 @@ export const rule: Rule = {
     const replaces: Node[] = [];
     const channels: Channel[] = [];
 
+    /** What steers a choice: the value, and the tests of conditionals inside it (`[a, b][cond ? 1 : 0]`). */
+    const steering = (node: Node): Flow => {
+      const n = unwrap(node);
+      if (n.type === 'ConditionalExpression') {
+        const t = analysis.flow(n.test);
+        const v = analysis.flow(n);
+        return { kinds: t.kinds | v.kinds, via: [...t.via, ...v.via] };
+      }
+      return analysis.flow(n);
+    };
+
     const conditionOf = (node: Node): Node | undefined => {
       for (let n: Node | null | undefined = node, p = node.parent; p && !isFunction(p); n = p, p = p.parent) {
         if ((p.type === 'ConditionalExpression' || p.type === 'IfStatement') && p.test !== n) return p.test;
@@ -108,7 +119,7 @@ export const rule: Rule = {
           const items = node.object.type === 'ArrayExpression' ? node.object.elements : node.object.properties.map((p: Node) => p.value);
           const values: string[] = items.filter(isStringLiteral).map((l: Node) => l.value as string);
           if (values.length < 2 || values.length !== items.length || !areLookAlikes(values)) continue;
-          const selector = analysis.flow(node.property);
+          const selector = steering(node.property);
           if (selector.kinds) channels.push({ node, selector, alternatives: [...new Set(values)] });
         }
         for (const node of replaces) {

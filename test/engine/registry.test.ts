@@ -1,0 +1,33 @@
+// The rule registry matches the rules folder, and every rule has tests and a doc.
+import * as assert from 'assert';
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { rules } from '../../src/engine/rules';
+
+const root = path.join(__dirname, '..', '..');
+
+describe('rule registry', () => {
+  const files = readdirSync(path.join(root, 'src', 'engine', 'rules')).filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+
+  it('lists every rule file, sorted, keyed by the rule id', () => {
+    assert.deepStrictEqual([...rules.keys()], [...files].sort());
+    for (const [id, rule] of rules) assert.strictEqual(rule.meta.id, id);
+  });
+
+  for (const id of files) {
+    it(`${id} has a test file and a doc page`, () => {
+      assert.ok(existsSync(path.join(root, 'test', 'engine', 'rules', `${id}.test.ts`)), 'test file');
+      const doc = path.join(root, 'docs', 'rules', `${id}.md`);
+      assert.ok(existsSync(doc), 'doc page');
+      assert.match(readFileSync(doc, 'utf8'), new RegExp(`^# ${id}$`, 'm'));
+    });
+  }
+
+  it('every rule has a description, category and messages', () => {
+    for (const rule of rules.values()) {
+      assert.ok(rule.meta.description.length > 20);
+      assert.match(rule.meta.category, /^CWE-\d+/);
+      assert.ok(Object.keys(rule.meta.messages).length > 0);
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import * as assert from 'assert';
+import { ruleTester } from '../../ruleTester';
+
+const zone = `const cn = Intl.DateTimeFormat().resolvedOptions().timeZone === "Asia/Shanghai";`;
+
+ruleTester('covert-channel', {
+  valid: [
+    // Look-alikes chosen by a user setting, not a fingerprint.
+    `function ap(smart) { return smart ? "\\u2019" : "'"; } const t = "Don" + ap(true) + "t";`,
+    // Unconditional typographic replacement.
+    `const s = "it's".replace(/'/g, "\\u2019");`,
+    // A zone-steered choice between different words is not covert.
+    `${zone} const greeting = cn ? "Ni hao" : "Hello";`,
+    // A locale-steered date format is localisation.
+    `const de = Intl.DateTimeFormat().resolvedOptions().locale === "de-DE"; const d = de ? iso.replace(/-/g, ".") : iso;`,
+    // A fold table of look-alikes back to ASCII.
+    `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
+  ],
+  invalid: [
+    {
+      code: `${zone}\nconst ap = cn ? "\\u2019" : "'";\nconst prompt = \`Today\${ap}s date is 2026-01-01.\`;`,
+      findings: [{ severity: 'critical', line: 2, message: /U\+2019/ }],
+      check: (f) => assert.strictEqual((f[0].evidence.sink as { kind: string }).kind, 'prompt-like text'),
+    },
+    {
+      code: `${zone}\nfunction today(d) { return cn ? d.replace(/-/g, "/") : d; }`,
+      findings: [{ severity: 'critical', line: 2, message: /"-" becomes "\/"/ }],
+    },
+    {
+      code: `${zone}\nconst ua = "agent/1.0" + (cn ? "\\u200b" : "");\nfetch("https://api.example.com", { headers: { "User-Agent": ua } });`,
+      findings: [{ severity: 'critical', line: 2, message: /U\+200B/ }],
+    },
+    {
+      code: `const h = new URL(process.env.AGENT_BASE_URL).hostname;\nconst known = ["a.cn", "b.cn", "c.cn"].includes(h);\nconst sep = [" ", "\\u00a0"][known ? 1 : 0];\nconst text = "You are an assistant." + sep;`,
+      findings: [{ severity: 'critical', line: 3 }],
+    },
+    {
+      code: `${zone}\nlet text = "You're a helpful assistant";\nif (cn) text = text.replace(/'/g, "\\u02bc");`,
+      findings: [{ severity: 'critical', line: 3 }],
+    },
+    // Locale-steered look-alikes: reported, but medium.
+    {
+      code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst q = zh ? "\\u2019" : "'";`,
+      findings: [{ severity: 'medium', line: 2 }],
+    },
+  ],
+});

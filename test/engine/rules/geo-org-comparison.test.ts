@@ -1,0 +1,34 @@
+import { ruleTester } from '../../ruleTester';
+
+ruleTester('geo-org-comparison', {
+  valid: [
+    // The zone is read but only displayed.
+    `const z = Intl.DateTimeFormat().resolvedOptions().timeZone; console.log("zone", z);`,
+    // UTC is not a place.
+    `if (Intl.DateTimeFormat().resolvedOptions().timeZone === "UTC") console.log("utc");`,
+    // A constant compared with a constant, no fingerprint involved.
+    `const mode = "Asia/Shanghai"; if (mode === "Asia/Shanghai") run();`,
+    // Full zone list: validation, not targeting.
+    `const zones = ["Africa/Cairo","America/Chicago","Asia/Tokyo","Europe/Paris","Australia/Perth"]; zones.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+    // A user setting compared with zones is not a fingerprint.
+    `function f(settings) { return settings.zone === "Asia/Shanghai"; }`,
+    // typeof checks on a source.
+    `typeof process.env.TZ === "string";`,
+  ],
+  invalid: [
+    { code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nif (tz === "Asia/Shanghai") x();`, findings: [{ severity: 'high', line: 2, message: /Asia\/Shanghai/ }] },
+    { code: `const { timeZone } = Intl.DateTimeFormat().resolvedOptions();\nconst cn = ["Asia/Shanghai", "Asia/Urumqi"].includes(timeZone);`, findings: [{ severity: 'high', line: 2 }] },
+    { code: `switch (process.env.TZ) {\n  case "Europe/Moscow": a(); break;\n  default: b();\n}`, findings: [{ severity: 'high', line: 1, message: /Europe\/Moscow/ }] },
+    { code: `const off = new Date().getTimezoneOffset();\nconst e8 = off === -480;`, findings: [{ severity: 'high', line: 2, message: /UTC offset/ }] },
+    { code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = /^Asia\\/(Shanghai|Urumqi)$/.test(z);`, findings: [{ severity: 'high', line: 2, message: /Asia\/Urumqi/ }] },
+    { code: `function zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; }\nconst set = new Set(["Asia/Shanghai"]);\nexport const flag = set.has(zone());`, findings: [{ severity: 'high', line: 3 }] },
+    {
+      code: `const host = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst orgs = ["alpha.cn", "beta.com.cn", "gamma.net"];\nconst hit = orgs.some((d) => host === d || host.endsWith("." + d));`,
+      findings: [{ severity: 'high', line: 3, message: /3 specific hosts/ }],
+    },
+    // One host (first-party routing) is reported, but low.
+    { code: `const h = new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst first = h === "api.anthropic.com";`, findings: [{ severity: 'low', line: 2 }] },
+    { code: `const loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconst region = new Intl.Locale(loc).region;\nif (region === "CN") x();`, findings: [{ severity: 'medium', line: 3 }] },
+    { code: `const e = process["env"];\nconst d = e["USER" + "DNSDOMAIN"];\nif (["corp-a.com", "corp-b.com", "corp-c.cn"].includes(d)) x();`, findings: [{ severity: 'high', line: 3 }] },
+  ],
+});

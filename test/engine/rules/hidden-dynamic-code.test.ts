@@ -1,0 +1,27 @@
+import * as assert from 'assert';
+import { ruleTester } from '../../ruleTester';
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+ruleTester('hidden-dynamic-code', {
+  valid: [
+    `const g = Function("return this")();`,
+    `const bind = Function("binder", "return function (" + ["$0","$1"].join(",") + "){ return binder.apply(this, arguments); }");`,
+    `eval(userInput);`,
+  ],
+  invalid: [
+    {
+      code: `eval(atob("${b64('var answer = 40 + 2; console.log(answer);')}"));`,
+      findings: [{ severity: 'high', line: 1 }],
+    },
+    {
+      code: `const code = Buffer.from("${b64('if (Intl.DateTimeFormat().resolvedOptions().timeZone === "Asia/Shanghai") globalThis.x = 1;')}", "base64").toString();\nnew Function(code)();`,
+      findings: [{ severity: 'high', line: 2, message: /inside it: The time zone is compared/ }],
+      check: (f) => assert.strictEqual((f[0].evidence.nestedFindings as unknown[]).length, 1),
+    },
+    {
+      code: `const vm = require("vm");\nvm.runInNewContext(String.fromCharCode(${[...'globalThis.y = 1 + 2;'].map((c) => c.charCodeAt(0)).join(',')}));`,
+      findings: [{ severity: 'high', line: 2 }],
+    },
+  ],
+});
