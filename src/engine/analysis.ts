@@ -28,6 +28,8 @@ export interface Comparison {
 }
 
 const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
+/** Steps for a quick look at a constant before any dataflow query. */
+const QUICK_STEPS = 200;
 const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCodeAt', 'decodeURIComponent', 'unescape', 'from']);
 /** Methods and functions whose result carries their input (a lower-cased host is still the host). */
 const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset']);
@@ -73,6 +75,8 @@ export class Analysis {
   /** Functions that decode: base64, hex, char codes, XOR. */
   readonly decoders = new Set<FunctionNode>();
   private readonly flows = new Map<Node, Flow>();
+  private readonly bindingFlows = new Map<Binding, Flow>();
+  private readonly constantBindings = new Map<Binding, boolean>();
   private readonly returns = new Map<Node, Node[]>();
   private readonly defs = new Map<Binding, Node[]>();
   private comparisonList?: Comparison[];
@@ -484,6 +488,16 @@ export class Analysis {
   private identifierFlow(node: Node): Flow {
     const b = this.scopes.resolve(node);
     if (!b) return NONE;
+    let f = this.bindingFlows.get(b);
+    if (!f) {
+      this.bindingFlows.set(b, NONE);
+      f = this.bindingFlow(b);
+      this.bindingFlows.set(b, f);
+    }
+    return f;
+  }
+
+  private bindingFlow(b: Binding): Flow {
     if (b.kind === 'param') return this.paramFlow(b);
     if (b.kind === 'function' || b.kind === 'class' || b.kind === 'import' || b.kind === 'catch') return NONE;
     const d = b.decl;
@@ -600,8 +614,12 @@ export class Analysis {
       // Literals are classified before the dataflow query; anything that needs
       // evaluating waits until the subject is known to carry a fingerprint.
       const shallow = this.isShallowConstant(constant);
-      if (!shallow && !this.flow(subject).kinds) continue;
-      const { value, provenance } = this.evaluate(constant);
+      let evaluated = shallow ? this.evaluate(constant) : this.evaluator.evaluate(constant, QUICK_STEPS);
+      if (!shallow && evaluated.value === UNKNOWN) {
+        if (!this.flow(subject).kinds) continue;
+        evaluated = this.evaluate(constant);
+      }
+      const { value, provenance } = evaluated;
       const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in');
       const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
       // Only values that could be specific under some source justify a dataflow query.
@@ -678,10 +696,18 @@ export class Analysis {
       case 'Identifier': {
         const b = this.scopes.resolve(node);
         if (!b) return false;
-        if (b.kind === 'param') { const list = this.iteratedBy(b); return !!list && this.mayBeConstant(list, depth + 1); }
-        if (b.kind === 'function' || b.kind === 'import' || b.kind === 'class' || b.kind === 'catch') return false;
-        const defs = this.definitions(b).filter((d) => !(d.type === 'Literal' && d.value === null));
-        return defs.length === 1 && this.mayBeConstant(defs[0], depth + 1);
+        let known = this.constantBindings.get(b);
+        if (known === undefined) {
+          this.constantBindings.set(b, false);
+          if (b.kind === 'param') { const list = this.iteratedBy(b); known = !!list && this.mayBeConstant(list, depth + 1); }
+          else if (b.kind === 'function' || b.kind === 'import' || b.kind === 'class' || b.kind === 'catch') known = false;
+          else {
+            const defs = this.definitions(b).filter((d) => !(d.type === 'Literal' && d.value === null));
+            known = defs.length === 1 && this.mayBeConstant(defs[0], depth + 1);
+          }
+          this.constantBindings.set(b, known);
+        }
+        return known;
       }
       case 'BinaryExpression': return this.mayBeConstant(node.left, depth + 1) && this.mayBeConstant(node.right, depth + 1);
       case 'MemberExpression': {

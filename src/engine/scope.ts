@@ -32,9 +32,19 @@ export function patternIds(pattern: Node | null | undefined, out: Node[] = []): 
 /** Resolves identifiers to bindings; declarations of each scope are collected on first use. */
 export class ScopeResolver {
   private readonly declared = new Map<Node, Map<string, Binding>>();
+  private readonly resolved = new Map<Node, Binding | null>();
 
-  /** The binding an identifier refers to, or undefined for globals. */
+  /** The binding an identifier refers to, or undefined for globals. Cached per identifier. */
   resolve(id: Node): Binding | undefined {
+    let b = this.resolved.get(id);
+    if (b === undefined) {
+      b = this.lookup(id) ?? null;
+      this.resolved.set(id, b);
+    }
+    return b ?? undefined;
+  }
+
+  private lookup(id: Node): Binding | undefined {
     const name = id.name as string;
     for (let n = id.parent; n; n = n.parent) {
       if (!isFunction(n) && n.type !== 'Program' && !BLOCK_SCOPES.has(n.type) && n.type !== 'ClassExpression') continue;
