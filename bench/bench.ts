@@ -1,7 +1,7 @@
 // `npm run bench`: scan speed and memory on the real Claude Code 2.1.91 bundle,
 // against a bare default acorn.parse of the same file. Each measurement runs in
 // a fresh process (no shared heap or JIT state); medians of several runs.
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { statSync } from 'fs';
 import * as path from 'path';
 import { fetchPackage } from './realPackages';
@@ -42,6 +42,19 @@ process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'scan', ${JSON.stringif
 require(${JSON.stringify(cli)});`);
 }
 
+const engine = path.join(root, 'dist', 'engine.js');
+
+/** Where one scan's time goes: read, parse, walk, rules (engine run in a fresh process). */
+function split(file: string): Record<string, number> {
+  const r = spawnSync(process.execPath, ['-e', `
+const t0 = performance.now();
+const text = require('fs').readFileSync(${JSON.stringify(file)}, 'utf8');
+const read = performance.now() - t0;
+const r = require(${JSON.stringify(engine)}).scanText(text, { file: 'x' });
+process.stderr.write(JSON.stringify({ read, ...r.timings }) + '\\n');`], { encoding: 'utf8' });
+  return JSON.parse(r.stderr.trim().split('\n').pop()!) as Record<string, number>;
+}
+
 function main(): void {
   const pkg = fetchPackage('@anthropic-ai/claude-code@2.1.91');
   if (!pkg.dir) {
@@ -69,7 +82,9 @@ function main(): void {
   console.log(`agent-xray CLI scan (whole run):     ${s.toFixed(0)} ms  [${scan.map((x) => x.toFixed(0)).join(', ')}]  peak RSS ${Math.max(...rss).toFixed(0)} MB`);
   console.log(`scan / parse ratio: ${(s / p).toFixed(2)}  (target <= 1.00)`);
   console.log(`throughput: ${(mb / (s / 1000)).toFixed(2)} MB/s`);
-  void execFileSync;
+  const parts = Array.from({ length: RUNS }, () => split(file));
+  const m = (k: string) => median(parts.map((x) => x[k])).toFixed(0);
+  console.log(`split (engine only, medians): read ${m('read')} ms, parse ${m('parse')} ms, walk ${m('walk')} ms, rules ${m('rules')} ms`);
 }
 
 main();

@@ -28,8 +28,6 @@ export interface Comparison {
 }
 
 const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
-/** Steps for a quick look at a constant before any dataflow query. */
-const QUICK_STEPS = 200;
 const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCodeAt', 'decodeURIComponent', 'unescape', 'from']);
 /** Methods and functions whose result carries their input (a lower-cased host is still the host). */
 const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset']);
@@ -609,17 +607,14 @@ export class Analysis {
       if (!arg) return undefined;
       pairs = [[arg, recv], [recv, arg]];
     }
-    for (const [subject, constant] of pairs) {
-      if (!this.mayBeConstant(constant) || unwrap(subject).type === 'UnaryExpression' && unwrap(subject).operator === 'typeof') continue;
-      // Literals are classified before the dataflow query; anything that needs
-      // evaluating waits until the subject is known to carry a fingerprint.
-      const shallow = this.isShallowConstant(constant);
-      let evaluated = shallow ? this.evaluate(constant) : this.evaluator.evaluate(constant, QUICK_STEPS);
-      if (!shallow && evaluated.value === UNKNOWN) {
-        if (!this.flow(subject).kinds) continue;
-        evaluated = this.evaluate(constant);
-      }
-      const { value, provenance } = evaluated;
+    // When one side is a literal, the other is the subject: no need to try it as a constant.
+    const literalSide = pairs.length === 2 && isLiteral(pairs[0][1]) ? [pairs[0]] : pairs.length === 2 && isLiteral(pairs[1][1]) ? [pairs[1]] : pairs;
+    for (const [subject, constant] of literalSide) {
+      const s = unwrap(subject);
+      if (s.type === 'Literal' || s.type === 'UnaryExpression' && s.operator === 'typeof' || !this.mayBeConstant(constant)) continue;
+      // The constant is evaluated and classified before any dataflow query:
+      // evaluations are cached per binding and most constants are not specific.
+      const { value, provenance } = this.evaluate(constant);
       const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in');
       const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
       // Only values that could be specific under some source justify a dataflow query.
@@ -659,26 +654,6 @@ export class Analysis {
   private isCandidate(node: Node): boolean {
     if (node.type === 'BinaryExpression') return COMPARE_OPS.has(node.operator) || node.operator === 'in';
     return node.type === 'CallExpression' && COMPARE_METHODS.has(methodName(node) ?? '');
-  }
-
-  /** Literals, arrays of them, and names bound once to such: cheap to evaluate. */
-  private isShallowConstant(node: Node, depth = 0): boolean {
-    node = unwrap(node);
-    switch (node.type) {
-      case 'Literal': return true;
-      case 'UnaryExpression': return (node.operator === '-' || node.operator === '+') && node.argument.type === 'Literal';
-      case 'TemplateLiteral': return node.expressions.length === 0;
-      case 'ArrayExpression': return node.elements.every((e: Node | null) => e && this.isShallowConstant(e, depth + 1));
-      case 'NewExpression': return node.arguments.length === 1 && this.isShallowConstant(node.arguments[0], depth + 1);
-      case 'Identifier': {
-        if (depth > 3) return false;
-        const b = this.scopes.resolve(node);
-        if (!b || b.kind === 'param' || b.kind === 'function') return false;
-        const defs = this.definitions(b);
-        return defs.length === 1 && this.isShallowConstant(defs[0], depth + 1);
-      }
-    }
-    return false;
   }
 
   /**
@@ -735,6 +710,11 @@ export class Analysis {
     }
     return false;
   }
+}
+
+function isLiteral(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal';
 }
 
 /** The literal a decoded value most likely came from: the longest one it read. */

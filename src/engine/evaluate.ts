@@ -64,7 +64,6 @@ export function isKnown(v: Value): boolean {
  */
 export class Evaluator {
   private steps = 0;
-  private limit = MAX_STEPS;
   private depth = 0;
   private prov: Provenance = { literals: [], bindings: new Set(), decoded: false };
   private readonly constants = new Map<Binding, { value: Value; literals: Node[]; decoded: boolean }>();
@@ -72,13 +71,9 @@ export class Evaluator {
 
   constructor(private readonly scopes: ScopeResolver, private readonly defs: DefinitionSource) {}
 
-  /**
-   * Evaluates a node in its static context; also returns what it was built from.
-   * A small `budget` gives a quick answer that is UNKNOWN for anything costly.
-   */
-  evaluate(node: Node, budget = MAX_STEPS): { value: Value; provenance: Provenance } {
-    const outer = { steps: this.steps, prov: this.prov, depth: this.depth, limit: this.limit };
-    this.limit = budget;
+  /** Evaluates a node in its static context; also returns what it was built from. */
+  evaluate(node: Node): { value: Value; provenance: Provenance } {
+    const outer = { steps: this.steps, prov: this.prov, depth: this.depth };
     this.steps = 0;
     this.depth = 0;
     this.prov = { literals: [], bindings: new Set(), decoded: false };
@@ -92,17 +87,12 @@ export class Evaluator {
       this.steps = outer.steps;
       this.depth = outer.depth;
       this.prov = outer.prov;
-      this.limit = outer.limit;
     }
   }
 
   /** The constant value of a binding, when it has exactly one known definition. */
   bindingValue(b: Binding): Value {
     let entry = this.constants.get(b);
-    if (!entry && this.limit < MAX_STEPS) {
-      // A quick evaluation does not compute (or cache) bindings that are not known yet.
-      throw new Abort();
-    }
     if (!entry) {
       if (this.inProgress.has(b)) return UNKNOWN;
       this.inProgress.add(b);
@@ -135,7 +125,7 @@ export class Evaluator {
   }
 
   private tick(): void {
-    if (++this.steps > this.limit) throw new Abort();
+    if (++this.steps > MAX_STEPS) throw new Abort();
   }
 
   // ---- expressions ----

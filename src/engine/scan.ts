@@ -25,8 +25,12 @@ export function scanText(text: string, options: ScanOptions): FileResult {
   try {
     if (!text.trim()) throw new ScanError('empty file');
     const parsed = parse(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+    const parsedAt = performance.now();
     result.notAnalysed.push(...parsed.notAnalysed);
-    result.findings = analyse(text, parsed.ast, options);
+    const { findings, walkMs } = analyse(text, parsed.ast, options);
+    result.findings = findings;
+    const parse_ = parsedAt - started;
+    result.timings = { parse: Math.round(parse_), walk: Math.round(walkMs), rules: Math.round(performance.now() - parsedAt - walkMs) };
   } catch (err) {
     if (!(err instanceof ScanError)) throw err;
     result.error = err.message;
@@ -35,7 +39,8 @@ export function scanText(text: string, options: ScanOptions): FileResult {
   return result;
 }
 
-function analyse(text: string, ast: Node, options: ScanOptions): Finding[] {
+/** Runs the walk and the rules on an already parsed tree. */
+export function analyse(text: string, ast: Node, options: ScanOptions): { findings: Finding[]; walkMs: number } {
   const analysis = new Analysis(text, ast);
   const findings: Finding[] = [];
   const exits: Visitor[] = [];
@@ -74,7 +79,10 @@ function analyse(text: string, ast: Node, options: ScanOptions): Finding[] {
     visitors.push(rest);
     if (exit) exits.push(exit);
   }
+  const walkStart = performance.now();
   traverse(ast, mergeVisitors(visitors));
+  const walkMs = performance.now() - walkStart;
   for (const exit of exits) exit(ast);
-  return findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
+  findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
+  return { findings, walkMs };
 }

@@ -36,6 +36,8 @@ export interface FileResult {
   notAnalysed: string[];
   /** Set when nothing could be analysed. */
   error?: string;
+  /** Where the time went, in ms (for the benchmark). */
+  timings?: { parse: number; walk: number; rules: number };
 }
 
 export function severityRank(s: Severity): number {

@@ -1,0 +1,40 @@
+// The engine's walk must reach every node acorn-walk's full walk reaches, with correct parents.
+import * as assert from 'assert';
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import * as walk from 'acorn-walk';
+import type { Node } from '../../src/engine/ast';
+import { parse } from '../../src/engine/parse';
+import { traverse } from '../../src/engine/walk';
+
+const SAMPLE = `
+import a, { b as c } from "m"; export * from "n"; export default class K extends a { #p = 1; static { this.x = 1; } get g() { return this.#p; } }
+label: for (const [x, { y = 2, ...z }] of list) { if (x) continue label; else break; }
+async function* gen(q = 1, ...rest) { yield* rest; await q; for await (const v of q) {} }
+const t = tag\`a\${b}c\`; const o = { k: 1, [c]: 2, m() {}, get n() { return 1; }, ...s };
+try { throw new Error(\`x\`); } catch ({ message }) {} finally {}
+switch (a?.b?.(c)) { case 1: x ??= 2; break; default: y ||= new.target; }
+(function () { "use strict"; return import("x"); })(); class L { static #q; m() { return #q in this; } }
+`;
+
+function visitedByAcornWalk(ast: Node): Set<Node> {
+  const seen = new Set<Node>();
+  walk.full(ast as never, (n) => { seen.add(n as unknown as Node); });
+  return seen;
+}
+
+describe('walk', () => {
+  const texts = [SAMPLE, ...['fingerprinting', 'benign'].flatMap((g) => {
+    const dir = path.join(__dirname, '..', 'fixtures', g);
+    return readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  })];
+  texts.forEach((text, i) => {
+    it(`reaches every node acorn-walk reaches (sample ${i})`, () => {
+      const { ast } = parse(text);
+      const ours = new Set<Node>();
+      traverse(ast, new Proxy({}, { get: () => [(n: Node) => ours.add(n)] }) as never);
+      for (const n of visitedByAcornWalk(ast)) assert.ok(ours.has(n), `missed ${n.type} at ${n.start}`);
+      for (const n of ours) if (n !== ast) assert.ok(n.parent && n.start >= n.parent.start && n.end <= n.parent.end, `${n.type} parent encloses it`);
+    });
+  });
+});
