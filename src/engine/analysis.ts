@@ -7,7 +7,7 @@ import { Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from
 import { LineIndex, type Position } from './lines';
 import { ScopeResolver, type Binding } from './scope';
 import { ALL_KINDS, Kind, SourceMatcher } from './sources';
-import type { Visitor } from './walk';
+import { forEachChild, type Visitor } from './walk';
 
 /** What flows into an expression: source kinds and the nodes on the way (sources, comparisons). */
 export interface Flow { kinds: number; via: Node[] }
@@ -325,14 +325,7 @@ export class Analysis {
         else if (obj.type === 'MemberExpression' && propertyName(obj) === 'exports' && unwrap(obj.object).name === moduleName) add(key, [n.right]);
       }
       if (isFunction(n) && n !== fn) return;
-      for (const key in n) {
-        if (key === 'parent') continue;
-        const v = n[key];
-        if (v && typeof v === 'object') {
-          if (Array.isArray(v)) { for (const c of v) if (c && typeof c.type === 'string') visit(c); }
-          else if (typeof v.type === 'string') visit(v);
-        }
-      }
+      forEachChild(n, visit);
     };
     visit(fn.body);
   }

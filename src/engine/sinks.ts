@@ -1,6 +1,7 @@
 // Where a value goes: a forward search from a node to the text, header, URL or request it ends up in.
 import { isFunction, keyName, type FunctionNode, type Node } from './ast';
 import type { Analysis } from './analysis';
+import { forEachChild } from './walk';
 
 export interface Sink { kind: 'prompt-like text' | 'header' | 'URL' | 'network request' | 'telemetry event'; text: string; node: Node }
 
@@ -92,14 +93,7 @@ function references(analysis: Analysis, id: Node): Node[] {
       if (n.name === b.name && n !== b.id && analysis.scopes.resolve(n) === b) out.push(n);
       return;
     }
-    for (const key in n) {
-      if (key === 'parent') continue;
-      const v = n[key];
-      if (v && typeof v === 'object') {
-        if (Array.isArray(v)) { for (const c of v) if (c && typeof c.type === 'string') visit(c); }
-        else if (typeof v.type === 'string') visit(v);
-      }
-    }
+    forEachChild(n, visit);
   };
   visit(b.scope);
   return out;
