@@ -28,6 +28,8 @@ export interface Comparison {
 }
 
 const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
+/** A parameter's object shapes come from its call sites, when there are few of them. */
+const MAX_SHAPE_CALLS = 8;
 const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCodeAt', 'decodeURIComponent', 'unescape', 'from']);
 /** Methods and functions whose result carries their input (a lower-cased host is still the host). */
 const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset']);
@@ -67,6 +69,7 @@ export class Analysis {
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
   private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
+  private readonly shapes = new Map<Node, Node[]>();
   private readonly candidates: Node[] = [];
   /** Bundled module factories by module id. */
   private readonly moduleFactories = new Map<string, FunctionNode>();
@@ -378,10 +381,20 @@ export class Analysis {
     return undefined;
   }
 
-  /** Object literals or class bodies an expression may evaluate to. */
+  /** Object literals, class bodies or module factories an expression may evaluate to (cached). */
   private objectShapes(node: Node, depth: number): Node[] {
     node = unwrap(node);
     if (depth > 6) return [];
+    let shapes = this.shapes.get(node);
+    if (!shapes) {
+      this.shapes.set(node, []);
+      shapes = this.computeShapes(node, depth);
+      this.shapes.set(node, shapes);
+    }
+    return shapes;
+  }
+
+  private computeShapes(node: Node, depth: number): Node[] {
     switch (node.type) {
       case 'ObjectExpression': return [node];
       case 'ThisExpression': { const c = this.classBodyOf(node); return c ? [c] : []; }
@@ -398,7 +411,13 @@ export class Analysis {
       }
       case 'Identifier': {
         const b = this.scopes.resolve(node);
-        if (!b || b.kind === 'param') return [];
+        if (!b) return [];
+        if (b.kind === 'param') {
+          const fn = b.decl as FunctionNode;
+          const index = fn.params.indexOf(b.id);
+          const calls = index < 0 ? [] : this.callSites(fn);
+          return calls.length > MAX_SHAPE_CALLS ? [] : calls.flatMap((c) => (c.arguments[index] ? this.objectShapes(c.arguments[index], depth + 1) : []));
+        }
         if (b.kind === 'class') return [b.decl.body];
         return this.definitions(b).flatMap((d) => this.objectShapes(d, depth + 1));
       }
@@ -491,19 +510,12 @@ export class Analysis {
   private bindingFlow(b: Binding): Flow {
     if (b.kind === 'param') return this.paramFlow(b);
     if (b.kind === 'function' || b.kind === 'class' || b.kind === 'import' || b.kind === 'catch') return NONE;
+    // Destructured bindings are defined as `init.key` (see definitions): property-precise.
+    // Nested patterns have no such definition; they take the whole initialiser's flow.
+    const defs = this.definitions(b);
     const d = b.decl;
-    if (d.type === 'VariableDeclarator' && d.id !== b.id && d.init) return this.destructuredFlow(b.id, d.init);
-    return this.flowAll(this.definitions(b));
-  }
-
-  /** `const { timeZone: z } = Intl.DateTimeFormat().resolvedOptions()`: narrow by the property path. */
-  private destructuredFlow(id: Node, init: Node): Flow {
-    let key: string | undefined;
-    for (let n: Node | null | undefined = id.parent; n && n.type !== 'VariableDeclarator'; n = n.parent) {
-      if (n.type === 'Property' && n.parent?.type === 'ObjectPattern') { key = keyName(n); break; }
-    }
-    const f = this.flow(init);
-    return key ? narrow(f, key) : f;
+    if (!defs.length && d.type === 'VariableDeclarator' && d.id !== b.id && d.init) return this.flow(d.init);
+    return this.flowAll(defs);
   }
 
   private paramFlow(b: Binding): Flow {
