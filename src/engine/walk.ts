@@ -67,20 +67,26 @@ export function forEachChild(node: Node, fn: (child: Node) => void): void {
  * test checks that it reaches every node acorn-walk's full walk reaches.
  */
 export function traverse(ast: Node, visitors: VisitorMap): void {
+  // Identifiers and literals are half the nodes and have no children: unless a
+  // visitor wants them, they only get their parent link, without a call.
+  const leafVisitors = !!(visitors.Identifier || visitors.Literal);
   const visit = (node: Node, parent: Node | null): void => {
     node.parent = parent;
     const list = visitors[node.type];
     if (list) for (let i = 0; i < list.length; i++) list[i](node);
-    const keys = keysOf(node);
+    const keys = CHILD_KEYS[node.type] ?? keysOf(node);
     for (let i = 0; i < keys.length; i++) {
       const v = node[keys[i]];
       if (v === null || typeof v !== 'object') continue;
       if (Array.isArray(v)) {
         for (let j = 0; j < v.length; j++) {
           const c = v[j];
-          if (c !== null && typeof c === 'object' && typeof c.type === 'string') visit(c, node);
+          if (c === null || typeof c !== 'object') continue;
+          if (!leafVisitors && (c.type === 'Identifier' || c.type === 'Literal')) c.parent = node;
+          else if (typeof c.type === 'string') visit(c, node);
         }
-      } else if (typeof v.type === 'string') visit(v, node);
+      } else if (!leafVisitors && (v.type === 'Identifier' || v.type === 'Literal')) v.parent = node;
+      else if (typeof v.type === 'string') visit(v, node);
     }
   };
   try {

@@ -36,5 +36,14 @@ describe('walk', () => {
       for (const n of visitedByAcornWalk(ast)) assert.ok(ours.has(n), `missed ${n.type} at ${n.start}`);
       for (const n of ours) if (n !== ast) assert.ok(n.parent && n.start >= n.parent.start && n.end <= n.parent.end, `${n.type} parent encloses it`);
     });
+
+    it(`links every node to its parent without visitors (sample ${i})`, () => {
+      const { ast } = parse(text);
+      traverse(ast, {});
+      for (const n of visitedByAcornWalk(ast)) {
+        if (n === ast) continue;
+        assert.ok(n.parent && n.start >= n.parent.start && n.end <= n.parent.end, `${n.type} at ${n.start} has an enclosing parent`);
+      }
+    });
   });
 });
