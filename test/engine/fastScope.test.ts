@@ -28,7 +28,7 @@ const cases: Array<[string, 'module' | 'script']> = [
 
 function outcome(parser: typeof acorn.Parser, code: string, sourceType: 'module' | 'script'): string {
   try {
-    return JSON.stringify(parser.parse(code, { ecmaVersion: 'latest', sourceType }));
+    return JSON.stringify(parser.parse(code, { ecmaVersion: 'latest', sourceType }), (k, v) => (k === 'parent' ? undefined : v));
   } catch (err) {
     return `error: ${(err as Error).message}`;
   }
