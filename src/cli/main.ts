@@ -33,7 +33,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const cache = options.cache ? new ResultCache(cacheRoot(io.env), ENGINE_VERSION) : undefined;
   const { targets, ioErrors } = await scanTargets(options.paths, {
     cache,
-    onFile: progress ? (file, _b, i, total) => io.stderr(`\r\x1b[2Kscanning ${i + 1}/${total} ${file.length > 70 ? '…' + file.slice(-69) : file}`) : undefined,
+    onFile: progress ? (file, i, total) => io.stderr(`\r\x1b[2Kscanning ${i + 1}/${total} ${file.length > 70 ? '…' + file.slice(-69) : file}`) : undefined,
   });
   if (progress) io.stderr('\r\x1b[2K');
 

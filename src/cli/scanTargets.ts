@@ -11,7 +11,7 @@ import type { ResultCache } from './cache';
 export interface ScanTargetsOptions {
   cache?: ResultCache;
   /** Called before each file, for progress lines. */
-  onFile?: (file: string, bytes: number, index: number, total: number) => void;
+  onFile?: (file: string, index: number, total: number) => void;
   maxFileBytes?: number;
   /** Results by content hash within one run: identical files are scanned once. */
   seen?: Map<string, FileResult>;
@@ -85,7 +85,7 @@ export async function scanTargets(paths: string[], options: ScanTargetsOptions =
     let bytes = 0;
     let analysedFiles = 0;
     for (const [i, file] of listed.files.entries()) {
-      options.onFile?.(file, 0, i, listed.files.length);
+      options.onFile?.(file, i, listed.files.length);
       const r = await scanFile(file, { ...options, seen });
       if (r.error) {
         notAnalysed.push(listed.kind === 'file' ? r.error : `${path.relative(listed.path, file)}: ${r.error}`);

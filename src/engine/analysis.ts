@@ -1,9 +1,9 @@
 // Per-file facts the rules share: indexes built during the walk, binding
 // definitions, dataflow from fingerprint sources, static values, and the
 // comparisons of fingerprint values with specific places and organisations.
-import { isFunction, isStringLiteral, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { isFunction, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { classifyConstant, type ConstantClass } from './constants';
-import { Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
+import { appearsIn, Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
 import { ScopeResolver, type Binding } from './scope';
 import { ALL_KINDS, Kind, SourceMatcher } from './sources';
@@ -637,10 +637,9 @@ export class Analysis {
         if (cls) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
       }
       if (!specific.length || isFullZoneList(specific, classes)) continue;
-      const literals = provenance.literals.map((l) => (l.type === 'TemplateElement' ? l.value.cooked : l.value) as string);
       const strings = possible.filter((v) => typeof v === 'string').map((v) => String(v).replace(/^\.(?=[a-z0-9])/i, ''));
-      const hidden = strings.filter((v) => !literals.some((l) => l.includes(v)));
-      const concealed = strings.length > 0 && literals.length > 0 && hidden.length > strings.length / 2;
+      const hidden = strings.filter((v) => !appearsIn(provenance, v));
+      const concealed = strings.length > 0 && provenance.literals.length > 0 && hidden.length > strings.length / 2;
       const encoded = concealed ? encodedLiteral(provenance.literals) : undefined;
       return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
     }
@@ -765,4 +764,3 @@ function regexWords(re: RegExp): string[] {
   return src.replace(/^\^|\$$/g, '').replace(/[()]/g, '').split('|').filter((w) => /^[\w.\-/]+$/.test(w));
 }
 
-export { isStringLiteral };

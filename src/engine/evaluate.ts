@@ -54,8 +54,9 @@ export interface DefinitionSource {
   members(object: Node, key: string): Node[];
 }
 
-export function isKnown(v: Value): boolean {
-  return v !== UNKNOWN;
+/** True when `text` appears as such in one of the string literals a value was built from. */
+export function appearsIn(provenance: Provenance, text: string): boolean {
+  return provenance.literals.some((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.value).includes(text));
 }
 
 /**

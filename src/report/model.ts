@@ -25,5 +25,3 @@ export interface ScanReport {
   tool: { name: 'agent-xray'; version: string };
   targets: TargetResult[];
 }
-
-export const VERDICT_ORDER: Verdict[] = ['untrusted', 'review', 'unscannable', 'trusted'];

@@ -1,7 +1,7 @@
 // concealed-table: an encoded constant that decodes to hosts, zones, organisations or keywords.
 import { propertyName, unwrap, type Node } from '../ast';
 import { isHost, isPlaceZone } from '../constants';
-import { Bytes, UNKNOWN, type Value } from '../evaluate';
+import { appearsIn, Bytes, UNKNOWN, type Value } from '../evaluate';
 import { shortList } from '../evidence';
 import { encodedLiteral } from '../analysis';
 import type { Rule } from '../rule';
@@ -74,8 +74,7 @@ export const rule: Rule = {
           if (value === UNKNOWN) continue;
           const entries = entriesOf(value);
           if (!isTable(entries)) continue;
-          const literals = provenance.literals.map((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.value));
-          if (entries.filter((e) => literals.some((l) => l.includes(e))).length > entries.length / 2) continue;
+          if (entries.filter((e) => appearsIn(provenance, e)).length > entries.length / 2) continue;
           const at = encodedLiteral(provenance.literals) ?? call;
           if (reported.has(at)) continue;
           reported.add(at);

@@ -1,5 +1,6 @@
 // hidden-dynamic-code: eval, new Function or vm running text that the file decodes at run time.
 import { propertyName, unwrap, type Node } from '../ast';
+import { appearsIn } from '../evaluate';
 import type { Rule } from '../rule';
 import { severityRank, type Severity } from '../types';
 
@@ -32,8 +33,7 @@ export const rule: Rule = {
           if (!arg || unwrap(arg).type === 'Literal') continue;
           const { value, provenance } = analysis.evaluate(call.callee.type === 'Identifier' && call.callee.name === 'Function' ? arg : call.arguments[0]);
           if (typeof value !== 'string' || value.length < 8) continue;
-          const literals = provenance.literals.map((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.value));
-          if (!provenance.decoded || literals.some((l) => l.includes(value))) continue;
+          if (!provenance.decoded || appearsIn(provenance, value)) continue;
           const nested = context.scanNested(value);
           const worst = nested.reduce<Severity>((s, f) => (severityRank(f.severity) < severityRank(s) ? f.severity : s), 'high');
           const via = unwrap(call.callee).type === 'Identifier' ? unwrap(call.callee).name : `vm.${propertyName(unwrap(call.callee))}`;
