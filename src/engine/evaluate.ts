@@ -32,7 +32,8 @@ class Frame {
   }
 }
 
-class Abort extends Error {}
+/** Thrown to give up on an evaluation; not an Error, so no stack trace is captured. */
+class Abort {}
 class Break { constructor(readonly label?: string) {} }
 class Continue { constructor(readonly label?: string) {} }
 class Return { constructor(readonly value: Value) {} }
