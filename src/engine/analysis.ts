@@ -1,7 +1,7 @@
 // Per-file facts the rules share: indexes built during the walk, binding
 // definitions, dataflow from fingerprint sources, static values, and the
 // comparisons of fingerprint values with specific places and organisations.
-import { isFunction, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { calleeName, enclosingScope, isFunction, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { classifyConstant, type ConstantClass } from './constants';
 import { appearsIn, Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
@@ -116,7 +116,7 @@ export class Analysis {
       CallExpression: (node) => {
         const callee = node.callee as Node;
         if (callee.type === 'Identifier') push(this.calls, callee.name, node);
-        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
+        const name = calleeName(node);
         if (name && DECODE_CALLS.has(name)) this.markDecoder(node);
         if (COMPARE_METHODS.has(methodName(node) ?? '')) this.candidates.push(node);
       },
@@ -133,9 +133,8 @@ export class Analysis {
       },
       ReturnStatement: (node) => {
         if (!node.argument) return;
-        let fn = node.parent;
-        while (fn && !isFunction(fn) && fn.type !== 'Program') fn = fn.parent;
-        if (!fn || fn.type === 'Program') return;
+        const fn = enclosingScope(node);
+        if (!isFunction(fn)) return;
         const list = this.returns.get(fn);
         if (list) list.push(node.argument); else this.returns.set(fn, [node.argument]);
       },
@@ -229,6 +228,11 @@ export class Analysis {
 
   evaluate(node: Node): { value: Value; provenance: Provenance } {
     return this.evaluator.evaluate(node);
+  }
+
+  /** Every function with `return value` statements, and those values. */
+  functionReturns(): Iterable<[FunctionNode, Node[]]> {
+    return this.returns.entries() as Iterable<[FunctionNode, Node[]]>;
   }
 
   /** Return expressions of a function (an arrow's expression body counts). */

@@ -46,6 +46,12 @@ export function unwrap(node: Node): Node {
   return node;
 }
 
+/** The name a call or `new` goes by: `f` for `f()`, `m` for `a.m()` and `a["m"]()`. */
+export function calleeName(call: Node): string | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === 'Identifier' ? callee.name : propertyName(callee);
+}
+
 /** `callee.property` name of a method call, e.g. "some" for `list.some(f)`. */
 export function methodName(call: Node): string | undefined {
   if (call.type !== 'CallExpression') return undefined;

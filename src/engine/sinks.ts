@@ -1,5 +1,5 @@
 // Where a value goes: a forward search from a node to the text, header, URL or request it ends up in.
-import { isFunction, keyName, type FunctionNode, type Node } from './ast';
+import { calleeName, enclosingScope, isFunction, keyName, type FunctionNode, type Node } from './ast';
 import type { Analysis } from './analysis';
 import { forEachChild } from './walk';
 
@@ -47,8 +47,7 @@ export function sinksOf(analysis: Analysis, start: Node): Sink[] {
         break;
       case 'MemberExpression': if (p.object === n) queue.push(p); break;
       case 'CallExpression': case 'NewExpression': {
-        const callee = p.callee as Node;
-        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
+        const name = calleeName(p) ?? '';
         if (p.arguments.includes(n)) {
           if (NETWORK.test(name)) out.push({ kind: 'network request', text: name, node: p });
           const first = p.arguments[0];
@@ -70,9 +69,8 @@ export function sinksOf(analysis: Analysis, start: Node): Sink[] {
         if (p.right === n && p.left.type === 'Identifier') queue.push(...references(analysis, p.left));
         break;
       case 'ReturnStatement': {
-        let fn: Node | null | undefined = p.parent;
-        while (fn && !isFunction(fn)) fn = fn.parent;
-        if (fn) queue.push(...analysis.callSites(fn as FunctionNode));
+        const fn = enclosingScope(p);
+        if (isFunction(fn)) queue.push(...analysis.callSites(fn));
         break;
       }
       case 'ArrowFunctionExpression':

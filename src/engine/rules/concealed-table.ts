@@ -1,5 +1,5 @@
 // concealed-table: an encoded constant that decodes to hosts, zones, organisations or keywords.
-import { propertyName, unwrap, type Node } from '../ast';
+import { calleeName, unwrap, type Node } from '../ast';
 import { isHost, isPlaceZone } from '../constants';
 import { appearsIn, Bytes, UNKNOWN, type Value } from '../evaluate';
 import { shortList } from '../evidence';
@@ -44,8 +44,7 @@ export const rule: Rule = {
     const direct: Node[] = [];
     return {
       CallExpression(node) {
-        const callee = unwrap(node.callee);
-        const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
+        const name = calleeName(node);
         if (!name || !DIRECT_DECODERS.has(name)) return;
         const arg = node.arguments[0] && unwrap(node.arguments[0]);
         if (arg?.type === 'Literal' && typeof arg.value === 'string' && arg.value.length <= MAX_ENCODED && ENCODED.test(arg.value)) direct.push(node);

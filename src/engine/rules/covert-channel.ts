@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { enclosingScope, isFunction, isStringLiteral, methodName, unwrap, type FunctionNode, type Node } from '../ast';
+import { isFunction, isStringLiteral, methodName, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { areLookAlikes, describeChar, distinguishingChars, isFormatFlip } from '../characters';
 import { UNKNOWN } from '../evaluate';
@@ -50,7 +50,6 @@ export const rule: Rule = {
   create(context) {
     const { analysis } = context;
     const conditionals: Node[] = [];
-    const returns = new Map<FunctionNode, Node[]>();
     const lookups: Node[] = [];
     const replaces: Node[] = [];
     const channels: Channel[] = [];
@@ -76,13 +75,6 @@ export const rule: Rule = {
 
     return {
       ConditionalExpression(node) { conditionals.push(node); },
-      ReturnStatement(node) {
-        if (!node.argument || !isStringLiteral(node.argument) || node.argument.value.length > 200) return;
-        const fn = enclosingScope(node);
-        if (!isFunction(fn)) return;
-        const list = returns.get(fn);
-        if (list) list.push(node.argument); else returns.set(fn, [node.argument]);
-      },
       MemberExpression(node) {
         if (node.computed && (node.object.type === 'ArrayExpression' || node.object.type === 'ObjectExpression')) lookups.push(node);
       },
@@ -105,8 +97,8 @@ export const rule: Rule = {
           }
           if (channel?.selector.kinds) channels.push(channel);
         }
-        for (const [fn, lits] of returns) {
-          const values = lits.map((l) => l.value as string);
+        for (const [fn, returned] of analysis.functionReturns()) {
+          const values = returned.filter((r) => isStringLiteral(r) && r.value.length <= 200).map((l) => l.value as string);
           if (!areLookAlikes(values)) continue;
           let selector = { kinds: 0, via: [] } as Flow;
           for (const call of analysis.callSites(fn)) for (const arg of call.arguments) {

@@ -1,5 +1,5 @@
 // fingerprint-exfiltration: fingerprint values placed in a request body, header, URL query or telemetry event.
-import { keyName, methodName, unwrap, type Node } from '../ast';
+import { calleeName, keyName, methodName, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import type { Rule } from '../rule';
 import { Kind, kindNames } from '../sources';
@@ -24,8 +24,7 @@ export const rule: Rule = {
     const candidates: Node[] = [];
     return {
       CallExpression(node) {
-        const callee = unwrap(node.callee);
-        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : '';
+        const name = calleeName(node) ?? '';
         const first = node.arguments[0];
         if (REQUEST_CALLS.test(name) || (first?.type === 'Literal' && typeof first.value === 'string' && EVENT_NAME.test(first.value) && node.arguments[1]?.type === 'ObjectExpression')) candidates.push(node);
       },

@@ -1,5 +1,5 @@
 // hidden-dynamic-code: eval, new Function or vm running text that the file decodes at run time.
-import { propertyName, unwrap, type Node } from '../ast';
+import { calleeName, propertyName, unwrap, type Node } from '../ast';
 import { appearsIn } from '../evaluate';
 import type { Rule } from '../rule';
 import { severityRank, type Severity } from '../types';
@@ -20,8 +20,7 @@ export const rule: Rule = {
     const { analysis } = context;
     const calls: Node[] = [];
     const visit = (node: Node) => {
-      const callee = unwrap(node.callee);
-      const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
+      const name = calleeName(node);
       if (name === 'eval' || name === 'Function' || (name && VM_METHODS.has(name))) calls.push(node);
     };
     return {
