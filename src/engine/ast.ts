@@ -62,3 +62,35 @@ export function methodName(call: Node): string | undefined {
 export function isStringLiteral(node: Node | null | undefined): node is Node & { value: string } {
   return !!node && node.type === 'Literal' && typeof node.value === 'string';
 }
+
+/** Child fields of each ESTree node type that acorn produces, in source order. */
+export const CHILD_KEYS: Record<string, string[]> = {
+  Program: ['body'], ExpressionStatement: ['expression'], BlockStatement: ['body'], StaticBlock: ['body'], EmptyStatement: [],
+  DebuggerStatement: [], WithStatement: ['object', 'body'], ReturnStatement: ['argument'], LabeledStatement: ['label', 'body'],
+  BreakStatement: ['label'], ContinueStatement: ['label'], IfStatement: ['test', 'consequent', 'alternate'],
+  SwitchStatement: ['discriminant', 'cases'], SwitchCase: ['test', 'consequent'], ThrowStatement: ['argument'],
+  TryStatement: ['block', 'handler', 'finalizer'], CatchClause: ['param', 'body'], WhileStatement: ['test', 'body'],
+  DoWhileStatement: ['body', 'test'], ForStatement: ['init', 'test', 'update', 'body'], ForInStatement: ['left', 'right', 'body'],
+  ForOfStatement: ['left', 'right', 'body'], FunctionDeclaration: ['id', 'params', 'body'], VariableDeclaration: ['declarations'],
+  VariableDeclarator: ['id', 'init'], ThisExpression: [], Super: [], ArrayExpression: ['elements'], ObjectExpression: ['properties'],
+  Property: ['key', 'value'], FunctionExpression: ['id', 'params', 'body'], ArrowFunctionExpression: ['params', 'body'],
+  UnaryExpression: ['argument'], UpdateExpression: ['argument'], BinaryExpression: ['left', 'right'],
+  AssignmentExpression: ['left', 'right'], LogicalExpression: ['left', 'right'], MemberExpression: ['object', 'property'],
+  ConditionalExpression: ['test', 'consequent', 'alternate'], CallExpression: ['callee', 'arguments'], NewExpression: ['callee', 'arguments'],
+  SequenceExpression: ['expressions'], YieldExpression: ['argument'], AwaitExpression: ['argument'], TemplateLiteral: ['quasis', 'expressions'],
+  TaggedTemplateExpression: ['tag', 'quasi'], TemplateElement: [], ObjectPattern: ['properties'], ArrayPattern: ['elements'],
+  RestElement: ['argument'], AssignmentPattern: ['left', 'right'], SpreadElement: ['argument'], ClassDeclaration: ['id', 'superClass', 'body'],
+  ClassExpression: ['id', 'superClass', 'body'], ClassBody: ['body'], MethodDefinition: ['key', 'value'], PropertyDefinition: ['key', 'value'],
+  PrivateIdentifier: [], MetaProperty: ['meta', 'property'], ImportDeclaration: ['specifiers', 'source', 'attributes'],
+  ImportSpecifier: ['imported', 'local'], ImportDefaultSpecifier: ['local'], ImportNamespaceSpecifier: ['local'],
+  ImportAttribute: ['key', 'value'], ImportExpression: ['source', 'options'], ExportNamedDeclaration: ['declaration', 'specifiers', 'source', 'attributes'],
+  ExportSpecifier: ['local', 'exported'], ExportDefaultDeclaration: ['declaration'], ExportAllDeclaration: ['exported', 'source', 'attributes'],
+  ChainExpression: ['expression'], ParenthesizedExpression: ['expression'], Identifier: [], Literal: [],
+};
+
+/** Child fields of a node; unknown types (future syntax) fall back to their object fields. */
+export function keysOf(node: Node): string[] {
+  const keys = CHILD_KEYS[node.type];
+  if (keys) return keys;
+  return Object.keys(node).filter((k) => k !== 'parent' && node[k] !== null && typeof node[k] === 'object');
+}

@@ -6,7 +6,7 @@ import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
 import { kindNames } from './sources';
 import { severityRank, type EvidenceStep, type FileResult, type Finding } from './types';
-import { mergeVisitors, traverse, type Visitor } from './walk';
+import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
 export const ENGINE_VERSION = '0.1.0';
@@ -27,7 +27,7 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     const parsed = parse(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
     const parsedAt = performance.now();
     result.notAnalysed.push(...parsed.notAnalysed);
-    const { findings, walkMs } = analyse(text, parsed.ast, options);
+    const { findings, walkMs } = analyse(text, parsed.ast, options, parsed.nodes);
     result.findings = findings;
     const parse_ = parsedAt - started;
     result.timings = { parse: Math.round(parse_), walk: Math.round(walkMs), rules: Math.round(performance.now() - parsedAt - walkMs) };
@@ -39,8 +39,8 @@ export function scanText(text: string, options: ScanOptions): FileResult {
   return result;
 }
 
-/** Runs the walk and the rules on an already parsed tree. */
-export function analyse(text: string, ast: Node, options: ScanOptions): { findings: Finding[]; walkMs: number } {
+/** Runs the visitors and the rules on a parsed tree (`nodes`: the parser's list, see visitAll). */
+export function analyse(text: string, ast: Node, options: ScanOptions, nodes?: Node[]): { findings: Finding[]; walkMs: number } {
   const analysis = new Analysis(text, ast);
   const findings: Finding[] = [];
   const exits: Visitor[] = [];
@@ -80,7 +80,7 @@ export function analyse(text: string, ast: Node, options: ScanOptions): { findin
     if (exit) exits.push(exit);
   }
   const walkStart = performance.now();
-  traverse(ast, mergeVisitors(visitors));
+  visitAll(ast, nodes, mergeVisitors(visitors));
   const walkMs = performance.now() - walkStart;
   for (const exit of exits) exit(ast);
   findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);

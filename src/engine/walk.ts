@@ -1,5 +1,5 @@
 // The single traversal: sets parent links and calls every registered visitor.
-import type { Node } from './ast';
+import { CHILD_KEYS, keysOf, type Node } from './ast';
 import { ScanError } from './parse';
 
 export type Visitor = (node: Node) => void;
@@ -12,38 +12,6 @@ export function mergeVisitors(all: Array<Record<string, Visitor>>): VisitorMap {
     for (const [type, fn] of Object.entries(visitors)) (merged[type] ??= []).push(fn);
   }
   return merged;
-}
-
-/** Child fields of each ESTree node type that acorn produces, in source order. */
-const CHILD_KEYS: Record<string, string[]> = {
-  Program: ['body'], ExpressionStatement: ['expression'], BlockStatement: ['body'], StaticBlock: ['body'], EmptyStatement: [],
-  DebuggerStatement: [], WithStatement: ['object', 'body'], ReturnStatement: ['argument'], LabeledStatement: ['label', 'body'],
-  BreakStatement: ['label'], ContinueStatement: ['label'], IfStatement: ['test', 'consequent', 'alternate'],
-  SwitchStatement: ['discriminant', 'cases'], SwitchCase: ['test', 'consequent'], ThrowStatement: ['argument'],
-  TryStatement: ['block', 'handler', 'finalizer'], CatchClause: ['param', 'body'], WhileStatement: ['test', 'body'],
-  DoWhileStatement: ['body', 'test'], ForStatement: ['init', 'test', 'update', 'body'], ForInStatement: ['left', 'right', 'body'],
-  ForOfStatement: ['left', 'right', 'body'], FunctionDeclaration: ['id', 'params', 'body'], VariableDeclaration: ['declarations'],
-  VariableDeclarator: ['id', 'init'], ThisExpression: [], Super: [], ArrayExpression: ['elements'], ObjectExpression: ['properties'],
-  Property: ['key', 'value'], FunctionExpression: ['id', 'params', 'body'], ArrowFunctionExpression: ['params', 'body'],
-  UnaryExpression: ['argument'], UpdateExpression: ['argument'], BinaryExpression: ['left', 'right'],
-  AssignmentExpression: ['left', 'right'], LogicalExpression: ['left', 'right'], MemberExpression: ['object', 'property'],
-  ConditionalExpression: ['test', 'consequent', 'alternate'], CallExpression: ['callee', 'arguments'], NewExpression: ['callee', 'arguments'],
-  SequenceExpression: ['expressions'], YieldExpression: ['argument'], AwaitExpression: ['argument'], TemplateLiteral: ['quasis', 'expressions'],
-  TaggedTemplateExpression: ['tag', 'quasi'], TemplateElement: [], ObjectPattern: ['properties'], ArrayPattern: ['elements'],
-  RestElement: ['argument'], AssignmentPattern: ['left', 'right'], SpreadElement: ['argument'], ClassDeclaration: ['id', 'superClass', 'body'],
-  ClassExpression: ['id', 'superClass', 'body'], ClassBody: ['body'], MethodDefinition: ['key', 'value'], PropertyDefinition: ['key', 'value'],
-  PrivateIdentifier: [], MetaProperty: ['meta', 'property'], ImportDeclaration: ['specifiers', 'source', 'attributes'],
-  ImportSpecifier: ['imported', 'local'], ImportDefaultSpecifier: ['local'], ImportNamespaceSpecifier: ['local'],
-  ImportAttribute: ['key', 'value'], ImportExpression: ['source', 'options'], ExportNamedDeclaration: ['declaration', 'specifiers', 'source', 'attributes'],
-  ExportSpecifier: ['local', 'exported'], ExportDefaultDeclaration: ['declaration'], ExportAllDeclaration: ['exported', 'source', 'attributes'],
-  ChainExpression: ['expression'], ParenthesizedExpression: ['expression'], Identifier: [], Literal: [],
-};
-
-/** Child fields of a node; unknown types (future syntax) fall back to their object fields. */
-function keysOf(node: Node): string[] {
-  const keys = CHILD_KEYS[node.type];
-  if (keys) return keys;
-  return Object.keys(node).filter((k) => k !== 'parent' && node[k] !== null && typeof node[k] === 'object');
 }
 
 /** Calls `fn` on each direct child node, in source order. */
@@ -94,5 +62,21 @@ export function traverse(ast: Node, visitors: VisitorMap): void {
   } catch (err) {
     if (err instanceof RangeError && /call stack/i.test(err.message)) throw new ScanError('nesting too deep to analyse');
     throw err;
+  }
+}
+
+/**
+ * Calls the visitors on the nodes the parser recorded (children before
+ * parents, see parse.ts) instead of walking the tree again; walks it when
+ * there is no such list or a visitor wants identifiers or literals.
+ */
+export function visitAll(ast: Node, nodes: Node[] | undefined, visitors: VisitorMap): void {
+  if (!nodes || visitors.Identifier || visitors.Literal) {
+    traverse(ast, visitors);
+    return;
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    const list = visitors[nodes[i].type];
+    if (list) for (let j = 0; j < list.length; j++) list[j](nodes[i]);
   }
 }

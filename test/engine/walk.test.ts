@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as walk from 'acorn-walk';
 import type { Node } from '../../src/engine/ast';
 import { parse } from '../../src/engine/parse';
-import { traverse } from '../../src/engine/walk';
+import { forEachChild, traverse } from '../../src/engine/walk';
 
 const SAMPLE = `
 import a, { b as c } from "m"; export * from "n"; export default class K extends a { #p = 1; static { this.x = 1; } get g() { return this.#p; } }
@@ -35,6 +35,19 @@ describe('walk', () => {
       traverse(ast, new Proxy({}, { get: () => [(n: Node) => ours.add(n)] }) as never);
       for (const n of visitedByAcornWalk(ast)) assert.ok(ours.has(n), `missed ${n.type} at ${n.start}`);
       for (const n of ours) if (n !== ast) assert.ok(n.parent && n.start >= n.parent.start && n.end <= n.parent.end, `${n.type} parent encloses it`);
+    });
+
+    it(`parser links and node list agree with the walk (sample ${i})`, function () {
+      const { ast, nodes } = parse(text);
+      if (!nodes) this.skip(); // recovered with acorn-loose: the walk links that tree
+      const parserParents = new Map<Node, Node | null | undefined>();
+      const snapshot = (n: Node): void => { parserParents.set(n, n.parent); forEachChild(n, snapshot); };
+      snapshot(ast);
+      traverse(ast, {});
+      for (const [n, parent] of parserParents) assert.strictEqual(parent, n.parent, `${n.type} at ${n.start}: parser's parent is the walk's`);
+      const expected = [...parserParents.keys()].filter((n) => n.type !== 'Identifier' && n.type !== 'Literal');
+      assert.strictEqual(new Set(nodes).size, nodes!.length, 'each node recorded once');
+      assert.deepStrictEqual(new Set(nodes), new Set(expected), 'every node but identifiers and literals recorded');
     });
 
     it(`links every node to its parent without visitors (sample ${i})`, () => {

@@ -1,0 +1,202 @@
+// acorn plugins (Parser.extend) that make parsing huge bundles cheaper, and
+// link the tree while it is built.
+//
+// fastScope: stock acorn records every declared name in per-scope arrays and searches
+// them with indexOf on each declaration. Minified bundles declare tens of
+// thousands of names in one scope, so those searches grow quadratically and
+// cost about a third of parsing a 13 MB bundle. This plugin keeps the same
+// checks (same errors, same positions) with O(1) lookups.
+import * as acorn from 'acorn';
+import { CHILD_KEYS, keysOf, type Node } from './ast';
+
+// Mirrors of acorn's internal flags (acorn/src/scopeflags.js); the plugin test
+// checks that redeclaration errors match stock acorn, which would catch drift.
+const SCOPE_TOP = 1;
+const SCOPE_FUNCTION = 2;
+const SCOPE_SIMPLE_CATCH = 32;
+const SCOPE_CLASS_STATIC_BLOCK = 256;
+const SCOPE_VAR = SCOPE_TOP | SCOPE_FUNCTION | SCOPE_CLASS_STATIC_BLOCK;
+const BIND_LEXICAL = 2;
+const BIND_FUNCTION = 3;
+const BIND_SIMPLE_CATCH = 4;
+
+interface FastScope {
+  flags: number;
+  var: Set<string>;
+  lexical: Set<string>;
+  functions: Set<string>;
+  // The three sets are one shared empty set until a name is added: most block scopes declare nothing.
+  /** acorn compares a simple catch parameter with `lexical[0]`. */
+  firstLexical: string | undefined;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+interface ScopeInternals {
+  scopeStack: FastScope[];
+  inModule: boolean;
+  undefinedExports: Record<string, unknown>;
+  treatFunctionsAsVar: boolean;
+  currentScope(): FastScope;
+  treatFunctionsAsVarInScope(scope: FastScope): boolean;
+  raiseRecoverable(pos: number, message: string): void;
+}
+
+const NONE: Set<string> = new Set();
+
+function addLexical(scope: FastScope, name: string): void {
+  if (scope.lexical === NONE) {
+    scope.lexical = new Set();
+    scope.firstLexical = name;
+  }
+  scope.lexical.add(name);
+}
+
+function addVar(scope: FastScope, name: string): void {
+  if (scope.var === NONE) scope.var = new Set();
+  scope.var.add(name);
+}
+
+function addFunction(scope: FastScope, name: string): void {
+  if (scope.functions === NONE) scope.functions = new Set();
+  scope.functions.add(name);
+}
+
+/** Returns acorn's Parser extended with Set-based scopes. */
+export function fastScope(Base: typeof acorn.Parser): typeof acorn.Parser {
+  return class FastScopeParser extends (Base as any) {
+    enterScope(this: ScopeInternals, flags: number): void {
+      this.scopeStack.push({ flags, var: NONE, lexical: NONE, functions: NONE, firstLexical: undefined });
+    }
+
+    declareName(this: ScopeInternals, name: string, bindingType: number, pos: number): void {
+      let redeclared = false;
+      if (bindingType === BIND_LEXICAL) {
+        const scope = this.currentScope();
+        redeclared = scope.lexical.has(name) || scope.functions.has(name) || scope.var.has(name);
+        addLexical(scope, name);
+        if (this.inModule && (scope.flags & SCOPE_TOP)) delete this.undefinedExports[name];
+      } else if (bindingType === BIND_SIMPLE_CATCH) {
+        addLexical(this.currentScope(), name);
+      } else if (bindingType === BIND_FUNCTION) {
+        const scope = this.currentScope();
+        redeclared = this.treatFunctionsAsVar
+          ? scope.lexical.has(name)
+          : scope.lexical.has(name) || scope.var.has(name);
+        addFunction(scope, name);
+      } else {
+        for (let i = this.scopeStack.length - 1; i >= 0; --i) {
+          const scope = this.scopeStack[i];
+          if ((scope.lexical.has(name) && !((scope.flags & SCOPE_SIMPLE_CATCH) && scope.firstLexical === name)) ||
+              (!this.treatFunctionsAsVarInScope(scope) && scope.functions.has(name))) {
+            redeclared = true;
+            break;
+          }
+          addVar(scope, name);
+          if (this.inModule && (scope.flags & SCOPE_TOP)) delete this.undefinedExports[name];
+          if (scope.flags & SCOPE_VAR) break;
+        }
+      }
+      if (redeclared) this.raiseRecoverable(pos, `Identifier '${name}' has already been declared`);
+    }
+
+    checkLocalExport(this: ScopeInternals, id: { name: string }): void {
+      const top = this.scopeStack[0];
+      if (!top.lexical.has(id.name) && !top.var.has(id.name)) this.undefinedExports[id.name] = id;
+    }
+  } as unknown as typeof acorn.Parser;
+}
+
+/** acorn exports its keyword token types but does not declare them. */
+const keywordTypes = (acorn as unknown as { keywordTypes: Record<string, acorn.TokenType> }).keywordTypes;
+const WORDS = /^\^\(\?:(.*)\)\$$/;
+
+/** The words of one of acorn's `^(?:a|b)$` word regexes. */
+function wordsOf(re: RegExp): Set<string> {
+  return new Set(WORDS.exec(re.source)?.[1].split('|') ?? []);
+}
+
+interface WordInternals {
+  keywords: RegExp;
+  reservedWords: RegExp;
+  reservedWordsStrict: RegExp;
+  keywordSet: Set<string>;
+  specialWords: Set<string>;
+  readWord1(): string;
+  finishToken(type: acorn.TokenType, value: string): void;
+}
+
+/**
+ * fastWords: stock acorn tests every word against a keyword regex, and every
+ * identifier against keyword and reserved-word regexes after walking the scope
+ * stack several times (inGenerator, inAsync, ...). Set lookups give the same
+ * answers; identifiers that are none of those words skip the checks, which
+ * cannot fail for them.
+ */
+export function fastWords(Base: typeof acorn.Parser): typeof acorn.Parser {
+  return class FastWordsParser extends (Base as any) {
+    constructor(options: acorn.Options, input: string, startPos?: number) {
+      super(options, input, startPos);
+      const self = this as unknown as WordInternals;
+      self.keywordSet = wordsOf(self.keywords);
+      self.specialWords = new Set([...self.keywordSet, ...wordsOf(self.reservedWords), ...wordsOf(self.reservedWordsStrict), 'yield', 'await', 'arguments']);
+    }
+
+    readWord(this: WordInternals): void {
+      const word = this.readWord1();
+      this.finishToken(this.keywordSet.has(word) ? keywordTypes[word] : acorn.tokTypes.name, word);
+    }
+
+    checkUnreserved(ref: { name: string }): void {
+      if ((this as unknown as WordInternals).specialWords.has(ref.name)) super.checkUnreserved(ref);
+    }
+  } as unknown as typeof acorn.Parser;
+}
+
+/**
+ * treeLinks: links the tree while acorn builds it, so no separate walk is
+ * needed. Every node gets its `parent` slot when it is created (one object
+ * shape); children are linked when their node is finished (acorn finishes
+ * children first, and the last node to finish a child is its parent); every
+ * node except identifiers and literals is recorded in finish order for the
+ * visitors. A test checks the links against a full walk.
+ */
+export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
+  return class TreeLinksParser extends (Base as any) {
+    nodes: Node[] = [];
+
+    startNode(): Node {
+      const node = super.startNode();
+      node.parent = null;
+      return node;
+    }
+
+    startNodeAt(pos: number, loc: acorn.Position): Node {
+      const node = super.startNodeAt(pos, loc);
+      node.parent = null;
+      return node;
+    }
+
+    finishNode(node: Node, type: string): Node {
+      return this.link(super.finishNode(node, type));
+    }
+
+    finishNodeAt(node: Node, type: string, pos: number, loc: acorn.Position): Node {
+      return this.link(super.finishNodeAt(node, type, pos, loc));
+    }
+
+    link(node: Node): Node {
+      if (node.type === 'Identifier' || node.type === 'Literal') return node;
+      this.nodes.push(node);
+      const keys = CHILD_KEYS[node.type] ?? keysOf(node);
+      for (let i = 0; i < keys.length; i++) {
+        const v = node[keys[i]];
+        if (v === null || typeof v !== 'object') continue;
+        if (Array.isArray(v)) {
+          for (let j = 0; j < v.length; j++) if (v[j] !== null) v[j].parent = node;
+        } else v.parent = node;
+      }
+      return node;
+    }
+  } as unknown as typeof acorn.Parser;
+}
+
