@@ -4,6 +4,10 @@
 import { spawnSync } from 'child_process';
 import { statSync } from 'fs';
 import * as path from 'path';
+import { readBunGraph } from '../src/artifacts/bun';
+import { FileBytes } from '../src/artifacts/bytes';
+import { readExecutables } from '../src/artifacts/executable';
+import { scanText } from '../src/engine/scan';
 import { fetchPackage } from './realPackages';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -55,7 +59,53 @@ process.stderr.write(JSON.stringify({ read, ...r.timings }) + '\\n');`], { encod
   return JSON.parse(r.stderr.trim().split('\n').pop()!) as Record<string, number>;
 }
 
+/**
+ * Child mode (`--exe-split FILE`): where a scan of a Bun executable spends its
+ * time: the container (headers, module table), reading the module bytes,
+ * decoding, then the engine.
+ */
+function exeSplit(file: string): void {
+  const t0 = performance.now();
+  const source = new FileBytes(file);
+  const exe = readExecutables(source)[0];
+  const graph = readBunGraph(exe)!;
+  const t1 = performance.now();
+  const modules = graph.modules.filter((m) => m.isJavaScript);
+  const bytes = modules.map((m) => source.read(m.contents.offset, m.contents.size));
+  const t2 = performance.now();
+  const texts = bytes.map((b) => b.toString('latin1'));
+  const t3 = performance.now();
+  const timings = { parse: 0, walk: 0, rules: 0 };
+  for (const [i, text] of texts.entries()) {
+    const r = scanText(text, { file: modules[i].name });
+    for (const k of ['parse', 'walk', 'rules'] as const) timings[k] += r.timings?.[k] ?? 0;
+  }
+  source.close();
+  process.stderr.write(JSON.stringify({ container: t1 - t0, read: t2 - t1, decode: t3 - t2, ...timings, jsMb: bytes.reduce((n, b) => n + b.length, 0) / 1e6 }) + '\n');
+}
+
+function executableBench(): void {
+  const pkg = fetchPackage('@anthropic-ai/claude-code-linux-x64@2.1.196');
+  if (!pkg.dir) {
+    console.log(`executable bench skipped: ${pkg.reason}`);
+    return;
+  }
+  const file = path.join(pkg.dir, 'claude');
+  const mb = statSync(file).size / 1e6;
+  const s = cliScan(file);
+  const r = spawnSync(process.execPath, [__filename, '--exe-split', file], { encoding: 'utf8' });
+  const x = JSON.parse(r.stderr.trim().split('\n').pop()!) as Record<string, number>;
+  console.log(`\nfile: @anthropic-ai/claude-code-linux-x64@2.1.196 claude (Bun executable, ELF), ${mb.toFixed(1)} MB, ${x.jsMb.toFixed(1)} MB of JavaScript inside`);
+  console.log(`agent-xray CLI scan (whole run): ${s.ms.toFixed(0)} ms, peak RSS ${s.maxRssMb.toFixed(0)} MB (limit 1024 MB)`);
+  const f = (k: string) => `${x[k].toFixed(0)} ms`;
+  console.log(`split: container headers ${f('container')}, read module bytes ${f('read')}, decode ${f('decode')}, parse ${f('parse')}, visitors ${f('walk')}, rules ${f('rules')}`);
+}
+
 function main(): void {
+  if (process.argv[2] === '--exe-split') {
+    exeSplit(process.argv[3]);
+    return;
+  }
   const pkg = fetchPackage('@anthropic-ai/claude-code@2.1.91');
   if (!pkg.dir) {
     console.log(`bench skipped: ${pkg.reason}`);
@@ -85,6 +135,7 @@ function main(): void {
   const parts = Array.from({ length: RUNS }, () => split(file));
   const m = (k: string) => median(parts.map((x) => x[k])).toFixed(0);
   console.log(`split (engine only, medians): read ${m('read')} ms, parse ${m('parse')} ms, walk ${m('walk')} ms, rules ${m('rules')} ms`);
+  executableBench();
 }
 
 main();

@@ -1,8 +1,10 @@
-// Scanning targets: list their files, read and decode each, use the cache, run the engine, judge.
+// Scanning targets: list their files, open each (script, executable, .vsix),
+// read and decode the JavaScript inside, use the cache, run the engine, judge.
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
 import * as path from 'path';
-import { listTarget } from '../artifacts/javascriptFiles';
+import { FormatError } from '../artifacts/bytes';
+import { JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
+import { listTarget } from '../artifacts/targetFiles';
 import { scanText } from '../engine/scan';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
 import type { TargetResult } from '../report/model';
@@ -28,42 +30,61 @@ export function decodeText(bytes: Buffer): { text: string; problem?: string } {
   }
 }
 
-function looksBinary(bytes: Buffer): boolean {
-  return bytes.subarray(0, 8192).includes(0);
-}
-
 /** A result for identical content found under another name. */
 function relocate(r: FileResult, file: string): FileResult {
   if (r.file === file) return r;
   return { ...r, file, findings: r.findings.map((f) => ({ ...f, file: f.file.startsWith(r.file) ? file + f.file.slice(r.file.length) : f.file })) };
 }
 
-/** Scans one file: never throws; unreadable or unparseable files give a reason. */
-export async function scanFile(file: string, options: ScanTargetsOptions = {}): Promise<FileResult> {
+function readError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file vanished before it could be read';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot read: ${(err as Error).message}`;
+}
+
+/** Scans one JavaScript text of a file: never throws; unreadable or unparseable text gives a reason. */
+export async function scanUnit(unit: Unit, options: ScanTargetsOptions = {}): Promise<FileResult> {
   const started = performance.now();
-  const fail = (error: string, bytes = 0): FileResult => ({ file, bytes, ms: Math.round(performance.now() - started), findings: [], notAnalysed: [], error });
+  const fail = (error: string, bytes = 0): FileResult => ({ file: unit.name, bytes, ms: Math.round(performance.now() - started), findings: [], notAnalysed: [], error });
+  const max = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  if (unit.size > max) return fail(`larger than the ${Math.round(max / 1e6)} MB limit`, unit.size);
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(file);
-    if (stat.size > (options.maxFileBytes ?? DEFAULT_MAX_BYTES)) return fail(`larger than the ${Math.round((options.maxFileBytes ?? DEFAULT_MAX_BYTES) / 1e6)} MB limit`, stat.size);
-    bytes = await fs.readFile(file);
+    bytes = await unit.read();
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'file vanished before it could be read' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read: ${(err as Error).message}`);
+    return fail(err instanceof FormatError ? err.message : readError(err));
   }
-  if (looksBinary(bytes)) return fail('binary file, not JavaScript', bytes.length);
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = createHash('sha256').update(unit.encoding).update(bytes).digest('hex');
   const known = options.seen?.get(hash) ?? await options.cache?.get(hash);
-  if (known) return relocate(known, file);
-  const { text, problem } = decodeText(bytes);
-  const result = scanText(text, { file });
+  if (known) return relocate(known, unit.name);
+  const { text, problem } = unit.encoding === 'latin1' ? { text: bytes.toString('latin1'), problem: undefined } : decodeText(bytes);
+  const result = scanText(text, { file: unit.name });
   if (problem) result.notAnalysed.unshift(problem);
   options.seen?.set(hash, result);
   await options.cache?.set(hash, result);
   return result;
 }
 
-/** Scans every path given on the command line; identical files are scanned once. */
+/** Opens one file and scans the JavaScript it holds; reasons for anything else. */
+export async function scanFile(file: string, options: ScanTargetsOptions = {}): Promise<{ results: FileResult[]; contents: Contents }> {
+  let contents: Contents;
+  try {
+    contents = await openFile(file);
+  } catch (err) {
+    const c: Contents = { units: [], parts: {}, notAnalysed: [], findings: [], unscannable: readError(err), close() {} };
+    return { results: [], contents: c };
+  }
+  try {
+    const results: FileResult[] = [];
+    for (const unit of contents.units) results.push(await scanUnit(unit, options));
+    return { results, contents };
+  } finally {
+    contents.close();
+  }
+}
+
+/** Scans every path given on the command line; identical texts are scanned once. */
 export async function scanTargets(paths: string[], options: ScanTargetsOptions = {}): Promise<{ targets: TargetResult[]; ioErrors: number }> {
   const targets: TargetResult[] = [];
   let ioErrors = 0;
@@ -77,30 +98,44 @@ export async function scanTargets(paths: string[], options: ScanTargetsOptions =
       ioErrors++;
       const code = (err as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-      targets.push({ path: path.resolve(p), kind: 'file', agent: null, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, findings: [], notAnalysed: [reason] });
+      targets.push({ path: path.resolve(p), kind: 'file', agent: null, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, contents: {}, findings: [], notAnalysed: [reason] });
       continue;
     }
     const findings: Finding[] = [];
     const notAnalysed = [...listed.problems];
+    const parts: TargetResult['contents'] = {};
+    const where = (name: string) => (listed.kind === 'file' || !name.startsWith(listed.path) ? name : path.relative(listed.path, name));
     let bytes = 0;
-    let analysedFiles = 0;
+    let analysed = 0;
     for (const [i, file] of listed.files.entries()) {
       options.onFile?.(file, i, listed.files.length);
-      const r = await scanFile(file, { ...options, seen });
-      if (r.error) {
-        notAnalysed.push(listed.kind === 'file' ? r.error : `${path.relative(listed.path, file)}: ${r.error}`);
-        continue;
+      const { results, contents } = await scanFile(file, { ...options, seen });
+      // Inside a folder, a file without a JavaScript name that turns out to be plain data is not part of the target.
+      if (listed.kind !== 'file' && contents.unscannable === 'binary file, not JavaScript' && !JS_FILE.test(file)) continue;
+      for (const [k, v] of Object.entries(contents.parts)) {
+        const part = (parts[k] ??= { count: 0, bytes: 0 });
+        part.count += v.count;
+        part.bytes += v.bytes;
       }
-      analysedFiles++;
-      bytes += r.bytes;
-      findings.push(...r.findings);
-      for (const n of r.notAnalysed) notAnalysed.push(listed.kind === 'file' ? n : `${path.relative(listed.path, file)}: ${n}`);
+      findings.push(...contents.findings);
+      for (const n of contents.notAnalysed) notAnalysed.push(where(n));
+      if (contents.unscannable && !contents.notAnalysed.includes(contents.unscannable)) notAnalysed.push(listed.kind === 'file' ? contents.unscannable : `${where(file)}: ${contents.unscannable}`);
+      for (const r of results) {
+        if (r.error) {
+          notAnalysed.push(listed.kind === 'file' && r.file === file ? r.error : `${where(r.file)}: ${r.error}`);
+          continue;
+        }
+        analysed++;
+        bytes += r.bytes;
+        findings.push(...r.findings);
+        for (const n of r.notAnalysed) notAnalysed.push(listed.kind === 'file' && r.file === file ? n : `${where(r.file)}: ${n}`);
+      }
     }
     if (!listed.files.length) notAnalysed.push('no JavaScript files found');
-    const unscannable = analysedFiles === 0 ? notAnalysed[0] ?? 'nothing to analyse' : undefined;
+    const unscannable = analysed === 0 ? notAnalysed[0] ?? 'nothing to analyse' : undefined;
     targets.push({
       path: listed.path, kind: listed.kind, agent: listed.agent, verdict: verdictOf(findings, unscannable),
-      bytes, ms: Math.round(performance.now() - started), files: listed.files.length, findings, notAnalysed,
+      bytes, ms: Math.round(performance.now() - started), files: listed.files.length, contents: parts, findings, notAnalysed,
     });
   }
   return { targets, ioErrors };

@@ -18,6 +18,8 @@ export interface TargetResult {
   notAnalysed: string[];
   /** Number of files the target consisted of. */
   files: number;
+  /** What those files were, by kind ("JavaScript file", "Bun module (JavaScript)", "native code (ELF)", ...). */
+  contents: Record<string, { count: number; bytes: number }>;
 }
 
 export interface ScanReport {

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 output for code scanning: one run, rules with help links, verdicts per artifact.
 import { pathToFileURL } from 'url';
+import { NATIVE_STRINGS } from '../artifacts/nativeStrings';
 import { rules } from '../engine/rules';
 import type { Severity } from '../engine/types';
 import type { ScanReport } from './model';
@@ -18,7 +19,7 @@ function uriOf(file: string): string {
 }
 
 export function toSarif(report: ScanReport): string {
-  const ruleList = [...rules.values()].map((r) => r.meta);
+  const ruleList = [...[...rules.values()].map((r) => r.meta), NATIVE_STRINGS];
   const artifacts = new Map<string, number>();
   const artifactList: object[] = [];
   const artifactIndex = (uri: string, props?: object) => {

@@ -23,6 +23,8 @@ export function toText(report: ScanReport, options: TextOptions): string {
     const name = t.agent ? `${t.agent.name}@${t.agent.version}` : t.path;
     lines.push(`${paint(VERDICT_COLOR[t.verdict], paint('bold', t.verdict.toUpperCase()))}  ${paint('bold', name)}${t.agent ? `  ${paint('gray', t.path)}` : ''}`);
     lines.push(paint('gray', `  ${t.kind}, ${t.files} file${t.files === 1 ? '' : 's'}, ${megabytes(t.bytes)} analysed in ${(t.ms / 1000).toFixed(1)} s`));
+    const parts = Object.entries(t.contents ?? {});
+    if (parts.length > 1 || options.verbose) lines.push(paint('gray', `  consists of: ${parts.map(([k, v]) => `${v.count} ${k} (${megabytes(v.bytes)})`).join(', ')}`));
     const shown = t.findings.filter((f) => options.verbose || f.severity !== 'low' && f.severity !== 'info');
     for (const f of shown) lines.push(...finding(f, t, paint));
     const hidden = t.findings.length - shown.length;

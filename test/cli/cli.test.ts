@@ -63,7 +63,7 @@ describe('cli', () => {
     assert.strictEqual(j.version, 1);
     assert.deepStrictEqual(j.targets.map((t: { verdict: string }) => t.verdict), ['untrusted', 'trusted']);
     const t = j.targets[0];
-    assert.deepStrictEqual(Object.keys(t).sort(), ['agent', 'bytes', 'files', 'findings', 'kind', 'ms', 'notAnalysed', 'path', 'verdict']);
+    assert.deepStrictEqual(Object.keys(t).sort(), ['agent', 'bytes', 'contents', 'files', 'findings', 'kind', 'ms', 'notAnalysed', 'path', 'verdict']);
     assert.strictEqual(t.kind, 'file');
     const f = t.findings[0];
     assert.deepStrictEqual(Object.keys(f).sort(), ['column', 'evidence', 'file', 'line', 'message', 'ruleId', 'severity']);
@@ -123,7 +123,8 @@ describe('cli', () => {
       ['empty.js', '', /empty file/],
       ['blank.js', '   \n\n', /empty file/],
       ['not-js.js', 'this is ### not ( javascript at all {{{', /syntax error|not JavaScript/],
-      ['binary.js', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]), /binary file/],
+      ['binary.js', Buffer.from([0x00, 0x01, 0x02, 0x03, 0, 0, 1, 2]), /binary file/],
+      ['elf-stub.js', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]), /damaged executable/],
       ['deep.js', '['.repeat(100_000) + ']'.repeat(100_000), /nesting too deep/],
       ['deep-calls.js', 'f('.repeat(100_000) + ')'.repeat(100_000), /nesting too deep/],
     ];
@@ -167,10 +168,10 @@ describe('cli', () => {
 
     it('a file that vanishes before it is read, or is not a file, gets a reason', async () => {
       const gone = await scanFile(path.join(tmp, 'vanished.js'));
-      assert.match(gone.error ?? '', /vanished/);
+      assert.match(gone.contents.unscannable ?? '', /vanished/);
       mkdirSync(path.join(tmp, 'folder.js'), { recursive: true });
       const dir = await scanFile(path.join(tmp, 'folder.js'));
-      assert.match(dir.error ?? '', /cannot read/);
+      assert.match(dir.contents.unscannable ?? '', /cannot read/);
     });
 
     it('an unreadable file says permission denied', async function () {

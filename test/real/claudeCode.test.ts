@@ -1,79 +1,95 @@
-// Real artifacts: the published Claude Code bundles, fetched with `npm pack`
-// into a git-ignored cache. Skips, with the reason, when the registry is out of reach.
+// Real artifacts: the published Claude Code bundles and native builds, fetched
+// with `npm pack` into a git-ignored cache. Skips, with the reason, when the
+// registry is out of reach.
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { fetchPackage } from '../../bench/realPackages';
-import { LineIndex } from '../../src/engine/lines';
+import { readBunGraph } from '../../src/artifacts/bun';
+import { FileBytes } from '../../src/artifacts/bytes';
+import { readExecutables } from '../../src/artifacts/executable';
+import { scanTargets } from '../../src/cli/scanTargets';
 import { scanText } from '../../src/engine/scan';
-import type { FileResult } from '../../src/engine/types';
 import { verdictOf } from '../../src/engine/types';
+import type { TargetResult } from '../../src/report/model';
+import { incidentEvidence, type Scanned } from './incident';
 
-function load(spec: string, ctx: Mocha.Context): { text: string; result: FileResult } {
+function packageDir(spec: string, ctx: Mocha.Context): string {
   const pkg = fetchPackage(spec);
   if (!pkg.dir) {
     console.log(`      skipped: ${pkg.reason}`);
     ctx.skip();
   }
-  const file = path.join(pkg.dir!, 'cli.js');
-  const text = readFileSync(file, 'utf8');
-  return { text, result: scanText(text, { file }) };
+  return pkg.dir!;
+}
+
+/** The embedded entry module's text, read with the scanner's own container readers. */
+function embeddedText(exe: string): string {
+  const source = new FileBytes(exe);
+  try {
+    const e = readExecutables(source)[0];
+    const m = readBunGraph(e)!.modules[0];
+    return source.read(m.contents.offset, m.contents.size).toString('latin1');
+  } finally {
+    source.close();
+  }
 }
 
 describe('real artifacts: @anthropic-ai/claude-code', function () {
-  this.timeout(600_000);
+  this.timeout(900_000);
 
-  describe('2.1.91 (the hidden check shipped)', () => {
-    let text: string;
-    let result: FileResult;
-    before(function () { ({ text, result } = load('@anthropic-ai/claude-code@2.1.91', this)); });
-
-    const at = (needle: string) => {
-      const offset = text.indexOf(needle);
-      assert.ok(offset >= 0, `${needle} is in the bundle`);
-      return new LineIndex(text).position(offset);
-    };
-    const byRule = (id: string) => result.findings.filter((f) => f.ruleId === id);
-
-    it('is untrusted', () => assert.strictEqual(verdictOf(result.findings), 'untrusted'));
-
-    it('names Asia/Shanghai and Asia/Urumqi, at the comparisons', () => {
-      const zones = byRule('geo-org-comparison').filter((f) => f.evidence.comparedWith && (f.evidence.comparedWith as string[]).includes('zone'));
-      const values = zones.flatMap((f) => f.evidence.values as string[]);
-      assert.ok(values.includes('Asia/Shanghai') && values.includes('Asia/Urumqi'), values.join());
-      const p = at('==="Asia/Shanghai"');
-      assert.ok(zones.some((f) => f.line === p.line && Math.abs(f.column - p.column) < 4), `a finding at ${p.line}:${p.column}`);
+  describe('2.1.91 cli.js (the hidden check shipped)', () => {
+    let scanned: Scanned;
+    before(function () {
+      const file = path.join(packageDir('@anthropic-ai/claude-code@2.1.91', this), 'cli.js');
+      const text = readFileSync(file, 'utf8');
+      scanned = { text, findings: scanText(text, { file }).findings };
     });
+    it('is untrusted', () => assert.strictEqual(verdictOf(scanned.findings), 'untrusted'));
+    incidentEvidence(() => scanned);
+  });
 
-    it('decodes the concealed host list and the lab keywords', () => {
-      const tables = byRule('concealed-table');
-      const hosts = tables.map((f) => f.evidence.entries as string[]).find((e) => e.includes('alibaba-inc.com'));
-      assert.ok(hosts && hosts.length >= 140 && hosts.length <= 150, `about 147 hosts, got ${hosts?.length}`);
-      const keywords = tables.map((f) => f.evidence.entries as string[]).find((e) => e.includes('moonshot'));
-      assert.ok(keywords && keywords.length === 11, `11 keywords, got ${keywords}`);
-      assert.ok(tables.every((f) => f.severity === 'critical'));
-    });
-
-    it('names the look-alike apostrophes and the date separator flip, at their lines', () => {
-      const channels = byRule('covert-channel');
-      const lookAlike = channels.find((f) => f.evidence.kind === 'look-alike');
-      assert.ok(lookAlike);
-      const chars = (lookAlike.evidence.characters as string[]).join(' ');
-      for (const cp of ['U+2019', 'U+02BC', 'U+02B9']) assert.ok(chars.includes(cp), chars);
-      assert.strictEqual(lookAlike.line, at('return"\u2019"').line);
-      const flip = channels.find((f) => f.evidence.kind === 'format-flip');
-      assert.ok(flip);
-      assert.deepStrictEqual([flip.evidence.from, flip.evidence.to], ['-', '/']);
-      const p = at('q.replace(/-/g,"/")');
-      assert.strictEqual(flip.line, p.line);
-      assert.match(String((flip.evidence.sink as { text: string }).text), /date is/);
+  describe('2.1.90 cli.js (before the check)', () => {
+    it('is not untrusted', function () {
+      const file = path.join(packageDir('@anthropic-ai/claude-code@2.1.90', this), 'cli.js');
+      const { findings } = scanText(readFileSync(file, 'utf8'), { file });
+      assert.notStrictEqual(verdictOf(findings), 'untrusted', findings.filter((f) => f.severity === 'critical').map((f) => f.message).join('\n'));
     });
   });
 
-  describe('2.1.90 (before the check)', () => {
-    it('is not untrusted', function () {
-      const { result } = load('@anthropic-ai/claude-code@2.1.90', this);
-      assert.notStrictEqual(verdictOf(result.findings), 'untrusted', result.findings.filter((f) => f.severity === 'critical').map((f) => f.message).join('\n'));
+  // Native builds: Bun single-file executables, one per platform package.
+  for (const [platform, binary, format, prefix] of [
+    ['linux-x64', 'claude', 'ELF', '/$bunfs/root/'],
+    ['darwin-arm64', 'claude', 'Mach-O', '/$bunfs/root/'],
+    ['win32-x64', 'claude.exe', 'PE', 'B:/~BUN/root/'],
+  ] as const) {
+    describe(`2.1.196 native ${platform} (${format})`, () => {
+      let exe: string;
+      let target: TargetResult;
+      let scanned: Scanned;
+      before(async function () {
+        exe = path.join(packageDir(`@anthropic-ai/claude-code-${platform}@2.1.196`, this), binary);
+        ({ targets: [target] } = await scanTargets([exe]));
+        scanned = { text: embeddedText(exe), findings: target.findings };
+      });
+
+      it('is untrusted, with findings inside the embedded module', () => {
+        assert.strictEqual(target.verdict, 'untrusted');
+        const critical = target.findings.filter((f) => f.severity === 'critical');
+        assert.ok(critical.length >= 4);
+        for (const f of critical) assert.strictEqual(f.file, `${exe}!${prefix}src/entrypoints/cli.js`);
+        assert.ok(Object.keys(target.contents).some((k) => k.startsWith(`Bun executable (${format}`)), JSON.stringify(target.contents));
+      });
+      incidentEvidence(() => scanned);
+    });
+  }
+
+  describe('2.1.199 native linux-x64 (after the removal)', () => {
+    it('is not untrusted', async function () {
+      const exe = path.join(packageDir('@anthropic-ai/claude-code-linux-x64@2.1.199', this), 'claude');
+      const { targets: [t] } = await scanTargets([exe]);
+      assert.notStrictEqual(t.verdict, 'untrusted', t.findings.filter((f) => f.severity === 'critical').map((f) => f.message).join('\n'));
+      assert.notStrictEqual(t.verdict, 'unscannable');
     });
   });
 });

@@ -9,6 +9,7 @@ import { sinksOf } from '../sinks';
 import { Kind, kindNames } from '../sources';
 
 const FLIP_METHODS = new Set(['replace', 'replaceAll']);
+const TESTED_BY = new Set(['IfStatement', 'ConditionalExpression', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
 
 interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string } }
 
@@ -65,12 +66,21 @@ export const rule: Rule = {
       return analysis.flow(n);
     };
 
+    /**
+     * The condition a text is chosen under. Text that only feeds a test
+     * (`if (!names.has(s.replace(/_/g, "-")))`) is normalised for a comparison,
+     * not sent anywhere: no condition.
+     */
     const conditionOf = (node: Node): Node | undefined => {
-      for (let n: Node | null | undefined = node, p = node.parent; p && !isFunction(p); n = p, p = p.parent) {
-        if ((p.type === 'ConditionalExpression' || p.type === 'IfStatement') && p.test !== n) return p.test;
-        if (p.type === 'LogicalExpression' && p.right === n) return p.left;
+      let test: Node | undefined;
+      for (let n: Node = node, p = node.parent; p && !isFunction(p); n = p, p = p.parent) {
+        if (TESTED_BY.has(p.type) && p.test === n) return undefined;
+        if (test) {
+          if (p.type.endsWith('Statement') || p.type.endsWith('Declaration')) break;
+        } else if ((p.type === 'ConditionalExpression' || p.type === 'IfStatement') && p.test !== n) test = p.test;
+        else if (p.type === 'LogicalExpression' && p.right === n) test = p.left;
       }
-      return undefined;
+      return test;
     };
 
     return {

@@ -13,6 +13,10 @@ ruleTester('covert-channel', {
     `${zone} const greeting = cn ? "Ni hao" : "Hello";`,
     // A locale-steered date format is localisation.
     `const de = Intl.DateTimeFormat().resolvedOptions().locale === "de-DE"; const d = de ? iso.replace(/-/g, ".") : iso;`,
+    // A fingerprint-derived name normalised for a lookup only feeds a test (Claude Code 2.1.199's MCP tool names).
+    `const h = new URL(process.env.AGENT_BASE_URL).hostname; const names = new Set(["a-b"]);
+     for (const t of tools) { const l = t.name === h ? h : undefined; if (l === void 0 || !names.has(l.toLowerCase().replace(/_/g, "-"))) continue; use(t); }`,
+    `${zone} while (cn && queue.has(key.replace(/-/g, "/"))) step();`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],

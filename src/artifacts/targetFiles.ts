@@ -1,10 +1,13 @@
-// Turning a path into the JavaScript texts to scan: one file, or every JS file of a folder or package.
+// Turning a path into the files to scan: one file, or every JS file and
+// executable of a folder or package.
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { AgentInfo, TargetKind } from '../report/model';
 
 const JS_FILE = /\.(?:js|mjs|cjs)$/i;
 const SKIPPED_FILE = /\.(?:d\.ts|map|min\.css)$/i;
+/** Files that may be executables or scripts without an extension (`bin/claude`, `vendor/x/codex`, `claude.exe`). */
+const MAYBE_EXECUTABLE = /(?:^|[\\/])[^.\\/]+$|\.(?:exe|node)$/i;
 /** Nested folders that are other packages or tooling, not the target's own code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -29,10 +32,20 @@ export async function readPackageInfo(dir: string): Promise<AgentInfo | null> {
   }
 }
 
+/** Extensionless files count when marked executable (or on Windows, where there is no mark). */
+async function isExecutableCandidate(file: string): Promise<boolean> {
+  if (/\.(?:exe|node)$/i.test(file) || process.platform === 'win32') return true;
+  try {
+    return ((await fs.stat(file)).mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * A file is a target of its own; a folder is one target made of every .js,
- * .mjs and .cjs file below it (not nested node_modules), and a package when it
- * has a package.json.
+ * A file is a target of its own (a script, an executable, a .vsix); a folder
+ * is one target made of every .js, .mjs and .cjs file and every executable
+ * below it (not nested node_modules), and a package when it has a package.json.
  */
 export async function listTarget(target: string): Promise<TargetFiles> {
   const abs = path.resolve(target);
@@ -76,6 +89,7 @@ export async function listTarget(target: string): Promise<TargetFiles> {
       }
       if (isDir && !SKIPPED_DIRS.has(e.name)) await walk(p);
       else if (isFile && JS_FILE.test(e.name) && !SKIPPED_FILE.test(e.name)) files.push(p);
+      else if (isFile && MAYBE_EXECUTABLE.test(e.name) && await isExecutableCandidate(p)) files.push(p);
     }
   };
   await walk(abs);

@@ -1,0 +1,44 @@
+// A real Node single-executable application: this Node's own binary with a
+// fingerprinting fixture injected by postject (from the npm registry, a dev
+// dependency), as `node --experimental-sea-config` documents.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { scanTargets } from '../../src/cli/scanTargets';
+
+describe('real artifacts: a Node single-executable application', function () {
+  this.timeout(300_000);
+  let dir: string;
+  let app: string;
+
+  before(function () {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'xray-sea-'));
+    const fixtures = path.join(__dirname, '..', 'fixtures');
+    writeFileSync(path.join(dir, 'main.js'), readFileSync(path.join(fixtures, 'fingerprinting', 'class-charcodes.js')));
+    writeFileSync(path.join(dir, 'helper.js'), readFileSync(path.join(fixtures, 'benign', 'proxy-agent.js')));
+    writeFileSync(path.join(dir, 'sea.json'), JSON.stringify({ main: 'main.js', output: 'blob', disableExperimentalSEAWarning: true, assets: { 'helper.js': 'helper.js' } }));
+    app = path.join(dir, process.platform === 'win32' ? 'app.exe' : 'app');
+    try {
+      execFileSync(process.execPath, ['--experimental-sea-config', 'sea.json'], { cwd: dir, stdio: 'pipe' });
+      copyFileSync(process.execPath, app);
+      const postject = require.resolve('postject/dist/cli.js');
+      const macho = process.platform === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : [];
+      execFileSync(process.execPath, [postject, app, 'NODE_SEA_BLOB', 'blob', '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2', ...macho], { cwd: dir, stdio: 'pipe' });
+    } catch (err) {
+      console.log(`      skipped: could not build a single-executable application here (${String((err as { stderr?: Buffer }).stderr ?? err).split('\n')[0]})`);
+      this.skip();
+    }
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('finds the blob, scans the main script and the JS asset, and judges it', async () => {
+    const { targets: [t] } = await scanTargets([app]);
+    assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+    assert.ok(t.findings.some((f) => f.file === `${app}!main.js`), t.findings.map((f) => f.file).join());
+    assert.strictEqual(t.contents['SEA main script'].count, 1);
+    assert.strictEqual(t.contents['SEA asset (JavaScript)'].count, 1);
+    assert.ok(Object.keys(t.contents).some((k) => k.startsWith('Node single-executable application')));
+  });
+});
