@@ -3,6 +3,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { AgentInfo, TargetKind } from '../report/model';
+import { zipPackageJson } from './contents';
 
 const JS_FILE = /\.(?:js|mjs|cjs)$/i;
 const SKIPPED_FILE = /\.(?:d\.ts|map|min\.css)$/i;
@@ -20,15 +21,48 @@ export interface TargetFiles {
   problems: string[];
 }
 
-/** Reads `name` and `version` from a package.json, tolerating malformed ones. */
-export async function readPackageInfo(dir: string): Promise<AgentInfo | null> {
+interface PackageJson { name?: unknown; version?: unknown; publisher?: unknown; displayName?: unknown; main?: unknown; bin?: unknown; exports?: unknown }
+
+/** The agent a package.json text names (an extension's id is publisher.name); null when malformed. */
+export function packageInfoOf(json: string | undefined): AgentInfo | null {
   try {
-    const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown; publisher?: unknown; displayName?: unknown };
+    const pkg = JSON.parse(json ?? '') as PackageJson;
     if (typeof pkg.name !== 'string') return null;
     const id = typeof pkg.publisher === 'string' ? `${pkg.publisher}.${pkg.name}` : pkg.name;
     return { id, name: typeof pkg.displayName === 'string' ? pkg.displayName : pkg.name, version: typeof pkg.version === 'string' ? pkg.version : '' };
   } catch {
     return null;
+  }
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads `name` and `version` from a folder's package.json, tolerating malformed ones. */
+export async function readPackageInfo(dir: string): Promise<AgentInfo | null> {
+  return packageInfoOf(await readText(path.join(dir, 'package.json')));
+}
+
+/** Files a package.json names as entry points (`main`, `bin`, `exports`), whatever their extension. */
+function entryPoints(json: string | undefined): string[] {
+  try {
+    const pkg = JSON.parse(json ?? '') as PackageJson;
+    const out: string[] = [];
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string') out.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    collect(pkg.main);
+    collect(pkg.bin);
+    collect(pkg.exports);
+    return out.filter((p) => !p.includes('*') && !/\.(?:json|d\.ts|css|node)$/.test(p));
+  } catch {
+    return [];
   }
 }
 
@@ -50,8 +84,12 @@ async function isExecutableCandidate(file: string): Promise<boolean> {
 export async function listTarget(target: string): Promise<TargetFiles> {
   const abs = path.resolve(target);
   const stat = await fs.stat(abs);
-  if (!stat.isDirectory()) return { path: abs, kind: 'file', agent: null, files: [abs], problems: [] };
-  const agent = await readPackageInfo(abs);
+  if (!stat.isDirectory()) {
+    const agent = /\.vsix$/i.test(abs) ? packageInfoOf(await zipPackageJson(abs)) : null;
+    return { path: abs, kind: agent ? 'package' : 'file', agent, files: [abs], problems: [] };
+  }
+  const manifest = await readText(path.join(abs, 'package.json'));
+  const agent = packageInfoOf(manifest);
   const files: string[] = [];
   const problems: string[] = [];
   const seenDirs = new Set<string>();
@@ -93,5 +131,16 @@ export async function listTarget(target: string): Promise<TargetFiles> {
     }
   };
   await walk(abs);
+  for (const entry of entryPoints(manifest)) {
+    const base = path.resolve(abs, entry);
+    if (!base.startsWith(abs + path.sep)) continue;
+    // As Node resolves it: the file, then with .js, then a folder's index.js.
+    let found: string | undefined;
+    for (const file of [base, `${base}.js`, path.join(base, 'index.js')]) {
+      if (await fs.stat(file).then((s) => s.isFile(), () => false)) { found = file; break; }
+    }
+    if (!found) problems.push(`${entry}: entry point named in package.json is missing`);
+    else if (!files.includes(found)) files.push(found);
+  }
   return { path: abs, kind: agent ? 'package' : 'folder', agent, files, problems };
 }

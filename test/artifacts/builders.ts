@@ -149,4 +149,13 @@ export function seaBlob(main: string, { codePath = 'app.js', assets = {} as Reco
   ]);
 }
 
+/** A universal (fat) Mach-O holding the given slices. */
+export function universal(slices: Buffer[]): Buffer {
+  const be = (v: number) => { const b = Buffer.alloc(4); b.writeUInt32BE(v >>> 0); return b; };
+  let offset = 0x1000;
+  const arches = slices.map((s) => { const a = Buffer.concat([be(0x0100000c), be(0), be(offset), be(s.length), be(12)]); offset += Math.ceil(s.length / 0x1000) * 0x1000; return a; });
+  const header = pad(Buffer.concat([be(0xcafebabe), be(slices.length), ...arches]), 0x1000);
+  return Buffer.concat([header, ...slices.map((s) => pad(s, 0x1000))]);
+}
+
 export { u64 };

@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as yazl from 'yazl';
 import { scanTargets } from '../../src/cli/scanTargets';
 import type { TargetResult } from '../../src/report/model';
-import { bunPayload, elf, elfNote, lengthPrefixed, macho, pe, seaBlob, u64 } from './builders';
+import { bunPayload, elf, elfNote, lengthPrefixed, macho, pe, seaBlob, u64, universal } from './builders';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const evil = readFileSync(path.join(fixtures, 'fingerprinting', 'esbuild-xor.js'), 'latin1');
@@ -58,6 +58,13 @@ describe('containers: Bun single-file executables', () => {
       assert.strictEqual(t.contents['Bun module (JavaScript)'].count, 2);
     });
   }
+
+  it('universal Mach-O: each slice is read', async () => {
+    const t = await scan('bun-universal', universal([macho('__TEXT', '__text', Buffer.alloc(64)), macho('__BUN', '__bun', lengthPrefixed(graph()))]));
+    assert.strictEqual(t.verdict, 'untrusted');
+    assert.ok(t.findings.some((f) => f.file === `${path.join(tmp, 'bun-universal')}!slice1!/$bunfs/root/cli.js`));
+    assert.match(t.notAnalysed.join('\n'), /slice0: native code/);
+  });
 
   it('early ELF: the .bun section holds a virtual address of the data', async () => {
     const payload = lengthPrefixed(graph());
@@ -127,9 +134,10 @@ describe('containers: packages with bundled executables', () => {
     const dir = path.join(tmp, 'pkg');
     mkdirSync(path.join(dir, 'vendor', 'linux', 'bin'), { recursive: true });
     mkdirSync(path.join(dir, 'bin'), { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'some-agent', version: '1.0.0', bin: { agent: 'bin/agent' } }));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'some-agent', version: '1.0.0', main: 'lib/gone', bin: { agent: 'bin/agent', helper: 'bin/helper' } }));
     writeFileSync(path.join(dir, 'bin', 'agent'), '#!/usr/bin/env node\nrequire("../dist/chunk.js");\n');
     chmodSync(path.join(dir, 'bin', 'agent'), 0o755);
+    writeFileSync(path.join(dir, 'bin', 'helper'), '#!/usr/bin/env node\nrequire("../dist/chunk.js");\n'); // not marked executable: found as an entry point
     mkdirSync(path.join(dir, 'dist'));
     writeFileSync(path.join(dir, 'dist', 'chunk.js'), benign);
     writeFileSync(path.join(dir, 'dist', 'chunk.js.map'), '{}');
@@ -139,10 +147,11 @@ describe('containers: packages with bundled executables', () => {
     chmodSync(exe, 0o755);
     const { targets: [t] } = await scanTargets([dir]);
     assert.strictEqual(t.kind, 'package');
-    assert.strictEqual(t.files, 3, 'bin/agent, dist/chunk.js and the executable; no map, no LICENSE');
+    assert.strictEqual(t.files, 4, 'bin/agent, bin/helper, dist/chunk.js and the executable; no map, no LICENSE');
     assert.strictEqual(t.verdict, 'untrusted');
     assert.ok(t.findings.some((f) => f.file === `${exe}!/$bunfs/root/cli.js`));
-    assert.strictEqual(t.contents['JavaScript file'].count, 2);
+    assert.strictEqual(t.contents['JavaScript file'].count, 3);
+    assert.match(t.notAnalysed.join('\n'), /lib\/gone: entry point named in package.json is missing/);
   });
 });
 
@@ -167,6 +176,7 @@ describe('containers: .vsix', () => {
     });
     const { targets: [t] } = await scanTargets([file]);
     assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+    assert.deepStrictEqual([t.kind, t.agent?.id, t.agent?.version], ['package', 'acme.agent', '2.0.0']);
     assert.ok(t.findings.some((f) => f.file === `${file}!extension/resources/native-binary/agent!/$bunfs/root/cli.js`));
     assert.strictEqual(t.contents['zip entry (JavaScript)'].count, 1);
   });
