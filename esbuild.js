@@ -20,6 +20,8 @@ async function main() {
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
+    // jsonc-parser's default (UMD) build requires its parts at run time; its ESM build bundles.
+    mainFields: ['module', 'main'],
     external: ['vscode'],
     logLevel: 'warning',
   })));

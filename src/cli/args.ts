@@ -1,11 +1,13 @@
-// Command-line arguments: `agent-xray scan PATH... [options]`.
+// Command-line arguments: `agent-xray scan [PATH...] [options]`, `agent-xray list`.
 
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = 'untrusted' | 'review' | 'never';
 
 export interface CliOptions {
-  command: 'scan' | 'help' | 'version';
+  command: 'scan' | 'list' | 'help' | 'version';
   paths: string[];
+  /** Workspace folders for discovery (default: the current folder). */
+  workspaces: string[];
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -15,12 +17,17 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: agent-xray scan PATH... [options]
+export const USAGE = `Usage: agent-xray scan [PATH...] [options]
+       agent-xray list [options]
 
-Scans JavaScript files, folders and packages for covert environment
-fingerprinting. A file is one target; a folder is one target made of every
-.js/.mjs/.cjs file below it (nested node_modules excluded), reported as a
-package when it has a package.json.
+scan   Scans for covert environment fingerprinting. Without PATHs it first
+       finds the agents on this machine and in the workspace (VS Code family
+       extensions, CLIs on PATH and in global package folders, native
+       installers, workspace dependencies and MCP servers). A PATH is a file
+       (script, executable, .vsix) or a folder (every JS file and executable
+       below it; a package when it has a package.json).
+list   Only finds the agents and lists them, with where each was found.
+       Nothing found is ever run.
 
 Options:
   --format text|json|sarif    output format (default: text)
@@ -28,7 +35,9 @@ Options:
   --fail-on untrusted|review|never
                               exit 1 when a target is at least this bad (default: untrusted)
   --no-cache                  do not read or write the result cache
-  --verbose                   show low-severity findings in text output
+  --verbose                   show low-severity findings and skipped places in text output
+  --workspace DIR             workspace folder to look into when discovering (repeatable;
+                              default: the current folder)
   -h, --help                  show this help
   --version                   show the version
 
@@ -42,13 +51,13 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { command: 'help', paths: [], format: 'text', failOn: 'untrusted', cache: true, verbose: false };
+  const o: CliOptions = { command: 'help', paths: [], workspaces: [], format: 'text', failOn: 'untrusted', cache: true, verbose: false };
   const args = [...argv];
   const first = args.shift();
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return o;
   if (first === '--version' || first === '-v') return { ...o, command: 'version' };
-  if (first !== 'scan') throw new UsageError(`unknown command "${first}"`);
-  o.command = 'scan';
+  if (first !== 'scan' && first !== 'list') throw new UsageError(`unknown command "${first}"`);
+  o.command = first;
   while (args.length) {
     const a = args.shift()!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -63,6 +72,12 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       }
       case '--no-cache': o.cache = false; break;
+      case '--workspace': {
+        const v = value();
+        if (!v) throw new UsageError('--workspace needs a folder');
+        o.workspaces.push(v);
+        break;
+      }
       case '--verbose': o.verbose = true; break;
       case '-h': case '--help': return { ...o, command: 'help' };
       case '--': o.paths.push(...args.splice(0)); break;
@@ -71,6 +86,7 @@ export function parseArgs(argv: string[]): CliOptions {
         o.paths.push(a);
     }
   }
-  if (!o.paths.length) throw new UsageError('scan needs at least one PATH (a JavaScript file, a folder or a package)');
+  if (o.command === 'list' && o.paths.length) throw new UsageError('list takes no PATH; use --workspace DIR for workspace folders');
+  if (o.command === 'list' && o.format === 'sarif') throw new UsageError('list supports --format text or json');
   return o;
 }

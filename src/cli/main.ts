@@ -1,5 +1,8 @@
 // The CLI: argv -> targets -> engine -> report -> exit code.
 import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { discover, type Discovery } from '../discovery/discover';
 import { ENGINE_VERSION } from '../engine/scan';
 import { toJson } from '../report/json';
 import type { ScanReport } from '../report/model';
@@ -7,7 +10,8 @@ import { toSarif } from '../report/sarif';
 import { toText } from '../report/text';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { cacheRoot, ResultCache } from './cache';
-import { scanTargets } from './scanTargets';
+import { scanTargets, type TargetSpec } from './scanTargets';
+import { listJson, listText } from '../report/list';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -18,6 +22,19 @@ export interface Io {
 
 /** Exit codes: 0 clean, 1 a target reached --fail-on, 2 usage or I/O error. */
 export async function run(argv: string[], io: Io): Promise<number> {
+  const write = async (out: string): Promise<boolean> => {
+    if (!options.output) {
+      io.stdout(out);
+      return true;
+    }
+    try {
+      await fs.writeFile(options.output, out);
+      return true;
+    } catch (err) {
+      io.stderr(`agent-xray: cannot write ${options.output}: ${(err as Error).message}\n`);
+      return false;
+    }
+  };
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -30,26 +47,35 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (options.command === 'version') { io.stdout(`agent-xray ${ENGINE_VERSION}\n`); return 0; }
 
   const progress = io.isTTY && !io.env.CI;
+  let found: Discovery | undefined;
+  if (options.command === 'list' || !options.paths.length) {
+    if (progress) io.stderr('looking for agents…');
+    found = await discover({
+      home: io.env.HOME ?? io.env.USERPROFILE ?? os.homedir(), env: io.env, platform: process.platform, root: io.env.AGENT_XRAY_ROOT,
+      workspaces: (options.workspaces.length ? options.workspaces : [process.cwd()]).map((w) => path.resolve(w)),
+    });
+    if (progress) io.stderr('\r\x1b[2K');
+  }
+  if (options.command === 'list') {
+    const listing = options.format === 'json' ? listJson(found!) : listText(found!, { color: io.isTTY && !('NO_COLOR' in io.env) && !options.output, verbose: options.verbose });
+    return (await write(listing)) ? 0 : 2;
+  }
+  const specs: Array<string | TargetSpec> = found
+    ? found.agents.map((a) => ({ paths: a.paths, foundAt: a.foundAt, agent: { id: a.id, name: a.name, version: a.version, kind: a.kind, vendor: a.vendor, known: a.known, ...(a.why ? { why: a.why } : {}) } }))
+    : options.paths;
   const cache = options.cache ? new ResultCache(cacheRoot(io.env), ENGINE_VERSION) : undefined;
-  const { targets, ioErrors } = await scanTargets(options.paths, {
+  const { targets, ioErrors } = await scanTargets(specs, {
     cache,
     onFile: progress ? (file, i, total) => io.stderr(`\r\x1b[2Kscanning ${i + 1}/${total} ${file.length > 70 ? '…' + file.slice(-69) : file}`) : undefined,
   });
   if (progress) io.stderr('\r\x1b[2K');
 
-  const report: ScanReport = { version: 1, tool: { name: 'agent-xray', version: ENGINE_VERSION }, targets };
+  const report: ScanReport = { version: 1, tool: { name: 'agent-xray', version: ENGINE_VERSION }, targets, ...(found ? { discovered: true, skipped: found.skipped } : {}) };
   const color = !options.output && io.isTTY && !('NO_COLOR' in io.env) && options.format === 'text';
   const out = options.format === 'json' ? toJson(report) : options.format === 'sarif' ? toSarif(report) : toText(report, { color, verbose: options.verbose });
-  if (options.output) {
-    try {
-      await fs.writeFile(options.output, out);
-    } catch (err) {
-      io.stderr(`agent-xray: cannot write ${options.output}: ${(err as Error).message}\n`);
-      return 2;
-    }
-  } else io.stdout(out);
-
-  if (ioErrors) return 2;
+  if (!await write(out)) return 2;
+  // Discovered artifacts that vanish between finding and reading are reported, not usage errors.
+  if (ioErrors && !found) return 2;
   const failing = options.failOn === 'never' ? [] : targets.filter((t) => t.verdict === 'untrusted' || (options.failOn === 'review' && t.verdict === 'review'));
   return failing.length ? 1 : 0;
 }

@@ -4,10 +4,10 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import { FormatError } from '../artifacts/bytes';
 import { JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
-import { listTarget } from '../artifacts/targetFiles';
+import { listTarget, type TargetFiles } from '../artifacts/targetFiles';
 import { scanText } from '../engine/scan';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
-import type { TargetResult } from '../report/model';
+import type { AgentInfo, TargetResult } from '../report/model';
 import type { ResultCache } from './cache';
 
 export interface ScanTargetsOptions {
@@ -84,21 +84,45 @@ export async function scanFile(file: string, options: ScanTargetsOptions = {}): 
   }
 }
 
-/** Scans every path given on the command line; identical texts are scanned once. */
-export async function scanTargets(paths: string[], options: ScanTargetsOptions = {}): Promise<{ targets: TargetResult[]; ioErrors: number }> {
+/** A discovered agent: its artifacts (the first names the target), who it is, and where it was found. */
+export interface TargetSpec {
+  paths: string[];
+  agent: AgentInfo;
+  foundAt: string[];
+}
+
+/** Lists a spec's artifacts as one target; the extra paths (platform packages) add their files. */
+async function listSpec(spec: TargetSpec): Promise<TargetFiles> {
+  const listed = await listTarget(spec.paths[0]);
+  for (const extra of spec.paths.slice(1)) {
+    try {
+      const more = await listTarget(extra);
+      listed.files.push(...more.files.filter((f) => !listed.files.includes(f)));
+      listed.problems.push(...more.problems);
+    } catch (err) {
+      listed.problems.push(`${extra}: ${readError(err)}`);
+    }
+  }
+  return { ...listed, agent: spec.agent };
+}
+
+/** Scans every path given on the command line, or every discovered agent; identical texts are scanned once. */
+export async function scanTargets(specs: Array<string | TargetSpec>, options: ScanTargetsOptions = {}): Promise<{ targets: TargetResult[]; ioErrors: number }> {
   const targets: TargetResult[] = [];
   let ioErrors = 0;
   const seen = options.seen ?? new Map<string, FileResult>();
-  for (const p of paths) {
+  for (const spec of specs) {
     const started = performance.now();
+    const p = typeof spec === 'string' ? spec : spec.paths[0];
+    const foundAt = typeof spec === 'string' ? undefined : spec.foundAt;
     let listed;
     try {
-      listed = await listTarget(p);
+      listed = typeof spec === 'string' ? await listTarget(spec) : await listSpec(spec);
     } catch (err) {
       ioErrors++;
       const code = (err as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-      targets.push({ path: path.resolve(p), kind: 'file', agent: null, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, contents: {}, findings: [], notAnalysed: [reason] });
+      targets.push({ path: path.resolve(p), kind: 'file', agent: typeof spec === 'string' ? null : spec.agent, foundAt, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, contents: {}, findings: [], notAnalysed: [reason] });
       continue;
     }
     const findings: Finding[] = [];
@@ -134,7 +158,7 @@ export async function scanTargets(paths: string[], options: ScanTargetsOptions =
     if (!listed.files.length) notAnalysed.push('no JavaScript files found');
     const unscannable = analysed === 0 ? notAnalysed[0] ?? 'nothing to analyse' : undefined;
     targets.push({
-      path: listed.path, kind: listed.kind, agent: listed.agent, verdict: verdictOf(findings, unscannable),
+      path: listed.path, kind: listed.kind, agent: listed.agent, foundAt, verdict: verdictOf(findings, unscannable),
       bytes, ms: Math.round(performance.now() - started), files: listed.files.length, contents: parts, findings, notAnalysed,
     });
   }

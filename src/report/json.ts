@@ -5,8 +5,9 @@ export function toJson(report: ScanReport): string {
   return JSON.stringify({
     version: report.version,
     tool: report.tool,
+    ...(report.discovered ? { discovered: true, skipped: report.skipped ?? [] } : {}),
     targets: report.targets.map((t) => ({
-      path: t.path, kind: t.kind, agent: t.agent, verdict: t.verdict, bytes: t.bytes, ms: t.ms, files: t.files, contents: t.contents,
+      path: t.path, kind: t.kind, agent: t.agent, ...(t.foundAt ? { foundAt: t.foundAt } : {}), verdict: t.verdict, bytes: t.bytes, ms: t.ms, files: t.files, contents: t.contents,
       findings: t.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column, evidence: f.evidence })),
       notAnalysed: t.notAnalysed,
     })),

@@ -3,7 +3,17 @@ import type { Finding, Verdict } from '../engine/types';
 
 export type TargetKind = 'file' | 'package' | 'folder';
 
-export interface AgentInfo { id: string; name: string; version: string }
+export interface AgentInfo {
+  id: string;
+  name: string;
+  version: string;
+  /** Set for discovered agents. */
+  kind?: 'extension' | 'cli' | 'workspace dependency' | 'mcp server';
+  vendor?: string;
+  /** In the catalog of known agents; otherwise found by the heuristic in `why`. */
+  known?: boolean;
+  why?: string;
+}
 
 export interface TargetResult {
   path: string;
@@ -16,6 +26,8 @@ export interface TargetResult {
   findings: Finding[];
   /** What was not analysed, and why (a file that could not be read, a syntax error recovered from). */
   notAnalysed: string[];
+  /** For discovered agents: every route that led to this target. */
+  foundAt?: string[];
   /** Number of files the target consisted of. */
   files: number;
   /** What those files were, by kind ("JavaScript file", "Bun module (JavaScript)", "native code (ELF)", ...). */
@@ -26,4 +38,8 @@ export interface ScanReport {
   version: 1;
   tool: { name: 'agent-xray'; version: string };
   targets: TargetResult[];
+  /** The targets were discovered (`scan` without paths). */
+  discovered?: boolean;
+  /** Places discovery skipped, with the reason. */
+  skipped?: string[];
 }

@@ -18,11 +18,15 @@ function megabytes(bytes: number): string {
 export function toText(report: ScanReport, options: TextOptions): string {
   const paint = (c: Color, s: string) => (options.color ? `\x1b[${CODES[c]}m${s}\x1b[0m` : s);
   const lines: string[] = [];
-  if (!report.targets.length) return 'No targets to scan.\n';
+  if (!report.targets.length) return report.discovered ? 'No agents found on this machine or in the workspace; nothing to scan.\n' : 'No targets to scan.\n';
   for (const t of report.targets) {
     const name = t.agent ? `${t.agent.name}@${t.agent.version}` : t.path;
     lines.push(`${paint(VERDICT_COLOR[t.verdict], paint('bold', t.verdict.toUpperCase()))}  ${paint('bold', name)}${t.agent ? `  ${paint('gray', t.path)}` : ''}`);
     lines.push(paint('gray', `  ${t.kind}, ${t.files} file${t.files === 1 ? '' : 's'}, ${megabytes(t.bytes)} analysed in ${(t.ms / 1000).toFixed(1)} s`));
+    if (t.foundAt?.length) {
+      const more = t.foundAt.length > 1 ? ` (and ${t.foundAt.length - 1} more route${t.foundAt.length > 2 ? 's' : ''})` : '';
+      lines.push(paint('gray', `  ${t.agent?.kind ?? 'agent'}${t.agent?.known === false ? ` not in the catalog (${t.agent.why ?? 'heuristic'})` : ''}, found via ${t.foundAt[0]}${more}`));
+    }
     const parts = Object.entries(t.contents ?? {});
     if (parts.length > 1 || options.verbose) lines.push(paint('gray', `  consists of: ${parts.map(([k, v]) => `${v.count} ${k} (${megabytes(v.bytes)})`).join(', ')}`));
     const shown = t.findings.filter((f) => options.verbose || f.severity !== 'low' && f.severity !== 'info');
@@ -31,6 +35,10 @@ export function toText(report: ScanReport, options: TextOptions): string {
     if (hidden) lines.push(paint('gray', `  (${hidden} low-severity finding${hidden === 1 ? '' : 's'} not shown; --verbose shows them)`));
     for (const n of t.notAnalysed) lines.push(paint('yellow', `  not analysed: ${n}`));
     lines.push('');
+  }
+  if (report.skipped?.length) {
+    if (options.verbose) lines.push(...report.skipped.map((s) => paint('gray', `skipped while discovering: ${s}`)));
+    else lines.push(paint('gray', `(discovery skipped ${report.skipped.length} place${report.skipped.length === 1 ? '' : 's'} it could not read; --verbose lists them)`));
   }
   const counts = new Map<Verdict, number>();
   for (const t of report.targets) counts.set(t.verdict, (counts.get(t.verdict) ?? 0) + 1);

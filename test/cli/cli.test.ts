@@ -40,7 +40,7 @@ describe('cli', () => {
   });
 
   it('usage errors exit 2 with a message', async () => {
-    for (const args of [[], ['scan'], ['scan', bad, '--format', 'xml'], ['scan', bad, '--bogus'], ['frobnicate']]) {
+    for (const args of [[], ['list', bad], ['list', '--format', 'sarif'], ['scan', bad, '--format', 'xml'], ['scan', bad, '--bogus'], ['scan', '--workspace'], ['frobnicate']]) {
       const r = await cli(args);
       if (args.length === 0) { assert.strictEqual(r.code, 0); assert.match(r.stdout, /Usage/); continue; }
       assert.strictEqual(r.code, 2, args.join(' '));
