@@ -97,10 +97,15 @@ export async function packageOf(file: string, log: Log, stop?: string): Promise<
   return undefined;
 }
 
+/** More packages than this in one global folder are not examined one by one (bounded time). */
+export const MAX_PACKAGES = 10_000;
+
 /** Top-level packages of a node_modules folder (scoped ones included), without walking deeper. */
 export async function packagesIn(nodeModules: string, log: Log): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await list(nodeModules, log)) {
+  const entries = await list(nodeModules, log);
+  if (entries.length > MAX_PACKAGES) log.skip(nodeModules, `${entries.length} entries; only the first ${MAX_PACKAGES} were examined`);
+  for (const e of entries.slice(0, MAX_PACKAGES)) {
     if (e.name.startsWith('.')) continue;
     const p = path.join(nodeModules, e.name);
     if (e.name.startsWith('@')) {

@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { discover, type DiscoveredAgent } from '../../src/discovery/discover';
+import { MAX_PACKAGES } from '../../src/discovery/files';
 import { benignJs, bunExe, evilJs, nativeExe, plant } from './fakeHome';
 
 const summary = (agents: DiscoveredAgent[]) => agents.map((a) => `${a.kind} ${a.id}@${a.version}${a.known ? '' : ' (heuristic)'}`).sort();
@@ -188,6 +189,16 @@ describe('discovery: nothing there', () => {
     mkdirSync(home, { recursive: true });
     const r = await discover({ home, env: { PATH: '' }, platform: 'linux', root: path.join(tmp, 'empty-root') });
     assert.deepStrictEqual(r, { agents: [], skipped: [] });
+  });
+
+  it('a global folder with more packages than it examines says so', async function () {
+    this.timeout(60_000);
+    const home = path.join(tmp, 'crowded');
+    const nm = path.join(home, '.npm-global', 'lib', 'node_modules');
+    for (let i = 0; i <= MAX_PACKAGES; i++) mkdirSync(path.join(nm, `p${i}`), { recursive: true });
+    const r = await discover({ home, env: { PATH: '' }, platform: 'linux', root: path.join(tmp, 'empty-root') });
+    assert.deepStrictEqual(r.agents, []);
+    assert.match(r.skipped.join('\n'), new RegExp(`${MAX_PACKAGES + 1} entries; only the first ${MAX_PACKAGES} were examined`));
   });
 
   it('an unreadable extensions folder is logged, not fatal', async function () {
