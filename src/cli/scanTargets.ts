@@ -1,6 +1,7 @@
 // Scanning targets: list their files, open each (script, executable, .vsix),
 // read and decode the JavaScript inside, use the cache, run the engine, judge.
 import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { FormatError } from '../artifacts/bytes';
 import { JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
@@ -8,7 +9,7 @@ import { listTarget, type TargetFiles } from '../artifacts/targetFiles';
 import { scanText } from '../engine/scan';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
 import type { AgentInfo, TargetResult } from '../report/model';
-import type { ResultCache } from './cache';
+import type { FileIndex, ResultCache } from './cache';
 
 export interface ScanTargetsOptions {
   cache?: ResultCache;
@@ -17,6 +18,8 @@ export interface ScanTargetsOptions {
   maxFileBytes?: number;
   /** Results by content hash within one run: identical files are scanned once. */
   seen?: Map<string, FileResult>;
+  /** Results by path, size and mtime across runs (the editor's cache): unchanged files are not opened. */
+  fileIndex?: FileIndex;
 }
 
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
@@ -68,6 +71,20 @@ export async function scanUnit(unit: Unit, options: ScanTargetsOptions = {}): Pr
 
 /** Opens one file and scans the JavaScript it holds; reasons for anything else. */
 export async function scanFile(file: string, options: ScanTargetsOptions = {}): Promise<{ results: FileResult[]; contents: Contents }> {
+  const stat = options.fileIndex ? await fs.stat(file).catch(() => undefined) : undefined;
+  if (stat) {
+    const hit = await options.fileIndex!.get(file, stat.size, stat.mtimeMs);
+    if (hit) return { results: hit.results, contents: { units: [], parts: hit.parts, notAnalysed: hit.notAnalysed, findings: hit.findings, unscannable: hit.unscannable, close() {} } };
+  }
+  const scanned = await openAndScan(file, options);
+  if (stat) {
+    const { results, contents: c } = scanned;
+    await options.fileIndex!.set(file, stat.size, stat.mtimeMs, { results, parts: c.parts, notAnalysed: c.notAnalysed, findings: c.findings, unscannable: c.unscannable });
+  }
+  return scanned;
+}
+
+async function openAndScan(file: string, options: ScanTargetsOptions): Promise<{ results: FileResult[]; contents: Contents }> {
   let contents: Contents;
   try {
     contents = await openFile(file);

@@ -33,6 +33,8 @@ export interface DiscoveryOptions {
   root?: string;
   /** Workspace folders to look into. */
   workspaces?: string[];
+  /** More extensions folders, e.g. the running editor's own (where this extension is installed). */
+  extensionRoots?: string[];
 }
 
 export interface Discovery {
@@ -90,6 +92,7 @@ class Finder {
     if (this.win && this.o.env.APPDATA) roots.push(['code-server', path.join(this.o.env.APPDATA, 'code-server', 'Data', 'extensions')]);
     if (this.o.env.VSCODE_EXTENSIONS) roots.push(['VSCODE_EXTENSIONS', this.o.env.VSCODE_EXTENSIONS]);
     if (this.o.env.VSCODE_PORTABLE) roots.push(['portable VS Code', path.join(this.o.env.VSCODE_PORTABLE, 'extensions')]);
+    for (const r of this.o.extensionRoots ?? []) if (!roots.some(([, d]) => d === r)) roots.push(['this editor\'s', r]);
     return roots;
   }
 

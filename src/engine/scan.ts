@@ -1,5 +1,5 @@
 // The engine's entry point: one text in, findings out (parse, one walk, rules).
-import type { Node } from './ast';
+import { isFunction, type Node } from './ast';
 import { Analysis, type Flow } from './analysis';
 import { parse, ScanError } from './parse';
 import type { Report, RuleContext } from './rule';
@@ -39,6 +39,18 @@ export function scanText(text: string, options: ScanOptions): FileResult {
   return result;
 }
 
+const MAX_EXCERPT = 6000;
+
+/** The code to show around a finding: its smallest enclosing function (or statement) of readable size. */
+function excerptOf(node: Node): NonNullable<Finding['excerpt']> {
+  let best: Node = node;
+  for (let n = node.parent; n && n.end - n.start <= MAX_EXCERPT; n = n.parent) {
+    best = n;
+    if (isFunction(n)) break;
+  }
+  return { start: best.start, end: best.end, nodeStart: node.start, nodeEnd: node.end };
+}
+
 /** Runs the visitors and the rules on a parsed tree (`nodes`: the parser's list, see visitAll). */
 export function analyse(text: string, ast: Node, options: ScanOptions, nodes?: Node[]): { findings: Finding[]; walkMs: number } {
   const analysis = new Analysis(text, ast);
@@ -68,6 +80,7 @@ export function analyse(text: string, ast: Node, options: ScanOptions, nodes?: N
           ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message, file: options.file,
           line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
           evidence: { ...r.evidence, chain: r.chain ?? [] },
+          excerpt: excerptOf(r.node),
         });
       },
       scanNested(code: string): Finding[] {

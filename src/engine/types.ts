@@ -25,6 +25,8 @@ export interface Finding {
   endColumn: number;
   /** Rule-specific facts (decoded entries, characters, sources) and the chain. */
   evidence: { chain: EvidenceStep[]; [key: string]: unknown };
+  /** Offsets in the scanned text: the code to show (enclosing function) and the flagged node; not in the JSON output. */
+  excerpt?: { start: number; end: number; nodeStart: number; nodeEnd: number };
 }
 
 export interface FileResult {

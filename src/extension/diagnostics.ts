@@ -1,0 +1,162 @@
+// Problems: findings on the agents' own files (precise ranges for plain
+// files; the executable or archive for embedded code), and on the workspace
+// files that bring an agent in: package.json dependencies, recommendations in
+// .vscode/extensions.json, MCP server entries.
+import { promises as fs } from 'fs';
+import * as jsonc from 'jsonc-parser';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../engine/types';
+import type { TargetResult } from '../report/model';
+import { agentLabel, type State } from './state';
+
+export const DOCS = 'https://github.com/agent-xray/agent-xray/blob/main/docs/rules/';
+
+function severityOf(s: Severity, isAllowed: boolean): vscode.DiagnosticSeverity {
+  if (isAllowed) return vscode.DiagnosticSeverity.Information;
+  if (s === 'critical' || s === 'high') return vscode.DiagnosticSeverity.Error;
+  if (s === 'medium') return vscode.DiagnosticSeverity.Warning;
+  return vscode.DiagnosticSeverity.Information;
+}
+
+/** `exe!/$bunfs/root/cli.js` -> the file on disk and the part inside it. */
+export function splitContainer(file: string): { outer: string; inner?: string } {
+  const plain = file.replace(/ \(decoded code\)$/, '');
+  const bang = plain.indexOf('!');
+  return bang < 0 ? { outer: plain } : { outer: plain.slice(0, bang), inner: plain.slice(bang + 1) };
+}
+
+function findingDiagnostic(f: Finding, isAllowed: string | undefined): { uri: vscode.Uri; diagnostic: vscode.Diagnostic } {
+  const { outer, inner } = splitContainer(f.file);
+  const uri = vscode.Uri.file(outer);
+  const embedded = inner !== undefined || f.file.endsWith('(decoded code)');
+  const range = embedded
+    ? new vscode.Range(0, 0, 0, 0)
+    : new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, Math.max(f.endColumn - 1, f.column));
+  const where = embedded ? `[${inner ?? 'decoded code'}:${f.line}:${f.column}] ` : '';
+  const d = new vscode.Diagnostic(range, `${where}${f.message}${isAllowed ? ` (allowed: ${isAllowed})` : ''}`, severityOf(f.severity, !!isAllowed));
+  d.source = 'Agent X-Ray';
+  d.code = { value: f.ruleId, target: vscode.Uri.parse(`${DOCS}${f.ruleId}.md`) };
+  if (!embedded) {
+    d.relatedInformation = f.evidence.chain.map((s) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(uri, new vscode.Position(s.line - 1, s.column - 1)), `${s.role}: ${s.label}`));
+  }
+  return { uri, diagnostic: d };
+}
+
+/** The range of a JSON node found by path, in a text. */
+function rangeAt(doc: string, node: jsonc.Node | undefined): vscode.Range | undefined {
+  if (!node) return undefined;
+  const pos = (offset: number) => {
+    const before = doc.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return new vscode.Position(line, offset - (before.lastIndexOf('\n') + 1));
+  };
+  return new vscode.Range(pos(node.offset), pos(node.offset + node.length));
+}
+
+async function readJsonTree(file: string): Promise<{ text: string; tree: jsonc.Node | undefined } | undefined> {
+  try {
+    const text = await fs.readFile(file, 'utf8');
+    return { text, tree: jsonc.parseTree(text, [], { allowTrailingComma: true }) };
+  } catch {
+    return undefined;
+  }
+}
+
+function summary(r: TargetResult, verdict: string): string {
+  const worst = r.findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
+  const first = worst[0]?.message ?? r.findings[0]?.message ?? '';
+  return `${agentLabel(r)} is ${verdict}: ${worst.length} serious finding${worst.length === 1 ? '' : 's'}${first ? `, e.g. ${first.slice(0, 160)}` : ''}`;
+}
+
+export class Diagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('agent-xray');
+  private readonly subscription: vscode.Disposable;
+  private generation = 0;
+
+  constructor(private readonly state: State) {
+    this.subscription = state.onDidChange(() => void this.render());
+  }
+
+  async render(): Promise<void> {
+    const generation = ++this.generation;
+    const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
+    const add = (uri: vscode.Uri, d: vscode.Diagnostic) => {
+      const e = byUri.get(uri.toString()) ?? { uri, list: [] };
+      e.list.push(d);
+      byUri.set(uri.toString(), e);
+    };
+    const results = this.state.results();
+    for (const r of results) {
+      const isAllowed = this.state.verdictOf(r) === 'allowed' ? this.allowReason(r) : undefined;
+      for (const f of r.findings) {
+        const { uri, diagnostic } = findingDiagnostic(f, isAllowed);
+        add(uri, diagnostic);
+      }
+    }
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const [uri, d] of await this.workspaceDiagnostics(folder.uri.fsPath, results)) add(uri, d);
+    }
+    if (generation !== this.generation) return;
+    this.collection.clear();
+    for (const { uri, list } of byUri.values()) this.collection.set(uri, list);
+  }
+
+  private allowReason(r: TargetResult): string {
+    return this.state.settings.allowlist.find((e) => e.id.toLowerCase() === r.agent?.id.toLowerCase() && e.version === r.agent?.version)?.reason ?? 'allowlisted';
+  }
+
+  /** Diagnostics on the workspace files that bring a judged agent in. */
+  private async workspaceDiagnostics(ws: string, results: TargetResult[]): Promise<Array<[vscode.Uri, vscode.Diagnostic]>> {
+    const out: Array<[vscode.Uri, vscode.Diagnostic]> = [];
+    const flagged = results.filter((r) => { const v = this.state.verdictOf(r); return v === 'untrusted' || v === 'review'; });
+    if (!flagged.length) return out;
+    const diag = (file: string, doc: { text: string }, node: jsonc.Node | undefined, r: TargetResult) => {
+      const range = rangeAt(doc.text, node);
+      if (!range) return;
+      const v = this.state.verdictOf(r);
+      const d = new vscode.Diagnostic(range, summary(r, v), v === 'untrusted' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      d.source = 'Agent X-Ray';
+      d.code = { value: v === 'untrusted' ? 'untrusted-agent' : 'agent-to-review', target: vscode.Uri.parse(`${DOCS}${r.findings[0]?.ruleId ?? 'geo-org-comparison'}.md`) };
+      out.push([vscode.Uri.file(file), d]);
+    };
+    const pkgFile = path.join(ws, 'package.json');
+    const pkg = await readJsonTree(pkgFile);
+    if (pkg?.tree) {
+      for (const r of flagged.filter((x) => x.agent?.kind === 'workspace dependency' || x.agent?.kind === 'mcp server')) {
+        for (const section of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+          const node = jsonc.findNodeAtLocation(pkg.tree, [section, r.agent!.id]);
+          if (node?.parent) diag(pkgFile, pkg, node.parent, r);
+        }
+      }
+    }
+    const recFile = path.join(ws, '.vscode', 'extensions.json');
+    const rec = await readJsonTree(recFile);
+    const recs = rec?.tree && jsonc.findNodeAtLocation(rec.tree, ['recommendations']);
+    for (const entry of recs?.children ?? []) {
+      const r = flagged.find((x) => x.agent?.kind === 'extension' && typeof entry.value === 'string' && x.agent.id.toLowerCase() === entry.value.toLowerCase());
+      if (r) diag(recFile, rec!, entry, r);
+    }
+    for (const r of flagged) {
+      for (const route of r.foundAt ?? []) {
+        const m = /^MCP server "(.+)" in (.+)$/.exec(route);
+        if (!m || !m[2].startsWith(ws)) continue;
+        const cfg = await readJsonTree(m[2]);
+        const key = m[2].endsWith(path.join('.vscode', 'mcp.json')) ? 'servers' : 'mcpServers';
+        const node = cfg?.tree && jsonc.findNodeAtLocation(cfg.tree, [key, m[1]]);
+        if (node?.parent) diag(m[2], cfg!, node.parent.children?.[0] ?? node.parent, r);
+      }
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.collection.clear();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,90 @@
+// The report view: agents, then their findings, then each finding's evidence.
+import * as vscode from 'vscode';
+import type { Finding } from '../engine/types';
+import type { TargetResult } from '../report/model';
+import { agentLabel, type ShownVerdict, type State } from './state';
+
+export type Item =
+  | { kind: 'agent'; target: number }
+  | { kind: 'finding'; target: number; finding: number }
+  | { kind: 'detail'; label: string; description?: string; icon: string };
+
+const VERDICT_ICON: Record<ShownVerdict, [string, string | undefined]> = {
+  untrusted: ['error', 'errorForeground'], review: ['warning', 'editorWarning.foreground'], trusted: ['pass', 'testing.iconPassed'],
+  unscannable: ['circle-slash', undefined], allowed: ['pass-filled', 'testing.iconPassed'],
+};
+const SEVERITY_ICON: Record<Finding['severity'], [string, string | undefined]> = {
+  critical: ['error', 'errorForeground'], high: ['error', 'errorForeground'], medium: ['warning', 'editorWarning.foreground'], low: ['info', undefined], info: ['info', undefined],
+};
+
+function icon([id, color]: [string, string | undefined]): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Item | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly state: State) {
+    this.subscription = state.onDidChange(() => this.emitter.fire(undefined));
+  }
+
+  result(target: number): TargetResult | undefined {
+    return this.state.value.results[target];
+  }
+
+  getChildren(item?: Item): Item[] {
+    if (!item) return this.state.value.results.map((r, target) => (r ? { kind: 'agent', target } as Item : undefined)).filter((x): x is Item => !!x);
+    const r = this.result(item.kind === 'detail' ? -1 : item.target);
+    if (!r) return [];
+    if (item.kind === 'agent') {
+      const findings = r.findings.map((_, finding) => ({ kind: 'finding', target: item.target, finding }) as Item);
+      const notes = r.notAnalysed.slice(0, 20).map((n) => ({ kind: 'detail', label: 'not analysed', description: n, icon: 'question' }) as Item);
+      const routes = (r.foundAt ?? []).map((f) => ({ kind: 'detail', label: 'found via', description: f, icon: 'search' }) as Item);
+      return [...findings, ...routes, ...notes];
+    }
+    if (item.kind === 'finding') {
+      const f = r.findings[item.finding];
+      const steps = f.evidence.chain.map((s) => ({ kind: 'detail', label: s.role, description: `${s.label}  ${s.line}:${s.column}`, icon: s.role === 'source' ? 'symbol-variable' : s.role === 'sink' ? 'output' : s.role === 'table' ? 'list-unordered' : 'arrow-right' }) as Item);
+      const entries = (f.evidence.entries as string[] | undefined) ?? [];
+      return [...steps, ...(entries.length ? [{ kind: 'detail', label: `decoded (${entries.length})`, description: entries.join(', '), icon: 'key' } as Item] : [])];
+    }
+    return [];
+  }
+
+  getTreeItem(item: Item): vscode.TreeItem {
+    if (item.kind === 'detail') {
+      const t = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.None);
+      t.description = item.description;
+      t.tooltip = item.description;
+      t.iconPath = new vscode.ThemeIcon(item.icon);
+      return t;
+    }
+    const r = this.result(item.target)!;
+    if (item.kind === 'agent') {
+      const v = this.state.verdictOf(r);
+      const t = new vscode.TreeItem(agentLabel(r), r.findings.length || r.foundAt?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      t.description = `${v}${r.agent?.kind ? ` · ${r.agent.kind}` : ''}`;
+      t.iconPath = icon(VERDICT_ICON[v]);
+      t.contextValue = r.agent?.kind === 'extension' ? 'agent-extension' : 'agent';
+      const md = new vscode.MarkdownString(`**${agentLabel(r)}** — ${v}\n\n${r.path}\n\n${Object.entries(r.contents ?? {}).map(([k, c]) => `- ${c.count} ${k}`).join('\n')}`);
+      t.tooltip = md;
+      t.accessibilityInformation = { label: `${agentLabel(r)}, ${v}` };
+      return t;
+    }
+    const f = r.findings[item.finding];
+    const t = new vscode.TreeItem(f.message.length > 120 ? `${f.message.slice(0, 117)}…` : f.message, vscode.TreeItemCollapsibleState.Collapsed);
+    t.description = `${f.ruleId} · ${f.line}:${f.column}`;
+    t.tooltip = new vscode.MarkdownString().appendText(`${f.severity} ${f.ruleId}\n\n${f.message}\n\n${f.file}:${f.line}:${f.column}`);
+    t.iconPath = icon(SEVERITY_ICON[f.severity]);
+    t.contextValue = 'finding';
+    t.command = { command: 'agentXray.showEvidence', title: 'Show Evidence', arguments: [item] };
+    return t;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

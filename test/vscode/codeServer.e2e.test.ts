@@ -1,0 +1,169 @@
+// The packaged extension in a real VS Code (code-server), driven like a person
+// would with playwright-core and Debian's Chromium: the status bar, the
+// Problems panel, the report view and an evidence document. Screenshots go
+// to docs/screenshots for the README. Skips, saying why, when code-server or
+// Chromium cannot be installed here.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { codeServerCli, ensureCodeServer, startCodeServer, type CodeServer } from './codeServer';
+import { dirsIn, plantClean, plantIncident, type Dirs } from './scenarios';
+
+const root = path.resolve(__dirname, '..', '..');
+const shots = path.join(root, 'docs', 'screenshots');
+const STATUS = /untrusted agents?|agents? to review|Agents trusted|No agents found|Nothing scannable|Scanning agents|Looking for agents/;
+
+async function statusText(page: Page): Promise<string> {
+  const item = page.locator('.statusbar-item').filter({ hasText: STATUS }).first();
+  return (await item.count()) ? (await item.innerText()).trim() : '';
+}
+
+async function waitForStatus(page: Page, want: RegExp, timeoutMs: number): Promise<{ text: string; firstSeenAt: number; matchedAt: number; seen: string[] }> {
+  const started = Date.now();
+  let firstSeenAt = 0;
+  const seen: string[] = [];
+  for (;;) {
+    const text = await statusText(page);
+    if (text && !firstSeenAt) firstSeenAt = Date.now();
+    if (text && seen[seen.length - 1] !== text) seen.push(text);
+    if (want.test(text)) return { text, firstSeenAt, matchedAt: Date.now(), seen };
+    if (Date.now() - started > timeoutMs) throw new Error(`status bar never matched ${want}; last: "${text}"`);
+    await page.waitForTimeout(50);
+  }
+}
+
+describe('VS Code (code-server): the packaged extension', function () {
+  this.timeout(1_800_000);
+  let tmp: string;
+  let vsix: string;
+  let browser: Browser | undefined;
+
+  before(function () {
+    const reason = ensureCodeServer();
+    if (reason) {
+      console.log(`      skipped: ${reason}`);
+      this.skip();
+    }
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'xray-code-server-'));
+    vsix = path.join(tmp, 'agent-xray.vsix');
+    execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, stdio: 'pipe' });
+    mkdirSync(shots, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  async function open(server: CodeServer): Promise<Page> {
+    browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(server.url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    return page;
+  }
+
+  function install(d: Dirs): void {
+    codeServerCli(['--install-extension', vsix], { userData: d.userData, extensions: d.extensions, home: d.home });
+  }
+
+  describe('with a fingerprinting agent planted', () => {
+    let d: Dirs;
+    let server: CodeServer;
+    let page: Page;
+
+    before(async function () {
+      d = dirsIn(path.join(tmp, 'incident'));
+      const reason = plantIncident(d);
+      if (reason) {
+        console.log(`      skipped: ${reason}`);
+        this.skip();
+      }
+      install(d);
+      server = await startCodeServer(d, 18_000 + Math.floor(Math.random() * 1000));
+      page = await open(server);
+    });
+    after(async () => {
+      await page?.close();
+      await server?.stop();
+    });
+
+    it('says untrusted in the status bar within the first scan, and notifies once', async () => {
+      const s = await waitForStatus(page, /untrusted agent/, 600_000);
+      console.log(`      status "${s.text}" ${s.matchedAt - s.firstSeenAt} ms after the indicator appeared`);
+      assert.match(s.text, /2 untrusted agents/);
+      await page.locator('.part.statusbar').screenshot({ path: path.join(shots, 'status-bar.png') });
+      const toast = page.locator('.notification-toast').filter({ hasText: /Agent X-Ray: Claude Code .* is untrusted/ });
+      await toast.first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(shots, 'notification.png') });
+      for (const close of await page.locator('.notification-toast .codicon-notifications-clear').all()) await close.click().catch(() => undefined);
+    });
+
+    it('lists the findings in the Problems panel, naming the time zones, on workspace files too', async () => {
+      await page.locator('.part.editor').click();
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ timeout: 30_000 });
+      const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+      await filter.fill('Asia/Shanghai');
+      await page.waitForTimeout(800);
+      const zoneRows = await panel.locator('.monaco-list-row').allInnerTexts();
+      assert.ok(zoneRows.some((r) => /Asia\/Shanghai/.test(r)), zoneRows.join('\n'));
+      await page.screenshot({ path: path.join(shots, 'problems.png') });
+      await filter.fill('is untrusted');
+      await page.waitForTimeout(800);
+      const rows = (await panel.locator('.monaco-list-row').allInnerTexts()).join('\n');
+      assert.match(rows, /package\.json/);
+      assert.match(rows, /extensions\.json/);
+      await filter.fill('');
+    });
+
+    it('shows the report view and an evidence document', async () => {
+      await page.locator('.activitybar .action-item a[aria-label^="Agent X-Ray"], .activitybar .action-label[aria-label^="Agent X-Ray"]').first().click();
+      const tree = page.locator('.sidebar .monaco-list-row');
+      await tree.first().waitFor({ timeout: 30_000 });
+      await tree.filter({ hasText: 'Claude Code 2.1.91' }).first().locator('.monaco-tl-twistie').click();
+      const finding = page.locator('.sidebar .monaco-list-row').filter({ hasText: /look-alike/ }).first();
+      await finding.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(shots, 'report.png') });
+      await finding.click();
+      const editor = page.locator('.editor-instance .view-lines');
+      await editor.first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1500);
+      const text = (await editor.first().innerText()).replace(/\u00a0/g, ' ');
+      assert.match(text, /Agent X-Ray evidence/);
+      await page.screenshot({ path: path.join(shots, 'evidence.png') });
+    });
+
+    it('after a restart with nothing changed, shows the indicator from the cache in under a second', async () => {
+      await page.close();
+      await server.stop();
+      server = await startCodeServer(d, 19_000 + Math.floor(Math.random() * 1000));
+      const loaded = Date.now();
+      page = await open(server);
+      const s = await waitForStatus(page, /untrusted agent/, 120_000);
+      const fromIndicator = s.matchedAt - s.firstSeenAt;
+      console.log(`      restart: "${s.text}" ${fromIndicator} ms after the indicator appeared (shown: ${s.seen.join(' | ')}), ${s.matchedAt - loaded} ms after the page was opened`);
+      assert.ok(fromIndicator < 1000, `${fromIndicator} ms`);
+    });
+  });
+
+  describe('with only clean agents', () => {
+    it('says trusted', async function () {
+      const d = dirsIn(path.join(tmp, 'clean'));
+      plantClean(d);
+      install(d);
+      const server = await startCodeServer(d, 20_000 + Math.floor(Math.random() * 1000));
+      try {
+        const page = await open(server);
+        const s = await waitForStatus(page, /Agents trusted|untrusted|review/, 300_000);
+        assert.match(s.text, /Agents trusted/);
+        await page.close();
+      } finally {
+        await server.stop();
+      }
+    });
+  });
+});
