@@ -4,10 +4,12 @@ export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = 'untrusted' | 'review' | 'never';
 
 export interface CliOptions {
-  command: 'scan' | 'list' | 'help' | 'version';
+  command: 'scan' | 'list' | 'diff' | 'help' | 'version';
   paths: string[];
   /** Workspace folders for discovery (default: the current folder). */
   workspaces: string[];
+  /** A team policy file: its violations decide the exit code. */
+  policy?: string;
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -19,6 +21,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: agent-xray scan [PATH...] [options]
        agent-xray list [options]
+       agent-xray diff OLD NEW [--format text|json]
 
 scan   Scans for covert environment fingerprinting. Without PATHs it first
        finds the agents on this machine and in the workspace (VS Code family
@@ -28,6 +31,9 @@ scan   Scans for covert environment fingerprinting. Without PATHs it first
        below it; a package when it has a package.json).
 list   Only finds the agents and lists them, with where each was found.
        Nothing found is ever run.
+diff   Compares two versions of one agent (files, packages or executables):
+       fingerprint sources, comparisons, concealed tables and channels added
+       or removed.
 
 Options:
   --format text|json|sarif    output format (default: text)
@@ -38,6 +44,9 @@ Options:
   --verbose                   show low-severity findings and skipped places in text output
   --workspace DIR             workspace folder to look into when discovering (repeatable;
                               default: the current folder)
+  --policy FILE               judge against a team policy (.agent-xray.json); exit 1 on a
+                              violation. Without PATHs, only the policy's workspace is
+                              discovered (its dependencies, .bin and MCP servers)
   -h, --help                  show this help
   --version                   show the version
 
@@ -56,7 +65,7 @@ export function parseArgs(argv: string[]): CliOptions {
   const first = args.shift();
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') return o;
   if (first === '--version' || first === '-v') return { ...o, command: 'version' };
-  if (first !== 'scan' && first !== 'list') throw new UsageError(`unknown command "${first}"`);
+  if (first !== 'scan' && first !== 'list' && first !== 'diff') throw new UsageError(`unknown command "${first}"`);
   o.command = first;
   while (args.length) {
     const a = args.shift()!;
@@ -72,6 +81,12 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       }
       case '--no-cache': o.cache = false; break;
+      case '--policy': {
+        const v = value();
+        if (!v) throw new UsageError('--policy needs a file (.agent-xray.json)');
+        o.policy = v;
+        break;
+      }
       case '--workspace': {
         const v = value();
         if (!v) throw new UsageError('--workspace needs a folder');
@@ -86,6 +101,8 @@ export function parseArgs(argv: string[]): CliOptions {
         o.paths.push(a);
     }
   }
+  if (o.command === 'diff' && o.paths.length !== 2) throw new UsageError('diff needs two paths: OLD NEW');
+  if (o.command === 'diff' && o.format === 'sarif') throw new UsageError('diff supports --format text or json');
   if (o.command === 'list' && o.paths.length) throw new UsageError('list takes no PATH; use --workspace DIR for workspace folders');
   if (o.command === 'list' && o.format === 'sarif') throw new UsageError('list supports --format text or json');
   return o;

@@ -12,6 +12,8 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { cacheRoot, ResultCache } from './cache';
 import { scanTargets, type TargetSpec } from './scanTargets';
 import { listJson, listText } from '../report/list';
+import { diffTargets, diffText } from '../report/diff';
+import { evaluatePolicy, parsePolicy, PolicyError, type Policy } from '../policy/policy';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -47,12 +49,29 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (options.command === 'version') { io.stdout(`agent-xray ${ENGINE_VERSION}\n`); return 0; }
 
   const progress = io.isTTY && !io.env.CI;
+  if (options.command === 'diff') {
+    const { targets, ioErrors } = await scanTargets(options.paths, { cache: options.cache ? new ResultCache(cacheRoot(io.env), ENGINE_VERSION) : undefined });
+    if (ioErrors) { io.stderr(`agent-xray: ${targets.filter((t) => t.verdict === 'unscannable').map((t) => `${t.path}: ${t.notAnalysed[0]}`).join('; ')}\n`); return 2; }
+    const d = diffTargets(targets[0], targets[1]);
+    return (await write(options.format === 'json' ? JSON.stringify({ version: 1, ...d }, null, 2) + '\n' : diffText(d))) ? 0 : 2;
+  }
+  let policy: Policy | undefined;
+  if (options.policy) {
+    try {
+      policy = parsePolicy(await fs.readFile(options.policy, 'utf8'), path.resolve(options.policy));
+    } catch (err) {
+      io.stderr(`agent-xray: ${err instanceof PolicyError ? `invalid policy:\n${err.message}` : `cannot read the policy: ${(err as Error).message}`}\n`);
+      return 2;
+    }
+  }
   let found: Discovery | undefined;
   if (options.command === 'list' || !options.paths.length) {
     if (progress) io.stderr('looking for agents…');
     found = await discover({
       home: io.env.HOME ?? io.env.USERPROFILE ?? os.homedir(), env: io.env, platform: process.platform, root: io.env.AGENT_XRAY_ROOT,
-      workspaces: (options.workspaces.length ? options.workspaces : [process.cwd()]).map((w) => path.resolve(w)),
+      workspaces: (options.workspaces.length ? options.workspaces : [policy ? path.dirname(policy.file) : process.cwd()]).map((w) => path.resolve(w)),
+      // A policy judges a repository: its dependencies and configured agents, not the machine running CI.
+      machine: !policy,
     });
     if (progress) io.stderr('\r\x1b[2K');
   }
@@ -70,12 +89,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
   });
   if (progress) io.stderr('\r\x1b[2K');
 
-  const report: ScanReport = { version: 1, tool: { name: 'agent-xray', version: ENGINE_VERSION }, targets, ...(found ? { discovered: true, skipped: found.skipped } : {}) };
+  const violations = policy ? evaluatePolicy(policy, targets) : undefined;
+  const report: ScanReport = {
+    version: 1, tool: { name: 'agent-xray', version: ENGINE_VERSION }, targets,
+    ...(found ? { discovered: true, skipped: found.skipped } : {}),
+    ...(policy ? { policy: { file: policy.file, failOn: policy.failOn, violations: violations! } } : {}),
+  };
   const color = !options.output && io.isTTY && !('NO_COLOR' in io.env) && options.format === 'text';
   const out = options.format === 'json' ? toJson(report) : options.format === 'sarif' ? toSarif(report) : toText(report, { color, verbose: options.verbose });
   if (!await write(out)) return 2;
   // Discovered artifacts that vanish between finding and reading are reported, not usage errors.
   if (ioErrors && !found) return 2;
+  if (violations) return violations.length ? 1 : 0;
   const failing = options.failOn === 'never' ? [] : targets.filter((t) => t.verdict === 'untrusted' || (options.failOn === 'review' && t.verdict === 'review'));
   return failing.length ? 1 : 0;
 }

@@ -60,9 +60,10 @@ export async function scanUnit(unit: Unit, options: ScanTargetsOptions = {}): Pr
   }
   const hash = createHash('sha256').update(unit.encoding).update(bytes).digest('hex');
   const known = options.seen?.get(hash) ?? await options.cache?.get(hash);
-  if (known) return relocate(known, unit.name);
+  if (known) return { ...relocate(known, unit.name), sha256: hash };
   const { text, problem } = unit.encoding === 'latin1' ? { text: bytes.toString('latin1'), problem: undefined } : decodeText(bytes);
   const result = scanText(text, { file: unit.name });
+  result.sha256 = hash;
   if (problem) result.notAnalysed.unshift(problem);
   options.seen?.set(hash, result);
   await options.cache?.set(hash, result);
@@ -148,6 +149,7 @@ export async function scanTargets(specs: Array<string | TargetSpec>, options: Sc
     const where = (name: string) => (listed.kind === 'file' || !name.startsWith(listed.path) ? name : path.relative(listed.path, name));
     let bytes = 0;
     let analysed = 0;
+    const hashes: string[] = [];
     for (const [i, file] of listed.files.entries()) {
       options.onFile?.(file, i, listed.files.length);
       const { results, contents } = await scanFile(file, { ...options, seen });
@@ -168,6 +170,7 @@ export async function scanTargets(specs: Array<string | TargetSpec>, options: Sc
         }
         analysed++;
         bytes += r.bytes;
+        if (r.sha256) hashes.push(r.sha256);
         findings.push(...r.findings);
         for (const n of r.notAnalysed) notAnalysed.push(listed.kind === 'file' && r.file === file ? n : `${where(r.file)}: ${n}`);
       }
@@ -176,6 +179,7 @@ export async function scanTargets(specs: Array<string | TargetSpec>, options: Sc
     const unscannable = analysed === 0 ? notAnalysed[0] ?? 'nothing to analyse' : undefined;
     targets.push({
       path: listed.path, kind: listed.kind, agent: listed.agent, foundAt, verdict: verdictOf(findings, unscannable),
+      ...(hashes.length ? { sha256: createHash('sha256').update([...new Set(hashes)].sort().join('\n')).digest('hex') } : {}),
       bytes, ms: Math.round(performance.now() - started), files: listed.files.length, contents: parts, findings, notAnalysed,
     });
   }

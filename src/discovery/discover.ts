@@ -35,6 +35,8 @@ export interface DiscoveryOptions {
   workspaces?: string[];
   /** More extensions folders, e.g. the running editor's own (where this extension is installed). */
   extensionRoots?: string[];
+  /** false: only the workspaces (a CI run judging a repository), not this machine's editors, PATH and global folders. */
+  machine?: boolean;
 }
 
 export interface Discovery {
@@ -403,10 +405,12 @@ class Finder {
 /** Finds the agents of this machine (home, PATH, global folders, installers) and of the workspaces. */
 export async function discover(o: DiscoveryOptions): Promise<Discovery> {
   const f = new Finder(o);
-  for (const [label, dir] of f.extensionRoots()) await f.extensionsFolder(label, dir);
-  await f.pathCommands();
-  await f.globalFolders();
-  await f.nativeInstallers();
+  if (o.machine !== false) {
+    for (const [label, dir] of f.extensionRoots()) await f.extensionsFolder(label, dir);
+    await f.pathCommands();
+    await f.globalFolders();
+    await f.nativeInstallers();
+  }
   for (const ws of o.workspaces ?? []) await f.workspace(ws);
   return { agents: f.agents(), skipped: f.log.skipped };
 }

@@ -38,6 +38,8 @@ export interface FileResult {
   notAnalysed: string[];
   /** Set when nothing could be analysed. */
   error?: string;
+  /** SHA-256 of the text as read (set by the CLI's file scanning). */
+  sha256?: string;
   /** Where the time went, in ms (for the benchmark). */
   timings?: { parse: number; walk: number; rules: number };
 }

@@ -98,6 +98,24 @@ export class Diagnostics implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const [uri, d] of await this.workspaceDiagnostics(folder.uri.fsPath, results)) add(uri, d);
     }
+    for (const p of this.state.value.policies) {
+      const uri = vscode.Uri.file(p.file);
+      if (p.error) {
+        for (const line of p.error.split('\n')) {
+          const m = /:(\d+):(\d+): (.*)$/.exec(line);
+          const d = new vscode.Diagnostic(m ? new vscode.Range(+m[1] - 1, +m[2] - 1, +m[1] - 1, +m[2] + 20) : new vscode.Range(0, 0, 0, 1), `Agent X-Ray policy: ${m ? m[3] : line}`, vscode.DiagnosticSeverity.Error);
+          d.source = 'Agent X-Ray';
+          add(uri, d);
+        }
+      }
+      for (const v of p.violations) {
+        const line = (v.policyLine ?? 1) - 1;
+        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 200), `Policy violation (${v.rule}): ${v.message}`, vscode.DiagnosticSeverity.Error);
+        d.source = 'Agent X-Ray';
+        d.code = { value: 'policy', target: vscode.Uri.parse('https://github.com/agent-xray/agent-xray#team-policy') };
+        add(uri, d);
+      }
+    }
     if (generation !== this.generation) return;
     this.collection.clear();
     for (const { uri, list } of byUri.values()) this.collection.set(uri, list);
@@ -110,13 +128,15 @@ export class Diagnostics implements vscode.Disposable {
   /** Diagnostics on the workspace files that bring a judged agent in. */
   private async workspaceDiagnostics(ws: string, results: TargetResult[]): Promise<Array<[vscode.Uri, vscode.Diagnostic]>> {
     const out: Array<[vscode.Uri, vscode.Diagnostic]> = [];
-    const flagged = results.filter((r) => { const v = this.state.verdictOf(r); return v === 'untrusted' || v === 'review'; });
+    const violated = new Set(this.state.value.policies.flatMap((p) => p.violations.map((v) => v.target)));
+    const flagged = results.filter((r) => { const v = this.state.verdictOf(r); return v === 'untrusted' || v === 'review' || violated.has(r.path); });
     if (!flagged.length) return out;
     const diag = (file: string, doc: { text: string }, node: jsonc.Node | undefined, r: TargetResult) => {
       const range = rangeAt(doc.text, node);
       if (!range) return;
       const v = this.state.verdictOf(r);
-      const d = new vscode.Diagnostic(range, summary(r, v), v === 'untrusted' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      const policy = this.state.value.policies.flatMap((p) => p.violations).find((x) => x.target === r.path);
+      const d = new vscode.Diagnostic(range, policy ? `Policy violation: ${policy.message}` : summary(r, v), v === 'untrusted' || policy ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
       d.source = 'Agent X-Ray';
       d.code = { value: v === 'untrusted' ? 'untrusted-agent' : 'agent-to-review', target: vscode.Uri.parse(`${DOCS}${r.findings[0]?.ruleId ?? 'geo-org-comparison'}.md`) };
       out.push([vscode.Uri.file(file), d]);

@@ -17,8 +17,11 @@ import { allowVersion, readSettings } from './settings';
 import { agentLabel, State } from './state';
 import { TrustIndicator } from './statusBar';
 import type { ScanRequest } from './worker';
+import { evaluatePolicy, parsePolicy, PolicyError, type Violation } from '../policy/policy';
+import { addRecommendation } from './recommend';
 
 const LAST_REPORT = 'last-report.json';
+const POLICY_FILE = '.agent-xray.json';
 const NOTIFIED = 'agentXray.notified';
 
 interface SavedReport { version: string; finishedAt: number; results: TargetResult[]; skipped: string[] }
@@ -49,6 +52,14 @@ class Controller implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.rescanSoon('workspace trusted')),
     );
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, POLICY_FILE));
+      const again = () => void this.evaluatePolicies();
+      w.onDidChange(again);
+      w.onDidCreate(again);
+      w.onDidDelete(again);
+      this.disposables.push(w);
+    }
     for (const glob of ['package.json', '.mcp.json', '.vscode/mcp.json', '.cursor/mcp.json', '.vscode/extensions.json', 'node_modules/{*,@*/*}/package.json', 'node_modules/.bin/*']) {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
@@ -64,6 +75,7 @@ class Controller implements vscode.Disposable {
     command('agentXray.showReport', () => vscode.commands.executeCommand('agentXray.report.focus'));
     command('agentXray.exportReport', () => this.exportReport());
     command('agentXray.clearCache', () => this.clearCache());
+    command('agentXray.recommend', () => this.recommend());
     command('agentXray.showEvidence', (item: Item) => item.kind === 'finding' && showEvidence(item.target, item.finding, this.state));
     command('agentXray.revealFile', (item: Item) => this.revealFile(item));
     command('agentXray.copyFinding', (item: Item) => this.copyFinding(item));
@@ -166,10 +178,48 @@ class Controller implements vscode.Disposable {
     }
     const finishedAt = Date.now();
     this.state.set({ phase: 'done', results, finishedAt, fromCache: false, progress: undefined });
+    await this.evaluatePolicies();
     const done = results.filter((r): r is TargetResult => !!r);
     await this.writeSavedReport({ version: ENGINE_VERSION, finishedAt, results: done, skipped: this.state.value.skipped });
     this.log.info(`report shown ${finishedAt - started} ms after the scan started`);
     await this.notify(done);
+  }
+
+  /**
+   * The workspace's committed policy files. In a restricted (untrusted)
+   * workspace their allow entries are ignored: a policy may tighten what the
+   * user accepts, never loosen it there.
+   */
+  private async evaluatePolicies(): Promise<void> {
+    const policies: Array<{ file: string; violations: Violation[]; error?: string }> = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const file = path.join(folder.uri.fsPath, POLICY_FILE);
+      let text: string;
+      try { text = await fs.readFile(file, 'utf8'); } catch { continue; }
+      try {
+        const policy = parsePolicy(text, file);
+        const violations = evaluatePolicy(policy, this.state.results(), { trusted: vscode.workspace.isTrusted });
+        policies.push({ file, violations });
+        this.log.info(`policy ${file}: ${violations.length} violation(s)${vscode.workspace.isTrusted ? '' : ' (restricted workspace: its allow entries are ignored)'}`);
+      } catch (err) {
+        policies.push({ file, violations: [], error: err instanceof PolicyError ? err.message : String(err) });
+      }
+    }
+    this.state.set({ policies });
+  }
+
+  /** Adds Agent X-Ray to .vscode/extensions.json recommendations, keeping the file's comments and formatting. */
+  private async recommend(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) { void vscode.window.showInformationMessage('Open a folder to recommend Agent X-Ray for it.'); return; }
+    const file = path.join(folder.uri.fsPath, '.vscode', 'extensions.json');
+    let text = '';
+    try { text = await fs.readFile(file, 'utf8'); } catch { text = '{\n  "recommendations": []\n}\n'; }
+    const updated = addRecommendation(text, `${this.context.extension.packageJSON.publisher}.${this.context.extension.packageJSON.name}`);
+    if (updated === text) { void vscode.window.showInformationMessage('Agent X-Ray is already recommended for this workspace.'); return; }
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, updated);
+    await vscode.window.showTextDocument(vscode.Uri.file(file));
   }
 
   /** Once per newly untrusted (or, by setting, to-review) agent version. */

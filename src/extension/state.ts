@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { DiscoveredAgent } from '../discovery/discover';
 import type { Verdict } from '../engine/types';
+import type { Violation } from '../policy/policy';
 import type { TargetResult } from '../report/model';
 import { allowed, type Settings } from './settings';
 
@@ -18,6 +19,8 @@ export interface ReportState {
   /** When the shown results were produced (a cached report shows its age). */
   finishedAt?: number;
   fromCache?: boolean;
+  /** The workspace's committed policies (.agent-xray.json): violations, or why a file could not be read. */
+  policies: Array<{ file: string; violations: Violation[]; error?: string }>;
 }
 
 export type ShownVerdict = Verdict | 'allowed';
@@ -25,7 +28,7 @@ export type ShownVerdict = Verdict | 'allowed';
 export class State {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
-  value: ReportState = { phase: 'idle', agents: [], results: [], skipped: [] };
+  value: ReportState = { phase: 'idle', agents: [], results: [], skipped: [], policies: [] };
 
   constructor(public settings: Settings) {}
 

@@ -26,7 +26,12 @@ export class TrustIndicator implements vscode.Disposable {
     let text: string;
     let background: vscode.ThemeColor | undefined;
     let label: string;
-    if (s.phase === 'scanning' && (!results.length || !s.fromCache)) {
+    const violations = s.policies.reduce((n, p) => n + p.violations.length + (p.error ? 1 : 0), 0);
+    if (violations && !(s.phase === 'scanning' && !s.fromCache)) {
+      text = `$(error) policy: ${plural(violations, 'violation')}`;
+      background = new vscode.ThemeColor('statusBarItem.errorBackground');
+      label = `Agent X-Ray: the workspace policy reports ${plural(violations, 'violation')}`;
+    } else if (s.phase === 'scanning' && (!results.length || !s.fromCache)) {
       const p = s.progress;
       text = p ? `$(sync~spin) Scanning agents ${p.index + 1}/${p.total}` : '$(sync~spin) Looking for agents';
       label = p ? `Agent X-Ray is scanning agent ${p.index + 1} of ${p.total}: ${p.name}` : 'Agent X-Ray is looking for agents';
@@ -64,6 +69,10 @@ export class TrustIndicator implements vscode.Disposable {
     for (const r of results) {
       const v = this.state.verdictOf(r);
       md.appendMarkdown(`${ICON[v]} ${agentLabel(r).replace(/[*_[\]`]/g, '\\$&')} — ${v}${r.agent?.kind ? ` (${r.agent.kind})` : ''}\n\n`);
+    }
+    for (const p of this.state.value.policies) {
+      md.appendMarkdown(`\n**Policy** ${p.file.replace(/[*_[\]`]/g, '\\$&')}: ${p.error ? 'cannot be read' : `${p.violations.length} violation(s)`}\n\n`);
+      for (const v of p.violations) md.appendMarkdown(`- ${v.message.replace(/[*_[\]`]/g, '\\$&')}\n`);
     }
     const when = this.state.value.finishedAt;
     if (when) md.appendMarkdown(`\n_${this.state.value.fromCache ? 'From the last scan' : 'Scanned'} ${new Date(when).toLocaleString()}. Click for the report._`);

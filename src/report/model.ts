@@ -1,5 +1,6 @@
 // The report model shared by the CLI, the formats and (later) the editor.
 import type { Finding, Verdict } from '../engine/types';
+import type { Violation } from '../policy/policy';
 
 export type TargetKind = 'file' | 'package' | 'folder';
 
@@ -26,6 +27,8 @@ export interface TargetResult {
   findings: Finding[];
   /** What was not analysed, and why (a file that could not be read, a syntax error recovered from). */
   notAnalysed: string[];
+  /** Digest of the JavaScript analysed: SHA-256 over the sorted SHA-256s of its texts (what a policy's `sha256` allows). */
+  sha256?: string;
   /** For discovered agents: every route that led to this target. */
   foundAt?: string[];
   /** Number of files the target consisted of. */
@@ -42,4 +45,6 @@ export interface ScanReport {
   discovered?: boolean;
   /** Places discovery skipped, with the reason. */
   skipped?: string[];
+  /** Set with --policy: what the team's policy says of these results. */
+  policy?: { file: string; failOn: string; violations: Violation[] };
 }

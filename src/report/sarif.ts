@@ -30,7 +30,7 @@ export function toSarif(report: ScanReport): string {
     return artifacts.get(uri)!;
   };
   for (const t of report.targets) artifactIndex(uriOf(t.path), { verdict: t.verdict, kind: t.kind, agent: t.agent, notAnalysed: t.notAnalysed });
-  const results = report.targets.flatMap((t) => t.findings.map((f) => {
+  const results: object[] = report.targets.flatMap((t) => t.findings.map((f) => {
     const uri = uriOf(f.file);
     return {
       ruleId: f.ruleId,
@@ -44,6 +44,17 @@ export function toSarif(report: ScanReport): string {
       properties: { severity: f.severity, target: t.path, verdict: t.verdict, evidence: f.evidence },
     };
   }));
+  // Policy violations: results on the policy file, so code scanning shows them where the team decides.
+  if (report.policy) {
+    const uri = uriOf(report.policy.file);
+    for (const v of report.policy.violations) {
+      results.push({
+        ruleId: 'policy', ruleIndex: ruleList.length, level: 'error', message: { text: v.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri, index: artifactIndex(uri) }, region: { startLine: v.policyLine ?? 1 } } }],
+        properties: { severity: 'high' as const, target: v.target ?? report.policy.file, verdict: v.rule, evidence: { chain: [], rule: v.rule, agent: v.agent } },
+      });
+    }
+  }
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -55,7 +66,11 @@ export function toSarif(report: ScanReport): string {
           helpUri: `${DOCS}${m.id}.md`, help: { text: `${m.description} See ${DOCS}${m.id}.md` },
           defaultConfiguration: { level: level(m.severity) },
           properties: { tags: ['security', m.category], 'security-severity': SECURITY_SEVERITY[m.severity] },
-        })),
+        })).concat(report.policy ? [{
+          id: 'policy', name: 'policy', shortDescription: { text: 'An agent breaks the team policy (.agent-xray.json).' }, fullDescription: { text: 'An agent breaks the team policy: denied version, failing verdict without a live allow, expired allow, or a required agent missing.' },
+          helpUri: 'https://github.com/agent-xray/agent-xray#team-policy', help: { text: 'See the README, "Team policy".' }, defaultConfiguration: { level: 'error' as const },
+          properties: { tags: ['security', 'policy'], 'security-severity': '7.5' },
+        }] : []),
       } },
       artifacts: artifactList,
       results,

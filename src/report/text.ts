@@ -40,6 +40,12 @@ export function toText(report: ScanReport, options: TextOptions): string {
     if (options.verbose) lines.push(...report.skipped.map((s) => paint('gray', `skipped while discovering: ${s}`)));
     else lines.push(paint('gray', `(discovery skipped ${report.skipped.length} place${report.skipped.length === 1 ? '' : 's'} it could not read; --verbose lists them)`));
   }
+  if (report.policy) {
+    const v = report.policy.violations;
+    lines.push(paint(v.length ? 'red' : 'green', paint('bold', v.length ? `POLICY  ${v.length} violation${v.length === 1 ? '' : 's'} of ${report.policy.file}` : `POLICY  no violations of ${report.policy.file}`)));
+    for (const x of v) lines.push(`  ${x.rule.padEnd(8)} ${x.message}${x.policyLine ? paint('gray', `  (policy line ${x.policyLine})`) : ''}`);
+    lines.push('');
+  }
   const counts = new Map<Verdict, number>();
   for (const t of report.targets) counts.set(t.verdict, (counts.get(t.verdict) ?? 0) + 1);
   lines.push([...counts].map(([v, n]) => paint(VERDICT_COLOR[v], `${n} ${v}`)).join(', '));

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { forbidSideEffects } from '../../src/extension/guard';
 import { mark, reprint } from '../../src/extension/reprint';
+import { addRecommendation } from '../../src/extension/recommend';
 import { runScan, type ScanMessage } from '../../src/extension/worker';
 import { benignJs, bunExe, evilJs, plant } from '../discovery/fakeHome';
 
@@ -88,5 +89,20 @@ describe('extension: reprinting minified code', () => {
     assert.match(reprint('get x(){return 1}'), /get x\(\) \{/);
     assert.match(reprint('a: 1, b: 2'), /a: 1/);
     assert.match(reprint('if (a) { b(); '), /if \(a\)/);
+  });
+});
+
+describe('extension: recommending Agent X-Ray', () => {
+  it('adds the id to recommendations, keeping comments and formatting', () => {
+    const text = '{\n  // Our team\'s extensions\n  "recommendations": [\n    "dbaeumer.vscode-eslint" // linting\n  ]\n}\n';
+    const out = addRecommendation(text, 'agent-xray.agent-xray');
+    assert.match(out, /\/\/ Our team's extensions/);
+    assert.match(out, /"dbaeumer\.vscode-eslint" \/\/ linting/);
+    assert.deepStrictEqual(JSON.parse(out.replace(/\/\/.*$/gm, '')).recommendations, ['agent-xray.agent-xray', 'dbaeumer.vscode-eslint']);
+    assert.strictEqual(addRecommendation(out, 'Agent-Xray.agent-xray'), out, 'already there, in any case');
+  });
+
+  it('creates the list when the file has none', () => {
+    assert.deepStrictEqual(JSON.parse(addRecommendation('{ "unwantedRecommendations": [] }', 'agent-xray.agent-xray')).recommendations, ['agent-xray.agent-xray']);
   });
 });

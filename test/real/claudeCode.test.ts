@@ -13,6 +13,7 @@ import { scanText } from '../../src/engine/scan';
 import { verdictOf } from '../../src/engine/types';
 import type { TargetResult } from '../../src/report/model';
 import { incidentEvidence, type Scanned } from './incident';
+import { diffTargets } from '../../src/report/diff';
 
 function packageDir(spec: string, ctx: Mocha.Context): string {
   const pkg = fetchPackage(spec);
@@ -90,6 +91,33 @@ describe('real artifacts: @anthropic-ai/claude-code', function () {
       const { targets: [t] } = await scanTargets([exe]);
       assert.notStrictEqual(t.verdict, 'untrusted', t.findings.filter((f) => f.severity === 'critical').map((f) => f.message).join('\n'));
       assert.notStrictEqual(t.verdict, 'unscannable');
+    });
+  });
+
+  describe('agent-xray diff', () => {
+    it('2.1.90 -> 2.1.91: the zone comparisons, the two concealed tables and the channels, and little else', async function () {
+      const [oldDir, newDir] = [packageDir('@anthropic-ai/claude-code@2.1.90', this), packageDir('@anthropic-ai/claude-code@2.1.91', this)];
+      const { targets } = await scanTargets([oldDir, newDir]);
+      const d = diffTargets(targets[0], targets[1]);
+      const added = d.added.map((b) => `${b.what}: ${b.text}`).join('\n');
+      assert.match(added, /comparison: The time zone is compared with .*Asia\/Shanghai/);
+      assert.match(added, /comparison: The time zone is compared with .*Asia\/Urumqi/);
+      assert.strictEqual(d.added.filter((b) => b.what === 'concealed table').length, 2, added);
+      assert.match(added, /channel: .*look-alike variants/);
+      assert.ok(d.added.length <= 10, `little else: ${d.added.length} added\n${added}`);
+      assert.deepStrictEqual(d.removed, []);
+    });
+
+    it('2.1.196 -> 2.1.199 (native): the mechanism is removed', async function () {
+      const a = path.join(packageDir('@anthropic-ai/claude-code-linux-x64@2.1.196', this), 'claude');
+      const b = path.join(packageDir('@anthropic-ai/claude-code-linux-x64@2.1.199', this), 'claude');
+      const { targets } = await scanTargets([a, b]);
+      const d = diffTargets(targets[0], targets[1]);
+      const removed = d.removed.map((x) => `${x.what}: ${x.text}`).join('\n');
+      assert.strictEqual(d.removed.filter((x) => x.what === 'concealed table').length, 2, removed);
+      assert.match(removed, /channel: .*look-alike variants/);
+      assert.match(removed, /Asia\/Shanghai/);
+      assert.ok(!d.added.some((x) => x.severity === 'critical'), d.added.map((x) => x.text).join('\n'));
     });
   });
 });

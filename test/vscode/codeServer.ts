@@ -34,8 +34,9 @@ export function ensureCodeServer(): string | undefined {
       mkdirSync(csDir, { recursive: true });
       writeFileSync(path.join(csDir, 'package.json'), '{ "name": "code-server-for-tests", "private": true }\n');
       const env = { PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: node24Dir };
-      sh('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund'], csDir, env);
-      // npm 11 skips install scripts it has not been told to allow: run code-server's and build the native modules.
+      // Install scripts are run by hand below (npm 11 skips unapproved ones anyway, and under `npm test` the
+      // inherited npm_config_user_agent would name this Node 20, which code-server's postinstall refuses).
+      sh('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund', '--ignore-scripts'], csDir, env);
       sh('sh', ['./postinstall.sh'], csPackage, { ...env, npm_config_user_agent: `npm/11 node/${execFileSync(node24, ['--version']).toString().trim()} linux x64` });
       const gyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm')] });
       for (const p of NATIVE) {
