@@ -1,7 +1,7 @@
 // Per-file facts the rules share: indexes built during the walk, binding
 // definitions, dataflow from fingerprint sources, static values, and the
 // comparisons of fingerprint values with specific places and organisations.
-import { calleeName, enclosingScope, isFunction, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { calleeName, enclosingScope, isFunction, keyName, methodName, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
 import { classifyConstant, type ConstantClass } from './constants';
 import { appearsIn, Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
@@ -672,7 +672,7 @@ export class Analysis {
     node = unwrap(node);
     if (depth > 10) return false;
     switch (node.type) {
-      case 'Literal': return typeof node.value === 'string' || typeof node.value === 'number' || !!node.regex;
+      case 'Literal': return typeof node.value === 'string' || typeof node.value === 'number' || !!regexOf(node);
       case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': return true;
       case 'UnaryExpression': return this.mayBeConstant(node.argument, depth + 1);
       case 'NewExpression': return node.arguments.length === 1 && this.mayBeConstant(node.arguments[0], depth + 1);

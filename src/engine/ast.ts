@@ -59,6 +59,12 @@ export function methodName(call: Node): string | undefined {
   return callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
 }
 
+/** A regex literal's pattern and flags; acorn-loose can leave a damaged one without them. */
+export function regexOf(node: Node): { pattern: string; flags: string } | undefined {
+  const r = node.type === 'Literal' ? node.regex : undefined;
+  return r && typeof r.pattern === 'string' && typeof r.flags === 'string' ? r : undefined;
+}
+
 export function isStringLiteral(node: Node | null | undefined): node is Node & { value: string } {
   return !!node && node.type === 'Literal' && typeof node.value === 'string';
 }

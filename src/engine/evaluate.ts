@@ -1,7 +1,7 @@
 // Static evaluation: a small, bounded interpreter for constant expressions and
 // decoder functions. It never runs the scanned code: every operation is our own
 // implementation over plain values, and anything it does not know is UNKNOWN.
-import { isFunction, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { isFunction, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
 import type { Binding, ScopeResolver } from './scope';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
@@ -137,7 +137,9 @@ export class Evaluator {
     switch (node.type) {
       case 'Literal':
         if (typeof node.value === 'string') { this.prov.literals.push(node); return node.value; }
-        if (node.regex) return safeRegExp(node.regex.pattern, node.regex.flags);
+        const re = regexOf(node);
+        if (re) return safeRegExp(re.pattern, re.flags);
+        if (node.regex) return UNKNOWN;
         return node.value as Value;
       case 'TemplateLiteral': {
         let out = node.quasis[0].value.cooked ?? UNKNOWN;

@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { isFunction, isStringLiteral, methodName, unwrap, type Node } from '../ast';
+import { isFunction, isStringLiteral, methodName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { areLookAlikes, describeChar, distinguishingChars, isFormatFlip } from '../characters';
 import { UNKNOWN } from '../evaluate';
@@ -25,7 +25,8 @@ function flipOf(context: RuleContext, node: Node): { from: string; to: string } 
   node = unwrap(node);
   if (node.type !== 'CallExpression' || !FLIP_METHODS.has(methodName(node) ?? '') || node.arguments.length !== 2) return undefined;
   const [a, b] = node.arguments as Node[];
-  const from = a.regex ? a.regex.pattern.replace(/^\\/, '') : stringValue(context, a);
+  const re = regexOf(a);
+  const from = re ? re.pattern.replace(/^\\/, '') : a.regex ? undefined : stringValue(context, a);
   const to = stringValue(context, b);
   if (from === undefined || to === undefined) return undefined;
   if (isFormatFlip(from, to) || areLookAlikes([from, to]) || (from.length === 1 && to === '')) return { from, to };
