@@ -5,7 +5,7 @@
 // Chromium cannot be installed here.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -14,7 +14,7 @@ import { dirsIn, plantClean, plantIncident, type Dirs } from './scenarios';
 
 const root = path.resolve(__dirname, '..', '..');
 const shots = path.join(root, 'docs', 'screenshots');
-const STATUS = /untrusted agents?|agents? to review|Agents trusted|No agents found|Nothing scannable|Scanning agents|Looking for agents/;
+const STATUS = /policy: \d+ violations?|untrusted agents?|agents? to review|Agents trusted|No agents found|Nothing scannable|Scanning agents|Looking for agents/;
 
 async function statusText(page: Page): Promise<string> {
   const item = page.locator('.statusbar-item').filter({ hasText: STATUS }).first();
@@ -147,6 +147,24 @@ describe('VS Code (code-server): the packaged extension', function () {
       const fromIndicator = s.matchedAt - s.firstSeenAt;
       console.log(`      restart: "${s.text}" ${fromIndicator} ms after the indicator appeared (shown: ${s.seen.join(' | ')}), ${s.matchedAt - loaded} ms after the page was opened`);
       assert.ok(fromIndicator < 1000, `${fromIndicator} ms`);
+    });
+
+    it('a committed policy that denies the version shows "policy" and diagnostics on the policy file', async () => {
+      writeFileSync(path.join(d.workspace, '.agent-xray.json'), JSON.stringify({
+        deny: [{ agent: '@anthropic-ai/claude-code', versions: '>=2.1.91 <2.1.199', reason: 'hidden geo/org check' }],
+      }, null, 2) + '\n');
+      const s = await waitForStatus(page, /policy: \d+ violation/, 60_000);
+      // The deny entry, and the default failOn (untrusted) for both untrusted agents.
+      assert.match(s.text, /policy: 3 violations/);
+      await page.locator('.part.editor').click();
+      await page.keyboard.press('Control+Shift+M');
+      const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+      await filter.fill('Policy violation');
+      await page.waitForTimeout(800);
+      const rows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).join('\n');
+      assert.match(rows, /\.agent-xray\.json/);
+      assert.match(rows, /denied by the policy/);
+      await filter.fill('');
     });
   });
 
