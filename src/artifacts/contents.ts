@@ -32,7 +32,7 @@ export interface Contents {
 }
 
 export const JS_FILE = /\.(?:js|mjs|cjs)$/i;
-const SKIPPED_FILE = /\.(?:d\.ts|map|min\.css)$/i;
+export const SKIPPED_FILE = /\.(?:d\.ts|map|min\.css)$/i;
 /** Executables larger than this inside a zip are not inflated into memory. */
 const MAX_ZIPPED_EXECUTABLE = 320 * 1024 * 1024;
 /** Total bytes inflated from one zip, and the ratio beyond which an entry is a bomb. */
@@ -41,6 +41,15 @@ const MAX_RATIO = 200;
 
 function emptyContents(): Contents {
   return { units: [], parts: {}, notAnalysed: [], findings: [], close() {} };
+}
+
+/** Adds counts and bytes of `from` into `into`, kind by kind. */
+export function addParts(into: Contents['parts'], from: Contents['parts']): void {
+  for (const [k, v] of Object.entries(from)) {
+    const p = (into[k] ??= { count: 0, bytes: 0 });
+    p.count += v.count;
+    p.bytes += v.bytes;
+  }
 }
 
 function addPart(c: Contents, kind: string, bytes: number): void {
@@ -53,11 +62,7 @@ function merge(into: Contents, from: Contents): void {
   into.units.push(...from.units);
   into.notAnalysed.push(...from.notAnalysed);
   into.findings.push(...from.findings);
-  for (const [k, v] of Object.entries(from.parts)) {
-    const p = (into.parts[k] ??= { count: 0, bytes: 0 });
-    p.count += v.count;
-    p.bytes += v.bytes;
-  }
+  addParts(into.parts, from.parts);
 }
 
 /** A file's first bytes say whether it is worth opening as an executable or a zip. */

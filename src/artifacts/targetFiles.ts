@@ -3,10 +3,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { AgentInfo, TargetKind } from '../report/model';
-import { zipPackageJson } from './contents';
+import { JS_FILE, SKIPPED_FILE, zipPackageJson } from './contents';
 
-const JS_FILE = /\.(?:js|mjs|cjs)$/i;
-const SKIPPED_FILE = /\.(?:d\.ts|map|min\.css)$/i;
 /** Files that may be executables or scripts without an extension (`bin/claude`, `vendor/x/codex`, `claude.exe`). */
 const MAYBE_EXECUTABLE = /(?:^|[\\/])[^.\\/]+$|\.(?:exe|node)$/i;
 /** Nested folders that are other packages or tooling, not the target's own code. */

@@ -10,7 +10,7 @@ import { toSarif } from '../report/sarif';
 import { toText } from '../report/text';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { cacheRoot, ResultCache } from './cache';
-import { scanTargets, type TargetSpec } from './scanTargets';
+import { scanTargets, specOf, type TargetSpec } from './scanTargets';
 import { listJson, listText } from '../report/list';
 import { diffTargets, diffText } from '../report/diff';
 import { evaluatePolicy, parsePolicy, PolicyError, type Policy } from '../policy/policy';
@@ -80,7 +80,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return (await write(listing)) ? 0 : 2;
   }
   const specs: Array<string | TargetSpec> = found
-    ? found.agents.map((a) => ({ paths: a.paths, foundAt: a.foundAt, agent: { id: a.id, name: a.name, version: a.version, kind: a.kind, vendor: a.vendor, known: a.known, ...(a.why ? { why: a.why } : {}) } }))
+    ? found.agents.map(specOf)
     : options.paths;
   const cache = options.cache ? new ResultCache(cacheRoot(io.env), ENGINE_VERSION) : undefined;
   const { targets, ioErrors } = await scanTargets(specs, {

@@ -4,7 +4,8 @@ import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { FormatError } from '../artifacts/bytes';
-import { JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
+import { addParts, JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
+import type { DiscoveredAgent } from '../discovery/discover';
 import { listTarget, type TargetFiles } from '../artifacts/targetFiles';
 import { scanText } from '../engine/scan';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
@@ -109,6 +110,11 @@ export interface TargetSpec {
   foundAt: string[];
 }
 
+/** The scan target for a discovered agent. */
+export function specOf(a: DiscoveredAgent): TargetSpec {
+  return { paths: a.paths, foundAt: a.foundAt, agent: { id: a.id, name: a.name, version: a.version, kind: a.kind, vendor: a.vendor, known: a.known, ...(a.why ? { why: a.why } : {}) } };
+}
+
 /** Lists a spec's artifacts as one target; the extra paths (platform packages) add their files. */
 async function listSpec(spec: TargetSpec): Promise<TargetFiles> {
   const listed = await listTarget(spec.paths[0]);
@@ -155,11 +161,7 @@ export async function scanTargets(specs: Array<string | TargetSpec>, options: Sc
       const { results, contents } = await scanFile(file, { ...options, seen });
       // Inside a folder, a file without a JavaScript name that turns out to be plain data is not part of the target.
       if (listed.kind !== 'file' && contents.unscannable === 'binary file, not JavaScript' && !JS_FILE.test(file)) continue;
-      for (const [k, v] of Object.entries(contents.parts)) {
-        const part = (parts[k] ??= { count: 0, bytes: 0 });
-        part.count += v.count;
-        part.bytes += v.bytes;
-      }
+      addParts(parts, contents.parts);
       findings.push(...contents.findings);
       for (const n of contents.notAnalysed) notAnalysed.push(where(n));
       if (contents.unscannable && !contents.notAnalysed.includes(contents.unscannable)) notAnalysed.push(listed.kind === 'file' ? contents.unscannable : `${where(file)}: ${contents.unscannable}`);

@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import * as jsonc from 'jsonc-parser';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { LineIndex } from '../engine/lines';
 import type { Finding, Severity } from '../engine/types';
 import type { TargetResult } from '../report/model';
 import { agentLabel, type State } from './state';
@@ -47,11 +48,8 @@ function findingDiagnostic(f: Finding, isAllowed: string | undefined): { uri: vs
 /** The range of a JSON node found by path, in a text. */
 function rangeAt(doc: string, node: jsonc.Node | undefined): vscode.Range | undefined {
   if (!node) return undefined;
-  const pos = (offset: number) => {
-    const before = doc.slice(0, offset);
-    const line = before.split('\n').length - 1;
-    return new vscode.Position(line, offset - (before.lastIndexOf('\n') + 1));
-  };
+  const lines = new LineIndex(doc);
+  const pos = (offset: number) => { const p = lines.position(offset); return new vscode.Position(p.line - 1, p.column - 1); };
   return new vscode.Range(pos(node.offset), pos(node.offset + node.length));
 }
 
@@ -75,8 +73,16 @@ export class Diagnostics implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private generation = 0;
 
+  private shown: unknown[] = [];
+
   constructor(private readonly state: State) {
-    this.subscription = state.onDidChange(() => void this.render());
+    // Progress messages change the state many times per scan; diagnostics depend only on these.
+    this.subscription = state.onDidChange(() => {
+      const inputs = [state.value.results, state.value.policies, state.settings];
+      if (inputs.every((x, i) => x === this.shown[i])) return;
+      this.shown = inputs;
+      void this.render();
+    });
   }
 
   async render(): Promise<void> {

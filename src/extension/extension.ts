@@ -52,23 +52,19 @@ class Controller implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.rescanSoon('workspace trusted')),
     );
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, POLICY_FILE));
-      const again = () => void this.evaluatePolicies();
-      w.onDidChange(again);
-      w.onDidCreate(again);
-      w.onDidDelete(again);
-      this.disposables.push(w);
-    }
-    for (const glob of ['package.json', '.mcp.json', '.vscode/mcp.json', '.cursor/mcp.json', '.vscode/extensions.json', 'node_modules/{*,@*/*}/package.json', 'node_modules/.bin/*']) {
+    /** Calls `fn` when a file matching `glob` changes, appears or goes, in any workspace folder. */
+    const watch = (glob: string, fn: () => void) => {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
-        const kick = () => this.rescanSoon(`${glob} changed`);
-        w.onDidChange(kick);
-        w.onDidCreate(kick);
-        w.onDidDelete(kick);
+        w.onDidChange(fn);
+        w.onDidCreate(fn);
+        w.onDidDelete(fn);
         this.disposables.push(w);
       }
+    };
+    watch(POLICY_FILE, () => void this.evaluatePolicies());
+    for (const glob of ['package.json', '.mcp.json', '.vscode/mcp.json', '.cursor/mcp.json', '.vscode/extensions.json', 'node_modules/{*,@*/*}/package.json', 'node_modules/.bin/*']) {
+      watch(glob, () => this.rescanSoon(`${glob} changed`));
     }
     const command = (id: string, fn: (...args: never[]) => unknown) => this.disposables.push(vscode.commands.registerCommand(id, fn));
     command('agentXray.scanNow', () => this.scan('command'));

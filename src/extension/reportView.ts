@@ -26,8 +26,16 @@ export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposa
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subscription: vscode.Disposable;
 
+  private shown: unknown[] = [];
+
   constructor(private readonly state: State) {
-    this.subscription = state.onDidChange(() => this.emitter.fire(undefined));
+    // Refresh the tree only when what it shows changed, not on every progress message.
+    this.subscription = state.onDidChange(() => {
+      const inputs = [state.value.results, state.settings];
+      if (inputs.every((x, i) => x === this.shown[i])) return;
+      this.shown = inputs;
+      this.emitter.fire(undefined);
+    });
   }
 
   result(target: number): TargetResult | undefined {

@@ -3,7 +3,7 @@
 import * as path from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import { FileIndex, ResultCache } from '../cli/cache';
-import { scanTargets, type TargetSpec } from '../cli/scanTargets';
+import { scanTargets, specOf } from '../cli/scanTargets';
 import { discover, type DiscoveredAgent } from '../discovery/discover';
 import { ENGINE_VERSION } from '../engine/scan';
 import type { TargetResult } from '../report/model';
@@ -28,10 +28,6 @@ export type ScanMessage =
   | { type: 'target'; index: number; result: TargetResult }
   | { type: 'done'; ms: number; attempts: string[] }
   | { type: 'error'; message: string };
-
-function specOf(a: DiscoveredAgent): TargetSpec {
-  return { paths: a.paths, foundAt: a.foundAt, agent: { id: a.id, name: a.name, version: a.version, kind: a.kind, vendor: a.vendor, known: a.known, ...(a.why ? { why: a.why } : {}) } };
-}
 
 /** Runs one scan, reporting as it goes; exported so tests can run it in-process. */
 export async function runScan(request: ScanRequest, post: (m: ScanMessage) => void): Promise<void> {

@@ -9,6 +9,7 @@
 // scan results into violations.
 import * as jsonc from 'jsonc-parser';
 import * as semver from 'semver';
+import { LineIndex } from '../engine/lines';
 import type { TargetResult } from '../report/model';
 
 export interface AllowRule { agent: string; version?: string; sha256?: string; reason: string; expires?: string; line: number }
@@ -38,21 +39,18 @@ const TOP_KEYS = new Set(['$schema', 'failOn', 'allow', 'deny', 'require']);
 const ALLOW_KEYS = new Set(['agent', 'version', 'sha256', 'reason', 'expires']);
 const DENY_KEYS = new Set(['agent', 'versions', 'reason']);
 
-function position(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
-}
-
 /** Parses and validates a policy text; throws a PolicyError listing each problem at its position. */
 export function parsePolicy(text: string, file: string): Policy {
   const problems: string[] = [];
-  const at = (node: jsonc.Node | undefined, message: string) => problems.push(`${file}:${position(text, node?.offset ?? 0)}: ${message}`);
+  const lines = new LineIndex(text);
+  const position = (offset: number) => { const p = lines.position(offset); return `${p.line}:${p.column}`; };
+  const at = (node: jsonc.Node | undefined, message: string) => problems.push(`${file}:${position(node?.offset ?? 0)}: ${message}`);
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { allowTrailingComma: true });
-  for (const e of errors) problems.push(`${file}:${position(text, e.offset)}: ${jsonc.printParseErrorCode(e.error)}`);
+  for (const e of errors) problems.push(`${file}:${position(e.offset)}: ${jsonc.printParseErrorCode(e.error)}`);
   if (errors.length || !tree) throw new PolicyError(problems.join('\n') || `${file}: empty policy`);
   if (tree.type !== 'object') { at(tree, 'the policy must be a JSON object'); throw new PolicyError(problems.join('\n')); }
-  const line = (node: jsonc.Node) => Number(position(text, node.offset).split(':')[0]);
+  const line = (node: jsonc.Node) => lines.position(node.offset).line;
   const props = (node: jsonc.Node, allowed: Set<string>, where: string) => {
     const out = new Map<string, jsonc.Node>();
     for (const p of node.children ?? []) {
