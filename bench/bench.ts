@@ -2,7 +2,7 @@
 // against a bare default acorn.parse of the same file. Each measurement runs in
 // a fresh process (no shared heap or JIT state); medians of several runs.
 import { spawnSync } from 'child_process';
-import { statSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { readBunGraph } from '../src/artifacts/bun';
 import { FileBytes } from '../src/artifacts/bytes';
@@ -12,6 +12,7 @@ import { ScanClient } from '../src/extension/scanClient';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
+import { generateBundle } from '../test/hardening/bundle';
 import { fetchPackage } from './realPackages';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -43,11 +44,58 @@ try { acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'module', allowHash
 catch { acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true }); }`);
 }
 
-function cliScan(file: string) {
+function cliScan(file: string, extra: string[] = [], output = process.platform === 'win32' ? 'NUL' : '/dev/null') {
   return child(`${REPORT}
 globalThis.__t0 = performance.now();
-process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'scan', ${JSON.stringify(file)}, '--no-cache', '--format', 'json', '--output', ${JSON.stringify(process.platform === 'win32' ? 'NUL' : '/dev/null')}];
+process.argv = [process.argv[0], ${JSON.stringify(cli)}, 'scan', ${JSON.stringify(file)}, '--no-cache', '--format', 'json', '--output', ${JSON.stringify(output)}, ...${JSON.stringify(extra)}];
 require(${JSON.stringify(cli)});`);
+}
+
+/** Generated bundles (test/hardening/bundle.ts), kept in .cache/bench between runs. */
+function generated(name: string, write: (file: string) => void): string {
+  const file = path.join(root, '.cache', 'bench', name);
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    write(file);
+  }
+  return file;
+}
+
+/**
+ * Scale: one generated bundle of 1, 10, 50 and 100 MB (the incident's mechanism
+ * planted in the middle) — time should grow linearly and memory with the one
+ * tree alive; then 100 MB as 200 files of 0.5 MB on one thread and on two, and
+ * as 10 files of 10 MB (each runs alone, so memory stays at one tree's).
+ */
+function scaleBench(): void {
+  const sizes = (process.env.BENCH_SCALE ?? '1,10,50,100').split(',').map(Number).filter((n) => n > 0);
+  console.log('\nscale: generated esbuild-style bundles, the fingerprint mechanism planted in the middle (CLI, fresh process each)');
+  console.log('   MB   seconds   MB/s   ms per MB   peak RSS MB   RSS per MB   verdict');
+  const perMb: number[] = [];
+  for (const mb of sizes) {
+    const file = generated(`bundle-${mb}mb.js`, (f) => writeFileSync(f, generateBundle(mb * 1e6, { withFingerprint: true })));
+    const out = path.join(root, '.cache', 'bench', 'out.json');
+    const r = cliScan(file, [], out);
+    const verdict = (JSON.parse(readFileSync(out, 'utf8')) as { targets: Array<{ verdict: string }> }).targets[0].verdict;
+    perMb.push(r.ms / mb);
+    console.log(`${String(mb).padStart(5)} ${(r.ms / 1000).toFixed(1).padStart(9)} ${(mb / (r.ms / 1000)).toFixed(2).padStart(6)} ${(r.ms / mb).toFixed(0).padStart(11)} ${r.maxRssMb.toFixed(0).padStart(13)} ${(r.maxRssMb / mb).toFixed(1).padStart(12)}   ${verdict}`);
+  }
+  if (perMb.length > 1) console.log(`linearity: ms per MB at ${sizes[sizes.length - 1]} MB / at ${sizes[1] ?? sizes[0]} MB = ${(perMb[perMb.length - 1] / perMb[Math.min(1, perMb.length - 1)]).toFixed(2)} (1.00 = linear)`);
+  const many = (name: string, count: number, mb: number) => {
+    const dir = path.join(root, '.cache', 'bench', name);
+    if (!existsSync(dir)) {
+      mkdirSync(dir, { recursive: true });
+      for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `chunk-${i}.js`), generateBundle(mb * 1e6, { seed: i + 1, withFingerprint: i === count - 1 }));
+    }
+    return dir;
+  };
+  const small = many('200x0.5mb', 200, 0.5);
+  const one = cliScan(small, ['--threads', '1']);
+  const two = cliScan(small, ['--threads', '2']);
+  console.log(`100 MB as 200 files of 0.5 MB: 1 thread ${(one.ms / 1000).toFixed(1)} s (peak RSS ${one.maxRssMb.toFixed(0)} MB), 2 threads ${(two.ms / 1000).toFixed(1)} s (peak RSS ${two.maxRssMb.toFixed(0)} MB): ${(one.ms / two.ms).toFixed(2)}x`);
+  const large = many('10x10mb', 10, 10);
+  const l = cliScan(large);
+  console.log(`100 MB as 10 files of 10 MB (each runs alone): ${(l.ms / 1000).toFixed(1)} s, peak RSS ${l.maxRssMb.toFixed(0)} MB`);
 }
 
 const engine = path.join(root, 'dist', 'engine.js');
@@ -132,6 +180,10 @@ async function main(): Promise<void> {
     exeSplit(process.argv[3]);
     return;
   }
+  if (process.argv[2] === '--scale') {
+    scaleBench();
+    return;
+  }
   const pkg = fetchPackage('@anthropic-ai/claude-code@2.1.91');
   if (!pkg.dir) {
     console.log(`bench skipped: ${pkg.reason}`);
@@ -163,6 +215,7 @@ async function main(): Promise<void> {
   console.log(`split (engine only, medians): read ${m('read')} ms, parse ${m('parse')} ms, walk ${m('walk')} ms, rules ${m('rules')} ms`);
   executableBench();
   await hostLag(pkg.dir);
+  scaleBench();
 }
 
 void main();

@@ -15,6 +15,8 @@ export interface CliOptions {
   failOn: FailOn;
   cache: boolean;
   verbose: boolean;
+  /** Engine threads (default: the cores, at most 2). */
+  threads?: number;
 }
 
 export class UsageError extends Error {}
@@ -41,6 +43,8 @@ Options:
   --fail-on untrusted|review|never
                               exit 1 when a target is at least this bad (default: untrusted)
   --no-cache                  do not read or write the result cache
+  --threads N                 files scanned at once, each on its own thread (default: the
+                              cores, at most 2; a file over 8 MB always runs alone)
   --verbose                   show low-severity findings and skipped places in text output
   --workspace DIR             workspace folder to look into when discovering (repeatable;
                               default: the current folder)
@@ -50,7 +54,8 @@ Options:
   -h, --help                  show this help
   --version                   show the version
 
-Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage or I/O error.
+Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage or I/O error,
+130 cancelled (Ctrl-C; results of files already scanned stay cached).
 `;
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
@@ -81,6 +86,12 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       }
       case '--no-cache': o.cache = false; break;
+      case '--threads': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--threads needs a whole number from 1 to 64');
+        o.threads = n;
+        break;
+      }
       case '--policy': {
         const v = value();
         if (!v) throw new UsageError('--policy needs a file (.agent-xray.json)');

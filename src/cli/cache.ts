@@ -2,7 +2,8 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createHash } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
+import { threadId } from 'worker_threads';
 import type { Finding, FileResult } from '../engine/types';
 
 /** The OS cache folder: XDG_CACHE_HOME, ~/.cache, ~/Library/Caches or %LOCALAPPDATA%. */
@@ -13,31 +14,78 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env, platform = proce
   return path.join(home, '.cache', 'agent-xray');
 }
 
-export class ResultCache {
-  constructor(private readonly dir: string, private readonly version: string) {}
+/**
+ * JSON files in one folder, each written atomically (a temporary file, then a
+ * rename), so a scan stopped at any moment leaves whole entries or none.
+ * Temporary files left by a killed process are removed after ten minutes.
+ */
+class JsonStore {
+  private readonly writes = new Set<Promise<void>>();
+  private swept = false;
 
-  private file(hash: string): string {
-    return path.join(this.dir, `${this.version}-${hash}.json`);
-  }
+  constructor(readonly dir: string) {}
 
-  async get(hash: string): Promise<FileResult | undefined> {
+  async read<T>(name: string): Promise<T | undefined> {
     try {
-      return JSON.parse(await fs.readFile(this.file(hash), 'utf8')) as FileResult;
+      return JSON.parse(await fs.readFile(path.join(this.dir, name), 'utf8')) as T;
     } catch {
       return undefined;
     }
   }
 
-  /** Writes atomically (temp file, then rename) so an interrupted scan leaves no half entry. */
-  async set(hash: string, result: FileResult): Promise<void> {
+  write(name: string, value: unknown): Promise<void> {
+    const done = this.put(name, value).finally(() => this.writes.delete(done));
+    this.writes.add(done);
+    return done;
+  }
+
+  private async put(name: string, value: unknown): Promise<void> {
     try {
       await fs.mkdir(this.dir, { recursive: true });
-      const tmp = `${this.file(hash)}.${process.pid}.tmp`;
-      await fs.writeFile(tmp, JSON.stringify(result));
-      await fs.rename(tmp, this.file(hash));
+      if (!this.swept) await this.sweep();
+      const file = path.join(this.dir, name);
+      const tmp = `${file}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
+      await fs.writeFile(tmp, JSON.stringify(value));
+      await fs.rename(tmp, file);
     } catch {
       // A cache that cannot be written only costs time on the next scan.
     }
+  }
+
+  private async sweep(): Promise<void> {
+    this.swept = true;
+    const old = Date.now() - 10 * 60_000;
+    for (const name of await fs.readdir(this.dir)) {
+      if (!name.endsWith('.tmp')) continue;
+      const file = path.join(this.dir, name);
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (stat && stat.mtimeMs < old) await fs.rm(file, { force: true });
+    }
+  }
+
+  /** Resolves when every write started so far has finished (before a cancelled scan exits). */
+  async settled(): Promise<void> {
+    while (this.writes.size) await Promise.all([...this.writes]);
+  }
+}
+
+export class ResultCache {
+  private readonly store: JsonStore;
+
+  constructor(dir: string, private readonly version: string) {
+    this.store = new JsonStore(dir);
+  }
+
+  get(hash: string): Promise<FileResult | undefined> {
+    return this.store.read(`${this.version}-${hash}.json`);
+  }
+
+  set(hash: string, result: FileResult): Promise<void> {
+    return this.store.write(`${this.version}-${hash}.json`, result);
+  }
+
+  settled(): Promise<void> {
+    return this.store.settled();
   }
 }
 
@@ -56,29 +104,26 @@ export interface IndexedFile {
  * a hash of the path and carry the engine version.
  */
 export class FileIndex {
-  constructor(private readonly dir: string, private readonly version: string) {}
+  private readonly store: JsonStore;
 
-  private file(p: string): string {
-    return path.join(this.dir, `${this.version}-${createHash('sha256').update(p).digest('hex').slice(0, 32)}.json`);
+  constructor(dir: string, private readonly version: string) {
+    this.store = new JsonStore(dir);
+  }
+
+  private name(p: string): string {
+    return `${this.version}-${createHash('sha256').update(p).digest('hex').slice(0, 32)}.json`;
   }
 
   async get(p: string, size: number, mtimeMs: number): Promise<IndexedFile | undefined> {
-    try {
-      const e = JSON.parse(await fs.readFile(this.file(p), 'utf8')) as { path: string; size: number; mtimeMs: number; value: IndexedFile };
-      return e.path === p && e.size === size && e.mtimeMs === mtimeMs ? e.value : undefined;
-    } catch {
-      return undefined;
-    }
+    const e = await this.store.read<{ path: string; size: number; mtimeMs: number; value: IndexedFile }>(this.name(p));
+    return e && e.path === p && e.size === size && e.mtimeMs === mtimeMs ? e.value : undefined;
   }
 
-  async set(p: string, size: number, mtimeMs: number, value: IndexedFile): Promise<void> {
-    try {
-      await fs.mkdir(this.dir, { recursive: true });
-      const tmp = `${this.file(p)}.${process.pid}.tmp`;
-      await fs.writeFile(tmp, JSON.stringify({ path: p, size, mtimeMs, value }));
-      await fs.rename(tmp, this.file(p));
-    } catch {
-      // Only costs time on the next scan.
-    }
+  set(p: string, size: number, mtimeMs: number, value: IndexedFile): Promise<void> {
+    return this.store.write(this.name(p), { path: p, size, mtimeMs, value });
+  }
+
+  settled(): Promise<void> {
+    return this.store.settled();
   }
 }

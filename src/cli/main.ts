@@ -1,5 +1,5 @@
 // The CLI: argv -> targets -> engine -> report -> exit code.
-import { promises as fs } from 'fs';
+import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { discover, type Discovery } from '../discovery/discover';
@@ -10,6 +10,7 @@ import { toSarif } from '../report/sarif';
 import { toText } from '../report/text';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { cacheRoot, ResultCache } from './cache';
+import { Cancelled, EnginePool, tuneWorkerHeap } from './enginePool';
 import { scanTargets, specOf, type TargetSpec } from './scanTargets';
 import { listJson, listText } from '../report/list';
 import { diffTargets, diffText } from '../report/diff';
@@ -20,10 +21,50 @@ export interface Io {
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C: the scan stops, finished results stay cached, exit 130. */
+  signal?: AbortSignal;
 }
 
-/** Exit codes: 0 clean, 1 a target reached --fail-on, 2 usage or I/O error. */
+/** The engine's threads when the built worker is beside this file (dist/), else this thread. */
+function createEngine(size?: number): EnginePool | undefined {
+  if (!existsSync(path.join(__dirname, 'engineWorker.js'))) return undefined;
+  tuneWorkerHeap();
+  return new EnginePool({ distDir: __dirname, size });
+}
+
+/** Exit codes: 0 clean, 1 a target reached --fail-on, 2 usage or I/O error, 130 cancelled. */
 export async function run(argv: string[], io: Io): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`agent-xray: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const engine = options.command === 'scan' || options.command === 'diff' ? createEngine(options.threads) : undefined;
+  const cancel = () => engine?.cancel();
+  io.signal?.addEventListener('abort', cancel);
+  const caches: ResultCache[] = [];
+  try {
+    return await runCommand(options, io, engine, caches);
+  } catch (err) {
+    if (!(err instanceof Cancelled)) throw err;
+    await Promise.all(caches.map((c) => c.settled()));
+    io.stderr('\r\x1b[2Kagent-xray: cancelled; results of files already scanned are kept in the cache\n');
+    return 130;
+  } finally {
+    io.signal?.removeEventListener('abort', cancel);
+    engine?.close();
+  }
+}
+
+async function runCommand(options: CliOptions, io: Io, engine: EnginePool | undefined, caches: ResultCache[]): Promise<number> {
+  const newCache = () => {
+    const c = new ResultCache(cacheRoot(io.env), ENGINE_VERSION);
+    caches.push(c);
+    return c;
+  };
   const write = async (out: string): Promise<boolean> => {
     if (!options.output) {
       io.stdout(out);
@@ -37,20 +78,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return false;
     }
   };
-  let options: CliOptions;
-  try {
-    options = parseArgs(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    io.stderr(`agent-xray: ${err.message}\n\n${USAGE}`);
-    return 2;
-  }
   if (options.command === 'help') { io.stdout(USAGE); return 0; }
   if (options.command === 'version') { io.stdout(`agent-xray ${ENGINE_VERSION}\n`); return 0; }
 
   const progress = io.isTTY && !io.env.CI;
   if (options.command === 'diff') {
-    const { targets, ioErrors } = await scanTargets(options.paths, { cache: options.cache ? new ResultCache(cacheRoot(io.env), ENGINE_VERSION) : undefined });
+    const { targets, ioErrors } = await scanTargets(options.paths, { engine, cache: options.cache ? newCache() : undefined });
     if (ioErrors) { io.stderr(`agent-xray: ${targets.filter((t) => t.verdict === 'unscannable').map((t) => `${t.path}: ${t.notAnalysed[0]}`).join('; ')}\n`); return 2; }
     const d = diffTargets(targets[0], targets[1]);
     return (await write(options.format === 'json' ? JSON.stringify({ version: 1, ...d }, null, 2) + '\n' : diffText(d))) ? 0 : 2;
@@ -82,9 +115,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const specs: Array<string | TargetSpec> = found
     ? found.agents.map(specOf)
     : options.paths;
-  const cache = options.cache ? new ResultCache(cacheRoot(io.env), ENGINE_VERSION) : undefined;
   const { targets, ioErrors } = await scanTargets(specs, {
-    cache,
+    engine,
+    cache: options.cache ? newCache() : undefined,
     onFile: progress ? (file, i, total) => io.stderr(`\r\x1b[2Kscanning ${i + 1}/${total} ${file.length > 70 ? '…' + file.slice(-69) : file}`) : undefined,
   });
   if (progress) io.stderr('\r\x1b[2K');

@@ -7,7 +7,7 @@ import { FormatError } from '../artifacts/bytes';
 import { addParts, JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
 import type { DiscoveredAgent } from '../discovery/discover';
 import { listTarget, type TargetFiles } from '../artifacts/targetFiles';
-import { scanText } from '../engine/scan';
+import { inlineEngine, type Engine } from './enginePool';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
 import type { AgentInfo, TargetResult } from '../report/model';
 import type { FileIndex, ResultCache } from './cache';
@@ -18,21 +18,14 @@ export interface ScanTargetsOptions {
   onFile?: (file: string, index: number, total: number) => void;
   maxFileBytes?: number;
   /** Results by content hash within one run: identical files are scanned once. */
-  seen?: Map<string, FileResult>;
+  seen?: Map<string, Promise<FileResult>>;
+  /** Where texts are scanned: an EnginePool's threads, or this thread (the default). */
+  engine?: Engine;
   /** Results by path, size and mtime across runs (the editor's cache): unchanged files are not opened. */
   fileIndex?: FileIndex;
 }
 
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
-
-/** Decodes UTF-8; invalid sequences are replaced and reported, never fatal. */
-export function decodeText(bytes: Buffer): { text: string; problem?: string } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    return { text: bytes.toString('utf8'), problem: 'invalid UTF-8: bad byte sequences were replaced with U+FFFD before analysis' };
-  }
-}
 
 /** A result for identical content found under another name. */
 function relocate(r: FileResult, file: string): FileResult {
@@ -47,28 +40,34 @@ function readError(err: unknown): string {
   return `cannot read: ${(err as Error).message}`;
 }
 
-/** Scans one JavaScript text of a file: never throws; unreadable or unparseable text gives a reason. */
+/** Scans one JavaScript text of a file: never throws for bad input (only Cancelled); unreadable or unparseable text gives a reason. */
 export async function scanUnit(unit: Unit, options: ScanTargetsOptions = {}): Promise<FileResult> {
   const started = performance.now();
   const fail = (error: string, bytes = 0): FileResult => ({ file: unit.name, bytes, ms: Math.round(performance.now() - started), findings: [], notAnalysed: [], error });
   const max = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
   if (unit.size > max) return fail(`larger than the ${Math.round(max / 1e6)} MB limit`, unit.size);
-  let bytes: Buffer;
+  const engine = options.engine ?? inlineEngine;
+  // Room is taken before the bytes are read, so waiting work holds no memory.
+  const release = await engine.acquire(unit.size);
   try {
-    bytes = await unit.read();
-  } catch (err) {
-    return fail(err instanceof FormatError ? err.message : readError(err));
+    let bytes: Buffer;
+    try {
+      bytes = await unit.read();
+    } catch (err) {
+      return fail(err instanceof FormatError ? err.message : readError(err));
+    }
+    const hash = createHash('sha256').update(unit.encoding).update(bytes).digest('hex');
+    const seen = options.seen?.get(hash);
+    const known = seen ? await seen : await options.cache?.get(hash);
+    if (known) return { ...relocate(known, unit.name), sha256: hash };
+    const scanning = engine.scan(bytes, unit.encoding, unit.name).then((r) => ({ ...r, sha256: hash }));
+    options.seen?.set(hash, scanning);
+    const result = await scanning;
+    await options.cache?.set(hash, result);
+    return result;
+  } finally {
+    release();
   }
-  const hash = createHash('sha256').update(unit.encoding).update(bytes).digest('hex');
-  const known = options.seen?.get(hash) ?? await options.cache?.get(hash);
-  if (known) return { ...relocate(known, unit.name), sha256: hash };
-  const { text, problem } = unit.encoding === 'latin1' ? { text: bytes.toString('latin1'), problem: undefined } : decodeText(bytes);
-  const result = scanText(text, { file: unit.name });
-  result.sha256 = hash;
-  if (problem) result.notAnalysed.unshift(problem);
-  options.seen?.set(hash, result);
-  await options.cache?.set(hash, result);
-  return result;
 }
 
 /** Opens one file and scans the JavaScript it holds; reasons for anything else. */
@@ -95,8 +94,7 @@ async function openAndScan(file: string, options: ScanTargetsOptions): Promise<{
     return { results: [], contents: c };
   }
   try {
-    const results: FileResult[] = [];
-    for (const unit of contents.units) results.push(await scanUnit(unit, options));
+    const results = await mapLimit(contents.units, 2, (unit) => scanUnit(unit, options));
     return { results, contents };
   } finally {
     contents.close();
@@ -132,58 +130,82 @@ async function listSpec(spec: TargetSpec): Promise<TargetFiles> {
 
 /** Scans every path given on the command line, or every discovered agent; identical texts are scanned once. */
 export async function scanTargets(specs: Array<string | TargetSpec>, options: ScanTargetsOptions = {}): Promise<{ targets: TargetResult[]; ioErrors: number }> {
-  const targets: TargetResult[] = [];
-  let ioErrors = 0;
-  const seen = options.seen ?? new Map<string, FileResult>();
-  for (const spec of specs) {
-    const started = performance.now();
-    const p = typeof spec === 'string' ? spec : spec.paths[0];
-    const foundAt = typeof spec === 'string' ? undefined : spec.foundAt;
-    let listed;
-    try {
-      listed = typeof spec === 'string' ? await listTarget(spec) : await listSpec(spec);
-    } catch (err) {
-      ioErrors++;
-      const code = (err as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-      targets.push({ path: path.resolve(p), kind: 'file', agent: typeof spec === 'string' ? null : spec.agent, foundAt, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, contents: {}, findings: [], notAnalysed: [reason] });
-      continue;
+  const all = { ...options, seen: options.seen ?? new Map<string, Promise<FileResult>>() };
+  // Two targets and two files of each at a time: enough to keep the engine's threads busy.
+  const scanned = await mapLimit(specs, 2, (spec) => scanTarget(spec, all));
+  return { targets: scanned.map((s) => s.target), ioErrors: scanned.filter((s) => s.ioError).length };
+}
+
+async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions): Promise<{ target: TargetResult; ioError?: true }> {
+  const started = performance.now();
+  const p = typeof spec === 'string' ? spec : spec.paths[0];
+  const foundAt = typeof spec === 'string' ? undefined : spec.foundAt;
+  let listed;
+  try {
+    listed = typeof spec === 'string' ? await listTarget(spec) : await listSpec(spec);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    const target: TargetResult = { path: path.resolve(p), kind: 'file', agent: typeof spec === 'string' ? null : spec.agent, foundAt, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, contents: {}, findings: [], notAnalysed: [reason] };
+    return { target, ioError: true };
+  }
+  const findings: Finding[] = [];
+  const notAnalysed = [...listed.problems];
+  const parts: TargetResult['contents'] = {};
+  const where = (name: string) => (listed.kind === 'file' || !name.startsWith(listed.path) ? name : path.relative(listed.path, name));
+  let bytes = 0;
+  let analysed = 0;
+  const hashes: string[] = [];
+  let begun = 0;
+  const scanned = await mapLimit(listed.files, 2, (file) => {
+    options.onFile?.(file, begun++, listed.files.length);
+    return scanFile(file, options);
+  });
+  for (const [i, { results, contents }] of scanned.entries()) {
+    const file = listed.files[i];
+    // Inside a folder, a file without a JavaScript name that turns out to be plain data is not part of the target.
+    if (listed.kind !== 'file' && contents.unscannable === 'binary file, not JavaScript' && !JS_FILE.test(file)) continue;
+    addParts(parts, contents.parts);
+    findings.push(...contents.findings);
+    for (const n of contents.notAnalysed) notAnalysed.push(where(n));
+    if (contents.unscannable && !contents.notAnalysed.includes(contents.unscannable)) notAnalysed.push(listed.kind === 'file' ? contents.unscannable : `${where(file)}: ${contents.unscannable}`);
+    for (const r of results) {
+      if (r.error) {
+        notAnalysed.push(listed.kind === 'file' && r.file === file ? r.error : `${where(r.file)}: ${r.error}`);
+        continue;
+      }
+      analysed++;
+      bytes += r.bytes;
+      if (r.sha256) hashes.push(r.sha256);
+      findings.push(...r.findings);
+      for (const n of r.notAnalysed) notAnalysed.push(listed.kind === 'file' && r.file === file ? n : `${where(r.file)}: ${n}`);
     }
-    const findings: Finding[] = [];
-    const notAnalysed = [...listed.problems];
-    const parts: TargetResult['contents'] = {};
-    const where = (name: string) => (listed.kind === 'file' || !name.startsWith(listed.path) ? name : path.relative(listed.path, name));
-    let bytes = 0;
-    let analysed = 0;
-    const hashes: string[] = [];
-    for (const [i, file] of listed.files.entries()) {
-      options.onFile?.(file, i, listed.files.length);
-      const { results, contents } = await scanFile(file, { ...options, seen });
-      // Inside a folder, a file without a JavaScript name that turns out to be plain data is not part of the target.
-      if (listed.kind !== 'file' && contents.unscannable === 'binary file, not JavaScript' && !JS_FILE.test(file)) continue;
-      addParts(parts, contents.parts);
-      findings.push(...contents.findings);
-      for (const n of contents.notAnalysed) notAnalysed.push(where(n));
-      if (contents.unscannable && !contents.notAnalysed.includes(contents.unscannable)) notAnalysed.push(listed.kind === 'file' ? contents.unscannable : `${where(file)}: ${contents.unscannable}`);
-      for (const r of results) {
-        if (r.error) {
-          notAnalysed.push(listed.kind === 'file' && r.file === file ? r.error : `${where(r.file)}: ${r.error}`);
-          continue;
-        }
-        analysed++;
-        bytes += r.bytes;
-        if (r.sha256) hashes.push(r.sha256);
-        findings.push(...r.findings);
-        for (const n of r.notAnalysed) notAnalysed.push(listed.kind === 'file' && r.file === file ? n : `${where(r.file)}: ${n}`);
+  }
+  if (!listed.files.length) notAnalysed.push('no JavaScript files found');
+  const unscannable = analysed === 0 ? notAnalysed[0] ?? 'nothing to analyse' : undefined;
+  return { target: {
+    path: listed.path, kind: listed.kind, agent: listed.agent, foundAt, verdict: verdictOf(findings, unscannable),
+    ...(hashes.length ? { sha256: createHash('sha256').update([...new Set(hashes)].sort().join('\n')).digest('hex') } : {}),
+    bytes, ms: Math.round(performance.now() - started), files: listed.files.length, contents: parts, findings, notAnalysed,
+  } };
+}
+
+/** Maps with at most `limit` calls running; results keep the input's order. A rejection (Cancelled) stops new calls. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await fn(items[i]);
+      } catch (err) {
+        failed = true;
+        throw err;
       }
     }
-    if (!listed.files.length) notAnalysed.push('no JavaScript files found');
-    const unscannable = analysed === 0 ? notAnalysed[0] ?? 'nothing to analyse' : undefined;
-    targets.push({
-      path: listed.path, kind: listed.kind, agent: listed.agent, foundAt, verdict: verdictOf(findings, unscannable),
-      ...(hashes.length ? { sha256: createHash('sha256').update([...new Set(hashes)].sort().join('\n')).digest('hex') } : {}),
-      bytes, ms: Math.round(performance.now() - started), files: listed.files.length, contents: parts, findings, notAnalysed,
-    });
-  }
-  return { targets, ioErrors };
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }

@@ -164,16 +164,17 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
   return class TreeLinksParser extends (Base as any) {
     nodes: Node[] = [];
 
-    startNode(): Node {
-      const node = super.startNode();
-      node.parent = null;
-      return node;
+    // Nodes are object literals rather than acorn's Node class: V8 then learns
+    // from their allocation site that they survive and allocates them in the
+    // old generation, so the collector stops copying the tree (about 0.4 s on
+    // a 13 MB bundle). The engine never sets acorn's `locations` or `ranges`,
+    // which the class would add.
+    startNode(this: { start: number }): Node {
+      return { type: '', start: this.start, end: 0, parent: null } as unknown as Node;
     }
 
-    startNodeAt(pos: number, loc: acorn.Position): Node {
-      const node = super.startNodeAt(pos, loc);
-      node.parent = null;
-      return node;
+    startNodeAt(pos: number): Node {
+      return { type: '', start: pos, end: 0, parent: null } as unknown as Node;
     }
 
     finishNode(node: Node, type: string): Node {
@@ -185,18 +186,34 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
     }
 
     link(node: Node): Node {
-      if (node.type === 'Identifier' || node.type === 'Literal') return node;
-      this.nodes.push(node);
-      const keys = CHILD_KEYS[node.type] ?? keysOf(node);
-      for (let i = 0; i < keys.length; i++) {
-        const v = node[keys[i]];
-        if (v === null || typeof v !== 'object') continue;
-        if (Array.isArray(v)) {
-          for (let j = 0; j < v.length; j++) if (v[j] !== null) v[j].parent = node;
-        } else v.parent = node;
+      // The commonest shapes are linked by name (about half the cost of the generic loop).
+      switch (node.type) {
+        case 'Identifier': case 'Literal': return node;
+        case 'MemberExpression': node.object.parent = node; node.property.parent = node; break;
+        case 'CallExpression': case 'NewExpression': node.callee.parent = node; linkAll(node.arguments, node); break;
+        case 'BinaryExpression': case 'LogicalExpression': case 'AssignmentExpression': node.left.parent = node; node.right.parent = node; break;
+        case 'ExpressionStatement': node.expression.parent = node; break;
+        case 'Property': node.key.parent = node; node.value.parent = node; break;
+        case 'VariableDeclarator': node.id.parent = node; if (node.init) node.init.parent = node; break;
+        default: linkGeneric(node);
       }
+      this.nodes.push(node);
       return node;
     }
   } as unknown as typeof acorn.Parser;
 }
 
+
+function linkAll(list: Array<Node | null>, parent: Node): void {
+  for (let i = 0; i < list.length; i++) if (list[i] !== null) list[i]!.parent = parent;
+}
+
+function linkGeneric(node: Node): void {
+  const keys = CHILD_KEYS[node.type] ?? keysOf(node);
+  for (let i = 0; i < keys.length; i++) {
+    const v = node[keys[i]];
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) linkAll(v, node);
+    else v.parent = node;
+  }
+}

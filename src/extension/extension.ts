@@ -67,7 +67,8 @@ class Controller implements vscode.Disposable {
       watch(glob, () => this.rescanSoon(`${glob} changed`));
     }
     const command = (id: string, fn: (...args: never[]) => unknown) => this.disposables.push(vscode.commands.registerCommand(id, fn));
-    command('agentXray.scanNow', () => this.scan('command'));
+    command('agentXray.scanNow', () => this.scanWithProgress());
+    command('agentXray.cancelScan', () => this.client.cancel());
     command('agentXray.showReport', () => vscode.commands.executeCommand('agentXray.report.focus'));
     command('agentXray.exportReport', () => this.exportReport());
     command('agentXray.clearCache', () => this.clearCache());
@@ -135,8 +136,30 @@ class Controller implements vscode.Disposable {
     };
   }
 
+  /** A scan the user asked for: a notification with a cancel button shows its progress. */
+  private scanWithProgress(): Thenable<void> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Agent X-Ray', cancellable: true }, (progress, token) => {
+      token.onCancellationRequested(() => this.client.cancel());
+      const shown = this.state.onDidChange(() => {
+        const p = this.state.value.progress;
+        if (p) progress.report({ message: `scanning ${p.index + 1} of ${p.total}: ${p.name}` });
+      });
+      progress.report({ message: 'looking for agents…' });
+      return this.scan('command').finally(() => shown.dispose());
+    });
+  }
+
   async scan(why: string): Promise<void> {
     const started = Date.now();
+    void vscode.commands.executeCommand('setContext', 'agentXray.scanning', true);
+    try {
+      await this.runScan(why, started);
+    } finally {
+      if (!this.client.running) void vscode.commands.executeCommand('setContext', 'agentXray.scanning', false);
+    }
+  }
+
+  private async runScan(why: string, started: number): Promise<void> {
     this.log.info(`scan started (${why})`);
     // What is shown (the last report, or the previous scan) stays until the new results are complete.
     const cached = this.state.value.results.some(Boolean);
@@ -168,6 +191,12 @@ class Controller implements vscode.Disposable {
       }
     });
     if (how === 'stopped') return;
+    if (how === 'cancelled') {
+      this.log.info(`scan cancelled after ${Date.now() - started} ms; results of files already scanned stay cached`);
+      // A report shown from the last scan stays; otherwise what was scanned so far, marked as cancelled.
+      this.state.set(cached ? { phase: 'done', progress: undefined } : { phase: 'cancelled', results, progress: undefined });
+      return;
+    }
     if (how === 'failed') {
       this.state.set({ phase: 'failed' });
       return;

@@ -10,7 +10,7 @@ import { allowed, type Settings } from './settings';
 export interface Progress { index: number; total: number; name: string }
 
 export interface ReportState {
-  phase: 'idle' | 'scanning' | 'done' | 'failed';
+  phase: 'idle' | 'scanning' | 'done' | 'cancelled' | 'failed';
   agents: DiscoveredAgent[];
   /** By agent index; undefined until scanned. */
   results: Array<TargetResult | undefined>;

@@ -43,6 +43,9 @@ export class TrustIndicator implements vscode.Disposable {
       text = `$(warning) ${plural(review, 'agent')} to review`;
       background = new vscode.ThemeColor('statusBarItem.warningBackground');
       label = `Agent X-Ray: ${plural(review, 'agent')} to review`;
+    } else if (s.phase === 'cancelled') {
+      text = '$(circle-slash) Agent scan cancelled';
+      label = `Agent X-Ray: the scan was cancelled after ${plural(results.length, 'agent')}; run Scan Now to finish it`;
     } else if (results.some((r) => r.verdict !== 'unscannable')) {
       text = '$(pass) Agents trusted';
       label = `Agent X-Ray: ${plural(results.length, 'agent')}, none untrusted`;

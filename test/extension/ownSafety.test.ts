@@ -16,7 +16,7 @@ const dist = path.join(__dirname, '..', '..', 'dist');
 describe("extension: its own safety", function () {
   this.timeout(60_000);
 
-  for (const bundle of ['extension.js', 'worker.js']) {
+  for (const bundle of ['extension.js', 'worker.js', 'engineWorker.js', 'cli.js']) {
     it(`${bundle} never calls eval, Function or vm, and scans as trusted with no findings`, function () {
       const file = path.join(dist, bundle);
       if (!existsSync(file)) this.skip(); // built by `npm test`'s pretest

@@ -1,0 +1,27 @@
+// A thread of the engine pool (dist/engineWorker.js): bytes in, findings out.
+// It reads no files itself and may not open sockets or start processes.
+import { parentPort } from 'worker_threads';
+import type { FileResult } from '../engine/types';
+import { forbidSideEffects } from '../extension/guard';
+import { scanBytes } from './scanBytes';
+
+export interface EngineRequest {
+  id: number;
+  bytes: Uint8Array;
+  encoding: 'utf8' | 'latin1';
+  name: string;
+}
+
+export interface EngineReply {
+  id: number;
+  result: FileResult;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  forbidSideEffects();
+  port.on('message', (m: EngineRequest) => {
+    const reply: EngineReply = { id: m.id, result: scanBytes(m.bytes, m.encoding, m.name) };
+    port.postMessage(reply);
+  });
+}

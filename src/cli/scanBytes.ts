@@ -1,0 +1,21 @@
+// Bytes to text to findings: what the engine pool's threads (and tests, inline) run per file.
+import { scanText } from '../engine/scan';
+import type { FileResult } from '../engine/types';
+
+/** Decodes UTF-8; invalid sequences are replaced and reported, never fatal. */
+export function decodeText(bytes: Buffer): { text: string; problem?: string } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    return { text: bytes.toString('utf8'), problem: 'invalid UTF-8: bad byte sequences were replaced with U+FFFD before analysis' };
+  }
+}
+
+/** Decodes and scans one file's bytes; never throws for bad input. */
+export function scanBytes(bytes: Uint8Array, encoding: 'utf8' | 'latin1', name: string): FileResult {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { text, problem } = encoding === 'latin1' ? { text: buffer.toString('latin1'), problem: undefined } : decodeText(buffer);
+  const result = scanText(text, { file: name });
+  if (problem) result.notAnalysed.unshift(problem);
+  return result;
+}

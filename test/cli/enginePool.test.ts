@@ -1,0 +1,84 @@
+// The engine's threads: same results as scanning inline, two files at a time,
+// a large text alone, a reason (never a crash) when a file takes too long or
+// too much memory, and cancellation that rejects everything pending.
+import * as assert from 'assert';
+import { existsSync } from 'fs';
+import * as path from 'path';
+import { Cancelled, EnginePool, inlineEngine } from '../../src/cli/enginePool';
+import { generateBundle } from '../hardening/bundle';
+
+const dist = path.join(__dirname, '..', '..', 'dist');
+const text = (s: string) => Buffer.from(s, 'utf8');
+
+describe('cli: the engine pool', function () {
+  this.timeout(120_000);
+  let pool: EnginePool | undefined;
+
+  before(function () {
+    if (!existsSync(path.join(dist, 'engineWorker.js'))) this.skip(); // built by `npm test`'s pretest
+  });
+
+  afterEach(() => pool?.close());
+
+  /** Scans texts as scanTargets does (room first, then the scan); `spans` gets when each ran. */
+  async function scanAll(p: EnginePool, texts: string[], spans: Array<[number, number]> = []) {
+    return Promise.all(texts.map(async (t, i) => {
+      const release = await p.acquire(Buffer.byteLength(t));
+      const start = performance.now();
+      try {
+        return await p.scan(text(t), 'utf8', `f${i}.js`);
+      } finally {
+        spans[i] = [start, performance.now()];
+        release();
+      }
+    }));
+  }
+
+  it('gives the same findings as scanning on this thread', async () => {
+    pool = new EnginePool({ distDir: dist, size: 2 });
+    const t = generateBundle(300_000, { withFingerprint: true });
+    const [onPool] = await scanAll(pool, [t]);
+    const inline = await inlineEngine.scan(text(t), 'utf8', 'f0.js');
+    assert.ok(onPool.findings.length >= 3);
+    assert.deepStrictEqual(onPool.findings, inline.findings);
+  });
+
+  it('scans two ordinary files at once, and a large one alone', async () => {
+    pool = new EnginePool({ distDir: dist, size: 2, largeText: 2_000_000 });
+    const small = [1, 2, 3, 4].map((seed) => generateBundle(400_000, { seed }));
+    const results = await scanAll(pool, small);
+    assert.ok(results.every((r) => !r.error));
+    assert.strictEqual(pool.stats.peakBusy, 2);
+    pool.close();
+
+    pool = new EnginePool({ distDir: dist, size: 2, largeText: 2_000_000 });
+    const spans: Array<[number, number]> = [];
+    await scanAll(pool, [...small.slice(0, 2), generateBundle(2_500_000, { seed: 5 }), small[2]], spans);
+    const [s, e] = spans[2];
+    assert.deepStrictEqual(spans.filter(([a, b], i) => i !== 2 && a < e && b > s), [], 'nothing runs beside a large text');
+    assert.ok(pool.stats.started >= 2, 'the thread that held the large tree was replaced');
+  });
+
+  it('stops a file that exceeds its time limit, with a reason, and goes on', async () => {
+    pool = new EnginePool({ distDir: dist, size: 1, timeLimit: (bytes) => (bytes > 1_000_000 ? 50 : 60_000) });
+    const [slow, next] = await scanAll(pool, [generateBundle(3_000_000), generateBundle(20_000, { withFingerprint: true })]);
+    assert.match(slow.error ?? '', /stopped after the time limit of 0\.1 s/);
+    assert.ok(next.findings.length > 0, 'the next file is still scanned');
+  });
+
+  it('reports a file that needs more memory than the limit, without crashing', async () => {
+    pool = new EnginePool({ distDir: dist, size: 1, heapMb: 32 });
+    const [big, next] = await scanAll(pool, [generateBundle(6_000_000), generateBundle(20_000, { withFingerprint: true })]);
+    assert.match(big.error ?? '', /ran out of memory \(limit 32 MB\)/);
+    assert.ok(next.findings.length > 0, 'the next file is still scanned');
+  });
+
+  it('cancel() rejects running and waiting scans and any later call', async () => {
+    pool = new EnginePool({ distDir: dist, size: 1 });
+    const pending = scanAll(pool, [generateBundle(2_000_000), generateBundle(2_000_000, { seed: 2 })]);
+    await new Promise((r) => setTimeout(r, 200));
+    pool.cancel();
+    await assert.rejects(pending, Cancelled);
+    await assert.rejects(pool.acquire(10), Cancelled);
+  });
+});
