@@ -68,6 +68,7 @@ function generated(name: string, write: (file: string) => void): string {
  * as 10 files of 10 MB (each runs alone, so memory stays at one tree's).
  */
 function scaleBench(): void {
+  if (process.env.BENCH_SCALE === 'off') return;
   const sizes = (process.env.BENCH_SCALE ?? '1,10,50,100').split(',').map(Number).filter((n) => n > 0);
   console.log('\nscale: generated esbuild-style bundles, the fingerprint mechanism planted in the middle (CLI, fresh process each)');
   console.log('   MB   seconds   MB/s   ms per MB   peak RSS MB   RSS per MB   verdict');

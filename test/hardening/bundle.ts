@@ -5,7 +5,18 @@
 // so a large scan must still find it.
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { random } from './fuzz';
+
+/** mulberry32: a small deterministic generator, so a seed names a run. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 const WORDS = ['user', 'config', 'session', 'token', 'request', 'response', 'buffer', 'stream', 'cache', 'index', 'result', 'value', 'option', 'handler', 'event', 'state', 'message', 'model', 'tool', 'prompt'];
 const STRINGS = ['function', 'object', 'string', 'undefined', 'ENOENT', 'utf8', 'text/plain', 'application/json', 'GET', 'POST', 'close', 'data', 'error', 'end', 'assistant', 'system'];

@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { scanText } from '../../src/engine/scan';
-import { fuzz, mutate, random } from './fuzz';
+import { random } from './bundle';
+import { fuzz, mutate } from './fuzz';
 
 describe('fuzzing (fixed seed)', function () {
   this.timeout(300_000);

@@ -5,21 +5,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { scanText } from '../../src/engine/scan';
+import { random } from './bundle';
 
 const root = path.resolve(__dirname, '..', '..');
 const TOKENS = ['(', ')', '{', '}', '[', ']', '"', "'", '`', '${', '/', '\\', '\\u', '\\x', ';', ',', '=>', '=', '+', '.', '?.', '...', 'function', 'class', 'new ', 'return', 'yield', 'await', 'async', '\u2019', '\u200b', '\uD800', '\n', '/*', '*/', '//', '0x', '1e999', 'eval(', 'atob(', 'String.fromCharCode(', '.replace(/-/g,"/")'];
-
-/** mulberry32: a small deterministic generator, so a seed names a run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function corpus(): Array<{ name: string; text: string }> {
   const out: Array<{ name: string; text: string }> = [];

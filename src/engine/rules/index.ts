@@ -5,6 +5,7 @@ import { rule as covertChannel } from './covert-channel';
 import { rule as fingerprintExfiltration } from './fingerprint-exfiltration';
 import { rule as geoOrgComparison } from './geo-org-comparison';
 import { rule as hiddenDynamicCode } from './hidden-dynamic-code';
+import { rule as unfollowedSource } from './unfollowed-source';
 
 export const rules: ReadonlyMap<string, Rule> = new Map([
   ['concealed-table', concealedTable],
@@ -12,4 +13,5 @@ export const rules: ReadonlyMap<string, Rule> = new Map([
   ['fingerprint-exfiltration', fingerprintExfiltration],
   ['geo-org-comparison', geoOrgComparison],
   ['hidden-dynamic-code', hiddenDynamicCode],
+  ['unfollowed-source', unfollowedSource],
 ]);
