@@ -84,7 +84,8 @@ export class Analysis {
   private readonly comparisonByNode = new Map<Node, Comparison>();
   private readonly analysed = new Map<Node, Comparison | null>();
 
-  constructor(readonly text: string, readonly ast: Node) {
+  /** `nodes`: the parser's list of every node but identifiers and literals (absent after error recovery). */
+  constructor(readonly text: string, readonly ast: Node, private readonly nodes?: Node[]) {
     this.evaluator = new Evaluator(this.scopes, {
       definitions: (b) => this.definitions(b),
       iteratedBy: (b) => this.iteratedBy(b),
@@ -146,6 +147,25 @@ export class Analysis {
     let levels = 0;
     for (let fn = node.parent; fn && levels < 3; fn = fn.parent) {
       if (isFunction(fn)) { this.decoders.add(fn); levels++; }
+    }
+  }
+
+  /**
+   * Calls `fn` on every node but identifiers and literals, for rules that look
+   * at the tree only when earlier facts call for it (instead of a visitor on
+   * every node of every file).
+   */
+  eachNode(fn: (node: Node) => void): void {
+    if (this.nodes) {
+      this.nodes.forEach(fn);
+      return;
+    }
+    // After error recovery there is no list: walk with a stack (recovered trees can be deep).
+    const stack: Node[] = [this.ast];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type !== 'Identifier' && n.type !== 'Literal') fn(n);
+      forEachChild(n, (c) => { stack.push(c); });
     }
   }
 

@@ -53,7 +53,7 @@ function excerptOf(node: Node): NonNullable<Finding['excerpt']> {
 
 /** Runs the visitors and the rules on a parsed tree (`nodes`: the parser's list, see visitAll). */
 export function analyse(text: string, ast: Node, options: ScanOptions, nodes?: Node[]): { findings: Finding[]; walkMs: number } {
-  const analysis = new Analysis(text, ast);
+  const analysis = new Analysis(text, ast, nodes);
   const findings: Finding[] = [];
   const exits: Visitor[] = [];
   const step = (role: EvidenceStep['role'], label: string, node: Node): EvidenceStep => {

@@ -3,11 +3,12 @@
 // past the dataflow (Proxy traps, generators, Reflect, call/apply/bind, promise
 // chains, dynamic property names) lands here, at a lower severity, instead of
 // in silence.
+import type { Analysis } from '../analysis';
 import { propertyName, type Node } from '../ast';
 import { isPlaceZone } from '../constants';
 import { shortList } from '../evidence';
 import type { Rule } from '../rule';
-import { envKind, Kind } from '../sources';
+import { Kind } from '../sources';
 
 const TZ_CALLS = new Set(['resolvedOptions', 'getTimezoneOffset']);
 const AREA = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/?$/;
@@ -38,60 +39,18 @@ export const rule: Rule = {
   },
   create(context) {
     const { analysis } = context;
-    const reads: Node[] = [];
-    /** `x[k]()`, `x[k]` and `Reflect.get(x, k)` with a computed key: resolved only if the file has target zones. */
-    const dynamic: Node[] = [];
-    /** Lists, objects, argument lists and switches holding two or more zone parts. */
-    const lists: Node[][] = [];
-    const list = (items: Array<Node | null>) => {
-      let parts: Node[] | undefined;
-      for (const item of items) if (zonePart(item)) (parts ??= []).push(item!);
-      if (parts && parts.length >= 2) lists.push(parts);
-    };
     return {
-      ArrayExpression(node) { list(node.elements); },
-      ObjectExpression(node) {
-        // Keys and values: `{ "Asia/Tehran": 1 }`, `{ ["Asia/" + x]: 1 }`, `{ a: "Asia/Kabul" }`.
-        let parts: Node[] | undefined;
-        for (const p of node.properties) {
-          if (p.type !== 'Property') continue;
-          if (zonePart(p.key)) (parts ??= []).push(p.key);
-          if (zonePart(p.value)) (parts ??= []).push(p.value);
-        }
-        if (parts && parts.length >= 2) lists.push(parts);
-      },
-      NewExpression(node) { list(node.arguments); },
-      SwitchStatement(node) { list(node.cases.map((c: Node) => c.test)); },
-      CallExpression(node) {
-        list(node.arguments);
-        const callee = node.callee;
-        if (callee.type !== 'MemberExpression') return;
-        if (!callee.computed) {
-          if (TZ_CALLS.has(callee.property.name)) reads.push(node);
-          else if (callee.property.name === 'get' && callee.object.type === 'Identifier' && callee.object.name === 'Reflect') dynamic.push(node);
-        } else if (callee.property.type !== 'Literal') dynamic.push(node);
-      },
-      MemberExpression(node) {
-        if (node.computed) { if (node.property.type !== 'Literal') dynamic.push(node); }
-        else if (node.property.name === 'TZ' || node.property.name === 'timeZone') reads.push(node);
-      },
       'Program:exit'() {
-        if (!reads.length && !dynamic.length) return;
+        // A followed time-zone comparison is reported as it is; only otherwise is the tree looked at again.
         if (analysis.comparisons().some((c) => c.flow.kinds & (Kind.TZ | Kind.OFFSET))) return;
+        const { reads, lists } = collect(analysis);
         const zones = new Set<string>();
         for (const parts of lists) {
           const found = new Set(parts.map((n) => (zonePart(n) === 'zone' ? n.value : analysis.value(n))).filter((v): v is string => typeof v === 'string' && isPlaceZone(v)));
           if (isTargetList(found)) found.forEach((z) => zones.add(z));
         }
         if (!zones.size) return;
-        const isRead = (n: Node): boolean => {
-          const m = n.type === 'CallExpression' ? n.callee : n;
-          if (n.type === 'CallExpression' && !m.computed && m.property.name === 'get') return n.arguments.length === 2 && analysis.value(n.arguments[1]) === 'timeZone';
-          const key = propertyName(m) ?? analysis.value(m.property);
-          if (n.type === 'CallExpression') return typeof key === 'string' && TZ_CALLS.has(key);
-          return key === 'timeZone' || (key === 'TZ' && envKind(key) === Kind.TZ && analysis.sources.isEnv(m.object));
-        };
-        const read = [...reads, ...dynamic].filter(isRead).sort((a, b) => a.start - b.start)[0];
+        const read = reads.filter((n) => isRead(analysis, n)).sort((a, b) => a.start - b.start)[0];
         if (!read) return;
         context.report({
           node: read,
@@ -104,3 +63,43 @@ export const rule: Rule = {
     };
   },
 };
+
+/**
+ * Possible time-zone reads (`x.resolvedOptions()`, `.timeZone`, `.TZ`, and
+ * computed `x[k]()`, `x[k]`, `Reflect.get(x, k)`), and the lists, objects,
+ * argument lists and switches that hold two or more zone parts.
+ */
+function collect(analysis: Analysis): { reads: Node[]; lists: Node[][] } {
+  const reads: Node[] = [];
+  const lists: Node[][] = [];
+  const add = (parts: Node[]) => { if (parts.length >= 2) lists.push(parts); };
+  const partsOf = (items: Array<Node | null>) => items.filter((n): n is Node => !!zonePart(n));
+  analysis.eachNode((node) => {
+    switch (node.type) {
+      case 'ArrayExpression': add(partsOf(node.elements)); break;
+      case 'NewExpression': add(partsOf(node.arguments)); break;
+      case 'SwitchStatement': add(partsOf(node.cases.map((c: Node) => c.test))); break;
+      case 'ObjectExpression': add(partsOf(node.properties.flatMap((p: Node) => (p.type === 'Property' ? [p.key, p.value] : [])))); break;
+      case 'MemberExpression':
+        if (node.computed ? node.property.type !== 'Literal' : node.property.name === 'TZ' || node.property.name === 'timeZone') reads.push(node);
+        break;
+      case 'CallExpression': {
+        add(partsOf(node.arguments));
+        const callee = node.callee;
+        if (callee.type !== 'MemberExpression') break;
+        if (callee.computed ? callee.property.type !== 'Literal' : TZ_CALLS.has(callee.property.name) || (callee.property.name === 'get' && callee.object.type === 'Identifier' && callee.object.name === 'Reflect')) reads.push(node);
+        break;
+      }
+    }
+  });
+  return { reads, lists };
+}
+
+/** Whether a possible read reads the time zone, once computed keys are evaluated. */
+function isRead(analysis: Analysis, n: Node): boolean {
+  const m = n.type === 'CallExpression' ? n.callee : n;
+  if (n.type === 'CallExpression' && !m.computed && m.property.name === 'get') return n.arguments.length === 2 && analysis.value(n.arguments[1]) === 'timeZone';
+  const key = propertyName(m) ?? analysis.value(m.property);
+  if (n.type === 'CallExpression') return typeof key === 'string' && TZ_CALLS.has(key);
+  return key === 'timeZone' || (key === 'TZ' && analysis.sources.isEnv(m.object));
+}
