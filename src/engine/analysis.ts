@@ -9,6 +9,9 @@ import { ScopeResolver, type Binding } from './scope';
 import { ALL_KINDS, Kind, SourceMatcher } from './sources';
 import { forEachChild, type Visitor } from './walk';
 
+/** The members key under which a module factory's whole `module.exports = value` is kept. */
+const MODULE_VALUE = '(module.exports)';
+
 /** What flows into an expression: source kinds and the nodes on the way (sources, comparisons). */
 export interface Flow { kinds: number; via: Node[] }
 const NONE: Flow = { kinds: 0, via: [] };
@@ -273,6 +276,12 @@ export class Analysis {
       const defs = this.definitions(b);
       return defs.length === 1 ? this.functionOf(defs[0], depth + 1) : undefined;
     }
+    if (callee.type === 'CallExpression') {
+      // `inRegion = require_check()` where the module sets `module.exports = function inRegion() {}`.
+      const factory = this.moduleFactoryOf(callee);
+      const values = factory ? this.members(factory).get(MODULE_VALUE) ?? [] : [];
+      return values.length === 1 ? this.functionOf(values[0], depth + 1) : undefined;
+    }
     if (callee.type === 'MemberExpression') {
       const key = propertyName(callee);
       if (key === undefined) return undefined;
@@ -348,6 +357,7 @@ export class Analysis {
         if (key === 'exports' && obj.type === 'Identifier' && obj.name === moduleName) {
           const v = unwrap(n.right);
           if (v.type === 'ObjectExpression') for (const [k, vs] of this.members(v)) add(k, vs);
+          else add(MODULE_VALUE, [n.right]);
         } else if (obj.type === 'Identifier' && obj.name === exportsName) add(key, [n.right]);
         else if (obj.type === 'MemberExpression' && propertyName(obj) === 'exports' && unwrap(obj.object).name === moduleName) add(key, [n.right]);
       }
@@ -719,6 +729,8 @@ export class Analysis {
         return (obj.type === 'Identifier' || obj.type === 'ArrayExpression' || obj.type === 'ObjectExpression') && this.mayBeConstant(obj, depth + 1);
       }
       case 'CallExpression': {
+        // A bundled module's exports (`places = require_places()`): its members may be constants.
+        if (this.moduleFactoryOf(node)) return true;
         const callee = unwrap(node.callee);
         const args = node.arguments.every((a: Node) => this.mayBeConstant(a, depth + 1));
         if (callee.type === 'MemberExpression') {

@@ -12,7 +12,7 @@ const dir = path.join(__dirname, '..', 'fixtures', 'evasion');
 
 /** What each variant gives today: the verdict and the rules that fire. */
 export const EVASIONS: Record<string, { verdict: Verdict; rules: string[]; note: string }> = {
-  'split-modules.js': { verdict: 'review', rules: ['unfollowed-source'], note: 'zone read, list and check in three __commonJS modules (`module.exports.zone = …`)' },
+  'split-modules.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'zone read, list and check in three __commonJS modules (`module.exports.zone = …`)' },
   'reflect-map.js': { verdict: 'review', rules: ['unfollowed-source'], note: 'an object map of functions, `Reflect.apply`, `Reflect.get(…, "timeZone")`' },
   'computed-names.js': { verdict: 'review', rules: ['unfollowed-source'], note: '`["resolved","Options"].join("")`, `"time" + "Zone"`, computed object keys' },
   'getters.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'source and comparison behind class getters' },
