@@ -72,7 +72,8 @@ export class SourceMatcher {
 
   private call(node: Node): SourceMatch | undefined {
     const callee = unwrap(node.callee);
-    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    const key = callee.type === 'MemberExpression' ? propertyName(callee) ?? (callee.computed ? this.evaluateKey(callee.property) : undefined) : undefined;
+    const method = typeof key === 'string' ? key : undefined;
     if (method === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
     if (method === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
     if (method && OS_IDENTITY.has(method) && this.isOsModule(callee.object)) return { kind: Kind.IDENTITY, label: `os.${method}()` };
