@@ -106,6 +106,12 @@ export class Analysis {
       const list = map.get(key);
       if (list) list.push(node); else map.set(key, [node]);
     };
+    const addReturn = (node: Node) => {
+      const fn = enclosingScope(node);
+      if (!isFunction(fn)) return;
+      const list = this.returns.get(fn);
+      if (list) list.push(node.argument); else this.returns.set(fn, [node.argument]);
+    };
     return {
       AssignmentExpression: (node) => {
         const left = node.left as Node;
@@ -135,13 +141,9 @@ export class Analysis {
         if (key.type !== 'Literal' || !isFunction(node.value) || !node.value.params.length) return;
         if (typeof key.value === 'number' || (typeof key.value === 'string' && /^(?:\.{0,2}\/|[\w@-]+\/).*\.[cm]?[jt]sx?$|^\d+$/.test(key.value))) this.moduleFactories.set(String(key.value), node.value);
       },
-      ReturnStatement: (node) => {
-        if (!node.argument) return;
-        const fn = enclosingScope(node);
-        if (!isFunction(fn)) return;
-        const list = this.returns.get(fn);
-        if (list) list.push(node.argument); else this.returns.set(fn, [node.argument]);
-      },
+      ReturnStatement: (node) => { if (node.argument) addReturn(node); },
+      // What a generator yields is what its caller gets from it: counted as returned.
+      YieldExpression: (node) => { if (node.argument && !node.delegate) addReturn(node); },
     };
   }
 
@@ -556,6 +558,9 @@ export class Analysis {
     const fn = b.decl as FunctionNode;
     const list = this.iteratedBy(b);
     if (list) return this.flow(list);
+    // `promise.then((value) => …)`: the value is what the promise resolves to.
+    const then = fn.parent;
+    if (then?.type === 'CallExpression' && then.arguments[0] === fn && fn.params[0] === b.id && methodName(then) === 'then') return this.flow(unwrap(then.callee).object);
     const index = fn.params.findIndex((p: Node) => p === b.id || (p.type === 'AssignmentPattern' && p.left === b.id));
     if (index < 0) return NONE;
     let f = NONE;
@@ -564,6 +569,9 @@ export class Analysis {
   }
 
   private memberFlow(node: Node): Flow {
+    // Any property of `new Proxy(target, { get })` is what the get trap returns.
+    const trap = this.proxyGetTrap(node.object);
+    if (trap) return this.flowAll(this.returnsOf(trap));
     const key = propertyName(node);
     const objectType = unwrap(node.object).type;
     if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression')) {
@@ -575,6 +583,21 @@ export class Analysis {
     return key ? narrow(f, key) : f;
   }
 
+  /** The get trap of a `new Proxy(target, handler)` an expression holds (directly or through one variable). */
+  private proxyGetTrap(node: Node, depth = 0): FunctionNode | undefined {
+    node = unwrap(node);
+    if (node.type === 'Identifier' && depth === 0) {
+      const b = this.scopes.resolve(node);
+      const defs = b && b.kind !== 'param' ? this.definitions(b) : [];
+      return defs.length === 1 ? this.proxyGetTrap(defs[0], 1) : undefined;
+    }
+    if (node.type !== 'NewExpression' || unwrap(node.callee).type !== 'Identifier' || unwrap(node.callee).name !== 'Proxy' || this.scopes.resolve(unwrap(node.callee))) return undefined;
+    const handler = node.arguments[1] ? unwrap(node.arguments[1]) : undefined;
+    if (handler?.type !== 'ObjectExpression') return undefined;
+    const get = this.members(handler).get('get');
+    return get?.length === 1 ? this.functionOf(get[0]) : undefined;
+  }
+
   private callFlow(node: Node): Flow {
     const callee = unwrap(node.callee);
     const method = methodName(node);
@@ -582,6 +605,8 @@ export class Analysis {
       const cb = node.arguments[0] as FunctionNode;
       return this.withComparison(node, union(this.flow(callee.object), this.flowAll(this.returnsOf(cb))));
     }
+    // `promise.then(cb)` resolves to what the callback returns.
+    if (method === 'then' && isFunction(node.arguments[0])) return this.flowAll(this.returnsOf(node.arguments[0] as FunctionNode));
     const fn = this.functionOf(callee);
     if (fn) return this.flowAll(this.returnsOf(fn));
     if (callee.type === 'Identifier' && node.arguments.length === 0) {

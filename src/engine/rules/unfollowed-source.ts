@@ -1,8 +1,8 @@
 // unfollowed-source: the file reads the time zone and holds a list of specific
-// place zones, but no comparison between them could be followed. Code written to slip
-// past the dataflow (Proxy traps, generators, Reflect, call/apply/bind, promise
-// chains, dynamic property names) lands here, at a lower severity, instead of
-// in silence.
+// place zones, but no comparison between them could be followed. Code written
+// to slip past the dataflow (Reflect, call/apply/bind and `this`, object maps of
+// functions, dynamic property names) lands here, at a lower severity, instead
+// of in silence.
 import type { Analysis } from '../analysis';
 import { propertyName, type Node } from '../ast';
 import { isPlaceZone } from '../constants';
@@ -34,7 +34,7 @@ export const rule: Rule = {
     severity: 'medium',
     category: 'CWE-359: Exposure of Private Personal Information to an Unauthorized Actor',
     messages: {
-      unfollowed: 'The time zone is read here and the code holds {{count}} specific zones ({{zones}}), but no comparison between them could be followed (indirect calls, Proxy, generators, promise chains or dynamic property names can hide one): review by hand.',
+      unfollowed: 'The time zone is read here and the code holds {{count}} specific zones ({{zones}}), but no comparison between them could be followed (calls through Reflect, call/apply/bind, object maps or dynamic names can hide one): review by hand.',
     },
   },
   create(context) {
