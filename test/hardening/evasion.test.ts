@@ -23,8 +23,8 @@ export const EVASIONS: Record<string, { verdict: Verdict; rules: string[]; note:
   'loop-building.js': { verdict: 'untrusted', rules: ['covert-channel'], note: 'zone names built with `String.fromCharCode` in nested loops' },
   'rot13.js': { verdict: 'untrusted', rules: ['covert-channel'], note: 'the host list in rot13' },
   'custom-alphabet.js': { verdict: 'untrusted', rules: ['covert-channel'], note: 'the zone list in a custom substitution alphabet' },
-  'codepoint-arithmetic.js': { verdict: 'review', rules: ['geo-org-comparison'], note: 'the apostrophe made by `String.fromCodePoint(0x27 + …)`: the zone check is found, the channel is not' },
-  'intl-format.js': { verdict: 'review', rules: ['geo-org-comparison'], note: 'the date format switched through `toLocaleDateString` locale and options: the zone check is found, the channel is not' },
+  'codepoint-arithmetic.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'the apostrophe made by `String.fromCodePoint(0x27 + …)`' },
+  'intl-format.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'the date format switched through `toLocaleDateString` locale and options' },
 };
 
 describe('hardening: the evasion suite', () => {

@@ -9,6 +9,9 @@ import { sinksOf } from '../sinks';
 import { Kind, kindNames } from '../sources';
 
 const FLIP_METHODS = new Set(['replace', 'replaceAll']);
+/** Calls whose output format follows a locale and options argument. */
+const FORMAT_METHODS = new Set(['toLocaleDateString', 'toLocaleString', 'toLocaleTimeString', 'DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'ListFormat']);
+const CHAR_CALLS = new Set(['fromCodePoint', 'fromCharCode']);
 const TESTED_BY = new Set(['IfStatement', 'ConditionalExpression', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
 
 interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string } }
@@ -38,6 +41,46 @@ function sameText(context: RuleContext, a: Node, b: Node): boolean {
   return t.slice(a.start, a.end) === t.slice(b.start, b.end);
 }
 
+/**
+ * `String.fromCodePoint(0x27 + (cond ? 0x2019 - 0x27 : 0))`: the characters the
+ * call makes for each branch of a conditional inside its arithmetic.
+ */
+function charsPerBranch(context: RuleContext, call: Node, cond: Node): string[] | undefined {
+  const num = (n: Node, branch: Node): number | undefined => {
+    n = unwrap(n);
+    if (n === cond) return num(branch, branch);
+    if (n.type === 'BinaryExpression') {
+      const a = num(n.left, branch);
+      const b = num(n.right, branch);
+      if (a === undefined || b === undefined) return undefined;
+      switch (n.operator) {
+        case '+': return a + b; case '-': return a - b; case '*': return a * b;
+        case '|': return a | b; case '^': return a ^ b; case '&': return a & b;
+        default: return undefined;
+      }
+    }
+    const v = context.analysis.value(n);
+    return typeof v === 'number' ? v : undefined;
+  };
+  const out: string[] = [];
+  for (const branch of [cond.consequent, cond.alternate] as Node[]) {
+    const codes = (call.arguments as Node[]).map((a) => num(a, branch));
+    if (codes.some((c) => c === undefined || c < 0 || c > 0x10ffff || !Number.isInteger(c))) return undefined;
+    out.push(String.fromCodePoint(...(codes as number[])));
+  }
+  return out;
+}
+
+/** The call a conditional sits in through arithmetic only (`String.fromCodePoint(a + (c ? x : y))`). */
+function charCallAround(node: Node): Node | undefined {
+  let n = node;
+  let p = node.parent;
+  while (p && (p.type === 'BinaryExpression' || p.type === 'ParenthesizedExpression' || p.type === 'UnaryExpression')) { n = p; p = p.parent; }
+  if (p?.type !== 'CallExpression' || !(p.arguments as Node[]).includes(n)) return undefined;
+  const callee = unwrap(p.callee);
+  return callee.type === 'MemberExpression' && CHAR_CALLS.has(methodName(p) ?? '') && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'String' ? p : undefined;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'covert-channel',
@@ -54,7 +97,9 @@ export const rule: Rule = {
     const conditionals: Node[] = [];
     const lookups: Node[] = [];
     const replaces: Node[] = [];
+    const formats: Node[] = [];
     const channels: Channel[] = [];
+    const brief = (n: Node) => (isStringLiteral(n) ? n.value as string : analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60));
 
     /** What steers a choice: the value, and the tests of conditionals inside it (`[a, b][cond ? 1 : 0]`). */
     const steering = (node: Node): Flow => {
@@ -90,7 +135,13 @@ export const rule: Rule = {
         if (node.computed && (node.object.type === 'ArrayExpression' || node.object.type === 'ObjectExpression')) lookups.push(node);
       },
       CallExpression(node) {
-        if (FLIP_METHODS.has(methodName(node) ?? '')) replaces.push(node);
+        const method = methodName(node);
+        if (method === undefined) return;
+        if (FLIP_METHODS.has(method)) replaces.push(node);
+        else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
+      },
+      NewExpression(node) {
+        if (node.arguments.length && node.callee.type === 'MemberExpression' && FORMAT_METHODS.has(node.callee.property.name)) formats.push(node);
       },
       'Program:exit'() {
         for (const node of conditionals) {
@@ -105,6 +156,9 @@ export const rule: Rule = {
             const va = isStringLiteral(a) ? a.value : undefined;
             const vb = isStringLiteral(b) ? b.value : undefined;
             if (va !== undefined && vb !== undefined && areLookAlikes([va, vb])) channel = { node, selector: analysis.flow(node.test), alternatives: [va, vb] };
+            const charCall = va === undefined ? charCallAround(node) : undefined;
+            const made = charCall && charsPerBranch(context, charCall, node);
+            if (made && areLookAlikes(made)) channel = { node: charCall, selector: analysis.flow(node.test), alternatives: made };
           }
           if (channel?.selector.kinds) channels.push(channel);
         }
@@ -124,6 +178,20 @@ export const rule: Rule = {
           if (values.length < 2 || values.length !== items.length || !areLookAlikes(values)) continue;
           const selector = steering(node.property);
           if (selector.kinds) channels.push({ node, selector, alternatives: [...new Set(values)] });
+        }
+        // A date or number format whose locale or options are chosen by the condition.
+        for (const call of formats) {
+          for (const arg of call.arguments as Node[]) {
+            let chosen = unwrap(arg);
+            if (chosen.type === 'Identifier') {
+              const b = analysis.scopes.resolve(chosen);
+              const defs = b ? analysis.definitions(b) : [];
+              if (defs.length === 1) chosen = unwrap(defs[0]);
+            }
+            if (chosen.type !== 'ConditionalExpression') continue;
+            const selector = analysis.flow(chosen.test);
+            if (selector.kinds) channels.push({ node: call, selector, flip: { from: brief(chosen.alternate), to: brief(chosen.consequent) } });
+          }
         }
         for (const node of replaces) {
           const flip = flipOf(context, node);

@@ -17,10 +17,25 @@ ruleTester('covert-channel', {
     `const h = new URL(process.env.AGENT_BASE_URL).hostname; const names = new Set(["a-b"]);
      for (const t of tools) { const l = t.name === h ? h : undefined; if (l === void 0 || !names.has(l.toLowerCase().replace(/_/g, "-"))) continue; use(t); }`,
     `${zone} while (cn && queue.has(key.replace(/-/g, "/"))) step();`,
+    // Dates formatted in the user's own locale (localisation), or by a setting.
+    `const loc = Intl.DateTimeFormat().resolvedOptions().locale; const d = new Date().toLocaleDateString(loc.startsWith("en") ? "en-US" : loc, { dateStyle: "long" });`,
+    `function show(long) { return new Date().toLocaleDateString("en-US", long ? { month: "long" } : { month: "2-digit" }); }`,
+    // A character computed by a setting, not a fingerprint.
+    `function quote(smart) { return String.fromCodePoint(0x27 + (smart ? 0x2019 - 0x27 : 0)); }`,
+    // A zone-steered choice of a character that is not a look-alike.
+    `${zone} const mark = String.fromCharCode(cn ? 0x4e2d : 0x45);`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],
   invalid: [
+    {
+      code: `${zone}\nconst mark = String.fromCodePoint(0x27 + (cn ? 0x2019 - 0x27 : 0));\nconst prompt = \`Today\${mark}s date is 2026-01-01.\`;`,
+      findings: [{ severity: 'critical', line: 2, message: /U\+2019/ }],
+    },
+    {
+      code: `${zone}\nconst fmt = cn ? { month: "2-digit", day: "2-digit" } : { month: "long", day: "numeric" };\nconst prompt = \`Today's date is \${new Date().toLocaleDateString("en-US", fmt)}.\`;`,
+      findings: [{ severity: 'critical', line: 3, message: /month: "long".*becomes.*month: "2-digit".*prompt-like/ }],
+    },
     {
       code: `${zone}\nconst ap = cn ? "\\u2019" : "'";\nconst prompt = \`Today\${ap}s date is 2026-01-01.\`;`,
       findings: [{ severity: 'critical', line: 2, message: /U\+2019/ }],
