@@ -152,6 +152,20 @@ export function fastWords(Base: typeof acorn.Parser): typeof acorn.Parser {
   } as unknown as typeof acorn.Parser;
 }
 
+/** The tokenizer state these plugins read (acorn keeps it on the parser). */
+interface TokenState {
+  type: acorn.TokenType;
+  value: string;
+  start: number;
+  end: number;
+  input: string;
+  options: acorn.Options;
+  next(): void;
+  finishNode(node: Node, type: string): Node;
+  parseIdent(liberal: boolean): Node;
+  parsePrivateIdent(): Node;
+}
+
 /**
  * treeLinks: links the tree while acorn builds it, so no separate walk is
  * needed. Every node gets its `parent` slot when it is created (one object
@@ -175,6 +189,35 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
 
     startNodeAt(pos: number): Node {
       return { type: '', start: pos, end: 0, parent: null } as unknown as Node;
+    }
+
+    // Identifiers and literals (half the nodes) are created with their fields,
+    // so V8 keeps those in the object instead of in a property array that the
+    // collector would copy. Keywords used as names and bigints take acorn's path.
+    parseIdentNode(this: TokenState): Node {
+      if (this.type !== acorn.tokTypes.name) return super.parseIdentNode();
+      return { type: '', start: this.start, end: 0, parent: null, name: this.value } as unknown as Node;
+    }
+
+    // `base.name`, the commonest subscript, and binary operators, likewise.
+    parseSubscript(this: TokenState, base: Node, startPos: number, ...rest: unknown[]): Node {
+      if (this.type !== acorn.tokTypes.dot || (this.options.ecmaVersion as number) < 11) return super.parseSubscript(base, startPos, ...rest);
+      this.next();
+      const property = this.type === acorn.tokTypes.privateId && base.type !== 'Super' ? this.parsePrivateIdent() : this.parseIdent(this.options.allowReserved !== 'never');
+      return this.finishNode({ type: '', start: startPos, end: 0, parent: null, object: base, property, computed: false, optional: false } as unknown as Node, 'MemberExpression');
+    }
+
+    buildBinary(this: TokenState, startPos: number, startLoc: unknown, left: Node, right: Node, op: string, logical: boolean): Node {
+      if (right.type === 'PrivateIdentifier') return super.buildBinary(startPos, startLoc, left, right, op, logical);
+      return this.finishNode({ type: '', start: startPos, end: 0, parent: null, left, operator: op, right } as unknown as Node, logical ? 'LogicalExpression' : 'BinaryExpression');
+    }
+
+    parseLiteral(this: TokenState, value: unknown): Node {
+      const raw = this.input.slice(this.start, this.end);
+      if (raw.charCodeAt(raw.length - 1) === 110) return super.parseLiteral(value);
+      const node = { type: '', start: this.start, end: 0, parent: null, value, raw } as unknown as Node;
+      this.next();
+      return this.finishNode(node, 'Literal');
     }
 
     finishNode(node: Node, type: string): Node {

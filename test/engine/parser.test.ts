@@ -1,0 +1,41 @@
+// The extended parser (Set scopes, word sets, linked tree, nodes built with
+// their final shape) must build exactly the tree stock acorn builds.
+import * as assert from 'assert';
+import * as acorn from 'acorn';
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { parse } from '../../src/engine/parse';
+import { generateBundle } from '../hardening/bundle';
+
+const fixtures = path.join(__dirname, '..', 'fixtures');
+const real = path.join(__dirname, '..', '..', '.cache', 'packages', '@anthropic-ai_claude-code@2.1.91', 'package', 'cli.js');
+
+/** The tree as JSON without parent links; regex values as their source. */
+function shape(ast: unknown): string {
+  return JSON.stringify(ast, (k, v) => (k === 'parent' ? undefined : v instanceof RegExp ? String(v) : typeof v === 'bigint' ? `${v}n` : v));
+}
+
+function same(text: string): void {
+  const ours = parse(text);
+  const options: acorn.Options = { ecmaVersion: 'latest', allowHashBang: true, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, allowImportExportEverywhere: true, allowReserved: true, sourceType: ours.sourceType === 'module' ? 'module' : 'script' };
+  assert.strictEqual(shape(ours.ast), shape(acorn.parse(text, options)));
+}
+
+describe('engine: the extended parser', () => {
+  const samples: Array<[string, string]> = [
+    ['keywords as names, bigints, regexes, private names, optional chains', `class A { #x = 1; static #y; get #z() { return this.#x; } m() { return #x in this; } }
+      const o = { default: 1, class: 2, function: 3, new: 4 }; o.default + o.class; a?.b?.[c]?.(d); a.b.c(d)[e].f;
+      const big = 10n ** 20n + 0x1fn; const re = /[a-z]+/giu; const s = "it's" + 'x' + \`t\${s}\`;
+      x = (a || b && c) ?? 0; y = a ** 2 | b & c ^ d << 1 >>> 2; z = import.meta.url; async function g() { return await new.target; }`],
+    ...readdirSync(path.join(fixtures, 'fingerprinting')).map((f): [string, string] => [f, readFileSync(path.join(fixtures, 'fingerprinting', f), 'utf8')]),
+    ...readdirSync(path.join(fixtures, 'evasion')).map((f): [string, string] => [f, readFileSync(path.join(fixtures, 'evasion', f), 'utf8')]),
+    ['a generated 1 MB bundle', generateBundle(1_000_000, { withFingerprint: true })],
+  ];
+  for (const [name, text] of samples) it(name, () => same(text));
+
+  it('the real Claude Code 2.1.91 bundle', function () {
+    this.timeout(120_000);
+    if (!existsSync(real)) this.skip(); // fetched by the real-artifact tests and the bench
+    same(readFileSync(real, 'utf8'));
+  });
+});
