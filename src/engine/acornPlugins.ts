@@ -199,7 +199,9 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
       return { type: '', start: this.start, end: 0, parent: null, name: this.value } as unknown as Node;
     }
 
-    // `base.name`, the commonest subscript, and binary operators, likewise.
+    // `base.name`, the commonest subscript, and binary operators, likewise
+    // (the same steps as acorn's, with the node built last). Building calls
+    // this way measured no gain, so they keep acorn's path.
     parseSubscript(this: TokenState, base: Node, startPos: number, ...rest: unknown[]): Node {
       if (this.type !== acorn.tokTypes.dot || (this.options.ecmaVersion as number) < 11) return super.parseSubscript(base, startPos, ...rest);
       this.next();

@@ -1,4 +1,5 @@
-// The Set-based scope plugin must accept and reject exactly what stock acorn does.
+// The parser's plugins (Set-based scopes, word sets, nodes built with their
+// final shape) must accept and reject exactly what stock acorn does.
 import * as assert from 'assert';
 import * as acorn from 'acorn';
 import { FastParser } from '../../src/engine/parse';
@@ -24,6 +25,19 @@ const cases: Array<[string, 'module' | 'script']> = [
   ['(function (a, a) {})', 'script'],
   ['(function (a, a) { "use strict" })', 'script'],
   ['label: { let x; } var x;', 'script'],
+  // Calls and member expressions built by the plugin: the same errors as acorn's.
+  ['f({ a = 1 });', 'script'],
+  ['f(a,, b);', 'script'],
+  ['f(a, ...b, c,);', 'script'],
+  ['f((a) = 1);', 'script'],
+  ['async function g() { f(await x, (await) => 1); }', 'module'],
+  ['function* g() { f(yield, (yield) => 1); }', 'script'],
+  ['a.#x;', 'script'],
+  ['class A { #x; m() { return this.#x + a?.b.#x; } }', 'script'],
+  ['new a.b(c)(d).e;', 'script'],
+  ['a.b.c = d + e || f;', 'script'],
+  ['x = 1n + 0x2n; y = "a" + /re/g;', 'script'],
+  ['a.await; a.yield; a.class; a.function(); a.default;', 'module'],
 ];
 
 function outcome(parser: typeof acorn.Parser, code: string, sourceType: 'module' | 'script'): string {
