@@ -38,6 +38,9 @@ const cases: Array<[string, 'module' | 'script']> = [
   ['a.b.c = d + e || f;', 'script'],
   ['x = 1n + 0x2n; y = "a" + /re/g;', 'script'],
   ['a.await; a.yield; a.class; a.function(); a.default;', 'module'],
+  ['o = { a, b: 1, [c]: 2, d() {}, get e() {}, set e(v) {}, async *f() {}, ...g, "h": 3, 4: 5 }; ({ a, b: [c] = 1, ...d } = o);', 'script'],
+  ['({ a = 1 });', 'script'],
+  ['({ __proto__: 1, __proto__: 2 });', 'script'],
 ];
 
 function outcome(parser: typeof acorn.Parser, code: string, sourceType: 'module' | 'script'): string {
