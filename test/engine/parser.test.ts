@@ -2,13 +2,13 @@
 // their final shape) must build exactly the tree stock acorn builds.
 import * as assert from 'assert';
 import * as acorn from 'acorn';
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { fetchPackage } from '../../bench/realPackages';
 import { parse } from '../../src/engine/parse';
 import { generateBundle } from '../hardening/bundle';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
-const real = path.join(__dirname, '..', '..', '.cache', 'packages', '@anthropic-ai_claude-code@2.1.91', 'package', 'cli.js');
 
 /** The tree as JSON without parent links; regex values as their source. */
 function shape(ast: unknown): string {
@@ -34,8 +34,12 @@ describe('engine: the extended parser', () => {
   for (const [name, text] of samples) it(name, () => same(text));
 
   it('the real Claude Code 2.1.91 bundle', function () {
-    this.timeout(120_000);
-    if (!existsSync(real)) this.skip(); // fetched by the real-artifact tests and the bench
-    same(readFileSync(real, 'utf8'));
+    this.timeout(300_000);
+    const pkg = fetchPackage('@anthropic-ai/claude-code@2.1.91');
+    if (!pkg.dir) {
+      console.log(`      skipped: ${pkg.reason}`);
+      this.skip();
+    }
+    same(readFileSync(path.join(pkg.dir!, 'cli.js'), 'utf8'));
   });
 });
