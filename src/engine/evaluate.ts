@@ -653,15 +653,16 @@ function concat(a: Value, b: Value): Value {
 }
 
 function binary(op: string, l: Value, r: Value): Value {
-  if (op === '+') {
-    if (typeof l === 'number' && typeof r === 'number') return l + r;
-    return concat(l, r);
-  }
+  // Alternatives combine pairwise, `+` too: `0x27 + (c ? 0x1ff2 : 0)` is two numbers, not two strings.
   if (l instanceof Many || r instanceof Many) {
     const ls: Value[] = l instanceof Many ? l.values : [l];
     const rs: Value[] = r instanceof Many ? r.values : [r];
     if (ls.length * rs.length > MAX_MANY) return UNKNOWN;
     return many(ls.flatMap((x) => rs.map((y) => binary(op, x, y))));
+  }
+  if (op === '+') {
+    if (typeof l === 'number' && typeof r === 'number') return l + r;
+    return concat(l, r);
   }
   if (l === UNKNOWN || r === UNKNOWN) return UNKNOWN;
   const objectish = (v: Value) => typeof v === 'object' && v !== null;
@@ -733,6 +734,10 @@ function codes(args: Value[]): number[] | null {
 /** Built-in functions the evaluator models: decoders and pure helpers only. */
 function callStatic(obj: string, name: string, args: Value[]): Value | typeof NOT_BUILTIN {
   const a0 = args[0];
+  // One code with alternatives makes alternative characters.
+  if (obj === 'String' && (name === 'fromCharCode' || name === 'fromCodePoint') && args.length === 1 && a0 instanceof Many) {
+    return many(a0.values.map((v) => callStatic(obj, name, [v]) as Value));
+  }
   switch (`${obj}.${name}`) {
     case 'String.fromCharCode': { const c = codes(args); return c ? String.fromCharCode(...c.map((n) => n & 0xffff)) : UNKNOWN; }
     case 'String.fromCodePoint': { const c = codes(args); return c && c.every((n) => n >= 0 && n <= 0x10ffff && Number.isInteger(n)) ? String.fromCodePoint(...c) : UNKNOWN; }

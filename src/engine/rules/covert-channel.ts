@@ -2,7 +2,7 @@
 import { isFunction, isStringLiteral, methodName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { areLookAlikes, describeChar, distinguishingChars, isFormatFlip } from '../characters';
-import { UNKNOWN } from '../evaluate';
+import { Many, UNKNOWN } from '../evaluate';
 import { shortList, showString } from '../evidence';
 import type { Rule, RuleContext } from '../rule';
 import { sinksOf } from '../sinks';
@@ -39,36 +39,6 @@ function flipOf(context: RuleContext, node: Node): { from: string; to: string } 
 function sameText(context: RuleContext, a: Node, b: Node): boolean {
   const t = context.analysis.text;
   return t.slice(a.start, a.end) === t.slice(b.start, b.end);
-}
-
-/**
- * `String.fromCodePoint(0x27 + (cond ? 0x2019 - 0x27 : 0))`: the characters the
- * call makes for each branch of a conditional inside its arithmetic.
- */
-function charsPerBranch(context: RuleContext, call: Node, cond: Node): string[] | undefined {
-  const num = (n: Node, branch: Node): number | undefined => {
-    n = unwrap(n);
-    if (n === cond) return num(branch, branch);
-    if (n.type === 'BinaryExpression') {
-      const a = num(n.left, branch);
-      const b = num(n.right, branch);
-      if (a === undefined || b === undefined) return undefined;
-      switch (n.operator) {
-        case '+': return a + b; case '-': return a - b; case '*': return a * b;
-        case '|': return a | b; case '^': return a ^ b; case '&': return a & b;
-        default: return undefined;
-      }
-    }
-    const v = context.analysis.value(n);
-    return typeof v === 'number' ? v : undefined;
-  };
-  const out: string[] = [];
-  for (const branch of [cond.consequent, cond.alternate] as Node[]) {
-    const codes = (call.arguments as Node[]).map((a) => num(a, branch));
-    if (codes.some((c) => c === undefined || c < 0 || c > 0x10ffff || !Number.isInteger(c))) return undefined;
-    out.push(String.fromCodePoint(...(codes as number[])));
-  }
-  return out;
 }
 
 /** The call a conditional sits in through arithmetic only (`String.fromCodePoint(a + (c ? x : y))`). */
@@ -156,9 +126,11 @@ export const rule: Rule = {
             const va = isStringLiteral(a) ? a.value : undefined;
             const vb = isStringLiteral(b) ? b.value : undefined;
             if (va !== undefined && vb !== undefined && areLookAlikes([va, vb])) channel = { node, selector: analysis.flow(node.test), alternatives: [va, vb] };
+            // `String.fromCodePoint(0x27 + (cond ? 0x2019 - 0x27 : 0))`: the evaluator gives one character per branch.
             const charCall = va === undefined ? charCallAround(node) : undefined;
-            const made = charCall && charsPerBranch(context, charCall, node);
-            if (made && areLookAlikes(made)) channel = { node: charCall, selector: analysis.flow(node.test), alternatives: made };
+            const made = charCall && analysis.value(charCall);
+            const chars = made instanceof Many && made.values.every((v) => typeof v === 'string') ? made.values as string[] : undefined;
+            if (charCall && chars && areLookAlikes(chars)) channel = { node: charCall, selector: analysis.flow(node.test), alternatives: chars };
           }
           if (channel?.selector.kinds) channels.push(channel);
         }
@@ -183,11 +155,8 @@ export const rule: Rule = {
         for (const call of formats) {
           for (const arg of call.arguments as Node[]) {
             let chosen = unwrap(arg);
-            if (chosen.type === 'Identifier') {
-              const b = analysis.scopes.resolve(chosen);
-              const defs = b ? analysis.definitions(b) : [];
-              if (defs.length === 1) chosen = unwrap(defs[0]);
-            }
+            const def = chosen.type === 'Identifier' ? analysis.soleDefinition(chosen) : undefined;
+            if (def) chosen = unwrap(def);
             if (chosen.type !== 'ConditionalExpression') continue;
             const selector = analysis.flow(chosen.test);
             if (selector.kinds) channels.push({ node: call, selector, flip: { from: brief(chosen.alternate), to: brief(chosen.consequent) } });
