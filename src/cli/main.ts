@@ -42,15 +42,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(`agent-xray: ${err.message}\n\n${USAGE}`);
     return 2;
   }
-  const engine = options.command === 'scan' || options.command === 'diff' ? createEngine(options.threads) : undefined;
+  const scans = options.command === 'scan' || options.command === 'diff';
+  const engine = scans ? createEngine(options.threads) : undefined;
+  const cache = scans && options.cache ? new ResultCache(cacheRoot(io.env), ENGINE_VERSION) : undefined;
   const cancel = () => engine?.cancel();
   io.signal?.addEventListener('abort', cancel);
-  const caches: ResultCache[] = [];
   try {
-    return await runCommand(options, io, engine, caches);
+    return await runCommand(options, io, engine, cache);
   } catch (err) {
     if (!(err instanceof Cancelled)) throw err;
-    await Promise.all(caches.map((c) => c.settled()));
+    await cache?.settled();
     io.stderr('\r\x1b[2Kagent-xray: cancelled; results of files already scanned are kept in the cache\n');
     return 130;
   } finally {
@@ -59,12 +60,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function runCommand(options: CliOptions, io: Io, engine: EnginePool | undefined, caches: ResultCache[]): Promise<number> {
-  const newCache = () => {
-    const c = new ResultCache(cacheRoot(io.env), ENGINE_VERSION);
-    caches.push(c);
-    return c;
-  };
+async function runCommand(options: CliOptions, io: Io, engine: EnginePool | undefined, cache: ResultCache | undefined): Promise<number> {
   const write = async (out: string): Promise<boolean> => {
     if (!options.output) {
       io.stdout(out);
@@ -83,7 +79,7 @@ async function runCommand(options: CliOptions, io: Io, engine: EnginePool | unde
 
   const progress = io.isTTY && !io.env.CI;
   if (options.command === 'diff') {
-    const { targets, ioErrors } = await scanTargets(options.paths, { engine, cache: options.cache ? newCache() : undefined });
+    const { targets, ioErrors } = await scanTargets(options.paths, { engine, cache });
     if (ioErrors) { io.stderr(`agent-xray: ${targets.filter((t) => t.verdict === 'unscannable').map((t) => `${t.path}: ${t.notAnalysed[0]}`).join('; ')}\n`); return 2; }
     const d = diffTargets(targets[0], targets[1]);
     return (await write(options.format === 'json' ? JSON.stringify({ version: 1, ...d }, null, 2) + '\n' : diffText(d))) ? 0 : 2;
@@ -117,7 +113,7 @@ async function runCommand(options: CliOptions, io: Io, engine: EnginePool | unde
     : options.paths;
   const { targets, ioErrors } = await scanTargets(specs, {
     engine,
-    cache: options.cache ? newCache() : undefined,
+    cache,
     onFile: progress ? (file, i, total) => io.stderr(`\r\x1b[2Kscanning ${i + 1}/${total} ${file.length > 70 ? '…' + file.slice(-69) : file}`) : undefined,
   });
   if (progress) io.stderr('\r\x1b[2K');

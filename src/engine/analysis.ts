@@ -2,7 +2,7 @@
 // definitions, dataflow from fingerprint sources, static values, and the
 // comparisons of fingerprint values with specific places and organisations.
 import { calleeName, enclosingScope, isFunction, keyName, methodName, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
-import { classifyConstant, type ConstantClass } from './constants';
+import { classifyConstant, isZonePicker, type ConstantClass } from './constants';
 import { appearsIn, Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
 import { ScopeResolver, type Binding } from './scope';
@@ -583,6 +583,20 @@ export class Analysis {
     return key ? narrow(f, key) : f;
   }
 
+  /** The one expression a binding is ever given, when there is exactly one. */
+  soleDefinition(id: Node): Node | undefined {
+    const b = this.scopes.resolve(id);
+    const defs = b ? this.definitions(b) : [];
+    return defs.length === 1 ? defs[0] : undefined;
+  }
+
+  /** The function a memoising wrapper holds: `get = once(() => decode(x))`. */
+  private memoisedFunction(callee: Node): FunctionNode | undefined {
+    const def = this.soleDefinition(callee);
+    const wrapped = def && unwrap(def).type === 'CallExpression' ? unwrap(def).arguments[0] : undefined;
+    return isFunction(wrapped) ? wrapped : undefined;
+  }
+
   /** The get trap of a `new Proxy(target, handler)` an expression holds (directly or through one variable). */
   private proxyGetTrap(node: Node, depth = 0): FunctionNode | undefined {
     node = unwrap(node);
@@ -610,10 +624,8 @@ export class Analysis {
     const fn = this.functionOf(callee);
     if (fn) return this.flowAll(this.returnsOf(fn));
     if (callee.type === 'Identifier' && node.arguments.length === 0) {
-      const b = this.scopes.resolve(callee);
-      const defs = b ? this.definitions(b) : [];
-      const wrapped = defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' ? unwrap(defs[0]).arguments[0] : undefined;
-      if (isFunction(wrapped)) return this.flowAll(this.returnsOf(wrapped));
+      const wrapped = this.memoisedFunction(callee);
+      if (wrapped) return this.flowAll(this.returnsOf(wrapped));
     }
     if (callee.type === 'MemberExpression') {
       if (method && COMPARE_METHODS.has(method)) return this.withComparison(node, union(this.flow(callee.object), this.flowAll(node.arguments)));
@@ -766,11 +778,8 @@ export class Analysis {
         if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name)) return args;
         const fn = this.functionOf(callee);
         if (fn) return args && (this.decoders.has(fn) || fn.params.length === 0 && this.returnsOf(fn).every((r) => this.mayBeConstant(r, depth + 1)));
-        // A memoising wrapper: `get = once(() => decode(x))`.
-        const b = this.scopes.resolve(callee);
-        const defs = b ? this.definitions(b) : [];
-        const wrapped = defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' ? unwrap(defs[0]).arguments[0] : undefined;
-        return isFunction(wrapped) && this.returnsOf(wrapped).every((r) => this.mayBeConstant(r, depth + 1));
+        const wrapped = this.memoisedFunction(callee);
+        return !!wrapped && this.returnsOf(wrapped).every((r) => this.mayBeConstant(r, depth + 1));
       }
     }
     return false;
@@ -789,9 +798,7 @@ export function encodedLiteral(literals: Node[]): Node | undefined {
 
 /** A list of zones across the world is validation or a picker, not a place check. */
 function isFullZoneList(values: string[], classes: Set<ConstantClass>): boolean {
-  if (!classes.has('zone') || classes.size > 1) return false;
-  const areas = new Set(values.map((v) => v.split('/')[0]));
-  return values.length >= 40 || areas.size >= 4;
+  return classes.has('zone') && classes.size === 1 && isZonePicker(values);
 }
 
 /** `.timeZone` of resolvedOptions() is the time zone only; `.locale` the locale only. */

@@ -49,6 +49,13 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   return undefined;
 }
 
+/** Zones across the world (40 or more, or from four or more areas): a picker or validation, not a place check. */
+export function isZonePicker(zones: Iterable<string>): boolean {
+  const list = [...zones];
+  const areas = new Set(list.map((z) => z.split('/')[0]));
+  return list.length >= 40 || areas.size >= 4;
+}
+
 /** The registrable-looking part of a host, used to count distinct organisations. */
 export function orgOf(host: string): string {
   const parts = host.replace(/^[.*]+/, '').toLowerCase().split('.');

@@ -5,7 +5,7 @@
 // of in silence.
 import type { Analysis } from '../analysis';
 import { propertyName, type Node } from '../ast';
-import { isPlaceZone } from '../constants';
+import { isPlaceZone, isZonePicker } from '../constants';
 import { shortList } from '../evidence';
 import type { Rule } from '../rule';
 import { Kind } from '../sources';
@@ -14,17 +14,15 @@ const TZ_CALLS = new Set(['resolvedOptions', 'getTimezoneOffset']);
 const AREA = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/?$/;
 
 /** A zone literal (`"Asia/Tehran"`), or one assembled from pieces (`"Asia/" + name`, evaluated later). */
-function zonePart(n: Node | null): 'zone' | 'assembled' | undefined {
-  if (!n) return undefined;
-  if (n.type === 'Literal') return typeof n.value === 'string' && n.value.length > 6 && isPlaceZone(n.value) ? 'zone' : undefined;
-  if (n.type === 'BinaryExpression' && n.operator === '+' && n.left.type === 'Literal' && typeof n.left.value === 'string' && AREA.test(n.left.value)) return 'assembled';
-  return undefined;
+function isZonePart(n: Node | null): n is Node {
+  if (!n) return false;
+  if (n.type === 'Literal') return typeof n.value === 'string' && n.value.length > 6 && isPlaceZone(n.value);
+  return n.type === 'BinaryExpression' && n.operator === '+' && n.left.type === 'Literal' && typeof n.left.value === 'string' && AREA.test(n.left.value);
 }
 
-/** Two to a few dozen zones in fewer than four areas: a target list (more is a picker or validation). */
+/** Two or more zones that are not a picker: a target list. */
 function isTargetList(zones: Set<string>): boolean {
-  const areas = new Set([...zones].map((z) => z.split('/')[0]));
-  return zones.size >= 2 && zones.size < 40 && areas.size < 4;
+  return zones.size >= 2 && !isZonePicker(zones);
 }
 
 export const rule: Rule = {
@@ -46,7 +44,7 @@ export const rule: Rule = {
         const { reads, lists } = collect(analysis);
         const zones = new Set<string>();
         for (const parts of lists) {
-          const found = new Set(parts.map((n) => (zonePart(n) === 'zone' ? n.value : analysis.value(n))).filter((v): v is string => typeof v === 'string' && isPlaceZone(v)));
+          const found = new Set(parts.map((n) => analysis.value(n)).filter((v): v is string => typeof v === 'string' && isPlaceZone(v)));
           if (isTargetList(found)) found.forEach((z) => zones.add(z));
         }
         if (!zones.size) return;
@@ -73,7 +71,7 @@ function collect(analysis: Analysis): { reads: Node[]; lists: Node[][] } {
   const reads: Node[] = [];
   const lists: Node[][] = [];
   const add = (parts: Node[]) => { if (parts.length >= 2) lists.push(parts); };
-  const partsOf = (items: Array<Node | null>) => items.filter((n): n is Node => !!zonePart(n));
+  const partsOf = (items: Array<Node | null>) => items.filter(isZonePart);
   analysis.eachNode((node) => {
     switch (node.type) {
       case 'ArrayExpression': add(partsOf(node.elements)); break;
