@@ -158,12 +158,14 @@ interface TokenState {
   value: string;
   start: number;
   end: number;
+  lastTokEnd: number;
   input: string;
   options: acorn.Options;
-  next(): void;
+  next(ignoreEscapeSequenceInKeyword?: boolean): void;
   finishNode(node: Node, type: string): Node;
   parseIdent(liberal: boolean): Node;
   parsePrivateIdent(): Node;
+  link(node: Node): Node;
 }
 
 /**
@@ -199,6 +201,18 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
       return { type: '', start: this.start, end: 0, parent: null, name: this.value } as unknown as Node;
     }
 
+    // An identifier is finished at once: no finishNode and link calls for the commonest node.
+    parseIdent(this: TokenState & { checkUnreserved(n: Node): void; awaitIdentPos: number }, liberal: boolean): Node {
+      if (this.type !== acorn.tokTypes.name) return super.parseIdent(liberal);
+      const node = { type: 'Identifier', start: this.start, end: this.end, parent: null, name: this.value } as unknown as Node;
+      this.next(!!liberal);
+      if (!liberal) {
+        this.checkUnreserved(node);
+        if (node.name === 'await' && !this.awaitIdentPos) this.awaitIdentPos = node.start;
+      }
+      return node;
+    }
+
     // `base.name`, the commonest subscript, and binary operators, likewise
     // (the same steps as acorn's, with the node built last). Building calls
     // this way measured no gain, so they keep acorn's path.
@@ -206,20 +220,20 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
       if (this.type !== acorn.tokTypes.dot || (this.options.ecmaVersion as number) < 11) return super.parseSubscript(base, startPos, ...rest);
       this.next();
       const property = this.type === acorn.tokTypes.privateId && base.type !== 'Super' ? this.parsePrivateIdent() : this.parseIdent(this.options.allowReserved !== 'never');
-      return this.finishNode({ type: '', start: startPos, end: 0, parent: null, object: base, property, computed: false, optional: false } as unknown as Node, 'MemberExpression');
+      return this.link({ type: 'MemberExpression', start: startPos, end: this.lastTokEnd, parent: null, object: base, property, computed: false, optional: false } as unknown as Node);
     }
 
     buildBinary(this: TokenState, startPos: number, startLoc: unknown, left: Node, right: Node, op: string, logical: boolean): Node {
       if (right.type === 'PrivateIdentifier') return super.buildBinary(startPos, startLoc, left, right, op, logical);
-      return this.finishNode({ type: '', start: startPos, end: 0, parent: null, left, operator: op, right } as unknown as Node, logical ? 'LogicalExpression' : 'BinaryExpression');
+      return this.link({ type: logical ? 'LogicalExpression' : 'BinaryExpression', start: startPos, end: this.lastTokEnd, parent: null, left, operator: op, right } as unknown as Node);
     }
 
     parseLiteral(this: TokenState, value: unknown): Node {
       const raw = this.input.slice(this.start, this.end);
       if (raw.charCodeAt(raw.length - 1) === 110) return super.parseLiteral(value);
-      const node = { type: '', start: this.start, end: 0, parent: null, value, raw } as unknown as Node;
+      const node = { type: 'Literal', start: this.start, end: this.end, parent: null, value, raw } as unknown as Node;
       this.next();
-      return this.finishNode(node, 'Literal');
+      return node;
     }
 
     finishNode(node: Node, type: string): Node {

@@ -81,6 +81,7 @@ export class Analysis {
   private readonly flows = new Map<Node, Flow>();
   private readonly bindingFlows = new Map<Binding, Flow>();
   private readonly constantBindings = new Map<Binding, boolean>();
+  private readonly specificValues = new Map<string | number, boolean>();
   private readonly returns = new Map<Node, Node[]>();
   private readonly defs = new Map<Binding, Node[]>();
   private comparisonList?: Comparison[];
@@ -687,17 +688,17 @@ export class Analysis {
     const literalSide = pairs.length === 2 && isLiteral(pairs[0][1]) ? [pairs[0]] : pairs.length === 2 && isLiteral(pairs[1][1]) ? [pairs[1]] : pairs;
     for (const [subject, constant] of literalSide) {
       const s = unwrap(subject);
-      if (s.type === 'Literal' || s.type === 'UnaryExpression' && s.operator === 'typeof' || !this.mayBeConstant(constant)) continue;
+      if (s.type === 'Literal' || s.type === 'UnaryExpression' && s.operator === 'typeof') continue;
+      // Most constants are plain literals such as "function" or 0: one classification per distinct value.
+      const c = unwrap(constant);
+      if (c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number') ? !this.mayBeSpecific(c.value) : !this.mayBeConstant(constant)) continue;
       // The constant is evaluated and classified before any dataflow query:
       // evaluations are cached per binding and most constants are not specific.
       const { value, provenance } = this.evaluate(constant);
       const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in');
       const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
       // Only values that could be specific under some source justify a dataflow query.
-      const possible = values.filter((v) => {
-        const cls = classifyConstant(v, ALL_KINDS, Kind, isList);
-        return cls && (cls !== 'keyword' || isList);
-      });
+      const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS, Kind, true) : this.mayBeSpecific(v)));
       if (!possible.length) continue;
       const flow = this.flow(subject);
       if (!flow.kinds) continue;
@@ -724,6 +725,17 @@ export class Analysis {
     const b = inner ? this.scopes.resolve(inner) : undefined;
     if (b && this.iteratedBy(b)) return (b.decl as Node).parent!;
     return node;
+  }
+
+  /** Could one constant (not in a list) be specific under some source? Cached by value. */
+  private mayBeSpecific(v: string | number): boolean {
+    let known = this.specificValues.get(v);
+    if (known === undefined) {
+      const cls = classifyConstant(v, ALL_KINDS, Kind, false);
+      known = !!cls && cls !== 'keyword';
+      this.specificValues.set(v, known);
+    }
+    return known;
   }
 
   private isCandidate(node: Node): boolean {
