@@ -1,7 +1,7 @@
 // Per-file facts the rules share: indexes built during the walk, binding
 // definitions, dataflow from fingerprint sources, static values, and the
 // comparisons of fingerprint values with specific places and organisations.
-import { calleeName, enclosingScope, isFunction, keyName, methodName, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
+import { enclosingScope, isFunction, keyName, methodName, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
 import { classifyConstant, isZonePicker, type ConstantClass } from './constants';
 import { appearsIn, Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
@@ -63,9 +63,10 @@ export class Analysis {
   readonly evaluator: Evaluator;
   readonly sources: SourceMatcher;
   private lines?: LineIndex;
-  /** Assignments `name = value` by name, and `x.key = value` / `this.key = value` by "x.key". */
+  /** Assignments `name = value` by name, and `x.key = value` / `this.key = value` by key. */
   private readonly assignments = new Map<string, Node[]>();
   private readonly memberAssignments = new Map<string, Node[]>();
+  private readonly memberAssignmentsByName = new Map<string, Map<string, Node[]>>();
   /** Calls `name(...)` by callee name. */
   private readonly calls = new Map<string, Node[]>();
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
@@ -87,6 +88,8 @@ export class Analysis {
   private comparisonList?: Comparison[];
   private readonly comparisonByNode = new Map<Node, Comparison>();
   private readonly analysed = new Map<Node, Comparison | null>();
+  /** Candidates being analysed (a comparison's subject can flow through itself). */
+  private readonly analysing: Node[] = [];
 
   /** `nodes`: the parser's list of every node but identifiers and literals (absent after error recovery). */
   constructor(readonly text: string, readonly ast: Node, private readonly nodes?: Node[]) {
@@ -120,16 +123,20 @@ export class Analysis {
         else if (left.type === 'MemberExpression') {
           const p = propertyName(left);
           const obj = unwrap(left.object);
-          if (p && obj.type === 'Identifier') push(this.memberAssignments, `${obj.name}.${p}`, node);
-          else if (p && obj.type === 'ThisExpression') push(this.memberAssignments, `this.${p}`, node);
+          if (p && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) push(this.memberAssignments, p, node);
         }
       },
       CallExpression: (node) => {
-        const callee = node.callee as Node;
-        if (callee.type === 'Identifier') push(this.calls, callee.name, node);
-        const name = calleeName(node);
-        if (name && DECODE_CALLS.has(name)) this.markDecoder(node);
-        if (COMPARE_METHODS.has(methodName(node) ?? '')) this.candidates.push(node);
+        const callee = unwrap(node.callee);
+        if (callee.type === 'Identifier') {
+          if (callee === node.callee) push(this.calls, callee.name, node);
+          if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
+        } else {
+          const method = propertyName(callee);
+          if (method === undefined) return;
+          if (DECODE_CALLS.has(method)) this.markDecoder(node);
+          if (COMPARE_METHODS.has(method)) this.candidates.push(node);
+        }
       },
       BinaryExpression: (node) => {
         if (COMPARE_OPS.has(node.operator) || node.operator === 'in') this.candidates.push(node);
@@ -321,7 +328,7 @@ export class Analysis {
       if (o.type === 'ClassBody') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
     }
     const b = unwrap(object).type === 'Identifier' ? this.scopes.resolve(unwrap(object)) : undefined;
-    if (b) for (const a of this.memberAssignments.get(`${b.name}.${key}`) ?? []) {
+    if (b) for (const a of this.memberAssignmentsTo(b.name, key)) {
       if (this.scopes.resolve(unwrap(a.left.object)) === b) out.push(a.right);
     }
     return out;
@@ -393,13 +400,29 @@ export class Analysis {
     return map;
   }
 
+  /** Assignments `name.key = value` (`this.key = value` for "this"), grouped by name on first use of a key. */
+  private memberAssignmentsTo(name: string, key: string): Node[] {
+    let byName = this.memberAssignmentsByName.get(key);
+    if (!byName) {
+      byName = new Map();
+      this.memberAssignmentsByName.set(key, byName);
+      for (const a of this.memberAssignments.get(key) ?? []) {
+        const obj = unwrap(a.left.object);
+        const owner = obj.type === 'ThisExpression' ? 'this' : obj.name as string;
+        const list = byName.get(owner);
+        if (list) list.push(a); else byName.set(owner, [a]);
+      }
+    }
+    return byName.get(name) ?? [];
+  }
+
   /** `this.key = value` assignments of one property, grouped by class body. */
   private thisAssignments(key: string): Map<Node, Node[]> {
     let groups = this.thisAssignmentsByClass.get(key);
     if (groups) return groups;
     groups = new Map();
     this.thisAssignmentsByClass.set(key, groups);
-    for (const a of this.memberAssignments.get(`this.${key}`) ?? []) {
+    for (const a of this.memberAssignmentsTo('this', key)) {
       const body = this.classBodyOf(a);
       if (!body) continue;
       const list = groups.get(body);
@@ -642,7 +665,7 @@ export class Analysis {
   /** Every comparison of a fingerprint value with specific zones, locales, hosts or keywords. */
   comparisons(): Comparison[] {
     if (!this.comparisonList) {
-      for (const node of this.candidates) this.comparisonAt(node);
+      for (const node of this.candidates) this.comparisonAt(node, false);
       this.comparisonList = [...new Set(this.comparisonByNode.values())];
     }
     return this.comparisonList;
@@ -653,12 +676,27 @@ export class Analysis {
     return this.comparisonByNode.get(node) ?? (this.isCandidate(node) ? this.comparisonAt(node) : undefined);
   }
 
-  /** The comparison a candidate node makes, merged with others reported at the same place. */
-  comparisonAt(node: Node): Comparison | undefined {
-    if (this.analysed.has(node)) return this.analysed.get(node) ?? undefined;
-    this.analysed.set(node, null);
-    const c = this.analyseCandidate(node);
-    if (!c) return undefined;
+  /**
+   * The comparison a candidate node makes, merged with others reported at the
+   * same place. `keepMisses: false` (the one pass over all candidates) does not
+   * remember candidates that compare nothing: keying tens of thousands of
+   * nodes costs more than the rare second look at one of them.
+   */
+  comparisonAt(node: Node, keepMisses = true): Comparison | undefined {
+    const known = this.analysed.get(node);
+    if (known !== undefined) return known ?? undefined;
+    if (this.analysing.includes(node)) return undefined;
+    this.analysing.push(node);
+    let c: Comparison | undefined;
+    try {
+      c = this.analyseCandidate(node);
+    } finally {
+      this.analysing.pop();
+    }
+    if (!c) {
+      if (keepMisses) this.analysed.set(node, null);
+      return undefined;
+    }
     const existing = this.comparisonByNode.get(c.node);
     if (existing) {
       for (const v of c.values) if (!existing.values.includes(v)) existing.values.push(v);
