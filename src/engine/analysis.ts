@@ -51,6 +51,11 @@ function lowerBound(list: Node[], pos: number): number {
   return lo;
 }
 
+function isSortedByStart(list: Node[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1].start > list[i].start) return false;
+  return true;
+}
+
 function union(a: Flow, b: Flow): Flow {
   if (!b.kinds) return a;
   if (!a.kinds) return b;
@@ -69,6 +74,7 @@ export class Analysis {
   private readonly memberAssignmentsByName = new Map<string, Map<string, Node[]>>();
   /** Calls `name(...)` by callee name. */
   private readonly calls = new Map<string, Node[]>();
+  private readonly sortedEntries = new WeakSet<Node[]>();
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
@@ -199,7 +205,13 @@ export class Analysis {
     if (!all) return [];
     const resolves = (n: Node) => { const id = idOf(n); return id.type === 'Identifier' && this.scopes.resolve(id) === b; };
     if (b.scope.type !== 'Program') {
-      // Index entries are in source order (the walk is pre-order): search the scope's range.
+      // Search the scope's range. The parser's list is in finish order, where a
+      // node comes after the nodes nested in it (`a = function () { var a; a = 1 }`):
+      // an entry is sorted by start once, before its first search.
+      if (!this.sortedEntries.has(all)) {
+        this.sortedEntries.add(all);
+        if (!isSortedByStart(all)) all.sort((x, y) => x.start - y.start);
+      }
       const { start, end } = b.scope;
       const out: Node[] = [];
       for (let i = lowerBound(all, start); i < all.length && all[i].start < end; i++) if (resolves(all[i])) out.push(all[i]);

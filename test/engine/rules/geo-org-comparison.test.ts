@@ -29,6 +29,10 @@ ruleTester('geo-org-comparison', {
     // One host (first-party routing) is reported, but low.
     { code: `const h = new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst first = h === "api.anthropic.com";`, findings: [{ severity: 'low', line: 2 }] },
     { code: `const loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconst region = new Intl.Locale(loc).region;\nif (region === "CN") x();`, findings: [{ severity: 'medium', line: 3 }] },
+    // Minifiers reuse names in nested scopes: an outer assignment or call of the same
+    // name around the function must not hide the inner binding's definitions or calls.
+    { code: `a = function () {\n  var a;\n  a = Intl.DateTimeFormat().resolvedOptions().timeZone;\n  if (a === "Asia/Shanghai") x();\n};`, findings: [{ severity: 'high', line: 4 }] },
+    { code: `g(function () {\n  function g(z) { if (z === "Asia/Shanghai") x(); }\n  g(Intl.DateTimeFormat().resolvedOptions().timeZone);\n});`, findings: [{ severity: 'high', line: 2 }] },
     { code: `const e = process["env"];\nconst d = e["USER" + "DNSDOMAIN"];\nif (["corp-a.com", "corp-b.com", "corp-c.cn"].includes(d)) x();`, findings: [{ severity: 'high', line: 3 }] },
   ],
 });
