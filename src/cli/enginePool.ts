@@ -1,11 +1,10 @@
 // Runs the engine on worker threads: both cores for many files, one large
 // syntax tree alive at a time, a time and memory limit per file, cancellable.
 import * as os from 'os';
-import * as path from 'path';
-import * as v8 from 'v8';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import type { FileResult } from '../engine/types';
 import type { EngineRequest, EngineReply } from './engineWorker';
+import { defaultHeapMb, startEngineThread } from './engineThread';
 import { scanBytes } from './scanBytes';
 
 /** Raised by a pool's pending and later calls once the scan is cancelled. */
@@ -28,17 +27,6 @@ export const LARGE_TEXT = 8 * 1024 * 1024;
 /** Time allowed per file: 30 s plus 2 s per MB (a 13 MB bundle takes about 4 s). */
 export function timeLimitMs(bytes: number): number {
   return 30_000 + Math.ceil(bytes / 1e6) * 2_000;
-}
-
-/**
- * Sets V8's initial heap for workers created afterwards. A syntax tree
- * survives until its scan ends, so a heap that starts small is grown by full
- * collections that only find live objects (a fifth of a 13 MB bundle's scan).
- * The flag is process-wide: only the CLI, which owns its process, calls this;
- * the editor extension shares its host and does not.
- */
-export function tuneWorkerHeap(): void {
-  v8.setFlagsFromString('--initial-heap-size=1024');
 }
 
 interface Job {
@@ -67,6 +55,8 @@ export interface PoolOptions {
   timeLimit?: (bytes: number) => number;
   /** Texts this large run alone (default LARGE_TEXT). */
   largeText?: number;
+  /** A thread started early (startEngineThread with the same heapMb) for the pool to use first. */
+  started?: Worker;
 }
 
 export class EnginePool implements Engine {
@@ -79,14 +69,15 @@ export class EnginePool implements Engine {
   private readonly heapMb: number;
   private readonly timeLimit: (bytes: number) => number;
   private readonly largeText: number;
-  /** What the pool did: most files scanned at once, threads started. */
+  /** What the pool did: most files scanned at once, threads it started (not counting `options.started`). */
   readonly stats = { peakBusy: 0, started: 0 };
 
   constructor(private readonly options: PoolOptions) {
     this.size = Math.max(1, options.size ?? Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
-    this.heapMb = options.heapMb ?? Math.min(8192, Math.max(1024, Math.floor(os.totalmem() / 2 / 2 ** 20)));
+    this.heapMb = options.heapMb ?? defaultHeapMb();
     this.timeLimit = options.timeLimit ?? timeLimitMs;
     this.largeText = options.largeText ?? LARGE_TEXT;
+    if (options.started) this.adopt(options.started);
   }
 
   acquire(size: number): Promise<() => void> {
@@ -134,11 +125,12 @@ export class EnginePool implements Engine {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(path.join(this.options.distDir, 'engineWorker.js'), {
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
-    });
-    const slot: Slot = { worker, scanned: 0 };
     this.stats.started++;
+    return this.adopt(startEngineThread(this.options.distDir, this.heapMb));
+  }
+
+  private adopt(worker: Worker): Slot {
+    const slot: Slot = { worker, scanned: 0 };
     this.slots.push(slot);
     worker.on('message', (reply: EngineReply) => {
       const job = slot.job;

