@@ -179,6 +179,9 @@ interface TokenState {
 export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
   return class TreeLinksParser extends (Base as any) {
     nodes: Node[] = [];
+    /** Calls `name(...)` and assignments `name = ...` by name, recorded while the nodes are hot. */
+    calls = new Map<string, Node[]>();
+    assignments = new Map<string, Node[]>();
 
     // Nodes are object literals rather than acorn's Node class: V8 then learns
     // from their allocation site that they survive and allocates them in the
@@ -249,8 +252,17 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
       switch (node.type) {
         case 'Identifier': case 'Literal': return node;
         case 'MemberExpression': node.object.parent = node; node.property.parent = node; break;
-        case 'CallExpression': case 'NewExpression': node.callee.parent = node; linkAll(node.arguments = exact<Node>(node.arguments), node); break;
-        case 'BinaryExpression': case 'LogicalExpression': case 'AssignmentExpression': node.left.parent = node; node.right.parent = node; break;
+        case 'CallExpression': case 'NewExpression':
+          node.callee.parent = node;
+          linkAll(node.arguments = exact<Node>(node.arguments), node);
+          if (node.type === 'CallExpression' && node.callee.type === 'Identifier') addTo(this.calls, node.callee.name, node);
+          break;
+        case 'AssignmentExpression':
+          node.left.parent = node;
+          node.right.parent = node;
+          if (node.left.type === 'Identifier') addTo(this.assignments, node.left.name, node);
+          break;
+        case 'BinaryExpression': case 'LogicalExpression': node.left.parent = node; node.right.parent = node; break;
         case 'ExpressionStatement': node.expression.parent = node; break;
         case 'Property': node.key.parent = node; node.value.parent = node; break;
         case 'VariableDeclarator': node.id.parent = node; if (node.init) node.init.parent = node; break;
@@ -262,6 +274,11 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
   } as unknown as typeof acorn.Parser;
 }
 
+
+function addTo(map: Map<string, Node[]>, key: string, node: Node): void {
+  const list = map.get(key);
+  if (list) list.push(node); else map.set(key, [node]);
+}
 
 function linkAll(list: Array<Node | null>, parent: Node): void {
   for (let i = 0; i < list.length; i++) if (list[i] !== null) list[i]!.parent = parent;

@@ -8,6 +8,7 @@ import { LineIndex, type Position } from './lines';
 import { ScopeResolver, type Binding } from './scope';
 import { ALL_KINDS, Kind, SourceMatcher } from './sources';
 import { forEachChild, type Visitor } from './walk';
+import type { ParsedIndex } from './parse';
 
 /** The members key under which a module factory's whole `module.exports = value` is kept. */
 const MODULE_VALUE = '(module.exports)';
@@ -69,11 +70,11 @@ export class Analysis {
   readonly sources: SourceMatcher;
   private lines?: LineIndex;
   /** Assignments `name = value` by name, and `x.key = value` / `this.key = value` by key. */
-  private readonly assignments = new Map<string, Node[]>();
+  private readonly assignments: Map<string, Node[]>;
   private readonly memberAssignments = new Map<string, Node[]>();
   private readonly memberAssignmentsByName = new Map<string, Map<string, Node[]>>();
   /** Calls `name(...)` by callee name. */
-  private readonly calls = new Map<string, Node[]>();
+  private readonly calls: Map<string, Node[]>;
   private readonly sortedEntries = new WeakSet<Node[]>();
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
@@ -97,8 +98,16 @@ export class Analysis {
   /** Candidates being analysed (a comparison's subject can flow through itself). */
   private readonly analysing: Node[] = [];
 
-  /** `nodes`: the parser's list of every node but identifiers and literals (absent after error recovery). */
-  constructor(readonly text: string, readonly ast: Node, private readonly nodes?: Node[]) {
+  private readonly nodes?: Node[];
+  /** Whether the parser recorded the calls and assignments by name (else the walk does). */
+  private readonly indexed: boolean;
+
+  /** `index`: what the parser recorded (absent after error recovery). */
+  constructor(readonly text: string, readonly ast: Node, index?: ParsedIndex) {
+    this.nodes = index?.nodes;
+    this.indexed = !!index;
+    this.calls = index?.calls ?? new Map();
+    this.assignments = index?.assignments ?? new Map();
     this.evaluator = new Evaluator(this.scopes, {
       definitions: (b) => this.definitions(b),
       iteratedBy: (b) => this.iteratedBy(b),
@@ -125,7 +134,7 @@ export class Analysis {
     return {
       AssignmentExpression: (node) => {
         const left = node.left as Node;
-        if (left.type === 'Identifier') push(this.assignments, left.name, node);
+        if (left.type === 'Identifier') { if (!this.indexed) push(this.assignments, left.name, node); }
         else if (left.type === 'MemberExpression') {
           const p = propertyName(left);
           const obj = unwrap(left.object);
@@ -135,7 +144,7 @@ export class Analysis {
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
         if (callee.type === 'Identifier') {
-          if (callee === node.callee) push(this.calls, callee.name, node);
+          if (callee === node.callee && !this.indexed) push(this.calls, callee.name, node);
           if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
         } else {
           const method = propertyName(callee);

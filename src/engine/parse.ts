@@ -8,7 +8,16 @@ import type { Node } from './ast';
 export const FastParser = acorn.Parser.extend(fastScope, fastWords, treeLinks);
 
 /** The extended parser's constructor, which acorn's typings declare protected. */
-type LinkedParser = new (options: acorn.Options, input: string) => { parse(): Node; nodes: Node[] };
+type LinkedParser = new (options: acorn.Options, input: string) => { parse(): Node } & ParsedIndex;
+
+/** What the parser records while it builds the tree (absent after error recovery). */
+export interface ParsedIndex {
+  /** Every node but identifiers and literals, children before parents, with parents linked. */
+  nodes: Node[];
+  /** Calls `name(...)` and assignments `name = ...`, by name, in finish order. */
+  calls: Map<string, Node[]>;
+  assignments: Map<string, Node[]>;
+}
 
 const BASE_OPTIONS: acorn.Options = {
   ecmaVersion: 'latest',
@@ -24,11 +33,8 @@ export interface ParseResult {
   sourceType: 'module' | 'script' | 'recovered';
   /** Why part of the text was not analysed (syntax errors recovered from). */
   notAnalysed: string[];
-  /**
-   * Every node but identifiers and literals, children before parents, with
-   * parents linked; absent after error recovery (the walk links that tree).
-   */
-  nodes?: Node[];
+  /** The parser's records; absent after error recovery (the walk links that tree). */
+  index?: ParsedIndex;
 }
 
 /** Raised when a text cannot be analysed at all; the message is shown to users. */
@@ -48,7 +54,8 @@ export function parse(text: string): ParseResult {
     try {
       const parser = new (FastParser as unknown as LinkedParser)({ ...BASE_OPTIONS, sourceType }, text);
       const ast = parser.parse();
-      return { ast, sourceType, notAnalysed: [], nodes: parser.nodes };
+      const { nodes, calls, assignments } = parser;
+      return { ast, sourceType, notAnalysed: [], index: { nodes, calls, assignments } };
     } catch (err) {
       if (isStackOverflow(err)) throw new ScanError('nesting too deep to parse');
       if (!(err instanceof SyntaxError)) throw err;

@@ -1,7 +1,7 @@
 // The engine's entry point: one text in, findings out (parse, one walk, rules).
 import { isFunction, type Node } from './ast';
 import { Analysis, type Flow } from './analysis';
-import { parse, ScanError } from './parse';
+import { parse, ScanError, type ParsedIndex } from './parse';
 import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
 import { kindNames } from './sources';
@@ -27,7 +27,7 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     const parsed = parse(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
     const parsedAt = performance.now();
     result.notAnalysed.push(...parsed.notAnalysed);
-    const { findings, walkMs } = analyse(text, parsed.ast, options, parsed.nodes);
+    const { findings, walkMs } = analyse(text, parsed.ast, options, parsed.index);
     result.findings = findings;
     const parse_ = parsedAt - started;
     result.timings = { parse: Math.round(parse_), walk: Math.round(walkMs), rules: Math.round(performance.now() - parsedAt - walkMs) };
@@ -51,9 +51,10 @@ function excerptOf(node: Node): NonNullable<Finding['excerpt']> {
   return { start: best.start, end: best.end, nodeStart: node.start, nodeEnd: node.end };
 }
 
-/** Runs the visitors and the rules on a parsed tree (`nodes`: the parser's list, see visitAll). */
-export function analyse(text: string, ast: Node, options: ScanOptions, nodes?: Node[]): { findings: Finding[]; walkMs: number } {
-  const analysis = new Analysis(text, ast, nodes);
+/** Runs the visitors and the rules on a parsed tree (`index`: the parser's records, see visitAll). */
+export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number } {
+  const analysis = new Analysis(text, ast, index);
+  const nodes = index?.nodes;
   const findings: Finding[] = [];
   const exits: Visitor[] = [];
   const step = (role: EvidenceStep['role'], label: string, node: Node): EvidenceStep => {

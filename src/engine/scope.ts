@@ -15,6 +15,10 @@ export interface Binding {
 }
 
 const BLOCK_SCOPES = new Set(['BlockStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'CatchClause', 'StaticBlock']);
+/** Nodes that can declare names: functions, Program, block scopes, class expressions (their own name). */
+const SCOPES = new Set([...BLOCK_SCOPES, 'Program', 'ClassExpression', 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+/** The declarations of most blocks: none (one shared map instead of one each). */
+const NO_NAMES: ReadonlyMap<string, Binding> = new Map();
 
 /** Identifiers bound by a pattern (`a`, `{a, b: [c]}`, `...d`, `e = 1`). */
 export function patternIds(pattern: Node | null | undefined, out: Node[] = []): Node[] {
@@ -31,7 +35,7 @@ export function patternIds(pattern: Node | null | undefined, out: Node[] = []): 
 
 /** Resolves identifiers to bindings; declarations of each scope are collected on first use. */
 export class ScopeResolver {
-  private readonly declared = new Map<Node, Map<string, Binding>>();
+  private readonly declared = new Map<Node, ReadonlyMap<string, Binding>>();
   private readonly resolved = new Map<Node, Binding | null>();
 
   /** The binding an identifier refers to, or undefined for globals. Cached per identifier. */
@@ -47,7 +51,7 @@ export class ScopeResolver {
   private lookup(id: Node): Binding | undefined {
     const name = id.name as string;
     for (let n = id.parent; n; n = n.parent) {
-      if (!isFunction(n) && n.type !== 'Program' && !BLOCK_SCOPES.has(n.type) && n.type !== 'ClassExpression') continue;
+      if (!SCOPES.has(n.type)) continue;
       const b = this.declarations(n).get(name);
       if (b) return b;
     }
@@ -55,18 +59,23 @@ export class ScopeResolver {
   }
 
   /** Every name declared directly in a scope node. */
-  declarations(scope: Node): Map<string, Binding> {
+  declarations(scope: Node): ReadonlyMap<string, Binding> {
     let map = this.declared.get(scope);
     if (!map) {
-      map = new Map();
+      const names = new Map<string, Binding>();
+      collect(scope, names);
+      map = names.size ? names : NO_NAMES;
       this.declared.set(scope, map);
-      collect(scope, map);
     }
     return map;
   }
 }
 
 function add(map: Map<string, Binding>, scope: Node, kind: BindingKind, decl: Node, pattern: Node | null | undefined): void {
+  if (pattern?.type === 'Identifier') {
+    if (!map.has(pattern.name)) map.set(pattern.name, { name: pattern.name, kind, scope, decl, id: pattern });
+    return;
+  }
   for (const id of patternIds(pattern)) if (!map.has(id.name)) map.set(id.name, { name: id.name, kind, scope, decl, id });
 }
 

@@ -37,9 +37,10 @@ describe('walk', () => {
       for (const n of ours) if (n !== ast) assert.ok(n.parent && n.start >= n.parent.start && n.end <= n.parent.end, `${n.type} parent encloses it`);
     });
 
-    it(`parser links and node list agree with the walk (sample ${i})`, function () {
-      const { ast, nodes } = parse(text);
-      if (!nodes) this.skip(); // recovered with acorn-loose: the walk links that tree
+    it(`parser links, node list and name indexes agree with the walk (sample ${i})`, function () {
+      const { ast, index } = parse(text);
+      if (!index) this.skip(); // recovered with acorn-loose: the walk links that tree
+      const { nodes, calls, assignments } = index;
       const parserParents = new Map<Node, Node | null | undefined>();
       const snapshot = (n: Node): void => { parserParents.set(n, n.parent); forEachChild(n, snapshot); };
       snapshot(ast);
@@ -48,6 +49,13 @@ describe('walk', () => {
       const expected = [...parserParents.keys()].filter((n) => n.type !== 'Identifier' && n.type !== 'Literal');
       assert.strictEqual(new Set(nodes).size, nodes!.length, 'each node recorded once');
       assert.deepStrictEqual(new Set(nodes), new Set(expected), 'every node but identifiers and literals recorded');
+      const byName = (type: string, id: (n: Node) => Node) => {
+        const m = new Map<string, Node[]>();
+        for (const n of expected) if (n.type === type && id(n).type === 'Identifier') m.set(id(n).name, [...(m.get(id(n).name) ?? []), n]);
+        return m;
+      };
+      assert.deepStrictEqual(calls, byName('CallExpression', (n) => n.callee), 'calls by callee name');
+      assert.deepStrictEqual(assignments, byName('AssignmentExpression', (n) => n.left), 'assignments by name');
     });
 
     it(`links every node to its parent without visitors (sample ${i})`, () => {
