@@ -55,6 +55,12 @@ export function parse(text: string): ParseResult {
       const parser = new (FastParser as unknown as LinkedParser)({ ...BASE_OPTIONS, sourceType }, text);
       const ast = parser.parse();
       const { nodes, calls, assignments } = parser;
+      // acorn turns `a = 1` into a pattern once it turns out to be a default (`[a = 1] = b`, `(a = 1) => a`).
+      for (const [name, list] of assignments) {
+        if (list.every((n) => n.type === 'AssignmentExpression')) continue;
+        const kept = list.filter((n) => n.type === 'AssignmentExpression');
+        if (kept.length) assignments.set(name, kept); else assignments.delete(name);
+      }
       return { ast, sourceType, notAnalysed: [], index: { nodes, calls, assignments } };
     } catch (err) {
       if (isStackOverflow(err)) throw new ScanError('nesting too deep to parse');

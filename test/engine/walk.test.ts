@@ -28,6 +28,11 @@ describe('walk', () => {
     const dir = path.join(__dirname, '..', 'fixtures', g);
     return readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8'));
   })];
+  it('indexes only the assignments that stay assignments (not defaults acorn turns into patterns)', () => {
+    const { index } = parse('[a = 1] = b; const f = (c = 2) => c; ({ d = 3 } = e); g = 4;');
+    assert.deepStrictEqual([...index!.assignments.keys()], ['g']);
+  });
+
   texts.forEach((text, i) => {
     it(`reaches every node acorn-walk reaches (sample ${i})`, () => {
       const { ast } = parse(text);
