@@ -7,7 +7,7 @@
 // cost about a third of parsing a 13 MB bundle. This plugin keeps the same
 // checks (same errors, same positions) with O(1) lookups.
 import * as acorn from 'acorn';
-import { CHILD_KEYS, keysOf, type Node } from './ast';
+import { keysOf, type Node } from './ast';
 
 // Mirrors of acorn's internal flags (acorn/src/scopeflags.js); the plugin test
 // checks that redeclaration errors match stock acorn, which would catch drift.
@@ -248,7 +248,7 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
     }
 
     link(node: Node): Node {
-      // The commonest shapes are linked by name: plain property loads instead of the keyed loop over CHILD_KEYS.
+      // The commonest shapes are linked by name: plain property loads instead of the keyed loop over the child keys.
       switch (node.type) {
         case 'Identifier': case 'Literal': return node;
         case 'MemberExpression': node.object.parent = node; node.property.parent = node; break;
@@ -285,7 +285,7 @@ function linkAll(list: Array<Node | null>, parent: Node): void {
 }
 
 function linkGeneric(node: Node): void {
-  const keys = CHILD_KEYS[node.type] ?? keysOf(node);
+  const keys = keysOf(node);
   for (let i = 0; i < keys.length; i++) {
     const v = node[keys[i]];
     if (v === null || typeof v !== 'object') continue;

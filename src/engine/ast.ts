@@ -94,9 +94,12 @@ export const CHILD_KEYS: Record<string, string[]> = {
   ChainExpression: ['expression'], ParenthesizedExpression: ['expression'], Identifier: [], Literal: [],
 };
 
+/** CHILD_KEYS as a Map: looked up by every node's type, where an object's keyed load goes megamorphic. */
+const CHILD_KEY_MAP = new Map(Object.entries(CHILD_KEYS));
+
 /** Child fields of a node; unknown types (future syntax) fall back to their object fields. */
 export function keysOf(node: Node): string[] {
-  const keys = CHILD_KEYS[node.type];
+  const keys = CHILD_KEY_MAP.get(node.type);
   if (keys) return keys;
   return Object.keys(node).filter((k) => k !== 'parent' && node[k] !== null && typeof node[k] === 'object');
 }

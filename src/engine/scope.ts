@@ -125,8 +125,9 @@ function collectVars(node: Node, scope: Node, map: Map<string, Binding>): void {
     if (node.kind === 'var') for (const d of node.declarations) add(map, scope, 'var', d, d.id);
     return;
   }
-  if (!STATEMENT_CHILDREN[node.type]) return;
-  for (const key of STATEMENT_CHILDREN[node.type]) {
+  const keys = STATEMENT_CHILDREN.get(node.type);
+  if (!keys) return;
+  for (const key of keys) {
     const child = node[key];
     if (Array.isArray(child)) for (const c of child) { if (c) collectVars(c, scope, map); }
     else if (child) collectVars(child, scope, map);
@@ -134,10 +135,10 @@ function collectVars(node: Node, scope: Node, map: Map<string, Binding>): void {
 }
 
 /** Where a `var` can hide inside statements (expressions cannot declare vars). */
-const STATEMENT_CHILDREN: Record<string, string[]> = {
+const STATEMENT_CHILDREN = new Map<string, string[]>(Object.entries({
   BlockStatement: ['body'], IfStatement: ['consequent', 'alternate'], ForStatement: ['init', 'body'],
   ForInStatement: ['left', 'body'], ForOfStatement: ['left', 'body'], WhileStatement: ['body'],
   DoWhileStatement: ['body'], TryStatement: ['block', 'handler', 'finalizer'], CatchClause: ['body'],
   SwitchStatement: ['cases'], SwitchCase: ['consequent'], LabeledStatement: ['body'],
   ExportNamedDeclaration: ['declaration'], WithStatement: ['body'],
-};
+}));

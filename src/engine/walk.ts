@@ -1,5 +1,5 @@
 // The single traversal: sets parent links and calls every registered visitor.
-import { CHILD_KEYS, keysOf, type Node } from './ast';
+import { keysOf, type Node } from './ast';
 import { ScanError } from './parse';
 
 export type Visitor = (node: Node) => void;
@@ -42,7 +42,7 @@ export function traverse(ast: Node, visitors: VisitorMap): void {
     node.parent = parent;
     const list = visitors[node.type];
     if (list) for (let i = 0; i < list.length; i++) list[i](node);
-    const keys = CHILD_KEYS[node.type] ?? keysOf(node);
+    const keys = keysOf(node);
     for (let i = 0; i < keys.length; i++) {
       const v = node[keys[i]];
       if (v === null || typeof v !== 'object') continue;
@@ -75,8 +75,10 @@ export function visitAll(ast: Node, nodes: Node[] | undefined, visitors: Visitor
     traverse(ast, visitors);
     return;
   }
+  // A Map: the object's keyed lookup goes megamorphic over the ~70 node types.
+  const byType = new Map(Object.entries(visitors));
   for (let i = 0; i < nodes.length; i++) {
-    const list = visitors[nodes[i].type];
+    const list = byType.get(nodes[i].type);
     if (list) for (let j = 0; j < list.length; j++) list[j](nodes[i]);
   }
 }
