@@ -1,5 +1,6 @@
 // Starting an engine thread. Kept apart from the pool so that dist/cli.js can
 // start one before it loads the rest of the CLI (see index.ts).
+import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
@@ -19,6 +20,11 @@ export function defaultHeapMb(): number {
  */
 export function tuneWorkerHeap(): void {
   v8.setFlagsFromString('--initial-heap-size=1024');
+}
+
+/** Whether dist/engineWorker.js is beside the running CLI (not when run from source, as in tests). */
+export function canStartEngineThreads(distDir: string): boolean {
+  return existsSync(path.join(distDir, 'engineWorker.js'));
 }
 
 /** Starts dist/engineWorker.js with an old-generation limit. */

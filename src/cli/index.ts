@@ -1,15 +1,13 @@
 // Entry point of dist/cli.js.
-import { existsSync } from 'fs';
-import * as path from 'path';
 import type { Worker } from 'worker_threads';
-import { startEngineThread, tuneWorkerHeap } from './engineThread';
+import { canStartEngineThreads, startEngineThread, tuneWorkerHeap } from './engineThread';
 
 const argv = process.argv.slice(2);
 
 // An engine thread takes about 0.1 s to start, longer than the rest of the CLI
 // takes to load and read its first file: a scan starts one before loading the rest.
 let started: Worker | undefined;
-if ((argv[0] === 'scan' || argv[0] === 'diff') && !argv.includes('--help') && !argv.includes('-h') && existsSync(path.join(__dirname, 'engineWorker.js'))) {
+if ((argv[0] === 'scan' || argv[0] === 'diff') && !argv.includes('--help') && !argv.includes('-h') && canStartEngineThreads(__dirname)) {
   tuneWorkerHeap();
   started = startEngineThread(__dirname);
 }

@@ -1,5 +1,5 @@
 // The CLI: argv -> targets -> engine -> report -> exit code.
-import { existsSync, promises as fs } from 'fs';
+import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { discover, type Discovery } from '../discovery/discover';
@@ -12,7 +12,7 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { cacheRoot, ResultCache } from './cache';
 import type { Worker } from 'worker_threads';
 import { Cancelled, EnginePool } from './enginePool';
-import { tuneWorkerHeap } from './engineThread';
+import { canStartEngineThreads, tuneWorkerHeap } from './engineThread';
 import { scanTargets, specOf, type TargetSpec } from './scanTargets';
 import { listJson, listText } from '../report/list';
 import { diffTargets, diffText } from '../report/diff';
@@ -29,8 +29,8 @@ export interface Io {
 
 /** The engine's threads when the built worker is beside this file (dist/), else this thread. */
 function createEngine(size?: number, started?: Worker): EnginePool | undefined {
-  if (!existsSync(path.join(__dirname, 'engineWorker.js'))) return undefined;
-  tuneWorkerHeap();
+  if (!canStartEngineThreads(__dirname)) return undefined;
+  if (!started) tuneWorkerHeap(); // index.ts set it before starting that thread
   return new EnginePool({ distDir: __dirname, size, started });
 }
 

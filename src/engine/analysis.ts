@@ -98,14 +98,12 @@ export class Analysis {
   /** Candidates being analysed (a comparison's subject can flow through itself). */
   private readonly analysing: Node[] = [];
 
+  /** The parser's list of nodes; with it come its calls and assignments by name (else the walk records those). */
   private readonly nodes?: Node[];
-  /** Whether the parser recorded the calls and assignments by name (else the walk does). */
-  private readonly indexed: boolean;
 
   /** `index`: what the parser recorded (absent after error recovery). */
   constructor(readonly text: string, readonly ast: Node, index?: ParsedIndex) {
     this.nodes = index?.nodes;
-    this.indexed = !!index;
     this.calls = index?.calls ?? new Map();
     this.assignments = index?.assignments ?? new Map();
     this.evaluator = new Evaluator(this.scopes, {
@@ -125,6 +123,7 @@ export class Analysis {
       const list = map.get(key);
       if (list) list.push(node); else map.set(key, [node]);
     };
+    const indexed = !!this.nodes;
     const addReturn = (node: Node) => {
       const fn = enclosingScope(node);
       if (!isFunction(fn)) return;
@@ -134,7 +133,7 @@ export class Analysis {
     return {
       AssignmentExpression: (node) => {
         const left = node.left as Node;
-        if (left.type === 'Identifier') { if (!this.indexed) push(this.assignments, left.name, node); }
+        if (left.type === 'Identifier') { if (!indexed) push(this.assignments, left.name, node); }
         else if (left.type === 'MemberExpression') {
           const p = propertyName(left);
           const obj = unwrap(left.object);
@@ -144,7 +143,7 @@ export class Analysis {
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
         if (callee.type === 'Identifier') {
-          if (callee === node.callee && !this.indexed) push(this.calls, callee.name, node);
+          if (callee === node.callee && !indexed) push(this.calls, callee.name, node);
           if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
         } else {
           const method = propertyName(callee);

@@ -9,7 +9,7 @@ export interface Node extends acorn.Node {
 
 export type FunctionNode = Node & { params: Node[]; body: Node; id?: Node | null };
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 export function isFunction(node: Node | null | undefined): node is FunctionNode {
   return !!node && FUNCTION_TYPES.has(node.type);

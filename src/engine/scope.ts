@@ -1,5 +1,5 @@
 // Binding resolution: which declaration an identifier refers to, computed lazily per scope.
-import { isFunction, type Node } from './ast';
+import { FUNCTION_TYPES, isFunction, type Node } from './ast';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'param' | 'function' | 'class' | 'catch' | 'import';
 
@@ -16,7 +16,7 @@ export interface Binding {
 
 const BLOCK_SCOPES = new Set(['BlockStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'CatchClause', 'StaticBlock']);
 /** Nodes that can declare names: functions, Program, block scopes, class expressions (their own name). */
-const SCOPES = new Set([...BLOCK_SCOPES, 'Program', 'ClassExpression', 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const SCOPES = new Set([...BLOCK_SCOPES, ...FUNCTION_TYPES, 'Program', 'ClassExpression']);
 /** The declarations of most blocks: none (one shared map instead of one each). */
 const NO_NAMES: ReadonlyMap<string, Binding> = new Map();
 
