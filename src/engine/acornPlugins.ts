@@ -7,7 +7,7 @@
 // cost about a third of parsing a 13 MB bundle. This plugin keeps the same
 // checks (same errors, same positions) with O(1) lookups.
 import * as acorn from 'acorn';
-import { keysOf, type Node } from './ast';
+import { addTo, keysOf, type Node } from './ast';
 
 // Mirrors of acorn's internal flags (acorn/src/scopeflags.js); the plugin test
 // checks that redeclaration errors match stock acorn, which would catch drift.
@@ -274,11 +274,6 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
   } as unknown as typeof acorn.Parser;
 }
 
-
-function addTo(map: Map<string, Node[]>, key: string, node: Node): void {
-  const list = map.get(key);
-  if (list) list.push(node); else map.set(key, [node]);
-}
 
 function linkAll(list: Array<Node | null>, parent: Node): void {
   for (let i = 0; i < list.length; i++) if (list[i] !== null) list[i]!.parent = parent;

@@ -1,7 +1,7 @@
 // Per-file facts the rules share: indexes built during the walk, binding
 // definitions, dataflow from fingerprint sources, static values, and the
 // comparisons of fingerprint values with specific places and organisations.
-import { enclosingScope, isFunction, keyName, methodName, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, enclosingScope, isFunction, keyName, methodName, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
 import { classifyConstant, isZonePicker, type ConstantClass } from './constants';
 import { appearsIn, Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
@@ -119,31 +119,26 @@ export class Analysis {
 
   /** Visitors that build the indexes during the engine's single walk. */
   collectors(): Record<string, Visitor> {
-    const push = (map: Map<string, Node[]>, key: string, node: Node) => {
-      const list = map.get(key);
-      if (list) list.push(node); else map.set(key, [node]);
-    };
     const indexed = !!this.nodes;
     const addReturn = (node: Node) => {
       const fn = enclosingScope(node);
       if (!isFunction(fn)) return;
-      const list = this.returns.get(fn);
-      if (list) list.push(node.argument); else this.returns.set(fn, [node.argument]);
+      addTo(this.returns, fn, node.argument);
     };
     return {
       AssignmentExpression: (node) => {
         const left = node.left as Node;
-        if (left.type === 'Identifier') { if (!indexed) push(this.assignments, left.name, node); }
+        if (left.type === 'Identifier') { if (!indexed) addTo(this.assignments, left.name, node); }
         else if (left.type === 'MemberExpression') {
           const p = propertyName(left);
           const obj = unwrap(left.object);
-          if (p && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) push(this.memberAssignments, p, node);
+          if (p && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.memberAssignments, p, node);
         }
       },
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
         if (callee.type === 'Identifier') {
-          if (callee === node.callee && !indexed) push(this.calls, callee.name, node);
+          if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
           if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
         } else {
           const method = propertyName(callee);
@@ -233,8 +228,7 @@ export class Analysis {
         const id = idOf(n);
         const owner = id.type === 'Identifier' ? this.scopes.resolve(id) : undefined;
         if (!owner) continue;
-        const list = groups.get(owner);
-        if (list) list.push(n); else groups.set(owner, [n]);
+        addTo(groups, owner, n);
       }
     }
     return groups.get(b) ?? [];
@@ -429,8 +423,7 @@ export class Analysis {
       for (const a of this.memberAssignments.get(key) ?? []) {
         const obj = unwrap(a.left.object);
         const owner = obj.type === 'ThisExpression' ? 'this' : obj.name as string;
-        const list = byName.get(owner);
-        if (list) list.push(a); else byName.set(owner, [a]);
+        addTo(byName, owner, a);
       }
     }
     return byName.get(name) ?? [];
@@ -445,8 +438,7 @@ export class Analysis {
     for (const a of this.memberAssignmentsTo('this', key)) {
       const body = this.classBodyOf(a);
       if (!body) continue;
-      const list = groups.get(body);
-      if (list) list.push(a); else groups.set(body, [a]);
+      addTo(groups, body, a);
     }
     return groups;
   }

@@ -69,6 +69,12 @@ export function isStringLiteral(node: Node | null | undefined): node is Node & {
   return !!node && node.type === 'Literal' && typeof node.value === 'string';
 }
 
+/** Appends to the list a map keeps under `key`, starting it when there is none. */
+export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
+}
+
 /** Child fields of each ESTree node type that acorn produces, in source order. */
 export const CHILD_KEYS: Record<string, string[]> = {
   Program: ['body'], ExpressionStatement: ['expression'], BlockStatement: ['body'], StaticBlock: ['body'], EmptyStatement: [],
