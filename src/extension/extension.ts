@@ -1,7 +1,7 @@
 // Agent X-Ray for VS Code: scans the agents on this machine and in the
 // workspace when the editor starts, off the extension host's thread, and
 // shows the result in the status bar, the Problems panel and a report view.
-import { promises as fs, readFileSync } from 'fs';
+import { promises as fs, readFileSync, unwatchFile, watchFile } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -23,6 +23,7 @@ import { addRecommendation } from './recommend';
 const LAST_REPORT = 'last-report.json';
 const POLICY_FILE = '.agent-xray.json';
 const NOTIFIED = 'agentXray.notified';
+const POLICY_POLL_MS = 4000;
 
 interface SavedReport { version: string; finishedAt: number; results: TargetResult[]; skipped: string[] }
 
@@ -63,6 +64,16 @@ class Controller implements vscode.Disposable {
       }
     };
     watch(POLICY_FILE, () => void this.evaluatePolicies());
+    // The editor's file watcher says nothing when the OS runs out of watches
+    // (inotify limits), and a policy is a team's control: its file is also
+    // polled, one stat per folder every few seconds (no read unless it changed).
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const file = path.join(folder.uri.fsPath, POLICY_FILE);
+      const changed = () => void this.evaluatePolicies();
+      watchFile(file, { interval: POLICY_POLL_MS, persistent: false }, changed);
+      this.disposables.push({ dispose: () => unwatchFile(file, changed) });
+    }
     for (const glob of ['package.json', '.mcp.json', '.vscode/mcp.json', '.cursor/mcp.json', '.vscode/extensions.json', 'node_modules/{*,@*/*}/package.json', 'node_modules/.bin/*']) {
       watch(glob, () => this.rescanSoon(`${glob} changed`));
     }
@@ -105,7 +116,10 @@ class Controller implements vscode.Disposable {
 
   /** Scans if the settings say so; the last report is already shown (the restart path). */
   start(): void {
-    if (this.state.value.fromCache) this.log.info(`showing the last report (${this.state.results().length} agents, ${new Date(this.state.value.finishedAt ?? 0).toISOString()})`);
+    if (this.state.value.fromCache) {
+      this.log.info(`showing the last report (${this.state.results().length} agents, ${new Date(this.state.value.finishedAt ?? 0).toISOString()})`);
+      void this.evaluatePolicies();
+    }
     if (this.state.settings.scanOnStartup) void this.scan('startup');
   }
 

@@ -153,7 +153,9 @@ describe('VS Code (code-server): the packaged extension', function () {
       writeFileSync(path.join(d.workspace, '.agent-xray.json'), JSON.stringify({
         deny: [{ agent: '@anthropic-ai/claude-code', versions: '>=2.1.91 <2.1.199', reason: 'hidden geo/org check' }],
       }, null, 2) + '\n');
+      const written = Date.now();
       const s = await waitForStatus(page, /policy: \d+ violation/, 60_000);
+      console.log(`      policy: "${s.text}" ${s.matchedAt - written} ms after the file was written`);
       // The deny entry, and the default failOn (untrusted) for both untrusted agents.
       assert.match(s.text, /policy: 3 violations/);
       await page.locator('.part.editor').click();
