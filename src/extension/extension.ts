@@ -1,7 +1,7 @@
 // Agent X-Ray for VS Code: scans the agents on this machine and in the
 // workspace when the editor starts, off the extension host's thread, and
 // shows the result in the status bar, the Problems panel and a report view.
-import { promises as fs, readFileSync, unwatchFile, watchFile } from 'fs';
+import { promises as fs, readFileSync, unwatchFile, watchFile, type Stats } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -23,7 +23,12 @@ import { addRecommendation } from './recommend';
 const LAST_REPORT = 'last-report.json';
 const POLICY_FILE = '.agent-xray.json';
 const NOTIFIED = 'agentXray.notified';
-const POLICY_POLL_MS = 4000;
+/** How often polled files are checked (see `poll`). */
+const POLL_MS = 4000;
+/** Workspace files that bring agents in. */
+const WORKSPACE_FILES = ['package.json', '.mcp.json', '.vscode/mcp.json', '.cursor/mcp.json', '.vscode/extensions.json'];
+/** What package managers rewrite on every install: npm's hidden lockfile, pnpm's and Yarn's (berry, then classic) state. */
+const INSTALL_MARKERS = ['node_modules/.package-lock.json', 'node_modules/.modules.yaml', 'node_modules/.yarn-state.yml', 'node_modules/.yarn-integrity'];
 
 interface SavedReport { version: string; finishedAt: number; results: TargetResult[]; skipped: string[] }
 
@@ -33,6 +38,7 @@ class Controller implements vscode.Disposable {
   private readonly client: ScanClient;
   private readonly disposables: vscode.Disposable[] = [];
   private rescanTimer: NodeJS.Timeout | undefined;
+  private lastScanStarted = 0;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.client = new ScanClient(path.join(context.extensionPath, 'dist'));
@@ -63,19 +69,35 @@ class Controller implements vscode.Disposable {
         this.disposables.push(w);
       }
     };
+    /**
+     * The editor's watcher says nothing when the OS has run out of watches
+     * (Linux inotify limits), so single files are also polled: one stat each
+     * every few seconds, nothing read unless it changed. `fn` gets the time
+     * of the change (the file's ctime, which tools cannot set back, or now
+     * when it went).
+     */
+    const poll = (file: string, fn: (changedAt: number) => void) => {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        if (folder.uri.scheme !== 'file') continue;
+        const full = path.join(folder.uri.fsPath, file);
+        // Node calls once at the start for a missing file, with both stats zero: not a change.
+        const listener = (now: Stats, before: Stats) => {
+          if (now.ctimeMs || before.ctimeMs) fn(now.ctimeMs || Date.now());
+        };
+        watchFile(full, { interval: POLL_MS, persistent: false }, listener);
+        this.disposables.push({ dispose: () => unwatchFile(full, listener) });
+      }
+    };
     watch(POLICY_FILE, () => void this.evaluatePolicies());
-    // The editor's file watcher says nothing when the OS runs out of watches
-    // (inotify limits), and a policy is a team's control: its file is also
-    // polled, one stat per folder every few seconds (no read unless it changed).
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (folder.uri.scheme !== 'file') continue;
-      const file = path.join(folder.uri.fsPath, POLICY_FILE);
-      const changed = () => void this.evaluatePolicies();
-      watchFile(file, { interval: POLICY_POLL_MS, persistent: false }, changed);
-      this.disposables.push({ dispose: () => unwatchFile(file, changed) });
-    }
-    for (const glob of ['package.json', '.mcp.json', '.vscode/mcp.json', '.cursor/mcp.json', '.vscode/extensions.json', 'node_modules/{*,@*/*}/package.json', 'node_modules/.bin/*']) {
+    poll(POLICY_FILE, () => void this.evaluatePolicies());
+    for (const glob of [...WORKSPACE_FILES, 'node_modules/{*,@*/*}/package.json', 'node_modules/.bin/*']) {
       watch(glob, () => this.rescanSoon(`${glob} changed`));
+    }
+    // A change the watcher already reported started a scan after it; only a missed one needs one.
+    for (const file of [...WORKSPACE_FILES, ...INSTALL_MARKERS]) {
+      poll(file, (changedAt) => {
+        if (changedAt > this.lastScanStarted) this.rescanSoon(`${file} changed`);
+      });
     }
     const command = (id: string, fn: (...args: never[]) => unknown) => this.disposables.push(vscode.commands.registerCommand(id, fn));
     command('agentXray.scanNow', () => this.scanWithProgress());
@@ -164,7 +186,7 @@ class Controller implements vscode.Disposable {
   }
 
   async scan(why: string): Promise<void> {
-    const started = Date.now();
+    const started = this.lastScanStarted = Date.now();
     void vscode.commands.executeCommand('setContext', 'agentXray.scanning', true);
     try {
       await this.runScan(why, started);

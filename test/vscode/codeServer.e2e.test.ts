@@ -5,7 +5,7 @@
 // Chromium cannot be installed here.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -167,6 +167,27 @@ describe('VS Code (code-server): the packaged extension', function () {
       assert.match(rows, /\.agent-xray\.json/);
       assert.match(rows, /denied by the policy/);
       await filter.fill('');
+    });
+
+    it('an agent installed while the editor is open is found and scanned', async () => {
+      // What `npm install @openai/codex` leaves behind, with a benign fixture for its code.
+      const pkg = path.join(d.workspace, 'node_modules', '@openai', 'codex');
+      mkdirSync(path.join(pkg, 'bin'), { recursive: true });
+      copyFileSync(path.join(root, 'test', 'fixtures', 'benign', 'date-display.js'), path.join(pkg, 'bin', 'codex.js'));
+      writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: '@openai/codex', version: '0.99.0', bin: { codex: 'bin/codex.js' } }));
+      const manifest = path.join(d.workspace, 'package.json');
+      const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies: Record<string, string> };
+      json.dependencies['@openai/codex'] = '0.99.0';
+      writeFileSync(manifest, JSON.stringify(json, null, 2) + '\n');
+      writeFileSync(path.join(d.workspace, 'node_modules', '.package-lock.json'), JSON.stringify({ name: 'my-app', lockfileVersion: 3, packages: {} }));
+      const installed = Date.now();
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Agent X-Ray: Show Report');
+      await page.keyboard.press('Enter');
+      const row = page.locator('.sidebar .monaco-list-row').filter({ hasText: 'Codex CLI 0.99.0' }).first();
+      await row.waitFor({ timeout: 60_000 });
+      console.log(`      rescan: "Codex CLI 0.99.0" in the report ${Date.now() - installed} ms after the install`);
+      assert.match(await statusText(page), /policy: 3 violations/);
     });
   });
 
