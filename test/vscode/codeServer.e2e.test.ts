@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { codeServerCli, ensureCodeServer, startCodeServer, type CodeServer } from './codeServer';
 import { dirsIn, plantClean, plantIncident, type Dirs } from './scenarios';
 
@@ -32,6 +32,16 @@ async function waitForStatus(page: Page, want: RegExp, timeoutMs: number): Promi
     if (want.test(text)) return { text, firstSeenAt, matchedAt: Date.now(), seen };
     if (Date.now() - started > timeoutMs) throw new Error(`status bar never matched ${want}; last: "${text}"`);
     await page.waitForTimeout(50);
+  }
+}
+
+/** The rows' text once every pattern matches it (or the last text seen after `timeoutMs`, for the assertion to show). */
+async function rowsWith(rows: Locator, want: RegExp[], timeoutMs = 15_000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const text = (await rows.allInnerTexts()).join('\n');
+    if (want.every((re) => re.test(text)) || Date.now() - started > timeoutMs) return text;
+    await rows.page().waitForTimeout(100);
   }
 }
 
@@ -108,13 +118,10 @@ describe('VS Code (code-server): the packaged extension', function () {
       await panel.waitFor({ timeout: 30_000 });
       const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
       await filter.fill('Asia/Shanghai');
-      await page.waitForTimeout(800);
-      const zoneRows = await panel.locator('.monaco-list-row').allInnerTexts();
-      assert.ok(zoneRows.some((r) => /Asia\/Shanghai/.test(r)), zoneRows.join('\n'));
+      assert.match(await rowsWith(panel.locator('.monaco-list-row'), [/Asia\/Shanghai/]), /Asia\/Shanghai/);
       await page.screenshot({ path: path.join(shots, 'problems.png') });
       await filter.fill('is untrusted');
-      await page.waitForTimeout(800);
-      const rows = (await panel.locator('.monaco-list-row').allInnerTexts()).join('\n');
+      const rows = await rowsWith(panel.locator('.monaco-list-row'), [/package\.json/, /extensions\.json/]);
       assert.match(rows, /package\.json/);
       assert.match(rows, /extensions\.json/);
       await filter.fill('');
@@ -130,10 +137,9 @@ describe('VS Code (code-server): the packaged extension', function () {
       await page.screenshot({ path: path.join(shots, 'report.png') });
       await finding.click();
       const editor = page.locator('.editor-instance .view-lines');
-      await editor.first().waitFor({ timeout: 30_000 });
-      await page.waitForTimeout(1500);
-      const text = (await editor.first().innerText()).replace(/\u00a0/g, ' ');
+      const text = (await rowsWith(editor.first(), [/Agent\sX-Ray\sevidence/], 30_000)).replace(/\u00a0/g, ' ');
       assert.match(text, /Agent X-Ray evidence/);
+      await page.waitForTimeout(500); // the colouring settles, for the picture
       await page.screenshot({ path: path.join(shots, 'evidence.png') });
     });
 
@@ -162,8 +168,7 @@ describe('VS Code (code-server): the packaged extension', function () {
       await page.keyboard.press('Control+Shift+M');
       const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
       await filter.fill('Policy violation');
-      await page.waitForTimeout(800);
-      const rows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).join('\n');
+      const rows = await rowsWith(page.locator('.markers-panel .monaco-list-row'), [/\.agent-xray\.json/, /denied by the policy/]);
       assert.match(rows, /\.agent-xray\.json/);
       assert.match(rows, /denied by the policy/);
       await filter.fill('');
