@@ -1,7 +1,7 @@
 // Agent X-Ray for VS Code: scans the agents on this machine and in the
 // workspace when the editor starts, off the extension host's thread, and
 // shows the result in the status bar, the Problems panel and a report view.
-import { promises as fs, readFileSync, unwatchFile, watchFile, type Stats } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -18,12 +18,13 @@ import { agentLabel, State } from './state';
 import { TrustIndicator } from './statusBar';
 import type { ScanRequest } from './worker';
 import { evaluatePolicy, parsePolicy, PolicyError, type Violation } from '../policy/policy';
+import { pollFile } from './poll';
 import { addRecommendation } from './recommend';
 
 const LAST_REPORT = 'last-report.json';
 const POLICY_FILE = '.agent-xray.json';
 const NOTIFIED = 'agentXray.notified';
-/** How often polled files are checked (see `poll`). */
+/** How often polled files are checked (see poll.ts). */
 const POLL_MS = 4000;
 /** Workspace files that bring agents in. */
 const WORKSPACE_FILES = ['package.json', '.mcp.json', '.vscode/mcp.json', '.cursor/mcp.json', '.vscode/extensions.json'];
@@ -69,23 +70,10 @@ class Controller implements vscode.Disposable {
         this.disposables.push(w);
       }
     };
-    /**
-     * The editor's watcher says nothing when the OS has run out of watches
-     * (Linux inotify limits), so single files are also polled: one stat each
-     * every few seconds, nothing read unless it changed. `fn` gets the time
-     * of the change (the file's ctime, which tools cannot set back, or now
-     * when it went).
-     */
+    /** Also polls `file` in every local workspace folder: the editor's watcher can be silent (see poll.ts). */
     const poll = (file: string, fn: (changedAt: number) => void) => {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        if (folder.uri.scheme !== 'file') continue;
-        const full = path.join(folder.uri.fsPath, file);
-        // Node calls once at the start for a missing file, with both stats zero: not a change.
-        const listener = (now: Stats, before: Stats) => {
-          if (now.ctimeMs || before.ctimeMs) fn(now.ctimeMs || Date.now());
-        };
-        watchFile(full, { interval: POLL_MS, persistent: false }, listener);
-        this.disposables.push({ dispose: () => unwatchFile(full, listener) });
+        if (folder.uri.scheme === 'file') this.disposables.push({ dispose: pollFile(path.join(folder.uri.fsPath, file), POLL_MS, fn) });
       }
     };
     watch(POLICY_FILE, () => void this.evaluatePolicies());
