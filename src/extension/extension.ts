@@ -40,6 +40,7 @@ class Controller implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private rescanTimer: NodeJS.Timeout | undefined;
   private lastScanStarted = 0;
+  private policiesReadAt = 0;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.client = new ScanClient(path.join(context.extensionPath, 'dist'));
@@ -77,11 +78,13 @@ class Controller implements vscode.Disposable {
       }
     };
     watch(POLICY_FILE, () => void this.evaluatePolicies());
-    poll(POLICY_FILE, () => void this.evaluatePolicies());
     for (const glob of [...WORKSPACE_FILES, 'node_modules/{*,@*/*}/package.json', 'node_modules/.bin/*']) {
       watch(glob, () => this.rescanSoon(`${glob} changed`));
     }
-    // A change the watcher already reported started a scan after it; only a missed one needs one.
+    // A change the watcher already reported was read, or scanned, after it; only a missed one needs the work.
+    poll(POLICY_FILE, (changedAt) => {
+      if (changedAt > this.policiesReadAt) void this.evaluatePolicies();
+    });
     for (const file of [...WORKSPACE_FILES, ...INSTALL_MARKERS]) {
       poll(file, (changedAt) => {
         if (changedAt > this.lastScanStarted) this.rescanSoon(`${file} changed`);
@@ -240,6 +243,7 @@ class Controller implements vscode.Disposable {
    * user accepts, never loosen it there.
    */
   private async evaluatePolicies(): Promise<void> {
+    this.policiesReadAt = Date.now();
     const policies: Array<{ file: string; violations: Violation[]; error?: string }> = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const file = path.join(folder.uri.fsPath, POLICY_FILE);
