@@ -152,6 +152,86 @@ export function fastWords(Base: typeof acorn.Parser): typeof acorn.Parser {
   } as unknown as typeof acorn.Parser;
 }
 
+/** ASCII characters that can continue an identifier: `$`, digits, letters, `_`. */
+const IDENT_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IDENT_ASCII[c] = +/[\w$]/.test(String.fromCharCode(c));
+
+interface ReaderInternals {
+  input: string;
+  pos: number;
+  containsEsc: boolean;
+  raise(pos: number, message: string): never;
+  readWord1(): string;
+  finishToken(type: acorn.TokenType, value: unknown): void;
+  validateRegExpFlags(state: unknown): void;
+}
+
+/** acorn's RegExpValidationState, which it keeps on the parser and resets per literal. */
+interface RegExpState { source: string; flags: string; reset(start: number, pattern: string, flags: string): void }
+
+/**
+ * fastTokens: the tokenizer's two slow loops, with the same results.
+ * - Words: acorn reads an identifier a code point at a time through the
+ *   parser object; plain ASCII words (nearly all of a bundle's) are read with
+ *   a table and a local index. A backslash or a non-ASCII character goes back
+ *   to acorn's loop from the word's start.
+ * - Regex literals: acorn finds the end with a line-break regex per character
+ *   and then checks the pattern with its own validator, a recursive descent
+ *   parser in JavaScript. V8's RegExp constructor accepts the same language;
+ *   only a pattern it rejects goes through acorn's validator, for acorn's
+ *   error (or acorn's acceptance, with the value null as acorn gives).
+ */
+export function fastTokens(Base: typeof acorn.Parser): typeof acorn.Parser {
+  return class FastTokensParser extends (Base as any) {
+    readWord1(this: ReaderInternals): string {
+      const input = this.input;
+      const start = this.pos;
+      let pos = start;
+      let c = input.charCodeAt(pos);
+      while (c < 128 && IDENT_ASCII[c] === 1) c = input.charCodeAt(++pos);
+      if (c === 92 || c >= 128) return super.readWord1();
+      this.containsEsc = false;
+      this.pos = pos;
+      return input.slice(start, pos);
+    }
+
+    readRegexp(this: ReaderInternals & { regexpState?: RegExpState; validateRegExpPattern(state: RegExpState): void }): void {
+      // acorn creates its (unexported) validation state on the first literal.
+      if (!this.regexpState) return super.readRegexp();
+      const input = this.input;
+      const start = this.pos;
+      let pos = start;
+      let escaped = false;
+      let inClass = false;
+      for (;; pos++) {
+        if (pos >= input.length) this.raise(start, 'Unterminated regular expression');
+        const c = input.charCodeAt(pos);
+        if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) this.raise(start, 'Unterminated regular expression');
+        if (escaped) { escaped = false; continue; }
+        if (c === 91) inClass = true;
+        else if (c === 93 && inClass) inClass = false;
+        else if (c === 47 && !inClass) break;
+        escaped = c === 92;
+      }
+      const pattern = input.slice(start, pos);
+      this.pos = pos + 1;
+      const flagsStart = this.pos;
+      const flags = this.readWord1();
+      if (this.containsEsc) (this as unknown as { unexpected(pos: number): never }).unexpected(flagsStart);
+      const state = this.regexpState;
+      state.reset(start, pattern, flags);
+      this.validateRegExpFlags(state);
+      let value: RegExp | null = null;
+      try {
+        value = new RegExp(pattern, flags);
+      } catch {
+        this.validateRegExpPattern(state);
+      }
+      this.finishToken(acorn.tokTypes.regexp, { pattern, flags, value });
+    }
+  } as unknown as typeof acorn.Parser;
+}
+
 /** The tokenizer state these plugins read (acorn keeps it on the parser). */
 interface TokenState {
   type: acorn.TokenType;

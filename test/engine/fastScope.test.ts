@@ -41,6 +41,19 @@ const cases: Array<[string, 'module' | 'script']> = [
   ['o = { a, b: 1, [c]: 2, d() {}, get e() {}, set e(v) {}, async *f() {}, ...g, "h": 3, 4: 5 }; ({ a, b: [c] = 1, ...d } = o);', 'script'],
   ['({ a = 1 });', 'script'],
   ['({ __proto__: 1, __proto__: 2 });', 'script'],
+  // Words and regex literals read by fastTokens: the same tokens and errors as acorn's.
+  ['var \\u0061b = 1, caf\u00e9 = 2, \u{1d4d0}x = 3, $_9 = a\\u{62};', 'script'],
+  ['var a\\u0020 = 1;', 'script'],
+  ['x = /[/]\\//g.test(y) ? /a(?<n>b)\\k<n>/u : /[\\p{L}--\\p{N}]/v;', 'script'],
+  ['x = /a/gg;', 'script'],
+  ['x = /(?<n>a)(?<n>b)/;', 'script'],
+  ['x = /a{2,1}/;', 'script'],
+  ['x = /\\p{Nope}/u;', 'script'],
+  ['x = /[/;', 'script'],
+  ['x = /a\n/;', 'script'],
+  ['x = /a/\\u0067;', 'script'],
+  ['x = /\\k<a>/; y = /(?<a>.)\\k<b>/;', 'script'],
+  ['x = /(?i:a)|{|}|]/;', 'script'],
 ];
 
 function outcome(parser: typeof acorn.Parser, code: string, sourceType: 'module' | 'script'): string {
