@@ -152,14 +152,31 @@ export function fastWords(Base: typeof acorn.Parser): typeof acorn.Parser {
   } as unknown as typeof acorn.Parser;
 }
 
-/** ASCII characters that can continue an identifier: `$`, digits, letters, `_`. */
+/** ASCII characters that can start an identifier (`$`, letters, `_`) and continue one (digits too). */
+const IDENT_START_ASCII = new Uint8Array(128);
 const IDENT_ASCII = new Uint8Array(128);
-for (let c = 0; c < 128; c++) IDENT_ASCII[c] = +/[\w$]/.test(String.fromCharCode(c));
+for (let c = 0; c < 128; c++) {
+  IDENT_START_ASCII[c] = +/[A-Za-z$_]/.test(String.fromCharCode(c));
+  IDENT_ASCII[c] = +/[\w$]/.test(String.fromCharCode(c));
+}
+
+/** Every keyword is 2 to 10 lower-case ASCII letters: other words need no keyword lookup. */
+function mayBeKeyword(first: number, length: number): boolean {
+  return length >= 2 && length <= 10 && first >= 97 && first <= 122;
+}
 
 interface ReaderInternals {
   input: string;
   pos: number;
+  start: number;
   containsEsc: boolean;
+  context: Array<{ preserveSpace?: boolean; override?: unknown }>;
+  options: acorn.Options;
+  keywordSet: Set<string>;
+  skipSpace(): void;
+  readWord(): void;
+  readToken(code: number): void;
+  fullCharCodeAtPos(): number;
   raise(pos: number, message: string): never;
   readWord1(): string;
   finishToken(type: acorn.TokenType, value: unknown): void;
@@ -170,11 +187,12 @@ interface ReaderInternals {
 interface RegExpState { source: string; flags: string; reset(start: number, pattern: string, flags: string): void }
 
 /**
- * fastTokens: the tokenizer's two slow loops, with the same results.
+ * fastTokens: the tokenizer's commonest path and its two slow loops, with the same results.
  * - Words: acorn reads an identifier a code point at a time through the
  *   parser object; plain ASCII words (nearly all of a bundle's) are read with
- *   a table and a local index. A backslash or a non-ASCII character goes back
- *   to acorn's loop from the word's start.
+ *   a table and a local index, straight from nextToken, and only words that
+ *   could be keywords are looked up. A backslash or a non-ASCII character
+ *   goes back to acorn's loop from the word's start.
  * - Regex literals: acorn finds the end with a line-break regex per character
  *   and then checks the pattern with its own validator, a recursive descent
  *   parser in JavaScript. V8's RegExp constructor accepts the same language;
@@ -183,6 +201,28 @@ interface RegExpState { source: string; flags: string; reset(start: number, patt
  */
 export function fastTokens(Base: typeof acorn.Parser): typeof acorn.Parser {
   return class FastTokensParser extends (Base as any) {
+    nextToken(this: ReaderInternals): void {
+      const context = this.context;
+      const current = context[context.length - 1];
+      // Template parts and locations take acorn's path.
+      if (current === undefined || current.preserveSpace || current.override || this.options.locations) return super.nextToken();
+      this.skipSpace();
+      const input = this.input;
+      const start = this.pos;
+      this.start = start;
+      if (start >= input.length) return this.finishToken(acorn.tokTypes.eof, undefined);
+      const c = input.charCodeAt(start);
+      if (c >= 128 || IDENT_START_ASCII[c] !== 1) return this.readToken(this.fullCharCodeAtPos());
+      let pos = start + 1;
+      let d = input.charCodeAt(pos);
+      while (d < 128 && IDENT_ASCII[d] === 1) d = input.charCodeAt(++pos);
+      if (d === 92 || d >= 128) return this.readWord();
+      this.pos = pos;
+      this.containsEsc = false;
+      const word = input.slice(start, pos);
+      this.finishToken(mayBeKeyword(c, pos - start) && this.keywordSet.has(word) ? keywordTypes[word] : acorn.tokTypes.name, word);
+    }
+
     readWord1(this: ReaderInternals): string {
       const input = this.input;
       const start = this.pos;

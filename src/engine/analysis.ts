@@ -699,73 +699,87 @@ export class Analysis {
     if (known !== undefined) return known ?? undefined;
     if (this.analysing.includes(node)) return undefined;
     this.analysing.push(node);
-    let c: Comparison | undefined;
+    let found: Comparison | undefined;
     try {
-      c = this.analyseCandidate(node);
+      found = this.analyseCandidate(node);
     } finally {
       this.analysing.pop();
     }
-    if (!c) {
+    if (!found) {
       if (keepMisses) this.analysed.set(node, null);
       return undefined;
     }
-    const existing = this.comparisonByNode.get(c.node);
-    if (existing) {
-      for (const v of c.values) if (!existing.values.includes(v)) existing.values.push(v);
-      for (const k of c.classes) existing.classes.add(k);
-      existing.concealed ||= c.concealed;
-      existing.encoded ??= c.encoded;
-      existing.flow = union(existing.flow, c.flow);
-    } else this.comparisonByNode.set(c.node, c);
-    const merged = this.comparisonByNode.get(c.node)!;
+    const merged = this.record(found);
     this.analysed.set(node, merged);
     return merged;
   }
 
+  /** Keeps a comparison, merged with one already reported at the same node. */
+  private record(c: Comparison): Comparison {
+    const existing = this.comparisonByNode.get(c.node);
+    if (!existing) {
+      this.comparisonByNode.set(c.node, c);
+      return c;
+    }
+    mergeInto(existing, c);
+    return existing;
+  }
+
+  /** The comparison a candidate makes: which side is the subject and which the constant. */
   private analyseCandidate(node: Node): Comparison | undefined {
-    let pairs: Array<[Node, Node]>;
     if (node.type === 'BinaryExpression') {
-      pairs = node.operator === 'in' ? [[node.left, node.right]] : [[node.left, node.right], [node.right, node.left]];
-    } else if (node.type === 'SwitchStatement') {
-      pairs = node.cases.filter((c: Node) => c.test).map((c: Node) => [node.discriminant, c.test]);
-    } else {
-      const recv = unwrap(node.callee).object;
-      const arg = node.arguments[0];
-      if (!arg) return undefined;
-      pairs = [[arg, recv], [recv, arg]];
+      return node.operator === 'in' ? this.analysePair(node, node.left, node.right) : this.analyseEither(node, node.left, node.right);
     }
-    // When one side is a literal, the other is the subject: no need to try it as a constant.
-    const literalSide = pairs.length === 2 && isLiteral(pairs[0][1]) ? [pairs[0]] : pairs.length === 2 && isLiteral(pairs[1][1]) ? [pairs[1]] : pairs;
-    for (const [subject, constant] of literalSide) {
-      const s = unwrap(subject);
-      if (s.type === 'Literal' || s.type === 'UnaryExpression' && s.operator === 'typeof') continue;
-      // Most constants are plain literals such as "function" or 0: one classification per distinct value.
-      const c = unwrap(constant);
-      if (c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number') ? !this.mayBeSpecific(c.value) : !this.mayBeConstant(constant)) continue;
-      // The constant is evaluated and classified before any dataflow query:
-      // evaluations are cached per binding and most constants are not specific.
-      const { value, provenance } = this.evaluate(constant);
-      const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in');
-      const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
-      // Only values that could be specific under some source justify a dataflow query.
-      const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS, Kind, true) : this.mayBeSpecific(v)));
-      if (!possible.length) continue;
-      const flow = this.flow(subject);
-      if (!flow.kinds) continue;
-      const classes = new Set<ConstantClass>();
-      const specific: string[] = [];
-      for (const v of possible) {
-        const cls = classifyConstant(v, flow.kinds, Kind, isList);
-        if (cls) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
+    if (node.type === 'SwitchStatement') {
+      // Every case counts: `case "Asia/Shanghai": case "Asia/Urumqi":` is one check of two zones.
+      let found: Comparison | undefined;
+      for (const c of node.cases) {
+        const next = c.test ? this.analysePair(node, node.discriminant, c.test) : undefined;
+        if (!next) continue;
+        if (!found) found = next;
+        else if (next.node === found.node) mergeInto(found, next);
       }
-      if (!specific.length || isFullZoneList(specific, classes)) continue;
-      const strings = possible.filter((v) => typeof v === 'string').map((v) => String(v).replace(/^\.(?=[a-z0-9])/i, ''));
-      const hidden = strings.filter((v) => !appearsIn(provenance, v));
-      const concealed = strings.length > 0 && provenance.literals.length > 0 && hidden.length > strings.length / 2;
-      const encoded = concealed ? encodedLiteral(provenance.literals) : undefined;
-      return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
+      return found;
     }
-    return undefined;
+    const arg = node.arguments[0];
+    return arg ? this.analyseEither(node, arg, unwrap(node.callee).object) : undefined;
+  }
+
+  /** `a` against `b`, then `b` against `a`; when one side is a literal, the other is the subject. */
+  private analyseEither(node: Node, a: Node, b: Node): Comparison | undefined {
+    if (isLiteral(b)) return this.analysePair(node, a, b);
+    if (isLiteral(a)) return this.analysePair(node, b, a);
+    return this.analysePair(node, a, b) ?? this.analysePair(node, b, a);
+  }
+
+  private analysePair(node: Node, subject: Node, constant: Node): Comparison | undefined {
+    const s = unwrap(subject);
+    if (s.type === 'Literal' || s.type === 'UnaryExpression' && s.operator === 'typeof') return undefined;
+    // Most constants are plain literals such as "function" or 0: one classification per distinct value.
+    const c = unwrap(constant);
+    if (c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number') ? !this.mayBeSpecific(c.value) : !this.mayBeConstant(constant)) return undefined;
+    // The constant is evaluated and classified before any dataflow query:
+    // evaluations are cached per binding and most constants are not specific.
+    const { value, provenance } = this.evaluate(constant);
+    const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in');
+    const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
+    // Only values that could be specific under some source justify a dataflow query.
+    const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS, Kind, true) : this.mayBeSpecific(v)));
+    if (!possible.length) return undefined;
+    const flow = this.flow(subject);
+    if (!flow.kinds) return undefined;
+    const classes = new Set<ConstantClass>();
+    const specific: string[] = [];
+    for (const v of possible) {
+      const cls = classifyConstant(v, flow.kinds, Kind, isList);
+      if (cls) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
+    }
+    if (!specific.length || isFullZoneList(specific, classes)) return undefined;
+    const strings = possible.filter((v) => typeof v === 'string').map((v) => String(v).replace(/^\.(?=[a-z0-9])/i, ''));
+    const hidden = strings.filter((v) => !appearsIn(provenance, v));
+    const concealed = strings.length > 0 && provenance.literals.length > 0 && hidden.length > strings.length / 2;
+    const encoded = concealed ? encodedLiteral(provenance.literals) : undefined;
+    return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
   }
 
   /** A comparison inside `list.some(x => ...)` is reported at the `.some(...)` call. */
@@ -846,6 +860,15 @@ export class Analysis {
     }
     return false;
   }
+}
+
+/** Adds what another comparison at the same place found. */
+function mergeInto(existing: Comparison, c: Comparison): void {
+  for (const v of c.values) if (!existing.values.includes(v)) existing.values.push(v);
+  for (const k of c.classes) existing.classes.add(k);
+  existing.concealed ||= c.concealed;
+  existing.encoded ??= c.encoded;
+  existing.flow = union(existing.flow, c.flow);
 }
 
 function isLiteral(node: Node): boolean {

@@ -4,7 +4,7 @@ import type { Flow } from '../analysis';
 import type { Rule } from '../rule';
 import { Kind, kindNames } from '../sources';
 
-const REQUEST_CALLS = /^(?:fetch|request|post|put|patch|sendBeacon|send|axios|got|ky)$/;
+const REQUEST_CALLS = new Set(['fetch', 'request', 'post', 'put', 'patch', 'sendBeacon', 'send', 'axios', 'got', 'ky']);
 /** Options that route a request rather than carry data. */
 const ROUTING_KEYS = /^(?:url|baseURL|baseUrl|agent|httpAgent|httpsAgent|proxy|dispatcher|signal|timeout|method|hostname|host|port|path|protocol)$/;
 const EVENT_NAME = /^[a-z][a-z0-9]*(?:[_.:][a-z0-9]+)+$/;
@@ -24,9 +24,10 @@ export const rule: Rule = {
     const candidates: Node[] = [];
     return {
       CallExpression(node) {
-        const name = calleeName(node) ?? '';
-        const first = node.arguments[0];
-        if (REQUEST_CALLS.test(name) || (first?.type === 'Literal' && typeof first.value === 'string' && EVENT_NAME.test(first.value) && node.arguments[1]?.type === 'ObjectExpression')) candidates.push(node);
+        // Every call passes here: the Set and the second argument's type first, the regex last.
+        const args = node.arguments;
+        const first = args[0];
+        if (REQUEST_CALLS.has(calleeName(node) ?? '') || (args.length > 1 && args[1].type === 'ObjectExpression' && first.type === 'Literal' && typeof first.value === 'string' && EVENT_NAME.test(first.value))) candidates.push(node);
       },
       'Program:exit'() {
         for (const call of candidates) {

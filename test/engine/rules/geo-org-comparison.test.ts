@@ -19,6 +19,9 @@ ruleTester('geo-org-comparison', {
     { code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nif (tz === "Asia/Shanghai") x();`, findings: [{ severity: 'high', line: 2, message: /Asia\/Shanghai/ }] },
     { code: `const { timeZone } = Intl.DateTimeFormat().resolvedOptions();\nconst cn = ["Asia/Shanghai", "Asia/Urumqi"].includes(timeZone);`, findings: [{ severity: 'high', line: 2 }] },
     { code: `switch (process.env.TZ) {\n  case "Europe/Moscow": a(); break;\n  default: b();\n}`, findings: [{ severity: 'high', line: 1, message: /Europe\/Moscow/ }] },
+    // Every case of a switch counts, however many cases it has.
+    { code: `switch (process.env.TZ) {\n  case "Asia/Shanghai": case "Asia/Urumqi": a(); break;\n  default: b();\n}`, findings: [{ severity: 'high', line: 1, message: /2 specific time zones: Asia\/Shanghai, Asia\/Urumqi/ }] },
+    { code: `switch (process.env.TZ) {\n  case "UTC": a(); break;\n  case "Europe/Moscow": b();\n}`, findings: [{ severity: 'high', line: 1, message: /Europe\/Moscow/ }] },
     { code: `const off = new Date().getTimezoneOffset();\nconst e8 = off === -480;`, findings: [{ severity: 'high', line: 2, message: /UTC offset/ }] },
     { code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = /^Asia\\/(Shanghai|Urumqi)$/.test(z);`, findings: [{ severity: 'high', line: 2, message: /Asia\/Urumqi/ }] },
     { code: `function zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; }\nconst set = new Set(["Asia/Shanghai"]);\nexport const flag = set.has(zone());`, findings: [{ severity: 'high', line: 3 }] },
