@@ -41,7 +41,6 @@ class Return { constructor(readonly value: Value) {} }
 /** What an evaluation read: the string literals it started from (to tell decoded text). */
 export interface Provenance {
   literals: Node[];
-  bindings: Set<Binding>;
   /** True when a decoding step ran: base64/hex, char codes, XOR, URI unescaping. */
   decoded: boolean;
 }
@@ -67,7 +66,7 @@ export function appearsIn(provenance: Provenance, text: string): boolean {
 export class Evaluator {
   private steps = 0;
   private depth = 0;
-  private prov: Provenance = { literals: [], bindings: new Set(), decoded: false };
+  private prov: Provenance = { literals: [], decoded: false };
   private readonly constants = new Map<Binding, { value: Value; literals: Node[]; decoded: boolean }>();
   private readonly inProgress = new Set<Binding>();
 
@@ -78,7 +77,7 @@ export class Evaluator {
     const outer = { steps: this.steps, prov: this.prov, depth: this.depth };
     this.steps = 0;
     this.depth = 0;
-    this.prov = { literals: [], bindings: new Set(), decoded: false };
+    this.prov = { literals: [], decoded: false };
     try {
       const value = this.expr(node, null);
       return { value, provenance: this.prov };
@@ -243,7 +242,6 @@ export class Evaluator {
     if (name === 'Infinity') return Infinity;
     const b = this.scopes.resolve(node);
     if (!b) return UNKNOWN;
-    this.prov.bindings.add(b);
     return this.bindingValue(b);
   }
 
