@@ -7,7 +7,7 @@
 // cost about a third of parsing a 13 MB bundle. This plugin keeps the same
 // checks (same errors, same positions) with O(1) lookups.
 import * as acorn from 'acorn';
-import { addTo, keysOf, type Node } from './ast';
+import { addTo, keysOf, VISITED_TYPES, type Node } from './ast';
 
 // Mirrors of acorn's internal flags (acorn/src/scopeflags.js); the plugin test
 // checks that redeclaration errors match stock acorn, which would catch drift.
@@ -299,6 +299,8 @@ interface TokenState {
 export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
   return class TreeLinksParser extends (Base as any) {
     nodes: Node[] = [];
+    /** The nodes of VISITED_TYPES, a subsequence of `nodes`. */
+    visited: Node[] = [];
     /** Calls `name(...)` and assignments `name = ...` by name, recorded while the nodes are hot. */
     calls = new Map<string, Node[]>();
     assignments = new Map<string, Node[]>();
@@ -389,6 +391,7 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
         default: linkGeneric(node);
       }
       this.nodes.push(node);
+      if (VISITED_TYPES.has(node.type)) this.visited.push(node);
       return node;
     }
   } as unknown as typeof acorn.Parser;

@@ -75,6 +75,17 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value); else map.set(key, [value]);
 }
 
+/**
+ * Node types the parser lists apart, in finish order, for the engine's
+ * visitors (see visitAll): a walk over them touches 0.6M of 2.1.91's 1.6M
+ * nodes. A visitor for any other type makes visitAll use the list of all nodes
+ * instead; a test checks the rules' and collectors' visitors stay inside this set.
+ */
+export const VISITED_TYPES: ReadonlySet<string> = new Set([
+  'ArrayExpression', 'AssignmentExpression', 'BinaryExpression', 'CallExpression', 'ConditionalExpression', 'NewExpression',
+  'ObjectExpression', 'Property', 'ReturnStatement', 'SwitchStatement', 'YieldExpression',
+]);
+
 /** Child fields of each ESTree node type that acorn produces, in source order. */
 export const CHILD_KEYS: Record<string, string[]> = {
   Program: ['body'], ExpressionStatement: ['expression'], BlockStatement: ['body'], StaticBlock: ['body'], EmptyStatement: [],

@@ -14,6 +14,8 @@ type LinkedParser = new (options: acorn.Options, input: string) => { parse(): No
 export interface ParsedIndex {
   /** Every node but identifiers and literals, children before parents, with parents linked. */
   nodes: Node[];
+  /** The nodes of VISITED_TYPES (ast.ts), in the same order. */
+  visited: Node[];
   /** Calls `name(...)` and assignments `name = ...`, by name, in finish order. */
   calls: Map<string, Node[]>;
   assignments: Map<string, Node[]>;
@@ -54,14 +56,14 @@ export function parse(text: string): ParseResult {
     try {
       const parser = new (FastParser as unknown as LinkedParser)({ ...BASE_OPTIONS, sourceType }, text);
       const ast = parser.parse();
-      const { nodes, calls, assignments } = parser;
+      const { nodes, visited, calls, assignments } = parser;
       // acorn turns `a = 1` into a pattern once it turns out to be a default (`[a = 1] = b`, `(a = 1) => a`).
       for (const [name, list] of assignments) {
         if (list.every((n) => n.type === 'AssignmentExpression')) continue;
         const kept = list.filter((n) => n.type === 'AssignmentExpression');
         if (kept.length) assignments.set(name, kept); else assignments.delete(name);
       }
-      return { ast, sourceType, notAnalysed: [], index: { nodes, calls, assignments } };
+      return { ast, sourceType, notAnalysed: [], index: { nodes, visited, calls, assignments } };
     } catch (err) {
       if (isStackOverflow(err)) throw new ScanError('nesting too deep to parse');
       if (!(err instanceof SyntaxError)) throw err;

@@ -54,7 +54,6 @@ function excerptOf(node: Node): NonNullable<Finding['excerpt']> {
 /** Runs the visitors and the rules on a parsed tree (`index`: the parser's records, see visitAll). */
 export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number } {
   const analysis = new Analysis(text, ast, index);
-  const nodes = index?.nodes;
   const findings: Finding[] = [];
   const exits: Visitor[] = [];
   const step = (role: EvidenceStep['role'], label: string, node: Node): EvidenceStep => {
@@ -94,7 +93,7 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
     if (exit) exits.push(exit);
   }
   const walkStart = performance.now();
-  visitAll(ast, nodes, mergeVisitors(visitors));
+  visitAll(ast, index, mergeVisitors(visitors));
   const walkMs = performance.now() - walkStart;
   for (const exit of exits) exit(ast);
   findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);

@@ -1,6 +1,6 @@
 // The single traversal: sets parent links and calls every registered visitor.
-import { keysOf, type Node } from './ast';
-import { ScanError } from './parse';
+import { keysOf, VISITED_TYPES, type Node } from './ast';
+import { ScanError, type ParsedIndex } from './parse';
 
 export type Visitor = (node: Node) => void;
 export type VisitorMap = Record<string, Visitor[]>;
@@ -67,14 +67,17 @@ export function traverse(ast: Node, visitors: VisitorMap): void {
 
 /**
  * Calls the visitors on the nodes the parser recorded (children before
- * parents, see parse.ts) instead of walking the tree again; walks it when
- * there is no such list or a visitor wants identifiers or literals.
+ * parents, see parse.ts) instead of walking the tree again: only the nodes of
+ * VISITED_TYPES when every visitor is for one of them, else all. Walks the
+ * tree when there is no such list or a visitor wants identifiers or literals.
  */
-export function visitAll(ast: Node, nodes: Node[] | undefined, visitors: VisitorMap): void {
-  if (!nodes || visitors.Identifier || visitors.Literal) {
+export function visitAll(ast: Node, index: ParsedIndex | undefined, visitors: VisitorMap): void {
+  if (!index || visitors.Identifier || visitors.Literal) {
     traverse(ast, visitors);
     return;
   }
+  const types = Object.keys(visitors);
+  const nodes = types.every((t) => VISITED_TYPES.has(t)) ? index.visited : index.nodes;
   // A Map: the object's keyed lookup goes megamorphic over the ~70 node types.
   const byType = new Map(Object.entries(visitors));
   for (let i = 0; i < nodes.length; i++) {

@@ -2,6 +2,10 @@
 import * as assert from 'assert';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { Analysis } from '../../src/engine/analysis';
+import { VISITED_TYPES } from '../../src/engine/ast';
+import { parse } from '../../src/engine/parse';
+import type { RuleContext } from '../../src/engine/rule';
 import { rules } from '../../src/engine/rules';
 
 const root = path.join(__dirname, '..', '..');
@@ -22,6 +26,15 @@ describe('rule registry', () => {
       assert.match(readFileSync(doc, 'utf8'), new RegExp(`^# ${id}$`, 'm'));
     });
   }
+
+  it('visits only node types the parser lists apart (VISITED_TYPES), so the walk skips the other nodes', () => {
+    const { ast, index } = parse('x;');
+    const analysis = new Analysis('x;', ast, index);
+    const context = { analysis } as unknown as RuleContext;
+    const types = [analysis.collectors(), ...[...rules.values()].map((r) => r.create(context))].flatMap((v) => Object.keys(v)).filter((t) => t !== 'Program:exit');
+    for (const t of types) assert.ok(VISITED_TYPES.has(t), `${t} is not in VISITED_TYPES`);
+    assert.deepStrictEqual([...VISITED_TYPES].filter((t) => !types.includes(t)), [], 'no type is listed that nothing visits');
+  });
 
   it('every rule has a description, category and messages', () => {
     for (const rule of rules.values()) {

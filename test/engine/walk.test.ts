@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import * as walk from 'acorn-walk';
-import type { Node } from '../../src/engine/ast';
+import { VISITED_TYPES, type Node } from '../../src/engine/ast';
 import { parse } from '../../src/engine/parse';
 import { forEachChild, traverse } from '../../src/engine/walk';
 
@@ -45,7 +45,7 @@ describe('walk', () => {
     it(`parser links, node list and name indexes agree with the walk (sample ${i})`, function () {
       const { ast, index } = parse(text);
       if (!index) this.skip(); // recovered with acorn-loose: the walk links that tree
-      const { nodes, calls, assignments } = index;
+      const { nodes, visited, calls, assignments } = index;
       const parserParents = new Map<Node, Node | null | undefined>();
       const snapshot = (n: Node): void => { parserParents.set(n, n.parent); forEachChild(n, snapshot); };
       snapshot(ast);
@@ -54,6 +54,7 @@ describe('walk', () => {
       const expected = [...parserParents.keys()].filter((n) => n.type !== 'Identifier' && n.type !== 'Literal');
       assert.strictEqual(new Set(nodes).size, nodes!.length, 'each node recorded once');
       assert.deepStrictEqual(new Set(nodes), new Set(expected), 'every node but identifiers and literals recorded');
+      assert.deepStrictEqual(visited, nodes.filter((n) => VISITED_TYPES.has(n.type)), 'the visited types listed apart, in the same order');
       const byName = (type: string, id: (n: Node) => Node) => {
         const m = new Map<string, Node[]>();
         for (const n of expected) if (n.type === type && id(n).type === 'Identifier') m.set(id(n).name, [...(m.get(id(n).name) ?? []), n]);

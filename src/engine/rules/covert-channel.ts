@@ -99,11 +99,16 @@ export const rule: Rule = {
       return test;
     };
 
+    const lookupAround = (node: Node) => {
+      const p = node.parent;
+      if (p?.type === 'MemberExpression' && p.computed && p.object === node) lookups.push(p);
+    };
+
     return {
       ConditionalExpression(node) { conditionals.push(node); },
-      MemberExpression(node) {
-        if (node.computed && (node.object.type === 'ArrayExpression' || node.object.type === 'ObjectExpression')) lookups.push(node);
-      },
+      // `[a, b][i]` and `{ x: a }[k]`, found from the literal (there are five times as many member expressions).
+      ArrayExpression: lookupAround,
+      ObjectExpression: lookupAround,
       CallExpression(node) {
         const method = methodName(node);
         if (method === undefined) return;
