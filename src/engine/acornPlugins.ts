@@ -388,6 +388,23 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
         case 'ExpressionStatement': node.expression.parent = node; break;
         case 'Property': node.key.parent = node; node.value.parent = node; break;
         case 'VariableDeclarator': node.id.parent = node; if (node.init) node.init.parent = node; break;
+        case 'BlockStatement': linkAll(node.body = exact<Node>(node.body), node); break;
+        case 'VariableDeclaration': linkAll(node.declarations = exact<Node>(node.declarations), node); break;
+        case 'ObjectExpression': linkAll(node.properties = exact<Node>(node.properties), node); break;
+        case 'ArrayExpression': linkAll(node.elements = exact<Node | null>(node.elements), node); break;
+        case 'SequenceExpression': linkAll(node.expressions = exact<Node>(node.expressions), node); break;
+        case 'ReturnStatement': case 'UnaryExpression': if (node.argument) node.argument.parent = node; break;
+        case 'IfStatement': case 'ConditionalExpression':
+          node.test.parent = node;
+          node.consequent.parent = node;
+          if (node.alternate) node.alternate.parent = node;
+          break;
+        case 'ArrowFunctionExpression': case 'FunctionExpression': case 'FunctionDeclaration':
+          if (node.id) node.id.parent = node;
+          linkAll(node.params = exact<Node>(node.params), node);
+          node.body.parent = node;
+          break;
+        case 'ThisExpression': case 'TemplateElement': break;
         default: linkGeneric(node);
       }
       this.nodes.push(node);
