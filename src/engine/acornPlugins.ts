@@ -193,6 +193,9 @@ interface RegExpState { source: string; flags: string; reset(start: number, patt
  *   a table and a local index, straight from nextToken, and only words that
  *   could be keywords are looked up. A backslash or a non-ASCII character
  *   goes back to acorn's loop from the word's start.
+ * - Strings and template parts: one without escapes (and, for strings, line
+ *   terminators; for templates, carriage returns, which acorn turns into line
+ *   feeds) is found with a local index; any other goes through acorn's loop.
  * - Regex literals: acorn finds the end with a line-break regex per character
  *   and then checks the pattern with its own validator, a recursive descent
  *   parser in JavaScript. V8's RegExp constructor accepts the same language;
@@ -233,6 +236,37 @@ export function fastTokens(Base: typeof acorn.Parser): typeof acorn.Parser {
       this.containsEsc = false;
       this.pos = pos;
       return input.slice(start, pos);
+    }
+
+    readString(this: ReaderInternals, quote: number): void {
+      const input = this.input;
+      const start = this.pos + 1;
+      for (let pos = start; pos < input.length; pos++) {
+        const c = input.charCodeAt(pos);
+        if (c === quote) {
+          this.pos = pos + 1;
+          return this.finishToken(acorn.tokTypes.string, input.slice(start, pos));
+        }
+        if (c === 92 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+      }
+      return super.readString(quote);
+    }
+
+    readTmplToken(this: ReaderInternals & { type: acorn.TokenType }): void {
+      const input = this.input;
+      const start = this.pos;
+      if (this.options.locations) return super.readTmplToken();
+      for (let pos = start; pos < input.length; pos++) {
+        const c = input.charCodeAt(pos);
+        if (c === 96 || (c === 36 && input.charCodeAt(pos + 1) === 123)) {
+          // A template's first part, or the `${` / closing backquote that follows a part: acorn's path.
+          if (pos === this.start && (this.type === acorn.tokTypes.template || this.type === acorn.tokTypes.invalidTemplate)) break;
+          this.pos = pos;
+          return this.finishToken(acorn.tokTypes.template, input.slice(start, pos));
+        }
+        if (c === 92 || c === 13) break;
+      }
+      return super.readTmplToken();
     }
 
     readRegexp(this: ReaderInternals & { regexpState?: RegExpState; validateRegExpPattern(state: RegExpState): void }): void {

@@ -54,6 +54,15 @@ const cases: Array<[string, 'module' | 'script']> = [
   ['x = /a/\\u0067;', 'script'],
   ['x = /\\k<a>/; y = /(?<a>.)\\k<b>/;', 'script'],
   ['x = /(?i:a)|{|}|]/;', 'script'],
+  ['s = "plain" + \'it\\\'s\' + "a\\nb" + "\u2028" + "\\u{1F600}" + "";', 'script'],
+  ['s = "unterminated', 'script'],
+  ['s = "line\nbreak";', 'script'],
+  ['s = "\\08";', 'module'],
+  ['t = `a${b}c${`d${e}`}f` + `line\nline\u2028` + `\\x41\\u{42}` + `$ {}$` + `` + `${a}${b}`;', 'script'],
+  ['t = `cr\r\nlf`;', 'script'],
+  ['t = tag`\\unicode and \\u{110000}`;', 'script'],
+  ['t = `\\unicode`;', 'script'],
+  ['t = `unterminated', 'script'],
 ];
 
 function outcome(parser: typeof acorn.Parser, code: string, sourceType: 'module' | 'script'): string {
