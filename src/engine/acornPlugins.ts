@@ -187,7 +187,8 @@ interface ReaderInternals {
 interface RegExpState { source: string; flags: string; reset(start: number, pattern: string, flags: string): void }
 
 /**
- * fastTokens: the tokenizer's commonest path and its two slow loops, with the same results.
+ * fastTokens: the tokenizer's commonest paths, with the same tokens and errors.
+ * It uses fastWords' keyword set, so it comes after fastWords in Parser.extend.
  * - Words: acorn reads an identifier a code point at a time through the
  *   parser object; plain ASCII words (nearly all of a bundle's) are read with
  *   a table and a local index, straight from nextToken, and only words that
@@ -259,7 +260,7 @@ export function fastTokens(Base: typeof acorn.Parser): typeof acorn.Parser {
       for (let pos = start; pos < input.length; pos++) {
         const c = input.charCodeAt(pos);
         if (c === 96 || (c === 36 && input.charCodeAt(pos + 1) === 123)) {
-          // A template's first part, or the `${` / closing backquote that follows a part: acorn's path.
+          // Right after a part, `${` or the closing backquote is a token of its own: acorn's path.
           if (pos === this.start && (this.type === acorn.tokTypes.template || this.type === acorn.tokTypes.invalidTemplate)) break;
           this.pos = pos;
           return this.finishToken(acorn.tokTypes.template, input.slice(start, pos));
