@@ -152,12 +152,25 @@ export function fastWords(Base: typeof acorn.Parser): typeof acorn.Parser {
   } as unknown as typeof acorn.Parser;
 }
 
+/** acorn's line-terminator test (LF, CR, U+2028, U+2029), exported but not declared. */
+const isNewLine = (acorn as unknown as { isNewLine(code: number): boolean }).isNewLine;
+
 /** ASCII characters that can start an identifier (`$`, letters, `_`) and continue one (digits too). */
 const IDENT_START_ASCII = new Uint8Array(128);
 const IDENT_ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   IDENT_START_ASCII[c] = +/[A-Za-z$_]/.test(String.fromCharCode(c));
   IDENT_ASCII[c] = +/[\w$]/.test(String.fromCharCode(c));
+}
+
+/**
+ * Where the ASCII word part at `pos` ends, or -1 when a backslash or a
+ * non-ASCII character follows it (acorn's loop reads those words).
+ */
+function asciiWordEnd(input: string, pos: number): number {
+  let c = input.charCodeAt(pos);
+  while (c < 128 && IDENT_ASCII[c] === 1) c = input.charCodeAt(++pos);
+  return c === 92 || c >= 128 ? -1 : pos;
 }
 
 /** Every keyword is 2 to 10 lower-case ASCII letters: other words need no keyword lookup. */
@@ -217,10 +230,8 @@ export function fastTokens(Base: typeof acorn.Parser): typeof acorn.Parser {
       if (start >= input.length) return this.finishToken(acorn.tokTypes.eof, undefined);
       const c = input.charCodeAt(start);
       if (c >= 128 || IDENT_START_ASCII[c] !== 1) return this.readToken(this.fullCharCodeAtPos());
-      let pos = start + 1;
-      let d = input.charCodeAt(pos);
-      while (d < 128 && IDENT_ASCII[d] === 1) d = input.charCodeAt(++pos);
-      if (d === 92 || d >= 128) return this.readWord();
+      const pos = asciiWordEnd(input, start + 1);
+      if (pos < 0) return this.readWord();
       this.pos = pos;
       this.containsEsc = false;
       const word = input.slice(start, pos);
@@ -228,15 +239,12 @@ export function fastTokens(Base: typeof acorn.Parser): typeof acorn.Parser {
     }
 
     readWord1(this: ReaderInternals): string {
-      const input = this.input;
       const start = this.pos;
-      let pos = start;
-      let c = input.charCodeAt(pos);
-      while (c < 128 && IDENT_ASCII[c] === 1) c = input.charCodeAt(++pos);
-      if (c === 92 || c >= 128) return super.readWord1();
+      const pos = asciiWordEnd(this.input, start);
+      if (pos < 0) return super.readWord1();
       this.containsEsc = false;
       this.pos = pos;
-      return input.slice(start, pos);
+      return this.input.slice(start, pos);
     }
 
     readString(this: ReaderInternals, quote: number): void {
@@ -248,7 +256,7 @@ export function fastTokens(Base: typeof acorn.Parser): typeof acorn.Parser {
           this.pos = pos + 1;
           return this.finishToken(acorn.tokTypes.string, input.slice(start, pos));
         }
-        if (c === 92 || c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+        if (c === 92 || isNewLine(c)) break;
       }
       return super.readString(quote);
     }
@@ -281,7 +289,7 @@ export function fastTokens(Base: typeof acorn.Parser): typeof acorn.Parser {
       for (;; pos++) {
         if (pos >= input.length) this.raise(start, 'Unterminated regular expression');
         const c = input.charCodeAt(pos);
-        if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) this.raise(start, 'Unterminated regular expression');
+        if (isNewLine(c)) this.raise(start, 'Unterminated regular expression');
         if (escaped) { escaped = false; continue; }
         if (c === 91) inClass = true;
         else if (c === 93 && inClass) inClass = false;
