@@ -127,7 +127,8 @@ function readModules(r: Reader, start: number, byteCount: number, table: Region,
     modules.push({
       name: nameText, contents, encoding,
       loader: LOADER_NAMES[loader] ?? `loader ${loader}`,
-      isJavaScript: JS_LOADERS.has(loader) || /\.[cm]?js$/i.test(nameText) && encoding !== 'binary',
+      // The `file` loader stores a script's bytes as they are: still the program's JavaScript.
+      isJavaScript: JS_LOADERS.has(loader) || /\.[cm]?js$/i.test(nameText),
       hasBytecode: bytecode.size > 0,
     });
   }

@@ -4,9 +4,11 @@
 import { promises as fs } from 'fs';
 import * as yauzl from 'yauzl';
 import type { Finding } from '../engine/types';
-import { readBunGraph } from './bun';
-import { BufferBytes, FileBytes, FormatError, MAX_READ, type ByteSource } from './bytes';
-import { executableFormat, readExecutables } from './executable';
+import { archiveKind, readTar, type ArchiveKind } from './archive';
+import { readBunGraph, type BunGraph } from './bun';
+import { BufferBytes, FileBytes, FormatError, MAX_READ, SliceBytes, type ByteSource } from './bytes';
+import { executableFormat, readExecutables, type Region } from './executable';
+import { looksUtf16le, type TextEncoding } from './text';
 import { nativeStrings } from './nativeStrings';
 import { findSeaBlob, readSeaBlob } from './sea';
 
@@ -15,9 +17,22 @@ export interface Unit {
   /** Shown in findings: a path, or `container!inner` for embedded code. */
   name: string;
   size: number;
-  encoding: 'utf8' | 'latin1';
+  encoding: TextEncoding;
   read(): Promise<Buffer>;
 }
+
+/** What a file is to the program it belongs to, for the target's coverage. */
+export type FileRole =
+  /** JavaScript read as text. */
+  | 'script'
+  /** An executable whose JavaScript (Bun graph, Node SEA) was found. */
+  | 'embedded'
+  /** An executable with no JavaScript inside. */
+  | 'native'
+  /** A shell script or other text that stands in for a program. */
+  | 'stub'
+  /** Damaged, unknown, or nothing could be read. */
+  | 'unreadable';
 
 export interface Contents {
   units: Unit[];
@@ -28,16 +43,24 @@ export interface Contents {
   findings: Finding[];
   /** Set when nothing in the file can be analysed. */
   unscannable?: string;
+  role?: FileRole;
+  /** A small script that starts another program with the command line it was given (a launcher). */
+  launches?: boolean;
   close(): void;
 }
 
 export const JS_FILE = /\.(?:js|mjs|cjs)$/i;
 export const SKIPPED_FILE = /\.(?:d\.ts|map|min\.css)$/i;
-/** Executables larger than this inside a zip are not inflated into memory. */
+/** Executables larger than this inside a zip or archive are not inflated into memory. */
 const MAX_ZIPPED_EXECUTABLE = 320 * 1024 * 1024;
 /** Total bytes inflated from one zip, and the ratio beyond which an entry is a bomb. */
 const MAX_ZIP_TOTAL = 2 * 1024 * 1024 * 1024;
 const MAX_RATIO = 200;
+/** Executables inside executables (a Bun graph's payload, a SEA asset) are opened this deep. */
+const MAX_NESTING = 3;
+/** Scripts up to this size are checked for being launchers. */
+const MAX_LAUNCHER = 256 * 1024;
+const NATIVE_LIBRARY = /\.(?:node|so|dylib|dll)(?:\.\d+)*$/i;
 
 function emptyContents(): Contents {
   return { units: [], parts: {}, notAnalysed: [], findings: [], close() {} };
@@ -65,12 +88,22 @@ function merge(into: Contents, from: Contents): void {
   addParts(into.parts, from.parts);
 }
 
-/** A file's first bytes say whether it is worth opening as an executable or a zip. */
-export function kindOfHead(head: Buffer, name: string): 'executable' | 'zip' | 'script' | 'binary' {
+/** A file's first bytes say whether it is worth opening as an executable or a zip, or is a shell script. */
+export function kindOfHead(head: Buffer, name: string): 'executable' | 'zip' | 'script' | 'shell' | 'binary' {
   if (executableFormat(head)) return 'executable';
   if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304) return 'zip';
+  if (looksUtf16le(head)) return JS_FILE.test(name) ? 'script' : 'binary';
   if (head.subarray(0, 8192).includes(0)) return 'binary';
-  return JS_FILE.test(name) || /^#!.*\b(?:node|bun|deno|tsx)\b/.test(head.subarray(0, 200).toString('latin1')) ? 'script' : 'binary';
+  const first = head.subarray(0, 200).toString('latin1');
+  if (JS_FILE.test(name) || /^#!.*\b(?:node|bun|deno|tsx)\b/.test(first)) return 'script';
+  if (/^#!.*\b(?:ba|z|da|k)?sh\b/.test(first) || /^(?:echo|exec|exit|set|if|cd)\b/m.test(head.subarray(0, 4096).toString('latin1'))) return 'shell';
+  return 'binary';
+}
+
+/** A script that starts another program with its own command line: `spawnSync(bin, process.argv.slice(2), { stdio: "inherit" })`. */
+export function isLauncherText(text: string): boolean {
+  return /\b(?:spawn|spawnSync|execFile|execFileSync|execve|execvp|fork)\s*\(|\bBun\.spawn(?:Sync)?\s*\(/.test(text)
+    && /process\.argv\b|\bargv\.slice\(/.test(text) && /["'`]inherit["'`]/.test(text);
 }
 
 /** Opens a file and lists what it holds. Unreadable files throw (fs errors); damaged containers do not. */
@@ -88,53 +121,55 @@ export async function openFile(file: string): Promise<Contents> {
   const kind = kindOfHead(head, file);
   if (kind === 'executable') {
     const source = new FileBytes(file);
-    const c = fromExecutable(source, file);
+    const c = await fromExecutable(source, file);
     const close = c.close;
     c.close = () => { close(); source.close(); };
     return c;
   }
   if (kind === 'zip' && /\.(?:vsix|zip)$/i.test(file)) return openZip(file);
   const c = emptyContents();
+  if (kind === 'shell') {
+    addPart(c, 'shell script', size);
+    c.role = 'stub';
+    c.unscannable = 'shell script, not JavaScript (it stands in for the program it starts or names)';
+    return c;
+  }
   if (kind === 'binary' || kind === 'zip') {
+    c.role = 'unreadable';
     c.unscannable = 'binary file, not JavaScript';
     return c;
   }
   addPart(c, 'JavaScript file', size);
+  c.role = 'script';
+  if (size <= MAX_LAUNCHER) c.launches = isLauncherText((await fs.readFile(file)).toString('utf8'));
   c.units.push({ name: file, size, encoding: 'utf8', read: () => fs.readFile(file) });
   return c;
 }
 
+const megabytes = (n: number) => n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`;
+
 /** The JavaScript inside an executable: a Bun module graph, a Node SEA blob, or none (native code). */
-export function fromExecutable(source: ByteSource, name: string): Contents {
+export async function fromExecutable(source: ByteSource, name: string, depth = 0): Promise<Contents> {
   const c = emptyContents();
   let exes;
   try {
     exes = readExecutables(source);
   } catch (err) {
     if (!(err instanceof FormatError)) throw err;
+    c.role = 'unreadable';
     c.unscannable = `damaged executable: ${err.message}`;
     return c;
   }
   const many = exes.length > 1;
-  exes.forEach((exe, i) => {
+  let native = 0;
+  for (const [i, exe] of exes.entries()) {
     const label = many ? `${name}!slice${i}` : name;
     try {
       const graph = readBunGraph(exe);
       if (graph) {
         addPart(c, `Bun executable (${exe.format}, ${graph.location})`, source.size);
-        for (const m of graph.modules) {
-          const at = `${label}!${m.name}`;
-          if (m.isJavaScript && m.contents.size > 0) {
-            addPart(c, 'Bun module (JavaScript)', m.contents.size);
-            c.units.push({ name: at, size: m.contents.size, encoding: m.encoding === 'latin1' ? 'latin1' : 'utf8', read: async () => exe.source.read(m.contents.offset, m.contents.size) });
-          } else if (m.isJavaScript) {
-            c.notAnalysed.push(`${at}: ${m.hasBytecode ? 'bytecode without source' : 'empty module'}, not analysed`);
-          } else {
-            addPart(c, `Bun module (${m.loader})`, m.contents.size);
-            if (m.loader === 'napi') c.notAnalysed.push(`${at}: native addon, no JavaScript inside`);
-          }
-        }
-        return;
+        await bunModules(c, exe.source, graph, label, depth);
+        continue;
       }
       const found = findSeaBlob(exe);
       if (found) {
@@ -145,24 +180,119 @@ export function fromExecutable(source: ByteSource, name: string): Contents {
           const main = sea.main;
           c.units.push({ name: `${label}!${sea.codePath || 'main'}`, size: main.size, encoding: 'utf8', read: async () => exe.source.read(main.offset, main.size) });
         } else c.notAnalysed.push(`${label}: the main script is a V8 startup snapshot, no source to analyse`);
-        for (const a of sea.assets) {
-          if (!JS_FILE.test(a.name)) { addPart(c, 'SEA asset (not JavaScript)', a.contents.size); continue; }
-          addPart(c, 'SEA asset (JavaScript)', a.contents.size);
-          c.units.push({ name: `${label}!${a.name}`, size: a.contents.size, encoding: 'utf8', read: async () => exe.source.read(a.contents.offset, a.contents.size) });
-        }
-        return;
+        for (const a of sea.assets) await seaAsset(c, exe.source, a, `${label}!${a.name}`, depth);
+        continue;
       }
+      native++;
       addPart(c, `native code (${exe.format})`, source.size);
-      c.findings.push(...nativeStrings(exe.source, label));
+      if (depth === 0) c.findings.push(...nativeStrings(exe.source, label));
       c.notAnalysed.push(`${label}: native code, no JavaScript inside`);
     } catch (err) {
       if (!(err instanceof FormatError)) throw err;
       c.notAnalysed.push(`${label}: ${err.message}`);
     }
-  });
-  if (!c.units.length) c.unscannable = c.notAnalysed[0] ?? 'no JavaScript inside';
+  }
+  if (!c.units.length) {
+    c.role = native ? 'native' : 'unreadable';
+    c.unscannable = c.notAnalysed[0] ?? 'no JavaScript inside';
+  } else c.role = 'embedded';
   return c;
 }
+
+/** A Bun graph's modules: JavaScript (whatever its loader and encoding), native addons, and executables nested inside. */
+async function bunModules(c: Contents, source: ByteSource, graph: BunGraph, label: string, depth: number): Promise<void> {
+  for (const m of graph.modules) {
+    const at = `${label}!${m.name}`;
+    const { offset, size } = m.contents;
+    if (m.isJavaScript && size > 0) {
+      addPart(c, m.loader === 'file' ? 'Bun module (JavaScript, file loader)' : 'Bun module (JavaScript)', size);
+      c.units.push({ name: at, size, encoding: m.encoding === 'latin1' ? 'latin1' : 'utf8', read: async () => source.read(offset, size) });
+    } else if (m.isJavaScript) {
+      c.notAnalysed.push(`${at}: ${m.hasBytecode ? 'bytecode without source' : 'empty module'}, not analysed`);
+    } else if (size >= 64 && executableFormat(source.read(offset, 64))) {
+      await nestedExecutable(c, new SliceBytes(source, offset, size), at, m.loader === 'napi' || NATIVE_LIBRARY.test(m.name), depth);
+    } else addPart(c, `Bun module (${m.loader})`, size);
+  }
+}
+
+/** An executable carried inside another: read when it is Bun or SEA, otherwise listed as native code. */
+async function nestedExecutable(c: Contents, source: ByteSource, at: string, library: boolean, depth: number): Promise<void> {
+  if (library) {
+    addPart(c, 'native addon or library', source.size);
+    c.notAnalysed.push(`${at}: native addon, no JavaScript inside`);
+    return;
+  }
+  if (depth + 1 >= MAX_NESTING) {
+    addPart(c, 'nested executable (not opened)', source.size);
+    c.notAnalysed.push(`${at}: executable nested ${MAX_NESTING} deep, not opened`);
+    return;
+  }
+  const inner = await fromExecutable(source, at, depth + 1);
+  if (inner.role === 'embedded') {
+    merge(c, inner);
+    return;
+  }
+  addPart(c, 'nested executable (native code)', source.size);
+  c.notAnalysed.push(`${at}: nested executable of ${megabytes(source.size)}, native code, no JavaScript inside`);
+}
+
+/** A SEA asset: JavaScript, an archive of the program (tar, tgz, zip), an executable, or data. */
+async function seaAsset(c: Contents, source: ByteSource, asset: { name: string; contents: Region }, at: string, depth: number): Promise<void> {
+  const { offset, size } = asset.contents;
+  if (JS_FILE.test(asset.name)) {
+    addPart(c, 'SEA asset (JavaScript)', size);
+    c.units.push({ name: at, size, encoding: 'utf8', read: async () => source.read(offset, size) });
+    return;
+  }
+  const head = size ? source.read(offset, Math.min(size, 512)) : Buffer.alloc(0);
+  const archive = archiveKind(head);
+  if (archive && size <= MAX_READ) {
+    addPart(c, `SEA asset (${archive} archive)`, size);
+    try {
+      merge(c, await archiveContents(source.read(offset, size), archive, at, depth));
+    } catch (err) {
+      if (!(err instanceof FormatError)) throw err;
+      c.notAnalysed.push(`${at}: ${err.message}`);
+    }
+  } else if (size >= 64 && executableFormat(head)) {
+    await nestedExecutable(c, new SliceBytes(source, offset, size), at, NATIVE_LIBRARY.test(asset.name), depth);
+  } else addPart(c, 'SEA asset (not JavaScript)', size);
+}
+
+/** What an archive held in memory contributes: its JavaScript files and the executables inside. */
+async function archiveContents(data: Buffer, kind: ArchiveKind, at: string, depth: number): Promise<Contents> {
+  if (kind === 'zip') {
+    const zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
+    try {
+      return await zipContents(zip, at, data.length, depth);
+    } finally {
+      zip.close();
+    }
+  }
+  const c = emptyContents();
+  // Native addons and libraries are listed, never held in memory.
+  const wanted = (name: string, size: number) => isJavaScriptEntry(name) || maybeExecutableEntry(name) && !NATIVE_LIBRARY.test(name) && size >= 64 && size <= MAX_ZIPPED_EXECUTABLE;
+  const { entries, skipped } = await readTar(data, wanted);
+  for (const e of entries) {
+    const entryName = `${at}!${e.name}`;
+    if (isJavaScriptEntry(e.name)) {
+      addPart(c, 'archive entry (JavaScript)', e.data.length);
+      c.units.push({ name: entryName, size: e.data.length, encoding: 'utf8', read: async () => e.data });
+    } else if (executableFormat(e.data.subarray(0, 64))) {
+      await nestedExecutable(c, new BufferBytes(e.data), entryName, NATIVE_LIBRARY.test(e.name), depth);
+    }
+  }
+  for (const s of skipped) {
+    if (NATIVE_LIBRARY.test(s.name)) {
+      addPart(c, 'native addon or library', s.size);
+      c.notAnalysed.push(`${at}!${s.name}: native addon, no JavaScript inside`);
+    } else if (s.size > MAX_ZIPPED_EXECUTABLE && maybeExecutableEntry(s.name)) c.notAnalysed.push(`${at}!${s.name}: ${megabytes(s.size)}, too large to unpack in memory`);
+  }
+  return c;
+}
+
+const isJavaScriptEntry = (name: string) => JS_FILE.test(name) && !SKIPPED_FILE.test(name);
+const maybeExecutableEntry = (name: string) => !/\.[a-z0-9]{1,5}$/i.test(name) || /\.(?:exe|node)$/i.test(name);
 
 // ---- zip (.vsix) ----
 
@@ -191,16 +321,24 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number):
  * executables are opened from memory; nothing is extracted to disk.
  */
 export async function openZip(file: string): Promise<Contents> {
-  const c = emptyContents();
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
   } catch (err) {
+    const c = emptyContents();
+    c.role = 'unreadable';
     c.unscannable = `damaged zip: ${(err as Error).message}`;
     return c;
   }
+  const c = await zipContents(zip, file, (await fs.stat(file)).size, 0);
   c.close = () => zip.close();
-  addPart(c, 'zip archive', (await fs.stat(file)).size);
+  return c;
+}
+
+/** The entries of an open zip, named `at!entry`. */
+async function zipContents(zip: yauzl.ZipFile, at: string, size: number, depth: number): Promise<Contents> {
+  const c = emptyContents();
+  addPart(c, 'zip archive', size);
   let inflated = 0;
   const budget = (n: number) => {
     inflated += n;
@@ -208,15 +346,15 @@ export async function openZip(file: string): Promise<Contents> {
   };
   try {
     for await (const entry of zip.eachEntry()) {
-      const entryName = `${file}!${entry.fileName}`;
+      const entryName = `${at}!${entry.fileName}`;
       if (entry.fileName.endsWith('/') || /(?:^|\/)node_modules\//.test(entry.fileName) && !JS_FILE.test(entry.fileName)) continue;
       try {
-        if (JS_FILE.test(entry.fileName) && !SKIPPED_FILE.test(entry.fileName)) {
+        if (isJavaScriptEntry(entry.fileName)) {
           budget(entry.uncompressedSize);
           addPart(c, 'zip entry (JavaScript)', entry.uncompressedSize);
           const data = await readEntry(zip, entry, MAX_READ);
           c.units.push({ name: entryName, size: data.length, encoding: 'utf8', read: async () => data });
-        } else if (!/\.[a-z0-9]{1,5}$/i.test(entry.fileName) || /\.(?:exe|node)$/i.test(entry.fileName)) {
+        } else if (maybeExecutableEntry(entry.fileName)) {
           if (entry.uncompressedSize < 64) continue;
           budget(entry.uncompressedSize);
           if (entry.uncompressedSize > MAX_ZIPPED_EXECUTABLE) {
@@ -224,18 +362,19 @@ export async function openZip(file: string): Promise<Contents> {
             continue;
           }
           const data = await readEntry(zip, entry, MAX_ZIPPED_EXECUTABLE);
-          if (executableFormat(data.subarray(0, 64))) merge(c, fromExecutable(new BufferBytes(data), entryName));
+          if (executableFormat(data.subarray(0, 64))) merge(c, await fromExecutable(new BufferBytes(data), entryName, depth));
         }
       } catch (err) {
         // Damaged or hostile entries (yauzl's size checks, bombs, budgets) cost that entry only.
         const message = (err as Error).message;
-        c.notAnalysed.push(message.startsWith(entry.fileName) ? `${file}!${message}` : `${entryName}: ${message}`);
+        c.notAnalysed.push(message.startsWith(entry.fileName) ? `${at}!${message}` : `${entryName}: ${message}`);
         if (/bomb|inflated from one archive/.test(message)) break;
       }
     }
   } catch (err) {
-    c.notAnalysed.push(`${file}: damaged zip: ${(err as Error).message}`);
+    c.notAnalysed.push(`${at}: damaged zip: ${(err as Error).message}`);
   }
+  c.role = c.units.length ? 'script' : 'unreadable';
   if (!c.units.length) c.unscannable = c.notAnalysed[0] ?? 'no JavaScript inside';
   return c;
 }

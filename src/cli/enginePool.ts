@@ -1,5 +1,6 @@
 // Runs the engine on worker threads: both cores for many files, one large
 // syntax tree alive at a time, a time and memory limit per file, cancellable.
+import type { TextEncoding } from '../artifacts/text';
 import * as os from 'os';
 import type { Worker } from 'worker_threads';
 import type { FileResult } from '../engine/types';
@@ -18,7 +19,7 @@ export class Cancelled extends Error {
 export interface Engine {
   /** Waits for room for a text of `size` bytes; the returned function gives it back. */
   acquire(size: number): Promise<() => void>;
-  scan(bytes: Buffer, encoding: 'utf8' | 'latin1', name: string): Promise<FileResult>;
+  scan(bytes: Buffer, encoding: TextEncoding, name: string): Promise<FileResult>;
 }
 
 /** Texts this large run alone: their syntax trees take hundreds of MB. */
@@ -106,7 +107,7 @@ export class EnginePool implements Engine {
     while (this.waiting.length && this.used + this.waiting[0].weight <= this.size) this.waiting.shift()!.go();
   }
 
-  scan(bytes: Buffer, encoding: 'utf8' | 'latin1', name: string): Promise<FileResult> {
+  scan(bytes: Buffer, encoding: TextEncoding, name: string): Promise<FileResult> {
     if (this.cancelled) return Promise.reject(new Cancelled());
     const slot = this.slots.find((s) => !s.job) ?? this.spawn();
     return new Promise((resolve, reject) => {

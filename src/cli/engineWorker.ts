@@ -1,5 +1,6 @@
 // A thread of the engine pool (dist/engineWorker.js): bytes in, findings out.
 // It reads no files itself and may not open sockets or start processes.
+import type { TextEncoding } from '../artifacts/text';
 import { parentPort } from 'worker_threads';
 import type { FileResult } from '../engine/types';
 import { forbidSideEffects } from '../extension/guard';
@@ -8,7 +9,7 @@ import { scanBytes } from './scanBytes';
 export interface EngineRequest {
   id: number;
   bytes: Uint8Array;
-  encoding: 'utf8' | 'latin1';
+  encoding: TextEncoding;
   name: string;
 }
 

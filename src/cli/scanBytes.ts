@@ -1,4 +1,5 @@
 // Bytes to text to findings: what the engine pool's threads (and tests, inline) run per file.
+import { looksUtf16le, type TextEncoding } from '../artifacts/text';
 import { scanText } from '../engine/scan';
 import type { FileResult } from '../engine/types';
 
@@ -12,9 +13,12 @@ export function decodeText(bytes: Buffer): { text: string; problem?: string } {
 }
 
 /** Decodes and scans one file's bytes; never throws for bad input. */
-export function scanBytes(bytes: Uint8Array, encoding: 'utf8' | 'latin1', name: string): FileResult {
+export function scanBytes(bytes: Uint8Array, encoding: TextEncoding, name: string): FileResult {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { text, problem } = encoding === 'latin1' ? { text: buffer.toString('latin1'), problem: undefined } : decodeText(buffer);
+  // Bun marks some UTF-16LE modules as UTF-8; the bytes say which it is.
+  const actual = looksUtf16le(buffer.subarray(0, 4096)) ? 'utf16le' : encoding;
+  const { text, problem } = actual === 'utf16le' ? { text: new TextDecoder('utf-16le').decode(buffer), problem: undefined }
+    : actual === 'latin1' ? { text: buffer.toString('latin1'), problem: undefined } : decodeText(buffer);
   const result = scanText(text, { file: name });
   if (problem) result.notAnalysed.unshift(problem);
   return result;
