@@ -6,6 +6,7 @@ import * as yauzl from 'yauzl';
 import type { Finding } from '../engine/types';
 import { archiveKind, readTar, type ArchiveKind } from './archive';
 import { readBunGraph, type BunGraph } from './bun';
+import { formatBytes } from './coverage';
 import { BufferBytes, FileBytes, FormatError, MAX_READ, SliceBytes, type ByteSource } from './bytes';
 import { executableFormat, readExecutables, type Region } from './executable';
 import { looksUtf16le, type TextEncoding } from './text';
@@ -146,8 +147,6 @@ export async function openFile(file: string): Promise<Contents> {
   return c;
 }
 
-const megabytes = (n: number) => n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`;
-
 /** The JavaScript inside an executable: a Bun module graph, a Node SEA blob, or none (native code). */
 export async function fromExecutable(source: ByteSource, name: string, depth = 0): Promise<Contents> {
   const c = emptyContents();
@@ -233,7 +232,7 @@ async function nestedExecutable(c: Contents, source: ByteSource, at: string, lib
     return;
   }
   addPart(c, 'nested executable (native code)', source.size);
-  c.notAnalysed.push(`${at}: nested executable of ${megabytes(source.size)}, native code, no JavaScript inside`);
+  c.notAnalysed.push(`${at}: nested executable of ${formatBytes(source.size)}, native code, no JavaScript inside`);
 }
 
 /** A SEA asset: JavaScript, an archive of the program (tar, tgz, zip), an executable, or data. */
@@ -286,7 +285,7 @@ async function archiveContents(data: Buffer, kind: ArchiveKind, at: string, dept
     if (NATIVE_LIBRARY.test(s.name)) {
       addPart(c, 'native addon or library', s.size);
       c.notAnalysed.push(`${at}!${s.name}: native addon, no JavaScript inside`);
-    } else if (s.size > MAX_ZIPPED_EXECUTABLE && maybeExecutableEntry(s.name)) c.notAnalysed.push(`${at}!${s.name}: ${megabytes(s.size)}, too large to unpack in memory`);
+    } else if (s.size > MAX_ZIPPED_EXECUTABLE && maybeExecutableEntry(s.name)) c.notAnalysed.push(`${at}!${s.name}: ${formatBytes(s.size)}, too large to unpack in memory`);
   }
   return c;
 }

@@ -4,9 +4,12 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { AgentInfo, TargetKind } from '../report/model';
 import { JS_FILE, SKIPPED_FILE, zipPackageJson } from './contents';
+import type { PlatformPackages } from './coverage';
 
-/** Files that may be executables or scripts without an extension (`bin/claude`, `vendor/x/codex`, `claude.exe`). */
-const MAYBE_EXECUTABLE = /(?:^|[\\/])[^.\\/]+$|\.(?:exe|node)$/i;
+/** Files that may be executables or scripts without an extension (`bin/claude`, `vendor/x/codex`, `claude.exe`, `bin/.cline`). */
+const MAYBE_EXECUTABLE = /(?:^|[\\/])\.?[^.\\/]+$|\.(?:exe|node)$/i;
+/** Package names of one operating system's or CPU's build (`@github/copilot-linux-x64`, `opencode-darwin-arm64`). */
+const PLATFORM_PACKAGE = /[-_/.](?:linux|darwin|macos|win32|windows|freebsd|android)(?:$|[-_.])|[-_/.](?:x64|arm64|x86_64|aarch64|ia32)(?:$|[-_.])/i;
 /** Nested folders that are other packages or tooling, not the target's own code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -17,9 +20,16 @@ export interface TargetFiles {
   files: string[];
   /** Files or folders that could not be listed, with the reason. */
   problems: string[];
+  /** The files that run: a package's `bin` and `main` (followed by coverage when they launch something else), or the file given. */
+  entries: string[];
+  /** Platform packages the target declares, and the installed ones whose files were added. */
+  platform: PlatformPackages;
 }
 
-interface PackageJson { name?: unknown; version?: unknown; publisher?: unknown; displayName?: unknown; main?: unknown; bin?: unknown; exports?: unknown }
+interface PackageJson {
+  name?: unknown; version?: unknown; publisher?: unknown; displayName?: unknown; main?: unknown; bin?: unknown; exports?: unknown;
+  dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>;
+}
 
 /** The agent a package.json text names (an extension's id is publisher.name); null when malformed. */
 export function packageInfoOf(json: string | undefined): AgentInfo | null {
@@ -46,22 +56,59 @@ export async function readPackageInfo(dir: string): Promise<AgentInfo | null> {
   return packageInfoOf(await readText(path.join(dir, 'package.json')));
 }
 
-/** Files a package.json names as entry points (`main`, `bin`, `exports`), whatever their extension. */
-function entryPoints(json: string | undefined): string[] {
+function parsePackage(json: string | undefined): PackageJson | undefined {
   try {
-    const pkg = JSON.parse(json ?? '') as PackageJson;
-    const out: string[] = [];
-    const collect = (v: unknown): void => {
-      if (typeof v === 'string') out.push(v);
-      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
-    };
-    collect(pkg.main);
-    collect(pkg.bin);
-    collect(pkg.exports);
-    return out.filter((p) => !p.includes('*') && !/\.(?:json|d\.ts|css|node)$/.test(p));
+    const pkg = JSON.parse(json ?? '') as unknown;
+    return pkg && typeof pkg === 'object' ? pkg as PackageJson : undefined;
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+/** Files a package.json names as entry points (`main`, `bin`, `exports`), whatever their extension; `runs` are those of `bin` (or `main` without one). */
+function entryPoints(pkg: PackageJson | undefined): { all: string[]; runs: string[] } {
+  const collect = (v: unknown, out: string[] = []): string[] => {
+    if (typeof v === 'string') out.push(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach((x) => collect(x, out));
+    return out.filter((p) => !p.includes('*') && !/\.(?:json|d\.ts|css|node)$/.test(p));
+  };
+  if (!pkg) return { all: [], runs: [] };
+  const bin = collect(pkg.bin);
+  const main = collect(pkg.main);
+  return { all: [...main, ...bin, ...collect(pkg.exports)], runs: bin.length ? bin : main };
+}
+
+/**
+ * The platform packages a package declares in `optionalDependencies`, also
+ * through a dependency that declares them (`@sourcegraph/amp` -> `@ampcode/cli`),
+ * resolved as Node resolves them: the package's own node_modules, then each
+ * node_modules folder above it.
+ */
+export async function platformPackages(dir: string, pkg: PackageJson | undefined): Promise<PlatformPackages & { dirs: string[] }> {
+  const declared = new Set<string>();
+  const dirs: string[] = [];
+  const resolve = async (from: string, name: string): Promise<string | undefined> => {
+    for (let d = from; ; d = path.dirname(d)) {
+      const candidate = path.basename(d) === 'node_modules' ? path.join(d, name) : path.join(d, 'node_modules', name);
+      if (await fs.stat(candidate).then((s) => s.isDirectory(), () => false)) return candidate;
+      if (path.dirname(d) === d) return undefined;
+    }
+  };
+  const visit = async (from: string, p: PackageJson | undefined, depth: number): Promise<void> => {
+    for (const name of Object.keys(p?.optionalDependencies ?? {})) {
+      if (!PLATFORM_PACKAGE.test(name) || declared.has(name)) continue;
+      declared.add(name);
+      const found = await resolve(from, name);
+      if (found && !dirs.includes(found)) dirs.push(found);
+    }
+    if (depth > 0) return;
+    for (const name of Object.keys(p?.dependencies ?? {})) {
+      const found = await resolve(from, name);
+      if (found) await visit(found, parsePackage(await readText(path.join(found, 'package.json'))), depth + 1);
+    }
+  };
+  await visit(dir, pkg, 0);
+  return { declared: [...declared], found: dirs.map((d) => path.basename(path.dirname(d)).startsWith('@') ? `${path.basename(path.dirname(d))}/${path.basename(d)}` : path.basename(d)), dirs };
 }
 
 /** Extensionless files count when marked executable (or on Windows, where there is no mark). */
@@ -84,13 +131,26 @@ export async function listTarget(target: string): Promise<TargetFiles> {
   const stat = await fs.stat(abs);
   if (!stat.isDirectory()) {
     const agent = /\.vsix$/i.test(abs) ? packageInfoOf(await zipPackageJson(abs)) : null;
-    return { path: abs, kind: agent ? 'package' : 'file', agent, files: [abs], problems: [] };
+    return { path: abs, kind: agent ? 'package' : 'file', agent, files: [abs], problems: [], entries: [abs], platform: { declared: [], found: [] } };
   }
   const manifest = await readText(path.join(abs, 'package.json'));
   const agent = packageInfoOf(manifest);
+  const pkg = parsePackage(manifest);
   const files: string[] = [];
   const problems: string[] = [];
   const seenDirs = new Set<string>();
+  // Hard links (a postinstall links the platform binary to bin/) are one file: listed once.
+  const seenFiles = new Map<string, string>();
+  /** Lists a file once; returns the path it is listed under. */
+  const add = async (file: string): Promise<string> => {
+    const s = await fs.stat(file).catch(() => undefined);
+    const key = s ? `${s.dev}:${s.ino}` : file;
+    const listed = seenFiles.get(key);
+    if (listed) return listed;
+    seenFiles.set(key, file);
+    files.push(file);
+    return file;
+  };
   const walk = async (dir: string): Promise<void> => {
     let real: string;
     try {
@@ -124,12 +184,14 @@ export async function listTarget(target: string): Promise<TargetFiles> {
         }
       }
       if (isDir && !SKIPPED_DIRS.has(e.name)) await walk(p);
-      else if (isFile && JS_FILE.test(e.name) && !SKIPPED_FILE.test(e.name)) files.push(p);
-      else if (isFile && MAYBE_EXECUTABLE.test(e.name) && await isExecutableCandidate(p)) files.push(p);
+      else if (isFile && JS_FILE.test(e.name) && !SKIPPED_FILE.test(e.name)) await add(p);
+      else if (isFile && MAYBE_EXECUTABLE.test(e.name) && await isExecutableCandidate(p)) await add(p);
     }
   };
   await walk(abs);
-  for (const entry of entryPoints(manifest)) {
+  const { all, runs } = entryPoints(pkg);
+  const entries: string[] = [];
+  for (const entry of all) {
     const base = path.resolve(abs, entry);
     if (!base.startsWith(abs + path.sep)) continue;
     // As Node resolves it: the file, then with .js, then a folder's index.js.
@@ -138,7 +200,16 @@ export async function listTarget(target: string): Promise<TargetFiles> {
       if (await fs.stat(file).then((s) => s.isFile(), () => false)) { found = file; break; }
     }
     if (!found) problems.push(`${entry}: entry point named in package.json is missing`);
-    else if (!files.includes(found)) files.push(found);
+    else {
+      const listed = await add(found);
+      if (runs.includes(entry) && !entries.includes(listed)) entries.push(listed);
+    }
   }
-  return { path: abs, kind: agent ? 'package' : 'folder', agent, files, problems };
+  const platform = await platformPackages(abs, pkg);
+  for (const dir of platform.dirs) {
+    const more = await listTarget(dir);
+    for (const f of more.files) await add(f);
+    problems.push(...more.problems);
+  }
+  return { path: abs, kind: agent ? 'package' : 'folder', agent, files, problems, entries, platform: { declared: platform.declared, found: platform.found } };
 }

@@ -1,4 +1,5 @@
 // Result cache: one JSON file per content hash and engine version, in the user cache folder.
+import type { FileRole } from '../artifacts/contents';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -96,6 +97,8 @@ export interface IndexedFile {
   notAnalysed: string[];
   findings: Finding[];
   unscannable?: string;
+  role?: FileRole;
+  launches?: boolean;
 }
 
 /**

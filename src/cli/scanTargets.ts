@@ -6,6 +6,7 @@ import * as path from 'path';
 import { FormatError } from '../artifacts/bytes';
 import { addParts, JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
 import type { DiscoveredAgent } from '../discovery/discover';
+import { coverageSummary, judgeCoverage, type CoveredFile } from '../artifacts/coverage';
 import { listTarget, type TargetFiles } from '../artifacts/targetFiles';
 import { inlineEngine, type Engine } from './enginePool';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
@@ -75,12 +76,12 @@ export async function scanFile(file: string, options: ScanTargetsOptions = {}): 
   const stat = options.fileIndex ? await fs.stat(file).catch(() => undefined) : undefined;
   if (stat) {
     const hit = await options.fileIndex!.get(file, stat.size, stat.mtimeMs);
-    if (hit) return { results: hit.results, contents: { units: [], parts: hit.parts, notAnalysed: hit.notAnalysed, findings: hit.findings, unscannable: hit.unscannable, close() {} } };
+    if (hit) return { results: hit.results, contents: { units: [], parts: hit.parts, notAnalysed: hit.notAnalysed, findings: hit.findings, unscannable: hit.unscannable, role: hit.role, launches: hit.launches, close() {} } };
   }
   const scanned = await openAndScan(file, options);
   if (stat) {
     const { results, contents: c } = scanned;
-    await options.fileIndex!.set(file, stat.size, stat.mtimeMs, { results, parts: c.parts, notAnalysed: c.notAnalysed, findings: c.findings, unscannable: c.unscannable });
+    await options.fileIndex!.set(file, stat.size, stat.mtimeMs, { results, parts: c.parts, notAnalysed: c.notAnalysed, findings: c.findings, unscannable: c.unscannable, role: c.role, launches: c.launches });
   }
   return scanned;
 }
@@ -90,7 +91,7 @@ async function openAndScan(file: string, options: ScanTargetsOptions): Promise<{
   try {
     contents = await openFile(file);
   } catch (err) {
-    const c: Contents = { units: [], parts: {}, notAnalysed: [], findings: [], unscannable: readError(err), close() {} };
+    const c: Contents = { units: [], parts: {}, notAnalysed: [], findings: [], unscannable: readError(err), role: 'unreadable', close() {} };
     return { results: [], contents: c };
   }
   try {
@@ -113,14 +114,20 @@ export function specOf(a: DiscoveredAgent): TargetSpec {
   return { paths: a.paths, foundAt: a.foundAt, agent: { id: a.id, name: a.name, version: a.version, kind: a.kind, vendor: a.vendor, known: a.known, ...(a.why ? { why: a.why } : {}) } };
 }
 
-/** Lists a spec's artifacts as one target; the extra paths (platform packages) add their files. */
+/** Lists a spec's artifacts as one target; the extra paths (platform packages, first-run downloads) add their files, each file once. */
 async function listSpec(spec: TargetSpec): Promise<TargetFiles> {
   const listed = await listTarget(spec.paths[0]);
+  const key = async (f: string) => fs.stat(f).then((s) => `${s.dev}:${s.ino}`, () => f);
+  const seen = new Set(await Promise.all(listed.files.map(key)));
   for (const extra of spec.paths.slice(1)) {
     try {
       const more = await listTarget(extra);
-      listed.files.push(...more.files.filter((f) => !listed.files.includes(f)));
+      for (const f of more.files) {
+        const k = await key(f);
+        if (!seen.has(k)) { seen.add(k); listed.files.push(f); }
+      }
       listed.problems.push(...more.problems);
+      if (!listed.entries.length && more.kind === 'file') listed.entries.push(...more.entries);
     } catch (err) {
       listed.problems.push(`${extra}: ${readError(err)}`);
     }
@@ -146,7 +153,7 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    const target: TargetResult = { path: path.resolve(p), kind: 'file', agent: typeof spec === 'string' ? null : spec.agent, foundAt, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, contents: {}, findings: [], notAnalysed: [reason] };
+    const target: TargetResult = { path: path.resolve(p), kind: 'file', agent: typeof spec === 'string' ? null : spec.agent, foundAt, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, contents: {}, findings: [], notAnalysed: [reason], coverage: { read: 0, onDisk: 0, program: 'absent', detail: reason } };
     return { target, ioError: true };
   }
   const findings: Finding[] = [];
@@ -155,38 +162,52 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
   const where = (name: string) => (listed.kind === 'file' || !name.startsWith(listed.path) ? name : path.relative(listed.path, name));
   let bytes = 0;
   let analysed = 0;
-  const hashes: string[] = [];
+  const hashes = new Set<string>();
+  const covered: CoveredFile[] = [];
   let begun = 0;
-  const scanned = await mapLimit(listed.files, 2, (file) => {
+  const scanned = await mapLimit(listed.files, 2, async (file) => {
     options.onFile?.(file, begun++, listed.files.length);
-    return scanFile(file, options);
+    const size = await fs.stat(file).then((st) => st.size, () => 0);
+    return { ...await scanFile(file, options), size };
   });
-  for (const [i, { results, contents }] of scanned.entries()) {
+  for (const [i, { results, contents, size }] of scanned.entries()) {
     const file = listed.files[i];
+    const entry = listed.entries.includes(file);
     // Inside a folder, a file without a JavaScript name that turns out to be plain data is not part of the target.
-    if (listed.kind !== 'file' && contents.unscannable === 'binary file, not JavaScript' && !JS_FILE.test(file)) continue;
+    if (listed.kind !== 'file' && !entry && contents.role === 'unreadable' && contents.unscannable === 'binary file, not JavaScript' && !JS_FILE.test(file)) continue;
+    // A shell script counts only where the package runs it (its `bin`); elsewhere it is tooling.
+    if (listed.kind !== 'file' && !entry && contents.role === 'stub') continue;
     addParts(parts, contents.parts);
     findings.push(...contents.findings);
     for (const n of contents.notAnalysed) notAnalysed.push(where(n));
     if (contents.unscannable && !contents.notAnalysed.includes(contents.unscannable)) notAnalysed.push(listed.kind === 'file' ? contents.unscannable : `${where(file)}: ${contents.unscannable}`);
+    let read = 0;
     for (const r of results) {
       if (r.error) {
         notAnalysed.push(listed.kind === 'file' && r.file === file ? r.error : `${where(r.file)}: ${r.error}`);
         continue;
       }
       analysed++;
+      read += r.bytes;
+      // The same text under another name (a copy, a second platform build) is reported once.
+      if (r.sha256 && hashes.has(r.sha256)) continue;
+      if (r.sha256) hashes.add(r.sha256);
       bytes += r.bytes;
-      if (r.sha256) hashes.push(r.sha256);
       findings.push(...r.findings);
       for (const n of r.notAnalysed) notAnalysed.push(listed.kind === 'file' && r.file === file ? n : `${where(r.file)}: ${n}`);
     }
+    covered.push({ path: file, size, role: contents.role, launches: contents.launches, read, entry, reason: contents.unscannable ?? results.find((r) => r.error)?.error });
   }
   if (!listed.files.length) notAnalysed.push('no JavaScript files found');
-  const unscannable = analysed === 0 ? notAnalysed[0] ?? 'nothing to analyse' : undefined;
+  const coverage = judgeCoverage(covered, listed.platform, listed.kind === 'file' ? '' : listed.path);
+  // With some JavaScript read, the summary says why that is not the program; with none, the first reason does.
+  const unread = coverage.program === 'read' || !analysed ? undefined : coverageSummary(coverage);
+  if (unread) notAnalysed.unshift(unread);
+  const unscannable = analysed === 0 ? notAnalysed[0] ?? 'nothing to analyse' : unread;
   return { target: {
     path: listed.path, kind: listed.kind, agent: listed.agent, foundAt, verdict: verdictOf(findings, unscannable),
-    ...(hashes.length ? { sha256: createHash('sha256').update([...new Set(hashes)].sort().join('\n')).digest('hex') } : {}),
-    bytes, ms: Math.round(performance.now() - started), files: listed.files.length, contents: parts, findings, notAnalysed,
+    ...(hashes.size ? { sha256: createHash('sha256').update([...hashes].sort().join('\n')).digest('hex') } : {}),
+    bytes, ms: Math.round(performance.now() - started), files: covered.length, contents: parts, findings, notAnalysed, coverage,
   } };
 }
 

@@ -1,4 +1,5 @@
 // The report model shared by the CLI, the formats and (later) the editor.
+import type { Coverage } from '../artifacts/coverage';
 import type { Finding, Verdict } from '../engine/types';
 import type { Violation } from '../policy/policy';
 
@@ -35,6 +36,8 @@ export interface TargetResult {
   files: number;
   /** What those files were, by kind ("JavaScript file", "Bun module (JavaScript)", "native code (ELF)", ...). */
   contents: Record<string, { count: number; bytes: number }>;
+  /** What was read against what is on disk, and whether that was the program; `unscannable` when it was not. */
+  coverage?: Coverage;
 }
 
 export interface ScanReport {

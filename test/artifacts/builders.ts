@@ -138,15 +138,49 @@ export function pe(sections: SectionSpec[], resource?: { name: string; data: Buf
   return out;
 }
 
-/** A Node SEA blob (node_sea.cc): magic, flags, code path, main script, assets. */
-export function seaBlob(main: string, { codePath = 'app.js', assets = {} as Record<string, string>, snapshot = false } = {}): Buffer {
+/**
+ * A Node SEA blob (node_sea.cc): magic, flags, the header bytes of a Node
+ * version (20: none; 24: exec-argv extension; 25: and main format), code path,
+ * main script, assets, exec-argv.
+ */
+export function seaBlob(main: string, { codePath = 'app.js', assets = {} as Record<string, string | Buffer>, snapshot = false, node = 20 as 20 | 24 | 25, execArgv = [] as string[], module = false } = {}): Buffer {
   const str = (s: string | Buffer) => { const b = Buffer.isBuffer(s) ? s : Buffer.from(s); return Buffer.concat([u64(b.length), b]); };
   const names = Object.keys(assets);
-  const flags = 1 | (snapshot ? 2 : 0) | (names.length ? 8 : 0);
+  const flags = 1 | (snapshot ? 2 : 0) | (names.length ? 8 : 0) | (execArgv.length ? 16 : 0);
+  const extra = node === 20 ? [] : node === 24 ? [1] : [1, module ? 1 : 0];
   return Buffer.concat([
-    u32(0x0143da20), u32(flags), str(codePath), str(main),
+    u32(0x0143da20), u32(flags), Buffer.from(extra), str(codePath), str(main),
     ...(names.length ? [u64(names.length), ...names.flatMap((n) => [str(n), str(assets[n])])] : []),
+    ...(execArgv.length ? [u64(execArgv.length), ...execArgv.map(str)] : []),
   ]);
+}
+
+/** A ustar archive of the given files (names up to 100 bytes, or a pax `path` record for longer ones). */
+export function tar(files: Record<string, string | Buffer>): Buffer {
+  const header = (name: string, size: number, type: string) => {
+    const h = Buffer.alloc(512);
+    h.write(name.slice(0, 99), 0, 'utf8');
+    h.write('0000644\0', 100); h.write('0000000\0', 108); h.write('0000000\0', 116);
+    h.write(size.toString(8).padStart(11, '0') + '\0', 124); h.write('00000000000\0', 136);
+    h.write(type, 156); h.write('ustar\x0000', 257);
+    h.write('        ', 148);
+    let sum = 0;
+    for (const b of h) sum += b;
+    h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+    return h;
+  };
+  const out: Buffer[] = [];
+  for (const [name, body] of Object.entries(files)) {
+    const data = Buffer.isBuffer(body) ? body : Buffer.from(body);
+    if (name.length > 99) {
+      let rec = ` path=${name}\n`;
+      rec = `${rec.length + String(rec.length).length}${rec}`;
+      out.push(header('PaxHeader', rec.length, 'x'), pad(Buffer.from(rec), 512));
+    }
+    out.push(header(name, data.length, '0'), pad(data, 512));
+  }
+  out.push(Buffer.alloc(1024));
+  return Buffer.concat(out);
 }
 
 /** A universal (fat) Mach-O holding the given slices. */

@@ -64,7 +64,7 @@ describe('cli', () => {
     assert.strictEqual(j.version, 1);
     assert.deepStrictEqual(j.targets.map((t: { verdict: string }) => t.verdict), ['untrusted', 'trusted']);
     const t = j.targets[0];
-    assert.deepStrictEqual(Object.keys(t).sort(), ['agent', 'bytes', 'contents', 'files', 'findings', 'kind', 'ms', 'notAnalysed', 'path', 'sha256', 'verdict']);
+    assert.deepStrictEqual(Object.keys(t).sort(), ['agent', 'bytes', 'contents', 'coverage', 'files', 'findings', 'kind', 'ms', 'notAnalysed', 'path', 'sha256', 'verdict']);
     assert.strictEqual(t.kind, 'file');
     const f = t.findings[0];
     assert.deepStrictEqual(Object.keys(f).sort(), ['column', 'evidence', 'file', 'line', 'message', 'ruleId', 'severity']);

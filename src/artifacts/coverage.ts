@@ -1,0 +1,106 @@
+// Whether a target's program was read: a launcher, a shell stub or a native
+// executable must never stand for a program whose JavaScript was not seen.
+import * as path from 'path';
+import type { FileRole } from './contents';
+
+/** What was read of a target, and whether that was its program. */
+export interface Coverage {
+  /** Bytes of JavaScript analysed. */
+  read: number;
+  /** Bytes of the target's files on disk. */
+  onDisk: number;
+  /** read: the program's JavaScript was analysed; native: the program is native code; absent: it is not installed; unreadable: it could not be read. */
+  program: 'read' | 'native' | 'absent' | 'unreadable';
+  /** Why the program was not read, naming the file or package. */
+  detail?: string;
+}
+
+export interface CoveredFile {
+  path: string;
+  size: number;
+  role?: FileRole;
+  /** A small script that starts another program with its own command line. */
+  launches?: boolean;
+  /** Bytes of JavaScript analysed in this file. */
+  read: number;
+  /** Named by the package as what runs (`bin`, `main`). */
+  entry: boolean;
+  /** The first reason it was not read, for an unreadable entry. */
+  reason?: string;
+}
+
+export interface PlatformPackages {
+  /** Platform packages the target declares (`optionalDependencies` named for an OS or CPU). */
+  declared: string[];
+  /** The ones installed beside it. */
+  found: string[];
+}
+
+/** A native executable this large, and this much larger than the JavaScript read, is the program itself. */
+const NATIVE_PROGRAM = 16 * 1024 * 1024;
+/** A package with less JavaScript than this that contains a launcher is taken to be one. */
+const SMALL_PACKAGE = 256 * 1024;
+const NATIVE_LIBRARY = /\.(?:node|so|dylib|dll)(?:\.\d+)*$/i;
+
+export function formatBytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`;
+  return `${n} bytes`;
+}
+
+/** The declared platform package for this machine, or the first. */
+function platformPackageFor(declared: string[]): string {
+  const os = process.platform === 'win32' ? /win32|windows/ : new RegExp(process.platform);
+  const cpu = new RegExp(process.arch);
+  return declared.find((d) => os.test(d) && cpu.test(d) && !/musl|baseline/.test(d)) ?? declared.find((d) => os.test(d) && cpu.test(d)) ?? declared[0];
+}
+
+/**
+ * Judges whether the files read include the program. `root` shortens names.
+ * Entries (bin, main) are followed: a launcher or stub stands for the
+ * executables beside it or in its platform packages; a native entry, or a
+ * native executable that dwarfs the JavaScript read, is a native program.
+ */
+export function judgeCoverage(files: CoveredFile[], platform: PlatformPackages, root: string): Coverage {
+  const read = files.reduce((n, f) => n + f.read, 0);
+  const onDisk = files.reduce((n, f) => n + f.size, 0);
+  const name = (p: string) => (root && p.startsWith(root + path.sep) ? path.relative(root, p) : p);
+  const verdict = (program: Coverage['program'], detail?: string): Coverage => ({ read, onDisk, program, ...(detail ? { detail } : {}) });
+  const executables = files.filter((f) => !f.entry && (f.role === 'embedded' || f.role === 'native') && !NATIVE_LIBRARY.test(f.path));
+  const largestNative = (list: CoveredFile[]) => list.filter((f) => f.role === 'native').sort((a, b) => b.size - a.size)[0];
+  const nativeDetail = (f: CoveredFile) => `the program ${name(f.path)} (${formatBytes(f.size)}) is native code, not JavaScript`;
+
+  const launched = (entry: CoveredFile): Coverage => {
+    if (executables.some((f) => f.role === 'embedded')) return verdict('read');
+    const native = largestNative(executables);
+    if (native) return verdict('native', nativeDetail(native));
+    const what = entry.role === 'stub' ? `${name(entry.path)} is a shell stub` : `${name(entry.path)} is a launcher`;
+    if (platform.declared.length && !platform.found.length) return verdict('absent', `${what}; the program is in the platform package ${platformPackageFor(platform.declared)}, which is not installed`);
+    return verdict('absent', `${what}; the program it starts is not installed here (downloaded on first run, or installed separately)`);
+  };
+  // A small package whose scripts include a launcher is a launcher, whichever of its files the entry is (`index.js` requiring `launcher.js`).
+  const launcherPackage = read < SMALL_PACKAGE && files.some((f) => f.role === 'script' && f.launches);
+  const judgeEntry = (f: CoveredFile): Coverage => {
+    if (f.role === 'embedded') return verdict('read');
+    if (f.role === 'native') return verdict('native', nativeDetail(f));
+    if (f.role === 'stub' || f.role === 'script' && (f.launches || launcherPackage)) return launched(f);
+    if (f.role === 'script' && f.read > 0) return verdict('read');
+    return verdict('unreadable', `${name(f.path)} could not be read${f.reason ? `: ${f.reason}` : ''}`);
+  };
+
+  const entries = files.filter((f) => f.entry);
+  // A launcher without entries named (a folder) still stands for what it starts.
+  const judged = entries.length ? entries.map(judgeEntry) : launcherPackage ? [launched(files.find((f) => f.launches)!)] : [];
+  const unread = judged.find((c) => c.program !== 'read');
+  if (unread) return unread;
+  if (!read) return verdict(executables.length || files.some((f) => f.role === 'native') ? 'native' : 'unreadable', 'no JavaScript was read');
+  const native = largestNative(files.filter((f) => !NATIVE_LIBRARY.test(f.path)));
+  if (native && native.size >= NATIVE_PROGRAM && native.size >= 2 * read) return verdict('native', nativeDetail(native));
+  return verdict('read');
+}
+
+/** "1.2 kB of 197.5 MB read: …", for a target whose program was not read. */
+export function coverageSummary(c: Coverage): string {
+  return `${formatBytes(c.read)} of JavaScript read, ${formatBytes(c.onDisk)} on disk: ${c.detail ?? 'the program was not read'}`;
+}

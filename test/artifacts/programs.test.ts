@@ -1,0 +1,245 @@
+// Reading the whole program, in the layouts real agents ship: Node SEA blobs of
+// Node 20, 24 and 25 with exec-argv and archive assets, Bun modules in
+// UTF-16LE, Latin-1 and the file loader, executables nested in executables,
+// dot-named and hard-linked binaries, platform packages, launchers and stubs.
+// A target whose program was not read must never be `trusted`.
+import * as assert from 'assert';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { gzipSync } from 'zlib';
+import * as yazl from 'yazl';
+import { judgeCoverage, type CoveredFile } from '../../src/artifacts/coverage';
+import { scanTargets } from '../../src/cli/scanTargets';
+import type { TargetResult } from '../../src/report/model';
+import { bunPayload, elf, elfNote, lengthPrefixed, seaBlob, tar } from './builders';
+
+const fixtures = path.join(__dirname, '..', 'fixtures');
+const evil = readFileSync(path.join(fixtures, 'fingerprinting', 'esbuild-xor.js'), 'latin1');
+const benign = readFileSync(path.join(fixtures, 'benign', 'date-display.js'), 'latin1');
+const launcher = `#!/usr/bin/env node
+const { spawnSync } = require("child_process");
+const bin = require.resolve(\`@acme/agent-\${process.platform}-\${process.arch}/bin/agent\`);
+process.exit(spawnSync(bin, process.argv.slice(2), { stdio: "inherit" }).status);
+`;
+
+let tmp: string;
+before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'xray-programs-')); });
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function write(rel: string, data: string | Buffer, mode = 0o644): string {
+  const file = path.join(tmp, rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, data);
+  chmodSync(file, mode);
+  return file;
+}
+
+async function scan(p: string): Promise<TargetResult> {
+  return (await scanTargets([p])).targets[0];
+}
+
+const seaExe = (blob: Buffer) => elf([{ name: '.note.sea', type: 7, data: elfNote('NODE_SEA_BLOB', 0, blob) }]);
+const bunExe = (modules: Parameters<typeof bunPayload>[0]) => elf([{ name: '.bun', data: lengthPrefixed(bunPayload(modules)) }]);
+const critical = (t: TargetResult) => t.findings.filter((f) => f.severity === 'critical');
+
+async function zipOf(files: Record<string, string>): Promise<Buffer> {
+  const z = new yazl.ZipFile();
+  for (const [n, d] of Object.entries(files)) z.addBuffer(Buffer.from(d), n);
+  z.end();
+  const chunks: Buffer[] = [];
+  for await (const c of z.outputStream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describe('programs: Node single-executable applications of Node 20 to 25', () => {
+  for (const node of [20, 24, 25] as const) {
+    it(`Node ${node} layout with exec-argv: the main script and JS assets are read`, async () => {
+      const blob = seaBlob(benign, { node, execArgv: ['--max-old-space-size=4096', '--no-warnings'], assets: { 'lib/cli.js': evil, 'logo.txt': 'hi' } });
+      const t = await scan(write(`sea${node}`, seaExe(blob), 0o755));
+      assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+      assert.ok(critical(t).every((f) => f.file.endsWith('!lib/cli.js')), critical(t).map((f) => f.file).join());
+      assert.strictEqual(t.contents['SEA main script'].count, 1);
+      assert.strictEqual(t.coverage?.program, 'read');
+    });
+  }
+
+  it('a Node 25 ES-module main script is read', async () => {
+    const t = await scan(write('sea25-esm', seaExe(seaBlob(`export const x = 1;\n${evil}`, { node: 25, module: true })), 0o755));
+    assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+  });
+
+  const archives: Array<[string, () => Promise<Buffer>]> = [
+    ['tgz', async () => gzipSync(tar({ 'package/cli-main.js': evil, 'package/README.md': '# hi', [`package/${'deep/'.repeat(25)}util.js`]: benign }))],
+    ['tar', async () => tar({ 'package/cli-main.js': evil })],
+    ['zip', () => zipOf({ 'package/cli-main.js': evil, 'package/data.json': '{}' })],
+  ];
+  for (const [kind, build] of archives) {
+    it(`the program in a ${kind} asset is unpacked in memory and read`, async () => {
+      const blob = seaBlob('require("node:sea").getAsset("program");', { node: 24, assets: { [`program.${kind}`]: await build() } });
+      const t = await scan(write(`sea-${kind}`, seaExe(blob), 0o755));
+      assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+      assert.ok(critical(t).some((f) => f.file.endsWith(`!program.${kind}!package/cli-main.js`)), critical(t).map((f) => f.file).join());
+    });
+  }
+
+  it('a damaged archive asset is a reason, not a crash; the main script is still read', async () => {
+    const bad = Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(64, 0x41)]);
+    const t = await scan(write('sea-badgz', seaExe(seaBlob(evil, { node: 24, assets: { 'p.tgz': bad } })), 0o755));
+    assert.strictEqual(t.verdict, 'untrusted');
+    assert.match(t.notAnalysed.join('\n'), /p\.tgz: damaged archive/);
+  });
+
+  it('a blob that no layout accounts for is a reason', async () => {
+    const blob = seaBlob(evil, { node: 24 });
+    const t = await scan(write('sea-lying', seaExe(Buffer.concat([blob.subarray(0, 10), Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), blob.subarray(18)])), 0o755));
+    assert.strictEqual(t.verdict, 'unscannable');
+    assert.match(t.notAnalysed.join('\n'), /claims .* bytes|truncated|no known blob layout/);
+  });
+});
+
+describe('programs: Bun module encodings, loaders and nesting', () => {
+  it('a UTF-16LE module (stored with encoding byte 2) is decoded and read', async () => {
+    const t = await scan(write('bun-utf16', bunExe([{ name: '/$bunfs/root/amp', contents: Buffer.from(evil, 'utf16le'), encoding: 2, loader: 1 }]), 0o755));
+    assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+    assert.doesNotMatch(t.notAnalysed.join('\n'), /\0|Unexpected character/);
+  });
+
+  it('a Latin-1 module with characters above U+007F is read as Latin-1', async () => {
+    const t = await scan(write('bun-latin1', bunExe([{ name: '/$bunfs/root/cli.js', contents: Buffer.from(`// caf\u00e9\n${evil}`, 'latin1'), encoding: 1 }]), 0o755));
+    assert.strictEqual(t.verdict, 'untrusted');
+    assert.deepStrictEqual(t.notAnalysed, []);
+  });
+
+  it('JavaScript stored with the file loader is read, and counted apart', async () => {
+    const t = await scan(write('bun-file-loader', bunExe([
+      { name: '/$bunfs/root/index.js', contents: benign },
+      { name: '/$bunfs/root/web/app-1a2b.js', contents: evil, loader: 5, encoding: 0 },
+    ]), 0o755));
+    assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+    assert.strictEqual(t.contents['Bun module (JavaScript, file loader)'].count, 1);
+  });
+
+  it('a Bun executable nested in a Bun graph is read; a nested native one is listed', async () => {
+    const inner = bunExe([{ name: '/$bunfs/root/inner.js', contents: evil }]);
+    const native = elf([{ name: '.text', data: Buffer.alloc(4096, 0x90) }]);
+    const t = await scan(write('bun-nested', bunExe([
+      { name: '/$bunfs/root/cli.js', contents: benign },
+      { name: '/$bunfs/root/helper-bin', contents: inner, loader: 5, encoding: 0 },
+      { name: '/$bunfs/root/engine', contents: native, loader: 5, encoding: 0 },
+    ]), 0o755));
+    assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+    assert.ok(critical(t).some((f) => f.file.endsWith('!/$bunfs/root/helper-bin!/$bunfs/root/inner.js')));
+    assert.match(t.notAnalysed.join('\n'), /\/\$bunfs\/root\/engine: nested executable of 4\.\d kB, native code/);
+  });
+});
+
+describe('programs: folders, platform packages, launchers and links', () => {
+  const platformPackage = (dir: string, program: Buffer) => {
+    write(`${dir}/package.json`, JSON.stringify({ name: path.basename(dir), version: '1.0.0', os: ['linux'], cpu: ['x64'] }));
+    return write(`${dir}/bin/agent`, program, 0o755);
+  };
+
+  it('an executable dot-file (a postinstall link such as bin/.cline) is read', async () => {
+    write('dot/package.json', JSON.stringify({ name: 'dot-agent', version: '1.0.0' }));
+    write('dot/bin/.agent', bunExe([{ name: '/$bunfs/root/cli.js', contents: evil }]), 0o755);
+    write('dot/bin/.gitignore', 'x\n');
+    const t = await scan(path.join(tmp, 'dot'));
+    assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+  });
+
+  it("a launcher's platform package in its own node_modules is part of the target", async () => {
+    write('own/package.json', JSON.stringify({ name: '@acme/agent', version: '1.0.0', bin: { agent: 'bin/agent.js' }, optionalDependencies: { '@acme/agent-linux-x64': '1.0.0', '@acme/agent-darwin-arm64': '1.0.0' } }));
+    write('own/bin/agent.js', launcher, 0o755);
+    platformPackage('own/node_modules/@acme/agent-linux-x64', bunExe([{ name: '/$bunfs/root/cli.js', contents: evil }]));
+    const t = await scan(path.join(tmp, 'own'));
+    assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+    assert.strictEqual(t.coverage?.program, 'read');
+  });
+
+  it('a platform package reached through a dependency (dependencies -> optionalDependencies) counts too', async () => {
+    write('wrap/package.json', JSON.stringify({ name: '@acme/wrapper', version: '1.0.0', bin: { agent: 'cli.js' }, dependencies: { '@acme/cli': '1.0.0' } }));
+    write('wrap/cli.js', launcher, 0o755);
+    write('wrap/node_modules/@acme/cli/package.json', JSON.stringify({ name: '@acme/cli', version: '1.0.0', optionalDependencies: { '@acme/cli-linux-x64': '1.0.0' } }));
+    platformPackage('wrap/node_modules/@acme/cli-linux-x64', bunExe([{ name: '/$bunfs/root/cli.js', contents: benign }]));
+    const t = await scan(path.join(tmp, 'wrap'));
+    assert.strictEqual(t.verdict, 'trusted', t.notAnalysed.join('; '));
+    assert.strictEqual(t.coverage?.program, 'read');
+  });
+
+  it('a launcher whose platform package is not installed is unscannable, naming the package', async () => {
+    write('bare/package.json', JSON.stringify({ name: '@acme/agent', version: '1.0.0', bin: { agent: 'bin/agent.js' }, optionalDependencies: { '@acme/agent-darwin-arm64': '1.0.0', '@acme/agent-linux-x64': '1.0.0' } }));
+    write('bare/bin/agent.js', launcher, 0o755);
+    const t = await scan(path.join(tmp, 'bare'));
+    assert.strictEqual(t.verdict, 'unscannable');
+    assert.strictEqual(t.coverage?.program, 'absent');
+    assert.match(t.notAnalysed[0], /^\d+(\.\d)? (bytes|kB) of JavaScript read, .* on disk: bin\/agent\.js is a launcher; the program is in the platform package @acme\/agent-/);
+  });
+
+  it('a launcher that downloads its program on first run is unscannable until it has', async () => {
+    write('dl/package.json', JSON.stringify({ name: 'dl-agent', version: '1.0.0', bin: { dl: 'index.js' } }));
+    write('dl/index.js', 'require("./launcher.js");\n');
+    write('dl/launcher.js', `const os = require("os"), path = require("path"), { spawn } = require("child_process");\nconst bin = path.join(os.homedir(), ".config", "dl", "dl");\nspawn(bin, process.argv.slice(2), { stdio: "inherit" });\n`);
+    const t = await scan(path.join(tmp, 'dl'));
+    assert.strictEqual(t.verdict, 'unscannable');
+    assert.match(t.notAnalysed[0], /index\.js is a launcher; the program it starts is not installed here/);
+  });
+
+  it('a shell stub standing in for an absent binary is unscannable, not trusted', async () => {
+    write('stub/package.json', JSON.stringify({ name: 'stub-agent', version: '1.0.0', bin: { s: 'bin/s.exe' }, optionalDependencies: { 'stub-agent-linux-x64': '1.0.0' } }));
+    write('stub/bin/s.exe', 'echo "Error: native binary not installed." >&2\nexit 1\n', 0o755);
+    write('stub/install.js', 'module.exports = 1;\n');
+    const t = await scan(path.join(tmp, 'stub'));
+    assert.strictEqual(t.verdict, 'unscannable');
+    assert.match(t.notAnalysed[0], /bin\/s\.exe is a shell stub; the program is in the platform package stub-agent-linux-x64/);
+  });
+
+  it('a launcher beside a native program reports native code', async () => {
+    write('nat/package.json', JSON.stringify({ name: 'nat-agent', version: '1.0.0', bin: { nat: 'bin/nat.js' } }));
+    write('nat/bin/nat.js', launcher, 0o755);
+    write('nat/vendor/x86_64/nat', elf([{ name: '.text', data: Buffer.alloc(8192, 0x90) }]), 0o755);
+    const t = await scan(path.join(tmp, 'nat'));
+    assert.strictEqual(t.verdict, 'unscannable');
+    assert.strictEqual(t.coverage?.program, 'native');
+    assert.match(t.notAnalysed[0], /the program vendor\/x86_64\/nat \(8\.\d kB\) is native code/);
+  });
+
+  it('hard links and copies of one file are read and reported once', async () => {
+    write('links/package.json', JSON.stringify({ name: 'links-agent', version: '1.0.0', bin: { l: 'bin/l' }, optionalDependencies: { 'links-agent-linux-x64': '1.0.0' } }));
+    const real = platformPackage('links/node_modules/links-agent-linux-x64', bunExe([{ name: '/$bunfs/root/cli.js', contents: evil }]));
+    mkdirSync(path.join(tmp, 'links/bin'), { recursive: true });
+    linkSync(real, path.join(tmp, 'links/bin/l'));
+    linkSync(real, path.join(tmp, 'links/bin/.l'));
+    const t = await scan(path.join(tmp, 'links'));
+    assert.strictEqual(t.verdict, 'untrusted');
+    assert.strictEqual(t.files, 1);
+    const once = await scan(real);
+    assert.strictEqual(t.findings.length, once.findings.length);
+    assert.strictEqual(t.bytes, once.bytes);
+  });
+});
+
+describe('coverage: whether the program was read', () => {
+  const f = (p: string, role: CoveredFile['role'], read: number, size: number, extra: Partial<CoveredFile> = {}): CoveredFile => ({ path: `/pkg/${p}`, size, role, read, entry: false, ...extra });
+  const none = { declared: [], found: [] };
+  const cases: Array<{ name: string; files: CoveredFile[]; platform?: { declared: string[]; found: string[] }; program: string; detail?: RegExp }> = [
+    { name: 'a plain JavaScript program', files: [f('cli.js', 'script', 13e6, 13e6, { entry: true })], program: 'read' },
+    { name: 'a program with a small native helper (ripgrep beside a 13 MB bundle)', files: [f('cli.js', 'script', 13e6, 13e6, { entry: true }), f('vendor/rg', 'native', 5e6, 5e6)], program: 'read' },
+    { name: 'a Bun executable entry', files: [f('bin/agent', 'embedded', 20e6, 200e6, { entry: true })], program: 'read' },
+    { name: 'a native entry', files: [f('bin/agent', 'native', 0, 50e6, { entry: true }), f('x.js', 'script', 1e3, 1e3)], program: 'native', detail: /bin\/agent \(50\.0 MB\) is native code/ },
+    { name: 'a large JS app beside a native program that dwarfs it (an extension shipping its agent as Rust)', files: [f('out/extension.js', 'script', 3e6, 3e6, { entry: true }), f('bin/codex', 'native', 0, 120e6)], program: 'native' },
+    { name: 'native addons do not count as the program', files: [f('out/extension.js', 'script', 3e6, 3e6, { entry: true }), f('lib/lancedb.node', 'native', 0, 120e6)], program: 'read' },
+    { name: 'a launcher with its Bun program', files: [f('bin/a.js', 'script', 5e3, 5e3, { entry: true, launches: true }), f('node_modules/a-linux-x64/bin/a', 'embedded', 9e6, 99e6)], platform: { declared: ['a-linux-x64'], found: ['a-linux-x64'] }, program: 'read' },
+    { name: 'a launcher without its platform package', files: [f('bin/a.js', 'script', 5e3, 5e3, { entry: true, launches: true })], platform: { declared: ['a-win32-x64', 'a-linux-x64'], found: [] }, program: 'absent', detail: /platform package a-linux-x64, which is not installed/ },
+    { name: 'a large program that also spawns itself with inherited stdio is no launcher', files: [f('bundle.js', 'script', 20e6, 20e6, { entry: true })], program: 'read' },
+    { name: 'an entry that could not be read', files: [f('bin/a', 'unreadable', 0, 1e3, { entry: true, reason: 'damaged executable' }), f('lib.js', 'script', 1e3, 1e3)], program: 'unreadable', detail: /bin\/a could not be read: damaged executable/ },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const got = judgeCoverage(c.files, c.platform ?? none, '/pkg');
+      assert.strictEqual(got.program, c.program, got.detail);
+      if (c.detail) assert.match(got.detail ?? '', c.detail);
+      assert.strictEqual(got.read, c.files.reduce((n, x) => n + x.read, 0));
+    });
+  }
+});
