@@ -1,7 +1,17 @@
 // Whether a target's program was read: a launcher, a shell stub or a native
 // executable must never stand for a program whose JavaScript was not seen.
 import * as path from 'path';
+import type { RuleMeta } from '../engine/rule';
 import type { FileRole } from './contents';
+
+/** How reports (SARIF, the editor) name a target whose program was not read. */
+export const PROGRAM_NOT_READ: RuleMeta = {
+  id: 'program-not-read',
+  description: "The agent's program was not read (native code, a launcher or stub whose program is not installed, or a format that could not be opened), so it cannot be called trusted.",
+  severity: 'info',
+  category: 'coverage',
+  messages: { unread: '{{name}} could not be vouched for: {{summary}}' },
+};
 
 /** What was read of a target, and whether that was its program. */
 export interface Coverage {

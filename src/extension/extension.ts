@@ -275,21 +275,24 @@ class Controller implements vscode.Disposable {
     await vscode.window.showTextDocument(vscode.Uri.file(file));
   }
 
-  /** Once per newly untrusted (or, by setting, to-review) agent version. */
+  /** Once per newly untrusted (or, by setting, to-review or unread) agent version. */
   private async notify(results: TargetResult[]): Promise<void> {
     const level = this.state.settings.notifications;
     if (level === 'off') return;
     const notified = new Set(this.context.globalState.get<string[]>(NOTIFIED) ?? []);
     for (const r of results) {
       const v = this.state.verdictOf(r);
-      if (!(v === 'untrusted' || (level === 'review' && v === 'review')) || !r.agent) continue;
+      // An agent some of whose JavaScript was read, but not its program, would have looked trusted: say so.
+      const unread = v === 'unscannable' && !!r.coverage && r.coverage.program !== 'read' && r.coverage.read > 0;
+      if (!(v === 'untrusted' || (level === 'review' && (v === 'review' || unread))) || !r.agent) continue;
       const key = `${r.agent.id}@${r.agent.version}`;
       if (notified.has(key)) continue;
       notified.add(key);
       await this.context.globalState.update(NOTIFIED, [...notified]);
       const worst = r.findings.find((f) => f.severity === 'critical') ?? r.findings[0];
       const actions = ['Show Details', ...(r.agent.kind === 'extension' ? ['Open Extension'] : []), 'Allow This Version…'];
-      void vscode.window.showWarningMessage(`Agent X-Ray: ${agentLabel(r)} is ${v}. ${worst?.message.slice(0, 200) ?? ''}`, ...actions).then(async (choice) => {
+      const text = unread ? `Agent X-Ray could not read the program of ${agentLabel(r)}, so it is not called trusted. ${r.notAnalysed[0] ?? ''}` : `Agent X-Ray: ${agentLabel(r)} is ${v}. ${worst?.message.slice(0, 200) ?? ''}`;
+      void vscode.window.showWarningMessage(text, ...actions).then(async (choice) => {
         const index = this.state.value.results.indexOf(r);
         if (choice === 'Show Details') {
           await vscode.commands.executeCommand('agentXray.report.focus');

@@ -1,5 +1,6 @@
 // The report view: agents, then their findings, then each finding's evidence.
 import * as vscode from 'vscode';
+import { formatBytes } from '../artifacts/coverage';
 import type { Finding } from '../engine/types';
 import type { TargetResult } from '../report/model';
 import { agentLabel, type ShownVerdict, type State } from './state';
@@ -48,9 +49,10 @@ export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposa
     if (!r) return [];
     if (item.kind === 'agent') {
       const findings = r.findings.map((_, finding) => ({ kind: 'finding', target: item.target, finding }) as Item);
-      const notes = r.notAnalysed.slice(0, 20).map((n) => ({ kind: 'detail', label: 'not analysed', description: n, icon: 'question' }) as Item);
+      const unread = r.verdict === 'unscannable' && !!r.coverage && r.coverage.program !== 'read' && r.coverage.read > 0;
+      const notes = r.notAnalysed.slice(0, 20).map((n, i) => ({ kind: 'detail', label: unread && i === 0 ? 'program not read' : 'not analysed', description: n, icon: unread && i === 0 ? 'circle-slash' : 'question' }) as Item);
       const routes = (r.foundAt ?? []).map((f) => ({ kind: 'detail', label: 'found via', description: f, icon: 'search' }) as Item);
-      return [...findings, ...routes, ...notes];
+      return [...(unread ? notes.slice(0, 1) : []), ...findings, ...routes, ...(unread ? notes.slice(1) : notes)];
     }
     if (item.kind === 'finding') {
       const f = r.findings[item.finding];
@@ -72,11 +74,12 @@ export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposa
     const r = this.result(item.target)!;
     if (item.kind === 'agent') {
       const v = this.state.verdictOf(r);
-      const t = new vscode.TreeItem(agentLabel(r), r.findings.length || r.foundAt?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      t.description = `${v}${r.agent?.kind ? ` · ${r.agent.kind}` : ''}`;
+      const t = new vscode.TreeItem(agentLabel(r), r.findings.length || r.foundAt?.length || r.notAnalysed.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const read = r.coverage ? ` · ${formatBytes(r.coverage.read)} of ${formatBytes(r.coverage.onDisk)} read` : '';
+      t.description = `${v}${r.agent?.kind ? ` · ${r.agent.kind}` : ''}${read}`;
       t.iconPath = icon(VERDICT_ICON[v]);
       t.contextValue = r.agent?.kind === 'extension' ? 'agent-extension' : 'agent';
-      const md = new vscode.MarkdownString(`**${agentLabel(r)}** — ${v}\n\n${r.path}\n\n${Object.entries(r.contents ?? {}).map(([k, c]) => `- ${c.count} ${k}`).join('\n')}`);
+      const md = new vscode.MarkdownString(`**${agentLabel(r)}** — ${v}\n\n${r.path}\n\n${v === 'unscannable' && r.notAnalysed[0] ? `${r.notAnalysed[0]}\n\n` : ''}${Object.entries(r.contents ?? {}).map(([k, c]) => `- ${c.count} ${k}`).join('\n')}`);
       t.tooltip = md;
       t.accessibilityInformation = { label: `${agentLabel(r)}, ${v}` };
       return t;

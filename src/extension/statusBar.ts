@@ -2,6 +2,13 @@
 import * as vscode from 'vscode';
 import { agentLabel, type ShownVerdict, type State } from './state';
 
+/** Cut at a word boundary, never mid-word. */
+function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}
+
 const ICON: Record<ShownVerdict, string> = { untrusted: '$(error)', review: '$(warning)', trusted: '$(pass)', unscannable: '$(circle-slash)', allowed: '$(pass-filled)' };
 
 export class TrustIndicator implements vscode.Disposable {
@@ -47,8 +54,10 @@ export class TrustIndicator implements vscode.Disposable {
       text = '$(circle-slash) Agent scan cancelled';
       label = `Agent X-Ray: the scan was cancelled after ${plural(results.length, 'agent')}; run Scan Now to finish it`;
     } else if (results.some((r) => r.verdict !== 'unscannable')) {
-      text = '$(pass) Agents trusted';
-      label = `Agent X-Ray: ${plural(results.length, 'agent')}, none untrusted`;
+      // Agents whose program could not be read are never counted as trusted.
+      const unread = count('unscannable');
+      text = unread ? `$(pass) Agents trusted · $(circle-slash) ${unread} not read` : '$(pass) Agents trusted';
+      label = `Agent X-Ray: ${plural(results.length, 'agent')}, none untrusted${unread ? `; ${unread} could not be read` : ''}`;
     } else if (s.phase === 'failed') {
       text = '$(circle-slash) Agent scan failed';
       label = 'Agent X-Ray: the scan failed; see the Agent X-Ray output';
@@ -71,7 +80,8 @@ export class TrustIndicator implements vscode.Disposable {
     if (!results.length) md.appendMarkdown(this.state.value.phase === 'scanning' ? 'Scanning…\n' : 'No agents found.\n');
     for (const r of results) {
       const v = this.state.verdictOf(r);
-      md.appendMarkdown(`${ICON[v]} ${agentLabel(r).replace(/[*_[\]`]/g, '\\$&')} — ${v}${r.agent?.kind ? ` (${r.agent.kind})` : ''}\n\n`);
+      const why = v === 'unscannable' && r.notAnalysed[0] ? `: ${shorten(r.notAnalysed[0], 160)}` : '';
+      md.appendMarkdown(`${ICON[v]} ${agentLabel(r).replace(/[*_[\]`]/g, '\\$&')} — ${v}${r.agent?.kind ? ` (${r.agent.kind})` : ''}${why.replace(/[*_[\]`]/g, '\\$&')}\n\n`);
     }
     for (const p of this.state.value.policies) {
       md.appendMarkdown(`\n**Policy** ${p.file.replace(/[*_[\]`]/g, '\\$&')}: ${p.error ? 'cannot be read' : `${p.violations.length} violation(s)`}\n\n`);

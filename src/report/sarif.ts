@@ -1,5 +1,6 @@
 // SARIF 2.1.0 output for code scanning: one run, rules with help links, verdicts per artifact.
 import { pathToFileURL } from 'url';
+import { coverageSummary, PROGRAM_NOT_READ } from '../artifacts/coverage';
 import { NATIVE_STRINGS } from '../artifacts/nativeStrings';
 import { rules } from '../engine/rules';
 import type { Severity } from '../engine/types';
@@ -11,6 +12,9 @@ function level(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'note';
 }
 
+/** An unread program is a warning: the scan cannot vouch for it, whatever else it found. */
+const ruleLevel = (m: { id: string; severity: Severity }) => (m.id === PROGRAM_NOT_READ.id ? 'warning' : level(m.severity));
+
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '7.5', medium: '5.0', low: '2.0', info: '0.0' };
 
 function uriOf(file: string): string {
@@ -19,7 +23,7 @@ function uriOf(file: string): string {
 }
 
 export function toSarif(report: ScanReport): string {
-  const ruleList = [...[...rules.values()].map((r) => r.meta), NATIVE_STRINGS];
+  const ruleList = [...[...rules.values()].map((r) => r.meta), NATIVE_STRINGS, PROGRAM_NOT_READ];
   const artifacts = new Map<string, number>();
   const artifactList: object[] = [];
   const artifactIndex = (uri: string, props?: object) => {
@@ -29,7 +33,7 @@ export function toSarif(report: ScanReport): string {
     }
     return artifacts.get(uri)!;
   };
-  for (const t of report.targets) artifactIndex(uriOf(t.path), { verdict: t.verdict, kind: t.kind, agent: t.agent, notAnalysed: t.notAnalysed });
+  for (const t of report.targets) artifactIndex(uriOf(t.path), { verdict: t.verdict, kind: t.kind, agent: t.agent, coverage: t.coverage, notAnalysed: t.notAnalysed });
   const results: object[] = report.targets.flatMap((t) => t.findings.map((f) => {
     const uri = uriOf(f.file);
     return {
@@ -44,6 +48,18 @@ export function toSarif(report: ScanReport): string {
       properties: { severity: f.severity, target: t.path, verdict: t.verdict, evidence: f.evidence },
     };
   }));
+  // Programs that were not read: one result per target, on the target, so CI shows what it could not vouch for.
+  for (const t of report.targets) {
+    if (!t.coverage || t.coverage.program === 'read' || t.verdict !== 'unscannable') continue;
+    const uri = uriOf(t.path);
+    const name = t.agent ? `${t.agent.name} ${t.agent.version}`.trim() : t.path;
+    results.push({
+      ruleId: PROGRAM_NOT_READ.id, ruleIndex: ruleList.indexOf(PROGRAM_NOT_READ), level: 'warning',
+      message: { text: PROGRAM_NOT_READ.messages.unread.replace('{{name}}', name).replace('{{summary}}', t.coverage.read ? coverageSummary(t.coverage) : t.notAnalysed[0] ?? 'nothing could be read') },
+      locations: [{ physicalLocation: { artifactLocation: { uri, index: artifactIndex(uri) } } }],
+      properties: { severity: PROGRAM_NOT_READ.severity, target: t.path, verdict: t.verdict, coverage: t.coverage },
+    });
+  }
   // Policy violations: results on the policy file, so code scanning shows them where the team decides.
   if (report.policy) {
     const uri = uriOf(report.policy.file);
@@ -64,7 +80,7 @@ export function toSarif(report: ScanReport): string {
         rules: ruleList.map((m) => ({
           id: m.id, name: m.id, shortDescription: { text: m.description }, fullDescription: { text: m.description },
           helpUri: `${DOCS}${m.id}.md`, help: { text: `${m.description} See ${DOCS}${m.id}.md` },
-          defaultConfiguration: { level: level(m.severity) },
+          defaultConfiguration: { level: ruleLevel(m) },
           properties: { tags: ['security', m.category], 'security-severity': SECURITY_SEVERITY[m.severity] },
         })).concat(report.policy ? [{
           id: 'policy', name: 'policy', shortDescription: { text: 'An agent breaks the team policy (.agent-xray.json).' }, fullDescription: { text: 'An agent breaks the team policy: denied version, failing verdict without a live allow, expired allow, or a required agent missing.' },

@@ -15,6 +15,11 @@ function megabytes(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
 }
 
+/** Control characters from scanned input (a parser's "Unexpected character '\\0'") are shown escaped, never sent to the terminal. */
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function toText(report: ScanReport, options: TextOptions): string {
   const paint = (c: Color, s: string) => (options.color ? `\x1b[${CODES[c]}m${s}\x1b[0m` : s);
   const lines: string[] = [];
@@ -22,7 +27,11 @@ export function toText(report: ScanReport, options: TextOptions): string {
   for (const t of report.targets) {
     const name = t.agent ? `${t.agent.name}@${t.agent.version}` : t.path;
     lines.push(`${paint(VERDICT_COLOR[t.verdict], paint('bold', t.verdict.toUpperCase()))}  ${paint('bold', name)}${t.agent ? `  ${paint('gray', t.path)}` : ''}`);
-    lines.push(paint('gray', `  ${t.kind}, ${t.files} file${t.files === 1 ? '' : 's'}, ${megabytes(t.bytes)} analysed in ${(t.ms / 1000).toFixed(1)} s`));
+    const onDisk = t.coverage ? ` of ${megabytes(t.coverage.onDisk)} on disk` : '';
+    lines.push(paint('gray', `  ${t.kind}, ${t.files} file${t.files === 1 ? '' : 's'}, ${megabytes(t.bytes)} of JavaScript analysed${onDisk} in ${(t.ms / 1000).toFixed(1)} s`));
+    // Some JavaScript was read, but not the program: the first reason says why, on a line of its own.
+    const unread = t.verdict === 'unscannable' && t.coverage && t.coverage.program !== 'read' && t.coverage.read > 0;
+    if (unread) lines.push(paint('yellow', paint('bold', `  program not read: ${printable(t.notAnalysed[0])}`)));
     if (t.foundAt?.length) {
       const more = t.foundAt.length > 1 ? ` (and ${t.foundAt.length - 1} more route${t.foundAt.length > 2 ? 's' : ''})` : '';
       lines.push(paint('gray', `  ${t.agent?.kind ?? 'agent'}${t.agent?.known === false ? ` not in the catalog (${t.agent.why ?? 'heuristic'})` : ''}, found via ${t.foundAt[0]}${more}`));
@@ -33,7 +42,7 @@ export function toText(report: ScanReport, options: TextOptions): string {
     for (const f of shown) lines.push(...finding(f, t, paint));
     const hidden = t.findings.length - shown.length;
     if (hidden) lines.push(paint('gray', `  (${hidden} low-severity finding${hidden === 1 ? '' : 's'} not shown; --verbose shows them)`));
-    for (const n of t.notAnalysed) lines.push(paint('yellow', `  not analysed: ${n}`));
+    for (const n of unread ? t.notAnalysed.slice(1) : t.notAnalysed) lines.push(paint('yellow', `  not analysed: ${printable(n)}`));
     lines.push('');
   }
   if (report.skipped?.length) {

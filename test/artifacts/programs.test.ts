@@ -11,7 +11,10 @@ import { gzipSync } from 'zlib';
 import * as yazl from 'yazl';
 import { judgeCoverage, type CoveredFile } from '../../src/artifacts/coverage';
 import { scanTargets } from '../../src/cli/scanTargets';
+import { toJson } from '../../src/report/json';
 import type { TargetResult } from '../../src/report/model';
+import { toSarif } from '../../src/report/sarif';
+import { toText } from '../../src/report/text';
 import { bunPayload, elf, elfNote, lengthPrefixed, seaBlob, tar } from './builders';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
@@ -242,4 +245,26 @@ describe('coverage: whether the program was read', () => {
       assert.strictEqual(got.read, c.files.reduce((n, x) => n + x.read, 0));
     });
   }
+});
+
+describe('coverage in the reports', () => {
+  it('text, JSON and SARIF say that the program was not read', async () => {
+    write('rep/package.json', JSON.stringify({ name: '@acme/agent', version: '2.0.0', bin: { agent: 'bin/agent.js' }, optionalDependencies: { '@acme/agent-linux-x64': '2.0.0' } }));
+    write('rep/bin/agent.js', launcher, 0o755);
+    const t = await scan(path.join(tmp, 'rep'));
+    const report = { version: 1 as const, tool: { name: 'agent-xray' as const, version: 'test' }, targets: [t] };
+    assert.match(toText(report, { color: false }), /UNSCANNABLE {2}@acme\/agent@2\.0\.0[\s\S]*program not read: .*platform package @acme\/agent-linux-x64, which is not installed/);
+    assert.strictEqual(JSON.parse(toJson(report)).targets[0].coverage.program, 'absent');
+    const run = JSON.parse(toSarif(report)).runs[0];
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'program-not-read');
+    assert.strictEqual(result.level, 'warning');
+    assert.match(result.message.text, /@acme\/agent 2\.0\.0 could not be vouched for: .*is a launcher/);
+    assert.strictEqual(run.tool.driver.rules[result.ruleIndex].id, 'program-not-read');
+  });
+
+  it('control characters from scanned input are escaped in the text report', async () => {
+    const t = await scan(write('nul.js', 'let a = 1;\n\u0000oops'));
+    const text = toText({ version: 1, tool: { name: 'agent-xray', version: 'test' }, targets: [t] }, { color: false });
+    assert.doesNotMatch(text, /\u0000/);
+  });
 });
