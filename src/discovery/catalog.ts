@@ -4,7 +4,9 @@
 // tools or MCP servers; a package that depends on an LLM SDK).
 
 export interface KnownExtension { id: string; vendor: string; name: string }
-export interface KnownCli { command: string; vendor: string; name: string; packages: string[] }
+/** A folder a launcher downloads its program into on first run: under the home folder or the temporary folder. */
+export interface Download { under: 'home' | 'tmp'; parts: string[] }
+export interface KnownCli { command: string; vendor: string; name: string; packages: string[]; downloads?: Download[] }
 
 export const KNOWN_EXTENSIONS: KnownExtension[] = [
   { id: 'anthropic.claude-code', vendor: 'Anthropic', name: 'Claude Code' },
@@ -51,6 +53,10 @@ export const KNOWN_CLIS: KnownCli[] = [
   { command: 'iflow', vendor: 'iFlow', name: 'iFlow CLI', packages: ['@iflow-ai/iflow-cli'] },
   { command: 'codebuddy', vendor: 'Tencent', name: 'CodeBuddy Code', packages: ['@tencent-ai/codebuddy-code'] },
   { command: 'kimi', vendor: 'Moonshot AI', name: 'Kimi CLI', packages: [] },
+  { command: 'cline', vendor: 'Cline', name: 'Cline CLI', packages: ['cline', '@cline/cli'] },
+  { command: 'pi', vendor: 'Mario Zechner', name: 'pi', packages: ['@mariozechner/pi-coding-agent'] },
+  { command: 'jules', vendor: 'Google', name: 'Jules CLI', packages: ['@google/jules'], downloads: [{ under: 'tmp', parts: ['jules_tmp'] }] },
+  { command: 'codebuff', vendor: 'Codebuff', name: 'Codebuff', packages: ['codebuff'], downloads: [{ under: 'home', parts: ['.config', 'manicode'] }] },
   { command: 'goose', vendor: 'Block', name: 'Goose', packages: [] },
   { command: 'aider', vendor: 'Aider', name: 'Aider', packages: [] },
 ];

@@ -2,10 +2,12 @@
 // folders and manifests only. Nothing found is executed, and no other program
 // is started to ask where things are.
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { executableFormat } from '../artifacts/executable';
-import { AGENT_CONTRIBUTIONS, knownCommand, knownExtension, knownPackage, KNOWN_CLIS, LLM_SDKS } from './catalog';
+import { platformPackages } from '../artifacts/targetFiles';
+import { AGENT_CONTRIBUTIONS, knownCommand, knownExtension, knownPackage, KNOWN_CLIS, LLM_SDKS, type KnownCli } from './catalog';
 import { isDir, isFile, list, Log, packageOf, packagesIn, readJson, readText, real, type PackageJson } from './files';
 
 export type AgentKind = 'extension' | 'cli' | 'workspace dependency' | 'mcp server';
@@ -249,15 +251,25 @@ class Finder {
    * optionalDependencies; the installed ones are part of the agent.
    */
   private async platformPackages(dir: string, pkg: PackageJson): Promise<string[]> {
-    const out: string[] = [];
-    const parents = [path.join(dir, 'node_modules'), path.dirname(pkg.name?.startsWith('@') ? path.dirname(dir) : dir)];
-    for (const dep of Object.keys(pkg.optionalDependencies ?? {})) {
-      for (const parent of parents) {
-        const p = path.join(parent, dep);
-        if (await isDir(p)) { out.push(p); break; }
+    return (await platformPackages(dir, pkg)).dirs;
+  }
+
+  /** Where a known CLI's launcher puts the program it downloads on first run. */
+  private downloadDirs(cli: KnownCli | undefined): string[] {
+    const tmp = this.o.env.TMPDIR ?? this.o.env.TEMP ?? this.o.env.TMP ?? os.tmpdir();
+    return (cli?.downloads ?? []).map((d) => (d.under === 'home' ? this.homeDir(...d.parts) : path.join(tmp, ...d.parts)));
+  }
+
+  /** First-run downloads: added to the agent whose launcher made them, or an agent of their own (an `npx` run leaves no package). */
+  async firstRunDownloads(): Promise<void> {
+    for (const cli of KNOWN_CLIS) {
+      for (const dir of this.downloadDirs(cli)) {
+        if (!await isDir(dir)) continue;
+        const owners = [...this.byArtifact.values()].filter((a) => cli.packages.includes(a.id));
+        for (const a of owners) if (!a.paths.includes(dir)) a.paths.push(dir);
+        if (!owners.length) await this.add({ id: cli.packages[0] ?? cli.command, name: cli.name, version: '', kind: 'cli', vendor: cli.vendor, known: true, paths: [dir] }, `first-run download ${dir}`);
       }
     }
-    return out;
   }
 
   /** Global package folders: npm prefixes, nvm, fnm, volta, pnpm, yarn, bun, Homebrew. */
@@ -410,6 +422,7 @@ export async function discover(o: DiscoveryOptions): Promise<Discovery> {
     await f.pathCommands();
     await f.globalFolders();
     await f.nativeInstallers();
+    await f.firstRunDownloads();
   }
   for (const ws of o.workspaces ?? []) await f.workspace(ws);
   return { agents: f.agents(), skipped: f.log.skipped };

@@ -184,6 +184,43 @@ describe('discovery: a Windows home', () => {
   });
 });
 
+describe('discovery: launchers, platform packages and first-run downloads', () => {
+  it('finds Cline, pi, Jules and Codebuff, with the programs their launchers start', async () => {
+    const home = path.join(tmp, 'launchers', 'home');
+    const tmpdir = path.join(tmp, 'launchers', 'tmp');
+    const nm = path.join(home, '.npm-global', 'lib', 'node_modules');
+    const launcher = 'const { spawn } = require("child_process");\nspawn(bin, process.argv.slice(2), { stdio: "inherit" });\n';
+    plant(nm, {
+      'cline/package.json': { json: { name: 'cline', version: '3.0.65', bin: { cline: './bin/cline' }, optionalDependencies: { '@cline/cli-linux-x64': '3.0.65' } } },
+      'cline/bin/cline': { exe: `#!/usr/bin/env node\n${launcher}` },
+      'cline/node_modules/@cline/cli-linux-x64/package.json': { json: { name: '@cline/cli-linux-x64', version: '3.0.65' } },
+      'cline/node_modules/@cline/cli-linux-x64/bin/cline': { exe: bunExe() },
+      '@mariozechner/pi-coding-agent/package.json': { json: { name: '@mariozechner/pi-coding-agent', version: '0.73.1', bin: { pi: 'dist/cli.js' } } },
+      '@mariozechner/pi-coding-agent/dist/cli.js': benignJs,
+      '@google/jules/package.json': { json: { name: '@google/jules', version: '0.1.42', bin: { jules: './run.cjs' } } },
+      '@google/jules/run.cjs': launcher,
+      'codebuff/package.json': { json: { name: 'codebuff', version: '1.0.685', bin: { codebuff: 'index.js' } } },
+      'codebuff/index.js': 'require("./launcher.js");\n',
+      'codebuff/launcher.js': launcher,
+    });
+    plant(home, { '.config/manicode/codebuff': { exe: bunExe() } });
+    plant(tmpdir, { 'jules_tmp/jules': { exe: nativeExe() } });
+    const r = await discover({ home, env: { PATH: '', TMPDIR: tmpdir }, platform: 'linux', root: path.join(tmp, 'empty-root') });
+    assert.deepStrictEqual(summary(r.agents), ['cli @google/jules@0.1.42', 'cli @mariozechner/pi-coding-agent@0.73.1', 'cli cline@3.0.65', 'cli codebuff@1.0.685']);
+    const paths = (id: string) => r.agents.find((a) => a.id === id)!.paths;
+    assert.ok(paths('cline').includes(path.join(nm, 'cline', 'node_modules', '@cline', 'cli-linux-x64')));
+    assert.ok(paths('codebuff').includes(path.join(home, '.config', 'manicode')));
+    assert.ok(paths('@google/jules').includes(path.join(tmpdir, 'jules_tmp')));
+  });
+
+  it('a first-run download without its package (an npx run) is an agent of its own', async () => {
+    const home = path.join(tmp, 'npx-only');
+    plant(home, { '.config/manicode/codebuff': { exe: bunExe() } });
+    const r = await discover({ home, env: { PATH: '', TMPDIR: path.join(home, 'tmp') }, platform: 'linux', root: path.join(tmp, 'empty-root') });
+    assert.deepStrictEqual(r.agents.map((a) => [a.id, a.foundAt[0]]), [['codebuff', `first-run download ${path.join(home, '.config', 'manicode')}`]]);
+  });
+});
+
 describe('discovery: nothing there', () => {
   it('an empty home finds nothing and logs nothing', async () => {
     const home = path.join(tmp, 'empty');
