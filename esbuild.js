@@ -7,6 +7,7 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
+  { entryPoints: ['bench/corpus.ts'], outfile: 'dist/corpus.js' },
   { entryPoints: ['src/engine/scan.ts'], outfile: 'dist/engine.js' },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js' },

@@ -13,36 +13,10 @@ import { monitorEventLoopDelay } from 'perf_hooks';
 import { mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import { generateBundle } from '../test/hardening/bundle';
+import { bareParse, child, cli, median, REPORT, root } from './measure';
 import { fetchPackage } from './realPackages';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const root = path.resolve(__dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
-const acornPath = require.resolve('acorn', { paths: [root] });
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-/** Runs JS in a fresh node; it prints one JSON line with its figures on stderr. */
-function child(code: string, args: string[] = []): { ms: number; maxRssMb: number } {
-  const r = spawnSync(process.execPath, ['-e', code, '--', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const line = r.stderr.trim().split('\n').filter((l) => l.startsWith('{')).pop();
-  if (!line) throw new Error(`benchmark child failed: ${r.stderr.slice(-2000)}`);
-  return JSON.parse(line) as { ms: number; maxRssMb: number };
-}
-
-const REPORT = `process.on('exit', () => process.stderr.write(JSON.stringify({ ms: performance.now() - globalThis.__t0, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\\n'));`;
-
-function bareParse(file: string) {
-  return child(`${REPORT}
-const acorn = require(${JSON.stringify(acornPath)});
-const text = require('fs').readFileSync(${JSON.stringify(file)}, 'utf8');
-globalThis.__t0 = performance.now();
-try { acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true }); }
-catch { acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true }); }`);
-}
 
 function cliScan(file: string, extra: string[] = [], output = process.platform === 'win32' ? 'NUL' : '/dev/null') {
   return child(`${REPORT}

@@ -101,10 +101,14 @@ export function kindOfHead(head: Buffer, name: string): 'executable' | 'zip' | '
   return 'binary';
 }
 
-/** A script that starts another program with its own command line: `spawnSync(bin, process.argv.slice(2), { stdio: "inherit" })`. */
+/**
+ * A script that starts another program with its own command line:
+ * `spawnSync(bin, process.argv.slice(2), { stdio: "inherit" })`, also minified
+ * (`import { spawnSync as o } from "node:child_process"; o(n, process.argv.slice(2), …)`).
+ */
 export function isLauncherText(text: string): boolean {
-  return /\b(?:spawn|spawnSync|execFile|execFileSync|execve|execvp|fork)\s*\(|\bBun\.spawn(?:Sync)?\s*\(/.test(text)
-    && /process\.argv\b|\bargv\.slice\(/.test(text) && /["'`]inherit["'`]/.test(text);
+  return (/\bchild_process\b/.test(text) && /\b(?:spawn|spawnSync|execFile|execFileSync|fork)\b/.test(text) || /\bBun\.spawn(?:Sync)?\b|\bprocess\.execve\b/.test(text))
+    && /process\.argv\b/.test(text) && /["'`]inherit["'`]/.test(text);
 }
 
 /** Opens a file and lists what it holds. Unreadable files throw (fs errors); damaged containers do not. */
