@@ -3,6 +3,7 @@
 // byte ranges needed are read; nothing scanned is ever run.
 import { promises as fs } from 'fs';
 import * as yauzl from 'yauzl';
+import * as zlib from 'zlib';
 import type { Finding } from '../engine/types';
 import { archiveKind, readTar, type ArchiveKind } from './archive';
 import { readBunGraph, type BunGraph } from './bun';
@@ -207,8 +208,10 @@ async function bunModules(c: Contents, source: ByteSource, graph: BunGraph, labe
   for (const m of graph.modules) {
     const at = `${label}!${m.name}`;
     const { offset, size } = m.contents;
-    if (m.isJavaScript && size > 0) {
-      addPart(c, m.loader === 'file' ? 'Bun module (JavaScript, file loader)' : 'Bun module (JavaScript)', size);
+    if (m.isJavaScript && size > 0 && m.loader === 'file') {
+      fileLoaderScript(c, source, m.contents, at);
+    } else if (m.isJavaScript && size > 0) {
+      addPart(c, 'Bun module (JavaScript)', size);
       c.units.push({ name: at, size, encoding: m.encoding === 'latin1' ? 'latin1' : 'utf8', read: async () => source.read(offset, size) });
     } else if (m.isJavaScript) {
       c.notAnalysed.push(`${at}: ${m.hasBytecode ? 'bytecode without source' : 'empty module'}, not analysed`);
@@ -216,6 +219,37 @@ async function bunModules(c: Contents, source: ByteSource, graph: BunGraph, labe
       await nestedExecutable(c, new SliceBytes(source, offset, size), at, m.loader === 'napi' || NATIVE_LIBRARY.test(m.name), depth);
     } else addPart(c, `Bun module (${m.loader})`, size);
   }
+}
+
+/** zstd's frame magic: Bun builds store some `file`-loader scripts compressed with it. */
+const ZSTD = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+type Zstd = (b: Buffer, o: { maxOutputLength: number }) => Buffer;
+const zstdDecompress = (zlib as unknown as { zstdDecompressSync?: Zstd }).zstdDecompressSync;
+
+/** A script stored with Bun's `file` loader: its bytes as they are, or gzip- or zstd-compressed. */
+function fileLoaderScript(c: Contents, source: ByteSource, { offset, size }: Region, at: string): void {
+  const head = source.read(offset, Math.min(size, 8192));
+  const gzip = archiveKind(head) === 'gzip';
+  const zstd = head.subarray(0, 4).equals(ZSTD);
+  if (zstd && !zstdDecompress) {
+    addPart(c, 'Bun module (JavaScript, zstd-compressed)', size);
+    c.notAnalysed.push(`${at}: zstd-compressed script; this Node has no zstd (Node 22.15 or later reads it), not analysed`);
+    return;
+  }
+  if (!gzip && !zstd && head.includes(0)) {
+    addPart(c, 'Bun module (file)', size);
+    return;
+  }
+  addPart(c, gzip || zstd ? 'Bun module (JavaScript, compressed)' : 'Bun module (JavaScript, file loader)', size);
+  const read = async (): Promise<Buffer> => {
+    const raw = source.read(offset, size);
+    try {
+      return gzip ? zlib.gunzipSync(raw, { maxOutputLength: MAX_READ }) : zstd ? zstdDecompress!(raw, { maxOutputLength: MAX_READ }) : raw;
+    } catch (err) {
+      throw new FormatError(`cannot decompress: ${(err as Error).message}`);
+    }
+  };
+  c.units.push({ name: at, size, encoding: 'utf8', read });
 }
 
 /** An executable carried inside another: read when it is Bun or SEA, otherwise listed as native code. */

@@ -12,6 +12,13 @@ export function decodeText(bytes: Buffer): { text: string; problem?: string } {
   }
 }
 
+function replacementShare(text: string): number {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let n = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) n++;
+  return n / Math.max(1, sample.length);
+}
+
 /** Decodes and scans one file's bytes; never throws for bad input. */
 export function scanBytes(bytes: Uint8Array, encoding: TextEncoding, name: string): FileResult {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -19,6 +26,11 @@ export function scanBytes(bytes: Uint8Array, encoding: TextEncoding, name: strin
   const actual = looksUtf16le(buffer.subarray(0, 4096)) ? 'utf16le' : encoding;
   const { text, problem } = actual === 'utf16le' ? { text: new TextDecoder('utf-16le').decode(buffer), problem: undefined }
     : actual === 'latin1' ? { text: buffer.toString('latin1'), problem: undefined } : decodeText(buffer);
+  // Compressed or binary data under a script's name decodes to mostly U+FFFD; the error-recovering
+  // parser can take minutes on it, and there is no code to find.
+  if (problem && replacementShare(text) > 0.02) {
+    return { file: name, bytes: buffer.length, ms: 0, findings: [], notAnalysed: [], error: 'binary data, not JavaScript text (compressed or encoded)' };
+  }
   const result = scanText(text, { file: name });
   if (problem) result.notAnalysed.unshift(problem);
   return result;

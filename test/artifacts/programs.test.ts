@@ -123,6 +123,26 @@ describe('programs: Bun module encodings, loaders and nesting', () => {
     assert.strictEqual(t.contents['Bun module (JavaScript, file loader)'].count, 1);
   });
 
+  it('file-loader scripts compressed with gzip are read; zstd ones are read where Node has zstd, else named', async () => {
+    const zstdLike = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), Buffer.alloc(256, 0x9c)]);
+    const t = await scan(write('bun-compressed', bunExe([
+      { name: '/$bunfs/root/index.js', contents: benign },
+      { name: '/$bunfs/root/viewer.min.js', contents: gzipSync(evil), loader: 5, encoding: 0 },
+      { name: '/$bunfs/root/mermaid.min.js', contents: zstdLike, loader: 5, encoding: 0 },
+    ]), 0o755));
+    assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
+    assert.ok(critical(t).some((f) => f.file.endsWith('!/$bunfs/root/viewer.min.js')));
+    assert.match(t.notAnalysed.join('\n'), /mermaid\.min\.js: (zstd-compressed script; this Node has no zstd|cannot decompress)/);
+  });
+
+  it('binary data under a script name is a reason, not minutes of error recovery', async () => {
+    const noise = Buffer.alloc(200_000);
+    for (let i = 0; i < noise.length; i++) noise[i] = 0x80 + ((i * 7919) % 0x7f);
+    const t = await scan(write('noise.js', noise));
+    assert.strictEqual(t.verdict, 'unscannable');
+    assert.match(t.notAnalysed.join('\n'), /binary data, not JavaScript text/);
+  });
+
   it('a Bun executable nested in a Bun graph is read; a nested native one is listed', async () => {
     const inner = bunExe([{ name: '/$bunfs/root/inner.js', contents: evil }]);
     const native = elf([{ name: '.text', data: Buffer.alloc(4096, 0x90) }]);
