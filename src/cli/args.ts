@@ -1,7 +1,7 @@
 // Command-line arguments: `agent-xray scan [PATH...] [options]`, `agent-xray list`.
 
 export type Format = 'text' | 'json' | 'sarif';
-export type FailOn = 'untrusted' | 'review' | 'never';
+export type FailOn = 'untrusted' | 'review' | 'unscannable' | 'never';
 
 export interface CliOptions {
   command: 'scan' | 'list' | 'diff' | 'help' | 'version';
@@ -40,7 +40,7 @@ diff   Compares two versions of one agent (files, packages or executables):
 Options:
   --format text|json|sarif    output format (default: text)
   --output FILE               write the report to FILE instead of stdout
-  --fail-on untrusted|review|never
+  --fail-on untrusted|review|unscannable|never
                               exit 1 when a target is at least this bad (default: untrusted)
   --no-cache                  do not read or write the result cache
   --threads N                 files scanned at once, each on its own thread (default: the
@@ -78,7 +78,7 @@ export function parseArgs(argv: string[]): CliOptions {
     const value = () => inline ?? args.shift();
     switch (flag) {
       case '--format': o.format = oneOf(flag, value(), ['text', 'json', 'sarif'] as const); break;
-      case '--fail-on': o.failOn = oneOf(flag, value(), ['untrusted', 'review', 'never'] as const); break;
+      case '--fail-on': o.failOn = oneOf(flag, value(), ['untrusted', 'review', 'unscannable', 'never'] as const); break;
       case '--output': case '-o': {
         const v = value();
         if (!v) throw new UsageError('--output needs a file name');

@@ -16,7 +16,7 @@ import { canStartEngineThreads, tuneWorkerHeap } from './engineThread';
 import { scanTargets, specOf, type TargetSpec } from './scanTargets';
 import { listJson, listText } from '../report/list';
 import { diffTargets, diffText } from '../report/diff';
-import { evaluatePolicy, parsePolicy, PolicyError, type Policy } from '../policy/policy';
+import { evaluatePolicy, parsePolicy, PolicyError, reachesFailOn, type Policy } from '../policy/policy';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -137,6 +137,6 @@ async function runCommand(options: CliOptions, io: Io, engine: EnginePool | unde
   // Discovered artifacts that vanish between finding and reading are reported, not usage errors.
   if (ioErrors && !found) return 2;
   if (violations) return violations.length ? 1 : 0;
-  const failing = options.failOn === 'never' ? [] : targets.filter((t) => t.verdict === 'untrusted' || (options.failOn === 'review' && t.verdict === 'review'));
+  const failing = options.failOn === 'never' ? [] : targets.filter((t) => reachesFailOn(t.verdict, options.failOn));
   return failing.length ? 1 : 0;
 }

@@ -10,6 +10,7 @@
 import * as jsonc from 'jsonc-parser';
 import * as semver from 'semver';
 import { LineIndex } from '../engine/lines';
+import type { Verdict } from '../engine/types';
 import type { TargetResult } from '../report/model';
 
 export interface AllowRule { agent: string; version?: string; sha256?: string; reason: string; expires?: string; line: number }
@@ -17,7 +18,7 @@ export interface DenyRule { agent: string; versions: string; reason: string; lin
 
 export interface Policy {
   file: string;
-  failOn: 'untrusted' | 'review';
+  failOn: 'untrusted' | 'review' | 'unscannable';
   allow: AllowRule[];
   deny: DenyRule[];
   require: Array<{ agent: string; line: number }>;
@@ -69,8 +70,8 @@ export function parsePolicy(text: string, file: string): Policy {
   const policy: Policy = { file, failOn: 'untrusted', allow: [], deny: [], require: [] };
   const failOn = top.get('failOn');
   if (failOn) {
-    if (failOn.value === 'untrusted' || failOn.value === 'review') policy.failOn = failOn.value;
-    else at(failOn, 'failOn must be "untrusted" or "review"');
+    if (failOn.value === 'untrusted' || failOn.value === 'review' || failOn.value === 'unscannable') policy.failOn = failOn.value;
+    else at(failOn, 'failOn must be "untrusted", "review" or "unscannable"');
   }
   const list = (key: string) => {
     const node = top.get(key);
@@ -124,6 +125,16 @@ export interface PolicyOptions {
 }
 
 /** The violations of a policy by scan results. */
+/**
+ * Whether a verdict reaches a fail-on level: `untrusted` always; `review` adds
+ * review; `unscannable` adds review and every agent whose program was not read
+ * (nothing passes that was not read and judged trusted).
+ */
+export function reachesFailOn(v: Verdict, failOn: string): boolean {
+  if (failOn === 'never') return false;
+  return v === 'untrusted' || (failOn === 'review' || failOn === 'unscannable') && v === 'review' || failOn === 'unscannable' && v === 'unscannable';
+}
+
 export function evaluatePolicy(policy: Policy, targets: TargetResult[], options: PolicyOptions = {}): Violation[] {
   const out: Violation[] = [];
   const date = today(options.now);
@@ -137,7 +148,7 @@ export function evaluatePolicy(policy: Policy, targets: TargetResult[], options:
         out.push({ agent: id, rule: 'deny', target: t.path, policyLine: d.line, message: `${id}@${version} is denied by the policy (${d.versions}): ${d.reason}` });
       }
     }
-    const fails = t.verdict === 'untrusted' || (policy.failOn === 'review' && t.verdict === 'review');
+    const fails = reachesFailOn(t.verdict, policy.failOn);
     if (!fails) continue;
     const matching = options.trusted === false ? [] : policy.allow.filter((a) => same(a.agent, id) && (a.version ? a.version === version : a.sha256 === t.sha256));
     const live = matching.find((a) => !a.expires || a.expires >= date);

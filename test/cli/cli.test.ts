@@ -40,6 +40,17 @@ describe('cli', () => {
     assert.strictEqual((await cli(['scan', bad, '--fail-on=never'])).code, 0);
   });
 
+  it('--fail-on unscannable also fails on a program that was not read', async () => {
+    const launcherPkg = path.join(tmp, 'launcher-only');
+    mkdirSync(path.join(launcherPkg, 'bin'), { recursive: true });
+    writeFileSync(path.join(launcherPkg, 'package.json'), JSON.stringify({ name: 'l', version: '1.0.0', bin: { l: 'bin/l.js' }, optionalDependencies: { 'l-linux-x64': '1.0.0' } }));
+    writeFileSync(path.join(launcherPkg, 'bin', 'l.js'), 'const { spawnSync } = require("child_process");\nspawnSync(bin, process.argv.slice(2), { stdio: "inherit" });\n');
+    assert.strictEqual((await cli(['scan', launcherPkg])).code, 0);
+    assert.strictEqual((await cli(['scan', launcherPkg, '--fail-on', 'review'])).code, 0);
+    assert.strictEqual((await cli(['scan', launcherPkg, '--fail-on', 'unscannable'])).code, 1);
+    assert.strictEqual((await cli(['scan', good, '--fail-on', 'unscannable'])).code, 0);
+  });
+
   it('usage errors exit 2 with a message', async () => {
     for (const args of [[], ['list', bad], ['list', '--format', 'sarif'], ['scan', bad, '--format', 'xml'], ['scan', bad, '--bogus'], ['scan', '--workspace'], ['frobnicate']]) {
       const r = await cli(args);
