@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
 import * as yazl from 'yazl';
+import { isLauncherText } from '../../src/artifacts/contents';
 import { judgeCoverage, type CoveredFile } from '../../src/artifacts/coverage';
 import { scanTargets } from '../../src/cli/scanTargets';
 import { toJson } from '../../src/report/json';
@@ -287,4 +288,20 @@ describe('coverage in the reports', () => {
     const text = toText({ version: 1, tool: { name: 'agent-xray', version: 'test' }, targets: [t] }, { color: false });
     assert.doesNotMatch(text, /\u0000/);
   });
+});
+
+describe('launchers: scripts that start another program with their own command line', () => {
+  const launchers = [
+    'const { spawnSync } = require("child_process");\nprocess.exit(spawnSync(bin, process.argv.slice(2), { stdio: "inherit" }).status);',
+    'import{spawnSync as o}from"node:child_process";const r=o(n,process.argv.slice(2),{stdio:"inherit"});',
+    'const [, , ...args] = process.argv;\nimport { spawnSync } from "child_process";\nspawnSync(path.join(binDir, bin), args, { stdio: "inherit" });',
+    'Bun.spawn([bin, ...process.argv.slice(2)], { stdio: ["inherit", "inherit", "inherit"] });',
+  ];
+  const others = [
+    'const { spawn } = require("child_process");\nspawn("git", ["status"], { stdio: "inherit" });',
+    'console.log(process.argv.slice(2).join(" "));',
+    'const { execFile } = require("child_process");\nexecFile("rg", process.argv.slice(2), (e, out) => console.log(out));',
+  ];
+  for (const text of launchers) it(`launcher: ${text.slice(0, 60).replace(/\n/g, ' ')}`, () => assert.ok(isLauncherText(text)));
+  for (const text of others) it(`not a launcher: ${text.slice(0, 60).replace(/\n/g, ' ')}`, () => assert.ok(!isLauncherText(text)));
 });
