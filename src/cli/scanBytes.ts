@@ -12,11 +12,12 @@ export function decodeText(bytes: Buffer): { text: string; problem?: string } {
   }
 }
 
-function replacementShare(text: string): number {
+/** Compressed data decodes to U+FFFD for a third or more of its characters; a few bad bytes in real code do not. */
+function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   let n = 0;
   for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) n++;
-  return n / Math.max(1, sample.length);
+  return n >= 256 && n > sample.length * 0.1;
 }
 
 /** Decodes and scans one file's bytes; never throws for bad input. */
@@ -28,7 +29,7 @@ export function scanBytes(bytes: Uint8Array, encoding: TextEncoding, name: strin
     : actual === 'latin1' ? { text: buffer.toString('latin1'), problem: undefined } : decodeText(buffer);
   // Compressed or binary data under a script's name decodes to mostly U+FFFD; the error-recovering
   // parser can take minutes on it, and there is no code to find.
-  if (problem && replacementShare(text) > 0.02) {
+  if (problem && looksBinary(text)) {
     return { file: name, bytes: buffer.length, ms: 0, findings: [], notAnalysed: [], error: 'binary data, not JavaScript text (compressed or encoded)' };
   }
   const result = scanText(text, { file: name });
