@@ -1,7 +1,8 @@
 // Real agents whose program is not the JavaScript their package starts with:
 // a launcher, and the platform package it runs, laid out as `npm install -g`
 // leaves them. GitHub Copilot CLI is a Node 24 SEA whose program is a tgz
-// asset; Amp's single Bun module is UTF-16LE; Cline's postinstall hard-links
+// asset; Amp's single Bun module is UTF-16LE; opencode stores 837 scripts with
+// Bun's file loader behind a shell stub; Cline's postinstall hard-links
 // its Bun executable to bin/.cline. Each must be read to its JavaScript, and
 // none may be `trusted` on its launcher alone.
 import * as assert from 'assert';
@@ -16,6 +17,7 @@ interface Case { launcher: string; platform: string; name: string; link?: [strin
 const CASES: Case[] = [
   { launcher: '@github/copilot@1.0.102', platform: '@github/copilot-linux-x64@1.0.102', name: '@github/copilot-linux-x64', minRead: 10e6, part: 'archive entry (JavaScript)' },
   { launcher: '@ampcode/cli@0.0.1790142911-g7618fb', platform: '@ampcode/cli-linux-x64@0.0.1790142911-g7618fb', name: '@ampcode/cli-linux-x64', minRead: 5e6, part: 'Bun module (JavaScript)' },
+  { launcher: 'opencode-ai@1.18.33', platform: 'opencode-linux-x64@1.18.33', name: 'opencode-linux-x64', minRead: 40e6, part: 'Bun module (JavaScript, file loader)' },
   { launcher: 'cline@3.0.65', platform: '@cline/cli-linux-x64@3.0.65', name: '@cline/cli-linux-x64', link: ['bin/cline', 'bin/.cline'], minRead: 10e6, part: 'Bun module (JavaScript)' },
 ];
 
