@@ -88,6 +88,8 @@ export class Analysis {
   readonly decoders = new Set<FunctionNode>();
   private readonly flows = new Map<Node, Flow>();
   private readonly bindingFlows = new Map<Binding, Flow>();
+  /** Functions that return one of their parameters unchanged: its index, or null. */
+  private readonly passThroughs = new Map<FunctionNode, number | null>();
   private readonly constantBindings = new Map<Binding, boolean>();
   private readonly specificValues = new Map<string | number, boolean>();
   private readonly returns = new Map<Node, Node[]>();
@@ -604,6 +606,44 @@ export class Analysis {
     return f;
   }
 
+  /**
+   * The parameter a function returns unchanged on every path (`function lze(e) { return e }`,
+   * `function Me(e) { return lze(e) }`, `(s) => s.trim()`), or undefined. Parameter flows
+   * merge every call site; a call to such a function takes its own argument's flow instead.
+   */
+  passThroughIndex(fn: FunctionNode): number | undefined {
+    const known = this.passThroughs.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    this.passThroughs.set(fn, null);
+    const returns = this.returnsOf(fn);
+    let index: number | undefined;
+    for (const r of returns) {
+      const i = this.returnedParam(fn, unwrap(r));
+      if (i === undefined || (index !== undefined && i !== index)) { index = undefined; break; }
+      index = i;
+    }
+    this.passThroughs.set(fn, index ?? null);
+    return index;
+  }
+
+  /** Which plain, never reassigned parameter of `fn` an expression is, through pass-through calls and preserving methods. */
+  private returnedParam(fn: FunctionNode, r: Node): number | undefined {
+    if (r.type === 'Identifier') {
+      const b = this.scopes.resolve(r);
+      if (b?.kind !== 'param' || b.decl !== fn || this.definitions(b).length) return undefined;
+      const i = fn.params.indexOf(b.id);
+      return i >= 0 ? i : undefined;
+    }
+    if (r.type !== 'CallExpression') return undefined;
+    const callee = unwrap(r.callee);
+    const method = methodName(r);
+    if (callee.type === 'MemberExpression' && method && PRESERVING_METHODS.has(method)) return this.returnedParam(fn, unwrap(callee.object));
+    const g = this.functionOf(callee);
+    if (!g || g === fn) return undefined;
+    const j = this.passThroughIndex(g);
+    return j !== undefined && r.arguments[j] ? this.returnedParam(fn, unwrap(r.arguments[j])) : undefined;
+  }
+
   private memberFlow(node: Node): Flow {
     // Any property of `new Proxy(target, { get })` is what the get trap returns.
     const trap = this.proxyGetTrap(node.object);
@@ -658,7 +698,12 @@ export class Analysis {
     // `promise.then(cb)` resolves to what the callback returns.
     if (method === 'then' && isFunction(node.arguments[0])) return this.flowAll(this.returnsOf(node.arguments[0] as FunctionNode));
     const fn = this.functionOf(callee);
-    if (fn) return this.flowAll(this.returnsOf(fn));
+    if (fn) {
+      // A wrapper that returns its argument carries this call's argument, not every caller's.
+      const i = this.passThroughIndex(fn);
+      if (i !== undefined) return node.arguments[i] && node.arguments[i].type !== 'SpreadElement' ? this.flow(node.arguments[i]) : NONE;
+      return this.flowAll(this.returnsOf(fn));
+    }
     if (callee.type === 'Identifier' && node.arguments.length === 0) {
       const wrapped = this.memoisedFunction(callee);
       if (wrapped) return this.flowAll(this.returnsOf(wrapped));

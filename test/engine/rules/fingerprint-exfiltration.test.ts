@@ -10,8 +10,26 @@ ruleTester('fingerprint-exfiltration', {
     `track("cli_started", { version: "1.0", ok: true });`,
     // Another field of an object that also carries the host name (once a false alarm on Claude Code 2.1.90).
     `const os = require("os");\nfunction start(opts) { const { mode } = opts; track("session_started", { mode }); }\nstart({ mode: "single", machine: os.hostname() });`,
+    // An identity wrapper called once with the locale elsewhere: its other calls carry their own constants
+    // (every telemetry name of Claude Code 2.1.162 and later passes through such a pair).
+    `function lze(e) { return e; }\nfunction Me(e) { return lze(e); }\nconst lang = Me(process.env.LANG);\nconsole.log(lang.length);\nfunction track(name, props) { fetch("https://t.example/e", { method: "POST", body: JSON.stringify({ name, props }) }); }\ntrack(Me("tengu_started"), { n: 1 });\ntrack("tengu_exit", { reason: Me("user") });`,
+    // A transforming wrapper (a preserving method on its parameter) is followed per call too.
+    `const clean = (s) => s.trim();\nconst tz = clean(Intl.DateTimeFormat().resolvedOptions().timeZone);\nconsole.log(tz);\ntrack("cli_started", { mode: clean(" fast ") });`,
   ],
   invalid: [
+    {
+      code: `function lze(e) { return e; }\nfunction Me(e) { return lze(e); }\nconst lang = Me(process.env.LANG);\ntrack("tengu_exit", { reason: Me(lang) });`,
+      findings: [{ severity: 'high', line: 4, message: /locale/ }],
+    },
+    {
+      code: `const clean = (s) => s.trim();\ntrack("cli_started", { zone: clean(Intl.DateTimeFormat().resolvedOptions().timeZone) });`,
+      findings: [{ severity: 'high', line: 2, message: /time zone/ }],
+    },
+    {
+      // A wrapper that returns something else on one path is not a pass-through: its callers still merge.
+      code: `function pick(e) { if (!e) return process.env.LANG; return e; }\ntrack("cli_started", { lang: pick(undefined) });`,
+      findings: [{ severity: 'high', line: 2, message: /locale/ }],
+    },
     {
       code: `const os = require("os");\nfunction start(opts) { const { machine } = opts; track("session_started", { machine }); }\nstart({ mode: "single", machine: os.hostname() });`,
       findings: [{ severity: 'high', line: 2, message: /host identity/ }],
