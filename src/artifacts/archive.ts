@@ -5,7 +5,7 @@ import { Readable } from 'stream';
 import { createGunzip } from 'zlib';
 import { FormatError, MAX_READ } from './bytes';
 
-/** Total bytes streamed out of one archive, and the ratio beyond which it is a bomb. */
+/** Total bytes inflated from one archive (tar, gzip or zip), and the ratio beyond which it is a bomb. */
 export const MAX_INFLATED = 2 * 1024 * 1024 * 1024;
 export const MAX_RATIO = 200;
 

@@ -5,9 +5,9 @@ import { promises as fs } from 'fs';
 import * as yauzl from 'yauzl';
 import * as zlib from 'zlib';
 import type { Finding } from '../engine/types';
-import { archiveKind, readTar, type ArchiveKind } from './archive';
+import { archiveKind, MAX_INFLATED, MAX_RATIO, readTar, type ArchiveKind } from './archive';
 import { readBunGraph, type BunGraph } from './bun';
-import { formatBytes } from './coverage';
+import { formatBytes, NATIVE_LIBRARY } from './coverage';
 import { BufferBytes, FileBytes, FormatError, MAX_READ, SliceBytes, type ByteSource } from './bytes';
 import { executableFormat, readExecutables, type Region } from './executable';
 import { looksUtf16le, type TextEncoding } from './text';
@@ -55,14 +55,10 @@ export const JS_FILE = /\.(?:js|mjs|cjs)$/i;
 export const SKIPPED_FILE = /\.(?:d\.ts|map|min\.css)$/i;
 /** Executables larger than this inside a zip or archive are not inflated into memory. */
 const MAX_ZIPPED_EXECUTABLE = 320 * 1024 * 1024;
-/** Total bytes inflated from one zip, and the ratio beyond which an entry is a bomb. */
-const MAX_ZIP_TOTAL = 2 * 1024 * 1024 * 1024;
-const MAX_RATIO = 200;
 /** Executables inside executables (a Bun graph's payload, a SEA asset) are opened this deep. */
 const MAX_NESTING = 3;
 /** Scripts up to this size are checked for being launchers. */
 const MAX_LAUNCHER = 256 * 1024;
-const NATIVE_LIBRARY = /\.(?:node|so|dylib|dll)(?:\.\d+)*$/i;
 
 function emptyContents(): Contents {
   return { units: [], parts: {}, notAnalysed: [], findings: [], close() {} };
@@ -147,8 +143,10 @@ export async function openFile(file: string): Promise<Contents> {
   }
   addPart(c, 'JavaScript file', size);
   c.role = 'script';
-  if (size <= MAX_LAUNCHER) c.launches = isLauncherText((await fs.readFile(file)).toString('utf8'));
-  c.units.push({ name: file, size, encoding: 'utf8', read: () => fs.readFile(file) });
+  // A small script is read once: checked for being a launcher here, scanned from the same bytes.
+  const small = size <= MAX_LAUNCHER ? await fs.readFile(file) : undefined;
+  if (small) c.launches = isLauncherText(small.toString('utf8'));
+  c.units.push({ name: file, size, encoding: 'utf8', read: small ? async () => small : () => fs.readFile(file) });
   return c;
 }
 
@@ -379,7 +377,7 @@ async function zipContents(zip: yauzl.ZipFile, at: string, size: number, depth: 
   let inflated = 0;
   const budget = (n: number) => {
     inflated += n;
-    if (inflated > MAX_ZIP_TOTAL) throw new FormatError(`more than ${MAX_ZIP_TOTAL / 1024 ** 3} GB inflated from one archive; the rest is not analysed`);
+    if (inflated > MAX_INFLATED) throw new FormatError(`more than ${MAX_INFLATED / 1024 ** 3} GB inflated from one archive; the rest is not analysed`);
   };
   try {
     for await (const entry of zip.eachEntry()) {

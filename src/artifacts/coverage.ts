@@ -50,7 +50,8 @@ export interface PlatformPackages {
 const NATIVE_PROGRAM = 16 * 1024 * 1024;
 /** A package with less JavaScript than this that contains a launcher is taken to be one. */
 const SMALL_PACKAGE = 256 * 1024;
-const NATIVE_LIBRARY = /\.(?:node|so|dylib|dll)(?:\.\d+)*$/i;
+/** Native addons and shared libraries: listed, never taken for the program. */
+export const NATIVE_LIBRARY = /\.(?:node|so|dylib|dll)(?:\.\d+)*$/i;
 
 export function formatBytes(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;

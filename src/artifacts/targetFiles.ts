@@ -111,6 +111,11 @@ export async function platformPackages(dir: string, pkg: PackageJson | undefined
   return { declared: [...declared], found: dirs.map((d) => path.basename(path.dirname(d)).startsWith('@') ? `${path.basename(path.dirname(d))}/${path.basename(d)}` : path.basename(d)), dirs };
 }
 
+/** What makes two paths one file: device and inode (every hard link shares them), else the path. */
+export async function fileKey(file: string): Promise<string> {
+  return fs.stat(file).then((s) => `${s.dev}:${s.ino}`, () => file);
+}
+
 /** Extensionless files count when marked executable (or on Windows, where there is no mark). */
 async function isExecutableCandidate(file: string): Promise<boolean> {
   if (/\.(?:exe|node)$/i.test(file) || process.platform === 'win32') return true;
@@ -143,8 +148,7 @@ export async function listTarget(target: string): Promise<TargetFiles> {
   const seenFiles = new Map<string, string>();
   /** Lists a file once; returns the path it is listed under. */
   const add = async (file: string): Promise<string> => {
-    const s = await fs.stat(file).catch(() => undefined);
-    const key = s ? `${s.dev}:${s.ino}` : file;
+    const key = await fileKey(file);
     const listed = seenFiles.get(key);
     if (listed) return listed;
     seenFiles.set(key, file);

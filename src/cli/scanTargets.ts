@@ -7,7 +7,7 @@ import { FormatError } from '../artifacts/bytes';
 import { addParts, JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
 import type { DiscoveredAgent } from '../discovery/discover';
 import { coverageSummary, judgeCoverage, type CoveredFile } from '../artifacts/coverage';
-import { listTarget, type TargetFiles } from '../artifacts/targetFiles';
+import { fileKey, listTarget, type TargetFiles } from '../artifacts/targetFiles';
 import { inlineEngine, type Engine } from './enginePool';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
 import type { AgentInfo, TargetResult } from '../report/model';
@@ -117,13 +117,12 @@ export function specOf(a: DiscoveredAgent): TargetSpec {
 /** Lists a spec's artifacts as one target; the extra paths (platform packages, first-run downloads) add their files, each file once. */
 async function listSpec(spec: TargetSpec): Promise<TargetFiles> {
   const listed = await listTarget(spec.paths[0]);
-  const key = async (f: string) => fs.stat(f).then((s) => `${s.dev}:${s.ino}`, () => f);
-  const seen = new Set(await Promise.all(listed.files.map(key)));
+  const seen = new Set(await Promise.all(listed.files.map(fileKey)));
   for (const extra of spec.paths.slice(1)) {
     try {
       const more = await listTarget(extra);
       for (const f of more.files) {
-        const k = await key(f);
+        const k = await fileKey(f);
         if (!seen.has(k)) { seen.add(k); listed.files.push(f); }
       }
       listed.problems.push(...more.problems);
