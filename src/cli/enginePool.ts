@@ -7,6 +7,7 @@ import type { FileResult } from '../engine/types';
 import type { EngineRequest, EngineReply } from './engineWorker';
 import { defaultHeapMb, startEngineThread } from './engineThread';
 import { scanBytes } from './scanBytes';
+import type { Seeds } from '../engine/modules';
 
 /** Raised by a pool's pending and later calls once the scan is cancelled. */
 export class Cancelled extends Error {
@@ -19,7 +20,8 @@ export class Cancelled extends Error {
 export interface Engine {
   /** Waits for room for a text of `size` bytes; the returned function gives it back. */
   acquire(size: number): Promise<() => void>;
-  scan(bytes: Buffer, encoding: TextEncoding, name: string): Promise<FileResult>;
+  /** `seeds`: what the linker found the module's inputs hold (a second analysis). */
+  scan(bytes: Buffer, encoding: TextEncoding, name: string, seeds?: Seeds): Promise<FileResult>;
 }
 
 /** Texts this large run alone: their syntax trees take hundreds of MB. */
@@ -107,7 +109,7 @@ export class EnginePool implements Engine {
     while (this.waiting.length && this.used + this.waiting[0].weight <= this.size) this.waiting.shift()!.go();
   }
 
-  scan(bytes: Buffer, encoding: TextEncoding, name: string): Promise<FileResult> {
+  scan(bytes: Buffer, encoding: TextEncoding, name: string, seeds?: Seeds): Promise<FileResult> {
     if (this.cancelled) return Promise.reject(new Cancelled());
     const slot = this.slots.find((s) => !s.job) ?? this.spawn();
     return new Promise((resolve, reject) => {
@@ -120,7 +122,7 @@ export class EnginePool implements Engine {
       // The bytes move to the worker without a copy when they own their memory.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const data = own ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
-      const request: EngineRequest = { id: job.id, bytes: data, encoding, name };
+      const request: EngineRequest = { id: job.id, bytes: data, encoding, name, seeds };
       slot.worker.postMessage(request, [data.buffer as ArrayBuffer]);
     });
   }
@@ -185,5 +187,5 @@ export class EnginePool implements Engine {
 /** Scans on this thread, one file at a time (tests, and where workers cannot start). */
 export const inlineEngine: Engine = {
   acquire: () => Promise.resolve(() => undefined),
-  scan: (bytes, encoding, name) => Promise.resolve(scanBytes(bytes, encoding, name)),
+  scan: (bytes, encoding, name, seeds) => Promise.resolve(scanBytes(bytes, encoding, name, seeds)),
 };

@@ -2,6 +2,7 @@
 // It reads no files itself and may not open sockets or start processes.
 import type { TextEncoding } from '../artifacts/text';
 import { parentPort } from 'worker_threads';
+import type { Seeds } from '../engine/modules';
 import type { FileResult } from '../engine/types';
 import { forbidSideEffects } from '../extension/guard';
 import { scanBytes } from './scanBytes';
@@ -11,6 +12,7 @@ export interface EngineRequest {
   bytes: Uint8Array;
   encoding: TextEncoding;
   name: string;
+  seeds?: Seeds;
 }
 
 export interface EngineReply {
@@ -22,7 +24,7 @@ if (parentPort) {
   const port = parentPort;
   forbidSideEffects();
   port.on('message', (m: EngineRequest) => {
-    const reply: EngineReply = { id: m.id, result: scanBytes(m.bytes, m.encoding, m.name) };
+    const reply: EngineReply = { id: m.id, result: scanBytes(m.bytes, m.encoding, m.name, m.seeds) };
     port.postMessage(reply);
   });
 }

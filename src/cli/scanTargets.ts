@@ -1,7 +1,7 @@
 // Scanning targets: list their files, open each (script, executable, .vsix),
 // read and decode the JavaScript inside, use the cache, run the engine, judge.
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import { FormatError } from '../artifacts/bytes';
 import { addParts, JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
@@ -9,6 +9,7 @@ import type { DiscoveredAgent } from '../discovery/discover';
 import { coverageSummary, judgeCoverage, type CoveredFile } from '../artifacts/coverage';
 import { fileKey, listTarget, type TargetFiles } from '../artifacts/targetFiles';
 import { inlineEngine, type Engine } from './enginePool';
+import { linkResults } from '../engine/program';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
 import type { AgentInfo, TargetResult } from '../report/model';
 import type { FileIndex, ResultCache } from './cache';
@@ -169,6 +170,8 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
     const size = await fs.stat(file).then((st) => st.size, () => 0);
     return { ...await scanFile(file, options), size };
   });
+  const linked = await linkProgram(scanned.map((s, i) => ({ file: listed.files[i], results: s.results })), options);
+  linked.forEach((results, i) => { scanned[i].results = results; });
   for (const [i, { results, contents, size }] of scanned.entries()) {
     const file = listed.files[i];
     const entry = listed.entries.includes(file);
@@ -208,6 +211,58 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
     ...(hashes.size ? { sha256: createHash('sha256').update([...hashes].sort().join('\n')).digest('hex') } : {}),
     bytes, ms: Math.round(performance.now() - started), files: covered.length, contents: parts, findings, notAnalysed, coverage,
   } };
+}
+
+/** A package folder's entry module (`main`, `module`, or `exports["."]`), for bare specifiers between packages. */
+function packageMain(dir: string): string | undefined {
+  if (dir.includes('!')) return undefined;
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const dot = typeof pkg.exports === 'string' ? pkg.exports : pkg.exports?.['.'];
+    const entry = [pkg.main, pkg.module, typeof dot === 'string' ? dot : dot?.require ?? dot?.import ?? dot?.default].find((e) => typeof e === 'string');
+    return entry ? path.resolve(dir, entry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One program, one analysis: links the modules of a target (files, Bun graph
+ * modules) and analyses again, in place, each module where a fingerprint from
+ * another module reaches a comparison, channel or sink.
+ */
+async function linkProgram(files: Array<{ file: string; results: FileResult[] }>, options: ScanTargetsOptions): Promise<FileResult[][]> {
+  const seeds = linkResults(files.flatMap((f) => f.results.filter((r) => !r.error)), packageMain);
+  const out = files.map((f) => f.results);
+  if (!seeds.size) return out;
+  const engine = options.engine ?? inlineEngine;
+  for (const [n, f] of files.entries()) {
+    if (!f.results.some((r) => seeds.has(r.file))) continue;
+    const results = out[n] = [...f.results];
+    let contents: Contents;
+    try {
+      contents = await openFile(f.file);
+    } catch {
+      continue; // gone since the first read: the first results stand
+    }
+    try {
+      for (const unit of contents.units) {
+        const s = seeds.get(unit.name);
+        const i = results.findIndex((r) => r.file === unit.name);
+        if (!s || i < 0) continue;
+        const release = await engine.acquire(unit.size);
+        try {
+          const again = await engine.scan(await unit.read(), unit.encoding, unit.name, s);
+          if (!again.error) results[i] = { ...results[i], findings: again.findings };
+        } finally {
+          release();
+        }
+      }
+    } finally {
+      contents.close();
+    }
+  }
+  return out;
 }
 
 /** Maps with at most `limit` calls running; results keep the input's order. A rejection (Cancelled) stops new calls. */

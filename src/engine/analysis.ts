@@ -6,7 +6,8 @@ import { classifyConstant, isZonePicker, type ConstantClass } from './constants'
 import { appearsIn, Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
 import { ScopeResolver, type Binding } from './scope';
-import { ALL_KINDS, Kind, SourceMatcher } from './sources';
+import { calleeOf, ModuleFacts, requiredSpec, type Fact, type ModuleSummary, type Seeds } from './modules';
+import { ALL_KINDS, Kind, SourceMatcher, type SourceMatch } from './sources';
 import { forEachChild, type Visitor } from './walk';
 import type { ParsedIndex } from './parse';
 
@@ -86,8 +87,10 @@ export class Analysis {
   private readonly moduleFactories = new Map<string, FunctionNode>();
   /** Functions that decode: base64, hex, char codes, XOR. */
   readonly decoders = new Set<FunctionNode>();
-  private readonly flows = new Map<Node, Flow>();
-  private readonly bindingFlows = new Map<Binding, Flow>();
+  private flows = new Map<Node, Flow>();
+  private bindingFlows = new Map<Binding, Flow>();
+  /** While summarising: an exported function's parameters hold only what callers in other modules pass. */
+  private summarising = false;
   /** Functions that return one of their parameters unchanged: its index, or null. */
   private readonly passThroughs = new Map<FunctionNode, number | null>();
   private readonly constantBindings = new Map<Binding, boolean>();
@@ -103,8 +106,14 @@ export class Analysis {
   /** The parser's list of nodes; with it come its calls and assignments by name (else the walk records those). */
   private readonly nodes?: Node[];
 
-  /** `index`: what the parser recorded (absent after error recovery). */
-  constructor(readonly text: string, readonly ast: Node, index?: ParsedIndex) {
+  /** Imports, exports and the inputs they give (see modules.ts). */
+  readonly modules: ModuleFacts;
+  /** CommonJS export assignments and `Object.defineProperty(exports, …)` calls. */
+  private readonly commonJs: Node[] = [];
+  private readonly defineCalls: Node[] = [];
+
+  /** `index`: what the parser recorded (absent after error recovery); `seeds`: what the linker found this module's inputs hold. */
+  constructor(readonly text: string, readonly ast: Node, index?: ParsedIndex, seeds?: Seeds) {
     this.nodes = index?.nodes;
     this.calls = index?.calls ?? new Map();
     this.assignments = index?.assignments ?? new Map();
@@ -117,6 +126,12 @@ export class Analysis {
       const b = this.scopes.resolve(id);
       return b ? this.definitions(b) : [];
     }, (node) => this.value(node));
+    this.modules = new ModuleFacts(ast, {
+      text, scopes: this.scopes,
+      definitions: (b) => this.definitions(b),
+      returnsOf: (fn) => this.returnsOf(fn),
+      functionOf: (n) => this.functionOf(n),
+    }, seeds);
   }
 
   /** Visitors that build the indexes during the engine's single walk. */
@@ -135,6 +150,7 @@ export class Analysis {
           const p = propertyName(left);
           const obj = unwrap(left.object);
           if (p && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.memberAssignments, p, node);
+          if (obj.type === 'Identifier' ? obj.name === 'exports' || obj.name === 'module' && p === 'exports' : obj.type === 'MemberExpression' && propertyName(obj) === 'exports') this.commonJs.push(node);
         }
       },
       CallExpression: (node) => {
@@ -147,6 +163,7 @@ export class Analysis {
           if (method === undefined) return;
           if (DECODE_CALLS.has(method)) this.markDecoder(node);
           if (COMPARE_METHODS.has(method)) this.candidates.push(node);
+          else if (method === 'defineProperty' && node.arguments[0]?.type === 'Identifier' && node.arguments[0].name === 'exports') this.defineCalls.push(node);
         }
       },
       BinaryExpression: (node) => {
@@ -164,6 +181,11 @@ export class Analysis {
       // What a generator yields is what its caller gets from it: counted as returned.
       YieldExpression: (node) => { if (node.argument && !node.delegate) addReturn(node); },
     };
+  }
+
+  /** Called after the walk, before the rules' exits: CommonJS exports are known once every assignment is. */
+  walked(): void {
+    this.modules.addCommonJs(this.commonJs, this.defineCalls);
   }
 
   /** Marks the functions around a decoding step (a decoder often wraps a `replace` callback). */
@@ -563,10 +585,17 @@ export class Analysis {
     return NONE;
   }
 
+  /**
+   * A comparison's result tells something of a fingerprint only when it is
+   * compared with specific places, hosts or organisations: `host === "localhost"`
+   * or `a === b` carries nothing; `zones.includes(tz)` carries the time zone.
+   * (`match` returns the matched text, which still carries it.)
+   */
   private withComparison(node: Node, f: Flow): Flow {
     if (!f.kinds || !this.isCandidate(node)) return f;
     const c = this.comparisonAt(node);
-    return c && !f.via.includes(c.node) ? { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) } : f;
+    if (!c) return methodName(node) === 'match' ? f : NONE;
+    return f.via.includes(c.node) ? f : { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) };
   }
 
   private identifierFlow(node: Node): Flow {
@@ -583,7 +612,11 @@ export class Analysis {
 
   private bindingFlow(b: Binding): Flow {
     if (b.kind === 'param') return this.paramFlow(b);
-    if (b.kind === 'function' || b.kind === 'class' || b.kind === 'import' || b.kind === 'catch') return NONE;
+    if (b.kind === 'import') {
+      const key = this.modules.inputOf(b.id);
+      return key ? this.inputFlow(b.id, key) : NONE;
+    }
+    if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') return NONE;
     // Destructured bindings are defined as `init.key` (see definitions): property-precise.
     // Nested patterns have no such definition; they take the whole initialiser's flow.
     const defs = this.definitions(b);
@@ -601,7 +634,10 @@ export class Analysis {
     if (then?.type === 'CallExpression' && then.arguments[0] === fn && fn.params[0] === b.id && methodName(then) === 'then') return this.flow(unwrap(then.callee).object);
     const index = fn.params.findIndex((p: Node) => p === b.id || (p.type === 'AssignmentPattern' && p.left === b.id));
     if (index < 0) return NONE;
-    let f = NONE;
+    // A parameter of an exported function also takes what other modules pass.
+    const key = this.modules.paramInput(fn, b.id);
+    let f = key ? this.inputFlow(b.id, key) : NONE;
+    if (key && this.summarising) return f;
     for (const call of this.callSites(fn)) if (call.arguments[index]) f = union(f, this.flow(call.arguments[index]));
     return f;
   }
@@ -645,6 +681,8 @@ export class Analysis {
   }
 
   private memberFlow(node: Node): Flow {
+    const input = this.modules.inputOf(node);
+    if (input) return this.inputFlow(node, input);
     // Any property of `new Proxy(target, { get })` is what the get trap returns.
     const trap = this.proxyGetTrap(node.object);
     if (trap) return this.flowAll(this.returnsOf(trap));
@@ -689,7 +727,9 @@ export class Analysis {
   }
 
   private callFlow(node: Node): Flow {
-    const callee = unwrap(node.callee);
+    const input = this.modules.inputOf(node);
+    if (input) return this.inputFlow(node, input);
+    const callee = calleeOf(node.callee);
     const method = methodName(node);
     if (method && ITERATORS.has(method) && isFunction(node.arguments[0])) {
       const cb = node.arguments[0] as FunctionNode;
@@ -715,6 +755,64 @@ export class Analysis {
     }
     if (callee.type === 'Identifier' && PRESERVING_CALLS.has(callee.name) && !this.scopes.resolve(callee)) return node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
     return NONE;
+  }
+
+  // ---- modules ----
+
+  /** What an input holds: its seed once linked, else Kind.INPUT (not known within the module). */
+  private inputFlow(node: Node, key: string): Flow {
+    const seed = this.modules.seeds?.[key];
+    if (seed) return seed.kinds ? { kinds: seed.kinds, via: [node] } : NONE;
+    return { kinds: Kind.INPUT, via: [node] };
+  }
+
+  /** The source an input stands for in an evidence chain, once the linker found what it holds. */
+  inputSource(node: Node): SourceMatch | undefined {
+    const key = this.modules.keyOf(node);
+    const seed = key ? this.modules.seeds?.[key] : undefined;
+    return seed?.kinds ? { kind: seed.kinds, label: seed.label } : undefined;
+  }
+
+  /** The module's summary for the linker; undefined when it neither takes from nor gives to other modules. */
+  summary(): ModuleSummary | undefined {
+    const names = this.modules.importedNames(this.calls);
+    if (names.size) {
+      this.eachNode((n) => {
+        if (n.type !== 'CallExpression') return;
+        const c = calleeOf(n.callee);
+        const o = c.type === 'MemberExpression' ? unwrap(c.object) : undefined;
+        if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && !!requiredSpec(o) || o.type === 'AwaitExpression')) this.modules.inputOf(n);
+      });
+    }
+    if (!this.modules.linked) return undefined;
+    // What an exported function returns is summarised with its parameters as inputs only: each
+    // caller in another module substitutes its own arguments (the linker's calls are context-sensitive),
+    // so the arguments of this module's own calls must not be merged in.
+    const own = [new Map<Node, Flow>(), new Map<Binding, Flow>()] as const;
+    const returnsFact = (fn: FunctionNode) => {
+      const saved = [this.flows, this.bindingFlows] as const;
+      [this.flows, this.bindingFlows] = own;
+      this.summarising = true;
+      try {
+        return this.fact(this.flowAll(this.returnsOf(fn)));
+      } finally {
+        [this.flows, this.bindingFlows] = saved;
+        this.summarising = false;
+      }
+    };
+    return this.modules.summary((n) => this.fact(this.flow(n)), returnsFact);
+  }
+
+  /** A flow as a module fact: its source kinds, the inputs it comes from, where a source is read. */
+  private fact(f: Flow): Fact {
+    const from: string[] = [];
+    let at: string | undefined;
+    for (const n of f.via) {
+      const key = this.modules.keyOf(n);
+      if (key) { if (!from.includes(key)) from.push(key); }
+      else if (!at && this.sources.match(n)) { const p = this.position(n.start); at = `${p.line}:${p.column}`; }
+    }
+    return { kinds: f.kinds & ~Kind.INPUT, from, ...(at ? { at } : {}) };
   }
 
   // ---- comparisons ----
@@ -813,10 +911,12 @@ export class Analysis {
     if (!possible.length) return undefined;
     const flow = this.flow(subject);
     if (!flow.kinds) return undefined;
+    // An input may hold any kind: its comparisons are classified for all (the linker tells which it holds).
+    const kinds = flow.kinds & Kind.INPUT ? flow.kinds | ALL_KINDS : flow.kinds;
     const classes = new Set<ConstantClass>();
     const specific: string[] = [];
     for (const v of possible) {
-      const cls = classifyConstant(v, flow.kinds, Kind, isList);
+      const cls = classifyConstant(v, kinds, Kind, isList);
       if (cls) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
     }
     if (!specific.length || isFullZoneList(specific, classes)) return undefined;
@@ -861,7 +961,8 @@ export class Analysis {
     if (depth > 10) return false;
     switch (node.type) {
       case 'Literal': return typeof node.value === 'string' || typeof node.value === 'number' || !!regexOf(node);
-      case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': return true;
+      // A callback (`list.map((s) => atob(s))`) is evaluated with the list.
+      case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': case 'ArrowFunctionExpression': case 'FunctionExpression': return true;
       case 'UnaryExpression': return this.mayBeConstant(node.argument, depth + 1);
       case 'NewExpression': return node.arguments.length === 1 && this.mayBeConstant(node.arguments[0], depth + 1);
       case 'Identifier': {

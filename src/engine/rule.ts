@@ -20,6 +20,8 @@ export interface Report {
   severity?: Severity;
   evidence?: Record<string, unknown>;
   chain?: EvidenceStep[];
+  /** The fingerprint flow behind the finding; one that only other modules' values reach waits for the linker. */
+  flow?: Flow;
 }
 
 export interface RuleContext {
@@ -28,6 +30,8 @@ export interface RuleContext {
   /** The evidence chain of a flow: where its sources are read and compared. */
   chain(flow: Flow): EvidenceStep[];
   step(role: EvidenceStep['role'], label: string, node: Node): EvidenceStep;
+  /** Notes a site that is not reported for these kinds but could be for what other modules' inputs in the flow hold. */
+  reaches(flow: Flow): void;
   /** Scans decoded code found inside the file (bounded depth). */
   scanNested(text: string): Finding[];
 }

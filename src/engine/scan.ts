@@ -4,18 +4,21 @@ import { Analysis, type Flow } from './analysis';
 import { parse, ScanError, type ParsedIndex } from './parse';
 import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
-import { kindNames } from './sources';
+import type { ModuleSummary, Seeds } from './modules';
+import { Kind, kindNames } from './sources';
 import { severityRank, type EvidenceStep, type FileResult, type Finding } from './types';
 import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
-export const ENGINE_VERSION = '0.2.0';
+export const ENGINE_VERSION = '0.3.0';
 const MAX_NESTED_DEPTH = 3;
 
 export interface ScanOptions {
   /** Name shown in findings (a path, or `binary!/$bunfs/root/cli.js`). */
   file: string;
   depth?: number;
+  /** What the linker found this module's inputs hold (a second analysis of a module of a program). */
+  seeds?: Seeds;
 }
 
 /** Scans one JavaScript text. Never throws for bad input: the reason goes into `error`. */
@@ -27,8 +30,9 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     const parsed = parse(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
     const parsedAt = performance.now();
     result.notAnalysed.push(...parsed.notAnalysed);
-    const { findings, walkMs } = analyse(text, parsed.ast, options, parsed.index);
+    const { findings, walkMs, summary } = analyse(text, parsed.ast, options, parsed.index);
     result.findings = findings;
+    if (summary) result.summary = summary;
     const parse_ = parsedAt - started;
     result.timings = { parse: Math.round(parse_), walk: Math.round(walkMs), rules: Math.round(performance.now() - parsedAt - walkMs) };
   } catch (err) {
@@ -52,8 +56,8 @@ function excerptOf(node: Node): NonNullable<Finding['excerpt']> {
 }
 
 /** Runs the visitors and the rules on a parsed tree (`index`: the parser's records, see visitAll). */
-export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number } {
-  const analysis = new Analysis(text, ast, index);
+export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number; summary?: ModuleSummary } {
+  const analysis = new Analysis(text, ast, index, options.seeds);
   const findings: Finding[] = [];
   const exits: Visitor[] = [];
   const step = (role: EvidenceStep['role'], label: string, node: Node): EvidenceStep => {
@@ -61,7 +65,7 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
     return { role, label, line: p.line, column: p.column };
   };
   const chain = (flow: Flow): EvidenceStep[] => flow.via.map((n) => {
-    const source = analysis.sources.match(n);
+    const source = analysis.sources.match(n) ?? analysis.inputSource(n);
     if (source) return step('source', source.label, n);
     const c = analysis.comparisonFor(n);
     return step('comparison', c ? `compared with ${c.values.length} ${[...c.classes].join('/')} constant(s)${c.concealed ? ' (concealed)' : ''}` : `reads ${kindNames(flow.kinds).join('/')}`, n);
@@ -73,6 +77,11 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
       chain,
       step,
       report(r: Report) {
+        // What comes from other modules is reported once the linker knows what it holds.
+        if (r.flow) {
+          analysis.modules.markReaching(r.flow.via);
+          if (!(r.flow.kinds & ~Kind.INPUT)) return;
+        }
         const start = analysis.position(r.node.start);
         const end = analysis.position(r.node.end);
         const message = rule.meta.messages[r.messageId].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(r.data?.[k] ?? ''));
@@ -82,6 +91,9 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
           evidence: { ...r.evidence, chain: r.chain ?? [] },
           excerpt: excerptOf(r.node),
         });
+      },
+      reaches(flow: Flow) {
+        analysis.modules.markReaching(flow.via);
       },
       scanNested(code: string): Finding[] {
         if ((options.depth ?? 0) >= MAX_NESTED_DEPTH) return [];
@@ -95,7 +107,9 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
   const walkStart = performance.now();
   visitAll(ast, index, mergeVisitors(visitors));
   const walkMs = performance.now() - walkStart;
+  analysis.walked();
   for (const exit of exits) exit(ast);
   findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
-  return { findings, walkMs };
+  // Nested decoded code is not a module of the program.
+  return { findings, walkMs, summary: options.depth ? undefined : analysis.summary() };
 }

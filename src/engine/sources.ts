@@ -11,6 +11,12 @@ export const Kind = {
   IDENTITY: 16,
   /** A numeric UTC offset (getTimezoneOffset). */
   OFFSET: 32,
+  /**
+   * Not a source: a value from another module (modules.ts), whose kinds the
+   * linker works out. It marks the comparisons, channels and sinks an input
+   * reaches; findings it alone reaches are not reported.
+   */
+  INPUT: 64,
 } as const;
 
 export const ALL_KINDS = Kind.TZ | Kind.LOCALE | Kind.GATEWAY | Kind.PROXY | Kind.IDENTITY | Kind.OFFSET;

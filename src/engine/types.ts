@@ -1,4 +1,5 @@
 // Public result types of the engine: findings, evidence, verdicts.
+import type { ModuleSummary } from './modules';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -40,6 +41,8 @@ export interface FileResult {
   error?: string;
   /** SHA-256 of the text as read (set by the CLI's file scanning). */
   sha256?: string;
+  /** What the module takes from and gives to other modules of its program (see engine/modules.ts). */
+  summary?: ModuleSummary;
   /** Where the time went, in ms (for the benchmark). */
   timings?: { parse: number; walk: number; rules: number };
 }

@@ -5,7 +5,7 @@ import { appearsIn, Bytes, UNKNOWN, type Value } from '../evaluate';
 import { shortList } from '../evidence';
 import { encodedLiteral } from '../analysis';
 import type { Rule } from '../rule';
-import { kindNames } from '../sources';
+import { Kind, kindNames } from '../sources';
 
 const DIRECT_DECODERS = new Set(['atob', 'from', 'decodeURIComponent', 'unescape']);
 const ENCODED = /^[A-Za-z0-9+/=_-]{16,}$|^(?:[0-9a-f]{2}){8,}$/i;
@@ -55,7 +55,8 @@ export const rule: Rule = {
           if (!c.concealed) continue;
           const at = c.encoded ?? c.node;
           if (reported.has(at)) continue;
-          reported.add(at);
+          // A comparison only another module's value reaches waits for the linker; the table is still reported below.
+          if (c.flow.kinds & ~Kind.INPUT) reported.add(at);
           const what = c.classes.has('zone') ? 'time zones' : c.classes.has('host') ? 'hosts' : 'keywords';
           context.report({
             node: at,
@@ -63,6 +64,7 @@ export const rule: Rule = {
             severity: 'critical',
             data: { count: c.values.length, what, source: kindNames(c.flow.kinds).join(' / '), entries: shortList(c.values, 8) },
             evidence: { entries: c.values, count: c.values.length, comparedWith: kindNames(c.flow.kinds) },
+            flow: c.flow,
             chain: [context.step('table', `decoded list of ${c.values.length} ${what}`, at), ...context.chain(c.flow), context.step('comparison', 'compared here', c.node)],
           });
         }

@@ -178,8 +178,8 @@ export const rule: Rule = {
 
         for (const ch of channels) {
           // Localisation picks formats by locale; only place, gateway and identity steering is covert.
-          const localeOnly = !(ch.selector.kinds & ~Kind.LOCALE);
-          if (localeOnly && ch.flip) continue;
+          const localeOnly = !(ch.selector.kinds & ~(Kind.LOCALE | Kind.INPUT)) && !!(ch.selector.kinds & Kind.LOCALE);
+          if (localeOnly && ch.flip) { context.reaches(ch.selector); continue; }
           const severity = localeOnly ? 'medium' : 'critical';
           const starts = isFunction(ch.node) ? analysis.callSites(ch.node) : [ch.node];
           const sinks = starts.flatMap((n) => sinksOf(analysis, n));
@@ -191,7 +191,7 @@ export const rule: Rule = {
           if (sink) chain.push(context.step('sink', `${sink.kind}: ${sink.text.slice(0, 120)}`, sink.node));
           if (ch.flip) {
             context.report({
-              node: ch.node, messageId: 'flip', severity,
+              node: ch.node, messageId: 'flip', severity, flow: ch.selector,
               data: { source, from: ch.flip.from, to: ch.flip.to, sink: sinkText },
               evidence: { kind: 'format-flip', from: ch.flip.from, to: ch.flip.to, steeredBy: kindNames(ch.selector.kinds), sink: sink && { kind: sink.kind, text: sink.text } },
               chain,
@@ -199,7 +199,7 @@ export const rule: Rule = {
           } else {
             const chars = distinguishingChars(ch.alternatives!).map(describeChar);
             context.report({
-              node: ch.node, messageId: 'lookAlike', severity,
+              node: ch.node, messageId: 'lookAlike', severity, flow: ch.selector,
               data: { source, variants: shortList(ch.alternatives!.map(showString), 6), chars: chars.join(', '), sink: sinkText },
               evidence: { kind: 'look-alike', alternatives: ch.alternatives, characters: chars, steeredBy: kindNames(ch.selector.kinds), sink: sink && { kind: sink.kind, text: sink.text } },
               chain,

@@ -62,6 +62,7 @@ export const rule: Rule = {
             node: call, messageId: 'sent',
             data: { source: kindNames(flow.kinds).join(' / '), where },
             evidence: { sources: kindNames(flow.kinds), fields, event: isEvent ? first.value : undefined },
+            flow,
             chain: [...context.chain(flow), context.step('sink', where, call)],
           });
         }

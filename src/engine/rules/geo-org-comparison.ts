@@ -38,6 +38,7 @@ export const rule: Rule = {
             severity: severityOf(c),
             data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, what, values: shortList(c.values, 6) },
             evidence: { sources: kindNames(c.flow.kinds), comparedWith: [...c.classes], values: c.values, count: c.values.length, concealed: c.concealed },
+            flow: c.flow,
             chain: context.chain(c.flow).concat(context.step('comparison', `compared with ${what}`, c.node)),
           });
         }

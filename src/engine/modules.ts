@@ -1,0 +1,333 @@
+// Module facts: what one module imports and exports, the inputs those give the
+// dataflow, and the summary the linker joins across modules (link.ts).
+//
+// An input is a value that comes from outside the module: an imported binding
+// or namespace member (ES `import`, `require`, `import()`), the result of
+// calling an imported function at one call site, or a parameter of an
+// exported function. On a module's own, an input flows as Kind.INPUT, so the
+// analysis learns which inputs reach a comparison, a covert channel or a sink
+// without knowing what they hold; the linker then computes what each input
+// holds across the program, and only modules where a real fingerprint reaches
+// such a site are analysed again, with those inputs seeded.
+import { builtinModules } from 'module';
+import { isFunction, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import type { Binding, ScopeResolver } from './scope';
+
+/** What flows into a value: source kinds read in this module, and the inputs it comes from. */
+export interface Fact {
+  kinds: number;
+  /** Input keys (see ModuleSummary.inputs). */
+  from: string[];
+  /** Where a source of it is read: "line:column" in this module. */
+  at?: string;
+}
+
+export type InputDef =
+  /** An imported value: `import { x } from "m"`, `ns.x`, `require("m").x`. */
+  | { type: 'value'; spec: string; name: string }
+  /** The result of one call of an imported function, with what its arguments hold. */
+  | { type: 'call'; spec: string; name: string; args: Fact[] }
+  /** A parameter of a function this module exports. */
+  | { type: 'param'; name: string; index: number };
+
+export interface ExportFacts {
+  value: Fact;
+  /** For a function: what it returns (its parameters appear as `param` inputs). */
+  returns?: Fact;
+}
+
+/** What the linker needs of one module; small and serialisable (it is cached with the file's result). */
+export interface ModuleSummary {
+  inputs: Record<string, InputDef>;
+  exports: Record<string, ExportFacts>;
+  /** `export { a as b } from "m"` (name "a", as "b") and `export * from "m"` (name and as "*"). */
+  reexports: Array<{ spec: string; name: string; as: string }>;
+  /** Inputs that reach a comparison, a channel or a sink in this module. */
+  reaching: string[];
+}
+
+/** What the linker found an input holds, for a module's second analysis. */
+export interface Seed {
+  kinds: number;
+  /** Where it comes from, for the evidence chain: "time zone, from ./tz.js (tz.js:3:9)". */
+  label: string;
+}
+export type Seeds = Record<string, Seed>;
+
+const BUILTINS = new Set(builtinModules);
+const REQUIRE_NAMES = new Set(['require', '__require']);
+const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*)$/;
+
+/** A specifier another module of the program could answer (not a Node built-in). */
+function isProgramSpec(spec: unknown): spec is string {
+  return typeof spec === 'string' && !!spec && !spec.startsWith('node:') && !spec.startsWith('bun:') && !BUILTINS.has(spec) && !BUILTINS.has(spec.split('/')[0]);
+}
+
+function stringOf(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0].value.cooked;
+  return undefined;
+}
+
+/** `require("m")` / `__require("m")`: the specifier. */
+export function requiredSpec(node: Node): string | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
+  const callee = unwrap(node.callee);
+  const named = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && propertyName(callee) === 'require' ? 'require' : undefined;
+  return named && REQUIRE_NAMES.has(named) ? stringOf(node.arguments[0]) : undefined;
+}
+
+/** `(0, f)` and `(0, ns.f)`, the call forms of tsc, babel and webpack: the function. */
+export function calleeOf(callee: Node): Node {
+  let c = unwrap(callee);
+  while (c.type === 'SequenceExpression') c = unwrap(c.expressions[c.expressions.length - 1]);
+  return c;
+}
+
+interface Host {
+  text: string;
+  scopes: ScopeResolver;
+  definitions(b: Binding): Node[];
+  returnsOf(fn: FunctionNode): Node[];
+  functionOf(node: Node): FunctionNode | undefined;
+}
+
+function patternNames(pattern: Node): string[] {
+  if (pattern.type === 'Identifier') return [pattern.name];
+  if (pattern.type === 'ObjectPattern') return pattern.properties.flatMap((p: Node) => patternNames(p.type === 'RestElement' ? p.argument : p.value));
+  if (pattern.type === 'AssignmentPattern') return patternNames(pattern.left);
+  return [];
+}
+
+export class ModuleFacts {
+  /** Export name → the local expression or function it names. */
+  private exportNodes?: Map<string, Node>;
+  private exportedFunctions?: Map<FunctionNode, string>;
+  private readonly reexports: ModuleSummary['reexports'] = [];
+  private readonly keys = new Map<Node, string>();
+  private readonly defs = new Map<string, InputDef>();
+  private readonly reaching = new Set<string>();
+  /** Calls whose callee may be imported, collected during the walk for the summary. */
+  readonly importCalls: Node[] = [];
+
+  constructor(private readonly ast: Node, private readonly host: Host, readonly seeds?: Seeds) {}
+
+  /** Does the module take anything from other modules of the program, or give anything to them? */
+  get linked(): boolean {
+    return this.defs.size > 0 || this.exports().size > 0 || this.reexports.length > 0;
+  }
+
+  /** The module specifier an expression stands for as a whole: a namespace import, `require("m")`, `await import("m")`. */
+  namespaceOf(node: Node, depth = 0): string | undefined {
+    node = unwrap(node);
+    switch (node.type) {
+      case 'AwaitExpression': return this.namespaceOf(node.argument, depth);
+      case 'ImportExpression': { const s = stringOf(node.source); return isProgramSpec(s) ? s : undefined; }
+      case 'CallExpression': {
+        const s = requiredSpec(node);
+        if (isProgramSpec(s)) return s;
+        // tsc/babel/esbuild interop helpers (`__importStar(require("m"))`, `__toESM(require_m())`) return the module.
+        const inner = node.arguments.length >= 1 ? this.namespaceOf(node.arguments[0], depth) : undefined;
+        return inner && this.isInteropHelper(node) ? inner : undefined;
+      }
+      case 'Identifier': {
+        const b = this.host.scopes.resolve(node);
+        if (!b) return undefined;
+        if (b.kind === 'import') return b.decl.type === 'ImportNamespaceSpecifier' || b.decl.type === 'ImportDefaultSpecifier' ? this.importSource(b) : undefined;
+        if (b.kind === 'param' || b.kind === 'function' || b.kind === 'class' || depth > 2) return undefined;
+        const defs = this.host.definitions(b);
+        return defs.length === 1 ? this.namespaceOf(defs[0], depth + 1) : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** tsc, babel and esbuild interop helpers test or set `__esModule`; minified, that string is what is left of their name. */
+  private isInteropHelper(call: Node): boolean {
+    const callee = calleeOf(call.callee);
+    const fn = this.host.functionOf(callee);
+    if (!fn) return callee.type === 'Identifier' && INTEROP_NAMES.test(callee.name);
+    return fn.end - fn.start < 2000 && this.host.text.slice(fn.start, fn.end).includes('__esModule');
+  }
+
+  private importSource(b: Binding): string | undefined {
+    const s = stringOf(b.decl.parent?.source);
+    return isProgramSpec(s) ? s : undefined;
+  }
+
+  /** The imported value an expression is, if any: an imported binding, or a member of a module namespace. */
+  importOf(node: Node): { spec: string; name: string } | undefined {
+    node = unwrap(node);
+    if (node.type === 'Identifier') {
+      const b = this.host.scopes.resolve(node);
+      if (b?.kind !== 'import' || b.decl.type !== 'ImportSpecifier') return undefined;
+      const spec = this.importSource(b);
+      const imported = b.decl.imported;
+      return spec ? { spec, name: imported.type === 'Identifier' ? imported.name : String(imported.value) } : undefined;
+    }
+    if (node.type === 'MemberExpression') {
+      const name = propertyName(node);
+      const spec = name === undefined ? undefined : this.namespaceOf(node.object);
+      return spec && name !== undefined ? { spec, name } : undefined;
+    }
+    return undefined;
+  }
+
+  /** The input key of an expression that comes from another module (registered on first use), or undefined. */
+  inputOf(node: Node): string | undefined {
+    const known = this.keys.get(node);
+    if (known) return known;
+    let def: InputDef | undefined;
+    if (node.type === 'CallExpression') {
+      const imp = this.importOf(calleeOf(node.callee));
+      if (imp) def = { type: 'call', spec: imp.spec, name: imp.name, args: [] };
+    } else if (node.type === 'Identifier' || node.type === 'MemberExpression') {
+      const imp = this.importOf(node);
+      if (imp) def = { type: 'value', spec: imp.spec, name: imp.name };
+    }
+    if (!def) return undefined;
+    const key = `${def.type === 'call' ? 'c' : 'v'}${node.start}`;
+    return this.register(node, key, def);
+  }
+
+  /** The input key of a parameter of an exported function. */
+  paramInput(fn: FunctionNode, id: Node): string | undefined {
+    const name = this.exportedFunctions?.get(fn) ?? (this.exports(), this.exportedFunctions!.get(fn));
+    const index = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
+    if (name === undefined || index < 0) return undefined;
+    return this.register(id, `p${name}:${index}`, { type: 'param', name, index });
+  }
+
+  private register(node: Node, key: string, def: InputDef): string {
+    this.keys.set(node, key);
+    this.defs.set(key, def);
+    return key;
+  }
+
+  /** The input key of a node registered as an input. */
+  keyOf(node: Node): string | undefined {
+    return this.keys.get(node);
+  }
+
+  /** Records that these flow nodes reach a finding. */
+  markReaching(via: Node[]): void {
+    for (const n of via) {
+      const k = this.keys.get(n);
+      if (k) this.reaching.add(k);
+    }
+  }
+
+  /** Export name → the expression or function it stands for (ES exports, CommonJS `exports`/`module.exports`). */
+  exports(): Map<string, Node> {
+    if (this.exportNodes) return this.exportNodes;
+    const out = new Map<string, Node>();
+    this.exportNodes = out;
+    this.exportedFunctions = new Map();
+    for (const s of this.ast.body as Node[]) {
+      if (s.type === 'ExportNamedDeclaration') {
+        const from = stringOf(s.source);
+        if (s.declaration) {
+          const d = s.declaration;
+          if (d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') out.set(d.id.name, d);
+          else for (const v of d.declarations ?? []) if (v.id.type === 'Identifier') out.set(v.id.name, v.init && isFunction(unwrap(v.init)) ? unwrap(v.init) : v.id);
+        }
+        for (const sp of s.specifiers ?? []) {
+          const local = sp.local.type === 'Identifier' ? sp.local.name : String(sp.local.value);
+          const exported = sp.exported.type === 'Identifier' ? sp.exported.name : String(sp.exported.value);
+          if (from !== undefined) { if (isProgramSpec(from)) this.reexports.push({ spec: from, name: local, as: exported }); }
+          else out.set(exported, this.localValue(sp.local));
+        }
+      } else if (s.type === 'ExportDefaultDeclaration') {
+        const d = s.declaration;
+        out.set('default', d.type === 'Identifier' ? this.localValue(d) : d);
+      } else if (s.type === 'ExportAllDeclaration') {
+        const from = stringOf(s.source);
+        if (isProgramSpec(from)) this.reexports.push({ spec: from, name: '*', as: s.exported ? (s.exported.name ?? String(s.exported.value)) : '*' });
+      }
+    }
+    for (const [name, node] of out) if (isFunction(node)) this.exportedFunctions.set(node, name);
+    return out;
+  }
+
+  /** What an exported name stands for: the function it names (so its parameters and returns are followed), else the expression. */
+  private localValue(node: Node): Node {
+    node = unwrap(node);
+    if (isFunction(node) || node.type !== 'Identifier') return node;
+    const b = this.host.scopes.resolve(node);
+    if (!b) return node;
+    if (b.kind === 'function' || b.kind === 'class') return b.decl;
+    const defs = b.kind === 'param' ? [] : this.host.definitions(b);
+    return defs.length === 1 && isFunction(unwrap(defs[0])) ? unwrap(defs[0]) : node;
+  }
+
+  /** Adds CommonJS exports: `module.exports = { a }`, `module.exports = f`, `exports.a = v`, `module.exports.a = v`, `Object.defineProperty(exports, "a", { get })`. */
+  addCommonJs(assignments: Node[], defineCalls: Node[]): void {
+    const out = this.exports();
+    const isModuleExports = (n: Node) => n.type === 'MemberExpression' && propertyName(n) === 'exports' && unwrap(n.object).type === 'Identifier' && unwrap(n.object).name === 'module' && !this.host.scopes.resolve(unwrap(n.object));
+    const isExports = (n: Node) => (n.type === 'Identifier' && n.name === 'exports' && !this.host.scopes.resolve(n)) || isModuleExports(n);
+    const set = (name: string, value: Node) => {
+      const v = this.localValue(value);
+      out.set(name, v);
+      if (isFunction(v)) this.exportedFunctions!.set(v, name);
+    };
+    for (const a of assignments) {
+      const left = unwrap(a.left);
+      if (isModuleExports(left)) {
+        const right = unwrap(a.right);
+        if (right.type === 'ObjectExpression') {
+          for (const p of right.properties) if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier') set(p.key.name, p.value);
+        } else set('default', right);
+      } else if (left.type === 'MemberExpression' && isExports(unwrap(left.object))) {
+        const name = propertyName(left);
+        if (name !== undefined) set(name, a.right);
+      }
+    }
+    for (const call of defineCalls) {
+      const [target, key, desc] = call.arguments as Node[];
+      const name = stringOf(key);
+      if (!target || name === undefined || !isExports(unwrap(target)) || desc?.type !== 'ObjectExpression') continue;
+      for (const p of desc.properties) {
+        if (p.type !== 'Property') continue;
+        const k = p.key.type === 'Identifier' ? p.key.name : String(p.key.value);
+        if (k === 'value') set(name, p.value);
+        else if (k === 'get' && isFunction(p.value)) { const r = this.host.returnsOf(p.value); if (r.length === 1) set(name, r[0]); }
+      }
+    }
+  }
+
+  /**
+   * Local names through which other modules' functions may be called: imported
+   * bindings, namespaces, and variables holding `require("m")` or `import("m")`.
+   */
+  importedNames(calls: Map<string, Node[]>): Set<string> {
+    const names = new Set<string>();
+    for (const s of this.ast.body as Node[]) {
+      if (s.type === 'ImportDeclaration' && isProgramSpec(stringOf(s.source))) for (const sp of s.specifiers) names.add(sp.local.name);
+    }
+    for (const r of [...calls.get('require') ?? [], ...calls.get('__require') ?? []]) {
+      if (!isProgramSpec(requiredSpec(r))) continue;
+      let p = r.parent;
+      while (p && (p.type === 'CallExpression' || p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression')) p = p.parent;
+      if (p?.type === 'VariableDeclarator') for (const id of patternNames(p.id)) names.add(id);
+      else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') names.add(p.left.name);
+    }
+    return names;
+  }
+
+  /** The summary, with facts computed by `fact` (the analysis' flow of a node, or of a function's returns). */
+  summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact): ModuleSummary {
+    const exports: ModuleSummary['exports'] = {};
+    for (const [name, node] of this.exports()) {
+      exports[name] = isFunction(node) ? { value: { kinds: 0, from: [] }, returns: returnsFact(node) } : { value: fact(node) };
+    }
+    for (const call of this.importCalls) this.inputOf(call);
+    const inputs: ModuleSummary['inputs'] = {};
+    for (const [node, key] of this.keys) {
+      const def = this.defs.get(key)!;
+      inputs[key] = def.type === 'call' ? { ...def, args: (node.arguments as Node[]).map((a) => (a.type === 'SpreadElement' ? { kinds: 0, from: [] } : fact(a))) } : def;
+    }
+    return { inputs, exports, reexports: this.reexports, reaching: [...this.reaching] };
+  }
+}

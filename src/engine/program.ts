@@ -1,0 +1,57 @@
+// One program, one analysis: module resolution between the files of a target
+// (or the modules of a Bun graph), and the link step that finds which modules
+// need a second analysis with what other modules give them.
+import * as path from 'path';
+import { link, type LinkedModule } from './link';
+import type { Seeds } from './modules';
+import { scanText } from './scan';
+import type { FileResult } from './types';
+
+const PROBES = ['', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.tsx', '/index.js', '/index.mjs', '/index.cjs', '/index.ts'];
+
+/**
+ * The module a specifier names from module `from`, among those `has` knows.
+ * Names of embedded modules (`container!/$bunfs/root/a.js`) resolve inside
+ * their container; a bare name looks in the `node_modules` folders above,
+ * using `main` (a package folder's entry, when known).
+ */
+export function resolveModule(from: string, spec: string, has: (id: string) => boolean, main?: (dir: string) => string | undefined): string | undefined {
+  const bang = from.lastIndexOf('!');
+  const container = bang >= 0 ? from.slice(0, bang + 1) : '';
+  const inner = bang >= 0 ? from.slice(bang + 1) : from;
+  const p = container || !inner.includes(path.sep) ? path.posix : path;
+  const bases: string[] = [];
+  if (/^\.\.?(?:\/|$)/.test(spec)) bases.push(p.normalize(p.join(p.dirname(inner), spec)));
+  else if (spec.startsWith('/') || /^[A-Za-z]:[\\/]/.test(spec)) bases.push(spec);
+  else {
+    for (let d = p.dirname(inner); ; d = p.dirname(d)) {
+      bases.push(p.join(d, 'node_modules', spec));
+      if (p.dirname(d) === d) break;
+    }
+  }
+  for (const b of bases) {
+    for (const probe of PROBES) if (has(container + b + probe)) return container + b + probe;
+    const m = main?.(container + b);
+    if (m && has(m)) return m;
+  }
+  return undefined;
+}
+
+/** Links the module summaries of one program's results: the seeds of each module that needs a second analysis. */
+export function linkResults(results: FileResult[], main?: (dir: string) => string | undefined): Map<string, Seeds> {
+  const modules: LinkedModule[] = results.filter((r) => r.summary).map((r) => ({ id: r.file, summary: r.summary! }));
+  if (modules.length < 2) return new Map();
+  const ids = new Set(modules.map((m) => m.id));
+  const display = (id: string) => (id.includes('!') ? id.slice(id.lastIndexOf('!') + 1) : path.basename(id));
+  return link(modules, (from, spec) => resolveModule(from, spec, (id) => ids.has(id), main), display);
+}
+
+/** Scans the texts of one program as one: each module alone, then again those the linker seeds (for tests and small programs). */
+export function scanProgram(files: Array<{ file: string; text: string }>): FileResult[] {
+  const results = files.map((f) => scanText(f.text, { file: f.file }));
+  const seeds = linkResults(results);
+  return results.map((r, i) => {
+    const s = seeds.get(r.file);
+    return s ? { ...scanText(files[i].text, { file: r.file, seeds: s }), summary: r.summary } : r;
+  });
+}
