@@ -6,7 +6,7 @@ import { classifyConstant, isZonePicker, type ConstantClass } from './constants'
 import { appearsIn, Evaluator, ITERATORS, Many, UNKNOWN, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
 import { ScopeResolver, type Binding } from './scope';
-import { calleeOf, ModuleFacts, requiredSpec, type Fact, type ModuleSummary, type Seeds } from './modules';
+import { calleeOf, ModuleFacts, requiredSpec, type Constant, type Fact, type ModuleSummary, type Seeds } from './modules';
 import { ALL_KINDS, Kind, SourceMatcher, type SourceMatch } from './sources';
 import { forEachChild, type Visitor } from './walk';
 import type { ParsedIndex } from './parse';
@@ -82,6 +82,9 @@ export class Analysis {
   private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
   private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
   private readonly shapes = new Map<Node, Node[]>();
+  private methodCallIndex?: Map<string, Node[]>;
+  /** How often a depth bound cut a shape or function search short (such results are not cached). */
+  private shapeCutoffs = 0;
   private readonly candidates: Node[] = [];
   /** Bundled module factories by module id. */
   private readonly moduleFactories = new Map<string, FunctionNode>();
@@ -258,6 +261,20 @@ export class Analysis {
     return groups.get(b) ?? [];
   }
 
+  /** Calls `x.name(...)` by method name, indexed on first use. */
+  private methodCalls(): Map<string, Node[]> {
+    if (this.methodCallIndex) return this.methodCallIndex;
+    const index = new Map<string, Node[]>();
+    this.methodCallIndex = index;
+    this.eachNode((n) => {
+      if (n.type !== 'CallExpression') return;
+      const c = calleeOf(n.callee);
+      const key = c.type === 'MemberExpression' ? propertyName(c) : undefined;
+      if (key !== undefined) addTo(index, key, n);
+    });
+    return index;
+  }
+
   /** Expressions assigned to a binding: its initialiser and every assignment. */
   definitions(b: Binding): Node[] {
     let list = this.defs.get(b);
@@ -265,6 +282,11 @@ export class Analysis {
     list = [];
     this.defs.set(b, list);
     const d = b.decl;
+    if (b.kind === 'import') {
+      const c = this.modules.constantOf(b.id);
+      if (c) list.push(constantNode(c, b.id));
+      return list;
+    }
     if (b.kind === 'function' || b.kind === 'class') list.push(d);
     else if (d.type === 'VariableDeclarator' && d.id === b.id && d.init) list.push(d.init);
     else if (d.type === 'VariableDeclarator' && d.init) {
@@ -316,7 +338,7 @@ export class Analysis {
   functionOf(callee: Node, depth = 0): FunctionNode | undefined {
     callee = unwrap(callee);
     if (isFunction(callee)) return callee;
-    if (depth > 4) return undefined;
+    if (depth > 6) { this.shapeCutoffs++; return undefined; }
     if (callee.type === 'Identifier') {
       const b = this.scopes.resolve(callee);
       if (!b) return undefined;
@@ -324,6 +346,8 @@ export class Analysis {
       const defs = this.definitions(b);
       return defs.length === 1 ? this.functionOf(defs[0], depth + 1) : undefined;
     }
+    // `var __importDefault = (this && this.__importDefault) || function (mod) {…}`: the function given as the fallback.
+    if (callee.type === 'LogicalExpression') return this.functionOf(callee.right, depth) ?? this.functionOf(callee.left, depth);
     if (callee.type === 'CallExpression') {
       // `inRegion = require_check()` where the module sets `module.exports = function inRegion() {}`.
       const factory = this.moduleFactoryOf(callee);
@@ -341,14 +365,25 @@ export class Analysis {
     return undefined;
   }
 
-  /** Calls of a function, found by the name it is declared or assigned under. */
+  /**
+   * Calls of a function, found by the name it is declared or assigned under, or
+   * for a member (`M.a = function`, `{ a() {} }`, a class method) by the calls
+   * of that method name whose callee resolves to it.
+   */
   callSites(fn: FunctionNode): Node[] {
     let name: string | undefined;
-    const parent = fn.parent;
+    // `var f = (cached && cached.f) || function () {…}`: the function is one of the values the name holds.
+    let held: Node = fn;
+    while (held.parent && (held.parent.type === 'LogicalExpression' || held.parent.type === 'ConditionalExpression' && held.parent.test !== held || held.parent.type === 'ParenthesizedExpression')) held = held.parent;
+    const parent = held.parent;
     if (fn.type === 'FunctionDeclaration') name = fn.id?.name;
     else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
     else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier') name = parent.left.name;
-    if (!name) return [];
+    if (!name) {
+      const key = parent?.type === 'AssignmentExpression' && parent.right === held ? propertyName(parent.left)
+        : (parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.value === held ? keyName(parent) : undefined;
+      return key === undefined ? [] : (this.methodCalls().get(key) ?? []).filter((c) => this.functionOf(c.callee) === fn);
+    }
     const b = this.scopes.resolve(fn.type === 'FunctionDeclaration' ? fn.id! : parent!.type === 'VariableDeclarator' ? parent!.id : parent!.left);
     if (!b) return [];
     return this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee).filter((c) => this.functionOf(c.callee) === fn);
@@ -360,6 +395,12 @@ export class Analysis {
    */
   propertyValues(object: Node, key: string, depth = 0): Node[] {
     const out: Node[] = [];
+    // `places.LIST` of `import * as places` or `require("./places")`: the list another module exports.
+    const ns = this.modules.namespaceOf(object);
+    if (ns !== undefined) {
+      const c = this.modules.constantOf({ type: 'MemberExpression', object, property: { type: 'Identifier', name: key }, computed: false, start: object.start, end: object.end } as unknown as Node);
+      return c ? [constantNode(c, object)] : [];
+    }
     for (const o of this.objectShapes(object, depth)) {
       const values = this.members(o).get(key);
       if (values) out.push(...values);
@@ -386,10 +427,10 @@ export class Analysis {
     const b = this.scopes.resolve(callee);
     const defs = b && b.kind !== 'function' ? this.definitions(b) : [];
     const wrapper = defs.length === 1 ? unwrap(defs[0]) : undefined;
-    const table = wrapper?.type === 'CallExpression' ? wrapper.arguments[0] : undefined;
-    if (table?.type !== 'ObjectExpression' || table.properties.length !== 1) return undefined;
-    const fn = table.properties[0].value;
-    return isFunction(fn) && fn.params.length ? fn : undefined;
+    const table = wrapper?.type === 'CallExpression' ? unwrap(wrapper.arguments[0] ?? wrapper) : undefined;
+    // esbuild's `__commonJS({ "src/x.js"(exports, module) {} })`, and minified, `c((exports, module) => {})`.
+    const fn = table?.type === 'ObjectExpression' && table.properties.length === 1 ? table.properties[0].value : table;
+    return isFunction(fn) && fn.params.length >= 1 && wrapper!.arguments.length === 1 ? fn : undefined;
   }
 
   /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
@@ -399,6 +440,15 @@ export class Analysis {
     const moduleName = names.find((n) => n === 'module') ?? (names.length >= 3 ? names[0] : names[1]);
     const exportsName = names.find((n) => n === 'exports') ?? (names.length >= 3 ? names[1] : names[0]);
     const visit = (n: Node) => {
+      // `Object.defineProperty(exports, "x", { get: function () { return x; } })`, as tsc emits re-exports.
+      if (n.type === 'CallExpression' && methodName(n) === 'defineProperty' && n.arguments.length === 3 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
+        const key = n.arguments[1].type === 'Literal' ? String(n.arguments[1].value) : undefined;
+        const desc = unwrap(n.arguments[2]);
+        if (key !== undefined && desc.type === 'ObjectExpression') {
+          const m = this.members(desc);
+          add(key, [...m.get('value') ?? [], ...(m.get('get') ?? []).flatMap((g) => (isFunction(g) ? this.returnsOf(g) : []))]);
+        }
+      }
       if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression') {
         const key = propertyName(n.left);
         const obj = unwrap(n.left.object);
@@ -480,12 +530,14 @@ export class Analysis {
   /** Object literals, class bodies or module factories an expression may evaluate to (cached). */
   private objectShapes(node: Node, depth: number): Node[] {
     node = unwrap(node);
-    if (depth > 6) return [];
+    if (depth > 6) { this.shapeCutoffs++; return []; }
     let shapes = this.shapes.get(node);
     if (!shapes) {
       this.shapes.set(node, []);
+      const cutoffs = this.shapeCutoffs;
       shapes = this.computeShapes(node, depth);
-      this.shapes.set(node, shapes);
+      // A result cut short by the depth bound depends on where the query started: not kept.
+      if (this.shapeCutoffs === cutoffs) this.shapes.set(node, shapes); else this.shapes.delete(node);
     }
     return shapes;
   }
@@ -775,7 +827,9 @@ export class Analysis {
 
   /** The module's summary for the linker; undefined when it neither takes from nor gives to other modules. */
   summary(): ModuleSummary | undefined {
-    const names = this.modules.importedNames(this.calls);
+    const dynamicImports: Node[] = [];
+    if (this.text.includes('import(')) this.eachNode((n) => { if (n.type === 'ImportExpression') dynamicImports.push(n); });
+    const names = this.modules.importedNames(this.calls, dynamicImports);
     if (names.size) {
       this.eachNode((n) => {
         if (n.type !== 'CallExpression') return;
@@ -800,7 +854,19 @@ export class Analysis {
         this.summarising = false;
       }
     };
-    return this.modules.summary((n) => this.fact(this.flow(n)), returnsFact);
+    return this.modules.summary((n) => this.fact(this.flow(n)), returnsFact, (n) => this.exportedConstant(n));
+  }
+
+  /** An exported value that names specific places or hosts (a list or a string), for other modules' comparisons. */
+  private exportedConstant(node: Node): Constant | undefined {
+    const n = unwrap(node);
+    const start = n.type === 'Identifier' ? this.soleDefinition(n) : n;
+    if (!start || !this.mayBeConstant(start)) return undefined;
+    const { value, provenance } = this.evaluate(n);
+    const values = constantValues(value, false).filter((v): v is string => typeof v === 'string');
+    if (!values.length || !values.some((v) => classifyConstant(v, ALL_KINDS, Kind, values.length >= 3))) return undefined;
+    const hidden = values.filter((v) => !appearsIn(provenance, v));
+    return { values, concealed: provenance.literals.length > 0 && hidden.length > values.length / 2 };
   }
 
   /** A flow as a module fact: its source kinds, the inputs it comes from, where a source is read. */
@@ -972,7 +1038,8 @@ export class Analysis {
         if (known === undefined) {
           this.constantBindings.set(b, false);
           if (b.kind === 'param') { const list = this.iteratedBy(b); known = !!list && this.mayBeConstant(list, depth + 1); }
-          else if (b.kind === 'function' || b.kind === 'import' || b.kind === 'class' || b.kind === 'catch') known = false;
+          else if (b.kind === 'import') known = !!this.modules.constantOf(b.id);
+          else if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') known = false;
           else {
             const defs = this.definitions(b).filter((d) => !(d.type === 'Literal' && d.value === null));
             known = defs.length === 1 && this.mayBeConstant(defs[0], depth + 1);
@@ -985,6 +1052,7 @@ export class Analysis {
       case 'MemberExpression': {
         const obj = unwrap(node.object);
         if (obj.type === 'CallExpression' && this.moduleFactoryOf(obj)) return true;
+        if (this.modules.namespaceOf(obj) !== undefined) return !!this.modules.constantOf(node);
         return (obj.type === 'Identifier' || obj.type === 'ArrayExpression' || obj.type === 'ObjectExpression') && this.mayBeConstant(obj, depth + 1);
       }
       case 'CallExpression': {
@@ -1006,6 +1074,22 @@ export class Analysis {
     }
     return false;
   }
+}
+
+/**
+ * A node the evaluator reads as another module's constant: a plain list, or,
+ * when the exporting module decoded it, a list decoded from one encoded
+ * literal, so the comparison is still known to be concealed.
+ */
+function constantNode(c: Constant, at: Node): Node {
+  const span = { start: at.start, end: at.end, parent: at };
+  const literal = (value: string) => ({ type: 'Literal', value, raw: JSON.stringify(value), ...span });
+  if (!c.concealed) return { type: 'ArrayExpression', elements: c.values.map(literal), ...span } as unknown as Node;
+  const ascii = JSON.stringify(c.values).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const encoded = literal(Buffer.from(ascii, 'latin1').toString('base64'));
+  const member = (object: string, property: string) => ({ type: 'MemberExpression', object: { type: 'Identifier', name: object, ...span }, property: { type: 'Identifier', name: property, ...span }, computed: false, optional: false, ...span });
+  const atob = { type: 'CallExpression', callee: { type: 'Identifier', name: 'atob', ...span }, arguments: [encoded], optional: false, ...span };
+  return { type: 'CallExpression', callee: member('JSON', 'parse'), arguments: [atob], optional: false, ...span } as unknown as Node;
 }
 
 /** Adds what another comparison at the same place found. */

@@ -248,10 +248,12 @@ export class Evaluator {
   private member(node: Node, frame: Frame | null): Value {
     const obj = this.expr(node.object, frame);
     const key = node.computed ? this.expr(node.property, frame) : node.property.name;
-    if (obj === UNKNOWN && typeof key === 'string' && !frame) {
-      // `require(101).regions`: the value a bundled module exports.
+    // `require(101).regions`: the value a bundled module exports. A module wrapper the
+    // evaluator ran without its factory's side effects gives `{}`: the exports are looked up too.
+    if (typeof key === 'string' && !frame && (obj === UNKNOWN || isObj(obj) && !Object.prototype.hasOwnProperty.call(obj, key))) {
       const values = this.defs.members(node.object, key);
-      return values.length === 1 ? this.expr(values[0], null) : UNKNOWN;
+      if (values.length === 1) return this.expr(values[0], null);
+      if (obj === UNKNOWN) return UNKNOWN;
     }
     return getProperty(obj, key);
   }

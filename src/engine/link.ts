@@ -132,7 +132,13 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   const seeds = new Map<string, Seeds>();
   for (const m of modules) {
     let s: Seeds | undefined;
-    for (const key of m.summary.reaching) {
+    for (const use of m.summary.constants ?? []) {
+      const hash = use.lastIndexOf('#');
+      const c = exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1))?.facts.constant;
+      if (c) (s ??= {})[`k${use}`] = { kinds: 0, label: `constant from ${use.slice(0, hash)}`, constant: c };
+    }
+    // With another module's constants, comparisons appear that the module alone could not see: every input counts.
+    for (const key of s ? Object.keys(m.summary.inputs) : m.summary.reaching) {
       const k = kindsOf(m.id, key);
       if (!k) continue;
       const def = m.summary.inputs[key];

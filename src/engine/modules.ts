@@ -30,8 +30,16 @@ export type InputDef =
   /** A parameter of a function this module exports. */
   | { type: 'param'; name: string; index: number };
 
+/** A list or string a module exports that names specific places, hosts or organisations (for comparisons in other modules). */
+export interface Constant {
+  values: string[];
+  /** The values do not appear as such in the exporting module's text (decoded there). */
+  concealed: boolean;
+}
+
 export interface ExportFacts {
   value: Fact;
+  constant?: Constant;
   /** For a function: what it returns (its parameters appear as `param` inputs). */
   returns?: Fact;
 }
@@ -44,11 +52,15 @@ export interface ModuleSummary {
   reexports: Array<{ spec: string; name: string; as: string }>;
   /** Inputs that reach a comparison, a channel or a sink in this module. */
   reaching: string[];
+  /** Imported values compared as constants here: `${spec}#${name}`. */
+  constants?: string[];
 }
 
 /** What the linker found an input holds, for a module's second analysis. */
 export interface Seed {
   kinds: number;
+  /** For an imported constant (key `k${spec}#${name}`): what it holds. */
+  constant?: Constant;
   /** Where it comes from, for the evidence chain: "time zone, from ./tz.js (tz.js:3:9)". */
   label: string;
 }
@@ -109,6 +121,7 @@ export class ModuleFacts {
   private readonly keys = new Map<Node, string>();
   private readonly defs = new Map<string, InputDef>();
   private readonly reaching = new Set<string>();
+  private readonly constantUses = new Set<string>();
   /** Calls whose callee may be imported, collected during the walk for the summary. */
   readonly importCalls: Node[] = [];
 
@@ -116,7 +129,7 @@ export class ModuleFacts {
 
   /** Does the module take anything from other modules of the program, or give anything to them? */
   get linked(): boolean {
-    return this.defs.size > 0 || this.exports().size > 0 || this.reexports.length > 0;
+    return this.defs.size > 0 || this.constantUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0;
   }
 
   /** The module specifier an expression stands for as a whole: a namespace import, `require("m")`, `await import("m")`. */
@@ -124,6 +137,8 @@ export class ModuleFacts {
     node = unwrap(node);
     switch (node.type) {
       case 'AwaitExpression': return this.namespaceOf(node.argument, depth);
+      // `m.default` of an interop helper's result (`__importDefault(require("m")).default`) is the CommonJS module.
+      case 'MemberExpression': return propertyName(node) === 'default' && unwrap(node.object).type === 'Identifier' && this.isInteropResult(unwrap(node.object)) ? this.namespaceOf(node.object, depth) : undefined;
       case 'ImportExpression': { const s = stringOf(node.source); return isProgramSpec(s) ? s : undefined; }
       case 'CallExpression': {
         const s = requiredSpec(node);
@@ -144,6 +159,12 @@ export class ModuleFacts {
     return undefined;
   }
 
+  private isInteropResult(id: Node): boolean {
+    const b = this.host.scopes.resolve(id);
+    const defs = b && b.kind !== 'import' && b.kind !== 'param' ? this.host.definitions(b) : [];
+    return defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' && this.isInteropHelper(unwrap(defs[0]));
+  }
+
   /** tsc, babel and esbuild interop helpers test or set `__esModule`; minified, that string is what is left of their name. */
   private isInteropHelper(call: Node): boolean {
     const callee = calleeOf(call.callee);
@@ -162,10 +183,16 @@ export class ModuleFacts {
     node = unwrap(node);
     if (node.type === 'Identifier') {
       const b = this.host.scopes.resolve(node);
-      if (b?.kind !== 'import' || b.decl.type !== 'ImportSpecifier') return undefined;
+      // `const { f } = await import("m")`, `const f = require("m").f`: a local name for a member.
+      if (b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var')) {
+        const defs = this.host.definitions(b);
+        return defs.length === 1 && unwrap(defs[0]).type === 'MemberExpression' ? this.importOf(defs[0]) : undefined;
+      }
+      if (b?.kind !== 'import' || b.decl.type === 'ImportNamespaceSpecifier') return undefined;
       const spec = this.importSource(b);
       const imported = b.decl.imported;
-      return spec ? { spec, name: imported.type === 'Identifier' ? imported.name : String(imported.value) } : undefined;
+      const name = b.decl.type === 'ImportDefaultSpecifier' ? 'default' : imported.type === 'Identifier' ? imported.name : String(imported.value);
+      return spec ? { spec, name } : undefined;
     }
     if (node.type === 'MemberExpression') {
       const name = propertyName(node);
@@ -209,6 +236,15 @@ export class ModuleFacts {
   /** The input key of a node registered as an input. */
   keyOf(node: Node): string | undefined {
     return this.keys.get(node);
+  }
+
+  /** An imported value used as a comparison's constant: what the linker found it holds, if anything. */
+  constantOf(node: Node): Constant | undefined {
+    const imp = this.importOf(node);
+    if (!imp) return undefined;
+    const key = `${imp.spec}#${imp.name}`;
+    this.constantUses.add(key);
+    return this.seeds?.[`k${key}`]?.constant;
   }
 
   /** Records that these flow nodes reach a finding. */
@@ -301,13 +337,13 @@ export class ModuleFacts {
    * Local names through which other modules' functions may be called: imported
    * bindings, namespaces, and variables holding `require("m")` or `import("m")`.
    */
-  importedNames(calls: Map<string, Node[]>): Set<string> {
+  importedNames(calls: Map<string, Node[]>, dynamicImports: Node[]): Set<string> {
     const names = new Set<string>();
     for (const s of this.ast.body as Node[]) {
       if (s.type === 'ImportDeclaration' && isProgramSpec(stringOf(s.source))) for (const sp of s.specifiers) names.add(sp.local.name);
     }
-    for (const r of [...calls.get('require') ?? [], ...calls.get('__require') ?? []]) {
-      if (!isProgramSpec(requiredSpec(r))) continue;
+    for (const r of [...calls.get('require') ?? [], ...calls.get('__require') ?? [], ...dynamicImports]) {
+      if (!isProgramSpec(r.type === 'ImportExpression' ? stringOf(r.source) : requiredSpec(r))) continue;
       let p = r.parent;
       while (p && (p.type === 'CallExpression' || p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression')) p = p.parent;
       if (p?.type === 'VariableDeclarator') for (const id of patternNames(p.id)) names.add(id);
@@ -317,10 +353,12 @@ export class ModuleFacts {
   }
 
   /** The summary, with facts computed by `fact` (the analysis' flow of a node, or of a function's returns). */
-  summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact): ModuleSummary {
+  summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, constant: (node: Node) => Constant | undefined): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
     for (const [name, node] of this.exports()) {
-      exports[name] = isFunction(node) ? { value: { kinds: 0, from: [] }, returns: returnsFact(node) } : { value: fact(node) };
+      if (isFunction(node)) { exports[name] = { value: { kinds: 0, from: [] }, returns: returnsFact(node) }; continue; }
+      const c = constant(node);
+      exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
     }
     for (const call of this.importCalls) this.inputOf(call);
     const inputs: ModuleSummary['inputs'] = {};
@@ -328,6 +366,6 @@ export class ModuleFacts {
       const def = this.defs.get(key)!;
       inputs[key] = def.type === 'call' ? { ...def, args: (node.arguments as Node[]).map((a) => (a.type === 'SpreadElement' ? { kinds: 0, from: [] } : fact(a))) } : def;
     }
-    return { inputs, exports, reexports: this.reexports, reaching: [...this.reaching] };
+    return { inputs, exports, reexports: this.reexports, reaching: [...this.reaching], ...(this.constantUses.size ? { constants: [...this.constantUses] } : {}) };
   }
 }

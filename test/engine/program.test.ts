@@ -1,0 +1,93 @@
+// One program, one analysis: the same mechanism (and benign look-alikes) split
+// across modules, as source files (ES modules, CommonJS) and as bundler output
+// built here with esbuild (one file in each format, and split chunks). The Bun
+// split build of the same sources is in test/real/bunSplit.test.ts.
+import * as assert from 'assert';
+import { buildSync, type Format } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { resolveModule, scanProgram } from '../../src/engine/program';
+import { scanText } from '../../src/engine/scan';
+import { verdictOf, type Verdict } from '../../src/engine/types';
+import { PROGRAMS, type Program } from '../fixtures/programs';
+
+function scanFiles(files: Record<string, string>, root = '/app') {
+  const results = scanProgram(Object.entries(files).map(([name, text]) => ({ file: path.posix.join(root, name), text })));
+  const findings = results.flatMap((r) => r.findings);
+  return { results, findings, verdict: verdictOf(findings), summary: findings.map((f) => `${f.severity} ${f.ruleId} ${f.file}:${f.line} ${f.message}`).join('\n') };
+}
+
+function check(p: Program, got: { findings: Array<{ ruleId: string; severity: string }>; verdict: Verdict; summary: string }): void {
+  assert.strictEqual(got.verdict, p.verdict, got.summary || '(no findings)');
+  for (const id of p.rules ?? []) assert.ok(got.findings.some((f) => f.ruleId === id), `expected ${id}:\n${got.summary}`);
+  if (p.verdict === 'trusted') assert.deepStrictEqual(got.findings.filter((f) => f.severity !== 'low' && f.severity !== 'info').map((f) => f.ruleId), [], got.summary);
+}
+
+describe('program: modules analysed as one program', () => {
+  for (const p of PROGRAMS) {
+    it(`${p.name} (${p.verdict})`, () => check(p, scanFiles(p.files)));
+  }
+});
+
+describe('program: the same sources bundled by esbuild', function () {
+  this.timeout(60_000);
+  let tmp: string;
+  before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'xray-program-')); });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  const built = (p: Program, options: { format: Format; splitting?: boolean }): Record<string, string> => {
+    const dir = path.join(tmp, `${p.name.replace(/\W+/g, '-')}-${options.format}${options.splitting ? '-split' : ''}`);
+    for (const [name, text] of Object.entries(p.files)) {
+      mkdirSync(path.dirname(path.join(dir, 'src', name)), { recursive: true });
+      writeFileSync(path.join(dir, 'src', name), text);
+    }
+    const out = buildSync({
+      entryPoints: [path.join(dir, 'src', p.entry!)], bundle: true, write: false, outdir: path.join(dir, 'out'),
+      format: options.format, splitting: options.splitting, minify: !options.splitting, platform: 'node', logLevel: 'silent',
+    });
+    return Object.fromEntries(out.outputFiles.map((f) => [path.relative(path.join(dir, 'out'), f.path), f.text]));
+  };
+
+  for (const p of PROGRAMS.filter((x) => x.entry && !x.sourceOnly)) {
+    for (const format of ['cjs', 'esm', 'iife'] as const) {
+      it(`${p.name}: one ${format} bundle, minified (${p.verdict})`, () => {
+        const files = built(p, { format });
+        assert.strictEqual(Object.keys(files).length, 1);
+        check(p, scanFiles(files));
+      });
+    }
+    it(`${p.name}: esbuild split chunks (${p.verdict})`, () => check(p, scanFiles(built(p, { format: 'esm', splitting: true }))));
+  }
+});
+
+describe('program: module resolution', () => {
+  const ids = new Set(['/app/a.js', '/app/lib/index.js', '/app/node_modules/pkg/main.cjs', 'exe!/$bunfs/root/chunk-1.js', 'exe!/$bunfs/root/src/b.mjs']);
+  const has = (id: string) => ids.has(id);
+  const cases: Array<[string, string, string | undefined]> = [
+    ['/app/lib/index.js', '../a', '/app/a.js'],
+    ['/app/a.js', './lib', '/app/lib/index.js'],
+    ['/app/a.js', './missing.js', undefined],
+    ['exe!/$bunfs/root/src/b.mjs', '/$bunfs/root/chunk-1.js', 'exe!/$bunfs/root/chunk-1.js'],
+    ['exe!/$bunfs/root/chunk-1.js', './src/b.mjs', 'exe!/$bunfs/root/src/b.mjs'],
+    ['/app/lib/index.js', 'pkg', '/app/node_modules/pkg/main.cjs'],
+  ];
+  for (const [from, spec, want] of cases) {
+    it(`${spec} from ${from}`, () => assert.strictEqual(resolveModule(from, spec, has, (dir) => (dir.endsWith('/pkg') ? `${dir}/main.cjs` : undefined)), want));
+  }
+});
+
+describe('program: module summaries', () => {
+  it('a module alone reports nothing that only other modules could make a finding', () => {
+    const r = scanText(PROGRAMS[0].files['check.mjs'], { file: 'check.mjs' });
+    assert.deepStrictEqual(r.findings.filter((f) => f.severity !== 'low'), []);
+    assert.ok(r.summary && r.summary.reaching.length > 0, JSON.stringify(r.summary));
+  });
+  it('a script that neither imports nor exports has no summary', () => {
+    assert.strictEqual(scanText('const a = require("fs"); console.log(a.readFileSync("x"));', { file: 'x.js' }).summary, undefined);
+  });
+  it('an exported identity wrapper summarises as its parameter, not its callers', () => {
+    const r = scanText('function lze(e) { return e }\nexport function Me(e) { return lze(e) }\nMe(process.env.LANG);\n', { file: 'w.mjs' });
+    assert.deepStrictEqual(r.summary!.exports.Me.returns, { kinds: 0, from: ['pMe:0'] });
+  });
+});
