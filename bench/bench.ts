@@ -1,6 +1,7 @@
 // `npm run bench`: scan speed and memory on the real Claude Code 2.1.91 bundle,
 // against a bare default acorn.parse of the same file. Each measurement runs in
 // a fresh process (no shared heap or JIT state); medians of several runs.
+import * as acorn from 'acorn';
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
@@ -128,6 +129,41 @@ function executableBench(): void {
   console.log(`split: container headers ${f('container')}, read module bytes ${f('read')}, decode ${f('decode')}, parse ${f('parse')}, visitors ${f('walk')}, rules ${f('rules')}`);
 }
 
+/** `--parse-modules`: bare default `acorn.parse` of every JavaScript module of a Bun executable (texts read first, not timed). */
+function parseModules(file: string): void {
+  const source = new FileBytes(file);
+  const graph = readBunGraph(readExecutables(source)[0])!;
+  const texts = graph.modules.filter((m) => m.isJavaScript).map((m) => source.read(m.contents.offset, m.contents.size).toString('latin1'));
+  source.close();
+  const t0 = performance.now();
+  for (const text of texts) {
+    try { acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true }); } catch {
+      try { acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true }); } catch { /* counted as parsed */ }
+    }
+  }
+  process.stderr.write(JSON.stringify({ ms: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024, modules: texts.length }) + '\n');
+}
+
+/**
+ * A split build, one program of thousands of modules (Claude Code 2.1.332: 3,667
+ * chunks, 68.5 MB of JavaScript): the whole scan, modules linked and the modules a
+ * fingerprint from another reaches analysed again, against bare parses of all modules.
+ */
+function splitProgramBench(): void {
+  const pkg = fetchPackage('@anthropic-ai/claude-code-linux-x64@2.1.332');
+  if (!pkg.dir) {
+    console.log(`split program bench skipped: ${pkg.reason}`);
+    return;
+  }
+  const file = path.join(pkg.dir, 'claude');
+  const s = cliScan(file);
+  const r = spawnSync(process.execPath, [__filename, '--parse-modules', file], { encoding: 'utf8' });
+  const p = JSON.parse(r.stderr.trim().split('\n').pop()!) as { ms: number; maxRssMb: number; modules: number };
+  console.log(`\nfile: @anthropic-ai/claude-code-linux-x64@2.1.332 claude (Bun executable, split build), ${(statSync(file).size / 1e6).toFixed(1)} MB`);
+  console.log(`agent-xray CLI scan (whole program, linked): ${s.ms.toFixed(0)} ms, peak RSS ${s.maxRssMb.toFixed(0)} MB (target < 1200 MB)`);
+  console.log(`bare acorn.parse of all ${p.modules} modules (one thread, after reading them): ${p.ms.toFixed(0)} ms, peak RSS ${p.maxRssMb.toFixed(0)} MB; scan / parse ${(s.ms / p.ms).toFixed(2)}`);
+}
+
 /**
  * The editor's side of a scan: the extension host's thread runs the scan in a
  * worker (dist/worker.js) and only receives messages. How long does its event
@@ -153,6 +189,10 @@ async function hostLag(pkgDir: string): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv[2] === '--exe-split') {
     exeSplit(process.argv[3]);
+    return;
+  }
+  if (process.argv[2] === '--parse-modules') {
+    parseModules(process.argv[3]);
     return;
   }
   if (process.argv[2] === '--scale') {
@@ -192,6 +232,7 @@ async function main(): Promise<void> {
   const m = (k: string) => median(parts.map((x) => x[k])).toFixed(0);
   console.log(`split (engine only, medians): read ${m('read')} ms, parse ${m('parse')} ms, walk ${m('walk')} ms, rules ${m('rules')} ms`);
   executableBench();
+  splitProgramBench();
   await hostLag(pkg.dir);
   scaleBench();
 }

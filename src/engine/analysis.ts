@@ -83,8 +83,6 @@ export class Analysis {
   private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
   private readonly shapes = new Map<Node, Node[]>();
   private methodCallIndex?: Map<string, Node[]>;
-  /** How often a depth bound cut a shape or function search short (such results are not cached). */
-  private shapeCutoffs = 0;
   private readonly candidates: Node[] = [];
   /** Bundled module factories by module id. */
   private readonly moduleFactories = new Map<string, FunctionNode>();
@@ -338,7 +336,7 @@ export class Analysis {
   functionOf(callee: Node, depth = 0): FunctionNode | undefined {
     callee = unwrap(callee);
     if (isFunction(callee)) return callee;
-    if (depth > 6) { this.shapeCutoffs++; return undefined; }
+    if (depth > 6) return undefined;
     if (callee.type === 'Identifier') {
       const b = this.scopes.resolve(callee);
       if (!b) return undefined;
@@ -530,14 +528,12 @@ export class Analysis {
   /** Object literals, class bodies or module factories an expression may evaluate to (cached). */
   private objectShapes(node: Node, depth: number): Node[] {
     node = unwrap(node);
-    if (depth > 6) { this.shapeCutoffs++; return []; }
+    if (depth > 6) return [];
     let shapes = this.shapes.get(node);
     if (!shapes) {
       this.shapes.set(node, []);
-      const cutoffs = this.shapeCutoffs;
       shapes = this.computeShapes(node, depth);
-      // A result cut short by the depth bound depends on where the query started: not kept.
-      if (this.shapeCutoffs === cutoffs) this.shapes.set(node, shapes); else this.shapes.delete(node);
+      this.shapes.set(node, shapes);
     }
     return shapes;
   }
@@ -646,7 +642,14 @@ export class Analysis {
   private withComparison(node: Node, f: Flow): Flow {
     if (!f.kinds || !this.isCandidate(node)) return f;
     const c = this.comparisonAt(node);
-    if (!c) return methodName(node) === 'match' ? f : NONE;
+    if (!c) {
+      // Compared with a literal that is not specific (`"localhost"`): nothing carried. With
+      // a list that cannot be worked out (built or decoded at run time), the result may
+      // still tell where the user is: carried.
+      if (methodName(node) === 'match') return f;
+      const sides: Node[] = node.type === 'BinaryExpression' ? [node.left, node.right] : [unwrap(node.callee).object, node.arguments[0]];
+      return sides.some((side) => side && isLiteral(side)) ? NONE : f;
+    }
     return f.via.includes(c.node) ? f : { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) };
   }
 

@@ -21,7 +21,7 @@ export const EVASIONS: Record<string, { verdict: Verdict; rules: string[]; note:
   'generators.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'the zone yielded by a generator and destructured' },
   'proxy.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'a `Proxy` get trap returning the zone for any property' },
   'loop-building.js': { verdict: 'untrusted', rules: ['covert-channel'], note: 'zone names built with `String.fromCharCode` in nested loops' },
-  'rot13.js': { verdict: 'untrusted', rules: ['covert-channel'], note: 'the host list in rot13' },
+  'rot13.js': { verdict: 'untrusted', rules: ['concealed-table', 'covert-channel', 'geo-org-comparison'], note: 'the host list in rot13' },
   'custom-alphabet.js': { verdict: 'untrusted', rules: ['covert-channel'], note: 'the zone list in a custom substitution alphabet' },
   'codepoint-arithmetic.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'the apostrophe made by `String.fromCodePoint(0x27 + …)`' },
   'intl-format.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'the date format switched through `toLocaleDateString` locale and options' },
