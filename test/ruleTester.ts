@@ -26,7 +26,7 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
     describe('valid', () => {
       for (const code of tests.valid) {
         it(title(code), () => {
-          const r = scanText(code, { file: 'test.js' });
+          const r = scanText(code, { file: 'test.js', rules: [ruleId] });
           assert.strictEqual(r.error, undefined, r.error);
           const found = r.findings.filter((f) => f.ruleId === ruleId);
           assert.deepStrictEqual(found.map((f) => `${f.severity} ${f.line}: ${f.message}`), []);
@@ -36,7 +36,7 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
     describe('invalid', () => {
       for (const c of tests.invalid) {
         it(title(c.code), () => {
-          const r = scanText(c.code, { file: 'test.js' });
+          const r = scanText(c.code, { file: 'test.js', rules: [ruleId] });
           assert.strictEqual(r.error, undefined, r.error);
           const found = r.findings.filter((f) => f.ruleId === ruleId).sort((a, b) => a.line - b.line || a.column - b.column);
           assert.deepStrictEqual(found.map((f) => ({ severity: f.severity, line: f.line })), c.findings.map((f) => ({ severity: f.severity, line: f.line })),

@@ -1,21 +1,23 @@
 // The rule interface (like ESLint's): meta plus create(context) returning visitors.
+// Rules are declared with createRule, which types their message ids: a report
+// with an id the rule's `messages` do not have does not compile.
 import type { Node } from './ast';
-import type { Analysis, Flow } from './analysis';
+import type { Facts, Flow } from './analysis';
 import type { EvidenceStep, Finding, Severity } from './types';
 import type { Visitor } from './walk';
 
-export interface RuleMeta {
+export interface RuleMeta<MessageIds extends string = string> {
   id: string;
   description: string;
   severity: Severity;
   /** CWE-style category, e.g. "CWE-506: Embedded Malicious Code". */
   category: string;
-  messages: Record<string, string>;
+  messages: Record<MessageIds, string>;
 }
 
-export interface Report {
+export interface Report<MessageIds extends string = string> {
   node: Node;
-  messageId: string;
+  messageId: MessageIds;
   data?: Record<string, string | number>;
   severity?: Severity;
   evidence?: Record<string, unknown>;
@@ -24,9 +26,10 @@ export interface Report {
   flow?: Flow;
 }
 
-export interface RuleContext {
-  analysis: Analysis;
-  report(r: Report): void;
+export interface RuleContext<MessageIds extends string = string> {
+  /** The module's facts, read-only. */
+  analysis: Facts;
+  report(r: Report<MessageIds>): void;
   /** The evidence chain of a flow: where its sources are read and compared. */
   chain(flow: Flow): EvidenceStep[];
   step(role: EvidenceStep['role'], label: string, node: Node): EvidenceStep;
@@ -39,4 +42,12 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   create(context: RuleContext): Record<string, Visitor>;
+}
+
+/** Declares a rule; its message ids are the keys of `meta.messages`. */
+export function createRule<MessageIds extends string>(rule: {
+  meta: RuleMeta<MessageIds>;
+  create(context: RuleContext<MessageIds>): Record<string, Visitor>;
+}): Rule {
+  return rule as unknown as Rule;
 }

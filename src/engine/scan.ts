@@ -19,6 +19,8 @@ export interface ScanOptions {
   depth?: number;
   /** What the linker found this module's inputs hold (a second analysis of a module of a program). */
   seeds?: Seeds;
+  /** Rule ids to run (default all): a test runs one rule alone. Decoded code found inside is scanned with all rules. */
+  rules?: string[];
 }
 
 /** Scans one JavaScript text. Never throws for bad input: the reason goes into `error`. */
@@ -65,13 +67,14 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
     return { role, label, line: p.line, column: p.column };
   };
   const chain = (flow: Flow): EvidenceStep[] => flow.via.map((n) => {
-    const source = analysis.sources.match(n) ?? analysis.inputSource(n);
+    const source = analysis.source(n);
     if (source) return step('source', source.label, n);
     const c = analysis.comparisonFor(n);
     return step('comparison', c ? `compared with ${c.values.length} ${[...c.classes].join('/')} constant(s)${c.concealed ? ' (concealed)' : ''}` : `reads ${kindNames(flow.kinds).join('/')}`, n);
   });
   const visitors: Array<Record<string, Visitor>> = [analysis.collectors()];
   for (const rule of rules.values()) {
+    if (options.rules && !options.rules.includes(rule.meta.id)) continue;
     const context: RuleContext = {
       analysis,
       chain,

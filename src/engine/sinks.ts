@@ -1,6 +1,6 @@
 // Where a value goes: a forward search from a node to the text, header, URL or request it ends up in.
 import { calleeName, enclosingScope, isFunction, keyName, type FunctionNode, type Node } from './ast';
-import type { Analysis } from './analysis';
+import type { Facts } from './analysis';
 import { forEachChild } from './walk';
 
 export interface Sink { kind: 'prompt-like text' | 'header' | 'URL' | 'network request' | 'telemetry event'; text: string; node: Node }
@@ -17,7 +17,7 @@ function textSink(parts: string[], node: Node): Sink | undefined {
 }
 
 /** Finds the sinks a value reaches, following variables, returns and calls (bounded). */
-export function sinksOf(analysis: Analysis, start: Node): Sink[] {
+export function sinksOf(analysis: Facts, start: Node): Sink[] {
   const out: Sink[] = [];
   const seen = new Set<Node>();
   const queue: Node[] = [start];
@@ -82,13 +82,13 @@ export function sinksOf(analysis: Analysis, start: Node): Sink[] {
 }
 
 /** Uses of the variable an identifier declares, inside its scope (small scopes only). */
-function references(analysis: Analysis, id: Node): Node[] {
-  const b = analysis.scopes.resolve(id);
+function references(analysis: Facts, id: Node): Node[] {
+  const b = analysis.binding(id);
   if (!b || b.scope.end - b.scope.start > 200_000) return [];
   const out: Node[] = [];
   const visit = (n: Node) => {
     if (n.type === 'Identifier') {
-      if (n.name === b.name && n !== b.id && analysis.scopes.resolve(n) === b) out.push(n);
+      if (n.name === b.name && n !== b.id && analysis.binding(n) === b) out.push(n);
       return;
     }
     forEachChild(n, visit);

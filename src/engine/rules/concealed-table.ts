@@ -4,7 +4,7 @@ import { isHost, isPlaceZone } from '../constants';
 import { appearsIn, Bytes, UNKNOWN, type Value } from '../evaluate';
 import { shortList } from '../evidence';
 import { encodedLiteral } from '../analysis';
-import type { Rule } from '../rule';
+import { createRule } from '../rule';
 import { Kind, kindNames } from '../sources';
 
 const DIRECT_DECODERS = new Set(['atob', 'from', 'decodeURIComponent', 'unescape']);
@@ -28,7 +28,7 @@ function isTable(entries: string[]): boolean {
   return specific.length >= entries.length * 0.6;
 }
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'concealed-table',
     description: 'An encoded constant decodes to a list of hosts, time zones, organisations or keywords.',
@@ -92,4 +92,4 @@ export const rule: Rule = {
       },
     };
   },
-};
+});

@@ -4,7 +4,7 @@ import type { Flow } from '../analysis';
 import { areLookAlikes, describeChar, distinguishingChars, isFormatFlip } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
 import { shortList, showString } from '../evidence';
-import type { Rule, RuleContext } from '../rule';
+import { createRule, type RuleContext } from '../rule';
 import { sinksOf } from '../sinks';
 import { Kind, kindNames } from '../sources';
 
@@ -51,7 +51,7 @@ function charCallAround(node: Node): Node | undefined {
   return callee.type === 'MemberExpression' && CHAR_CALLS.has(methodName(p) ?? '') && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'String' ? p : undefined;
 }
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'covert-channel',
     description: 'Outgoing text is chosen by a fingerprint-derived condition among variants that differ only by look-alike or invisible characters, or by format.',
@@ -209,4 +209,4 @@ export const rule: Rule = {
       },
     };
   },
-};
+});

@@ -1,7 +1,7 @@
 // fingerprint-exfiltration: fingerprint values placed in a request body, header, URL query or telemetry event.
 import { calleeName, keyName, methodName, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
-import type { Rule } from '../rule';
+import { createRule } from '../rule';
 import { Kind, kindNames } from '../sources';
 
 const REQUEST_CALLS = new Set(['fetch', 'request', 'post', 'put', 'patch', 'sendBeacon', 'send', 'axios', 'got', 'ky']);
@@ -9,7 +9,7 @@ const REQUEST_CALLS = new Set(['fetch', 'request', 'post', 'put', 'patch', 'send
 const ROUTING_KEYS = /^(?:url|baseURL|baseUrl|agent|httpAgent|httpsAgent|proxy|dispatcher|signal|timeout|method|hostname|host|port|path|protocol)$/;
 const EVENT_NAME = /^[a-z][a-z0-9]*(?:[_.:][a-z0-9]+)+$/;
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'fingerprint-exfiltration',
     description: 'Fingerprint values (time zone, locale, gateway, host identity) are sent in a request body, header, or telemetry event.',
@@ -69,4 +69,4 @@ export const rule: Rule = {
       },
     };
   },
-};
+});

@@ -2,7 +2,7 @@
 import type { Comparison } from '../analysis';
 import { orgOf } from '../constants';
 import { shortList } from '../evidence';
-import type { Rule } from '../rule';
+import { createRule } from '../rule';
 import { kindNames } from '../sources';
 import type { Severity } from '../types';
 
@@ -17,7 +17,7 @@ function severityOf(c: Comparison): Severity {
   return 'low';
 }
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'geo-org-comparison',
     description: 'A time zone, locale, API gateway or host identity is compared with specific places, organisations or hosts.',
@@ -45,4 +45,4 @@ export const rule: Rule = {
       },
     };
   },
-};
+});

@@ -1,12 +1,12 @@
 // hidden-dynamic-code: eval, new Function or vm running text that the file decodes at run time.
 import { calleeName, propertyName, unwrap, type Node } from '../ast';
 import { appearsIn } from '../evaluate';
-import type { Rule } from '../rule';
+import { createRule } from '../rule';
 import { severityRank, type Severity } from '../types';
 
 const VM_METHODS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script']);
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'hidden-dynamic-code',
     description: 'Code is decoded at run time and executed with eval, new Function or vm.',
@@ -46,4 +46,4 @@ export const rule: Rule = {
       },
     };
   },
-};
+});

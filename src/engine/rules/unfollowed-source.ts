@@ -3,11 +3,11 @@
 // to slip past the dataflow (Reflect, call/apply/bind and `this`, object maps of
 // functions, dynamic property names) lands here, at a lower severity, instead
 // of in silence.
-import type { Analysis } from '../analysis';
+import type { Facts } from '../analysis';
 import { propertyName, type Node } from '../ast';
 import { isPlaceZone, isZonePicker } from '../constants';
 import { shortList } from '../evidence';
-import type { Rule } from '../rule';
+import { createRule } from '../rule';
 import { Kind } from '../sources';
 
 const TZ_CALLS = new Set(['resolvedOptions', 'getTimezoneOffset']);
@@ -25,7 +25,7 @@ function isTargetList(zones: Set<string>): boolean {
   return zones.size >= 2 && !isZonePicker(zones);
 }
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'unfollowed-source',
     description: 'The time zone is read and specific place zones are present, but how they meet could not be followed statically.',
@@ -60,14 +60,14 @@ export const rule: Rule = {
       },
     };
   },
-};
+});
 
 /**
  * Possible time-zone reads (`x.resolvedOptions()`, `.timeZone`, `.TZ`, and
  * computed `x[k]()`, `x[k]`, `Reflect.get(x, k)`), and the lists, objects,
  * argument lists and switches that hold two or more zone parts.
  */
-function collect(analysis: Analysis): { reads: Node[]; lists: Node[][] } {
+function collect(analysis: Facts): { reads: Node[]; lists: Node[][] } {
   const reads: Node[] = [];
   const lists: Node[][] = [];
   const add = (parts: Node[]) => { if (parts.length >= 2) lists.push(parts); };
@@ -94,10 +94,10 @@ function collect(analysis: Analysis): { reads: Node[]; lists: Node[][] } {
 }
 
 /** Whether a possible read reads the time zone, once computed keys are evaluated. */
-function isRead(analysis: Analysis, n: Node): boolean {
+function isRead(analysis: Facts, n: Node): boolean {
   const m = n.type === 'CallExpression' ? n.callee : n;
   if (n.type === 'CallExpression' && !m.computed && m.property.name === 'get') return n.arguments.length === 2 && analysis.value(n.arguments[1]) === 'timeZone';
   const key = propertyName(m) ?? analysis.value(m.property);
   if (n.type === 'CallExpression') return typeof key === 'string' && TZ_CALLS.has(key);
-  return key === 'timeZone' || (key === 'TZ' && analysis.sources.isEnv(m.object));
+  return key === 'timeZone' || (key === 'TZ' && analysis.isEnv(m.object));
 }

@@ -1,0 +1,278 @@
+// Comparisons: a fingerprint value compared with specific zones, locales,
+// hosts or organisations, with the constants worked out (decoded when
+// concealed) by the evaluator.
+import { methodName, regexOf, unwrap, type Node } from './ast';
+import type { Analysis } from './analysis';
+import { classifyConstant, isZonePicker, type ConstantClass } from './constants';
+import { union, type Flow } from './dataflow';
+import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
+import type { Binding } from './scope';
+import { ALL_KINDS, Kind } from './sources';
+
+/** A fingerprint value compared with specific constants. */
+export interface Comparison {
+  node: Node;
+  flow: Flow;
+  classes: Set<ConstantClass>;
+  /** The specific constants, decoded when they were concealed. */
+  values: string[];
+  /** True when the constants do not appear as such in the source text. */
+  concealed: boolean;
+  /** The literal the constants were decoded from (for concealed ones). */
+  encoded?: Node;
+}
+
+export const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
+export const COMPARE_METHODS = new Set(['includes', 'has', 'indexOf', 'startsWith', 'endsWith', 'test', 'match', 'localeCompare']);
+
+export class Comparisons {
+  /** Comparison-shaped nodes found by the walk. */
+  readonly candidates: Node[] = [];
+  private comparisonList?: Comparison[];
+  private readonly comparisonByNode = new Map<Node, Comparison>();
+  private readonly analysed = new Map<Node, Comparison | null>();
+  /** Candidates being analysed (a comparison's subject can flow through itself). */
+  private readonly analysing: Node[] = [];
+  private readonly constantBindings = new Map<Binding, boolean>();
+  private readonly specificValues = new Map<string | number, boolean>();
+
+  constructor(private readonly a: Analysis) {}
+
+  /** Every comparison of a fingerprint value with specific zones, locales, hosts or keywords. */
+  comparisons(): Comparison[] {
+    if (!this.comparisonList) {
+      for (const node of this.candidates) this.comparisonAt(node, false);
+      this.comparisonList = [...new Set(this.comparisonByNode.values())];
+    }
+    return this.comparisonList;
+  }
+
+  /** The comparison reported at a node (a candidate, or the `.some(...)` call of one). */
+  comparisonFor(node: Node): Comparison | undefined {
+    return this.comparisonByNode.get(node) ?? (this.isCandidate(node) ? this.comparisonAt(node) : undefined);
+  }
+
+  /**
+   * The comparison a candidate node makes, merged with others reported at the
+   * same place. `keepMisses: false` (the one pass over all candidates) does not
+   * remember candidates that compare nothing: keying tens of thousands of
+   * nodes costs more than the rare second look at one of them.
+   */
+  comparisonAt(node: Node, keepMisses = true): Comparison | undefined {
+    const known = this.analysed.get(node);
+    if (known !== undefined) return known ?? undefined;
+    if (this.analysing.includes(node)) return undefined;
+    this.analysing.push(node);
+    let found: Comparison | undefined;
+    try {
+      found = this.analyseCandidate(node);
+    } finally {
+      this.analysing.pop();
+    }
+    if (!found) {
+      if (keepMisses) this.analysed.set(node, null);
+      return undefined;
+    }
+    const merged = this.record(found);
+    this.analysed.set(node, merged);
+    return merged;
+  }
+
+  /** Keeps a comparison, merged with one already reported at the same node. */
+  record(c: Comparison): Comparison {
+    const existing = this.comparisonByNode.get(c.node);
+    if (!existing) {
+      this.comparisonByNode.set(c.node, c);
+      return c;
+    }
+    mergeInto(existing, c);
+    return existing;
+  }
+
+  /** The comparison a candidate makes: which side is the subject and which the constant. */
+  analyseCandidate(node: Node): Comparison | undefined {
+    if (node.type === 'BinaryExpression') {
+      return node.operator === 'in' ? this.analysePair(node, node.left, node.right) : this.analyseEither(node, node.left, node.right);
+    }
+    if (node.type === 'SwitchStatement') {
+      // Every case counts: `case "Asia/Shanghai": case "Asia/Urumqi":` is one check of two zones.
+      let found: Comparison | undefined;
+      for (const c of node.cases) {
+        const next = c.test ? this.analysePair(node, node.discriminant, c.test) : undefined;
+        if (!next) continue;
+        if (!found) found = next;
+        else if (next.node === found.node) mergeInto(found, next);
+      }
+      return found;
+    }
+    const arg = node.arguments[0];
+    return arg ? this.analyseEither(node, arg, unwrap(node.callee).object) : undefined;
+  }
+
+  /** `a` against `b`, then `b` against `a`; when one side is a literal, the other is the subject. */
+  analyseEither(node: Node, a: Node, b: Node): Comparison | undefined {
+    if (isLiteral(b)) return this.analysePair(node, a, b);
+    if (isLiteral(a)) return this.analysePair(node, b, a);
+    return this.analysePair(node, a, b) ?? this.analysePair(node, b, a);
+  }
+
+  analysePair(node: Node, subject: Node, constant: Node): Comparison | undefined {
+    const s = unwrap(subject);
+    if (s.type === 'Literal' || s.type === 'UnaryExpression' && s.operator === 'typeof') return undefined;
+    // Most constants are plain literals such as "function" or 0: one classification per distinct value.
+    const c = unwrap(constant);
+    if (c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number') ? !this.mayBeSpecific(c.value) : !this.mayBeConstant(constant)) return undefined;
+    // The constant is evaluated and classified before any dataflow query:
+    // evaluations are cached per binding and most constants are not specific.
+    const { value, provenance } = this.a.evaluate(constant);
+    const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in');
+    const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
+    // Only values that could be specific under some source justify a dataflow query.
+    const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS, Kind, true) : this.mayBeSpecific(v)));
+    if (!possible.length) return undefined;
+    const flow = this.a.dataflow.flow(subject);
+    if (!flow.kinds) return undefined;
+    // An input may hold any kind: its comparisons are classified for all (the linker tells which it holds).
+    const kinds = flow.kinds & Kind.INPUT ? flow.kinds | ALL_KINDS : flow.kinds;
+    const classes = new Set<ConstantClass>();
+    const specific: string[] = [];
+    for (const v of possible) {
+      const cls = classifyConstant(v, kinds, Kind, isList);
+      if (cls) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
+    }
+    if (!specific.length || isFullZoneList(specific, classes)) return undefined;
+    const strings = possible.filter((v) => typeof v === 'string').map((v) => String(v).replace(/^\.(?=[a-z0-9])/i, ''));
+    const hidden = strings.filter((v) => !appearsIn(provenance, v));
+    const concealed = strings.length > 0 && provenance.literals.length > 0 && hidden.length > strings.length / 2;
+    const encoded = concealed ? encodedLiteral(provenance.literals) : undefined;
+    return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
+  }
+
+  /** A comparison inside `list.some(x => ...)` is reported at the `.some(...)` call. */
+  reportNode(node: Node, constant: Node): Node {
+    const c = unwrap(constant);
+    const inner = c.type === 'Identifier' ? c : c.type === 'BinaryExpression' ? [c.left, c.right].find((n: Node) => n.type === 'Identifier') : undefined;
+    const b = inner ? this.a.scopes.resolve(inner) : undefined;
+    if (b && this.a.defs.iteratedBy(b)) return (b.decl as Node).parent!;
+    return node;
+  }
+
+  /** Could one constant (not in a list) be specific under some source? Cached by value. */
+  mayBeSpecific(v: string | number): boolean {
+    let known = this.specificValues.get(v);
+    if (known === undefined) {
+      const cls = classifyConstant(v, ALL_KINDS, Kind, false);
+      known = !!cls && cls !== 'keyword';
+      this.specificValues.set(v, known);
+    }
+    return known;
+  }
+
+  isCandidate(node: Node): boolean {
+    if (node.type === 'BinaryExpression') return COMPARE_OPS.has(node.operator) || node.operator === 'in';
+    return node.type === 'CallExpression' && COMPARE_METHODS.has(methodName(node) ?? '');
+  }
+
+  /**
+   * Cheap filter before evaluating: could this expression be a constant? Literals,
+   * bindings with one constant definition, calls of known functions or decoders.
+   */
+  mayBeConstant(node: Node, depth = 0): boolean {
+    node = unwrap(node);
+    if (depth > 10) return false;
+    switch (node.type) {
+      case 'Literal': return typeof node.value === 'string' || typeof node.value === 'number' || !!regexOf(node);
+      // A callback (`list.map((s) => atob(s))`) is evaluated with the list.
+      case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': case 'ArrowFunctionExpression': case 'FunctionExpression': return true;
+      case 'UnaryExpression': return this.mayBeConstant(node.argument, depth + 1);
+      case 'NewExpression': return node.arguments.length === 1 && this.mayBeConstant(node.arguments[0], depth + 1);
+      case 'Identifier': {
+        const b = this.a.scopes.resolve(node);
+        if (!b) return false;
+        let known = this.constantBindings.get(b);
+        if (known === undefined) {
+          this.constantBindings.set(b, false);
+          if (b.kind === 'param') { const list = this.a.defs.iteratedBy(b); known = !!list && this.mayBeConstant(list, depth + 1); }
+          else if (b.kind === 'import') known = !!this.a.modules.constantOf(b.id);
+          else if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') known = false;
+          else {
+            const defs = this.a.defs.definitions(b).filter((d) => !(d.type === 'Literal' && d.value === null));
+            known = defs.length === 1 && this.mayBeConstant(defs[0], depth + 1);
+          }
+          this.constantBindings.set(b, known);
+        }
+        return known;
+      }
+      case 'BinaryExpression': return this.mayBeConstant(node.left, depth + 1) && this.mayBeConstant(node.right, depth + 1);
+      case 'MemberExpression': {
+        const obj = unwrap(node.object);
+        if (obj.type === 'CallExpression' && this.a.defs.moduleFactoryOf(obj)) return true;
+        if (this.a.modules.namespaceOf(obj) !== undefined) return !!this.a.modules.constantOf(node);
+        return (obj.type === 'Identifier' || obj.type === 'ArrayExpression' || obj.type === 'ObjectExpression') && this.mayBeConstant(obj, depth + 1);
+      }
+      case 'CallExpression': {
+        // A bundled module's exports (`places = require_places()`): its members may be constants.
+        if (this.a.defs.moduleFactoryOf(node)) return true;
+        const callee = unwrap(node.callee);
+        const args = node.arguments.every((a: Node) => this.mayBeConstant(a, depth + 1));
+        if (callee.type === 'MemberExpression') {
+          const obj = unwrap(callee.object);
+          return args && (obj.type === 'Identifier' && /^(?:String|Buffer|JSON)$/.test(obj.name) || this.mayBeConstant(callee.object, depth + 1));
+        }
+        if (callee.type !== 'Identifier') return false;
+        if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name)) return args;
+        const fn = this.a.defs.functionOf(callee);
+        if (fn) return args && (this.a.defs.decoders.has(fn) || fn.params.length === 0 && this.a.defs.returnsOf(fn).every((r) => this.mayBeConstant(r, depth + 1)));
+        const wrapped = this.a.defs.memoisedFunction(callee);
+        return !!wrapped && this.a.defs.returnsOf(wrapped).every((r) => this.mayBeConstant(r, depth + 1));
+      }
+    }
+    return false;
+  }
+}
+
+/** Adds what another comparison at the same place found. */
+function mergeInto(existing: Comparison, c: Comparison): void {
+  for (const v of c.values) if (!existing.values.includes(v)) existing.values.push(v);
+  for (const k of c.classes) existing.classes.add(k);
+  existing.concealed ||= c.concealed;
+  existing.encoded ??= c.encoded;
+  existing.flow = union(existing.flow, c.flow);
+}
+
+export function isLiteral(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal';
+}
+
+/** The literal a decoded value most likely came from: the longest one it read. */
+export function encodedLiteral(literals: Node[]): Node | undefined {
+  return literals.reduce<Node | undefined>((best, l) => (!best || l.end - l.start > best.end - best.start ? l : best), undefined);
+}
+
+/** A list of zones across the world is validation or a picker, not a place check. */
+function isFullZoneList(values: string[], classes: Set<ConstantClass>): boolean {
+  return classes.has('zone') && classes.size === 1 && isZonePicker(values);
+}
+/** Strings and numbers a constant stands for (list entries, set members, object keys, regex text). */
+export function constantValues(value: Value, keys: boolean): Array<string | number> {
+  const out: Array<string | number> = [];
+  const add = (v: Value) => {
+    if (typeof v === 'string' || typeof v === 'number') out.push(v);
+    else if (v instanceof RegExp) out.push(...regexWords(v));
+  };
+  if (value === UNKNOWN || value == null) return out;
+  if (value instanceof Many) value.values.forEach(add);
+  else if (Array.isArray(value)) value.forEach(add);
+  else if (keys && typeof value === 'object' && !(value instanceof RegExp)) out.push(...Object.keys(value as object));
+  else add(value);
+  return out.slice(0, 5000);
+}
+
+/** Literal alternatives of a regex: `/^Asia\/(Shanghai|Urumqi)$/` gives its zone names. */
+function regexWords(re: RegExp): string[] {
+  const src = re.source.replace(/\\(.)/g, '$1');
+  const zone = /((?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/)\(?([A-Za-z_|]+)\)?/.exec(src);
+  if (zone) return zone[2].split('|').map((z) => zone[1] + z);
+  return src.replace(/^\^|\$$/g, '').replace(/[()]/g, '').split('|').filter((w) => /^[\w.\-/]+$/.test(w));
+}

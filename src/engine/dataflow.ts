@@ -1,0 +1,289 @@
+// Dataflow: which fingerprint sources flow into an expression, followed
+// backwards on demand through bindings, members, calls (a wrapper that returns
+// its argument carries each call's own argument), returns, parameters, and the
+// inputs other modules give (modules.ts).
+import { isFunction, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import type { Analysis } from './analysis';
+import { COMPARE_METHODS, isLiteral } from './comparisons';
+import { ITERATORS } from './evaluate';
+import { calleeOf, type Fact } from './modules';
+import type { Binding } from './scope';
+import { Kind, type SourceMatch } from './sources';
+
+/** What flows into an expression: source kinds and the nodes on the way (sources, comparisons). */
+export interface Flow { kinds: number; via: Node[] }
+export const NONE: Flow = { kinds: 0, via: [] };
+const MAX_VIA = 12;
+
+/** Methods and functions whose result carries their input (a lower-cased host is still the host). */
+const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset']);
+const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat']);
+const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
+
+export function union(a: Flow, b: Flow): Flow {
+  if (!b.kinds) return a;
+  if (!a.kinds) return b;
+  const via = a.via.length >= MAX_VIA ? a.via : [...a.via, ...b.via.filter((n) => !a.via.includes(n))].slice(0, MAX_VIA);
+  return { kinds: a.kinds | b.kinds, via };
+}
+
+export class Dataflow {
+  private flows = new Map<Node, Flow>();
+  private bindingFlows = new Map<Binding, Flow>();
+  /** While summarising: an exported function's parameters hold only what callers in other modules pass. */
+  private summarising = false;
+  private ownParams?: readonly [Map<Node, Flow>, Map<Binding, Flow>];
+  /** Functions that return one of their parameters unchanged: its index, or null. */
+  private readonly passThroughs = new Map<FunctionNode, number | null>();
+
+  constructor(private readonly a: Analysis) {}
+
+  /** Which fingerprint sources flow into an expression. Memoised; cycles yield nothing. */
+  flow(node: Node): Flow {
+    const known = this.flows.get(node);
+    if (known) return known;
+    this.flows.set(node, NONE);
+    const result = this.computeFlow(node);
+    this.flows.set(node, result);
+    return result;
+  }
+
+  flowAll(nodes: Array<Node | null | undefined>): Flow {
+    let f = NONE;
+    for (const n of nodes) if (n) f = union(f, this.flow(n));
+    return f;
+  }
+
+  computeFlow(node: Node): Flow {
+    const source = this.a.sources.match(node);
+    if (source) return { kinds: source.kind, via: [node] };
+    switch (node.type) {
+      case 'Identifier': return this.identifierFlow(node);
+      case 'MemberExpression': return this.memberFlow(node);
+      case 'CallExpression': return this.callFlow(node);
+      case 'NewExpression': {
+        const c = unwrap(node.callee);
+        const name = c.type === 'Identifier' ? c.name : propertyName(c);
+        return name && PRESERVING_CALLS.has(name) && node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
+      }
+      case 'ChainExpression': case 'ParenthesizedExpression': return this.flow(node.expression);
+      case 'AwaitExpression': case 'UnaryExpression': case 'SpreadElement': case 'YieldExpression': return node.argument ? this.flow(node.argument) : NONE;
+      case 'TemplateLiteral': return this.flowAll(node.expressions);
+      case 'TaggedTemplateExpression': return this.flow(node.quasi);
+      case 'LogicalExpression': return this.flowAll([node.left, node.right]);
+      case 'ConditionalExpression': return this.flowAll([node.consequent, node.alternate]);
+      case 'SequenceExpression': return this.flow(node.expressions[node.expressions.length - 1]);
+      case 'AssignmentExpression': return this.flow(node.right);
+      case 'ArrayExpression': return this.flowAll(node.elements);
+      case 'ObjectExpression': return this.flowAll(node.properties.map((p: Node) => (p.type === 'Property' ? p.value : p.argument)));
+      case 'BinaryExpression': {
+        const f = this.flowAll([node.left, node.right]);
+        return this.withComparison(node, f);
+      }
+    }
+    return NONE;
+  }
+
+  /**
+   * A comparison's result tells something of a fingerprint only when it is
+   * compared with specific places, hosts or organisations: `host === "localhost"`
+   * or `a === b` carries nothing; `zones.includes(tz)` carries the time zone.
+   * (`match` returns the matched text, which still carries it.)
+   */
+  withComparison(node: Node, f: Flow): Flow {
+    if (!f.kinds || !this.a.compare.isCandidate(node)) return f;
+    const c = this.a.compare.comparisonAt(node);
+    if (!c) {
+      // Compared with a literal that is not specific (`"localhost"`): nothing carried. With
+      // a list that cannot be worked out (built or decoded at run time), the result may
+      // still tell where the user is: carried.
+      if (methodName(node) === 'match') return f;
+      const sides: Node[] = node.type === 'BinaryExpression' ? [node.left, node.right] : [unwrap(node.callee).object, node.arguments[0]];
+      return sides.some((side) => side && isLiteral(side)) ? NONE : f;
+    }
+    return f.via.includes(c.node) ? f : { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) };
+  }
+
+  identifierFlow(node: Node): Flow {
+    const b = this.a.scopes.resolve(node);
+    if (!b) return NONE;
+    let f = this.bindingFlows.get(b);
+    if (!f) {
+      this.bindingFlows.set(b, NONE);
+      f = this.bindingFlow(b);
+      this.bindingFlows.set(b, f);
+    }
+    return f;
+  }
+
+  bindingFlow(b: Binding): Flow {
+    if (b.kind === 'param') return this.paramFlow(b);
+    if (b.kind === 'import') {
+      const key = this.a.modules.inputOf(b.id);
+      return key ? this.inputFlow(b.id, key) : NONE;
+    }
+    if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') return NONE;
+    // Destructured bindings are defined as `init.key` (see definitions): property-precise.
+    // Nested patterns have no such definition; they take the whole initialiser's flow.
+    const defs = this.a.defs.definitions(b);
+    const d = b.decl;
+    if (!defs.length && d.type === 'VariableDeclarator' && d.id !== b.id && d.init) return this.flow(d.init);
+    return this.flowAll(defs);
+  }
+
+  paramFlow(b: Binding): Flow {
+    const fn = b.decl as FunctionNode;
+    const list = this.a.defs.iteratedBy(b);
+    if (list) return this.flow(list);
+    // `promise.then((value) => …)`: the value is what the promise resolves to.
+    const then = fn.parent;
+    if (then?.type === 'CallExpression' && then.arguments[0] === fn && fn.params[0] === b.id && methodName(then) === 'then') return this.flow(unwrap(then.callee).object);
+    const index = fn.params.findIndex((p: Node) => p === b.id || (p.type === 'AssignmentPattern' && p.left === b.id));
+    if (index < 0) return NONE;
+    // A parameter of an exported function also takes what other modules pass.
+    const key = this.a.modules.paramInput(fn, b.id);
+    let f = key ? this.inputFlow(b.id, key) : NONE;
+    if (key && this.summarising) return f;
+    for (const call of this.a.defs.callSites(fn)) if (call.arguments[index]) f = union(f, this.flow(call.arguments[index]));
+    return f;
+  }
+
+  /**
+   * The parameter a function returns unchanged on every path (`function lze(e) { return e }`,
+   * `function Me(e) { return lze(e) }`, `(s) => s.trim()`), or undefined. Parameter flows
+   * merge every call site; a call to such a function takes its own argument's flow instead.
+   */
+  passThroughIndex(fn: FunctionNode): number | undefined {
+    const known = this.passThroughs.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    this.passThroughs.set(fn, null);
+    const returns = this.a.defs.returnsOf(fn);
+    let index: number | undefined;
+    for (const r of returns) {
+      const i = this.returnedParam(fn, unwrap(r));
+      if (i === undefined || (index !== undefined && i !== index)) { index = undefined; break; }
+      index = i;
+    }
+    this.passThroughs.set(fn, index ?? null);
+    return index;
+  }
+
+  /** Which plain, never reassigned parameter of `fn` an expression is, through pass-through calls and preserving methods. */
+  returnedParam(fn: FunctionNode, r: Node): number | undefined {
+    if (r.type === 'Identifier') {
+      const b = this.a.scopes.resolve(r);
+      if (b?.kind !== 'param' || b.decl !== fn || this.a.defs.definitions(b).length) return undefined;
+      const i = fn.params.indexOf(b.id);
+      return i >= 0 ? i : undefined;
+    }
+    if (r.type !== 'CallExpression') return undefined;
+    const callee = unwrap(r.callee);
+    const method = methodName(r);
+    if (callee.type === 'MemberExpression' && method && PRESERVING_METHODS.has(method)) return this.returnedParam(fn, unwrap(callee.object));
+    const g = this.a.defs.functionOf(callee);
+    if (!g || g === fn) return undefined;
+    const j = this.passThroughIndex(g);
+    return j !== undefined && r.arguments[j] ? this.returnedParam(fn, unwrap(r.arguments[j])) : undefined;
+  }
+
+  memberFlow(node: Node): Flow {
+    const input = this.a.modules.inputOf(node);
+    if (input) return this.inputFlow(node, input);
+    // Any property of `new Proxy(target, { get })` is what the get trap returns.
+    const trap = this.a.defs.proxyGetTrap(node.object);
+    if (trap) return this.flowAll(this.a.defs.returnsOf(trap));
+    const key = propertyName(node);
+    const objectType = unwrap(node.object).type;
+    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression')) {
+      const values = this.a.defs.propertyValues(node.object, key);
+      if (values.length) return this.flowAll(values);
+    }
+    if (key === undefined ? !node.computed : !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) return NONE;
+    const f = this.flow(node.object);
+    return key ? narrow(f, key) : f;
+  }
+
+  callFlow(node: Node): Flow {
+    const input = this.a.modules.inputOf(node);
+    if (input) return this.inputFlow(node, input);
+    const callee = calleeOf(node.callee);
+    const method = methodName(node);
+    if (method && ITERATORS.has(method) && isFunction(node.arguments[0])) {
+      const cb = node.arguments[0] as FunctionNode;
+      return this.withComparison(node, union(this.flow(callee.object), this.flowAll(this.a.defs.returnsOf(cb))));
+    }
+    // `promise.then(cb)` resolves to what the callback returns.
+    if (method === 'then' && isFunction(node.arguments[0])) return this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode));
+    const fn = this.a.defs.functionOf(callee);
+    if (fn) {
+      // A wrapper that returns its argument carries this call's argument, not every caller's.
+      const i = this.passThroughIndex(fn);
+      if (i !== undefined) return node.arguments[i] && node.arguments[i].type !== 'SpreadElement' ? this.flow(node.arguments[i]) : NONE;
+      return this.flowAll(this.a.defs.returnsOf(fn));
+    }
+    if (callee.type === 'Identifier' && node.arguments.length === 0) {
+      const wrapped = this.a.defs.memoisedFunction(callee);
+      if (wrapped) return this.flowAll(this.a.defs.returnsOf(wrapped));
+    }
+    if (callee.type === 'MemberExpression') {
+      if (method && COMPARE_METHODS.has(method)) return this.withComparison(node, union(this.flow(callee.object), this.flowAll(node.arguments)));
+      if (method && PRESERVING_METHODS.has(method)) return this.flow(callee.object);
+      return NONE;
+    }
+    if (callee.type === 'Identifier' && PRESERVING_CALLS.has(callee.name) && !this.a.scopes.resolve(callee)) return node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
+    return NONE;
+  }
+
+  /** What an input holds: its seed once linked, else Kind.INPUT (not known within the module). */
+  inputFlow(node: Node, key: string): Flow {
+    const seed = this.a.modules.seeds?.[key];
+    if (seed) return seed.kinds ? { kinds: seed.kinds, via: [node] } : NONE;
+    return { kinds: Kind.INPUT, via: [node] };
+  }
+
+  /** The source an input stands for in an evidence chain, once the linker found what it holds. */
+  inputSource(node: Node): SourceMatch | undefined {
+    const key = this.a.modules.keyOf(node);
+    const seed = key ? this.a.modules.seeds?.[key] : undefined;
+    return seed?.kinds ? { kind: seed.kinds, label: seed.label } : undefined;
+  }
+
+  /**
+   * What an exported function returns, summarised with its parameters as inputs only: each
+   * caller in another module substitutes its own arguments (the linker's calls are
+   * context-sensitive), so the arguments of this module's own calls must not be merged in.
+   * The flows of this view are kept apart from the rules' flows.
+   */
+  returnsFact(fn: FunctionNode): Fact {
+    this.ownParams ??= [new Map(), new Map()];
+    const saved = [this.flows, this.bindingFlows] as const;
+    [this.flows, this.bindingFlows] = this.ownParams;
+    this.summarising = true;
+    try {
+      return this.fact(this.flowAll(this.a.defs.returnsOf(fn)));
+    } finally {
+      [this.flows, this.bindingFlows] = saved;
+      this.summarising = false;
+    }
+  }
+
+  /** A flow as a module fact: its source kinds, the inputs it comes from, where a source is read. */
+  fact(f: Flow): Fact {
+    const from: string[] = [];
+    let at: string | undefined;
+    for (const n of f.via) {
+      const key = this.a.modules.keyOf(n);
+      if (key) { if (!from.includes(key)) from.push(key); }
+      else if (!at && this.a.sources.match(n)) { const p = this.a.position(n.start); at = `${p.line}:${p.column}`; }
+    }
+    return { kinds: f.kinds & ~Kind.INPUT, from, ...(at ? { at } : {}) };
+  }
+}
+
+/** `.timeZone` of resolvedOptions() is the time zone only; `.locale` the locale only. */
+function narrow(f: Flow, key: string): Flow {
+  if (!(f.kinds & (Kind.TZ | Kind.LOCALE))) return f;
+  if (key === 'timeZone') return { kinds: (f.kinds & ~Kind.LOCALE) | Kind.TZ, via: f.via };
+  if (key === 'locale' || key === 'language' || key === 'region' || key === 'baseName') return { kinds: (f.kinds & ~Kind.TZ) | Kind.LOCALE, via: f.via };
+  return f;
+}

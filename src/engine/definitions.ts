@@ -1,0 +1,541 @@
+// Definitions: the indexes built during the engine's walk (assignments, calls,
+// returns, module factories, decoders) and what they answer: the expressions a
+// binding is given, the function a callee is, a function's call sites, the
+// object shapes and members an expression may have, bundlers' module exports.
+import { addTo, enclosingScope, isFunction, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import type { Analysis } from './analysis';
+import { COMPARE_METHODS, COMPARE_OPS } from './comparisons';
+import type { Constant } from './modules';
+import { calleeOf } from './modules';
+import type { ParsedIndex } from './parse';
+import type { Binding } from './scope';
+import { ITERATORS } from './evaluate';
+import { forEachChild, type Visitor } from './walk';
+
+/** The members key under which a module factory's whole `module.exports = value` is kept. */
+const MODULE_VALUE = '(module.exports)';
+/** A parameter's object shapes come from its call sites, when there are few of them. */
+const MAX_SHAPE_CALLS = 8;
+const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCodeAt', 'decodeURIComponent', 'unescape', 'from']);
+
+/** First index whose node starts at or after `pos` (the list is sorted by start). */
+function lowerBound(list: Node[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+function isSortedByStart(list: Node[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1].start > list[i].start) return false;
+  return true;
+}
+
+export class Definitions {
+  /** Assignments `name = value` by name, and `x.key = value` / `this.key = value` by key. */
+  readonly assignments: Map<string, Node[]>;
+  readonly memberAssignments = new Map<string, Node[]>();
+  private readonly memberAssignmentsByName = new Map<string, Map<string, Node[]>>();
+  /** Calls `name(...)` by callee name. */
+  readonly calls: Map<string, Node[]>;
+  private readonly sortedEntries = new WeakSet<Node[]>();
+  private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
+  private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
+  private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
+  private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
+  private readonly shapes = new Map<Node, Node[]>();
+  private methodCallIndex?: Map<string, Node[]>;
+  /** Bundled module factories by module id. */
+  private readonly moduleFactories = new Map<string, FunctionNode>();
+  /** Functions that decode: base64, hex, char codes, XOR. */
+  readonly decoders = new Set<FunctionNode>();
+  private readonly returns = new Map<Node, Node[]>();
+  private readonly defined = new Map<Binding, Node[]>();
+  /** CommonJS export assignments and `Object.defineProperty(exports, …)` calls. */
+  readonly commonJs: Node[] = [];
+  readonly defineCalls: Node[] = [];
+  /** The parser's list of nodes; with it come its calls and assignments by name (else the walk records those). */
+  private readonly nodes?: Node[];
+
+  constructor(private readonly a: Analysis, index?: ParsedIndex) {
+    this.nodes = index?.nodes;
+    this.calls = index?.calls ?? new Map();
+    this.assignments = index?.assignments ?? new Map();
+  }
+
+  /** Visitors that build the indexes during the engine's single walk. */
+  collectors(): Record<string, Visitor> {
+    const indexed = !!this.nodes;
+    const addReturn = (node: Node) => {
+      const fn = enclosingScope(node);
+      if (!isFunction(fn)) return;
+      addTo(this.returns, fn, node.argument);
+    };
+    return {
+      AssignmentExpression: (node) => {
+        const left = node.left as Node;
+        if (left.type === 'Identifier') { if (!indexed) addTo(this.assignments, left.name, node); }
+        else if (left.type === 'MemberExpression') {
+          const p = propertyName(left);
+          const obj = unwrap(left.object);
+          if (p && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.memberAssignments, p, node);
+          if (obj.type === 'Identifier' ? obj.name === 'exports' || obj.name === 'module' && p === 'exports' : obj.type === 'MemberExpression' && propertyName(obj) === 'exports') this.commonJs.push(node);
+        }
+      },
+      CallExpression: (node) => {
+        const callee = unwrap(node.callee);
+        if (callee.type === 'Identifier') {
+          if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
+          if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
+        } else {
+          const method = propertyName(callee);
+          if (method === undefined) return;
+          if (DECODE_CALLS.has(method)) this.markDecoder(node);
+          if (COMPARE_METHODS.has(method)) this.a.compare.candidates.push(node);
+          else if (method === 'defineProperty' && node.arguments[0]?.type === 'Identifier' && node.arguments[0].name === 'exports') this.defineCalls.push(node);
+        }
+      },
+      BinaryExpression: (node) => {
+        if (COMPARE_OPS.has(node.operator) || node.operator === 'in') this.a.compare.candidates.push(node);
+        else if (node.operator === '^') this.markDecoder(node);
+      },
+      SwitchStatement: (node) => { this.a.compare.candidates.push(node); },
+      Property: (node) => {
+        // Module factories of webpack (`123: (module, exports, require) => {}`) and esbuild (`"src/x.js"(exports, module) {}`).
+        const key = node.key as Node;
+        if (key.type !== 'Literal' || !isFunction(node.value) || !node.value.params.length) return;
+        if (typeof key.value === 'number' || (typeof key.value === 'string' && /^(?:\.{0,2}\/|[\w@-]+\/).*\.[cm]?[jt]sx?$|^\d+$/.test(key.value))) this.moduleFactories.set(String(key.value), node.value);
+      },
+      ReturnStatement: (node) => { if (node.argument) addReturn(node); },
+      // What a generator yields is what its caller gets from it: counted as returned.
+      YieldExpression: (node) => { if (node.argument && !node.delegate) addReturn(node); },
+    };
+  }
+
+  /** Marks the functions around a decoding step (a decoder often wraps a `replace` callback). */
+  markDecoder(node: Node): void {
+    let levels = 0;
+    for (let fn = node.parent; fn && levels < 3; fn = fn.parent) {
+      if (isFunction(fn)) { this.decoders.add(fn); levels++; }
+    }
+  }
+
+  /**
+   * Calls `fn` on every node but identifiers and literals, for rules that look
+   * at the tree only when earlier facts call for it (instead of a visitor on
+   * every node of every file).
+   */
+  eachNode(fn: (node: Node) => void): void {
+    if (this.nodes) {
+      this.nodes.forEach(fn);
+      return;
+    }
+    // After error recovery there is no list: walk with a stack (recovered trees can be deep).
+    const stack: Node[] = [this.a.ast];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type !== 'Identifier' && n.type !== 'Literal') fn(n);
+      forEachChild(n, (c) => { stack.push(c); });
+    }
+  }
+
+  /**
+   * The nodes of an index entry (all nodes for one name) that refer to one binding.
+   * A local binding only looks inside its scope; a top-level one groups the whole
+   * entry once, since minified bundles reuse short names thousands of times.
+   */
+  nodesFor(index: Map<string, Node[]>, cache: Map<string, Map<Binding, Node[]>>, b: Binding, idOf: (n: Node) => Node): Node[] {
+    const all = index.get(b.name);
+    if (!all) return [];
+    const resolves = (n: Node) => { const id = idOf(n); return id.type === 'Identifier' && this.a.scopes.resolve(id) === b; };
+    if (b.scope.type !== 'Program') {
+      // Search the scope's range. The parser's list is in finish order, where a
+      // node comes after the nodes nested in it (`a = function () { var a; a = 1 }`):
+      // an entry is sorted by start once, before its first search.
+      if (!this.sortedEntries.has(all)) {
+        this.sortedEntries.add(all);
+        if (!isSortedByStart(all)) all.sort((x, y) => x.start - y.start);
+      }
+      const { start, end } = b.scope;
+      const out: Node[] = [];
+      for (let i = lowerBound(all, start); i < all.length && all[i].start < end; i++) if (resolves(all[i])) out.push(all[i]);
+      return out;
+    }
+    let groups = cache.get(b.name);
+    if (!groups) {
+      groups = new Map();
+      cache.set(b.name, groups);
+      for (const n of all) {
+        const id = idOf(n);
+        const owner = id.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+        if (!owner) continue;
+        addTo(groups, owner, n);
+      }
+    }
+    return groups.get(b) ?? [];
+  }
+
+  /** Calls `x.name(...)` by method name, indexed on first use. */
+  methodCalls(): Map<string, Node[]> {
+    if (this.methodCallIndex) return this.methodCallIndex;
+    const index = new Map<string, Node[]>();
+    this.methodCallIndex = index;
+    this.eachNode((n) => {
+      if (n.type !== 'CallExpression') return;
+      const c = calleeOf(n.callee);
+      const key = c.type === 'MemberExpression' ? propertyName(c) : undefined;
+      if (key !== undefined) addTo(index, key, n);
+    });
+    return index;
+  }
+
+  /** Expressions assigned to a binding: its initialiser and every assignment. */
+  definitions(b: Binding): Node[] {
+    let list = this.defined.get(b);
+    if (list) return list;
+    list = [];
+    this.defined.set(b, list);
+    const d = b.decl;
+    if (b.kind === 'import') {
+      const c = this.a.modules.constantOf(b.id);
+      if (c) list.push(constantNode(c, b.id));
+      return list;
+    }
+    if (b.kind === 'function' || b.kind === 'class') list.push(d);
+    else if (d.type === 'VariableDeclarator' && d.id === b.id && d.init) list.push(d.init);
+    else if (d.type === 'VariableDeclarator' && d.init) {
+      // `const { key } = init` and `const [a] = init`: the definition is `init.key` / `init[0]`.
+      const pattern = d.id as Node;
+      const prop = pattern.type === 'ObjectPattern' ? pattern.properties.find((p: Node) => p.type === 'Property' && (p.value === b.id || p.value.left === b.id)) : undefined;
+      const index = pattern.type === 'ArrayPattern' ? pattern.elements.indexOf(b.id) : -1;
+      const key = prop && !prop.computed ? keyName(prop) : index >= 0 ? index : undefined;
+      if (key !== undefined) {
+        const property = typeof key === 'number' ? { type: 'Literal', value: key } : { type: 'Identifier', name: key };
+        list.push({ type: 'MemberExpression', object: d.init, property, computed: typeof key === 'number', optional: false, start: b.id.start, end: b.id.end, parent: d } as unknown as Node);
+      }
+    }
+    for (const a of this.nodesFor(this.assignments, this.assignmentsByBinding, b, (n) => n.left)) list.push(a.right);
+    return list;
+  }
+
+  /** For a parameter of `list.some(x => ...)`-style callbacks: the list. */
+  iteratedBy(b: Binding): Node | undefined {
+    const fn = b.decl;
+    if (b.kind !== 'param' || !isFunction(fn) || fn.params[0]?.type !== 'Identifier' || fn.params[0].name !== b.name) return undefined;
+    const call = fn.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || !ITERATORS.has(methodName(call) ?? '')) return undefined;
+    return unwrap(call.callee).object;
+  }
+
+  /** Every function with `return value` statements, and those values. */
+  functionReturns(): Iterable<[FunctionNode, Node[]]> {
+    return this.returns.entries() as Iterable<[FunctionNode, Node[]]>;
+  }
+
+  /** Return expressions of a function (an arrow's expression body counts). */
+  returnsOf(fn: FunctionNode): Node[] {
+    if (fn.body.type !== 'BlockStatement') return [fn.body];
+    return this.returns.get(fn) ?? [];
+  }
+
+  /** The function a callee refers to, through variables and object/class members. */
+  functionOf(callee: Node, depth = 0): FunctionNode | undefined {
+    callee = unwrap(callee);
+    if (isFunction(callee)) return callee;
+    if (depth > 6) return undefined;
+    if (callee.type === 'Identifier') {
+      const b = this.a.scopes.resolve(callee);
+      if (!b) return undefined;
+      if (b.kind === 'function') return b.decl as FunctionNode;
+      const defs = this.definitions(b);
+      return defs.length === 1 ? this.functionOf(defs[0], depth + 1) : undefined;
+    }
+    // `var __importDefault = (this && this.__importDefault) || function (mod) {…}`: the function given as the fallback.
+    if (callee.type === 'LogicalExpression') return this.functionOf(callee.right, depth) ?? this.functionOf(callee.left, depth);
+    if (callee.type === 'CallExpression') {
+      // `inRegion = require_check()` where the module sets `module.exports = function inRegion() {}`.
+      const factory = this.moduleFactoryOf(callee);
+      const values = factory ? this.members(factory).get(MODULE_VALUE) ?? [] : [];
+      return values.length === 1 ? this.functionOf(values[0], depth + 1) : undefined;
+    }
+    if (callee.type === 'MemberExpression') {
+      const key = propertyName(callee);
+      if (key === undefined) return undefined;
+      for (const v of this.propertyValues(callee.object, key, depth + 1)) {
+        const f = this.functionOf(v, depth + 1);
+        if (f) return f;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Calls of a function, found by the name it is declared or assigned under, or
+   * for a member (`M.a = function`, `{ a() {} }`, a class method) by the calls
+   * of that method name whose callee resolves to it.
+   */
+  callSites(fn: FunctionNode): Node[] {
+    let name: string | undefined;
+    // `var f = (cached && cached.f) || function () {…}`: the function is one of the values the name holds.
+    let held: Node = fn;
+    while (held.parent && (held.parent.type === 'LogicalExpression' || held.parent.type === 'ConditionalExpression' && held.parent.test !== held || held.parent.type === 'ParenthesizedExpression')) held = held.parent;
+    const parent = held.parent;
+    if (fn.type === 'FunctionDeclaration') name = fn.id?.name;
+    else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
+    else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier') name = parent.left.name;
+    if (!name) {
+      const key = parent?.type === 'AssignmentExpression' && parent.right === held ? propertyName(parent.left)
+        : (parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.value === held ? keyName(parent) : undefined;
+      return key === undefined ? [] : (this.methodCalls().get(key) ?? []).filter((c) => this.functionOf(c.callee) === fn);
+    }
+    const b = this.a.scopes.resolve(fn.type === 'FunctionDeclaration' ? fn.id! : parent!.type === 'VariableDeclarator' ? parent!.id : parent!.left);
+    if (!b) return [];
+    return this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee).filter((c) => this.functionOf(c.callee) === fn);
+  }
+
+  /**
+   * Expressions that may be the value of `object.key`: object literal properties,
+   * class members, getters' returns and `object.key = value` assignments.
+   */
+  propertyValues(object: Node, key: string, depth = 0): Node[] {
+    const out: Node[] = [];
+    // `places.LIST` of `import * as places` or `require("./places")`: the list another module exports.
+    const ns = this.a.modules.namespaceOf(object);
+    if (ns !== undefined) {
+      const c = this.a.modules.constantOf({ type: 'MemberExpression', object, property: { type: 'Identifier', name: key }, computed: false, start: object.start, end: object.end } as unknown as Node);
+      return c ? [constantNode(c, object)] : [];
+    }
+    for (const o of this.objectShapes(object, depth)) {
+      const values = this.members(o).get(key);
+      if (values) out.push(...values);
+      if (o.type === 'ClassBody') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
+    }
+    const b = unwrap(object).type === 'Identifier' ? this.a.scopes.resolve(unwrap(object)) : undefined;
+    if (b) for (const a of this.memberAssignmentsTo(b.name, key)) {
+      if (this.a.scopes.resolve(unwrap(a.left.object)) === b) out.push(a.right);
+    }
+    return out;
+  }
+
+  /**
+   * The module factory a call loads: `__webpack_require__(101)` with a factory
+   * keyed 101, or `require_x()` where `require_x = __commonJS({ "x.js"(exports, module) {} })`.
+   */
+  moduleFactoryOf(call: Node): FunctionNode | undefined {
+    const arg = call.arguments[0];
+    if (call.arguments.length === 1 && arg.type === 'Literal' && (typeof arg.value === 'number' || typeof arg.value === 'string')) {
+      return this.moduleFactories.get(String(arg.value));
+    }
+    const callee = unwrap(call.callee);
+    if (call.arguments.length || callee.type !== 'Identifier') return undefined;
+    const b = this.a.scopes.resolve(callee);
+    const defs = b && b.kind !== 'function' ? this.definitions(b) : [];
+    const wrapper = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    const table = wrapper?.type === 'CallExpression' ? unwrap(wrapper.arguments[0] ?? wrapper) : undefined;
+    // esbuild's `__commonJS({ "src/x.js"(exports, module) {} })`, and minified, `c((exports, module) => {})`.
+    const fn = table?.type === 'ObjectExpression' && table.properties.length === 1 ? table.properties[0].value : table;
+    return isFunction(fn) && fn.params.length >= 1 && wrapper!.arguments.length === 1 ? fn : undefined;
+  }
+
+  /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
+  factoryExports(fn: FunctionNode, add: (key: string | undefined, values: Node[]) => void): void {
+    const names = fn.params.map((p: Node) => (p.type === 'Identifier' ? p.name : ''));
+    // webpack passes (module, exports, require); esbuild (exports, module).
+    const moduleName = names.find((n) => n === 'module') ?? (names.length >= 3 ? names[0] : names[1]);
+    const exportsName = names.find((n) => n === 'exports') ?? (names.length >= 3 ? names[1] : names[0]);
+    const visit = (n: Node) => {
+      // `Object.defineProperty(exports, "x", { get: function () { return x; } })`, as tsc emits re-exports.
+      if (n.type === 'CallExpression' && methodName(n) === 'defineProperty' && n.arguments.length === 3 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
+        const key = n.arguments[1].type === 'Literal' ? String(n.arguments[1].value) : undefined;
+        const desc = unwrap(n.arguments[2]);
+        if (key !== undefined && desc.type === 'ObjectExpression') {
+          const m = this.members(desc);
+          add(key, [...m.get('value') ?? [], ...(m.get('get') ?? []).flatMap((g) => (isFunction(g) ? this.returnsOf(g) : []))]);
+        }
+      }
+      if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression') {
+        const key = propertyName(n.left);
+        const obj = unwrap(n.left.object);
+        if (key === 'exports' && obj.type === 'Identifier' && obj.name === moduleName) {
+          const v = unwrap(n.right);
+          if (v.type === 'ObjectExpression') for (const [k, vs] of this.members(v)) add(k, vs);
+          else add(MODULE_VALUE, [n.right]);
+        } else if (obj.type === 'Identifier' && obj.name === exportsName) add(key, [n.right]);
+        else if (obj.type === 'MemberExpression' && propertyName(obj) === 'exports' && unwrap(obj.object).name === moduleName) add(key, [n.right]);
+      }
+      if (isFunction(n) && n !== fn) return;
+      forEachChild(n, visit);
+    };
+    visit(fn.body);
+  }
+
+  /** Values of an object literal's, class body's or module's members by key (getters give their returns). */
+  members(o: Node): Map<string, Node[]> {
+    let map = this.memberIndex.get(o);
+    if (map) return map;
+    map = new Map();
+    this.memberIndex.set(o, map);
+    const add = (key: string | undefined, values: Node[]) => {
+      if (key === undefined) return;
+      const list = map!.get(key);
+      if (list) list.push(...values); else map!.set(key, [...values]);
+    };
+    if (isFunction(o)) {
+      this.factoryExports(o, add);
+      return map;
+    }
+    for (const m of o.type === 'ObjectExpression' ? o.properties : o.body) {
+      if (m.type === 'Property') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);
+      else if (m.type === 'PropertyDefinition') { if (m.value) add(keyName(m), [m.value]); }
+      else if (m.type === 'MethodDefinition') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);
+    }
+    return map;
+  }
+
+  /** Assignments `name.key = value` (`this.key = value` for "this"), grouped by name on first use of a key. */
+  memberAssignmentsTo(name: string, key: string): Node[] {
+    let byName = this.memberAssignmentsByName.get(key);
+    if (!byName) {
+      byName = new Map();
+      this.memberAssignmentsByName.set(key, byName);
+      for (const a of this.memberAssignments.get(key) ?? []) {
+        const obj = unwrap(a.left.object);
+        const owner = obj.type === 'ThisExpression' ? 'this' : obj.name as string;
+        addTo(byName, owner, a);
+      }
+    }
+    return byName.get(name) ?? [];
+  }
+
+  /** `this.key = value` assignments of one property, grouped by class body. */
+  thisAssignments(key: string): Map<Node, Node[]> {
+    let groups = this.thisAssignmentsByClass.get(key);
+    if (groups) return groups;
+    groups = new Map();
+    this.thisAssignmentsByClass.set(key, groups);
+    for (const a of this.memberAssignmentsTo('this', key)) {
+      const body = this.classBodyOf(a);
+      if (!body) continue;
+      addTo(groups, body, a);
+    }
+    return groups;
+  }
+
+  classBodyOf(node: Node): Node | undefined {
+    for (let n = node.parent; n; n = n.parent) {
+      if (n.type === 'ClassBody') return n;
+      if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition') {
+        if (n.parent?.type !== 'MethodDefinition' && n.parent?.type !== 'Property') return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Object literals, class bodies or module factories an expression may evaluate to (cached). */
+  objectShapes(node: Node, depth: number): Node[] {
+    node = unwrap(node);
+    if (depth > 6) return [];
+    let shapes = this.shapes.get(node);
+    if (!shapes) {
+      this.shapes.set(node, []);
+      shapes = this.computeShapes(node, depth);
+      this.shapes.set(node, shapes);
+    }
+    return shapes;
+  }
+
+  computeShapes(node: Node, depth: number): Node[] {
+    switch (node.type) {
+      case 'ObjectExpression': return [node];
+      case 'ThisExpression': { const c = this.classBodyOf(node); return c ? [c] : []; }
+      case 'NewExpression': {
+        const cls = this.classOf(node.callee);
+        return cls ? [cls.body] : [];
+      }
+      case 'ConditionalExpression': return [...this.objectShapes(node.consequent, depth + 1), ...this.objectShapes(node.alternate, depth + 1)];
+      case 'LogicalExpression': return [...this.objectShapes(node.left, depth + 1), ...this.objectShapes(node.right, depth + 1)];
+      case 'AwaitExpression': return this.objectShapes(node.argument, depth + 1);
+      case 'MemberExpression': {
+        const key = propertyName(node);
+        return key === undefined ? [] : this.propertyValues(node.object, key, depth + 1).flatMap((v) => this.objectShapes(v, depth + 1));
+      }
+      case 'Identifier': {
+        const b = this.a.scopes.resolve(node);
+        if (!b) return [];
+        if (b.kind === 'param') {
+          const fn = b.decl as FunctionNode;
+          const index = fn.params.indexOf(b.id);
+          const calls = index < 0 ? [] : this.callSites(fn);
+          return calls.length > MAX_SHAPE_CALLS ? [] : calls.flatMap((c) => (c.arguments[index] ? this.objectShapes(c.arguments[index], depth + 1) : []));
+        }
+        if (b.kind === 'class') return [b.decl.body];
+        return this.definitions(b).flatMap((d) => this.objectShapes(d, depth + 1));
+      }
+      case 'CallExpression': {
+        const factory = this.moduleFactoryOf(node);
+        if (factory) return [factory];
+        const fn = this.functionOf(node.callee, depth + 1);
+        return fn ? this.returnsOf(fn).flatMap((r) => this.objectShapes(r, depth + 1)) : [];
+      }
+    }
+    return [];
+  }
+
+  classOf(node: Node): Node | undefined {
+    node = unwrap(node);
+    if (node.type === 'ClassExpression') return node;
+    if (node.type !== 'Identifier') return undefined;
+    const b = this.a.scopes.resolve(node);
+    if (b?.kind === 'class') return b.decl;
+    const defs = b ? this.definitions(b) : [];
+    return defs.length === 1 && unwrap(defs[0]).type === 'ClassExpression' ? unwrap(defs[0]) : undefined;
+  }
+
+  /** The one expression a binding is ever given, when there is exactly one. */
+  soleDefinition(id: Node): Node | undefined {
+    const b = this.a.scopes.resolve(id);
+    const defs = b ? this.definitions(b) : [];
+    return defs.length === 1 ? defs[0] : undefined;
+  }
+
+  /** The function a memoising wrapper holds: `get = once(() => decode(x))`. */
+  memoisedFunction(callee: Node): FunctionNode | undefined {
+    const def = this.soleDefinition(callee);
+    const wrapped = def && unwrap(def).type === 'CallExpression' ? unwrap(def).arguments[0] : undefined;
+    return isFunction(wrapped) ? wrapped : undefined;
+  }
+
+  /** The get trap of a `new Proxy(target, handler)` an expression holds (directly or through one variable). */
+  proxyGetTrap(node: Node, depth = 0): FunctionNode | undefined {
+    node = unwrap(node);
+    if (node.type === 'Identifier' && depth === 0) {
+      const b = this.a.scopes.resolve(node);
+      const defs = b && b.kind !== 'param' ? this.definitions(b) : [];
+      return defs.length === 1 ? this.proxyGetTrap(defs[0], 1) : undefined;
+    }
+    if (node.type !== 'NewExpression' || unwrap(node.callee).type !== 'Identifier' || unwrap(node.callee).name !== 'Proxy' || this.a.scopes.resolve(unwrap(node.callee))) return undefined;
+    const handler = node.arguments[1] ? unwrap(node.arguments[1]) : undefined;
+    if (handler?.type !== 'ObjectExpression') return undefined;
+    const get = this.members(handler).get('get');
+    return get?.length === 1 ? this.functionOf(get[0]) : undefined;
+  }
+}
+
+/**
+ * A node the evaluator reads as another module's constant: a plain list, or,
+ * when the exporting module decoded it, a list decoded from one encoded
+ * literal, so the comparison is still known to be concealed.
+ */
+function constantNode(c: Constant, at: Node): Node {
+  const span = { start: at.start, end: at.end, parent: at };
+  const literal = (value: string) => ({ type: 'Literal', value, raw: JSON.stringify(value), ...span });
+  if (!c.concealed) return { type: 'ArrayExpression', elements: c.values.map(literal), ...span } as unknown as Node;
+  const ascii = JSON.stringify(c.values).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const encoded = literal(Buffer.from(ascii, 'latin1').toString('base64'));
+  const member = (object: string, property: string) => ({ type: 'MemberExpression', object: { type: 'Identifier', name: object, ...span }, property: { type: 'Identifier', name: property, ...span }, computed: false, optional: false, ...span });
+  const atob = { type: 'CallExpression', callee: { type: 'Identifier', name: 'atob', ...span }, arguments: [encoded], optional: false, ...span };
+  return { type: 'CallExpression', callee: member('JSON', 'parse'), arguments: [atob], optional: false, ...span } as unknown as Node;
+}
