@@ -25,7 +25,7 @@ export interface Engine {
 }
 
 /** Texts this large run alone: their syntax trees take hundreds of MB. */
-export const LARGE_TEXT = 8 * 1024 * 1024;
+export const LARGE_TEXT = 4 * 1024 * 1024;
 
 /** Time allowed per file: 30 s plus 2 s per MB (a 13 MB bundle takes about 4 s). */
 export function timeLimitMs(bytes: number): number {

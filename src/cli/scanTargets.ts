@@ -246,18 +246,18 @@ async function linkProgram(files: Array<{ file: string; results: FileResult[] }>
       continue; // gone since the first read: the first results stand
     }
     try {
-      for (const unit of contents.units) {
-        const s = seeds.get(unit.name);
+      // Two at a time, like the first analysis: the engine pool has two threads.
+      await mapLimit(contents.units.filter((u) => seeds.has(u.name)), 2, async (unit) => {
         const i = results.findIndex((r) => r.file === unit.name);
-        if (!s || i < 0) continue;
+        if (i < 0) return;
         const release = await engine.acquire(unit.size);
         try {
-          const again = await engine.scan(await unit.read(), unit.encoding, unit.name, s);
+          const again = await engine.scan(await unit.read(), unit.encoding, unit.name, seeds.get(unit.name));
           if (!again.error) results[i] = { ...results[i], findings: again.findings };
         } finally {
           release();
         }
-      }
+      });
     } finally {
       contents.close();
     }

@@ -125,11 +125,10 @@ export class Analysis implements Facts {
   /** The module's summary for the linker; undefined when it neither takes from nor gives to other modules. */
   summary(): ModuleSummary | undefined {
     const dynamicImports: Node[] = [];
-    if (this.text.includes('import(')) this.eachNode((n) => { if (n.type === 'ImportExpression') dynamicImports.push(n); });
+    if (/\bimport\(\s*["'`][./]/.test(this.text)) this.eachNode((n) => { if (n.type === 'ImportExpression') dynamicImports.push(n); });
     const names = this.modules.importedNames(this.defs.calls, dynamicImports);
     if (names.size) {
-      this.eachNode((n) => {
-        if (n.type !== 'CallExpression') return;
+      this.defs.eachCall((n) => {
         const c = calleeOf(n.callee);
         const o = c.type === 'MemberExpression' ? unwrap(c.object) : undefined;
         if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && !!requiredSpec(o) || o.type === 'AwaitExpression')) this.modules.inputOf(n);

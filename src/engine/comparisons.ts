@@ -22,6 +22,9 @@ export interface Comparison {
   encoded?: Node;
 }
 
+/** Callbacks longer than this are not taken as part of a constant. */
+const MAX_CALLBACK = 300;
+
 export const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
 export const COMPARE_METHODS = new Set(['includes', 'has', 'indexOf', 'startsWith', 'endsWith', 'test', 'match', 'localeCompare']);
 
@@ -183,7 +186,9 @@ export class Comparisons {
     switch (node.type) {
       case 'Literal': return typeof node.value === 'string' || typeof node.value === 'number' || !!regexOf(node);
       // A callback (`list.map((s) => atob(s))`) is evaluated with the list.
-      case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': case 'ArrowFunctionExpression': case 'FunctionExpression': return true;
+      case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': return true;
+      // A short callback (`list.map((s) => atob(s))`) is evaluated with the list; a long one is not a decoder.
+      case 'ArrowFunctionExpression': case 'FunctionExpression': return node.end - node.start <= MAX_CALLBACK;
       case 'UnaryExpression': return this.mayBeConstant(node.argument, depth + 1);
       case 'NewExpression': return node.arguments.length === 1 && this.mayBeConstant(node.arguments[0], depth + 1);
       case 'Identifier': {

@@ -28,11 +28,12 @@ export function union(a: Flow, b: Flow): Flow {
 }
 
 export class Dataflow {
-  private flows = new Map<Node, Flow>();
-  private bindingFlows = new Map<Binding, Flow>();
+  private readonly flows = new Map<Node, Flow>();
+  private readonly bindingFlows = new Map<Binding, Flow>();
   /** While summarising: an exported function's parameters hold only what callers in other modules pass. */
   private summarising = false;
-  private ownParams?: readonly [Map<Node, Flow>, Map<Binding, Flow>];
+  /** While summarising, flows inside exported functions are kept apart (see returnsFact). */
+  private ownParams?: { flows: Map<Node, Flow>; bindings: Map<Binding, Flow>; ranges: Array<readonly [number, number]> };
   /** Functions that return one of their parameters unchanged: its index, or null. */
   private readonly passThroughs = new Map<FunctionNode, number | null>();
 
@@ -40,11 +41,12 @@ export class Dataflow {
 
   /** Which fingerprint sources flow into an expression. Memoised; cycles yield nothing. */
   flow(node: Node): Flow {
-    const known = this.flows.get(node);
+    const flows = this.summarising && this.inExported(node.start) ? this.ownParams!.flows : this.flows;
+    const known = flows.get(node);
     if (known) return known;
-    this.flows.set(node, NONE);
+    flows.set(node, NONE);
     const result = this.computeFlow(node);
-    this.flows.set(node, result);
+    flows.set(node, result);
     return result;
   }
 
@@ -107,11 +109,12 @@ export class Dataflow {
   identifierFlow(node: Node): Flow {
     const b = this.a.scopes.resolve(node);
     if (!b) return NONE;
-    let f = this.bindingFlows.get(b);
+    const bindingFlows = this.summarising && this.inExported(b.id.start) ? this.ownParams!.bindings : this.bindingFlows;
+    let f = bindingFlows.get(b);
     if (!f) {
-      this.bindingFlows.set(b, NONE);
+      bindingFlows.set(b, NONE);
       f = this.bindingFlow(b);
-      this.bindingFlows.set(b, f);
+      bindingFlows.set(b, f);
     }
     return f;
   }
@@ -252,19 +255,33 @@ export class Dataflow {
    * What an exported function returns, summarised with its parameters as inputs only: each
    * caller in another module substitutes its own arguments (the linker's calls are
    * context-sensitive), so the arguments of this module's own calls must not be merged in.
-   * The flows of this view are kept apart from the rules' flows.
+   * Flows inside exported functions are kept apart for this view; flows elsewhere, which do
+   * not depend on those parameters, are shared with the rules' (summaries come after the rules).
    */
   returnsFact(fn: FunctionNode): Fact {
-    this.ownParams ??= [new Map(), new Map()];
-    const saved = [this.flows, this.bindingFlows] as const;
-    [this.flows, this.bindingFlows] = this.ownParams;
+    if (!this.ownParams) {
+      const ranges = [...this.a.modules.exports().values()].filter(isFunction).map((f) => [f.start, f.end] as const).sort((x, y) => x[0] - y[0]);
+      this.ownParams = { flows: new Map(), bindings: new Map(), ranges };
+    }
     this.summarising = true;
     try {
       return this.fact(this.flowAll(this.a.defs.returnsOf(fn)));
     } finally {
-      [this.flows, this.bindingFlows] = saved;
       this.summarising = false;
     }
+  }
+
+  /** Inside an exported function: where flows differ while summarising (flows elsewhere are shared). */
+  private inExported(pos: number): boolean {
+    const r = this.ownParams!.ranges;
+    let lo = 0;
+    let hi = r.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r[mid][0] <= pos) lo = mid + 1; else hi = mid;
+    }
+    // Exported functions do not nest in one another (they are top-level declarations or values).
+    return lo > 0 && pos < r[lo - 1][1];
   }
 
   /** A flow as a module fact: its source kinds, the inputs it comes from, where a source is read. */

@@ -16,6 +16,8 @@ import { forEachChild, type Visitor } from './walk';
 const MODULE_VALUE = '(module.exports)';
 /** A parameter's object shapes come from its call sites, when there are few of them. */
 const MAX_SHAPE_CALLS = 8;
+/** A method's call sites are searched among at most this many calls of its name. */
+const MAX_METHOD_CALLS = 64;
 const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCodeAt', 'decodeURIComponent', 'unescape', 'from']);
 
 /** First index whose node starts at or after `pos` (the list is sorted by start). */
@@ -47,7 +49,10 @@ export class Definitions {
   private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
   private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
   private readonly shapes = new Map<Node, Node[]>();
+  /** Calls `x.name(...)` by method name (for the call sites of functions kept as members), indexed on first use. */
   private methodCallIndex?: Map<string, Node[]>;
+  /** The parser's list of the visitors' node types (calls among them). */
+  private readonly visited?: Node[];
   /** Bundled module factories by module id. */
   private readonly moduleFactories = new Map<string, FunctionNode>();
   /** Functions that decode: base64, hex, char codes, XOR. */
@@ -62,6 +67,7 @@ export class Definitions {
 
   constructor(private readonly a: Analysis, index?: ParsedIndex) {
     this.nodes = index?.nodes;
+    this.visited = index?.visited;
     this.calls = index?.calls ?? new Map();
     this.assignments = index?.assignments ?? new Map();
   }
@@ -178,17 +184,23 @@ export class Definitions {
     return groups.get(b) ?? [];
   }
 
-  /** Calls `x.name(...)` by method name, indexed on first use. */
-  methodCalls(): Map<string, Node[]> {
+
+  /** Calls `fn` on every call expression (from the parser's list of the visitors' types when there is one). */
+  eachCall(fn: (call: Node) => void): void {
+    const visit = (n: Node) => { if (n.type === 'CallExpression') fn(n); };
+    if (this.visited) this.visited.forEach(visit); else this.eachNode(visit);
+  }
+
+  private methodCalls(): Map<string, Node[]> {
     if (this.methodCallIndex) return this.methodCallIndex;
     const index = new Map<string, Node[]>();
     this.methodCallIndex = index;
-    this.eachNode((n) => {
-      if (n.type !== 'CallExpression') return;
+    const add = (n: Node) => {
       const c = calleeOf(n.callee);
       const key = c.type === 'MemberExpression' ? propertyName(c) : undefined;
       if (key !== undefined) addTo(index, key, n);
-    });
+    };
+    this.eachCall(add);
     return index;
   }
 
@@ -289,7 +301,9 @@ export class Definitions {
     if (!name) {
       const key = parent?.type === 'AssignmentExpression' && parent.right === held ? propertyName(parent.left)
         : (parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.value === held ? keyName(parent) : undefined;
-      return key === undefined ? [] : (this.methodCalls().get(key) ?? []).filter((c) => this.functionOf(c.callee) === fn);
+      // A common method name (`get`, `push`) has thousands of calls, each a search for its callee: skipped.
+      const calls = key === undefined ? undefined : this.methodCalls().get(key);
+      return calls && calls.length <= MAX_METHOD_CALLS ? calls.filter((c) => this.functionOf(c.callee) === fn) : [];
     }
     const b = this.a.scopes.resolve(fn.type === 'FunctionDeclaration' ? fn.id! : parent!.type === 'VariableDeclarator' ? parent!.id : parent!.left);
     if (!b) return [];

@@ -14,14 +14,14 @@ export interface LinkedModule {
 /** The module a specifier names, seen from a module; undefined when it is not part of the program. */
 export type Resolve = (from: string, spec: string) => string | undefined;
 
-/** Passes over all inputs; kinds only grow, so this bounds chains of 30 modules and more. */
-const MAX_ROUNDS = 30;
-
 interface Found { id: string; name: string; facts: ExportFacts }
 
 /** Seeds for every module where what another module gives reaches a finding. `display` names a module in evidence. */
 export function link(modules: LinkedModule[], resolve: Resolve, display: (id: string) => string = (id) => id): Map<string, Seeds> {
   const byId = new Map(modules.map((m) => [m.id, m.summary]));
+  // Keys of the linker's maps name a module by its number, not its (long) path.
+  const num = new Map(modules.map((m, i) => [m.id, i]));
+  const slotOf = (id: string, key: string) => `${num.get(id)}:${key}`;
   const resolved = new Map<string, string | undefined>();
   const target = (from: string, spec: string): string | undefined => {
     const k = `${from}\0${spec}`;
@@ -47,7 +47,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   // Where each input's value comes from, resolved once.
   const sourceOf = new Map<string, Found | undefined>();
   const found = (id: string, key: string, def: InputDef & { spec: string }): Found | undefined => {
-    const k = `${id}\0${key}`;
+    const k = slotOf(id, key);
     if (!sourceOf.has(k)) sourceOf.set(k, exportOf(target(id, def.spec), def.name));
     return sourceOf.get(k);
   };
@@ -59,7 +59,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (def.type !== 'call') continue;
       const f = found(m.id, key, def);
       if (!f) continue;
-      const k = `${f.id}\0${f.name}`;
+      const k = slotOf(f.id, f.name);
       const list = incoming.get(k);
       if (list) list.push({ caller: m.id, args: def.args }); else incoming.set(k, [{ caller: m.id, args: def.args }]);
     }
@@ -67,11 +67,22 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
 
   const kinds = new Map<string, number>();
   const where = new Map<string, string>();
-  const kindsOf = (id: string, key: string) => kinds.get(`${id}\0${key}`) ?? 0;
+  // Which inputs read which: when one grows, only those that read it are worked out again.
+  const dependents = new Map<string, Set<string>>();
+  let reading: string | undefined;
+  const kindsOf = (id: string, key: string) => {
+    const slot = slotOf(id, key);
+    if (reading) {
+      let d = dependents.get(slot);
+      if (!d) dependents.set(slot, (d = new Set()));
+      d.add(reading);
+    }
+    return kinds.get(slot) ?? 0;
+  };
   const whereOf = (id: string, fact: Fact): string | undefined => {
     if (fact.kinds && fact.at) return `${display(id)}:${fact.at}`;
     for (const k of fact.from) {
-      const w = where.get(`${id}\0${k}`);
+      const w = where.get(slotOf(id, k));
       if (w) return w;
     }
     return undefined;
@@ -88,7 +99,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     if (def.type === 'param') {
       let k = 0;
       let at: string | undefined;
-      for (const call of incoming.get(`${id}\0${def.name}`) ?? []) {
+      for (const call of incoming.get(slotOf(id, def.name)) ?? []) {
         const arg = call.args[def.index];
         const ak = evalFact(call.caller, arg);
         if (ak && !at) at = whereOf(call.caller, arg!);
@@ -108,25 +119,29 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const d = callee.inputs[from];
       const own = d?.type === 'param' && callee.exports[d.name] === f.facts;
       const fk = own ? evalFact(id, def.args[d.index]) : kindsOf(f.id, from);
-      if (fk && !at) at = own ? whereOf(id, def.args[d.index]) : where.get(`${f.id}\0${from}`);
+      if (fk && !at) at = own ? whereOf(id, def.args[d.index]) : where.get(slotOf(f.id, from));
       k |= fk;
     }
     return { k, at };
   };
 
-  for (let round = 0, changed = true; changed && round < MAX_ROUNDS; round++) {
-    changed = false;
-    for (const m of modules) {
-      for (const [key, def] of Object.entries(m.summary.inputs)) {
-        const { k, at } = compute(m.id, key, def);
-        const slot = `${m.id}\0${key}`;
-        const old = kinds.get(slot) ?? 0;
-        if ((old | k) === old) continue;
-        kinds.set(slot, old | k);
-        if (at && !where.has(slot)) where.set(slot, at);
-        changed = true;
-      }
-    }
+  // A worklist to the fixed point: kinds only grow, so it ends.
+  const slots = new Map<string, { id: string; key: string; def: InputDef }>();
+  for (const m of modules) for (const [key, def] of Object.entries(m.summary.inputs)) slots.set(slotOf(m.id, key), { id: m.id, key, def });
+  const queue = [...slots.keys()];
+  const queued = new Set(queue);
+  while (queue.length) {
+    const slot = queue.pop()!;
+    queued.delete(slot);
+    const { id, key, def } = slots.get(slot)!;
+    reading = slot;
+    const { k, at } = compute(id, key, def);
+    reading = undefined;
+    const old = kinds.get(slot) ?? 0;
+    if ((old | k) === old) continue;
+    kinds.set(slot, old | k);
+    if (at && !where.has(slot)) where.set(slot, at);
+    for (const d of dependents.get(slot) ?? []) if (!queued.has(d)) { queued.add(d); queue.push(d); }
   }
 
   const seeds = new Map<string, Seeds>();
@@ -142,7 +157,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const k = kindsOf(m.id, key);
       if (!k) continue;
       const def = m.summary.inputs[key];
-      const at = where.get(`${m.id}\0${key}`);
+      const at = where.get(slotOf(m.id, key));
       const from = def.type === 'param' ? `passed to ${def.name}()` : `from ${def.spec}`;
       (s ??= {})[key] = { kinds: k, label: `${kindNames(k).join(' / ')} ${from}${at ? `, read at ${at}` : ''}` };
     }

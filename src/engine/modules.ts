@@ -122,8 +122,6 @@ export class ModuleFacts {
   private readonly defs = new Map<string, InputDef>();
   private readonly reaching = new Set<string>();
   private readonly constantUses = new Set<string>();
-  /** Calls whose callee may be imported, collected during the walk for the summary. */
-  readonly importCalls: Node[] = [];
 
   constructor(private readonly ast: Node, private readonly host: Host, readonly seeds?: Seeds) {}
 
@@ -360,12 +358,24 @@ export class ModuleFacts {
       const c = constant(node);
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
     }
-    for (const call of this.importCalls) this.inputOf(call);
-    const inputs: ModuleSummary['inputs'] = {};
+    const all = new Map<string, InputDef>();
     for (const [node, key] of this.keys) {
       const def = this.defs.get(key)!;
-      inputs[key] = def.type === 'call' ? { ...def, args: (node.arguments as Node[]).map((a) => (a.type === 'SpreadElement' ? { kinds: 0, from: [] } : fact(a))) } : def;
+      all.set(key, def.type === 'call' ? { ...def, args: (node.arguments as Node[]).map((a) => (a.type === 'SpreadElement' ? { kinds: 0, from: [] } : fact(a))) } : def);
     }
+    // Only what the linker can use is kept (a split build has hundreds of thousands of inputs):
+    // inputs that exports and findings depend on, calls that pass something to another module,
+    // and the inputs those calls' arguments come from.
+    const keep = new Set(this.reaching);
+    for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? []]) keep.add(k);
+    for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length)) keep.add(key);
+    const queue = [...keep];
+    while (queue.length) {
+      const def = all.get(queue.pop()!);
+      if (def?.type === 'call') for (const a of def.args) for (const k of a.from) if (!keep.has(k)) { keep.add(k); queue.push(k); }
+    }
+    const inputs: ModuleSummary['inputs'] = {};
+    for (const key of keep) { const def = all.get(key); if (def) inputs[key] = def; }
     return { inputs, exports, reexports: this.reexports, reaching: [...this.reaching], ...(this.constantUses.size ? { constants: [...this.constantUses] } : {}) };
   }
 }
