@@ -68,6 +68,7 @@ export class Analysis implements Facts {
       definitions: (b) => this.defs.definitions(b),
       iteratedBy: (b) => this.defs.iteratedBy(b),
       members: (object, key) => this.defs.propertyValues(object, key),
+      argumentOf: (b) => this.defs.argumentOf(b),
     });
     this.sources = new SourceMatcher(this.scopes, (id) => {
       const b = this.scopes.resolve(id);

@@ -197,7 +197,7 @@ export class Comparisons {
         let known = this.constantBindings.get(b);
         if (known === undefined) {
           this.constantBindings.set(b, false);
-          if (b.kind === 'param') { const list = this.a.defs.iteratedBy(b); known = !!list && this.mayBeConstant(list, depth + 1); }
+          if (b.kind === 'param') { const arg = this.a.defs.iteratedBy(b) ?? this.a.defs.argumentOf(b); known = !!arg && this.mayBeConstant(arg, depth + 1); }
           else if (b.kind === 'import') known = !!this.a.modules.constantOf(b.id);
           else if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') known = false;
           else {

@@ -7,6 +7,7 @@ import type { Analysis } from './analysis';
 import { COMPARE_METHODS, isLiteral } from './comparisons';
 import { ITERATORS } from './evaluate';
 import { calleeOf, type Fact } from './modules';
+import { invocationOf } from './definitions';
 import type { Binding } from './scope';
 import { Kind, type SourceMatch } from './sources';
 
@@ -101,7 +102,8 @@ export class Dataflow {
       // still tell where the user is: carried.
       if (methodName(node) === 'match') return f;
       const sides: Node[] = node.type === 'BinaryExpression' ? [node.left, node.right] : [unwrap(node.callee).object, node.arguments[0]];
-      return sides.some((side) => side && isLiteral(side)) ? NONE : f;
+      // (A number is a position or a count: `list.indexOf(tz) !== -1` still carries what it found.)
+      return sides.some((side) => side && isLiteral(side) && typeof this.a.value(side) === 'string') ? NONE : f;
     }
     return f.via.includes(c.node) ? f : { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) };
   }
@@ -147,7 +149,7 @@ export class Dataflow {
     const key = this.a.modules.paramInput(fn, b.id);
     let f = key ? this.inputFlow(b.id, key) : NONE;
     if (key && this.summarising) return f;
-    for (const call of this.a.defs.callSites(fn)) if (call.arguments[index]) f = union(f, this.flow(call.arguments[index]));
+    for (const inv of this.a.defs.invocations(fn)) if (inv.args[index]) f = union(f, this.flow(inv.args[index]));
     return f;
   }
 
@@ -217,6 +219,22 @@ export class Dataflow {
     }
     // `promise.then(cb)` resolves to what the callback returns.
     if (method === 'then' && isFunction(node.arguments[0])) return this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode));
+    // `f.call(t, a)`, `f.apply(t, [a])`, `Reflect.apply(f, t, [a])`: what f returns for these arguments.
+    const via = invocationOf(node);
+    const target = via && this.a.defs.functionOf(via.target);
+    if (via && target) {
+      const i = this.passThroughIndex(target);
+      if (i !== undefined) return via.args[i] && via.args[i].type !== 'SpreadElement' ? this.flow(via.args[i]) : NONE;
+      return this.flowAll(this.a.defs.returnsOf(target));
+    }
+    // `Reflect.get(o, "key")` is `o.key`.
+    if (method === 'get' && node.arguments.length >= 2 && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Reflect') {
+      const key = this.a.value(node.arguments[1]);
+      if (typeof key !== 'string') return NONE;
+      const values = this.a.defs.propertyValues(node.arguments[0], key);
+      if (values.length) return this.flowAll(values);
+      return PRESERVING_PROPERTIES.has(key) ? narrow(this.flow(node.arguments[0]), key) : NONE;
+    }
     const fn = this.a.defs.functionOf(callee);
     if (fn) {
       // A wrapper that returns its argument carries this call's argument, not every caller's.

@@ -20,6 +20,41 @@ const MAX_SHAPE_CALLS = 8;
 const MAX_METHOD_CALLS = 64;
 const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCodeAt', 'decodeURIComponent', 'unescape', 'from']);
 
+const INDIRECT = new Set(['call', 'apply', 'bind']);
+
+function isReflect(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === 'Identifier' && n.name === 'Reflect';
+}
+
+/** A function run somewhere: the call, the arguments its parameters take, and its `this`. */
+export interface Invocation {
+  call: Node;
+  args: Node[];
+  thisArg?: Node;
+}
+
+/**
+ * How a call runs the function its callee names: `f.call(t, a)`, `f.apply(t, [a])`,
+ * `Reflect.apply(f, t, [a])`. Undefined for other calls and for argument lists that
+ * are not written out.
+ */
+export function invocationOf(call: Node): { target: Node; args: Node[]; thisArg?: Node } | undefined {
+  const callee = unwrap(call.callee);
+  const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  const spread = (list: Node | undefined) => (list && unwrap(list).type === 'ArrayExpression' ? unwrap(list).elements as Node[] : undefined);
+  if (method === 'apply' && isReflect(callee.object)) {
+    const args = spread(call.arguments[2]);
+    return call.arguments[0] && args ? { target: call.arguments[0], args, thisArg: call.arguments[1] } : undefined;
+  }
+  if (method === 'call') return { target: callee.object, args: call.arguments.slice(1), thisArg: call.arguments[0] };
+  if (method === 'apply') {
+    const args = call.arguments.length < 2 ? [] : spread(call.arguments[1]);
+    return args ? { target: callee.object, args, thisArg: call.arguments[0] } : undefined;
+  }
+  return undefined;
+}
+
 /** First index whose node starts at or after `pos` (the list is sorted by start). */
 function lowerBound(list: Node[], pos: number): number {
   let lo = 0;
@@ -55,6 +90,9 @@ export class Definitions {
   private readonly visited?: Node[];
   /** Bundled module factories by module id. */
   private readonly moduleFactories = new Map<string, FunctionNode>();
+  /** `f.call`, `f.apply`, `f.bind`, `Reflect.apply(f, …)` calls by the name `f`. */
+  private readonly indirectCalls = new Map<string, Node[]>();
+  private readonly invocationsOf = new Map<FunctionNode, Invocation[]>();
   /** Functions that decode: base64, hex, char codes, XOR. */
   readonly decoders = new Set<FunctionNode>();
   private readonly returns = new Map<Node, Node[]>();
@@ -99,6 +137,12 @@ export class Definitions {
         } else {
           const method = propertyName(callee);
           if (method === undefined) return;
+          // `f.call(…)`, `f.apply(…)`, `f.bind(…)` and `Reflect.apply(f, …)`, by the function's name.
+          if (INDIRECT.has(method)) {
+            const target = unwrap(method === 'apply' && isReflect(callee.object) ? node.arguments[0] ?? callee : callee.object);
+            const name = target.type === 'Identifier' ? target.name : propertyName(target);
+            if (name !== undefined) addTo(this.indirectCalls, name, node);
+          }
           if (DECODE_CALLS.has(method)) this.markDecoder(node);
           if (COMPARE_METHODS.has(method)) this.a.compare.candidates.push(node);
           else if (method === 'defineProperty' && node.arguments[0]?.type === 'Identifier' && node.arguments[0].name === 'exports') this.defineCalls.push(node);
@@ -268,6 +312,9 @@ export class Definitions {
     // `var __importDefault = (this && this.__importDefault) || function (mod) {…}`: the function given as the fallback.
     if (callee.type === 'LogicalExpression') return this.functionOf(callee.right, depth) ?? this.functionOf(callee.left, depth);
     if (callee.type === 'CallExpression') {
+      // `check = isOneOf.bind(ctx)`: the bound function.
+      const inner = unwrap(callee.callee);
+      if (inner.type === 'MemberExpression' && propertyName(inner) === 'bind') return this.functionOf(inner.object, depth + 1);
       // `inRegion = require_check()` where the module sets `module.exports = function inRegion() {}`.
       const factory = this.moduleFactoryOf(callee);
       const values = factory ? this.members(factory).get(MODULE_VALUE) ?? [] : [];
@@ -281,6 +328,72 @@ export class Definitions {
         if (f) return f;
       }
     }
+    return undefined;
+  }
+
+  /**
+   * Where a function runs, with the arguments its parameters take and its `this`:
+   * its calls, `f.call`/`f.apply`/`Reflect.apply(f, …)`, and the calls of what
+   * `f.bind(t, …)` made (bound arguments first).
+   */
+  invocations(fn: FunctionNode): Invocation[] {
+    let list = this.invocationsOf.get(fn);
+    if (list) return list;
+    list = [];
+    this.invocationsOf.set(fn, list);
+    for (const call of this.callSites(fn)) {
+      const callee = calleeOf(call.callee);
+      list.push({ call, args: call.arguments, thisArg: callee.type === 'MemberExpression' ? callee.object : undefined });
+    }
+    const name = this.nameOf(fn);
+    for (const call of name !== undefined ? this.indirectCalls.get(name) ?? [] : []) {
+      const via = invocationOf(call);
+      if (via) {
+        if (this.functionOf(via.target) === fn) list.push({ call, ...via });
+        continue;
+      }
+      // `g = f.bind(t, a)`: the calls of g run f with `this` t and the arguments a, then g's own.
+      const callee = unwrap(call.callee);
+      if (propertyName(callee) !== 'bind' || this.functionOf(callee.object) !== fn) continue;
+      const p = call.parent;
+      const holder = p?.type === 'VariableDeclarator' && p.init === call ? p.id : p?.type === 'AssignmentExpression' && p.right === call ? p.left : undefined;
+      if (holder?.type === 'Identifier') list.push(...this.boundInvocations(holder, call));
+    }
+    return list;
+  }
+
+  /** The argument a parameter takes when its function runs in exactly one place (`check.apply(null, [list])`). */
+  argumentOf(b: Binding): Node | undefined {
+    const fn = b.decl as FunctionNode;
+    if (b.kind !== 'param' || !isFunction(fn)) return undefined;
+    const index = fn.params.indexOf(b.id);
+    const runs = index < 0 ? [] : this.invocations(fn);
+    const arg = runs.length === 1 ? runs[0].args[index] : undefined;
+    return arg && arg.type !== 'SpreadElement' ? arg : undefined;
+  }
+
+  /** The calls of a variable holding `f.bind(thisArg, …bound)`. */
+  private boundInvocations(holder: Node, bindCall: Node): Invocation[] {
+    const b = this.a.scopes.resolve(holder);
+    if (!b) return [];
+    const [thisArg, ...bound] = bindCall.arguments as Node[];
+    const out: Invocation[] = [];
+    for (const call of this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee)) out.push({ call, args: [...bound, ...call.arguments], thisArg });
+    for (const call of this.indirectCalls.get(b.name) ?? []) {
+      const via = invocationOf(call);
+      const target = via ? unwrap(via.target) : undefined;
+      if (via && target?.type === 'Identifier' && this.a.scopes.resolve(target) === b) out.push({ call, args: [...bound, ...via.args], thisArg });
+    }
+    return out;
+  }
+
+  /** The name a function is declared or assigned under, or its key as a member (`M.a = function`, `{ a() {} }`). */
+  private nameOf(fn: FunctionNode): string | undefined {
+    const parent = fn.parent;
+    if (fn.type === 'FunctionDeclaration') return fn.id?.name;
+    if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') return parent.id.name;
+    if (parent?.type === 'AssignmentExpression' && parent.right === fn) return parent.left.type === 'Identifier' ? parent.left.name : propertyName(parent.left);
+    if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.value === fn) return keyName(parent);
     return undefined;
   }
 
@@ -464,7 +577,17 @@ export class Definitions {
   computeShapes(node: Node, depth: number): Node[] {
     switch (node.type) {
       case 'ObjectExpression': return [node];
-      case 'ThisExpression': { const c = this.classBodyOf(node); return c ? [c] : []; }
+      case 'ThisExpression': {
+        const c = this.classBodyOf(node);
+        if (c) return [c];
+        // In a method of an object literal, `this` is the object; in a function run with
+        // `call`/`apply`/`bind`, the `this` it is given.
+        const fn = this.thisFunction(node);
+        if (!fn) return [];
+        const owner = fn.parent?.type === 'Property' && fn.parent.value === fn ? fn.parent.parent : undefined;
+        if (owner?.type === 'ObjectExpression') return [owner];
+        return this.invocations(fn).slice(0, MAX_SHAPE_CALLS).flatMap((inv) => (inv.thisArg ? this.objectShapes(inv.thisArg, depth + 1) : []));
+      }
       case 'NewExpression': {
         const cls = this.classOf(node.callee);
         return cls ? [cls.body] : [];
@@ -496,6 +619,12 @@ export class Definitions {
       }
     }
     return [];
+  }
+
+  /** The function whose `this` a `this` is (arrow functions take their surrounding one). */
+  private thisFunction(node: Node): FunctionNode | undefined {
+    for (let n = node.parent; n; n = n.parent) if (isFunction(n) && n.type !== 'ArrowFunctionExpression') return n;
+    return undefined;
   }
 
   classOf(node: Node): Node | undefined {

@@ -52,6 +52,8 @@ export interface DefinitionSource {
   iteratedBy(b: Binding): Node | undefined;
   /** Expressions that may be `object.key` (object literals, class members, module exports). */
   members(object: Node, key: string): Node[];
+  /** The argument a parameter takes when its function runs in one place only. */
+  argumentOf?(b: Binding): Node | undefined;
 }
 
 /** True when `text` appears as such in one of the string literals a value was built from. */
@@ -112,7 +114,7 @@ export class Evaluator {
   private computeBindingValue(b: Binding): { value: Value; literals: Node[]; decoded: boolean } {
     if (b.kind === 'function') return { value: new Closure(b.decl as FunctionNode, null), literals: [], decoded: false };
     let source: Node | undefined;
-    if (b.kind === 'param') source = this.defs.iteratedBy(b);
+    if (b.kind === 'param') source = this.defs.iteratedBy(b) ?? this.defs.argumentOf?.(b);
     else {
       const defs = this.defs.definitions(b).filter((d) => !(d.type === 'Identifier' && d.name === 'undefined') && !(d.type === 'Literal' && d.value === null));
       if (defs.length === 1) source = defs[0];
@@ -120,7 +122,7 @@ export class Evaluator {
     if (!source) return { value: UNKNOWN, literals: [], decoded: false };
     const { value, provenance } = this.evaluate(source);
     const { literals, decoded } = provenance;
-    if (b.kind !== 'param') return { value, literals, decoded };
+    if (b.kind !== 'param' || source !== this.defs.iteratedBy(b)) return { value, literals, decoded };
     const arr = value instanceof Bytes ? Array.from(value.data) : value;
     return { value: Array.isArray(arr) ? new Many(arr) : UNKNOWN, literals, decoded };
   }

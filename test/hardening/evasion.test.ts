@@ -13,10 +13,10 @@ const dir = path.join(__dirname, '..', 'fixtures', 'evasion');
 /** What each variant gives today: the verdict and the rules that fire. */
 export const EVASIONS: Record<string, { verdict: Verdict; rules: string[]; note: string }> = {
   'split-modules.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'zone read, list and check in three __commonJS modules (`module.exports.zone = …`)' },
-  'reflect-map.js': { verdict: 'review', rules: ['unfollowed-source'], note: 'an object map of functions, `Reflect.apply`, `Reflect.get(…, "timeZone")`' },
+  'reflect-map.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'an object map of functions, `Reflect.apply`, `Reflect.get(…, "timeZone")`' },
   'computed-names.js': { verdict: 'untrusted', rules: ['concealed-table', 'covert-channel', 'geo-org-comparison'], note: '`["resolved","Options"].join("")`, `"time" + "Zone"`, computed object keys' },
   'getters.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'source and comparison behind class getters' },
-  'call-apply-bind.js': { verdict: 'review', rules: ['unfollowed-source'], note: '`fn.call(ctx)`, `isOneOf.bind({ value })`, `check.apply(null, [list])`' },
+  'call-apply-bind.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: '`fn.call(ctx)`, `isOneOf.bind({ value })`, `check.apply(null, [list])`' },
   'async-chain.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'a promise chain `.then(...).then(async ...)` and `await`' },
   'generators.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'the zone yielded by a generator and destructured' },
   'proxy.js': { verdict: 'untrusted', rules: ['covert-channel', 'geo-org-comparison'], note: 'a `Proxy` get trap returning the zone for any property' },

@@ -16,6 +16,21 @@ ruleTester('geo-org-comparison', {
     `typeof process.env.TZ === "string";`,
   ],
   invalid: [
+    // Functions in an object map, run with Reflect.apply; the zone read with Reflect.get.
+    {
+      code: `const ops = { test: (a, list) => list.indexOf(a) !== -1 };\nconst z = Reflect.get(Intl.DateTimeFormat().resolvedOptions(), "timeZone");\nconst hit = Reflect.apply(ops.test, null, [z, ["Europe/Moscow", "Europe/Minsk"]]);`,
+      findings: [{ severity: 'high', line: 1, message: /Europe\/Moscow, Europe\/Minsk/ }],
+    },
+    // The source and the list given through call, apply and bind (`this` and bound arguments).
+    {
+      code: `function readZone() { return this.fmt().resolvedOptions().timeZone; }\nconst zone = readZone.call({ fmt: () => Intl.DateTimeFormat() });\nfunction isOneOf(list) { return list.indexOf(this.value) >= 0; }\nconst check = isOneOf.bind({ value: zone });\nconst flagged = check.apply(null, [["Asia/Shanghai", "Asia/Urumqi"]]);`,
+      findings: [{ severity: 'high', line: 3, message: /Asia\/Shanghai, Asia\/Urumqi/ }],
+    },
+    // `this` in a method of an object literal.
+    {
+      code: `const env = { zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; }, inRegion() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(this.zone()); } };\nenv.inRegion();`,
+      findings: [{ severity: 'high', line: 1, message: /Asia\/Shanghai/ }],
+    },
     { code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nif (tz === "Asia/Shanghai") x();`, findings: [{ severity: 'high', line: 2, message: /Asia\/Shanghai/ }] },
     { code: `const { timeZone } = Intl.DateTimeFormat().resolvedOptions();\nconst cn = ["Asia/Shanghai", "Asia/Urumqi"].includes(timeZone);`, findings: [{ severity: 'high', line: 2 }] },
     { code: `switch (process.env.TZ) {\n  case "Europe/Moscow": a(); break;\n  default: b();\n}`, findings: [{ severity: 'high', line: 1, message: /Europe\/Moscow/ }] },
