@@ -227,6 +227,11 @@ export class Dataflow {
       if (i !== undefined) return via.args[i] && via.args[i].type !== 'SpreadElement' ? this.flow(via.args[i]) : NONE;
       return this.flowAll(this.a.defs.returnsOf(target));
     }
+    // `m.get("key")` of a Map: what was put under that key.
+    if (method === 'get' && node.arguments.length === 1) {
+      const held = this.a.defs.containerValues(callee.object, this.a.value(node.arguments[0]));
+      if (held.length) return this.flowAll(held);
+    }
     // `Reflect.get(o, "key")` is `o.key`.
     if (method === 'get' && node.arguments.length >= 2 && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Reflect') {
       const key = this.a.value(node.arguments[1]);

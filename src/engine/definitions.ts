@@ -22,6 +22,13 @@ const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCode
 
 const INDIRECT = new Set(['call', 'apply', 'bind']);
 
+/** The values a getter map gives for a key: `{ zone: () => zone }` gives `zone`. */
+function getterValues(defs: Definitions, map: Node, key: string): Node[] {
+  const p = map.properties.find((q: Node) => q.type === 'Property' && keyName(q) === key);
+  const v = p?.value;
+  return isFunction(v) && !v.params.length ? defs.returnsOf(v) : [];
+}
+
 function isReflect(node: Node): boolean {
   const n = unwrap(node);
   return n.type === 'Identifier' && n.name === 'Reflect';
@@ -90,6 +97,10 @@ export class Definitions {
   private readonly visited?: Node[];
   /** Bundled module factories by module id. */
   private readonly moduleFactories = new Map<string, FunctionNode>();
+  /** `__export(ns, { a: () => a })` (esbuild) and `r.d(exports, { a: () => a })` (webpack 5) calls, by the name `ns`. */
+  private readonly getterExports = new Map<string, Node[]>();
+  /** `m.set(key, value)` calls by the name `m`. */
+  private readonly containerSets = new Map<string, Node[]>();
   /** `f.call`, `f.apply`, `f.bind`, `Reflect.apply(f, …)` calls by the name `f`. */
   private readonly indirectCalls = new Map<string, Node[]>();
   private readonly invocationsOf = new Map<FunctionNode, Invocation[]>();
@@ -133,10 +144,13 @@ export class Definitions {
         const callee = unwrap(node.callee);
         if (callee.type === 'Identifier') {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
+          if (node.arguments.length === 2 && node.arguments[0].type === 'Identifier' && node.arguments[1].type === 'ObjectExpression') addTo(this.getterExports, node.arguments[0].name, node);
           if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
         } else {
           const method = propertyName(callee);
           if (method === undefined) return;
+          if (node.arguments.length === 2 && node.arguments[0].type === 'Identifier' && node.arguments[1].type === 'ObjectExpression') addTo(this.getterExports, node.arguments[0].name, node);
+          if (method === 'set' && node.arguments.length === 2 && unwrap(callee.object).type === 'Identifier') addTo(this.containerSets, unwrap(callee.object).name, node);
           // `f.call(…)`, `f.apply(…)`, `f.bind(…)` and `Reflect.apply(f, …)`, by the function's name.
           if (INDIRECT.has(method)) {
             const target = unwrap(method === 'apply' && isReflect(callee.object) ? node.arguments[0] ?? callee : callee.object);
@@ -312,9 +326,13 @@ export class Definitions {
     // `var __importDefault = (this && this.__importDefault) || function (mod) {…}`: the function given as the fallback.
     if (callee.type === 'LogicalExpression') return this.functionOf(callee.right, depth) ?? this.functionOf(callee.left, depth);
     if (callee.type === 'CallExpression') {
-      // `check = isOneOf.bind(ctx)`: the bound function.
+      // `check = isOneOf.bind(ctx)`: the bound function; `ops.get("test")`: what the Map holds under that key.
       const inner = unwrap(callee.callee);
       if (inner.type === 'MemberExpression' && propertyName(inner) === 'bind') return this.functionOf(inner.object, depth + 1);
+      if (inner.type === 'MemberExpression' && propertyName(inner) === 'get' && callee.arguments.length === 1) {
+        const held = this.containerValues(inner.object, this.a.value(callee.arguments[0]));
+        if (held.length === 1) return this.functionOf(held[0], depth + 1);
+      }
       // `inRegion = require_check()` where the module sets `module.exports = function inRegion() {}`.
       const factory = this.moduleFactoryOf(callee);
       const values = factory ? this.members(factory).get(MODULE_VALUE) ?? [] : [];
@@ -360,6 +378,30 @@ export class Definitions {
       if (holder?.type === 'Identifier') list.push(...this.boundInvocations(holder, call));
     }
     return list;
+  }
+
+  /**
+   * What `m.get(key)` may give for a `Map` held by a variable: the entries of its
+   * `new Map([[key, value]])` and its `m.set(key, value)` calls with that key.
+   */
+  containerValues(object: Node, key: unknown): Node[] {
+    const o = unwrap(object);
+    const b = o.type === 'Identifier' ? this.a.scopes.resolve(o) : undefined;
+    if (!b || b.kind === 'param' || b.kind === 'function' || b.kind === 'class' || b.kind === 'import') return [];
+    const out: Node[] = [];
+    for (const d of this.definitions(b)) {
+      const n = unwrap(d);
+      const entries = n.type === 'NewExpression' && n.arguments.length === 1 ? unwrap(n.arguments[0]) : undefined;
+      if (entries?.type !== 'ArrayExpression') continue;
+      for (const e of entries.elements as Node[]) {
+        const pair = e && unwrap(e);
+        if (pair?.type === 'ArrayExpression' && pair.elements.length === 2 && this.a.value(pair.elements[0]) === key) out.push(pair.elements[1]);
+      }
+    }
+    for (const call of this.containerSets.get(b.name) ?? []) {
+      if (this.a.value(call.arguments[0]) === key && this.a.scopes.resolve(unwrap(unwrap(call.callee).object)) === b) out.push(call.arguments[1]);
+    }
+    return out;
   }
 
   /** The argument a parameter takes when its function runs in exactly one place (`check.apply(null, [list])`). */
@@ -444,6 +486,11 @@ export class Definitions {
     if (b) for (const a of this.memberAssignmentsTo(b.name, key)) {
       if (this.a.scopes.resolve(unwrap(a.left.object)) === b) out.push(a.right);
     }
+    // `__export(ns, { zone: () => zone })`: the getter's return.
+    if (b) for (const call of this.getterExports.get(b.name) ?? []) {
+      const values = getterValues(this, call.arguments[1], key);
+      if (values.length && this.a.scopes.resolve(call.arguments[0]) === b) out.push(...values);
+    }
     return out;
   }
 
@@ -474,6 +521,10 @@ export class Definitions {
     const moduleName = names.find((n) => n === 'module') ?? (names.length >= 3 ? names[0] : names[1]);
     const exportsName = names.find((n) => n === 'exports') ?? (names.length >= 3 ? names[1] : names[0]);
     const visit = (n: Node) => {
+      // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports.
+      if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName && n.arguments[1].type === 'ObjectExpression') {
+        for (const p of n.arguments[1].properties) if (p.type === 'Property') add(keyName(p), getterValues(this, n.arguments[1], keyName(p) ?? ''));
+      }
       // `Object.defineProperty(exports, "x", { get: function () { return x; } })`, as tsc emits re-exports.
       if (n.type === 'CallExpression' && methodName(n) === 'defineProperty' && n.arguments.length === 3 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
         const key = n.arguments[1].type === 'Literal' ? String(n.arguments[1].value) : undefined;
@@ -515,6 +566,8 @@ export class Definitions {
       return map;
     }
     for (const m of o.type === 'ObjectExpression' ? o.properties : o.body) {
+      // `{ ...defaults, zone }`: the members of what is spread.
+      if (m.type === 'SpreadElement') for (const shape of this.objectShapes(m.argument, 3)) if (shape !== o) for (const [k, vs] of this.members(shape)) add(k, vs);
       if (m.type === 'Property') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);
       else if (m.type === 'PropertyDefinition') { if (m.value) add(keyName(m), [m.value]); }
       else if (m.type === 'MethodDefinition') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);
@@ -614,6 +667,11 @@ export class Definitions {
       case 'CallExpression': {
         const factory = this.moduleFactoryOf(node);
         if (factory) return [factory];
+        // `Object.freeze({ … })` (rollup's namespaces), `Object.assign(target, a, b)`: the objects given.
+        const c = unwrap(node.callee);
+        if (c.type === 'MemberExpression' && unwrap(c.object).type === 'Identifier' && unwrap(c.object).name === 'Object' && /^(?:freeze|seal|assign|preventExtensions)$/.test(propertyName(c) ?? '')) {
+          return (node.arguments as Node[]).flatMap((a) => this.objectShapes(a, depth + 1));
+        }
         const fn = this.functionOf(node.callee, depth + 1);
         return fn ? this.returnsOf(fn).flatMap((r) => this.objectShapes(r, depth + 1)) : [];
       }

@@ -1,8 +1,8 @@
 // unfollowed-source: the file reads the time zone and holds a list of specific
 // place zones, but no comparison between them could be followed. Code written
-// to slip past the dataflow (Reflect, call/apply/bind and `this`, object maps of
-// functions, dynamic property names) lands here, at a lower severity, instead
-// of in silence.
+// to slip past the dataflow (functions kept in containers, dynamic property
+// names, code built at run time) lands here, at a lower severity, instead of
+// in silence.
 import type { Facts } from '../analysis';
 import { propertyName, type Node } from '../ast';
 import { isPlaceZone, isZonePicker } from '../constants';
@@ -32,7 +32,7 @@ export const rule = createRule({
     severity: 'medium',
     category: 'CWE-359: Exposure of Private Personal Information to an Unauthorized Actor',
     messages: {
-      unfollowed: 'The time zone is read here and the code holds {{count}} specific zones ({{zones}}), but no comparison between them could be followed (calls through Reflect, call/apply/bind, object maps or dynamic names can hide one): review by hand.',
+      unfollowed: 'The time zone is read here and the code holds {{count}} specific zones ({{zones}}), but no comparison between them could be followed (functions kept in containers such as Map, dynamic names or code built at run time can hide one): review by hand.',
     },
   },
   create(context) {

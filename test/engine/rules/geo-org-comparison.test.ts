@@ -14,6 +14,10 @@ ruleTester('geo-org-comparison', {
     `function f(settings) { return settings.zone === "Asia/Shanghai"; }`,
     // typeof checks on a source.
     `typeof process.env.TZ === "string";`,
+    // The zone kept in a Map and a spread object, only to format dates.
+    `const prefs = new Map([["tz", Intl.DateTimeFormat().resolvedOptions().timeZone]]);\nconst opts = { ...{ timeZone: prefs.get("tz") }, hour12: false };\nconsole.log(new Date().toLocaleString("en-US", opts));`,
+    // A function run with call and a list given with apply, none of it about places.
+    `function pick(list) { return list.indexOf(this.mode) >= 0; }\nconst ok = pick.call({ mode: "dark" }, ["dark", "light"]);\nconst zone = Reflect.get(Intl.DateTimeFormat().resolvedOptions(), "timeZone");\nconsole.log(ok, zone);`,
   ],
   invalid: [
     // Functions in an object map, run with Reflect.apply; the zone read with Reflect.get.
@@ -25,6 +29,26 @@ ruleTester('geo-org-comparison', {
     {
       code: `function readZone() { return this.fmt().resolvedOptions().timeZone; }\nconst zone = readZone.call({ fmt: () => Intl.DateTimeFormat() });\nfunction isOneOf(list) { return list.indexOf(this.value) >= 0; }\nconst check = isOneOf.bind({ value: zone });\nconst flagged = check.apply(null, [["Asia/Shanghai", "Asia/Urumqi"]]);`,
       findings: [{ severity: 'high', line: 3, message: /Asia\/Shanghai, Asia\/Urumqi/ }],
+    },
+    // esbuild's `__export(ns, { zone: () => zone })` namespace.
+    {
+      code: `var __defProp = Object.defineProperty;\nvar __export = (t, all) => { for (var n in all) __defProp(t, n, { get: all[n], enumerable: true }); };\nvar env_exports = {};\n__export(env_exports, { zone: () => zone });\nfunction zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; }\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(env_exports.zone());`,
+      findings: [{ severity: 'high', line: 6, message: /Asia\/Shanghai/ }],
+    },
+    // webpack 5: numeric module ids, \`r.d(exports, { … })\` getters and the \`(0, m.f)()\` call form.
+    {
+      code: `var modules = { 331: (e, t, r) => { r.d(t, { z: () => zone }); function zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } } };\nfunction r(id) { var m = { exports: {} }; modules[id](m, m.exports, r); return m.exports; }\nr.d = (t, d) => { for (var k in d) Object.defineProperty(t, k, { get: d[k] }); };\nvar m = r(331);\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].indexOf((0, m.z)()) >= 0;`,
+      findings: [{ severity: 'high', line: 5, message: /Asia\/Shanghai/ }],
+    },
+    // rollup's frozen namespace, object spread and Object.assign.
+    {
+      code: `const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst ns = Object.freeze({ __proto__: null, zone });\nconst env = Object.assign({}, { ...ns });\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(env.zone());`,
+      findings: [{ severity: 'high', line: 4, message: /Asia\/Shanghai/ }],
+    },
+    // A Map holding the zone and a Map holding the check.
+    {
+      code: `const facts = new Map();\nfacts.set("tz", Intl.DateTimeFormat().resolvedOptions().timeZone);\nconst checks = new Map([["inRegion", (z) => ["Asia/Shanghai", "Asia/Urumqi"].includes(z)]]);\nconst hit = ["Europe/Moscow", "Europe/Minsk"].includes(facts.get("tz"));`,
+      findings: [{ severity: 'high', line: 4, message: /Europe\/Moscow/ }],
     },
     // `this` in a method of an object literal.
     {
