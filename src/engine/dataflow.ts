@@ -15,6 +15,8 @@ import { Kind, type SourceMatch } from './sources';
 export interface Flow { kinds: number; via: Node[] }
 export const NONE: Flow = { kinds: 0, via: [] };
 const MAX_VIA = 12;
+/** Nested flow steps followed at most (each is a few stack frames). */
+const MAX_DEPTH = 200;
 
 /** Methods and functions whose result carries their input (a lower-cased host is still the host). */
 const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset']);
@@ -33,6 +35,8 @@ export class Dataflow {
   private readonly bindingFlows = new Map<Binding, Flow>();
   /** While summarising: an exported function's parameters hold only what callers in other modules pass. */
   private summarising = false;
+  /** Flows being computed, one inside the other. */
+  private depth = 0;
   /** While summarising, flows inside exported functions are kept apart (see returnsFact). */
   private ownParams?: { flows: Map<Node, Flow>; bindings: Map<Binding, Flow>; ranges: Array<readonly [number, number]> };
   /** Functions that return one of their parameters unchanged: its index, or null. */
@@ -45,10 +49,17 @@ export class Dataflow {
     const flows = this.summarising && this.inExported(node.start) ? this.ownParams!.flows : this.flows;
     const known = flows.get(node);
     if (known) return known;
+    // Chains of thousands of steps (minified bundles) would exhaust the stack: cut, and not kept.
+    if (this.depth >= MAX_DEPTH) return NONE;
     flows.set(node, NONE);
-    const result = this.computeFlow(node);
-    flows.set(node, result);
-    return result;
+    this.depth++;
+    try {
+      const result = this.computeFlow(node);
+      flows.set(node, result);
+      return result;
+    } finally {
+      this.depth--;
+    }
   }
 
   flowAll(nodes: Array<Node | null | undefined>): Flow {
@@ -229,7 +240,7 @@ export class Dataflow {
     }
     // `m.get("key")` of a Map: what was put under that key.
     if (method === 'get' && node.arguments.length === 1) {
-      const held = this.a.defs.containerValues(callee.object, this.a.value(node.arguments[0]));
+      const held = this.a.defs.containerValues(callee.object, node.arguments[0]);
       if (held.length) return this.flowAll(held);
     }
     // `Reflect.get(o, "key")` is `o.key`.

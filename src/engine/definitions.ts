@@ -16,11 +16,22 @@ import { forEachChild, type Visitor } from './walk';
 const MODULE_VALUE = '(module.exports)';
 /** A parameter's object shapes come from its call sites, when there are few of them. */
 const MAX_SHAPE_CALLS = 8;
+/** Nested spreads followed into (`{ ...a }` where `a = { ...b }`). */
+const MAX_SPREADS = 3;
+/** Values kept per member of one object (`{ ...a, ...b }` merges theirs). */
+const MAX_MEMBER_VALUES = 64;
 /** A method's call sites are searched among at most this many calls of its name. */
 const MAX_METHOD_CALLS = 64;
 const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCodeAt', 'decodeURIComponent', 'unescape', 'from']);
 
 const INDIRECT = new Set(['call', 'apply', 'bind']);
+
+/** `f(ns, { a: () => a, b: () => b })`: a map of getters declaring a namespace's members (esbuild, webpack). */
+function isGetterMapCall(node: Node): boolean {
+  const [ns, map] = node.arguments as Node[];
+  return node.arguments.length === 2 && ns.type === 'Identifier' && map.type === 'ObjectExpression' && map.properties.length > 0
+    && map.properties.every((p: Node) => p.type === 'Property' && isFunction(p.value) && !p.value.params.length);
+}
 
 /** The values a getter map gives for a key: `{ zone: () => zone }` gives `zone`. */
 function getterValues(defs: Definitions, map: Node, key: string): Node[] {
@@ -99,6 +110,8 @@ export class Definitions {
   private readonly moduleFactories = new Map<string, FunctionNode>();
   /** `__export(ns, { a: () => a })` (esbuild) and `r.d(exports, { a: () => a })` (webpack 5) calls, by the name `ns`. */
   private readonly getterExports = new Map<string, Node[]>();
+  /** Spreads being followed, one inside the other (`{ ...a }` where `a = { ...b }` …). */
+  private spreading = 0;
   /** `m.set(key, value)` calls by the name `m`. */
   private readonly containerSets = new Map<string, Node[]>();
   /** `f.call`, `f.apply`, `f.bind`, `Reflect.apply(f, …)` calls by the name `f`. */
@@ -144,13 +157,13 @@ export class Definitions {
         const callee = unwrap(node.callee);
         if (callee.type === 'Identifier') {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
-          if (node.arguments.length === 2 && node.arguments[0].type === 'Identifier' && node.arguments[1].type === 'ObjectExpression') addTo(this.getterExports, node.arguments[0].name, node);
+          if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
           if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
         } else {
           const method = propertyName(callee);
           if (method === undefined) return;
-          if (node.arguments.length === 2 && node.arguments[0].type === 'Identifier' && node.arguments[1].type === 'ObjectExpression') addTo(this.getterExports, node.arguments[0].name, node);
-          if (method === 'set' && node.arguments.length === 2 && unwrap(callee.object).type === 'Identifier') addTo(this.containerSets, unwrap(callee.object).name, node);
+          if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
+          if (method === 'set' && node.arguments.length === 2 && node.arguments[0].type === 'Literal' && unwrap(callee.object).type === 'Identifier') addTo(this.containerSets, unwrap(callee.object).name, node);
           // `f.call(…)`, `f.apply(…)`, `f.bind(…)` and `Reflect.apply(f, …)`, by the function's name.
           if (INDIRECT.has(method)) {
             const target = unwrap(method === 'apply' && isReflect(callee.object) ? node.arguments[0] ?? callee : callee.object);
@@ -330,7 +343,7 @@ export class Definitions {
       const inner = unwrap(callee.callee);
       if (inner.type === 'MemberExpression' && propertyName(inner) === 'bind') return this.functionOf(inner.object, depth + 1);
       if (inner.type === 'MemberExpression' && propertyName(inner) === 'get' && callee.arguments.length === 1) {
-        const held = this.containerValues(inner.object, this.a.value(callee.arguments[0]));
+        const held = this.containerValues(inner.object, callee.arguments[0]);
         if (held.length === 1) return this.functionOf(held[0], depth + 1);
       }
       // `inRegion = require_check()` where the module sets `module.exports = function inRegion() {}`.
@@ -384,7 +397,10 @@ export class Definitions {
    * What `m.get(key)` may give for a `Map` held by a variable: the entries of its
    * `new Map([[key, value]])` and its `m.set(key, value)` calls with that key.
    */
-  containerValues(object: Node, key: unknown): Node[] {
+  containerValues(object: Node, keyNode: Node): Node[] {
+    // Constant keys only (`m.get("tz")`): a `get` with any other key is not looked into.
+    if (keyNode.type !== 'Literal') return [];
+    const key = keyNode.value;
     const o = unwrap(object);
     const b = o.type === 'Identifier' ? this.a.scopes.resolve(o) : undefined;
     if (!b || b.kind === 'param' || b.kind === 'function' || b.kind === 'class' || b.kind === 'import') return [];
@@ -395,11 +411,11 @@ export class Definitions {
       if (entries?.type !== 'ArrayExpression') continue;
       for (const e of entries.elements as Node[]) {
         const pair = e && unwrap(e);
-        if (pair?.type === 'ArrayExpression' && pair.elements.length === 2 && this.a.value(pair.elements[0]) === key) out.push(pair.elements[1]);
+        if (pair?.type === 'ArrayExpression' && pair.elements.length === 2 && pair.elements[0]?.type === 'Literal' && pair.elements[0].value === key) out.push(pair.elements[1]);
       }
     }
     for (const call of this.containerSets.get(b.name) ?? []) {
-      if (this.a.value(call.arguments[0]) === key && this.a.scopes.resolve(unwrap(unwrap(call.callee).object)) === b) out.push(call.arguments[1]);
+      if (call.arguments[0].value === key && this.a.scopes.resolve(unwrap(unwrap(call.callee).object)) === b) out.push(call.arguments[1]);
     }
     return out;
   }
@@ -479,7 +495,7 @@ export class Definitions {
     }
     for (const o of this.objectShapes(object, depth)) {
       const values = this.members(o).get(key);
-      if (values) out.push(...values);
+      if (values) for (const v of values) out.push(v);
       if (o.type === 'ClassBody') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
     }
     const b = unwrap(object).type === 'Identifier' ? this.a.scopes.resolve(unwrap(object)) : undefined;
@@ -559,7 +575,10 @@ export class Definitions {
     const add = (key: string | undefined, values: Node[]) => {
       if (key === undefined) return;
       const list = map!.get(key);
-      if (list) list.push(...values); else map!.set(key, [...values]);
+      // A member holds a bounded number of values: spread chains in bundles can merge thousands.
+      const into = list ?? [];
+      if (!list) map!.set(key, into);
+      for (const v of values) { if (into.length >= MAX_MEMBER_VALUES) break; into.push(v); }
     };
     if (isFunction(o)) {
       this.factoryExports(o, add);
@@ -567,7 +586,14 @@ export class Definitions {
     }
     for (const m of o.type === 'ObjectExpression' ? o.properties : o.body) {
       // `{ ...defaults, zone }`: the members of what is spread.
-      if (m.type === 'SpreadElement') for (const shape of this.objectShapes(m.argument, 3)) if (shape !== o) for (const [k, vs] of this.members(shape)) add(k, vs);
+      if (m.type === 'SpreadElement' && this.spreading < MAX_SPREADS) {
+        this.spreading++;
+        try {
+          for (const shape of this.objectShapes(m.argument, 3)) if (shape !== o) for (const [k, vs] of this.members(shape)) add(k, vs);
+        } finally {
+          this.spreading--;
+        }
+      }
       if (m.type === 'Property') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);
       else if (m.type === 'PropertyDefinition') { if (m.value) add(keyName(m), [m.value]); }
       else if (m.type === 'MethodDefinition') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);

@@ -38,8 +38,10 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     const parse_ = parsedAt - started;
     result.timings = { parse: Math.round(parse_), walk: Math.round(walkMs), rules: Math.round(performance.now() - parsedAt - walkMs) };
   } catch (err) {
-    if (!(err instanceof ScanError)) throw err;
-    result.error = err.message;
+    // A chain the analysis follows can still exhaust the stack on some input: named, never a crash.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) result.error = 'the analysis went too deep to finish (call stack exhausted)';
+    else if (err instanceof ScanError) result.error = err.message;
+    else throw err;
   }
   result.ms = Math.round(performance.now() - started);
   return result;
