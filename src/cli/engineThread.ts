@@ -15,11 +15,13 @@ export function defaultHeapMb(): number {
  * Sets V8's initial heap for workers created afterwards. A syntax tree
  * survives until its scan ends, so a heap that starts small is grown by full
  * collections that only find live objects (a fifth of a 13 MB bundle's scan).
+ * 512 MB, not more: with 1 GB, two threads on a split build's largest modules
+ * (Claude Code 2.1.332) took the process past 1.3 GB.
  * The flag is process-wide: only the CLI, which owns its process, calls this;
  * the editor extension shares its host and does not.
  */
 export function tuneWorkerHeap(): void {
-  v8.setFlagsFromString('--initial-heap-size=1024');
+  v8.setFlagsFromString('--initial-heap-size=512');
 }
 
 /** Whether dist/engineWorker.js is beside the running CLI (not when run from source, as in tests). */
