@@ -82,7 +82,7 @@ export class Comparisons {
   }
 
   /** Keeps a comparison, merged with one already reported at the same node. */
-  record(c: Comparison): Comparison {
+  private record(c: Comparison): Comparison {
     const existing = this.comparisonByNode.get(c.node);
     if (!existing) {
       this.comparisonByNode.set(c.node, c);
@@ -93,7 +93,7 @@ export class Comparisons {
   }
 
   /** The comparison a candidate makes: which side is the subject and which the constant. */
-  analyseCandidate(node: Node): Comparison | undefined {
+  private analyseCandidate(node: Node): Comparison | undefined {
     if (node.type === 'BinaryExpression') {
       return node.operator === 'in' ? this.analysePair(node, node.left, node.right) : this.analyseEither(node, node.left, node.right);
     }
@@ -113,13 +113,13 @@ export class Comparisons {
   }
 
   /** `a` against `b`, then `b` against `a`; when one side is a literal, the other is the subject. */
-  analyseEither(node: Node, a: Node, b: Node): Comparison | undefined {
+  private analyseEither(node: Node, a: Node, b: Node): Comparison | undefined {
     if (isLiteral(b)) return this.analysePair(node, a, b);
     if (isLiteral(a)) return this.analysePair(node, b, a);
     return this.analysePair(node, a, b) ?? this.analysePair(node, b, a);
   }
 
-  analysePair(node: Node, subject: Node, constant: Node): Comparison | undefined {
+  private analysePair(node: Node, subject: Node, constant: Node): Comparison | undefined {
     const s = unwrap(subject);
     if (s.type === 'Literal' || s.type === 'UnaryExpression' && s.operator === 'typeof') return undefined;
     // Most constants are plain literals such as "function" or 0: one classification per distinct value.
@@ -152,7 +152,7 @@ export class Comparisons {
   }
 
   /** A comparison inside `list.some(x => ...)` is reported at the `.some(...)` call. */
-  reportNode(node: Node, constant: Node): Node {
+  private reportNode(node: Node, constant: Node): Node {
     const c = unwrap(constant);
     const inner = c.type === 'Identifier' ? c : c.type === 'BinaryExpression' ? [c.left, c.right].find((n: Node) => n.type === 'Identifier') : undefined;
     const b = inner ? this.a.scopes.resolve(inner) : undefined;
@@ -161,7 +161,7 @@ export class Comparisons {
   }
 
   /** Could one constant (not in a list) be specific under some source? Cached by value. */
-  mayBeSpecific(v: string | number): boolean {
+  private mayBeSpecific(v: string | number): boolean {
     let known = this.specificValues.get(v);
     if (known === undefined) {
       const cls = classifyConstant(v, ALL_KINDS, Kind, false);

@@ -62,13 +62,13 @@ export class Dataflow {
     }
   }
 
-  flowAll(nodes: Array<Node | null | undefined>): Flow {
+  private flowAll(nodes: Array<Node | null | undefined>): Flow {
     let f = NONE;
     for (const n of nodes) if (n) f = union(f, this.flow(n));
     return f;
   }
 
-  computeFlow(node: Node): Flow {
+  private computeFlow(node: Node): Flow {
     const source = this.a.sources.match(node);
     if (source) return { kinds: source.kind, via: [node] };
     switch (node.type) {
@@ -104,7 +104,7 @@ export class Dataflow {
    * or `a === b` carries nothing; `zones.includes(tz)` carries the time zone.
    * (`match` returns the matched text, which still carries it.)
    */
-  withComparison(node: Node, f: Flow): Flow {
+  private withComparison(node: Node, f: Flow): Flow {
     if (!f.kinds || !this.a.compare.isCandidate(node)) return f;
     const c = this.a.compare.comparisonAt(node);
     if (!c) {
@@ -119,7 +119,7 @@ export class Dataflow {
     return f.via.includes(c.node) ? f : { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) };
   }
 
-  identifierFlow(node: Node): Flow {
+  private identifierFlow(node: Node): Flow {
     const b = this.a.scopes.resolve(node);
     if (!b) return NONE;
     const bindingFlows = this.summarising && this.inExported(b.id.start) ? this.ownParams!.bindings : this.bindingFlows;
@@ -132,7 +132,7 @@ export class Dataflow {
     return f;
   }
 
-  bindingFlow(b: Binding): Flow {
+  private bindingFlow(b: Binding): Flow {
     if (b.kind === 'param') return this.paramFlow(b);
     if (b.kind === 'import') {
       const key = this.a.modules.inputOf(b.id);
@@ -147,7 +147,7 @@ export class Dataflow {
     return this.flowAll(defs);
   }
 
-  paramFlow(b: Binding): Flow {
+  private paramFlow(b: Binding): Flow {
     const fn = b.decl as FunctionNode;
     const list = this.a.defs.iteratedBy(b);
     if (list) return this.flow(list);
@@ -169,7 +169,7 @@ export class Dataflow {
    * `function Me(e) { return lze(e) }`, `(s) => s.trim()`), or undefined. Parameter flows
    * merge every call site; a call to such a function takes its own argument's flow instead.
    */
-  passThroughIndex(fn: FunctionNode): number | undefined {
+  private passThroughIndex(fn: FunctionNode): number | undefined {
     const known = this.passThroughs.get(fn);
     if (known !== undefined) return known ?? undefined;
     this.passThroughs.set(fn, null);
@@ -185,7 +185,7 @@ export class Dataflow {
   }
 
   /** Which plain, never reassigned parameter of `fn` an expression is, through pass-through calls and preserving methods. */
-  returnedParam(fn: FunctionNode, r: Node): number | undefined {
+  private returnedParam(fn: FunctionNode, r: Node): number | undefined {
     if (r.type === 'Identifier') {
       const b = this.a.scopes.resolve(r);
       if (b?.kind !== 'param' || b.decl !== fn || this.a.defs.definitions(b).length) return undefined;
@@ -202,7 +202,7 @@ export class Dataflow {
     return j !== undefined && r.arguments[j] ? this.returnedParam(fn, unwrap(r.arguments[j])) : undefined;
   }
 
-  memberFlow(node: Node): Flow {
+  private memberFlow(node: Node): Flow {
     const input = this.a.modules.inputOf(node);
     if (input) return this.inputFlow(node, input);
     // Any property of `new Proxy(target, { get })` is what the get trap returns.
@@ -219,7 +219,7 @@ export class Dataflow {
     return key ? narrow(f, key) : f;
   }
 
-  callFlow(node: Node): Flow {
+  private callFlow(node: Node): Flow {
     const input = this.a.modules.inputOf(node);
     if (input) return this.inputFlow(node, input);
     const callee = calleeOf(node.callee);
@@ -272,7 +272,7 @@ export class Dataflow {
   }
 
   /** What an input holds: its seed once linked, else Kind.INPUT (not known within the module). */
-  inputFlow(node: Node, key: string): Flow {
+  private inputFlow(node: Node, key: string): Flow {
     const seed = this.a.modules.seeds?.[key];
     if (seed) return seed.kinds ? { kinds: seed.kinds, via: [node] } : NONE;
     return { kinds: Kind.INPUT, via: [node] };

@@ -193,7 +193,7 @@ export class Definitions {
   }
 
   /** Marks the functions around a decoding step (a decoder often wraps a `replace` callback). */
-  markDecoder(node: Node): void {
+  private markDecoder(node: Node): void {
     let levels = 0;
     for (let fn = node.parent; fn && levels < 3; fn = fn.parent) {
       if (isFunction(fn)) { this.decoders.add(fn); levels++; }
@@ -224,7 +224,7 @@ export class Definitions {
    * A local binding only looks inside its scope; a top-level one groups the whole
    * entry once, since minified bundles reuse short names thousands of times.
    */
-  nodesFor(index: Map<string, Node[]>, cache: Map<string, Map<Binding, Node[]>>, b: Binding, idOf: (n: Node) => Node): Node[] {
+  private nodesFor(index: Map<string, Node[]>, cache: Map<string, Map<Binding, Node[]>>, b: Binding, idOf: (n: Node) => Node): Node[] {
     const all = index.get(b.name);
     if (!all) return [];
     const resolves = (n: Node) => { const id = idOf(n); return id.type === 'Identifier' && this.a.scopes.resolve(id) === b; };
@@ -531,7 +531,7 @@ export class Definitions {
   }
 
   /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
-  factoryExports(fn: FunctionNode, add: (key: string | undefined, values: Node[]) => void): void {
+  private factoryExports(fn: FunctionNode, add: (key: string | undefined, values: Node[]) => void): void {
     const names = fn.params.map((p: Node) => (p.type === 'Identifier' ? p.name : ''));
     // webpack passes (module, exports, require); esbuild (exports, module).
     const moduleName = names.find((n) => n === 'module') ?? (names.length >= 3 ? names[0] : names[1]);
@@ -602,7 +602,7 @@ export class Definitions {
   }
 
   /** Assignments `name.key = value` (`this.key = value` for "this"), grouped by name on first use of a key. */
-  memberAssignmentsTo(name: string, key: string): Node[] {
+  private memberAssignmentsTo(name: string, key: string): Node[] {
     let byName = this.memberAssignmentsByName.get(key);
     if (!byName) {
       byName = new Map();
@@ -617,7 +617,7 @@ export class Definitions {
   }
 
   /** `this.key = value` assignments of one property, grouped by class body. */
-  thisAssignments(key: string): Map<Node, Node[]> {
+  private thisAssignments(key: string): Map<Node, Node[]> {
     let groups = this.thisAssignmentsByClass.get(key);
     if (groups) return groups;
     groups = new Map();
@@ -630,7 +630,7 @@ export class Definitions {
     return groups;
   }
 
-  classBodyOf(node: Node): Node | undefined {
+  private classBodyOf(node: Node): Node | undefined {
     for (let n = node.parent; n; n = n.parent) {
       if (n.type === 'ClassBody') return n;
       if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition') {
@@ -641,7 +641,7 @@ export class Definitions {
   }
 
   /** Object literals, class bodies or module factories an expression may evaluate to (cached). */
-  objectShapes(node: Node, depth: number): Node[] {
+  private objectShapes(node: Node, depth: number): Node[] {
     node = unwrap(node);
     if (depth > 6) return [];
     let shapes = this.shapes.get(node);
@@ -653,7 +653,7 @@ export class Definitions {
     return shapes;
   }
 
-  computeShapes(node: Node, depth: number): Node[] {
+  private computeShapes(node: Node, depth: number): Node[] {
     switch (node.type) {
       case 'ObjectExpression': return [node];
       case 'ThisExpression': {
@@ -711,7 +711,7 @@ export class Definitions {
     return undefined;
   }
 
-  classOf(node: Node): Node | undefined {
+  private classOf(node: Node): Node | undefined {
     node = unwrap(node);
     if (node.type === 'ClassExpression') return node;
     if (node.type !== 'Identifier') return undefined;
