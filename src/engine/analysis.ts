@@ -147,8 +147,12 @@ export class Analysis implements Facts {
     if (!start || !this.compare.mayBeConstant(start)) return undefined;
     const { value, provenance } = this.evaluate(n);
     const values = constantValues(value, false).filter((v): v is string => typeof v === 'string');
-    if (!values.length || !values.some((v) => classifyConstant(v, ALL_KINDS, Kind, values.length >= 3))) return undefined;
+    if (!values.length) return undefined;
     const hidden = values.filter((v) => !appearsIn(provenance, v));
-    return { values, concealed: provenance.literals.length > 0 && hidden.length > values.length / 2 };
+    const concealed = provenance.literals.length > 0 && hidden.length > values.length / 2;
+    // Plain words (model names, commands) are exported everywhere in a split build and would have
+    // every module that compares with one analysed again: only places and hosts, or a concealed list.
+    const specific = (v: string) => { const c = classifyConstant(v, ALL_KINDS, Kind, values.length >= 3); return !!c && (concealed || c !== 'keyword'); };
+    return values.some(specific) ? { values, concealed } : undefined;
   }
 }
