@@ -3,6 +3,7 @@
 // tree: each module was summarised once and its tree dropped. The result names
 // the modules where a fingerprint from another module reaches a comparison, a
 // covert channel or a sink, with the seeds for their second analysis.
+import { addTo } from './ast';
 import type { ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
 import { kindNames } from './sources';
 
@@ -59,9 +60,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (def.type !== 'call') continue;
       const f = found(m.id, key, def);
       if (!f) continue;
-      const k = slotOf(f.id, f.name);
-      const list = incoming.get(k);
-      if (list) list.push({ caller: m.id, args: def.args }); else incoming.set(k, [{ caller: m.id, args: def.args }]);
+      addTo(incoming, slotOf(f.id, f.name), { caller: m.id, args: def.args });
     }
   }
 

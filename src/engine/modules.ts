@@ -219,7 +219,8 @@ export class ModuleFacts {
 
   /** The input key of a parameter of an exported function. */
   paramInput(fn: FunctionNode, id: Node): string | undefined {
-    const name = this.exportedFunctions?.get(fn) ?? (this.exports(), this.exportedFunctions!.get(fn));
+    this.exports();
+    const name = this.exportedFunctions!.get(fn);
     const index = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
     if (name === undefined || index < 0) return undefined;
     return this.register(id, `p${name}:${index}`, { type: 'param', name, index });
