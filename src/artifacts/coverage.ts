@@ -50,6 +50,8 @@ export interface PlatformPackages {
 const NATIVE_PROGRAM = 16 * 1024 * 1024;
 /** A package with less JavaScript than this that contains a launcher is taken to be one. */
 const SMALL_PACKAGE = 256 * 1024;
+/** JavaScript this large is a program of its own, whatever platform packages a package also declares (node-pty's). */
+const LARGE_BUNDLE = 4 * 1024 * 1024;
 /** Native addons and shared libraries: listed, never taken for the program. */
 export const NATIVE_LIBRARY = /\.(?:node|so|dylib|dll)(?:\.\d+)*$/i;
 
@@ -85,6 +87,11 @@ export function judgeCoverage(files: CoveredFile[], platform: PlatformPackages, 
   const launched = (entry: CoveredFile): Coverage => {
     if (executables.some((f) => f.role === 'embedded')) return verdict('read');
     const native = largestNative(executables);
+    // An entry that starts node again on the package's own bundle (`--expose-gc cli.js`), beside a helper
+    // binary smaller than that JavaScript (a vendored ripgrep): the program is the JavaScript read.
+    // With platform packages declared and none installed, it takes a real bundle (not a few helpers) to be the program.
+    const enough = platform.declared.length && !platform.found.length ? LARGE_BUNDLE : SMALL_PACKAGE;
+    if (read >= enough && (!native || native.size < read)) return verdict('read');
     if (native) return verdict('native', nativeDetail(native));
     const what = entry.role === 'stub' ? `${name(entry.path)} is a shell stub` : `${name(entry.path)} is a launcher`;
     if (platform.declared.length && !platform.found.length) return verdict('absent', `${what}; the program is in the platform package ${platformPackageFor(platform.declared)}, which is not installed`);

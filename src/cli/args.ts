@@ -1,7 +1,7 @@
 // Command-line arguments: `agent-xray scan [PATH...] [options]`, `agent-xray list`.
 
 export type Format = 'text' | 'json' | 'sarif';
-export type FailOn = 'untrusted' | 'review' | 'unscannable' | 'never';
+export type FailOn = 'untrusted' | 'review' | 'unscannable' | 'sends' | 'never';
 
 export interface CliOptions {
   command: 'scan' | 'list' | 'diff' | 'help' | 'version';
@@ -40,8 +40,9 @@ diff   Compares two versions of one agent (files, packages or executables):
 Options:
   --format text|json|sarif    output format (default: text)
   --output FILE               write the report to FILE instead of stdout
-  --fail-on untrusted|review|unscannable|never
-                              exit 1 when a target is at least this bad (default: untrusted)
+  --fail-on untrusted|review|unscannable|sends|never
+                              exit 1 when a target is at least this bad (default: untrusted);
+                              sends: also when an agent sends an environment fact visibly
   --no-cache                  do not read or write the result cache
   --threads N                 files scanned at once, each on its own thread (default: the
                               cores, at most 2; a file over 8 MB always runs alone)
@@ -78,7 +79,7 @@ export function parseArgs(argv: string[]): CliOptions {
     const value = () => inline ?? args.shift();
     switch (flag) {
       case '--format': o.format = oneOf(flag, value(), ['text', 'json', 'sarif'] as const); break;
-      case '--fail-on': o.failOn = oneOf(flag, value(), ['untrusted', 'review', 'unscannable', 'never'] as const); break;
+      case '--fail-on': o.failOn = oneOf(flag, value(), ['untrusted', 'review', 'unscannable', 'sends', 'never'] as const); break;
       case '--output': case '-o': {
         const v = value();
         if (!v) throw new UsageError('--output needs a file name');

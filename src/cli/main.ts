@@ -137,6 +137,6 @@ async function runCommand(options: CliOptions, io: Io, engine: EnginePool | unde
   // Discovered artifacts that vanish between finding and reading are reported, not usage errors.
   if (ioErrors && !found) return 2;
   if (violations) return violations.length ? 1 : 0;
-  const failing = options.failOn === 'never' ? [] : targets.filter((t) => reachesFailOn(t.verdict, options.failOn));
+  const failing = options.failOn === 'never' ? [] : targets.filter((t) => reachesFailOn(t.verdict, options.failOn, t.sends?.length));
   return failing.length ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { fileKey, listTarget, type TargetFiles } from '../artifacts/targetFiles'
 import { inlineEngine, type Engine } from './enginePool';
 import { linkResults } from '../engine/program';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
-import type { AgentInfo, TargetResult } from '../report/model';
+import { splitSends, type AgentInfo, type TargetResult } from '../report/model';
 import type { FileIndex, ResultCache } from './cache';
 
 export interface ScanTargetsOptions {
@@ -153,7 +153,7 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    const target: TargetResult = { path: path.resolve(p), kind: 'file', agent: typeof spec === 'string' ? null : spec.agent, foundAt, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, contents: {}, findings: [], notAnalysed: [reason], coverage: { read: 0, onDisk: 0, program: 'absent', detail: reason } };
+    const target: TargetResult = { path: path.resolve(p), kind: 'file', agent: typeof spec === 'string' ? null : spec.agent, foundAt, verdict: 'unscannable', bytes: 0, ms: 0, files: 0, contents: {}, findings: [], sends: [], notAnalysed: [reason], coverage: { read: 0, onDisk: 0, program: 'absent', detail: reason } };
     return { target, ioError: true };
   }
   const findings: Finding[] = [];
@@ -206,10 +206,11 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
   const unread = coverage.program === 'read' || !analysed ? undefined : coverageSummary(coverage);
   if (unread) notAnalysed.unshift(unread);
   const unscannable = analysed === 0 ? notAnalysed[0] ?? 'nothing to analyse' : unread;
+  const split = splitSends(findings);
   return { target: {
-    path: listed.path, kind: listed.kind, agent: listed.agent, foundAt, verdict: verdictOf(findings, unscannable),
+    path: listed.path, kind: listed.kind, agent: listed.agent, foundAt, verdict: verdictOf(split.findings, unscannable),
     ...(hashes.size ? { sha256: createHash('sha256').update([...hashes].sort().join('\n')).digest('hex') } : {}),
-    bytes, ms: Math.round(performance.now() - started), files: covered.length, contents: parts, findings, notAnalysed, coverage,
+    bytes, ms: Math.round(performance.now() - started), files: covered.length, contents: parts, findings: split.findings, sends: split.sends, notAnalysed, coverage,
   } };
 }
 

@@ -1,9 +1,10 @@
 // Comparisons: a fingerprint value compared with specific zones, locales,
 // hosts or organisations, with the constants worked out (decoded when
 // concealed) by the evaluator.
-import { methodName, regexOf, unwrap, type Node } from './ast';
+import { methodName, propertyName, regexOf, unwrap, type Node } from './ast';
+import { isDecoderName } from './decoders';
 import type { Analysis } from './analysis';
-import { classifyConstant, isZonePicker, type ConstantClass } from './constants';
+import { classifyConstant, isHost, isZonePicker, type ConstantClass } from './constants';
 import { union, type Flow } from './dataflow';
 import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
@@ -22,6 +23,9 @@ export interface Comparison {
   encoded?: Node;
 }
 
+/** Lists of up to this many plain hosts are checked for being the program's own endpoints. */
+const MAX_FIRST_PARTY = 12;
+
 /** Callbacks longer than this are not taken as part of a constant. */
 const MAX_CALLBACK = 300;
 
@@ -38,6 +42,8 @@ export class Comparisons {
   private readonly analysing: Node[] = [];
   private readonly constantBindings = new Map<Binding, boolean>();
   private readonly specificValues = new Map<string | number, boolean>();
+  /** Hosts the program's own text names in http(s) URLs, collected on first use. */
+  private urlHosts?: Set<string>;
 
   constructor(private readonly a: Analysis) {}
 
@@ -135,20 +141,57 @@ export class Comparisons {
     if (!possible.length) return undefined;
     const flow = this.a.dataflow.flow(subject);
     if (!flow.kinds) return undefined;
-    // An input may hold any kind: its comparisons are classified for all (the linker tells which it holds).
-    const kinds = flow.kinds & Kind.INPUT ? flow.kinds | ALL_KINDS : flow.kinds;
+    // An input may hold any kind: when nothing else is known of the value its comparisons are classified
+    // for all (the linker tells which it holds); a value known to be an address stays one.
+    let kinds = flow.kinds & Kind.INPUT && !(flow.kinds & ALL_KINDS) ? flow.kinds | ALL_KINDS : flow.kinds;
+    // A value that may be the locale or an address (a bag of environment variables) is not compared as a locale:
+    // `["TZ", "CI"].includes(name)` picks variables, it names no regions.
+    if (flow.kinds & Kind.LOCALE && flow.kinds & (Kind.GATEWAY | Kind.PROXY | Kind.IDENTITY)) kinds &= ~Kind.LOCALE;
     const classes = new Set<ConstantClass>();
     const specific: string[] = [];
+    // Organisation keywords are searched for inside an address (`host.includes("corp")`): a value equal to a
+    // bare word (`["clone", "pull"].includes(args[0])`, `model === "opus"`) is a command or a name, not an organisation.
+    const wordsCount = !isExactMatch(node, subject);
     for (const v of possible) {
       const cls = classifyConstant(v, kinds, Kind, isList);
-      if (cls) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
+      if (cls && (cls !== 'keyword' || wordsCount)) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
+    }
+    // Two- and three-letter words pass for top-level domains in a list of hosts (`cn`); without one dotted
+    // host beside them they are words (`sh`, `zsh`, `npm`, `go`).
+    if (classes.has('host') && !specific.some((v) => v.includes('.'))) {
+      const words = specific.filter((v) => /^[a-z]{2,3}$/i.test(v));
+      if (words.length) {
+        for (const w of words) specific.splice(specific.indexOf(w), 1);
+        if (!specific.some((v) => isHost(v, true))) classes.delete('host');
+      }
     }
     if (!specific.length || isFullZoneList(specific, classes)) return undefined;
     const strings = possible.filter((v) => typeof v === 'string').map((v) => String(v).replace(/^\.(?=[a-z0-9])/i, ''));
     const hidden = strings.filter((v) => !appearsIn(provenance, v));
-    const concealed = strings.length > 0 && provenance.literals.length > 0 && hidden.length > strings.length / 2;
+    // Concealed: decoded (base64, XOR, char codes…); places and hosts also when split into pieces (`"Asia/" + "Shanghai"`),
+    // not words joined at run time (`"claude-" + name`, a model name).
+    const concealed = strings.length > 0 && (provenance.decoded || [...classes].some((c) => c !== 'keyword')) && provenance.literals.length > 0 && hidden.length > strings.length / 2;
+    if (!concealed && classes.size === 1 && classes.has('host')) {
+      // The program's own endpoints (hosts it names in URLs, `https://api.vendor.com/...`): checking the gateway
+      // against them is routing to first-party services, not a fingerprint of the user's organisation.
+      if (specific.length <= MAX_FIRST_PARTY && specific.every((v) => this.isOwnHost(v))) return undefined;
+      // The gateway checked against one or two hosts in plain sight (`host === "api.vendor.com"`): routing as well.
+      if (!(flow.kinds & ~(Kind.GATEWAY | Kind.PROXY)) && isExactMatch(node, subject) && specific.length <= 2 && !isList) return undefined;
+    }
     const encoded = concealed ? encodedLiteral(provenance.literals) : undefined;
     return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
+  }
+
+  /** Whether the program names a host in a URL of its own (`https://api.vendor.com/v1`), itself or a subdomain. */
+  private isOwnHost(host: string): boolean {
+    if (!this.urlHosts) {
+      this.urlHosts = new Set();
+      for (const m of this.a.text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,24})(?=[/:"'`?#\s]|$)/gi)) this.urlHosts.add(m[1].toLowerCase());
+    }
+    const h = host.toLowerCase().replace(/^[.*]+/, '');
+    if (this.urlHosts.has(h)) return true;
+    for (const u of this.urlHosts) if (u.endsWith('.' + h)) return true;
+    return false;
   }
 
   /** A comparison inside `list.some(x => ...)` is reported at the `.some(...)` call. */
@@ -222,10 +265,12 @@ export class Comparisons {
         const args = node.arguments.every((a: Node) => this.mayBeConstant(a, depth + 1));
         if (callee.type === 'MemberExpression') {
           const obj = unwrap(callee.object);
+          // `zlib.inflateSync(bytes)`, `crypto.createDecipheriv(alg, key, iv)`: decoders of constants (decoders.ts).
+          if (isDecoderName(propertyName(callee))) return args;
           return args && (obj.type === 'Identifier' && /^(?:String|Buffer|JSON)$/.test(obj.name) || this.mayBeConstant(callee.object, depth + 1));
         }
         if (callee.type !== 'Identifier') return false;
-        if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name)) return args;
+        if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name) || isDecoderName(callee.name)) return args;
         const fn = this.a.defs.functionOf(callee);
         if (fn) return args && (this.a.defs.decoders.has(fn) || fn.params.length === 0 && this.a.defs.returnsOf(fn).every((r) => this.mayBeConstant(r, depth + 1)));
         const wrapped = this.a.defs.memoisedFunction(callee);
@@ -234,6 +279,12 @@ export class Comparisons {
     }
     return false;
   }
+}
+
+/** Equality or membership (`===`, `switch`, `list.includes(x)`, `set.has(x)`), not a search inside the subject. */
+function isExactMatch(node: Node, subject: Node): boolean {
+  if (node.type !== 'CallExpression') return true;
+  return node.arguments[0] === subject && /^(?:includes|has|indexOf)$/.test(methodName(node) ?? '');
 }
 
 /** Adds what another comparison at the same place found. */

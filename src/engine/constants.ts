@@ -1,18 +1,49 @@
 // Classifying constants: is a string a time zone, a locale, a region, a host, an organisation keyword?
 
-export type ConstantClass = 'zone' | 'offset' | 'locale' | 'region' | 'host' | 'keyword';
+/** `hash`: an opaque digest (hex of a hash's length, or a large integer in a list) a hashed fingerprint is checked against. */
+export type ConstantClass = 'zone' | 'offset' | 'locale' | 'region' | 'host' | 'keyword' | 'hash';
 
 const ZONE = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z][A-Za-z0-9_+\-/]*$/;
 const LEGACY_ZONES = new Set(['PRC', 'ROC', 'ROK', 'Hongkong', 'Singapore', 'Japan', 'Israel', 'Iran', 'Egypt', 'Turkey', 'W-SU', 'Cuba', 'Eire', 'NZ', 'Poland', 'Portugal', 'Libya', 'Iceland', 'Jamaica', 'Navajo', 'Kwajalein']);
+const ZONE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Standard|Daylight|Summer) Time$/;
+const UTC_OFFSET = /^(?:GMT|UTC)[+-](?:0\d|1[0-4]):?[0-5]\d$/;
 const LOCALE = /^[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?(?:[-_](?:[A-Z]{2}|\d{3}))$|^[a-z]{2}[-_][A-Z][a-z]{3}$/;
 /** ISO 639-1 codes, without those that are also common English words or abbreviations. */
 const LANGUAGES = new Set('aa ab af ak ar av ay az ba bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha hr ht hu hy hz ia ie ig ii ik io iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky lb lg li ln lo lt lu lv mg mh mi mk ml mn mr mt na nb nd ne ng nl nn nr nv ny oc oj om os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn sq sr ss st su sv sw ta te tg th ti tk tl tn tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'.split(' '));
-const REGION = /^[A-Z]{2}$/;
+/** ISO 3166-1 alpha-2 regions (`ZH` and `EN` are languages, not regions). */
+const REGIONS = new Set(('AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ ' +
+  'DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP ' +
+  'KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ ' +
+  'OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ ' +
+  'UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW EU UK').split(' '));
+/** A lower-case tag (`zh-cn`, `pt_br`): a language and a region. */
+const LOWER_LOCALE = /^([a-z]{2,3})[-_]([a-z]{2})$/;
 const HOST = /^(?:\*\.|\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?$/i;
 const KEYWORD = /^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{2,30}$/;
 /** Hosts that say nothing about a place or organisation. */
-const NEUTRAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', 'example.com', 'localhost.localdomain']);
+const NEUTRAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', 'example.com', 'localhost.localdomain',
+  // Names of the local network, not of organisations: a gateway on the LAN, in Docker or on a tailnet.
+  'local', 'lan', 'home', 'internal', 'localdomain', 'home.arpa', 'ts.net', 'docker.internal', 'host.docker.internal', 'intranet']);
 const FILE_EXTENSIONS = /\.(?:js|mjs|cjs|ts|tsx|jsx|json|md|txt|html|css|png|jpg|svg|gif|py|rs|go|sh|yml|yaml|toml|lock|map|wasm|node|exe|dll|so|dylib|zip|gz|tar|log|xml|csv|pdf|ico|java|rb|php|c|h|cpp|hpp|swift|kt|vue|svelte|scss|less)$/i;
+
+function isLowerLocale(value: string): boolean {
+  const m = LOWER_LOCALE.exec(value);
+  return !!m && LANGUAGES.has(m[1]) && REGIONS.has(m[2].toUpperCase());
+}
+
+/** Hex digests of common hashes: CRC-32/FNV (8), 64-bit (16), MD5 (32), SHA-1 (40), SHA-224/256/384/512. */
+const HEX_DIGEST = /^[0-9a-f]+$/i;
+const HASH_LENGTHS = new Set([8, 16, 32, 40, 56, 64, 96, 128]);
+
+/** A 32- or 64-bit hash as a number (FNV-1a, djb2): a large integer that is not a round figure. */
+function isHashNumber(v: number): boolean {
+  return Number.isInteger(v) && Math.abs(v) >= 2 ** 24 && v % 1000 !== 0 && v !== 2 ** 31 - 1 && v !== 2 ** 32 - 1 && v !== Number.MAX_SAFE_INTEGER;
+}
+
+/** An `Area/City` zone name; legacy one-word names (Singapore, Portugal) are also plain words. */
+export function isAreaZone(s: string): boolean {
+  return ZONE.test(s);
+}
 
 /** True for an IANA zone naming a place (not UTC, GMT or Etc/*). */
 export function isPlaceZone(s: string): boolean {
@@ -31,15 +62,21 @@ export function isHost(s: string, inList = false): boolean {
 /** Classifies one constant for the kind of source it is compared with. */
 export function classifyConstant(value: unknown, sourceKinds: number, kinds: typeof import('./sources').Kind, inList = false): ConstantClass | undefined {
   if (typeof value === 'number') {
-    return (sourceKinds & kinds.OFFSET) && value !== 0 && value % 15 === 0 && Math.abs(value) <= 840 ? 'offset' : undefined;
+    if ((sourceKinds & kinds.OFFSET) && value !== 0 && value % 15 === 0 && Math.abs(value) <= 840) return 'offset';
+    return inList && isHashNumber(value) ? 'hash' : undefined;
   }
   if (typeof value !== 'string' || value.length < 2 || value.length > 253) return undefined;
+  if (HASH_LENGTHS.has(value.length) && HEX_DIGEST.test(value) && /[a-f]/i.test(value) && /\d/.test(value)) return 'hash';
   if (sourceKinds & kinds.TZ) {
-    if (isPlaceZone(value)) return 'zone';
+    // IANA names, and the names a date's own text gives ("China Standard Time").
+    if (isPlaceZone(value) || ZONE_NAME.test(value)) return 'zone';
+    if (UTC_OFFSET.test(value) && !/[+-]00:?00$/.test(value)) return 'offset';
   }
   if (sourceKinds & kinds.LOCALE) {
-    if ((LOCALE.test(value) || LANGUAGES.has(value)) && !value.startsWith('en-') && !value.startsWith('en_')) return 'locale';
-    if (REGION.test(value) && value !== 'US') return 'region';
+    if ((LOCALE.test(value) || LANGUAGES.has(value) || isLowerLocale(value)) && !/^en[-_]/i.test(value)) return 'locale';
+    if (REGIONS.has(value) && value !== 'US') return 'region';
+    // `lang.toUpperCase() === "ZH"`: a language in capitals, as UI-language picks write it.
+    if (/^[A-Z]{2}$/.test(value) && LANGUAGES.has(value.toLowerCase()) && value !== 'EN') return 'locale';
   }
   if (sourceKinds & (kinds.GATEWAY | kinds.PROXY | kinds.IDENTITY)) {
     const v = value.replace(/^\.+/, '');
@@ -56,8 +93,12 @@ export function isZonePicker(zones: Iterable<string>): boolean {
   return list.length >= 40 || areas.size >= 4;
 }
 
-/** The registrable-looking part of a host, used to count distinct organisations. */
+/**
+ * The registrable-looking part of a host, used to count distinct organisations;
+ * for a keyword its first word (`claude-opus-` and `claude-haiku-` are one vendor's).
+ */
 export function orgOf(host: string): string {
+  if (!host.includes('.')) return host.toLowerCase().split(/[-_]/)[0];
   const parts = host.replace(/^[.*]+/, '').toLowerCase().split('.');
   return parts.length <= 2 ? parts.join('.') : parts.slice(-3).join('.').replace(/^(?:www|api)\./, '');
 }

@@ -19,9 +19,16 @@ const MAX_VIA = 12;
 const MAX_DEPTH = 200;
 
 /** Methods and functions whose result carries their input (a lower-cased host is still the host). */
-const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset']);
+const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset',
+  // A character code of a fingerprint, and a digest of it, still stand for it (hash arithmetic, `hash.digest()`).
+  'charCodeAt', 'codePointAt', 'digest']);
 const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat']);
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
+
+function isMath(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === 'Identifier' && n.name === 'Math';
+}
 
 export function union(a: Flow, b: Flow): Flow {
   if (!b.kinds) return a;
@@ -144,6 +151,9 @@ export class Dataflow {
     const defs = this.a.defs.definitions(b);
     const d = b.decl;
     if (!defs.length && d.type === 'VariableDeclarator' && d.id !== b.id && d.init) return this.flow(d.init);
+    // `for (const n of os.networkInterfaces()[k])`, `for (const k in nets)`: the loop variable holds what it iterates.
+    const loop = d.type === 'VariableDeclarator' ? d.parent?.parent : undefined;
+    if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === d.parent) return union(this.flow(loop.right), this.flowAll(defs));
     return this.flowAll(defs);
   }
 
@@ -264,6 +274,8 @@ export class Dataflow {
     }
     if (callee.type === 'MemberExpression') {
       if (method && COMPARE_METHODS.has(method)) return this.withComparison(node, union(this.flow(callee.object), this.flowAll(node.arguments)));
+      // `createHash("sha256").update(host)`, `Math.imul(h, 16777619)`: the result is computed from the arguments.
+      if (method === 'update' || isMath(callee.object)) return union(this.flow(callee.object), this.flowAll(node.arguments));
       if (method && PRESERVING_METHODS.has(method)) return this.flow(callee.object);
       return NONE;
     }

@@ -2,6 +2,7 @@
 // decoder functions. It never runs the scanned code: every operation is our own
 // implementation over plain values, and anything it does not know is UNKNOWN.
 import { isFunction, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
+import { decompress, decrypt, isDecompressor } from './decoders';
 import type { Binding, ScopeResolver } from './scope';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
@@ -305,6 +306,8 @@ export class Evaluator {
       if (typeof method !== 'string') return UNKNOWN;
       const staticName = staticObjectName(callee.object);
       const args = this.args(node.arguments, frame);
+      const decoded = this.builtinCall(method, args);
+      if (decoded !== NOT_BUILTIN) return decoded;
       if (staticName) {
         const r = callStatic(staticName, method, args);
         if (r !== NOT_BUILTIN) { if (DECODING.has(`${staticName}.${method}`)) this.prov.decoded = true; return r; }
@@ -323,9 +326,16 @@ export class Evaluator {
           if (list) { const r = callStatic(inner, innerMethod, list); if (r !== NOT_BUILTIN) { this.prov.decoded = true; return r; } }
         }
       }
+      // `s.split("").reverse().join("")` turns text around: a decoding step.
+      if (method === 'reverse') this.prov.decoded = true;
       return this.callMethod(receiver, method, args);
     }
     const args = this.args(node.arguments, frame);
+    // `const { inflateSync } = require("zlib")`: the name is zlib's or crypto's, the binding an import.
+    if (callee.type === 'Identifier' && !frame?.lookup(callee.name) && this.scopes.resolve(callee)?.kind !== 'function') {
+      const decoded = this.builtinCall(callee.name, args);
+      if (decoded !== NOT_BUILTIN) return decoded;
+    }
     if (callee.type === 'Identifier' && !frame?.lookup(callee.name) && !this.scopes.resolve(callee)) {
       const r = callStatic('', callee.name, args);
       if (DECODING.has(`.${callee.name}`)) this.prov.decoded = true;
@@ -383,8 +393,44 @@ export class Evaluator {
     }
   }
 
+  /**
+   * zlib's decompressors and crypto's `createDecipheriv` on constants (decoders.ts):
+   * a compressed or encrypted list is shown as what it decodes to.
+   */
+  private builtinCall(name: string, args: Value[]): Value | typeof NOT_BUILTIN {
+    if (isDecompressor(name)) {
+      const data = args[0] instanceof Bytes ? args[0].data : undefined;
+      const out = data && decompress(name, data);
+      if (!out) return UNKNOWN;
+      this.prov.decoded = true;
+      return new Bytes(new Uint8Array(out));
+    }
+    if (name === 'createDecipheriv' && typeof args[0] === 'string') {
+      const key = bytesOf(args[1]);
+      const iv = args[2] === null ? null : bytesOf(args[2]);
+      return key && iv !== undefined ? { __builtin: 'Decipher', algorithm: args[0], key, iv } as unknown as Obj : UNKNOWN;
+    }
+    return NOT_BUILTIN;
+  }
+
+  /** `decipher.update(data, "base64", "utf8") + decipher.final("utf8")`: the whole text from `update`, nothing more from `final`. */
+  private decipherMethod(d: Obj, method: string, args: Value[]): Value {
+    if (method === 'setAuthTag' || method === 'setAutoPadding' || method === 'setAAD') return d;
+    const outEncoding = method === 'final' ? args[0] : args[2];
+    const asText = (b: Uint8Array) => (typeof outEncoding === 'string' && Buffer.isEncoding(outEncoding) ? Buffer.from(b).toString(outEncoding) : new Bytes(b));
+    if (method === 'final') return asText(new Uint8Array(0));
+    if (method !== 'update') return UNKNOWN;
+    const input = typeof args[0] === 'string' && typeof args[1] === 'string' && Buffer.isEncoding(args[1]) ? new Uint8Array(Buffer.from(args[0], args[1])) : bytesOf(args[0]);
+    const { algorithm, key, iv } = d as unknown as { algorithm: string; key: Uint8Array; iv: Uint8Array | null };
+    const out = input && decrypt(algorithm, key, iv, input);
+    if (!out) return UNKNOWN;
+    this.prov.decoded = true;
+    return asText(new Uint8Array(out));
+  }
+
   private callMethod(receiver: Value, method: string, args: Value[]): Value {
     if (receiver === UNKNOWN) return UNKNOWN;
+    if (isObj(receiver) && receiver.__builtin === 'Decipher') return this.decipherMethod(receiver, method, args);
     if (receiver instanceof Many) {
       return many(receiver.values.map((v) => this.callMethod(v, method, args)));
     }
@@ -401,7 +447,12 @@ export class Evaluator {
       return UNKNOWN;
     }
     if (Array.isArray(receiver)) return this.arrayMethod(receiver, method, args);
-    if (typeof receiver === 'number' && method === 'toString') return receiver.toString(typeof args[0] === 'number' ? args[0] : 10);
+    if (typeof receiver === 'number' && method === 'toString') {
+      // `(21311038).toString(36)` spells a word: a decoding step.
+      const radix = typeof args[0] === 'number' ? args[0] : 10;
+      if (radix > 10) this.prov.decoded = true;
+      return radix >= 2 && radix <= 36 ? receiver.toString(radix) : UNKNOWN;
+    }
     return UNKNOWN;
   }
 
@@ -726,6 +777,13 @@ function staticObjectName(node: Node): string | undefined {
   node = unwrap(node);
   if (node.type === 'Identifier' && ['String', 'Buffer', 'Math', 'JSON', 'Array', 'Number', 'Object'].includes(node.name)) return node.name;
   if (node.type === 'MemberExpression' && propertyName(node) === 'Buffer') return 'Buffer'; // require("buffer").Buffer
+  return undefined;
+}
+
+/** Bytes of a key, IV or ciphertext given as a Buffer or a string. */
+function bytesOf(v: Value): Uint8Array | undefined {
+  if (v instanceof Bytes) return v.data;
+  if (typeof v === 'string') return new Uint8Array(Buffer.from(v, 'utf8'));
   return undefined;
 }
 

@@ -5,12 +5,13 @@ import { parse, ScanError, type ParsedIndex } from './parse';
 import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
 import type { ModuleSummary, Seeds } from './modules';
+import { shortList } from './evidence';
 import { Kind, kindNames } from './sources';
 import { severityRank, type EvidenceStep, type FileResult, type Finding } from './types';
 import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
-export const ENGINE_VERSION = '0.3.0';
+export const ENGINE_VERSION = '0.4.0';
 const MAX_NESTED_DEPTH = 3;
 
 export interface ScanOptions {
@@ -72,7 +73,7 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
     const source = analysis.source(n);
     if (source) return step('source', source.label, n);
     const c = analysis.comparisonFor(n);
-    return step('comparison', c ? `compared with ${c.values.length} ${[...c.classes].join('/')} constant(s)${c.concealed ? ' (concealed)' : ''}` : `reads ${kindNames(flow.kinds).join('/')}`, n);
+    return step('comparison', c ? `compared with ${c.concealed ? 'a concealed list of ' : ''}${c.values.length} ${[...c.classes].join('/')} constant(s): ${shortList(c.values, 8)}` : `reads ${kindNames(flow.kinds).join('/')}`, n);
   });
   const visitors: Array<Record<string, Visitor>> = [analysis.collectors()];
   for (const rule of rules.values()) {

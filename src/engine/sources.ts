@@ -35,7 +35,14 @@ export function kindNames(kinds: number): string[] {
 export interface SourceMatch { kind: number; label: string }
 
 const IDENTITY_ENV = new Set(['USERDNSDOMAIN', 'USERDOMAIN', 'COMPUTERNAME', 'HOSTNAME', 'USER', 'USERNAME', 'LOGNAME', 'EMAIL', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_EMAIL']);
-const IDENTITY_MARKERS = /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid/;
+/** Files and commands a call may name that give away where or who the user is. */
+const FILE_MARKERS: Array<{ re: RegExp; kind: number }> = [
+  { re: /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid|remote\.origin\.url|\bgit remote\b|\.git\/config\b/, kind: Kind.IDENTITY },
+  { re: /\/etc\/localtime|\/etc\/timezone|\/etc\/sysconfig\/clock|\bsystemsetup -gettimezone|\btimedatectl\b|\btzutil\b/, kind: Kind.TZ },
+  { re: /(?:^|[\\/])\.npmrc$|(?:^|[\\/])\.yarnrc(?:\.yml)?$|\bnpm config get registry\b/, kind: Kind.GATEWAY },
+];
+/** Properties of an editor's `env` (VS Code's `vscode.env`, however the bundle names the module). */
+const EDITOR_ENV: Record<string, number> = { language: Kind.LOCALE, machineId: Kind.IDENTITY, remoteName: Kind.IDENTITY, appHost: Kind.IDENTITY };
 const OS_MODULES = new Set(['os', 'node:os']);
 const OS_IDENTITY = new Set(['hostname', 'userInfo', 'networkInterfaces']);
 
@@ -43,11 +50,18 @@ const OS_IDENTITY = new Set(['hostname', 'userInfo', 'networkInterfaces']);
 export function envKind(name: string): number {
   const upper = name.toUpperCase();
   if (upper === 'TZ') return Kind.TZ;
-  if (upper === 'LANG' || upper === 'LANGUAGE' || upper.startsWith('LC_')) return Kind.LOCALE;
+  // LC_TERMINAL and LC_TERMINAL_VERSION are iTerm2's terminal name and version, not a locale.
+  if (upper === 'LANG' || upper === 'LANGUAGE' || upper.startsWith('LC_') && !upper.startsWith('LC_TERMINAL')) return Kind.LOCALE;
+  if (upper === 'NPM_CONFIG_REGISTRY' || upper === 'YARN_REGISTRY' || upper === 'NPM_CONFIG__AUTH') return Kind.GATEWAY;
   if (/(?:^|_)PROXY$/.test(upper) || /^NPM_CONFIG_(?:HTTPS_)?PROXY$/.test(upper)) return Kind.PROXY;
   if (/_(?:BASE_URL|API_URL|API_BASE|ENDPOINT|API_HOST|BASE_PATH)$/.test(upper)) return Kind.GATEWAY;
   if (IDENTITY_ENV.has(upper)) return Kind.IDENTITY;
   return 0;
+}
+
+function isNewDate(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === 'NewExpression' && unwrap(n.callee).type === 'Identifier' && unwrap(n.callee).name === 'Date';
 }
 
 /** Matches source shapes. `evaluateKey` resolves computed keys such as `env[k]`. */
@@ -68,10 +82,11 @@ export class SourceMatcher {
       return kind ? { kind, label: `process.env.${name}` } : undefined;
     }
     const obj = unwrap(node.object);
-    if ((name === 'language' || name === 'languages') && obj.type === 'Identifier' && obj.name === 'navigator') return { kind: Kind.LOCALE, label: `navigator.${name}` };
-    if (obj.type === 'MemberExpression' && propertyName(obj) === 'env' && unwrap(obj.object).type === 'Identifier' && unwrap(obj.object).name === 'vscode') {
-      if (name === 'language') return { kind: Kind.LOCALE, label: 'vscode.env.language' };
-      if (name === 'machineId') return { kind: Kind.IDENTITY, label: 'vscode.env.machineId' };
+    if ((name === 'language' || name === 'languages' || name === 'userLanguage' || name === 'browserLanguage') && obj.type === 'Identifier' && obj.name === 'navigator') return { kind: Kind.LOCALE, label: `navigator.${name}` };
+    // `vscode.env.language`, and in a bundle `o.env.language` where `o = n(1398)` is the vscode module.
+    if (Object.hasOwn(EDITOR_ENV, name) && obj.type === 'MemberExpression' && propertyName(obj) === 'env' && !this.isEnv(obj)) {
+      const editor = unwrap(obj.object);
+      return { kind: EDITOR_ENV[name], label: `${editor.type === 'Identifier' ? editor.name : 'vscode'}.env.${name}` };
     }
     return undefined;
   }
@@ -82,6 +97,9 @@ export class SourceMatcher {
     const method = typeof key === 'string' ? key : undefined;
     if (method === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
     if (method === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
+    // A date's own text names its zone ("... GMT+0800 (China Standard Time)").
+    if (method === 'toTimeString' || method === 'toString' && isNewDate(callee.object)) return { kind: Kind.TZ, label: `Date#${method}()` };
+    if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };
     if (method && OS_IDENTITY.has(method) && this.isOsModule(callee.object)) return { kind: Kind.IDENTITY, label: `os.${method}()` };
     if (callee.type === 'Identifier') {
       const b = this.scopes.resolve(callee);
@@ -89,10 +107,18 @@ export class SourceMatcher {
         return { kind: Kind.IDENTITY, label: `os.${b.decl.imported.name}()` };
       }
     }
-    for (const arg of node.arguments) {
+    // `readFileSync("/etc/timezone")`, and `readFileSync(path.join(home, ".npmrc"))` one call deeper.
+    const texts = (node.arguments as Node[]).flatMap((arg) => {
       const a = unwrap(arg);
+      return a.type === 'CallExpression' ? a.arguments as Node[] : [a];
+    });
+    for (const a of texts) {
       const text = a.type === 'Literal' ? a.value : a.type === 'TemplateLiteral' ? a.quasis.map((q: Node) => q.value.cooked).join('') : undefined;
-      if (typeof text === 'string' && text.length < 300 && IDENTITY_MARKERS.test(text)) return { kind: Kind.IDENTITY, label: `reads ${IDENTITY_MARKERS.exec(text)![0]}` };
+      if (typeof text !== 'string' || text.length >= 300) continue;
+      for (const { re, kind } of FILE_MARKERS) {
+        const m = re.exec(text);
+        if (m) return { kind, label: `reads ${m[0].replace(/^[\\/]/, '')}` };
+      }
     }
     return undefined;
   }

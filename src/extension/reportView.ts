@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { formatBytes } from '../artifacts/coverage';
 import type { Finding } from '../engine/types';
-import type { TargetResult } from '../report/model';
+import { describeSend, type TargetResult } from '../report/model';
 import { agentLabel, type ShownVerdict, type State } from './state';
 
 export type Item =
@@ -52,7 +52,9 @@ export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposa
       const unread = r.verdict === 'unscannable' && !!r.coverage && r.coverage.program !== 'read' && r.coverage.read > 0;
       const notes = r.notAnalysed.slice(0, 20).map((n, i) => ({ kind: 'detail', label: unread && i === 0 ? 'program not read' : 'not analysed', description: n, icon: unread && i === 0 ? 'circle-slash' : 'question' }) as Item);
       const routes = (r.foundAt ?? []).map((f) => ({ kind: 'detail', label: 'found via', description: f, icon: 'search' }) as Item);
-      return [...(unread ? notes.slice(0, 1) : []), ...findings, ...routes, ...(unread ? notes.slice(1) : notes)];
+      // The "sends" inventory: environment facts sent visibly (not warnings).
+      const sends = (r.sends ?? []).map((s) => ({ kind: 'detail', label: 'sends', description: `${describeSend(s)}  ${s.line}:${s.column}`, icon: 'cloud-upload' }) as Item);
+      return [...(unread ? notes.slice(0, 1) : []), ...findings, ...sends, ...routes, ...(unread ? notes.slice(1) : notes)];
     }
     if (item.kind === 'finding') {
       const f = r.findings[item.finding];
@@ -74,7 +76,7 @@ export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposa
     const r = this.result(item.target)!;
     if (item.kind === 'agent') {
       const v = this.state.verdictOf(r);
-      const t = new vscode.TreeItem(agentLabel(r), r.findings.length || r.foundAt?.length || r.notAnalysed.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const t = new vscode.TreeItem(agentLabel(r), r.findings.length || r.sends?.length || r.foundAt?.length || r.notAnalysed.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       const read = r.coverage ? ` · ${formatBytes(r.coverage.read)} of ${formatBytes(r.coverage.onDisk)} read` : '';
       t.description = `${v}${r.agent?.kind ? ` · ${r.agent.kind}` : ''}${read}`;
       t.iconPath = icon(VERDICT_ICON[v]);

@@ -81,7 +81,9 @@ export class TrustIndicator implements vscode.Disposable {
     for (const r of results) {
       const v = this.state.verdictOf(r);
       const why = v === 'unscannable' && r.notAnalysed[0] ? `: ${shorten(r.notAnalysed[0], 160)}` : '';
-      md.appendMarkdown(`${ICON[v]} ${agentLabel(r).replace(/[*_[\]`]/g, '\\$&')} — ${v}${r.agent?.kind ? ` (${r.agent.kind})` : ''}${why.replace(/[*_[\]`]/g, '\\$&')}\n\n`);
+      const sends = [...new Set((r.sends ?? []).flatMap((x) => x.what))];
+      const sent = sends.length ? `; sends ${sends.join(', ')}` : '';
+      md.appendMarkdown(`${ICON[v]} ${agentLabel(r).replace(/[*_[\]`]/g, '\\$&')} — ${v}${r.agent?.kind ? ` (${r.agent.kind})` : ''}${(why + sent).replace(/[*_[\]`]/g, '\\$&')}\n\n`);
     }
     for (const p of this.state.value.policies) {
       md.appendMarkdown(`\n**Policy** ${p.file.replace(/[*_[\]`]/g, '\\$&')}: ${p.error ? 'cannot be read' : `${p.violations.length} violation(s)`}\n\n`);

@@ -1,6 +1,6 @@
 // A team's policy, committed as .agent-xray.json (JSON with comments):
 //
-// { "failOn": "untrusted" | "review",
+// { "failOn": "untrusted" | "review" | "unscannable" | "sends",
 //   "allow":   [{ "agent": "id", "version": "1.2.3" | "sha256": "…", "reason": "…", "expires": "2027-01-31" }],
 //   "deny":    [{ "agent": "id", "versions": ">=2.1.91 <2.1.199", "reason": "…" }],
 //   "require": ["id", …] }
@@ -18,7 +18,7 @@ export interface DenyRule { agent: string; versions: string; reason: string; lin
 
 export interface Policy {
   file: string;
-  failOn: 'untrusted' | 'review' | 'unscannable';
+  failOn: 'untrusted' | 'review' | 'unscannable' | 'sends';
   allow: AllowRule[];
   deny: DenyRule[];
   require: Array<{ agent: string; line: number }>;
@@ -70,8 +70,8 @@ export function parsePolicy(text: string, file: string): Policy {
   const policy: Policy = { file, failOn: 'untrusted', allow: [], deny: [], require: [] };
   const failOn = top.get('failOn');
   if (failOn) {
-    if (failOn.value === 'untrusted' || failOn.value === 'review' || failOn.value === 'unscannable') policy.failOn = failOn.value;
-    else at(failOn, 'failOn must be "untrusted", "review" or "unscannable"');
+    if (failOn.value === 'untrusted' || failOn.value === 'review' || failOn.value === 'unscannable' || failOn.value === 'sends') policy.failOn = failOn.value;
+    else at(failOn, 'failOn must be "untrusted", "review", "unscannable" or "sends"');
   }
   const list = (key: string) => {
     const node = top.get(key);
@@ -128,11 +128,12 @@ export interface PolicyOptions {
 /**
  * Whether a verdict reaches a fail-on level: `untrusted` always; `review` adds
  * review; `unscannable` adds review and every agent whose program was not read
- * (nothing passes that was not read and judged trusted).
+ * (nothing passes that was not read and judged trusted); `sends` adds review
+ * and every agent that sends an environment fact (its "sends" inventory).
  */
-export function reachesFailOn(v: Verdict, failOn: string): boolean {
+export function reachesFailOn(v: Verdict, failOn: string, sends = 0): boolean {
   if (failOn === 'never') return false;
-  return v === 'untrusted' || (failOn === 'review' || failOn === 'unscannable') && v === 'review' || failOn === 'unscannable' && v === 'unscannable';
+  return v === 'untrusted' || failOn !== 'untrusted' && v === 'review' || failOn === 'unscannable' && v === 'unscannable' || failOn === 'sends' && sends > 0;
 }
 
 export function evaluatePolicy(policy: Policy, targets: TargetResult[], options: PolicyOptions = {}): Violation[] {
@@ -148,14 +149,17 @@ export function evaluatePolicy(policy: Policy, targets: TargetResult[], options:
         out.push({ agent: id, rule: 'deny', target: t.path, policyLine: d.line, message: `${id}@${version} is denied by the policy (${d.versions}): ${d.reason}` });
       }
     }
-    const fails = reachesFailOn(t.verdict, policy.failOn);
+    const fails = reachesFailOn(t.verdict, policy.failOn, t.sends?.length);
     if (!fails) continue;
     const matching = options.trusted === false ? [] : policy.allow.filter((a) => same(a.agent, id) && (a.version ? a.version === version : a.sha256 === t.sha256));
     const live = matching.find((a) => !a.expires || a.expires >= date);
     if (live) continue;
     const expired = matching.find((a) => a.expires && a.expires < date);
     if (expired) out.push({ agent: id, rule: 'expired', target: t.path, policyLine: expired.line, message: `the allow for ${id}@${version} expired on ${expired.expires} and no longer counts; it is ${t.verdict}` });
-    else out.push({ agent: id, rule: 'verdict', target: t.path, message: `${id}@${version} is ${t.verdict} and the policy fails on ${policy.failOn}; allow it by exact version or sha256 with a reason, or remove it` });
+    else {
+      const what = t.verdict === 'trusted' && t.sends?.length ? `sends ${[...new Set(t.sends.flatMap((s) => s.what))].join(', ')}` : `is ${t.verdict}`;
+      out.push({ agent: id, rule: 'verdict', target: t.path, message: `${id}@${version} ${what} and the policy fails on ${policy.failOn}; allow it by exact version or sha256 with a reason, or remove it` });
+    }
   }
   for (const r of policy.require) {
     if (!targets.some((t) => same(t.agent?.id ?? '', r.agent))) out.push({ agent: r.agent, rule: 'require', policyLine: r.line, message: `${r.agent} is required by the policy but was not found or scanned` });

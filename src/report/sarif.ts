@@ -33,7 +33,7 @@ export function toSarif(report: ScanReport): string {
     }
     return artifacts.get(uri)!;
   };
-  for (const t of report.targets) artifactIndex(uriOf(t.path), { verdict: t.verdict, kind: t.kind, agent: t.agent, coverage: t.coverage, notAnalysed: t.notAnalysed });
+  for (const t of report.targets) artifactIndex(uriOf(t.path), { verdict: t.verdict, kind: t.kind, agent: t.agent, coverage: t.coverage, sends: t.sends ?? [], notAnalysed: t.notAnalysed });
   const results: object[] = report.targets.flatMap((t) => t.findings.map((f) => {
     const uri = uriOf(f.file);
     return {

@@ -1,7 +1,7 @@
 // Text output for people: a verdict per target and the evidence behind it.
 import { shortList } from '../engine/evidence';
 import type { Finding, Severity, Verdict } from '../engine/types';
-import type { ScanReport, TargetResult } from './model';
+import { describeSend, type ScanReport, type TargetResult } from './model';
 
 export interface TextOptions { color: boolean; verbose?: boolean }
 
@@ -42,6 +42,10 @@ export function toText(report: ScanReport, options: TextOptions): string {
     for (const f of shown) lines.push(...finding(f, t, paint));
     const hidden = t.findings.length - shown.length;
     if (hidden) lines.push(paint('gray', `  (${hidden} low-severity finding${hidden === 1 ? '' : 's'} not shown; --verbose shows them)`));
+    // The "sends" inventory: environment facts sent visibly, not warnings.
+    const sends = t.sends ?? [];
+    for (const s of options.verbose ? sends : sends.slice(0, 5)) lines.push(paint('gray', `  sends    ${describeSend(s)}  ${s.file === t.path ? '' : `${s.file}:`}${s.line}:${s.column}`));
+    if (!options.verbose && sends.length > 5) lines.push(paint('gray', `  (${sends.length - 5} more sends; --verbose lists them)`));
     for (const n of unread ? t.notAnalysed.slice(1) : t.notAnalysed) lines.push(paint('yellow', `  not analysed: ${printable(n)}`));
     lines.push('');
   }

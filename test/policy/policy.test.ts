@@ -22,7 +22,7 @@ describe('policy: parsing', () => {
     ['an allow without version or hash', '{ "allow": [ { "agent": "a", "reason": "ok" } ] }', /an allow entry names an exact "version" or a "sha256"/],
     ['a range in an allow', '{ "allow": [ { "agent": "a", "version": ">=1", "reason": "ok" } ] }', /is not an exact version/],
     ['a bad deny range', '{ "deny": [ { "agent": "a", "versions": "not a range", "reason": "no" } ] }', /is not a version range/],
-    ['a bad failOn', '{ "failOn": "never" }', /failOn must be "untrusted", "review" or "unscannable"/],
+    ['a bad failOn', '{ "failOn": "never" }', /failOn must be "untrusted", "review", "unscannable" or "sends"/],
     ['a missing reason', '{ "deny": [ { "agent": "a", "versions": "*" } ] }', /reason is required/],
   ];
   for (const [name, text, want] of cases) it(`${name}: a clear error with the position`, () => assert.match(errorOf(text), want));

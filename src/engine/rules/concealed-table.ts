@@ -31,12 +31,13 @@ function isTable(entries: string[]): boolean {
 export const rule = createRule({
   meta: {
     id: 'concealed-table',
-    description: 'An encoded constant decodes to a list of hosts, time zones, organisations or keywords.',
+    description: 'An encoded constant decodes to a list of hosts, time zones, organisations or keywords; or a fingerprint is hashed and compared with opaque digests.',
     severity: 'critical',
     category: 'CWE-506: Embedded Malicious Code',
     messages: {
       comparedTable: 'A concealed list of {{count}} {{what}} is decoded and compared with the {{source}}: {{entries}}.',
       table: 'A concealed list of {{count}} {{what}} is decoded at run time: {{entries}}.',
+      hashed: 'The {{source}} is hashed and compared with {{count}} opaque constants ({{entries}}): which places or organisations they stand for is hidden.',
     },
   },
   create(context) {
@@ -52,6 +53,17 @@ export const rule = createRule({
       'Program:exit'() {
         const reported = new Set<Node>();
         for (const c of analysis.comparisons()) {
+          // A fingerprint hashed and checked against digests: nothing to decode, and nothing a reader can check.
+          if (c.classes.has('hash')) {
+            context.report({
+              node: c.node, messageId: 'hashed', severity: 'critical',
+              data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, entries: shortList(c.values.map((v) => (v.length > 16 ? `${v.slice(0, 12)}…` : v)), 4) },
+              evidence: { hashes: c.values, count: c.values.length, comparedWith: kindNames(c.flow.kinds) },
+              flow: c.flow,
+              chain: [...context.chain(c.flow), context.step('comparison', `compared with ${c.values.length} hash constant(s)`, c.node)],
+            });
+            continue;
+          }
           if (!c.concealed) continue;
           const at = c.encoded ?? c.node;
           if (reported.has(at)) continue;

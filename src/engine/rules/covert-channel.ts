@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { isFunction, isStringLiteral, methodName, regexOf, unwrap, type Node } from '../ast';
+import { isFunction, isStringLiteral, keyName, methodName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { areLookAlikes, describeChar, distinguishingChars, isFormatFlip } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
@@ -14,7 +14,7 @@ const FORMAT_METHODS = new Set(['toLocaleDateString', 'toLocaleString', 'toLocal
 const CHAR_CALLS = new Set(['fromCodePoint', 'fromCharCode']);
 const TESTED_BY = new Set(['IfStatement', 'ConditionalExpression', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
 
-interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string } }
+interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string }; versions?: Versions }
 
 function stringValue(context: RuleContext, node: Node): string | undefined {
   if (isStringLiteral(node)) return node.value;
@@ -32,7 +32,8 @@ function flipOf(context: RuleContext, node: Node): { from: string; to: string } 
   const from = re ? re.pattern.replace(/^\\/, '') : a.regex ? undefined : stringValue(context, a);
   const to = stringValue(context, b);
   if (from === undefined || to === undefined) return undefined;
-  if (isFormatFlip(from, to) || areLookAlikes([from, to]) || (from.length === 1 && to === '')) return { from, to };
+  // A deleted separator counts (isFormatFlip); deleting any other character (`\uFFFD`) is cleaning text.
+  if (isFormatFlip(from, to) || areLookAlikes([from, to])) return { from, to };
   return undefined;
 }
 
@@ -51,6 +52,72 @@ function charCallAround(node: Node): Node | undefined {
   return callee.type === 'MemberExpression' && CHAR_CALLS.has(methodName(p) ?? '') && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'String' ? p : undefined;
 }
 
+/** Whitespace and invisible characters: a marker made of them is not seen in the text. */
+const QUIET = /^[\s\u00A0\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF\u180E]+$/;
+const QUERY_PARAM = /^[?&][\w.-]+=[\w.%-]*$/;
+const QUIET_ALL = /[\s\u00A0\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF\u180E]+/g;
+/** Languages not written in Latin letters: a marker in Latin text chosen by them is no typography of theirs. */
+const NON_LATIN = /^(?:zh|ja|ko|ru|uk|be|bg|sr|mk|kk|ky|tg|mn|ar|fa|ur|he|yi|hi|mr|ne|bn|pa|gu|ta|te|kn|ml|si|th|lo|km|my|ka|hy|el|am|bo)(?:[-_]|$)/i;
+
+/** Two versions of the same data, and how a reader would miss the difference between them. */
+interface Versions { what: string; a: string; b: string }
+
+function showValue(v: unknown): string {
+  return typeof v === 'string' ? showString(v) : String(v);
+}
+
+/**
+ * How two branches of a choice differ when the difference is one a reader
+ * would not notice: a marker appended or prepended (`s + "\u200B"` against
+ * `s`), whitespace, letter case, a tiny numeric change (0.7 against
+ * 0.70000001), the order of an object's keys, or a query parameter added.
+ */
+function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | undefined {
+  const { analysis } = context;
+  const A = unwrap(a);
+  const B = unwrap(b);
+  const text = (n: Node) => analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60);
+  for (const [x, y] of [[A, B], [B, A]] as const) {
+    // `s + "\u200B"`, `"\u200B" + s`, `${s}\n` against `s`.
+    let extra: string | undefined;
+    if (x.type === 'BinaryExpression' && x.operator === '+') {
+      const other = sameText(context, x.left, y) ? x.right : sameText(context, x.right, y) ? x.left : undefined;
+      extra = other && stringValue(context, other);
+    } else if (x.type === 'TemplateLiteral' && x.expressions.length === 1 && sameText(context, x.expressions[0], y)) {
+      extra = x.quasis.map((q: Node) => q.value.cooked ?? '').join('');
+    }
+    const param = extra !== undefined && QUERY_PARAM.test(extra);
+    if (extra && (QUIET.test(extra) || param)) {
+      return { what: param ? `a query parameter ${showString(extra)} added` : `a marker ${showString(extra)} added`, a: text(y), b: text(x) };
+    }
+    // `s.toUpperCase()` against `s`.
+    if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
+      return { what: 'letter case', a: text(y), b: text(x) };
+    }
+  }
+  if (A.type === 'ObjectExpression' && B.type === 'ObjectExpression') {
+    const entries = (o: Node) => (o.properties as Node[]).map((p) => (p.type === 'Property' ? `${keyName(p) ?? '?'}=${text(p.value)}` : `...${text(p.argument)}`));
+    const ea = entries(A);
+    const eb = entries(B);
+    const reordered = ea.length > 1 && ea.length === eb.length && ea.join() !== eb.join() && [...ea].sort().join() === [...eb].sort().join();
+    return reordered ? { what: 'the order of the keys', a: text(A), b: text(B) } : undefined;
+  }
+  const va = analysis.value(A);
+  const vb = analysis.value(B);
+  if (typeof va === 'number' && typeof vb === 'number' && va !== vb && Number.isFinite(va) && Number.isFinite(vb)) {
+    const scale = Math.max(Math.abs(va), Math.abs(vb));
+    if (scale > 0 && Math.abs(va - vb) / scale < 1e-3) return { what: 'a tiny numeric change', a: String(vb), b: String(va) };
+  }
+  if (typeof va === 'string' && typeof vb === 'string' && va !== vb && Math.max(va.length, vb.length) <= 400) {
+    const bare = (s: string) => s.replace(QUIET_ALL, '');
+    if (bare(va) === bare(vb) && bare(va).length > 0) return { what: 'whitespace', a: showValue(vb), b: showValue(va) };
+    if (va.toLowerCase() === vb.toLowerCase()) return { what: 'letter case', a: showValue(vb), b: showValue(va) };
+    const added = va === '' ? vb : vb === '' ? va : undefined;
+    if (added !== undefined && QUERY_PARAM.test(added)) return { what: `a query parameter ${showString(added)} added`, a: showValue(vb), b: showValue(va) };
+  }
+  return undefined;
+}
+
 export const rule = createRule({
   meta: {
     id: 'covert-channel',
@@ -58,8 +125,9 @@ export const rule = createRule({
     severity: 'critical',
     category: 'CWE-514: Covert Channel',
     messages: {
-      lookAlike: 'The {{source}} selects between look-alike variants {{variants}} ({{chars}}){{sink}}.',
-      flip: 'The {{source}} flips the format of text: "{{from}}" becomes "{{to}}"{{sink}}.',
+      lookAlike: 'The {{source}}{{compared}} selects between look-alike variants {{variants}} ({{chars}}){{sink}}.',
+      flip: 'The {{source}}{{compared}} flips the format of text: "{{from}}" becomes "{{to}}"{{sink}}.',
+      versions: 'The {{source}}{{compared}} selects between two versions that differ only by {{what}}: {{a}} against {{b}}{{sink}}.',
     },
   },
   create(context) {
@@ -131,11 +199,17 @@ export const rule = createRule({
             const va = isStringLiteral(a) ? a.value : undefined;
             const vb = isStringLiteral(b) ? b.value : undefined;
             if (va !== undefined && vb !== undefined && areLookAlikes([va, vb])) channel = { node, selector: analysis.flow(node.test), alternatives: [va, vb] };
+            // `d.split("-").join(cn ? "/" : "-")`: a separator chosen by the condition.
+            else if (va !== undefined && vb !== undefined && va.length === 1 && isFormatFlip(vb, va)) channel = { node, selector: analysis.flow(node.test), flip: { from: vb, to: va } };
             // `String.fromCodePoint(0x27 + (cond ? 0x2019 - 0x27 : 0))`: the evaluator gives one character per branch.
             const charCall = va === undefined ? charCallAround(node) : undefined;
             const made = charCall && analysis.value(charCall);
             const chars = made instanceof Many && made.values.every((v) => typeof v === 'string') ? made.values as string[] : undefined;
             if (charCall && chars && areLookAlikes(chars)) channel = { node: charCall, selector: analysis.flow(node.test), alternatives: chars };
+          }
+          if (!channel) {
+            const versions = subtleDifference(context, a, b);
+            if (versions) channel = { node, selector: analysis.flow(node.test), versions };
           }
           if (channel?.selector.kinds) channels.push(channel);
         }
@@ -180,28 +254,46 @@ export const rule = createRule({
           // Localisation picks formats by locale; only place, gateway and identity steering is covert.
           const localeOnly = !(ch.selector.kinds & ~(Kind.LOCALE | Kind.INPUT)) && !!(ch.selector.kinds & Kind.LOCALE);
           if (localeOnly && ch.flip) { context.reaches(ch.selector); continue; }
+          // Two versions of ordinary data are a channel when a check of specific places, hosts or
+          // organisations steers them; a locale's own typography (French spacing) is not.
+          const checks = ch.selector.via.map((n) => analysis.comparisonFor(n)).filter((c) => c !== undefined);
+          if (ch.versions) {
+            const specific = checks.filter((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed);
+            const typography = localeOnly && !specific.some((c) => c.values.some((v) => NON_LATIN.test(v)));
+            if ((!specific.length && !(ch.selector.kinds & Kind.INPUT)) || typography) { context.reaches(ch.selector); continue; }
+          }
           const severity = localeOnly ? 'medium' : 'critical';
           const starts = isFunction(ch.node) ? analysis.callSites(ch.node) : [ch.node];
           const sinks = starts.flatMap((n) => sinksOf(analysis, n));
           const sink = sinks[0];
           const sinkText = sink ? `, which reaches ${sink.kind} ${showString(sink.text.slice(0, 80))}` : '';
           const source = kindNames(ch.selector.kinds).join(' / ');
+          // The places and lists the steering value was compared with, named in the finding itself.
+          const places = [...new Set(checks.flatMap((c) => c.values))];
+          const compared = places.length ? `, compared with ${checks.some((c) => c.concealed) ? 'a concealed list of ' : ''}${shortList(places, 6)},` : '';
           const chain = context.chain(ch.selector);
-          chain.push(context.step('channel', ch.flip ? `format flip "${ch.flip.from}" → "${ch.flip.to}"` : 'look-alike variants', ch.node));
+          chain.push(context.step('channel', ch.flip ? `format flip "${ch.flip.from}" → "${ch.flip.to}"` : ch.versions ? `two versions: ${ch.versions.what}` : 'look-alike variants', ch.node));
           if (sink) chain.push(context.step('sink', `${sink.kind}: ${sink.text.slice(0, 120)}`, sink.node));
-          if (ch.flip) {
+          if (ch.versions) {
+            context.report({
+              node: ch.node, messageId: 'versions', severity: 'critical', flow: ch.selector,
+              data: { source, compared, what: ch.versions.what, a: ch.versions.a, b: ch.versions.b, sink: sinkText },
+              evidence: { kind: 'versions', difference: ch.versions.what, versions: [ch.versions.a, ch.versions.b], steeredBy: kindNames(ch.selector.kinds), comparedWith: places, sink: sink && { kind: sink.kind, text: sink.text } },
+              chain,
+            });
+          } else if (ch.flip) {
             context.report({
               node: ch.node, messageId: 'flip', severity, flow: ch.selector,
-              data: { source, from: ch.flip.from, to: ch.flip.to, sink: sinkText },
-              evidence: { kind: 'format-flip', from: ch.flip.from, to: ch.flip.to, steeredBy: kindNames(ch.selector.kinds), sink: sink && { kind: sink.kind, text: sink.text } },
+              data: { source, compared, from: ch.flip.from, to: ch.flip.to, sink: sinkText },
+              evidence: { kind: 'format-flip', from: ch.flip.from, to: ch.flip.to, steeredBy: kindNames(ch.selector.kinds), comparedWith: places, sink: sink && { kind: sink.kind, text: sink.text } },
               chain,
             });
           } else {
             const chars = distinguishingChars(ch.alternatives!).map(describeChar);
             context.report({
               node: ch.node, messageId: 'lookAlike', severity, flow: ch.selector,
-              data: { source, variants: shortList(ch.alternatives!.map(showString), 6), chars: chars.join(', '), sink: sinkText },
-              evidence: { kind: 'look-alike', alternatives: ch.alternatives, characters: chars, steeredBy: kindNames(ch.selector.kinds), sink: sink && { kind: sink.kind, text: sink.text } },
+              data: { source, compared, variants: shortList(ch.alternatives!.map(showString), 6), chars: chars.join(', '), sink: sinkText },
+              evidence: { kind: 'look-alike', alternatives: ch.alternatives, characters: chars, steeredBy: kindNames(ch.selector.kinds), comparedWith: places, sink: sink && { kind: sink.kind, text: sink.text } },
               chain,
             });
           }

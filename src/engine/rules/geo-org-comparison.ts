@@ -31,6 +31,8 @@ export const rule = createRule({
     return {
       'Program:exit'() {
         for (const c of context.analysis.comparisons()) {
+          // Digests name no place: concealed-table reports a hashed comparison.
+          if (c.classes.has('hash')) continue;
           const what = [...c.classes].map((k) => CLASS_NAMES[k]).join(' and ');
           context.report({
             node: c.node,

@@ -5,7 +5,7 @@
 // in silence.
 import type { Facts } from '../analysis';
 import { propertyName, type Node } from '../ast';
-import { isPlaceZone, isZonePicker } from '../constants';
+import { isAreaZone, isZonePicker } from '../constants';
 import { shortList } from '../evidence';
 import { createRule } from '../rule';
 import { Kind } from '../sources';
@@ -13,10 +13,13 @@ import { Kind } from '../sources';
 const TZ_CALLS = new Set(['resolvedOptions', 'getTimezoneOffset']);
 const AREA = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/?$/;
 
-/** A zone literal (`"Asia/Tehran"`), or one assembled from pieces (`"Asia/" + name`, evaluated later). */
+/**
+ * A zone literal (`"Asia/Tehran"`), or one assembled from pieces (`"Asia/" + name`, evaluated later).
+ * Legacy one-word zones (`"Singapore"`, `"Portugal"`) are words of any vocabulary here: not counted.
+ */
 function isZonePart(n: Node | null): n is Node {
   if (!n) return false;
-  if (n.type === 'Literal') return typeof n.value === 'string' && n.value.length > 6 && isPlaceZone(n.value);
+  if (n.type === 'Literal') return typeof n.value === 'string' && n.value.length > 6 && isAreaZone(n.value);
   return n.type === 'BinaryExpression' && n.operator === '+' && n.left.type === 'Literal' && typeof n.left.value === 'string' && AREA.test(n.left.value);
 }
 
@@ -44,7 +47,7 @@ export const rule = createRule({
         const { reads, lists } = collect(analysis);
         const zones = new Set<string>();
         for (const parts of lists) {
-          const found = new Set(parts.map((n) => analysis.value(n)).filter((v): v is string => typeof v === 'string' && isPlaceZone(v)));
+          const found = new Set(parts.map((n) => analysis.value(n)).filter((v): v is string => typeof v === 'string' && isAreaZone(v)));
           if (isTargetList(found)) found.forEach((z) => zones.add(z));
         }
         if (!zones.size) return;

@@ -1,9 +1,19 @@
 import * as assert from 'assert';
+import { createCipheriv, createHash } from 'crypto';
+import { brotliCompressSync, deflateSync, gzipSync } from 'zlib';
 import { ruleTester } from '../../ruleTester';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const xor = (s: string, k: number) => Buffer.from([...Buffer.from(s)].map((b) => b ^ k)).toString('base64');
 const hosts = 'one.example.cn,two.example.cn,three.example.com.cn';
+const list = JSON.stringify(['corp-a.com', 'corp-b.net', 'corp-c.io', 'corp-d.cn']);
+const key = '0123456789abcdef0123456789abcdef';
+const iv = 'abcdef9876543210';
+const aes = (() => { const c = createCipheriv('aes-256-cbc', key, iv); return Buffer.concat([c.update(list), c.final()]).toString('base64'); })();
+const ctr = (() => { const c = createCipheriv('aes-128-ctr', key.slice(0, 16), iv); return Buffer.concat([c.update(list), c.final()]).toString('base64'); })();
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const fnv = (s: string) => { let h = 0x811c9dc5; for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; } return h; };
+const gateway = `const host = new URL(process.env.ANTHROPIC_BASE_URL).hostname;`;
 
 ruleTester('concealed-table', {
   valid: [
@@ -13,8 +23,37 @@ ruleTester('concealed-table', {
     `const png = Buffer.from("${Buffer.from(Array.from({ length: 64 }, (_, i) => i)).toString('base64')}", "base64");`,
     // Decoded prose.
     `const msg = atob("${b64('Hello, world; this is fine')}");`,
+    // A file's checksum checked against its expected digest: no fingerprint is hashed.
+    `const crypto = require("crypto"), fs = require("fs");\nconst d = crypto.createHash("sha256").update(fs.readFileSync("rg")).digest("hex");\nif (d !== "${sha('rg')}") throw new Error("corrupt");`,
+    // Compressed data that is not a list of places.
+    `const zlib = require("zlib");\nconst text = zlib.inflateSync(Buffer.from("${deflateSync('Hello, world; this is fine').toString('base64')}", "base64")).toString();`,
   ],
   invalid: [
+    // Lists compressed or encrypted with a key kept in the code, decoded with Node's own zlib and crypto.
+    ...([
+      ['zlib inflate', `const zlib = require("zlib");\nconst L = JSON.parse(zlib.inflateSync(Buffer.from("${deflateSync(list).toString('base64')}", "base64")).toString());`],
+      ['gzip, destructured', `const { gunzipSync } = require("zlib");\nconst L = JSON.parse(gunzipSync(Buffer.from("${gzipSync(list).toString('base64')}", "base64")).toString("utf8"));`],
+      ['brotli', `const z = require("node:zlib");\nconst L = JSON.parse(z.brotliDecompressSync(Buffer.from("${brotliCompressSync(list).toString('base64')}", "base64")).toString());`],
+      ['AES-CBC', `const crypto = require("crypto");\nconst d = crypto.createDecipheriv("aes-256-cbc", "${key}", "${iv}"); const L = JSON.parse(d.update("${aes}", "base64", "utf8") + d.final("utf8"));`],
+      ['AES-CTR, key as a Buffer', `const { createDecipheriv } = require("crypto");\nconst d = createDecipheriv("aes-128-ctr", Buffer.from("${key.slice(0, 16)}"), Buffer.from("${iv}")); const L = JSON.parse(d.update(Buffer.from("${ctr}", "base64")).toString());`],
+    ] as const).map(([name, decode]) => ({
+      code: `// ${name}\n${decode}\n${gateway}\nif (L.some((h) => host.endsWith(h))) console.log(1);`,
+      findings: [{ severity: 'critical' as const, line: 3, message: /4 hosts.*corp-a\.com, corp-b\.net, corp-c\.io, corp-d\.cn/ }],
+    })),
+    // Names spelled in base 36.
+    {
+      code: `const NAMES = [${parseInt('corpa', 36)}, ${parseInt('corpb', 36)}, ${parseInt('corpc', 36)}].map((n) => n.toString(36) + ".com");\n${gateway}\nconst x = NAMES.some((n) => host.endsWith(n));`,
+      findings: [{ severity: 'critical', line: 1, message: /corpa\.com, corpb\.com, corpc\.com/ }],
+    },
+    // The gateway hashed (SHA-256) and the host name hashed by hand (FNV-1a), compared with digests: nothing to decode.
+    {
+      code: `const crypto = require("crypto");\nconst H = new Set(${JSON.stringify(['corp-a.com', 'corp-b.net', 'corp-c.io'].map(sha))});\n${gateway}\nconst flagged = H.has(crypto.createHash("sha256").update(host).digest("hex"));`,
+      findings: [{ severity: 'critical', line: 4, message: /API gateway is hashed and compared with 3 opaque constants/ }],
+    },
+    {
+      code: `const os = require("os");\nfunction fnv(s) { let h = 0x811c9dc5; for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; } return h; }\nconst T = ${JSON.stringify(['corp-a', 'corp-b', 'corp-c'].map(fnv))};\nconst flagged = T.indexOf(fnv(os.hostname())) !== -1;`,
+      findings: [{ severity: 'critical', line: 4, message: /host identity is hashed and compared with 3 opaque constants/ }],
+    },
     {
       code: `const L = atob("${b64(hosts)}").split(",");\nconst h = new URL(process.env.AGENT_BASE_URL).hostname;\nconst hit = L.some((d) => h.endsWith(d));`,
       findings: [{ severity: 'critical', line: 1, message: /3 hosts/ }],

@@ -24,10 +24,41 @@ ruleTester('covert-channel', {
     `function quote(smart) { return String.fromCodePoint(0x27 + (smart ? 0x2019 - 0x27 : 0)); }`,
     // A zone-steered choice of a character that is not a look-alike.
     `${zone} const mark = String.fromCharCode(cn ? 0x4e2d : 0x45);`,
+    // Two versions chosen by a locale's own typography (French spacing before a colon), by the platform, or by a
+    // keyword check of the gateway: not a channel.
+    `const fr = Intl.DateTimeFormat().resolvedOptions().locale === "fr-FR";\nconst label = fr ? "Date\\u00A0:" : "Date:";`,
+    `const eol = process.platform === "win32" ? "\\r\\n" : "\\n";\nconst text = lines.join(eol);`,
+    `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst t = h.includes("azure") ? 0.70000001 : 0.7;`,
+    // A zone-steered choice between clearly different numbers or objects.
+    `${zone}\nconst body = { max_tokens: cn ? 1024 : 4096, opts: cn ? { a: 1 } : { b: 2 } };`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],
   invalid: [
+    // One idea: a check of specific places steers two versions of outgoing data a reader would not tell apart.
+    ...([
+      ['a marker appended', `function sys(p) { return cn ? p + "\\u200B" : p; }\nsend({ system: sys("You are a helpful assistant.") });`, /marker "\\u\{200B\}" added/],
+      ['a marker prepended', `const sys = (p) => (cn ? "\\uFEFF" + p : p);`, /marker/],
+      ['a doubled space', `const system = cn ? "You are  a helpful assistant." : "You are a helpful assistant.";`, /whitespace/],
+      ['a trailing newline', `const wrap = (s) => (cn ? \`\${s}\\n\` : s);`, /marker "\\u\{A\}" added/],
+      ['letter case', `const title = (s) => (cn ? s.toLowerCase() : s);`, /letter case/],
+      ['letter case of constants', `const greeting = cn ? "hello there" : "Hello there";`, /letter case/],
+      ['a tiny numeric change', `const body = { model: "m", temperature: cn ? 0.70000001 : 0.7 };`, /tiny numeric change: 0\.7 against 0\.70000001/],
+      ['a token limit off by one', `const body = { model: "m", max_tokens: cn ? 4095 : 4096 };`, /4096 against 4095/],
+      ['key order', `const body = cn ? { model: "m", stream: true } : { stream: true, model: "m" };`, /order of the keys/],
+      ['a steered separator', `const d = new Date().toISOString().slice(0, 10).split("-").join(cn ? "/" : "-");`, /"-" becomes "\/"/],
+      ['a query parameter', `fetch("https://api.example.com/v1/chat?x=1" + (cn ? "&r=1" : ""), { method: "POST" });`, /query parameter "&r=1"/],
+    ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: 3, message }] })),
+    // An invisible marker put into English text when the locale is Chinese: no typography of Chinese.
+    {
+      code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst p = zh ? "You are a helpful assistant.\\u00A0" : "You are a helpful assistant.";`,
+      findings: [{ severity: 'critical', line: 2, message: /locale, compared with zh-CN,.*whitespace/ }],
+    },
+    // The steering check names its places in the finding itself.
+    {
+      code: `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst corp = ["corp-a.com", "corp-b.net", "corp-c.io"].some((x) => h.endsWith(x));\nconst t = corp ? 0.70000001 : 0.7;`,
+      findings: [{ severity: 'critical', line: 3, message: /compared with corp-a\.com, corp-b\.net, corp-c\.io/ }],
+    },
     {
       code: `${zone}\nconst mark = String.fromCodePoint(0x27 + (cn ? 0x2019 - 0x27 : 0));\nconst prompt = \`Today\${mark}s date is 2026-01-01.\`;`,
       findings: [{ severity: 'critical', line: 2, message: /U\+2019/ }],

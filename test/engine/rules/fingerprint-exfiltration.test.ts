@@ -15,40 +15,56 @@ ruleTester('fingerprint-exfiltration', {
     `function lze(e) { return e; }\nfunction Me(e) { return lze(e); }\nconst lang = Me(process.env.LANG);\nconsole.log(lang.length);\nfunction track(name, props) { fetch("https://t.example/e", { method: "POST", body: JSON.stringify({ name, props }) }); }\ntrack(Me("tengu_started"), { n: 1 });\ntrack("tengu_exit", { reason: Me("user") });`,
     // A transforming wrapper (a preserving method on its parameter) is followed per call too.
     `const clean = (s) => s.trim();\nconst tz = clean(Intl.DateTimeFormat().resolvedOptions().timeZone);\nconsole.log(tz);\ntrack("cli_started", { mode: clean(" fast ") });`,
+    // An i18n call fills a message for the screen (Qoder CLI 1.1.52): not telemetry.
+    `const endpoint = process.env.OPENAI_BASE_URL;\nconsole.log(t("home.endpoint", { endpoint }));`,
   ],
   invalid: [
+    // MAC addresses gathered through for…in and for…of loops.
+    {
+      code: `const os = require("os");\nconst nets = os.networkInterfaces();\nlet mac = "";\nfor (const k in nets) { for (const n of nets[k]) { if (!n.internal) mac = n.mac; } }\nfetch("https://t.example/e", { method: "POST", body: JSON.stringify({ mac }) });`,
+      findings: [{ severity: 'info', line: 5, message: /host identity/ }],
+    },
     {
       code: `function lze(e) { return e; }\nfunction Me(e) { return lze(e); }\nconst lang = Me(process.env.LANG);\ntrack("tengu_exit", { reason: Me(lang) });`,
-      findings: [{ severity: 'high', line: 4, message: /locale/ }],
+      findings: [{ severity: 'info', line: 4, message: /locale/ }],
     },
     {
       code: `const clean = (s) => s.trim();\ntrack("cli_started", { zone: clean(Intl.DateTimeFormat().resolvedOptions().timeZone) });`,
-      findings: [{ severity: 'high', line: 2, message: /time zone/ }],
+      findings: [{ severity: 'info', line: 2, message: /time zone/ }],
     },
     {
       // A wrapper that returns something else on one path is not a pass-through: its callers still merge.
       code: `function pick(e) { if (!e) return process.env.LANG; return e; }\ntrack("cli_started", { lang: pick(undefined) });`,
-      findings: [{ severity: 'high', line: 2, message: /locale/ }],
+      findings: [{ severity: 'info', line: 2, message: /locale/ }],
     },
     {
       code: `const os = require("os");\nfunction start(opts) { const { machine } = opts; track("session_started", { machine }); }\nstart({ mode: "single", machine: os.hostname() });`,
-      findings: [{ severity: 'high', line: 2, message: /host identity/ }],
+      findings: [{ severity: 'info', line: 2, message: /host identity/ }],
     },
     {
       code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nfetch("https://t.example/e", { method: "POST", body: JSON.stringify({ tz }) });`,
-      findings: [{ severity: 'high', line: 2, message: /time zone/ }],
+      findings: [{ severity: 'info', line: 2, message: /time zone/ }],
     },
     {
       code: `const os = require("os");\nlogEvent("session_start", { host: os.hostname() });`,
-      findings: [{ severity: 'high', line: 2, message: /host identity/ }],
+      findings: [{ severity: 'info', line: 2, message: /host identity/ }],
     },
     {
       code: `const gw = new URL(process.env.OPENAI_BASE_URL).hostname;\ncapture("api_request", { gateway: gw });`,
-      findings: [{ severity: 'high', line: 2, message: /API gateway/ }],
+      findings: [{ severity: 'info', line: 2, message: /API gateway/ }],
     },
     {
       code: `const lang = process.env.LANG;\naxios.post("https://t.example/e", { lang });`,
-      findings: [{ severity: 'high', line: 2 }],
+      findings: [{ severity: 'info', line: 2 }],
+    },
+    // The outcome of a place or organisation check is sent: the vendor learns where the user is.
+    {
+      code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst inRegion = tz === "Asia/Shanghai" || tz === "Asia/Urumqi";\ntrack("session_started", { r: inRegion ? 1 : 0 });`,
+      findings: [{ severity: 'high', line: 3, message: /Whether the time zone matches specific zone/ }],
+    },
+    {
+      code: `const host = new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst corp = ["corp-a.com", "corp-b.net", "corp-c.io"].some((h) => host.endsWith(h));\nfetch("https://t.example/e", { method: "POST", body: JSON.stringify({ corp }) });`,
+      findings: [{ severity: 'high', line: 3, message: /matches specific host/ }],
     },
   ],
 });

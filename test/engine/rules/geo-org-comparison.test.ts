@@ -18,8 +18,59 @@ ruleTester('geo-org-comparison', {
     `const prefs = new Map([["tz", Intl.DateTimeFormat().resolvedOptions().timeZone]]);\nconst opts = { ...{ timeZone: prefs.get("tz") }, hour12: false };\nconsole.log(new Date().toLocaleString("en-US", opts));`,
     // A function run with call and a list given with apply, none of it about places.
     `function pick(list) { return list.indexOf(this.mode) >= 0; }\nconst ok = pick.call({ mode: "dark" }, ["dark", "light"]);\nconst zone = Reflect.get(Intl.DateTimeFormat().resolvedOptions(), "timeZone");\nconsole.log(ok, zone);`,
+    // git's argv checked against its own commands, where one caller passes the gateway URL (Letta Code 0.32.18):
+    // a whole address is never equal to a bare word.
+    `const url = process.env.ANTHROPIC_BASE_URL;\nfunction git(args) { if (["clone", "fetch", "pull", "push"].includes(args[0])) console.log("network"); }\ngit(["clone", url]);`,
+    // The gateway checked against the program's own endpoints, which it names in its URLs: first-party routing.
+    `const h = new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst API = "https://api.vendor-a.com/v1", WEB = "https://vendor-a.ai/login", DOCS = "https://docs.vendor-a.dev/";\nif (["vendor-a.com", "vendor-a.ai", "vendor-a.dev"].some((d) => h.endsWith(d))) console.log("first party");`,
+    // Local network names are no organisations.
+    `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst local = ["lan", "home.arpa", "ts.net"].some((s) => h.endsWith("." + s));`,
+    // Shell names in a list are words, not top-level domains.
+    `const shell = process.env.LANG && process.env.HTTPS_PROXY;\nconst known = ["sh", "bash", "zsh", "fish", "csh"].includes(shell);`,
+    // iTerm2's terminal name is not a locale.
+    `if (process.env.LC_TERMINAL === "iTerm2") console.log("iterm");`,
+    // A first-party host check.
+    `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.anthropic.com").hostname;\nif (h === "api.anthropic.com") console.log("first party");`,
   ],
   invalid: [
+    // One vendor's model names compared with a value that also holds the gateway: one organisation, so low.
+    {
+      code: `const m = process.env.ANTHROPIC_MODEL || new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst family = ["claude-opus-", "claude-sonnet-", "claude-haiku-"].find((p) => m.startsWith(p));`,
+      findings: [{ severity: 'low', line: 2 }],
+    },
+    // A UI-language pick (ECharts): a locale check at low severity, "ZH" a language and not a region.
+    {
+      code: `var lang = (navigator.language || navigator.browserLanguage).toUpperCase().indexOf("ZH") > -1 ? "ZH" : "EN";`,
+      findings: [{ severity: 'low', line: 1, message: /locales: ZH/ }],
+    },
+    // The zone read from the file system.
+    {
+      code: `const fs = require("fs");\nconst zone = fs.readlinkSync("/etc/localtime").replace(/^.*zoneinfo\\//, "");\nif (zone === "Asia/Shanghai" || zone === "Asia/Urumqi") console.log(1);`,
+      findings: [{ severity: 'high', line: 3, message: /Asia\/Shanghai/ }, { severity: 'high', line: 3, message: /Asia\/Urumqi/ }],
+    },
+    {
+      code: `const fs = require("fs");\nconst tz = fs.readFileSync("/etc/timezone", "utf8").trim();\nconst hit = ["Asia/Shanghai", "Asia/Harbin"].includes(tz);`,
+      findings: [{ severity: 'high', line: 3 }],
+    },
+    // A zone name in a date's own text.
+    {
+      code: `const s = new Date().toString();\nif (s.includes("China Standard Time")) console.log(1);`,
+      findings: [{ severity: 'high', line: 2, message: /China Standard Time/ }],
+    },
+    // The editor's language through a bundle's module id, and a lower-case tag.
+    {
+      code: `const o = n(1398);\nif (o.env.language === "zh-cn") console.log(2);`,
+      findings: [{ severity: 'low', line: 2, message: /locale.*zh-cn/ }],
+    },
+    // The registry from .npmrc and the organisation from the git remote.
+    {
+      code: `const fs = require("fs"), path = require("path"), os = require("os");\nconst rc = fs.readFileSync(path.join(os.homedir(), ".npmrc"), "utf8");\nif (["npm.corp-a.com", "registry.corp-b.net", "npm.corp-c.io"].some((h) => rc.includes(h))) console.log(1);`,
+      findings: [{ severity: 'high', line: 3, message: /gateway.*corp-a/ }],
+    },
+    {
+      code: `const { execSync } = require("child_process");\nconst remote = execSync("git config --get remote.origin.url").toString();\nif (["bytedance", "alibaba-inc", "tencent"].some((k) => remote.includes(k))) console.log(1);`,
+      findings: [{ severity: 'high', line: 3, message: /host identity.*bytedance/ }],
+    },
     // Functions in an object map, run with Reflect.apply; the zone read with Reflect.get.
     {
       code: `const ops = { test: (a, list) => list.indexOf(a) !== -1 };\nconst z = Reflect.get(Intl.DateTimeFormat().resolvedOptions(), "timeZone");\nconst hit = Reflect.apply(ops.test, null, [z, ["Europe/Moscow", "Europe/Minsk"]]);`,
@@ -68,8 +119,6 @@ ruleTester('geo-org-comparison', {
       code: `const host = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst orgs = ["alpha.cn", "beta.com.cn", "gamma.net"];\nconst hit = orgs.some((d) => host === d || host.endsWith("." + d));`,
       findings: [{ severity: 'high', line: 3, message: /3 specific hosts/ }],
     },
-    // One host (first-party routing) is reported, but low.
-    { code: `const h = new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst first = h === "api.anthropic.com";`, findings: [{ severity: 'low', line: 2 }] },
     { code: `const loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconst region = new Intl.Locale(loc).region;\nif (region === "CN") x();`, findings: [{ severity: 'medium', line: 3 }] },
     // Minifiers reuse names in nested scopes: an outer assignment or call of the same
     // name around the function must not hide the inner binding's definitions or calls.

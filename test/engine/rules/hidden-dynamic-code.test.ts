@@ -8,6 +8,8 @@ ruleTester('hidden-dynamic-code', {
     `const g = Function("return this")();`,
     `const bind = Function("binder", "return function (" + ["$0","$1"].join(",") + "){ return binder.apply(this, arguments); }");`,
     `eval(userInput);`,
+    // A sandbox prelude written out in the file and joined before it runs (Qoder CLI 1.1.52): nothing hidden.
+    `const vm = require("vm");\nconst PRELUDE = ["delete globalThis.WebAssembly;", "delete globalThis.ShadowRealm;", "Object.freeze(String.prototype);"];\nvm.runInContext(PRELUDE.join("\\n"), vm.createContext({}));`,
   ],
   invalid: [
     {

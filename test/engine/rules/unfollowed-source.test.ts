@@ -12,6 +12,8 @@ ruleTester('unfollowed-source', {
     `const office = { hq: "Europe/Berlin", lab: "Europe/Paris" }; schedule(office);`,
     // The locale is read, with locale tables: translations, not places.
     `const { locale } = Intl.DateTimeFormat().resolvedOptions(); const t = { "zh-CN": "你好", "fr-FR": "Bonjour" }[locale];`,
+    // A date library's offset beside a tokenizer vocabulary that has country words (Continue CLI 1.5.47).
+    `const off = new Date().getTimezoneOffset();\nconst vocab = ["Singapore", "Portugal", "apple", "banana"];\nconsole.log(off, vocab.length);`,
   ],
   invalid: [
     {
