@@ -51,6 +51,20 @@ describe('cli', () => {
     assert.strictEqual((await cli(['scan', good, '--fail-on', 'unscannable'])).code, 0);
   });
 
+  it('visible telemetry of an environment fact: trusted, listed in the sends inventory, and --fail-on sends fails on it', async () => {
+    const file = path.join(tmp, 'voice.js');
+    writeFileSync(file, 'const lang = Intl.DateTimeFormat().resolvedOptions().locale;\nlogEvent("voice_recording_started", { systemLocaleLanguage: lang });\n');
+    const j = JSON.parse((await cli(['scan', file, '--format', 'json'])).stdout);
+    assert.strictEqual(j.targets[0].verdict, 'trusted');
+    assert.deepStrictEqual(j.targets[0].findings, []);
+    assert.deepStrictEqual(j.targets[0].sends, [{ what: ['locale'], how: 'telemetry', event: 'voice_recording_started', fields: ['systemLocaleLanguage'], file, line: 2, column: 1 }]);
+    assert.match((await cli(['scan', file])).stdout, /sends {4}locale in telemetry event "voice_recording_started" \(systemLocaleLanguage\)/);
+    assert.strictEqual((await cli(['scan', file])).code, 0);
+    assert.strictEqual((await cli(['scan', file, '--fail-on', 'review'])).code, 0);
+    assert.strictEqual((await cli(['scan', file, '--fail-on', 'sends'])).code, 1);
+    assert.strictEqual((await cli(['scan', good, '--fail-on', 'sends'])).code, 0);
+  });
+
   it('usage errors exit 2 with a message', async () => {
     for (const args of [[], ['list', bad], ['list', '--format', 'sarif'], ['scan', bad, '--format', 'xml'], ['scan', bad, '--bogus'], ['scan', '--workspace'], ['frobnicate']]) {
       const r = await cli(args);
@@ -75,7 +89,7 @@ describe('cli', () => {
     assert.strictEqual(j.version, 1);
     assert.deepStrictEqual(j.targets.map((t: { verdict: string }) => t.verdict), ['untrusted', 'trusted']);
     const t = j.targets[0];
-    assert.deepStrictEqual(Object.keys(t).sort(), ['agent', 'bytes', 'contents', 'coverage', 'files', 'findings', 'kind', 'ms', 'notAnalysed', 'path', 'sha256', 'verdict']);
+    assert.deepStrictEqual(Object.keys(t).sort(), ['agent', 'bytes', 'contents', 'coverage', 'files', 'findings', 'kind', 'ms', 'notAnalysed', 'path', 'sends', 'sha256', 'verdict']);
     assert.strictEqual(t.kind, 'file');
     const f = t.findings[0];
     assert.deepStrictEqual(Object.keys(f).sort(), ['column', 'evidence', 'file', 'line', 'message', 'ruleId', 'severity']);

@@ -62,6 +62,17 @@ describe('policy: evaluation', () => {
     assert.deepStrictEqual(rules([target('tool', '1.0.1', 'untrusted'), target('anthropic.claude-code', '1', 'trusted')]), ['verdict tool']);
   });
 
+  it('failOn "sends": a trusted agent that sends environment facts breaks it, unless an allow names its version', () => {
+    const strict = parsePolicy(JSON.stringify({ failOn: 'sends', allow: [{ agent: 'tool', version: '1.0.0', reason: 'its telemetry is reviewed' }] }), 'p.json');
+    const sends = [{ what: ['locale'], how: 'telemetry' as const, event: 'voice_started', fields: ['lang'], file: 'x.js', line: 1, column: 1 }];
+    const quiet = target('quiet', '1.0.0', 'trusted');
+    const chatty = { ...target('chatty', '1.0.0', 'trusted'), sends };
+    const violations = evaluatePolicy(strict, [quiet, chatty, { ...target('tool', '1.0.0', 'trusted'), sends }], { now });
+    assert.deepStrictEqual(violations.map((v) => `${v.rule} ${v.agent}`), ['verdict chatty']);
+    assert.match(violations[0].message, /chatty@1\.0\.0 sends locale and the policy fails on sends/);
+    assert.deepStrictEqual(evaluatePolicy(policy, [chatty, target('anthropic.claude-code', '1', 'trusted')], { now }), []);
+  });
+
   it('an allow by content hash matches that code only', () => {
     assert.deepStrictEqual(rules([target('hashed', '9', 'untrusted', 'c'.repeat(64)), target('anthropic.claude-code', '1', 'trusted')]), []);
     assert.deepStrictEqual(rules([target('hashed', '9', 'untrusted', 'd'.repeat(64)), target('anthropic.claude-code', '1', 'trusted')]), ['verdict hashed']);
