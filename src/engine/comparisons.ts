@@ -151,7 +151,8 @@ export class Comparisons {
     const specific: string[] = [];
     // Organisation keywords are searched for inside an address (`host.includes("corp")`): a value equal to a
     // bare word (`["clone", "pull"].includes(args[0])`, `model === "opus"`) is a command or a name, not an organisation.
-    const wordsCount = !isExactMatch(node, subject);
+    // A user or host name alone (not mixed with an address) may equal a word: `["alice", "build-01"].includes(user)`.
+    const wordsCount = !isExactMatch(node, subject) || !(flow.kinds & ~(Kind.IDENTITY | Kind.INPUT)) && !!(flow.kinds & Kind.IDENTITY);
     for (const v of possible) {
       const cls = classifyConstant(v, kinds, Kind, isList);
       if (cls && (cls !== 'keyword' || wordsCount)) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }

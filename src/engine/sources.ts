@@ -106,6 +106,13 @@ export class SourceMatcher {
       if (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' && OS_IDENTITY.has(b.decl.imported.name) && OS_MODULES.has(b.decl.parent?.source?.value)) {
         return { kind: Kind.IDENTITY, label: `os.${b.decl.imported.name}()` };
       }
+      // `const { hostname } = require("os")`, `const h = os.hostname`: an alias of the os function.
+      if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const')) {
+        const defs = this.defsOf(callee);
+        const m = defs.length === 1 ? unwrap(defs[0]) : undefined;
+        const name = m?.type === 'MemberExpression' ? propertyName(m) : undefined;
+        if (m && name && OS_IDENTITY.has(name) && this.isOsModule(m.object)) return { kind: Kind.IDENTITY, label: `os.${name}()` };
+      }
     }
     // `readFileSync("/etc/timezone")`, and `readFileSync(path.join(home, ".npmrc"))` one call deeper.
     const texts = (node.arguments as Node[]).flatMap((arg) => {

@@ -1,6 +1,7 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { isFunction, isStringLiteral, keyName, methodName, regexOf, unwrap, type Node } from '../ast';
+import { calleeName, isFunction, isStringLiteral, keyName, methodName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
+import { union } from '../dataflow';
 import { areLookAlikes, describeChar, distinguishingChars, isFormatFlip } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
 import { shortList, showString } from '../evidence';
@@ -12,9 +13,11 @@ const FLIP_METHODS = new Set(['replace', 'replaceAll']);
 /** Calls whose output format follows a locale and options argument. */
 const FORMAT_METHODS = new Set(['toLocaleDateString', 'toLocaleString', 'toLocaleTimeString', 'DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'ListFormat']);
 const CHAR_CALLS = new Set(['fromCodePoint', 'fromCharCode']);
+/** Node's resolver: `dns.lookup`, `dns.promises.resolve4`, `resolveTxt`, … */
+const DNS_CALLS = new Set(['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv']);
 const TESTED_BY = new Set(['IfStatement', 'ConditionalExpression', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
 
-interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string }; versions?: Versions }
+interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string }; versions?: Versions; dns?: string }
 
 function stringValue(context: RuleContext, node: Node): string | undefined {
   if (isStringLiteral(node)) return node.value;
@@ -66,6 +69,17 @@ function showValue(v: unknown): string {
   return typeof v === 'string' ? showString(v) : String(v);
 }
 
+/** Shapes one version of outgoing data can take (a cheap filter before any evaluation). */
+function mayBeVersions(n: Node): boolean {
+  const u = unwrap(n);
+  switch (u.type) {
+    case 'Literal': case 'TemplateLiteral': case 'Identifier': case 'MemberExpression': case 'ObjectExpression': return true;
+    case 'BinaryExpression': return u.operator === '+';
+    case 'CallExpression': return /^to(?:Upper|Lower)Case$/.test(methodName(u) ?? '');
+    default: return false;
+  }
+}
+
 /**
  * How two branches of a choice differ when the difference is one a reader
  * would not notice: a marker appended or prepended (`s + "\u200B"` against
@@ -100,7 +114,16 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     const ea = entries(A);
     const eb = entries(B);
     const reordered = ea.length > 1 && ea.length === eb.length && ea.join() !== eb.join() && [...ea].sort().join() === [...eb].sort().join();
-    return reordered ? { what: 'the order of the keys', a: text(A), b: text(B) } : undefined;
+    if (reordered) return { what: 'the order of the keys', a: text(A), b: text(B) };
+    return undefined;
+  }
+  // `{ ...headers, "x-r": "1" }` against `headers`: one field more, a header or parameter the user never sees.
+  for (const [x, y] of [[A, B], [B, A]] as const) {
+    if (x.type !== 'ObjectExpression' || x.properties.length !== 2) continue;
+    const [first, extra] = x.properties as Node[];
+    if (first.type === 'SpreadElement' && sameText(context, first.argument, y) && extra.type === 'Property') {
+      return { what: `an extra field "${keyName(extra) ?? '?'}"`, a: text(y), b: text(x) };
+    }
   }
   const va = analysis.value(A);
   const vb = analysis.value(B);
@@ -128,12 +151,14 @@ export const rule = createRule({
       lookAlike: 'The {{source}}{{compared}} selects between look-alike variants {{variants}} ({{chars}}){{sink}}.',
       flip: 'The {{source}}{{compared}} flips the format of text: "{{from}}" becomes "{{to}}"{{sink}}.',
       versions: 'The {{source}}{{compared}} selects between two versions that differ only by {{what}}: {{a}} against {{b}}{{sink}}.',
+      dns: 'The {{source}}{{compared}} is encoded in a name looked up in DNS: {{name}}.',
     },
   },
   create(context) {
     const { analysis } = context;
     const conditionals: Node[] = [];
     const lookups: Node[] = [];
+    const dnsCalls: Node[] = [];
     const replaces: Node[] = [];
     const formats: Node[] = [];
     const channels: Channel[] = [];
@@ -148,6 +173,16 @@ export const rule = createRule({
         return { kinds: t.kinds | v.kinds, via: [...t.via, ...v.via] };
       }
       return analysis.flow(n);
+    };
+
+    /** The flow of a value built from parts (`${cn ? "a" : "b"}.probe.example`), the tests of its conditionals included. */
+    const steeringInside = (node: Node, depth = 0): Flow => {
+      const n = unwrap(node);
+      let f = analysis.flow(n);
+      if (depth > 4) return f;
+      const parts: Node[] = n.type === 'TemplateLiteral' ? n.expressions : n.type === 'BinaryExpression' ? [n.left, n.right] : n.type === 'ConditionalExpression' ? [n.test, n.consequent, n.alternate] : n.type === 'CallExpression' ? n.arguments : [];
+      for (const p of parts) f = union(f, steeringInside(p, depth + 1));
+      return f;
     };
 
     /**
@@ -178,6 +213,7 @@ export const rule = createRule({
       ArrayExpression: lookupAround,
       ObjectExpression: lookupAround,
       CallExpression(node) {
+        if (DNS_CALLS.has(calleeName(node) ?? '') && node.arguments.length) dnsCalls.push(node);
         const method = methodName(node);
         if (method === undefined) return;
         if (FLIP_METHODS.has(method)) replaces.push(node);
@@ -207,9 +243,11 @@ export const rule = createRule({
             const chars = made instanceof Many && made.values.every((v) => typeof v === 'string') ? made.values as string[] : undefined;
             if (charCall && chars && areLookAlikes(chars)) channel = { node: charCall, selector: analysis.flow(node.test), alternatives: chars };
           }
-          if (!channel) {
-            const versions = subtleDifference(context, a, b);
-            if (versions) channel = { node, selector: analysis.flow(node.test), versions };
+          // Two versions are worked out (evaluated) only where the test carries a fingerprint.
+          if (!channel && mayBeVersions(a) && mayBeVersions(b)) {
+            const selector = analysis.flow(node.test);
+            const versions = selector.kinds ? subtleDifference(context, a, b) : undefined;
+            if (versions) channel = { node, selector, versions };
           }
           if (channel?.selector.kinds) channels.push(channel);
         }
@@ -222,6 +260,16 @@ export const rule = createRule({
             if (f.kinds) selector = { kinds: selector.kinds | f.kinds, via: [...selector.via, ...f.via.filter((v) => !selector.via.includes(v))] };
           }
           if (selector.kinds) channels.push({ node: fn, selector, alternatives: [...new Set(values)] });
+        }
+        // A name looked up in DNS that carries the outcome of a place check (`${cn ? "a" : "b"}.probe.example`):
+        // the resolver the vendor runs learns it, with no request to see.
+        for (const call of dnsCalls) {
+          const name = call.arguments[0];
+          const selector = steeringInside(name);
+          if (!selector.kinds) continue;
+          const checks = selector.via.map((n) => analysis.comparisonFor(n)).filter((c) => c !== undefined);
+          if (!checks.some((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed)) continue;
+          channels.push({ node: call, selector, dns: brief(name) });
         }
         for (const node of lookups) {
           const items = node.object.type === 'ArrayExpression' ? node.object.elements : node.object.properties.map((p: Node) => p.value);
@@ -272,9 +320,16 @@ export const rule = createRule({
           const places = [...new Set(checks.flatMap((c) => c.values))];
           const compared = places.length ? `, compared with ${checks.some((c) => c.concealed) ? 'a concealed list of ' : ''}${shortList(places, 6)},` : '';
           const chain = context.chain(ch.selector);
-          chain.push(context.step('channel', ch.flip ? `format flip "${ch.flip.from}" → "${ch.flip.to}"` : ch.versions ? `two versions: ${ch.versions.what}` : 'look-alike variants', ch.node));
+          chain.push(context.step('channel', ch.flip ? `format flip "${ch.flip.from}" → "${ch.flip.to}"` : ch.versions ? `two versions: ${ch.versions.what}` : ch.dns !== undefined ? 'DNS lookup' : 'look-alike variants', ch.node));
           if (sink) chain.push(context.step('sink', `${sink.kind}: ${sink.text.slice(0, 120)}`, sink.node));
-          if (ch.versions) {
+          if (ch.dns !== undefined) {
+            context.report({
+              node: ch.node, messageId: 'dns', severity: 'critical', flow: ch.selector,
+              data: { source, compared, name: ch.dns },
+              evidence: { kind: 'dns', name: ch.dns, steeredBy: kindNames(ch.selector.kinds), comparedWith: places },
+              chain,
+            });
+          } else if (ch.versions) {
             context.report({
               node: ch.node, messageId: 'versions', severity: 'critical', flow: ch.selector,
               data: { source, compared, what: ch.versions.what, a: ch.versions.a, b: ch.versions.b, sink: sinkText },

