@@ -272,6 +272,10 @@ export class Comparisons {
         }
         if (callee.type !== 'Identifier') return false;
         if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name) || isDecoderName(callee.name)) return args;
+        // `const { gunzipSync: A } = require("zlib")`: a decoder under another name.
+        const b = this.a.scopes.resolve(callee);
+        const alias = b && b.kind !== 'param' && b.kind !== 'function' ? this.a.defs.definitions(b) : [];
+        if (alias.length === 1 && isDecoderName(propertyName(alias[0]))) return args;
         const fn = this.a.defs.functionOf(callee);
         if (fn) return args && (this.a.defs.decoders.has(fn) || fn.params.length === 0 && this.a.defs.returnsOf(fn).every((r) => this.mayBeConstant(r, depth + 1)));
         const wrapped = this.a.defs.memoisedFunction(callee);

@@ -331,9 +331,10 @@ export class Evaluator {
       return this.callMethod(receiver, method, args);
     }
     const args = this.args(node.arguments, frame);
-    // `const { inflateSync } = require("zlib")`: the name is zlib's or crypto's, the binding an import.
-    if (callee.type === 'Identifier' && !frame?.lookup(callee.name) && this.scopes.resolve(callee)?.kind !== 'function') {
-      const decoded = this.builtinCall(callee.name, args);
+    // `const { inflateSync: A } = require("zlib"); A(bytes)`: zlib's or crypto's function under any name.
+    const builtin = callee.type === 'Identifier' && !frame?.lookup(callee.name) ? this.importedName(callee) : undefined;
+    if (builtin) {
+      const decoded = this.builtinCall(builtin, args);
       if (decoded !== NOT_BUILTIN) return decoded;
     }
     if (callee.type === 'Identifier' && !frame?.lookup(callee.name) && !this.scopes.resolve(callee)) {
@@ -391,6 +392,20 @@ export class Evaluator {
     } finally {
       this.depth--;
     }
+  }
+
+  /**
+   * The name a called identifier has in the module it comes from: its own name
+   * when unbound, `imported` of an import specifier, the key of a destructured
+   * `require` (`{ gunzipSync: A }`) or of an alias (`const A = zlib.gunzipSync`).
+   */
+  private importedName(id: Node): string | undefined {
+    const b = this.scopes.resolve(id);
+    if (!b) return id.name;
+    if (b.kind === 'import') return b.decl.type === 'ImportSpecifier' ? b.decl.imported.name : undefined;
+    if (b.kind !== 'var' && b.kind !== 'let' && b.kind !== 'const') return undefined;
+    const defs = this.defs.definitions(b);
+    return defs.length === 1 ? propertyName(defs[0]) : undefined;
   }
 
   /**

@@ -310,7 +310,9 @@ export const rule = createRule({
             const typography = localeOnly && !specific.some((c) => c.values.some((v) => NON_LATIN.test(v)));
             if ((!specific.length && !(ch.selector.kinds & Kind.INPUT)) || typography) { context.reaches(ch.selector); continue; }
           }
-          const severity = localeOnly ? 'medium' : 'critical';
+          // A look-alike chosen for a locale not written in Latin letters is no typography of that locale: covert.
+          const foreign = localeOnly && checks.some((c) => c.values.some((v) => NON_LATIN.test(v)));
+          const severity = localeOnly && !foreign ? 'medium' : 'critical';
           const starts = isFunction(ch.node) ? analysis.callSites(ch.node) : [ch.node];
           const sinks = starts.flatMap((n) => sinksOf(analysis, n));
           const sink = sinks[0];

@@ -13,6 +13,8 @@ const REQUEST_CALLS = new Set(['fetch', 'request', 'post', 'put', 'patch', 'send
 /** Options that route a request rather than carry data. */
 const ROUTING_KEYS = /^(?:url|baseURL|baseUrl|agent|httpAgent|httpsAgent|proxy|dispatcher|signal|timeout|method|hostname|host|port|path|protocol)$/;
 const EVENT_NAME = /^[a-z][a-z0-9]*(?:[_.:][a-z0-9]+)+$/;
+/** Checks whose outcome tells where the user is or works (a language alone picks text in that language). */
+const PLACE_CLASSES = new Set(['zone', 'offset', 'region', 'host', 'hash']);
 /** Translation calls: `t("home.endpoint", { endpoint })` fills a message for the screen, it sends nothing. */
 const I18N_CALLS = /^(?:t|\$t|_t|__|tr|translate|formatMessage|localize|getMessage|i18n|intl)$/;
 
@@ -30,8 +32,8 @@ export const rule = createRule({
   create(context) {
     const { analysis } = context;
     const candidates: Node[] = [];
-    /** The classes of specific constants a flow was compared with (keywords alone say nothing of a place). */
-    const comparedClasses = (f: Flow) => [...new Set(f.via.flatMap((n) => [...analysis.comparisonFor(n)?.classes ?? []]))].filter((c) => c !== 'keyword');
+    /** The classes of places and organisations a flow was compared with (keywords and languages say nothing of a place). */
+    const comparedClasses = (f: Flow) => [...new Set(f.via.flatMap((n) => [...analysis.comparisonFor(n)?.classes ?? []]))].filter((c) => PLACE_CLASSES.has(c));
     return {
       CallExpression(node) {
         // Every call passes here: the Set and the second argument's type first, the regex last.

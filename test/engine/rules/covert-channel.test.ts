@@ -90,10 +90,15 @@ ruleTester('covert-channel', {
       code: `${zone}\nlet text = "You're a helpful assistant";\nif (cn) text = text.replace(/'/g, "\\u02bc");`,
       findings: [{ severity: 'critical', line: 3 }],
     },
-    // Locale-steered look-alikes: reported, but medium.
+    // Look-alikes chosen by a locale written in Latin letters may be its typography: reported, but medium.
+    {
+      code: `const de = Intl.DateTimeFormat().resolvedOptions().locale === "de-DE";\nconst q = de ? "\\u2019" : "'";`,
+      findings: [{ severity: 'medium', line: 2 }],
+    },
+    // Chosen by a Chinese locale for an apostrophe in Latin text: no typography of Chinese, covert.
     {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst q = zh ? "\\u2019" : "'";`,
-      findings: [{ severity: 'medium', line: 2 }],
+      findings: [{ severity: 'critical', line: 2 }],
     },
   ],
 });

@@ -1,0 +1,113 @@
+// The detection catalogue as a table: each case is a small program with the
+// verdict it must get, scanned as written and again minified by esbuild (in
+// CommonJS and as an IIFE), so no case passes on names or layout alone.
+// Positive cases cover sources, concealments and channels; benign ones are
+// look-alikes that must stay below `review` (visible telemetry included).
+import * as assert from 'assert';
+import { createCipheriv, createHash } from 'crypto';
+import { transformSync } from 'esbuild';
+import { deflateSync, gzipSync } from 'zlib';
+import { scanText } from '../../src/engine/scan';
+import { verdictOf, type Verdict } from '../../src/engine/types';
+
+const hostsList = ['corp-a.com', 'corp-b.net', 'corp-c.io', 'corp-d.cn'];
+const json = JSON.stringify(hostsList);
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const key = '0123456789abcdef0123456789abcdef';
+const iv = 'abcdef9876543210';
+const aes = (() => { const c = createCipheriv('aes-256-cbc', key, iv); return Buffer.concat([c.update(json), c.final()]).toString('base64'); })();
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const djb2 = (s: string) => { let h = 5381; for (let i = 0; i < s.length; i++) h = ((h << 5) + h + s.charCodeAt(i)) >>> 0; return h; };
+
+/** How a fingerprint is read and checked: each line defines `hit`, true for the targeted places or organisations. */
+const CHECKS: Record<string, string> = {
+  'zone': `const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone file': `const hit = ["Asia/Shanghai", "Asia/Harbin"].includes(require("fs").readFileSync("/etc/timezone", "utf8").trim());`,
+  'zone link': `const hit = require("fs").readlinkSync("/etc/localtime").endsWith("Asia/Shanghai");`,
+  'zone in date text': `const hit = new Date().toString().includes("China Standard Time");`,
+  'offset': `const hit = new Date().getTimezoneOffset() === -480;`,
+  'gateway hosts': `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nconst hit = ${JSON.stringify(hostsList)}.some((d) => h.endsWith(d));`,
+  'gateway, base64 list': `const L = atob("${b64(hostsList.join(','))}").split(",");\nconst h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nconst hit = L.some((d) => h.endsWith(d));`,
+  'gateway, zlib list': `const L = JSON.parse(require("zlib").inflateSync(Buffer.from("${deflateSync(json).toString('base64')}", "base64")).toString());\nconst h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nconst hit = L.includes(h);`,
+  'gateway, gzip list': `const { gunzipSync } = require("zlib");\nconst L = JSON.parse(gunzipSync(Buffer.from("${gzipSync(json).toString('base64')}", "base64")).toString());\nconst h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nconst hit = L.includes(h);`,
+  'gateway, AES list': `const d = require("crypto").createDecipheriv("aes-256-cbc", "${key}", "${iv}");\nconst L = JSON.parse(d.update("${aes}", "base64", "utf8") + d.final("utf8"));\nconst h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nconst hit = L.some((x) => h.endsWith(x));`,
+  'gateway, hashed': `const H = new Set(${JSON.stringify(hostsList.map(sha))});\nconst h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nconst hit = H.has(require("crypto").createHash("sha256").update(h).digest("hex"));`,
+  'host name, djb2': `function djb2(s) { let h = 5381; for (let i = 0; i < s.length; i++) h = ((h << 5) + h + s.charCodeAt(i)) >>> 0; return h; }\nconst hit = ${JSON.stringify(['corp-a', 'corp-b', 'corp-c'].map(djb2))}.indexOf(djb2(require("os").hostname())) >= 0;`,
+  'registry in .npmrc': `const rc = require("fs").readFileSync(require("path").join(require("os").homedir(), ".npmrc"), "utf8");\nconst hit = ${JSON.stringify(hostsList)}.some((d) => rc.includes(d));`,
+  'locale, lower case': `const hit = (process.env.LANG || "").toLowerCase().startsWith("zh-cn");`,
+};
+
+/** Covert channels steered by `hit`: each expression is outgoing text or data. */
+const CHANNELS: Record<string, string> = {
+  'apostrophe': `send({ system: \`Today\${hit ? "\\u2019" : "'"}s date\` });`,
+  'date separator': `send({ system: new Date().toISOString().slice(0, 10).replace(/-/g, hit ? "/" : "-") });`,
+  'zero-width marker': `send({ system: hit ? "You are helpful." + "\\u200B" : "You are helpful." });`,
+  'doubled space': `send({ system: hit ? "You are  helpful." : "You are helpful." });`,
+  'temperature': `send({ temperature: hit ? 0.70000001 : 0.7 });`,
+  'key order': `send(hit ? { a: 1, b: 2 } : { b: 2, a: 1 });`,
+};
+
+interface Case { name: string; code: string; verdict: Verdict }
+
+const cases: Case[] = [];
+for (const [check, checkCode] of Object.entries(CHECKS)) {
+  // Every concealed or hashed list is untrusted on its own; a plain check steers a channel to be.
+  for (const [channel, channelCode] of Object.entries(CHANNELS)) {
+    if ((check.length + channel.length) % 3 !== 0 && channel !== 'apostrophe') continue; // a spread of pairs, not the full product
+    cases.push({ name: `${check} steers ${channel}`, code: `${checkCode}\n${channelCode}`, verdict: 'untrusted' });
+  }
+}
+cases.push(
+  { name: 'hashed host name, nothing else', code: CHECKS['host name, djb2'], verdict: 'untrusted' },
+  { name: 'AES list, nothing else', code: CHECKS['gateway, AES list'], verdict: 'untrusted' },
+  { name: 'zone check that only steers behaviour', code: `${CHECKS.zone}\nif (hit) setTimeout(() => {}, 10);`, verdict: 'review' },
+  { name: 'outcome of a zone check sent in telemetry', code: `${CHECKS.zone}\ntrack("session_started", { r: hit ? 1 : 0 });`, verdict: 'review' },
+);
+
+/** Benign look-alikes: none may be `review` or worse. */
+const BENIGN: Record<string, string> = {
+  'locale in voice telemetry (a send)': `const lang = Intl.DateTimeFormat().resolvedOptions().locale;\ntrack("voice_recording_started", { systemLocaleLanguage: lang });`,
+  'host name as a device name (a send)': `fetch("https://api.vendor.example/oauth/device", { method: "POST", body: JSON.stringify({ display_name: require("os").hostname() }) });`,
+  'gateway in API telemetry (a send)': `const base = process.env.ANTHROPIC_BASE_URL;\ntrack("api_query", { baseUrl: base, model: "m" });`,
+  'first-party host check': `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.vendor.example").hostname;\nconst API = "https://api.vendor.example/v1", WEB = "https://vendor.example/login", DOCS = "https://docs.vendor.dev/";\nconst first = ["api.vendor.example", "vendor.example", "docs.vendor.dev"].includes(h);\nsend({ temperature: first ? 0.70000001 : 0.7, links: [API, WEB, DOCS] });`,
+  'french typography': `const fr = Intl.DateTimeFormat().resolvedOptions().locale === "fr-FR";\nsend({ label: fr ? "Date\\u00A0:" : "Date:" });`,
+  'UI language pick': `var lang = (navigator.language || "en").toUpperCase().indexOf("ZH") > -1 ? "ZH" : "EN";\nrender(lang);`,
+  'i18n message': `const endpoint = process.env.OPENAI_BASE_URL;\nconsole.log(t("home.endpoint", { endpoint }));`,
+  'git argv': `const url = process.env.ANTHROPIC_BASE_URL;\nfunction git(args) { if (["clone", "fetch", "pull", "push"].includes(args[0])) console.log("network"); }\ngit(["clone", url]);`,
+  'date library and a vocabulary': `const off = new Date().getTimezoneOffset();\nconst vocab = ["Singapore", "Portugal", "apple", "banana"];\nconsole.log(off, vocab.length);`,
+  'checksum of a download': `const d = require("crypto").createHash("sha256").update(require("fs").readFileSync("rg")).digest("hex");\nif (d !== "${sha('rg')}") throw new Error("corrupt");`,
+  'compressed prose': `const text = require("zlib").inflateSync(Buffer.from("${deflateSync('Hello, world; this is fine').toString('base64')}", "base64")).toString();\nconsole.log(text);`,
+  'line endings by platform': `const eol = process.platform === "win32" ? "\\r\\n" : "\\n";\nsend({ text: ["a", "b"].join(eol) });`,
+  'iTerm2 terminal name': `if (process.env.LC_TERMINAL === "iTerm2") console.log("iterm");`,
+  'local network gateway': `const h = new URL(process.env.OPENAI_BASE_URL || "http://x.lan").hostname;\nconst local = ["lan", "home.arpa", "ts.net"].some((s) => h.endsWith("." + s));\nsend({ temperature: local ? 0.2 : 0.7 });`,
+  'shell names': `const shell = process.env.SHELL || "";\nconst known = ["sh", "bash", "zsh", "fish", "csh"].includes(shell.split("/").pop());`,
+  'model names by prefix': `const m = process.env.ANTHROPIC_MODEL || "claude-opus-4";\nconst family = ["claude-opus-", "claude-sonnet-", "claude-haiku-"].find((p) => m.startsWith(p));\nsend({ family });`,
+  'a sandbox prelude joined': `const vm = require("vm");\nconst PRELUDE = ["delete globalThis.WebAssembly;", "delete globalThis.ShadowRealm;", "Object.freeze(String.prototype);"];\nvm.runInContext(PRELUDE.join("\\n"), vm.createContext({}));`,
+  'zone displayed': `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconsole.log(\`Your zone: \${z}\`);`,
+  'mac address collected and displayed': `const nets = require("os").networkInterfaces();\nfor (const k in nets) for (const n of nets[k]) console.log(k, n.mac);`,
+  'a keyword check of the gateway choosing a parameter': `const h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nsend({ temperature: h.includes("azure") ? 0.70000001 : 0.7 });`,
+};
+for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
+
+function verdict(code: string): { verdict: Verdict; summary: string } {
+  const r = scanText(code, { file: 'case.js' });
+  assert.strictEqual(r.error, undefined, r.error);
+  return { verdict: verdictOf(r.findings), summary: r.findings.map((f) => `${f.severity} ${f.ruleId} ${f.line}: ${f.message}`).join('\n') };
+}
+
+describe('catalogue: sources, concealments and channels, as written and minified', () => {
+  it('has at least 60 positive and 40 benign cases across its forms', () => {
+    const positive = cases.filter((c) => c.verdict !== 'trusted').length * 3;
+    const benign = cases.filter((c) => c.verdict === 'trusted').length * 3;
+    assert.ok(positive >= 60 && benign >= 40, `${positive} positive, ${benign} benign`);
+  });
+  for (const c of cases) {
+    for (const form of ['as written', 'minified (cjs)', 'minified (iife)'] as const) {
+      it(`${c.name}, ${form}: ${c.verdict}`, () => {
+        const code = form === 'as written' ? c.code : transformSync(c.code, { minify: true, format: form === 'minified (cjs)' ? 'cjs' : 'iife', target: 'es2020' }).code;
+        const got = verdict(code);
+        assert.strictEqual(got.verdict, c.verdict, `${got.summary || '(no findings)'}\n--- code:\n${code.slice(0, 800)}`);
+      });
+    }
+  }
+});
