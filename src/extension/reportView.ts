@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { formatBytes } from '../artifacts/coverage';
 import type { Finding } from '../engine/types';
-import { describeSend, type TargetResult } from '../report/model';
+import { describeSend, groupSends, type TargetResult } from '../report/model';
 import { agentLabel, type ShownVerdict, type State } from './state';
 
 export type Item =
@@ -53,7 +53,7 @@ export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposa
       const notes = r.notAnalysed.slice(0, 20).map((n, i) => ({ kind: 'detail', label: unread && i === 0 ? 'program not read' : 'not analysed', description: n, icon: unread && i === 0 ? 'circle-slash' : 'question' }) as Item);
       const routes = (r.foundAt ?? []).map((f) => ({ kind: 'detail', label: 'found via', description: f, icon: 'search' }) as Item);
       // The "sends" inventory: environment facts sent visibly (not warnings).
-      const sends = (r.sends ?? []).map((s) => ({ kind: 'detail', label: 'sends', description: `${describeSend(s)}  ${s.line}:${s.column}`, icon: 'cloud-upload' }) as Item);
+      const sends = groupSends(r.sends ?? []).map(({ send: s, count }) => ({ kind: 'detail', label: 'sends', description: `${describeSend(s)}  ${s.line}:${s.column}${count > 1 ? ` (+${count - 1} more)` : ''}`, icon: 'cloud-upload' }) as Item);
       return [...(unread ? notes.slice(0, 1) : []), ...findings, ...sends, ...routes, ...(unread ? notes.slice(1) : notes)];
     }
     if (item.kind === 'finding') {

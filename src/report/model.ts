@@ -57,6 +57,17 @@ export function splitSends(all: Finding[]): { findings: Finding[]; sends: Send[]
   return { findings, sends };
 }
 
+/** Sends that say the same thing (what, how, which event and fields) from several places, counted once each. */
+export function groupSends(sends: Send[]): Array<{ send: Send; count: number }> {
+  const groups = new Map<string, { send: Send; count: number }>();
+  for (const s of sends) {
+    const key = describeSend(s);
+    const g = groups.get(key);
+    if (g) g.count++; else groups.set(key, { send: s, count: 1 });
+  }
+  return [...groups.values()];
+}
+
 /** One line for a send: "locale in telemetry event "voice_started" (props.lang)". */
 export function describeSend(s: Send): string {
   return `${s.what.join(' / ')} in ${s.how === 'telemetry' ? `telemetry event "${s.event}"` : 'a network request'} (${s.fields.join(', ')})`;

@@ -1,7 +1,7 @@
 // Text output for people: a verdict per target and the evidence behind it.
 import { shortList } from '../engine/evidence';
 import type { Finding, Severity, Verdict } from '../engine/types';
-import { describeSend, type ScanReport, type TargetResult } from './model';
+import { describeSend, groupSends, type ScanReport, type TargetResult } from './model';
 
 export interface TextOptions { color: boolean; verbose?: boolean }
 
@@ -43,9 +43,11 @@ export function toText(report: ScanReport, options: TextOptions): string {
     const hidden = t.findings.length - shown.length;
     if (hidden) lines.push(paint('gray', `  (${hidden} low-severity finding${hidden === 1 ? '' : 's'} not shown; --verbose shows them)`));
     // The "sends" inventory: environment facts sent visibly, not warnings.
-    const sends = t.sends ?? [];
-    for (const s of options.verbose ? sends : sends.slice(0, 5)) lines.push(paint('gray', `  sends    ${describeSend(s)}  ${s.file === t.path ? '' : `${s.file}:`}${s.line}:${s.column}`));
-    if (!options.verbose && sends.length > 5) lines.push(paint('gray', `  (${sends.length - 5} more sends; --verbose lists them)`));
+    const sends = groupSends(t.sends ?? []);
+    for (const { send: s, count } of options.verbose ? sends : sends.slice(0, 5)) {
+      lines.push(paint('gray', `  sends    ${describeSend(s)}  ${s.file === t.path ? '' : `${s.file}:`}${s.line}:${s.column}${count > 1 ? ` and ${count - 1} more place${count > 2 ? 's' : ''}` : ''}`));
+    }
+    if (!options.verbose && sends.length > 5) lines.push(paint('gray', `  (${sends.length - 5} more kinds of sends; --verbose lists them)`));
     for (const n of unread ? t.notAnalysed.slice(1) : t.notAnalysed) lines.push(paint('yellow', `  not analysed: ${printable(n)}`));
     lines.push('');
   }

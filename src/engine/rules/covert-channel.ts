@@ -148,10 +148,10 @@ export const rule = createRule({
     severity: 'critical',
     category: 'CWE-514: Covert Channel',
     messages: {
-      lookAlike: 'The {{source}}{{compared}} selects between look-alike variants {{variants}} ({{chars}}){{sink}}.',
-      flip: 'The {{source}}{{compared}} flips the format of text: "{{from}}" becomes "{{to}}"{{sink}}.',
-      versions: 'The {{source}}{{compared}} selects between two versions that differ only by {{what}}: {{a}} against {{b}}{{sink}}.',
-      dns: 'The {{source}}{{compared}} is encoded in a name looked up in DNS: {{name}}.',
+      lookAlike: 'The {{source}} selects between look-alike variants {{variants}} ({{chars}}){{sink}}{{compared}}.',
+      flip: 'The {{source}} flips the format of text: "{{from}}" becomes "{{to}}"{{sink}}{{compared}}.',
+      versions: 'The {{source}} selects between two versions that differ only by {{what}}: {{a}} against {{b}}{{sink}}{{compared}}.',
+      dns: 'The {{source}} is encoded in a name looked up in DNS: {{name}}{{compared}}.',
     },
   },
   create(context) {
@@ -320,7 +320,7 @@ export const rule = createRule({
           const source = kindNames(ch.selector.kinds).join(' / ');
           // The places and lists the steering value was compared with, named in the finding itself.
           const places = [...new Set(checks.flatMap((c) => c.values))];
-          const compared = places.length ? `, compared with ${checks.some((c) => c.concealed) ? 'a concealed list of ' : ''}${shortList(places, 6)},` : '';
+          const compared = places.length ? `; it was compared with ${checks.some((c) => c.concealed) ? 'a concealed list of ' : ''}${shortList(places, 6)}` : '';
           const chain = context.chain(ch.selector);
           chain.push(context.step('channel', ch.flip ? `format flip "${ch.flip.from}" → "${ch.flip.to}"` : ch.versions ? `two versions: ${ch.versions.what}` : ch.dns !== undefined ? 'DNS lookup' : 'look-alike variants', ch.node));
           if (sink) chain.push(context.step('sink', `${sink.kind}: ${sink.text.slice(0, 120)}`, sink.node));

@@ -54,7 +54,7 @@ ruleTester('covert-channel', {
     // An invisible marker put into English text when the locale is Chinese: no typography of Chinese.
     {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst p = zh ? "You are a helpful assistant.\\u00A0" : "You are a helpful assistant.";`,
-      findings: [{ severity: 'critical', line: 2, message: /locale, compared with zh-CN,.*whitespace/ }],
+      findings: [{ severity: 'critical', line: 2, message: /locale selects .*whitespace.*compared with zh-CN/ }],
     },
     // The steering check names its places in the finding itself.
     {
