@@ -2,7 +2,7 @@
 //
 // { "failOn": "untrusted" | "review" | "unscannable" | "sends",
 //   "allow":   [{ "agent": "id", "version": "1.2.3" | "sha256": "…", "reason": "…", "expires": "2027-01-31" }],
-//   "deny":    [{ "agent": "id", "versions": ">=2.1.91 <2.1.199", "reason": "…" }],
+//   "deny":    [{ "agent": "id", "versions": ">=2.1.91 <2.1.198", "reason": "…" }],
 //   "require": ["id", …] }
 //
 // Parsing reports every problem with its line and column. Evaluation turns
@@ -100,7 +100,7 @@ export function parsePolicy(text: string, file: string): Policy {
     const agent = str(p.get('agent'), `deny entry at line ${line(entry)}: agent`, true);
     const versions = str(p.get('versions'), 'versions', false) ?? '*';
     const reason = str(p.get('reason'), `deny entry at line ${line(entry)}: reason`, true);
-    if (!semver.validRange(versions)) at(p.get('versions'), `"${versions}" is not a version range (e.g. ">=2.1.91 <2.1.199")`);
+    if (!semver.validRange(versions)) at(p.get('versions'), `"${versions}" is not a version range (e.g. ">=2.1.91 <2.1.198")`);
     if (agent && reason) policy.deny.push({ agent, versions, reason, line: line(entry) });
   }
   for (const entry of list('require')) {

@@ -33,12 +33,12 @@ describe('policy: parsing', () => {
       "$schema": "./node_modules/agent-xray/schemas/agent-xray.schema.json",
       "failOn": "review",
       "allow": [{ "agent": "a", "version": "1.0.0", "reason": "reviewed", "expires": "2027-01-31" }, { "agent": "b", "sha256": "${'B'.repeat(64)}", "reason": "pinned build" },],
-      "deny": [{ "agent": "@anthropic-ai/claude-code", "versions": ">=2.1.91 <2.1.199", "reason": "the incident" }],
+      "deny": [{ "agent": "@anthropic-ai/claude-code", "versions": ">=2.1.91 <2.1.198", "reason": "the incident" }],
       "require": ["anthropic.claude-code"],
     }`, 'p.json');
     assert.strictEqual(p.failOn, 'review');
     assert.deepStrictEqual(p.allow.map((a) => [a.agent, a.version, a.sha256, a.expires, a.line]), [['a', '1.0.0', undefined, '2027-01-31', 5], ['b', undefined, 'b'.repeat(64), undefined, 5]]);
-    assert.deepStrictEqual(p.deny.map((d) => d.versions), ['>=2.1.91 <2.1.199']);
+    assert.deepStrictEqual(p.deny.map((d) => d.versions), ['>=2.1.91 <2.1.198']);
     assert.deepStrictEqual(p.require.map((r) => r.agent), ['anthropic.claude-code']);
   });
 });
@@ -51,7 +51,7 @@ describe('policy: evaluation', () => {
       { agent: 'old', version: '2.0.0', reason: 'until the upgrade', expires: '2026-10-31' },
       { agent: 'hashed', sha256: 'c'.repeat(64), reason: 'this exact build' },
     ],
-    deny: [{ agent: '@anthropic-ai/claude-code', versions: '>=2.1.91 <2.1.199', reason: 'the hidden check' }],
+    deny: [{ agent: '@anthropic-ai/claude-code', versions: '>=2.1.91 <2.1.198', reason: 'the hidden check' }],
     require: ['anthropic.claude-code'],
   }), 'p.json');
   const now = new Date('2026-11-22T12:00:00Z');
@@ -88,6 +88,9 @@ describe('policy: evaluation', () => {
   it('deny ranges apply whatever the verdict; required agents must be there', () => {
     assert.deepStrictEqual(rules([target('@anthropic-ai/claude-code', '2.1.150', 'trusted')]), ['deny @anthropic-ai/claude-code', 'require anthropic.claude-code']);
     assert.deepStrictEqual(rules([target('@anthropic-ai/claude-code', '2.1.199', 'trusted'), target('anthropic.claude-code', '2.1.199', 'review')]), []);
+    // The range ends where the mechanism does: 2.1.197 is denied, the clean 2.1.198 is not.
+    assert.deepStrictEqual(rules([target('@anthropic-ai/claude-code', '2.1.197', 'trusted'), target('anthropic.claude-code', '1', 'trusted')]), ['deny @anthropic-ai/claude-code']);
+    assert.deepStrictEqual(rules([target('@anthropic-ai/claude-code', '2.1.198', 'trusted'), target('anthropic.claude-code', '1', 'trusted')]), []);
   });
 
   it('in an untrusted workspace the policy tightens but never loosens: its allows are ignored', () => {
@@ -137,7 +140,7 @@ describe('policy: the CLI', function () {
   });
 
   it('SARIF carries the violations on the policy file', async () => {
-    const r = await cli(['scan', '--policy', policyFile({ deny: [{ agent: '@anthropic-ai/claude-code', versions: '>=2.1.91 <2.1.199', reason: 'the incident' }], allow: [{ agent: '@anthropic-ai/claude-code', version: '2.1.91', reason: 'x y z' }] }), '--format', 'sarif']);
+    const r = await cli(['scan', '--policy', policyFile({ deny: [{ agent: '@anthropic-ai/claude-code', versions: '>=2.1.91 <2.1.198', reason: 'the incident' }], allow: [{ agent: '@anthropic-ai/claude-code', version: '2.1.91', reason: 'x y z' }] }), '--format', 'sarif']);
     assert.strictEqual(r.code, 1);
     const s = JSON.parse(r.stdout);
     const v = s.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === 'policy');

@@ -157,7 +157,7 @@ describe('VS Code (code-server): the packaged extension', function () {
 
     it('a committed policy that denies the version shows "policy" and diagnostics on the policy file', async () => {
       writeFileSync(path.join(d.workspace, '.agent-xray.json'), JSON.stringify({
-        deny: [{ agent: '@anthropic-ai/claude-code', versions: '>=2.1.91 <2.1.199', reason: 'hidden geo/org check' }],
+        deny: [{ agent: '@anthropic-ai/claude-code', versions: '>=2.1.91 <2.1.198', reason: 'hidden geo/org check' }],
       }, null, 2) + '\n');
       const written = Date.now();
       const s = await waitForStatus(page, /policy: \d+ violation/, 60_000);
