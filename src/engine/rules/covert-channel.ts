@@ -121,7 +121,10 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   for (const [x, y] of [[A, B], [B, A]] as const) {
     if (x.type !== 'ObjectExpression' || x.properties.length !== 2) continue;
     const [first, extra] = x.properties as Node[];
-    if (first.type === 'SpreadElement' && sameText(context, first.argument, y) && extra.type === 'Property') {
+    // A header (`x-…`) or a field of the request's headers or query: not any object built with one more field.
+    const key = extra.type === 'Property' ? keyName(extra) ?? '' : '';
+    const holder = A.parent?.type === 'ConditionalExpression' && A.parent.parent?.type === 'Property' ? keyName(A.parent.parent) ?? '' : '';
+    if (first.type === 'SpreadElement' && sameText(context, first.argument, y) && extra.type === 'Property' && (/^x-/i.test(key) || /^(?:headers|params|query|searchParams)$/.test(holder))) {
       return { what: `an extra field "${keyName(extra) ?? '?'}"`, a: text(y), b: text(x) };
     }
   }
@@ -308,7 +311,7 @@ export const rule = createRule({
           if (ch.versions) {
             const specific = checks.filter((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed);
             const typography = localeOnly && !specific.some((c) => c.values.some((v) => NON_LATIN.test(v)));
-            if ((!specific.length && !(ch.selector.kinds & Kind.INPUT)) || typography) { context.reaches(ch.selector); continue; }
+            if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }
           // A look-alike chosen for a locale not written in Latin letters is no typography of that locale: covert.
           const foreign = localeOnly && checks.some((c) => c.values.some((v) => NON_LATIN.test(v)));

@@ -29,6 +29,8 @@ ruleTester('covert-channel', {
     `const fr = Intl.DateTimeFormat().resolvedOptions().locale === "fr-FR";\nconst label = fr ? "Date\\u00A0:" : "Date:";`,
     `const eol = process.platform === "win32" ? "\\r\\n" : "\\n";\nconst text = lines.join(eol);`,
     `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst t = h.includes("azure") ? 0.70000001 : 0.7;`,
+    // Options built with one more field (not a header or query parameter), even under a zone check.
+    `${zone}\nconst opts = { a: 1 };\nconst o = cn ? { ...opts, fast: true } : opts;\nrun(o);`,
     // A zone-steered choice between clearly different numbers or objects.
     `${zone}\nconst body = { max_tokens: cn ? 1024 : 4096, opts: cn ? { a: 1 } : { b: 2 } };`,
     // A fold table of look-alikes back to ASCII.
