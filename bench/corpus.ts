@@ -91,7 +91,10 @@ function row(name: string, t: TargetResult, ms: number, rss: number): string {
   const serious = t.findings.filter((f) => f.severity !== 'low' && f.severity !== 'info');
   const findings = serious.length ? [...new Set(serious.map((f) => `${f.severity} ${f.ruleId}`))].join(', ') : 'none above low';
   const why = t.verdict === 'unscannable' ? ` (${(t.notAnalysed[0] ?? '').replace(/^[^:]*on disk: /, '').replace(/\|/g, '/')})` : '';
-  return `| ${name} | ${t.agent?.version ?? ''} | ${c ? `${mb(c.read)} / ${mb(c.onDisk)}` : mb(t.bytes)} | **${t.verdict}**${why} | ${findings} | ${(ms / 1000).toFixed(1)} s | ${rss.toFixed(0)} MB |`;
+  // The sends inventory: what is sent, and in how many events or requests.
+  const sends = t.sends ?? [];
+  const sent = sends.length ? `${[...new Set(sends.flatMap((s) => s.what))].join(', ')} (${sends.length} place${sends.length === 1 ? '' : 's'})` : 'none';
+  return `| ${name} | ${t.agent?.version ?? ''} | ${c ? `${mb(c.read)} / ${mb(c.onDisk)}` : mb(t.bytes)} | **${t.verdict}**${why} | ${findings} | ${sent} | ${(ms / 1000).toFixed(1)} s | ${rss.toFixed(0)} MB |`;
 }
 
 function main(): void {
@@ -104,7 +107,7 @@ function main(): void {
     for (const pkg of agent.packages.slice(0, 1)) {
       process.stderr.write(`${pkg}: fetching…\n`);
       const got = install(pkg);
-      if (!got.dir) { rows.push(`| ${agent.name} (\`${pkg}\`) | | | not fetched: ${got.reason} | | | |`); continue; }
+      if (!got.dir) { rows.push(`| ${agent.name} (\`${pkg}\`) | | | not fetched: ${got.reason} | | | | |`); continue; }
       process.stderr.write(`${pkg}: scanning…\n`);
       const r = cliRun(['scan', got.dir, '--no-cache', '--format', 'json']);
       const report = JSON.parse(r.stdout) as ScanReport;
@@ -124,8 +127,8 @@ function main(): void {
   const out = [
     `Measured on ${date} with \`npm run corpus\` (${process.platform}-${process.arch}, ${require('os').cpus().length} cores, Node ${process.versions.node}); current npm releases, linux-x64 platform packages.`,
     '',
-    '| agent | version | JavaScript read / on disk | verdict | findings (medium and above) | time | peak RSS |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| agent | version | JavaScript read / on disk | verdict | findings (medium and above) | sends (visible telemetry) | time | peak RSS |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     `Whole machine (${agents} agents found by discovery in one npm prefix, one process, no cache): ${(machine.ms / 1000).toFixed(1)} s, peak RSS ${machine.maxRssMb.toFixed(0)} MB;` +

@@ -34,6 +34,7 @@ export function nativeStrings(source: ByteSource, file: string): Finding[] {
   const list = [...zones].sort();
   return [{
     ruleId: NATIVE_STRINGS.id, severity: 'low', file, line: 1, column: 1, endLine: 1, endColumn: 1,
+    summary: `The native program contains the names of ${list.length} specific time zones (${list.slice(0, 3).join(', ')}); native code cannot be analysed further.`,
     message: NATIVE_STRINGS.messages.zones.replace('{{count}}', String(list.length)).replace('{{zones}}', list.join(', ')),
     evidence: { chain: [], zones: list, weak: true },
   }];

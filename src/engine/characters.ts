@@ -75,3 +75,20 @@ export function isFormatFlip(from: string, to: string): boolean {
   const f = from.replace(/^\\/, '');
   return (SEPARATORS.has(f) || PROTOTYPE.has(f)) && (SEPARATORS.has(to) || PROTOTYPE.has(to) || to === '');
 }
+
+/** Unicode names of the characters channels use, for people (the rest go by code point). */
+const CHAR_NAMES: Record<number, string> = {
+  0x20: 'SPACE', 0x27: 'APOSTROPHE', 0x22: 'QUOTATION MARK', 0x2d: 'HYPHEN-MINUS', 0x2f: 'SOLIDUS', 0x2e: 'FULL STOP', 0x3a: 'COLON', 0x0a: 'LINE FEED',
+  0xa0: 'NO-BREAK SPACE', 0xad: 'SOFT HYPHEN', 0x2b9: 'MODIFIER LETTER PRIME', 0x2bb: 'MODIFIER LETTER TURNED COMMA', 0x2bc: 'MODIFIER LETTER APOSTROPHE',
+  0x2010: 'HYPHEN', 0x2011: 'NON-BREAKING HYPHEN', 0x2013: 'EN DASH', 0x2014: 'EM DASH', 0x2018: 'LEFT SINGLE QUOTATION MARK', 0x2019: 'RIGHT SINGLE QUOTATION MARK',
+  0x201c: 'LEFT DOUBLE QUOTATION MARK', 0x201d: 'RIGHT DOUBLE QUOTATION MARK', 0x2032: 'PRIME', 0x2009: 'THIN SPACE', 0x202f: 'NARROW NO-BREAK SPACE',
+  0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER', 0x2060: 'WORD JOINER', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+  0x2212: 'MINUS SIGN', 0x2215: 'DIVISION SLASH', 0xff07: 'FULLWIDTH APOSTROPHE', 0x3000: 'IDEOGRAPHIC SPACE', 0x430: 'CYRILLIC SMALL LETTER A', 0x435: 'CYRILLIC SMALL LETTER IE', 0x43e: 'CYRILLIC SMALL LETTER O',
+};
+
+/** `RIGHT SINGLE QUOTATION MARK (U+2019)`: a character by name and code point, never as an escape. */
+export function charName(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  return CHAR_NAMES[cp] ? `${CHAR_NAMES[cp]} (${hex})` : hex;
+}

@@ -152,10 +152,16 @@ export class Comparisons {
     // Organisation keywords are searched for inside an address (`host.includes("corp")`): a value equal to a
     // bare word (`["clone", "pull"].includes(args[0])`, `model === "opus"`) is a command or a name, not an organisation.
     // A user or host name alone (not mixed with an address) may equal a word: `["alice", "build-01"].includes(user)`.
-    const wordsCount = !isExactMatch(node, subject) || !(flow.kinds & ~(Kind.IDENTITY | Kind.INPUT)) && !!(flow.kinds & Kind.IDENTITY);
+    const wordsCount = !isExactMatch(node, subject);
+    // Minutes of an offset worked out by arithmetic (`Math.abs(offset) % 60 === 45`, a date library formatting
+    // "+05:45") are no UTC offset of a place: only the offset itself, compared as read, is.
+    const derived = this.isArithmetic(subject);
     for (const v of possible) {
       const cls = classifyConstant(v, kinds, Kind, isList);
-      if (cls && (cls !== 'keyword' || wordsCount)) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
+      // 45, 60, 120 are also character codes (`-`, `<`, `x`): an offset in that range counts only when the
+      // value compared is the offset as read, not something it reaches through a program's helpers.
+      const charCode = typeof v === 'number' && v >= 32 && v <= 126 && !this.isOffsetRead(subject);
+      if (cls && (cls !== 'keyword' || wordsCount) && (cls !== 'offset' || !derived && !charCode)) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
     }
     // Two- and three-letter words pass for top-level domains in a list of hosts (`cn`); without one dotted
     // host beside them they are words (`sh`, `zsh`, `npm`, `go`).
@@ -181,6 +187,32 @@ export class Comparisons {
     }
     const encoded = concealed ? encodedLiteral(provenance.literals) : undefined;
     return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
+  }
+
+  /** A number computed from others (`%`, `/`, `*`, `Math.*`), directly or as a variable's only definition. */
+  private isArithmetic(node: Node, depth = 0): boolean {
+    const n = unwrap(node);
+    if (n.type === 'BinaryExpression') return /^(?:%|\/|\*|\+|-|>>|>>>|<<|&|\|)$/.test(n.operator);
+    if (n.type === 'CallExpression') return unwrap(n.callee).type === 'MemberExpression' && unwrap(unwrap(n.callee).object).type === 'Identifier' && unwrap(unwrap(n.callee).object).name === 'Math';
+    if (n.type === 'Identifier' && depth < 3) {
+      const b = this.a.scopes.resolve(n);
+      const defs = b && b.kind !== 'param' ? this.a.defs.definitions(b) : [];
+      return defs.length === 1 && this.isArithmetic(defs[0], depth + 1);
+    }
+    return false;
+  }
+
+  /** `getTimezoneOffset()` itself, negated, or a variable holding it. */
+  private isOffsetRead(node: Node, depth = 0): boolean {
+    const n = unwrap(node);
+    if (n.type === 'UnaryExpression' && n.operator === '-') return this.isOffsetRead(n.argument, depth);
+    if (n.type === 'CallExpression') return methodName(n) === 'getTimezoneOffset';
+    if (n.type === 'Identifier' && depth < 3) {
+      const b = this.a.scopes.resolve(n);
+      const defs = b && b.kind !== 'param' ? this.a.defs.definitions(b) : [];
+      return defs.length === 1 && this.isOffsetRead(defs[0], depth + 1);
+    }
+    return false;
   }
 
   /** Whether the program names a host in a URL of its own (`https://api.vendor.com/v1`), itself or a subdomain. */

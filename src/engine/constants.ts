@@ -40,6 +40,11 @@ function isHashNumber(v: number): boolean {
   return Number.isInteger(v) && Math.abs(v) >= 2 ** 24 && v % 1000 !== 0 && v !== 2 ** 31 - 1 && v !== 2 ** 32 - 1 && v !== Number.MAX_SAFE_INTEGER;
 }
 
+/** A UTC offset some place keeps, in minutes: whole and half hours, and Nepal's, Eucla's and Chatham's quarter hours. */
+function isZoneOffset(v: number): boolean {
+  return v !== 0 && Math.abs(v) <= 840 && (v % 30 === 0 || [345, 525, 765].includes(Math.abs(v)));
+}
+
 /** An `Area/City` zone name; legacy one-word names (Singapore, Portugal) are also plain words. */
 export function isAreaZone(s: string): boolean {
   return ZONE.test(s);
@@ -62,7 +67,7 @@ export function isHost(s: string, inList = false): boolean {
 /** Classifies one constant for the kind of source it is compared with. */
 export function classifyConstant(value: unknown, sourceKinds: number, kinds: typeof import('./sources').Kind, inList = false): ConstantClass | undefined {
   if (typeof value === 'number') {
-    if ((sourceKinds & kinds.OFFSET) && value !== 0 && value % 15 === 0 && Math.abs(value) <= 840) return 'offset';
+    if ((sourceKinds & kinds.OFFSET) && isZoneOffset(value)) return 'offset';
     return inList && isHashNumber(value) ? 'hash' : undefined;
   }
   if (typeof value !== 'string' || value.length < 2 || value.length > 253) return undefined;

@@ -15,3 +15,22 @@ export function showString(s: string): string {
   }
   return JSON.stringify(out).replace(/\\\\u/g, '\\u');
 }
+
+const YOUR: Array<[number, string]> = [
+  [1, 'your time zone'], [32, 'your UTC offset'], [2, 'your language and region settings'],
+  [4, 'the API address you configured'], [8, 'your proxy'], [16, "your computer's name, user or network address"],
+];
+
+/** What a flow's kinds are, said to the user: "your time zone or the API address you configured". */
+export function yourSources(kinds: number): string {
+  const names = YOUR.filter(([k]) => kinds & k).map(([, name]) => name);
+  return names.length ? names.join(' or ') : 'a value from another part of the program';
+}
+
+/** Text cut at a word boundary, never mid-word, with an ellipsis when cut. */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:\s]+$/, '')}…`;
+}

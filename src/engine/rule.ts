@@ -19,6 +19,8 @@ export interface Report<MessageIds extends string = string> {
   node: Node;
   messageId: MessageIds;
   data?: Record<string, string | number>;
+  /** The finding in plain words for people who do not know the rule (see Finding.summary). */
+  summary: string;
   severity?: Severity;
   evidence?: Record<string, unknown>;
   chain?: EvidenceStep[];

@@ -92,7 +92,7 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
         const end = analysis.position(r.node.end);
         const message = rule.meta.messages[r.messageId].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(r.data?.[k] ?? ''));
         findings.push({
-          ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message, file: options.file,
+          ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, summary: r.summary, message, file: options.file,
           line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
           evidence: { ...r.evidence, chain: r.chain ?? [] },
           excerpt: excerptOf(r.node),

@@ -17,6 +17,9 @@ export interface EvidenceStep {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** One sentence a developer understands without knowing the rule ("Changes the apostrophe in its prompt when your time zone is Asia/Shanghai"). */
+  summary: string;
+  /** The technical message: what the rule found, with its constants and sink. */
   message: string;
   /** The file or embedded module the finding is in. */
   file: string;

@@ -2,6 +2,7 @@
 // files; the executable or archive for embedded code), and on the workspace
 // files that bring an agent in: package.json dependencies, recommendations in
 // .vscode/extensions.json, MCP server entries.
+import { clip } from '../engine/evidence';
 import { promises as fs } from 'fs';
 import * as jsonc from 'jsonc-parser';
 import * as path from 'path';
@@ -35,7 +36,8 @@ function findingDiagnostic(f: Finding, isAllowed: string | undefined): { uri: vs
     ? new vscode.Range(0, 0, 0, 0)
     : new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, Math.max(f.endColumn - 1, f.column));
   const where = embedded ? `[${inner ?? 'decoded code'}:${f.line}:${f.column}] ` : '';
-  const d = new vscode.Diagnostic(range, `${where}${f.message}${isAllowed ? ` (allowed: ${isAllowed})` : ''}`, severityOf(f.severity, !!isAllowed));
+  // Plain words first, then the rule's technical message.
+  const d = new vscode.Diagnostic(range, `${where}${f.summary ?? f.message}${f.summary ? `\n${f.message}` : ''}${isAllowed ? ` (allowed: ${isAllowed})` : ''}`, severityOf(f.severity, !!isAllowed));
   d.source = 'Agent X-Ray';
   d.code = { value: f.ruleId, target: vscode.Uri.parse(`${DOCS}${f.ruleId}.md`) };
   if (!embedded) {
@@ -64,8 +66,9 @@ async function readJsonTree(file: string): Promise<{ text: string; tree: jsonc.N
 
 function summary(r: TargetResult, verdict: string): string {
   const worst = r.findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
-  const first = worst[0]?.message ?? r.findings[0]?.message ?? '';
-  return `${agentLabel(r)} is ${verdict}: ${worst.length} serious finding${worst.length === 1 ? '' : 's'}${first ? `, e.g. ${first.slice(0, 160)}` : ''}`;
+  const first = worst[0] ?? r.findings[0];
+  const text = first ? first.summary ?? first.message : '';
+  return `${agentLabel(r)} is ${verdict}: ${worst.length} serious finding${worst.length === 1 ? '' : 's'}${text ? `, e.g. ${clip(text, 200)}` : ''}`;
 }
 
 export class Diagnostics implements vscode.Disposable {

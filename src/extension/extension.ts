@@ -1,6 +1,7 @@
 // Agent X-Ray for VS Code: scans the agents on this machine and in the
 // workspace when the editor starts, off the extension host's thread, and
 // shows the result in the status bar, the Problems panel and a report view.
+import { clip } from '../engine/evidence';
 import { promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -291,7 +292,7 @@ class Controller implements vscode.Disposable {
       await this.context.globalState.update(NOTIFIED, [...notified]);
       const worst = r.findings.find((f) => f.severity === 'critical') ?? r.findings[0];
       const actions = ['Show Details', ...(r.agent.kind === 'extension' ? ['Open Extension'] : []), 'Allow This Version…'];
-      const text = unread ? `Agent X-Ray could not read the program of ${agentLabel(r)}, so it is not called trusted. ${r.notAnalysed[0] ?? ''}` : `Agent X-Ray: ${agentLabel(r)} is ${v}. ${worst?.message.slice(0, 200) ?? ''}`;
+      const text = unread ? `Agent X-Ray could not read the program of ${agentLabel(r)}, so it is not called trusted. ${r.notAnalysed[0] ?? ''}` : `Agent X-Ray: ${agentLabel(r)} is ${v}. ${worst ? clip(worst.summary ?? worst.message, 300) : ''}`;
       void vscode.window.showWarningMessage(text, ...actions).then(async (choice) => {
         const index = this.state.value.results.indexOf(r);
         if (choice === 'Show Details') {

@@ -1,4 +1,5 @@
 // The report view: agents, then their findings, then each finding's evidence.
+import { clip } from '../engine/evidence';
 import * as vscode from 'vscode';
 import { formatBytes } from '../artifacts/coverage';
 import type { Finding } from '../engine/types';
@@ -87,9 +88,9 @@ export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposa
       return t;
     }
     const f = r.findings[item.finding];
-    const t = new vscode.TreeItem(f.message.length > 120 ? `${f.message.slice(0, 117)}…` : f.message, vscode.TreeItemCollapsibleState.Collapsed);
+    const t = new vscode.TreeItem(clip(f.summary ?? f.message, 120), vscode.TreeItemCollapsibleState.Collapsed);
     t.description = `${f.ruleId} · ${f.line}:${f.column}`;
-    t.tooltip = new vscode.MarkdownString().appendText(`${f.severity} ${f.ruleId}\n\n${f.message}\n\n${f.file}:${f.line}:${f.column}`);
+    t.tooltip = new vscode.MarkdownString().appendText(`${f.severity} ${f.ruleId}\n\n${f.summary ?? ''}\n\n${f.message}\n\n${f.file}:${f.line}:${f.column}`);
     t.iconPath = icon(SEVERITY_ICON[f.severity]);
     t.contextValue = 'finding';
     t.command = { command: 'agentXray.showEvidence', title: 'Show Evidence', arguments: [item] };

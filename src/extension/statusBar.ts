@@ -1,4 +1,5 @@
 // The trust indicator: one status-bar item whose text carries the state word.
+import { clip } from '../engine/evidence';
 import * as vscode from 'vscode';
 import { agentLabel, type ShownVerdict, type State } from './state';
 
@@ -83,7 +84,9 @@ export class TrustIndicator implements vscode.Disposable {
       const why = v === 'unscannable' && r.notAnalysed[0] ? `: ${shorten(r.notAnalysed[0], 160)}` : '';
       const sends = [...new Set((r.sends ?? []).flatMap((x) => x.what))];
       const sent = sends.length ? `; sends ${sends.join(', ')}` : '';
-      md.appendMarkdown(`${ICON[v]} ${agentLabel(r).replace(/[*_[\]`]/g, '\\$&')} — ${v}${r.agent?.kind ? ` (${r.agent.kind})` : ''}${(why + sent).replace(/[*_[\]`]/g, '\\$&')}\n\n`);
+      const worst = v === 'untrusted' || v === 'review' ? r.findings.find((f) => f.severity === 'critical') ?? r.findings.find((f) => f.severity === 'high' || f.severity === 'medium') : undefined;
+      const said = worst ? `: ${clip(worst.summary ?? worst.message, 160)}` : '';
+      md.appendMarkdown(`${ICON[v]} ${agentLabel(r).replace(/[*_[\]`]/g, '\\$&')} — ${v}${r.agent?.kind ? ` (${r.agent.kind})` : ''}${(why + said + sent).replace(/[*_[\]`]/g, '\\$&')}\n\n`);
     }
     for (const p of this.state.value.policies) {
       md.appendMarkdown(`\n**Policy** ${p.file.replace(/[*_[\]`]/g, '\\$&')}: ${p.error ? 'cannot be read' : `${p.violations.length} violation(s)`}\n\n`);

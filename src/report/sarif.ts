@@ -40,7 +40,8 @@ export function toSarif(report: ScanReport): string {
       ruleId: f.ruleId,
       ruleIndex: ruleList.findIndex((m) => m.id === f.ruleId),
       level: level(f.severity),
-      message: { text: f.message },
+      // Plain words first; the rule's technical message follows.
+      message: { text: f.summary ? `${f.summary} Details: ${f.message}` : f.message },
       locations: [{ physicalLocation: {
         artifactLocation: { uri, index: artifactIndex(uri) },
         region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },

@@ -69,7 +69,7 @@ export function toText(report: ScanReport, options: TextOptions): string {
 
 function finding(f: Finding, t: TargetResult, paint: (c: Color, s: string) => string): string[] {
   const where = `${f.file === t.path ? '' : `${f.file}:`}${f.line}:${f.column}`;
-  const out = [`  ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))} ${paint('cyan', f.ruleId)} ${paint('gray', where)}`, `           ${f.message}`];
+  const out = [`  ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))} ${paint('cyan', f.ruleId)} ${paint('gray', where)}`, ...(f.summary ? [`           ${paint('bold', f.summary)}`] : []), `           ${f.message}`];
   const entries = f.evidence.entries as string[] | undefined;
   if (entries && entries.length > 8) out.push(paint('gray', `           decoded (${entries.length}): ${shortList(entries, 20)}`));
   for (const s of f.evidence.chain) out.push(paint('gray', `           ${s.role.padEnd(10)} ${s.label}  (${s.line}:${s.column})`));

@@ -92,7 +92,9 @@ describe('cli', () => {
     assert.deepStrictEqual(Object.keys(t).sort(), ['agent', 'bytes', 'contents', 'coverage', 'files', 'findings', 'kind', 'ms', 'notAnalysed', 'path', 'sends', 'sha256', 'verdict']);
     assert.strictEqual(t.kind, 'file');
     const f = t.findings[0];
-    assert.deepStrictEqual(Object.keys(f).sort(), ['column', 'evidence', 'file', 'line', 'message', 'ruleId', 'severity']);
+    assert.deepStrictEqual(Object.keys(f).sort(), ['column', 'evidence', 'file', 'line', 'message', 'ruleId', 'severity', 'summary']);
+    // The summary is for people: plain words, characters by name, never an escape.
+    assert.ok(j.targets[0].findings.every((x: { summary: string }) => x.summary.length > 20 && !/\\u\{/.test(x.summary)));
     assert.ok(['critical', 'high', 'medium', 'low', 'info'].includes(f.severity));
   });
 

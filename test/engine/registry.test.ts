@@ -53,7 +53,7 @@ describe('createRule: typed message ids', () => {
       create(context) {
         return {
           Literal(node) {
-            context.report({ node, messageId: 'found', data: { what: 'a literal' } });
+            context.report({ node, messageId: 'found', summary: 'found', data: { what: 'a literal' } });
             // @ts-expect-error: 'fonud' is not one of the rule's messages
             context.report({ node, messageId: 'fonud' });
           },

@@ -105,8 +105,18 @@ describe('VS Code (code-server): the packaged extension', function () {
       console.log(`      status "${s.text}" ${s.matchedAt - s.firstSeenAt} ms after the indicator appeared`);
       assert.match(s.text, /2 untrusted agents/);
       await page.locator('.part.statusbar').screenshot({ path: path.join(shots, 'status-bar.png') });
+      // The tooltip says in plain words what each flagged agent does.
+      await page.locator('.statusbar-item').filter({ hasText: /untrusted agent/ }).first().hover();
+      const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').first();
+      await hover.waitFor({ timeout: 15_000 });
+      assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /untrusted: .*(depending on|Hides a list|Checks your)/);
+      await page.mouse.move(0, 0);
       const toast = page.locator('.notification-toast').filter({ hasText: /Agent X-Ray: Claude Code .* is untrusted/ });
       await toast.first().waitFor({ timeout: 30_000 });
+      // The notification leads with the plain-language summary: characters by name, no escapes, nothing cut mid-word.
+      const said = (await toast.first().innerText()).replace(/\u00a0/g, ' ');
+      assert.match(said, /depending on (your time zone|the API address you configured)/);
+      assert.doesNotMatch(said, /\\u\{/);
       await page.screenshot({ path: path.join(shots, 'notification.png') });
       for (const close of await page.locator('.notification-toast .codicon-notifications-clear').all()) await close.click().catch(() => undefined);
     });
@@ -132,7 +142,7 @@ describe('VS Code (code-server): the packaged extension', function () {
       const tree = page.locator('.sidebar .monaco-list-row');
       await tree.first().waitFor({ timeout: 30_000 });
       await tree.filter({ hasText: 'Claude Code 2.1.91' }).first().locator('.monaco-tl-twistie').click();
-      const finding = page.locator('.sidebar .monaco-list-row').filter({ hasText: /look-alike/ }).first();
+      const finding = page.locator('.sidebar .monaco-list-row').filter({ hasText: /look alike/ }).first();
       await finding.waitFor({ timeout: 30_000 });
       await page.screenshot({ path: path.join(shots, 'report.png') });
       await finding.click();

@@ -2,7 +2,7 @@
 import { calleeName, unwrap, type Node } from '../ast';
 import { isHost, isPlaceZone } from '../constants';
 import { appearsIn, Bytes, UNKNOWN, type Value } from '../evaluate';
-import { shortList } from '../evidence';
+import { shortList, yourSources } from '../evidence';
 import { encodedLiteral } from '../analysis';
 import { createRule } from '../rule';
 import { Kind, kindNames } from '../sources';
@@ -57,6 +57,7 @@ export const rule = createRule({
           if (c.classes.has('hash')) {
             context.report({
               node: c.node, messageId: 'hashed', severity: 'critical',
+              summary: `Hashes ${yourSources(c.flow.kinds)} and checks it against ${c.values.length} hidden values, so nobody reading the code can tell what it looks for.`,
               data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, entries: shortList(c.values.map((v) => (v.length > 16 ? `${v.slice(0, 12)}…` : v)), 4) },
               evidence: { hashes: c.values, count: c.values.length, comparedWith: kindNames(c.flow.kinds) },
               flow: c.flow,
@@ -74,6 +75,7 @@ export const rule = createRule({
             node: at,
             messageId: 'comparedTable',
             severity: 'critical',
+            summary: `Hides a list of ${c.values.length} ${what} (${shortList(c.values, 3)}) in encoded form and checks ${yourSources(c.flow.kinds)} against it.`,
             data: { count: c.values.length, what, source: kindNames(c.flow.kinds).join(' / '), entries: shortList(c.values, 8) },
             evidence: { entries: c.values, count: c.values.length, comparedWith: kindNames(c.flow.kinds) },
             flow: c.flow,
@@ -96,6 +98,7 @@ export const rule = createRule({
             node: at,
             messageId: 'table',
             severity: 'high',
+            summary: `Hides a list of ${entries.length} ${what} (${shortList(entries, 3)}) in encoded form.`,
             data: { count: entries.length, what, entries: shortList(entries, 8) },
             evidence: { entries, count: entries.length },
             chain: [context.step('table', `decoded by the call here`, call)],

@@ -2,9 +2,9 @@
 import { calleeName, isFunction, isStringLiteral, keyName, methodName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { union } from '../dataflow';
-import { areLookAlikes, describeChar, distinguishingChars, isFormatFlip } from '../characters';
+import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
-import { shortList, showString } from '../evidence';
+import { shortList, showString, yourSources } from '../evidence';
 import { createRule, type RuleContext } from '../rule';
 import { sinksOf } from '../sinks';
 import { Kind, kindNames } from '../sources';
@@ -64,6 +64,12 @@ const NON_LATIN = /^(?:zh|ja|ko|ru|uk|be|bg|sr|mk|kk|ky|tg|mn|ar|fa|ur|he|yi|hi|
 
 /** Two versions of the same data, and how a reader would miss the difference between them. */
 interface Versions { what: string; a: string; b: string }
+
+/** A character for people: `"-"` when it is plain ASCII, else by name and code point; "nothing" for the empty string. */
+function plainChar(s: string): string {
+  if (s === '') return 'nothing';
+  return /^[\x21-\x7e]+$/.test(s) ? `"${s}"` : [...s].map(charName).join(' + ');
+}
 
 function showValue(v: unknown): string {
   return typeof v === 'string' ? showString(v) : String(v);
@@ -351,12 +357,15 @@ export const rule = createRule({
           // The places and lists the steering value was compared with, named in the finding itself.
           const places = [...new Set(checks.flatMap((c) => c.values))];
           const compared = places.length ? `; it was compared with ${checks.some((c) => c.concealed) ? 'a concealed list of ' : ''}${shortList(places, 6)}` : '';
+          const your = yourSources(ch.selector.kinds);
+          const checked = places.length ? ` (checked against ${checks.some((c) => c.concealed) ? 'a hidden list: ' : ''}${shortList(places, 3)})` : '';
           const chain = context.chain(ch.selector);
           chain.push(context.step('channel', ch.flip ? `format flip "${ch.flip.from}" → "${ch.flip.to}"` : ch.versions ? `two versions: ${ch.versions.what}` : ch.dns !== undefined ? 'DNS lookup' : 'look-alike variants', ch.node));
           if (sink) chain.push(context.step('sink', `${sink.kind}: ${sink.text.slice(0, 120)}`, sink.node));
           if (ch.dns !== undefined) {
             context.report({
               node: ch.node, messageId: 'dns', severity: 'critical', flow: ch.selector,
+              summary: `Encodes a hidden check of ${your}${checked} in a name it looks up in DNS.`,
               data: { source, compared, name: ch.dns },
               evidence: { kind: 'dns', name: ch.dns, steeredBy: kindNames(ch.selector.kinds), comparedWith: places },
               chain,
@@ -364,6 +373,7 @@ export const rule = createRule({
           } else if (ch.versions) {
             context.report({
               node: ch.node, messageId: 'versions', severity: 'critical', flow: ch.selector,
+              summary: `Sends one of two nearly identical versions of its data (they differ by ${ch.versions.what}), depending on ${your}${checked}.`,
               data: { source, compared, what: ch.versions.what, a: ch.versions.a, b: ch.versions.b, sink: sinkText },
               evidence: { kind: 'versions', difference: ch.versions.what, versions: [ch.versions.a, ch.versions.b], steeredBy: kindNames(ch.selector.kinds), comparedWith: places, sink: sink && { kind: sink.kind, text: sink.text } },
               chain,
@@ -371,6 +381,7 @@ export const rule = createRule({
           } else if (ch.flip) {
             context.report({
               node: ch.node, messageId: 'flip', severity, flow: ch.selector,
+              summary: `Changes the format of text it sends (${plainChar(ch.flip.from)} becomes ${plainChar(ch.flip.to)}), depending on ${your}${checked}.`,
               data: { source, compared, from: ch.flip.from, to: ch.flip.to, sink: sinkText },
               evidence: { kind: 'format-flip', from: ch.flip.from, to: ch.flip.to, steeredBy: kindNames(ch.selector.kinds), comparedWith: places, sink: sink && { kind: sink.kind, text: sink.text } },
               chain,
@@ -379,6 +390,7 @@ export const rule = createRule({
             const chars = distinguishingChars(ch.alternatives!).map(describeChar);
             context.report({
               node: ch.node, messageId: 'lookAlike', severity, flow: ch.selector,
+              summary: `Swaps characters that look alike (${[...new Set(ch.alternatives!.flatMap((a) => [...a]).filter((c) => !/[\w\s]/.test(c) || c.charCodeAt(0) > 0x7f))].map(charName).slice(0, 4).join(', ')}) in text it sends, depending on ${your}${checked}.`,
               data: { source, compared, variants: shortList(ch.alternatives!.map(showString), 6), chars: chars.join(', '), sink: sinkText },
               evidence: { kind: 'look-alike', alternatives: ch.alternatives, characters: chars, steeredBy: kindNames(ch.selector.kinds), comparedWith: places, sink: sink && { kind: sink.kind, text: sink.text } },
               chain,

@@ -6,6 +6,7 @@
 import { calleeName, keyName, methodName, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { union } from '../dataflow';
+import { yourSources } from '../evidence';
 import { createRule } from '../rule';
 import { Kind, kindNames } from '../sources';
 
@@ -78,6 +79,7 @@ export const rule = createRule({
           const send = { what: kindNames(flow.kinds), where: isEvent ? 'telemetry' : 'request', event: isEvent ? first.value : undefined, fields };
           context.report({
             node: call, messageId: classes.length ? 'verdictSent' : 'sent', severity: classes.length ? 'high' : 'info',
+            summary: classes.length ? `Tells the vendor whether ${yourSources(flow.kinds)} matches specific places or organisations, in ${where}.` : `Sends ${yourSources(flow.kinds)} in ${where}.`,
             data: { source: kindNames(flow.kinds).join(' / '), where, classes: classes.join(' / ') },
             evidence: { sources: kindNames(flow.kinds), fields, event: isEvent ? first.value : undefined, ...(classes.length ? {} : { send }) },
             flow,

@@ -1,7 +1,7 @@
 // geo-org-comparison: a fingerprint value compared with specific zones, locales, hosts or organisations.
 import type { Comparison } from '../analysis';
 import { orgOf } from '../constants';
-import { shortList } from '../evidence';
+import { shortList, yourSources } from '../evidence';
 import { createRule } from '../rule';
 import { kindNames } from '../sources';
 import type { Severity } from '../types';
@@ -38,6 +38,7 @@ export const rule = createRule({
             node: c.node,
             messageId: 'compared',
             severity: severityOf(c),
+            summary: `Checks ${yourSources(c.flow.kinds)} against specific ${what}: ${shortList(c.values, 4)}.`,
             data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, what, values: shortList(c.values, 6) },
             evidence: { sources: kindNames(c.flow.kinds), comparedWith: [...c.classes], values: c.values, count: c.values.length, concealed: c.concealed },
             flow: c.flow,

@@ -50,6 +50,7 @@ export const rule = createRule({
           const via = unwrap(call.callee).type === 'Identifier' ? unwrap(call.callee).name : `vm.${propertyName(unwrap(call.callee))}`;
           context.report({
             node: call, messageId: 'decoded', severity: worst,
+            summary: `Runs ${value.length} characters of code it decodes at run time, which nobody reading the package can see${nested.length ? `; inside it: ${nested[0].summary.replace(/\.$/, '')}` : ''}.`,
             data: { length: value.length, via, nested: nested.length ? `; inside it: ${nested.map((f) => f.message).join(' ')}` : '' },
             evidence: { decodedPreview: value.slice(0, 400), length: value.length, nestedFindings: nested },
             chain: [context.step('sink', `${via}(decoded code)`, call)],

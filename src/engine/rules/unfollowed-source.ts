@@ -56,6 +56,7 @@ export const rule = createRule({
         context.report({
           node: read,
           messageId: 'unfollowed',
+          summary: `Reads your time zone and holds a list of specific zones (${shortList([...zones], 3)}), but how it uses them could not be followed: worth a look by hand.`,
           data: { count: zones.size, zones: shortList([...zones], 4) },
           evidence: { sources: ['time zone'], values: [...zones], count: zones.size, followed: false },
           chain: [context.step('source', 'reads the time zone', read)],

@@ -27,6 +27,12 @@ ruleTester('geo-org-comparison', {
     `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst local = ["lan", "home.arpa", "ts.net"].some((s) => h.endsWith("." + s));`,
     // Shell names in a list are words, not top-level domains.
     `const shell = process.env.LANG && process.env.HTTPS_PROXY;\nconst known = ["sh", "bash", "zsh", "fish", "csh"].includes(shell);`,
+    // A date library formatting the minutes of the offset ("+05:45"), not checking a place (Droid 0.215.0).
+    `const off = new Date().getTimezoneOffset();\nconst mins = Math.abs(off) % 60;\nconst s = mins === 45 ? "45" : mins === 30 ? "30" : "00";`,
+    // Character codes in a parser whose input the offset also reaches through shared helpers (GWT-compiled code in Droid).
+    `function flag(c) { switch (c) { case 105: return 2; case 109: return 8; case 120: return 16; case 45: return 1; } return 0; }\nflag(new Date().getTimezoneOffset());\nflag("x".charCodeAt(0));`,
+    // Model names matched exactly against a value the git remote also reaches: names, not organisations.
+    `const { execSync } = require("child_process");\nconst v = execSync("git remote -v").toString() || "auto";\nconst known = ["auto", "claude-opus-5", "gpt-6", "gemini-4-pro"].includes(v);`,
     // iTerm2's terminal name is not a locale.
     `if (process.env.LC_TERMINAL === "iTerm2") console.log("iterm");`,
     // A first-party host check.
