@@ -109,7 +109,7 @@ describe('VS Code (code-server): the packaged extension', function () {
       await page.locator('.statusbar-item').filter({ hasText: /untrusted agent/ }).first().hover();
       const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').first();
       await hover.waitFor({ timeout: 15_000 });
-      assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /untrusted: .*(depending on|Hides a list|Checks your)/);
+      assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /untrusted[^:]*: (Swaps|Changes|Sends|Encodes|Hides|Hashes|Checks) /);
       await page.mouse.move(0, 0);
       const toast = page.locator('.notification-toast').filter({ hasText: /Agent X-Ray: Claude Code .* is untrusted/ });
       await toast.first().waitFor({ timeout: 30_000 });

@@ -390,7 +390,7 @@ export const rule = createRule({
             const chars = distinguishingChars(ch.alternatives!).map(describeChar);
             context.report({
               node: ch.node, messageId: 'lookAlike', severity, flow: ch.selector,
-              summary: `Swaps characters that look alike (${[...new Set(ch.alternatives!.flatMap((a) => [...a]).filter((c) => !/[\w\s]/.test(c) || c.charCodeAt(0) > 0x7f))].map(charName).slice(0, 4).join(', ')}) in text it sends, depending on ${your}${checked}.`,
+              summary: `Swaps characters that look alike (${[...new Set(ch.alternatives!.flatMap((a) => [...a]).filter((c) => !/[\w\s]/.test(c) || c.charCodeAt(0) > 0x7f))].map(charName).slice(0, 2).join(', ')}${ch.alternatives!.length > 2 ? ', …' : ''}) in text it sends, depending on ${your}${checked}.`,
               data: { source, compared, variants: shortList(ch.alternatives!.map(showString), 6), chars: chars.join(', '), sink: sinkText },
               evidence: { kind: 'look-alike', alternatives: ch.alternatives, characters: chars, steeredBy: kindNames(ch.selector.kinds), comparedWith: places, sink: sink && { kind: sink.kind, text: sink.text } },
               chain,
