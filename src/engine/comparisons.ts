@@ -5,7 +5,7 @@ import { methodName, propertyName, regexOf, unwrap, type Node } from './ast';
 import { isDecoderName } from './decoders';
 import type { Analysis } from './analysis';
 import { classifyConstant, isHost, isZonePicker, type ConstantClass } from './constants';
-import { union, type Flow } from './dataflow';
+import { isMath, union, type Flow } from './dataflow';
 import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
 import { ALL_KINDS, Kind } from './sources';
@@ -151,16 +151,16 @@ export class Comparisons {
     const specific: string[] = [];
     // Organisation keywords are searched for inside an address (`host.includes("corp")`): a value equal to a
     // bare word (`["clone", "pull"].includes(args[0])`, `model === "opus"`) is a command or a name, not an organisation.
-    // A user or host name alone (not mixed with an address) may equal a word: `["alice", "build-01"].includes(user)`.
     const wordsCount = !isExactMatch(node, subject);
     // Minutes of an offset worked out by arithmetic (`Math.abs(offset) % 60 === 45`, a date library formatting
     // "+05:45") are no UTC offset of a place: only the offset itself, compared as read, is.
     const derived = this.isArithmetic(subject);
+    // 45, 60, 120 are also character codes (`-`, `<`, `x`): an offset in that range counts only when the
+    // value compared is the offset as read, not something it reaches through a program's helpers.
+    const offsetRead = this.isOffsetRead(subject);
     for (const v of possible) {
       const cls = classifyConstant(v, kinds, Kind, isList);
-      // 45, 60, 120 are also character codes (`-`, `<`, `x`): an offset in that range counts only when the
-      // value compared is the offset as read, not something it reaches through a program's helpers.
-      const charCode = typeof v === 'number' && v >= 32 && v <= 126 && !this.isOffsetRead(subject);
+      const charCode = typeof v === 'number' && v >= 32 && v <= 126 && !offsetRead;
       if (cls && (cls !== 'keyword' || wordsCount) && (cls !== 'offset' || !derived && !charCode)) { classes.add(cls); specific.push(String(v).replace(/^\.(?=[a-z0-9])/i, '')); }
     }
     // Two- and three-letter words pass for top-level domains in a list of hosts (`cn`); without one dotted
@@ -193,13 +193,9 @@ export class Comparisons {
   private isArithmetic(node: Node, depth = 0): boolean {
     const n = unwrap(node);
     if (n.type === 'BinaryExpression') return /^(?:%|\/|\*|\+|-|>>|>>>|<<|&|\|)$/.test(n.operator);
-    if (n.type === 'CallExpression') return unwrap(n.callee).type === 'MemberExpression' && unwrap(unwrap(n.callee).object).type === 'Identifier' && unwrap(unwrap(n.callee).object).name === 'Math';
-    if (n.type === 'Identifier' && depth < 3) {
-      const b = this.a.scopes.resolve(n);
-      const defs = b && b.kind !== 'param' ? this.a.defs.definitions(b) : [];
-      return defs.length === 1 && this.isArithmetic(defs[0], depth + 1);
-    }
-    return false;
+    if (n.type === 'CallExpression') return unwrap(n.callee).type === 'MemberExpression' && isMath(unwrap(n.callee).object);
+    const def = n.type === 'Identifier' && depth < 3 ? this.a.defs.soleDefinition(n) : undefined;
+    return !!def && this.isArithmetic(def, depth + 1);
   }
 
   /** `getTimezoneOffset()` itself, negated, or a variable holding it. */
@@ -207,12 +203,8 @@ export class Comparisons {
     const n = unwrap(node);
     if (n.type === 'UnaryExpression' && n.operator === '-') return this.isOffsetRead(n.argument, depth);
     if (n.type === 'CallExpression') return methodName(n) === 'getTimezoneOffset';
-    if (n.type === 'Identifier' && depth < 3) {
-      const b = this.a.scopes.resolve(n);
-      const defs = b && b.kind !== 'param' ? this.a.defs.definitions(b) : [];
-      return defs.length === 1 && this.isOffsetRead(defs[0], depth + 1);
-    }
-    return false;
+    const def = n.type === 'Identifier' && depth < 3 ? this.a.defs.soleDefinition(n) : undefined;
+    return !!def && this.isOffsetRead(def, depth + 1);
   }
 
   /** Whether the program names a host in a URL of its own (`https://api.vendor.com/v1`), itself or a subdomain. */
@@ -305,9 +297,8 @@ export class Comparisons {
         if (callee.type !== 'Identifier') return false;
         if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name) || isDecoderName(callee.name)) return args;
         // `const { gunzipSync: A } = require("zlib")`: a decoder under another name.
-        const b = this.a.scopes.resolve(callee);
-        const alias = b && b.kind !== 'param' && b.kind !== 'function' ? this.a.defs.definitions(b) : [];
-        if (alias.length === 1 && isDecoderName(propertyName(alias[0]))) return args;
+        const alias = this.a.defs.soleDefinition(callee);
+        if (alias && isDecoderName(propertyName(alias))) return args;
         const fn = this.a.defs.functionOf(callee);
         if (fn) return args && (this.a.defs.decoders.has(fn) || fn.params.length === 0 && this.a.defs.returnsOf(fn).every((r) => this.mayBeConstant(r, depth + 1)));
         const wrapped = this.a.defs.memoisedFunction(callee);

@@ -25,7 +25,8 @@ const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLower
 const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat']);
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
 
-function isMath(node: Node): boolean {
+/** `Math`, as in `Math.imul(h, 16777619)`. */
+export function isMath(node: Node): boolean {
   const n = unwrap(node);
   return n.type === 'Identifier' && n.name === 'Math';
 }

@@ -158,11 +158,12 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   const va = analysis.value(A);
   const vb = analysis.value(B);
   const choice = A.parent?.type === 'ConditionalExpression' ? A.parent : undefined;
+  /** What one branch adds when the other is empty. */
+  const added = va === '' ? vb : vb === '' ? va : undefined;
   // `id * 2 + (cond ? 1 : 0)`: the condition is the parity of a number (a request id).
   if (choice && ((va === 0 && vb === 1) || (va === 1 && vb === 0)) && isParitySlot(choice)) return { what: 'the parity of a number', a: `${text(choice.parent!)} even`, b: 'odd' };
   // `ua + (cond ? "/x" : "")` in a user agent or an `x-` header: a short suffix nobody reads.
-  const suffix = va === '' ? vb : vb === '' ? va : undefined;
-  if (choice && typeof suffix === 'string' && /^\S{1,12}$/.test(suffix) && inHeader(choice)) return { what: `a suffix ${showString(suffix)} in a header`, a: '""', b: showString(suffix) };
+  if (choice && typeof added === 'string' && /^\S{1,12}$/.test(added) && inHeader(choice)) return { what: `a suffix ${showString(added)} in a header`, a: '""', b: showString(added) };
   if (typeof va === 'number' && typeof vb === 'number' && va !== vb && Number.isFinite(va) && Number.isFinite(vb)) {
     const scale = Math.max(Math.abs(va), Math.abs(vb));
     if (scale > 0 && Math.abs(va - vb) / scale < 1e-3) return { what: 'a tiny numeric change', a: String(vb), b: String(va) };
@@ -171,8 +172,7 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     const bare = (s: string) => s.replace(QUIET_ALL, '');
     if (bare(va) === bare(vb) && bare(va).length > 0) return { what: 'whitespace', a: showValue(vb), b: showValue(va) };
     if (va.toLowerCase() === vb.toLowerCase()) return { what: 'letter case', a: showValue(vb), b: showValue(va) };
-    const added = va === '' ? vb : vb === '' ? va : undefined;
-    if (added !== undefined && QUERY_PARAM.test(added)) return { what: `a query parameter ${showString(added)} added`, a: showValue(vb), b: showValue(va) };
+    if (typeof added === 'string' && QUERY_PARAM.test(added)) return { what: `a query parameter ${showString(added)} added`, a: showValue(vb), b: showValue(va) };
   }
   return undefined;
 }
@@ -210,6 +210,10 @@ export const rule = createRule({
       }
       return analysis.flow(n);
     };
+
+    /** The comparisons a steering value went through, and those with specific places, hosts or a concealed list. */
+    const checksOf = (f: Flow) => f.via.map((n) => analysis.comparisonFor(n)).filter((c) => c !== undefined);
+    const specificChecks = (f: Flow) => checksOf(f).filter((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed);
 
     /** The flow of a value built from parts (`${cn ? "a" : "b"}.probe.example`), the tests of its conditionals included. */
     const steeringInside = (node: Node, depth = 0): Flow => {
@@ -303,8 +307,7 @@ export const rule = createRule({
           const name = call.arguments[0];
           const selector = steeringInside(name);
           if (!selector.kinds) continue;
-          const checks = selector.via.map((n) => analysis.comparisonFor(n)).filter((c) => c !== undefined);
-          if (!checks.some((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed)) continue;
+          if (!specificChecks(selector).length) continue;
           channels.push({ node: call, selector, dns: brief(name) });
         }
         for (const node of lookups) {
@@ -340,9 +343,9 @@ export const rule = createRule({
           if (localeOnly && ch.flip) { context.reaches(ch.selector); continue; }
           // Two versions of ordinary data are a channel when a check of specific places, hosts or
           // organisations steers them; a locale's own typography (French spacing) is not.
-          const checks = ch.selector.via.map((n) => analysis.comparisonFor(n)).filter((c) => c !== undefined);
+          const checks = checksOf(ch.selector);
           if (ch.versions) {
-            const specific = checks.filter((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed);
+            const specific = specificChecks(ch.selector);
             const typography = localeOnly && !specific.some((c) => c.values.some((v) => NON_LATIN.test(v)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }
@@ -387,10 +390,11 @@ export const rule = createRule({
               chain,
             });
           } else {
-            const chars = distinguishingChars(ch.alternatives!).map(describeChar);
+            const differing = distinguishingChars(ch.alternatives!);
+            const chars = differing.map(describeChar);
             context.report({
               node: ch.node, messageId: 'lookAlike', severity, flow: ch.selector,
-              summary: `Swaps characters that look alike (${[...new Set(ch.alternatives!.flatMap((a) => [...a]).filter((c) => !/[\w\s]/.test(c) || c.charCodeAt(0) > 0x7f))].map(charName).slice(0, 2).join(', ')}${ch.alternatives!.length > 2 ? ', …' : ''}) in text it sends, depending on ${your}${checked}.`,
+              summary: `Swaps characters that look alike (${differing.slice(0, 2).map(charName).join(', ')}${differing.length > 2 ? ', …' : ''}) in text it sends, depending on ${your}${checked}.`,
               data: { source, compared, variants: shortList(ch.alternatives!.map(showString), 6), chars: chars.join(', '), sink: sinkText },
               evidence: { kind: 'look-alike', alternatives: ch.alternatives, characters: chars, steeredBy: kindNames(ch.selector.kinds), comparedWith: places, sink: sink && { kind: sink.kind, text: sink.text } },
               chain,
