@@ -9,7 +9,8 @@
 import { isFunction, unwrap, type FunctionNode, type Node } from './ast';
 import { Comparisons, constantValues, type Comparison } from './comparisons';
 import { classifyConstant } from './constants';
-import { Dataflow, type Flow } from './dataflow';
+import { Dataflow } from './dataflow';
+import type { AnalysisContext, Flow } from './context';
 import { Definitions } from './definitions';
 import { appearsIn, Evaluator, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
@@ -20,7 +21,7 @@ import { ALL_KINDS, Kind, SourceMatcher, type SourceMatch } from './sources';
 import type { Visitor } from './walk';
 
 export type { Comparison } from './comparisons';
-export type { Flow } from './dataflow';
+export type { Flow } from './context';
 export { encodedLiteral } from './comparisons';
 
 /** What rules may ask of a module: read-only questions, no indexes or caches. */
@@ -36,6 +37,10 @@ export interface Facts {
   comparisonFor(node: Node): Comparison | undefined;
   callSites(fn: FunctionNode): Node[];
   functionReturns(): Iterable<[FunctionNode, Node[]]>;
+  /** The function a call runs, when the code says which. */
+  calledFunction(call: Node): FunctionNode | undefined;
+  /** What a function may return. */
+  returnsOf(fn: FunctionNode): Node[];
   soleDefinition(id: Node): Node | undefined;
   readonly decoders: ReadonlySet<FunctionNode>;
   /** The fingerprint source a node reads, if any. */
@@ -48,7 +53,7 @@ export interface Facts {
   position(offset: number): Position;
 }
 
-export class Analysis implements Facts {
+export class Analysis implements Facts, AnalysisContext {
   readonly scopes = new ScopeResolver();
   readonly evaluator: Evaluator;
   readonly sources: SourceMatcher;
@@ -109,6 +114,8 @@ export class Analysis implements Facts {
   comparisonFor(node: Node): Comparison | undefined { return this.compare.comparisonFor(node); }
   callSites(fn: FunctionNode): Node[] { return this.defs.callSites(fn); }
   functionReturns(): Iterable<[FunctionNode, Node[]]> { return this.defs.functionReturns(); }
+  calledFunction(call: Node): FunctionNode | undefined { return this.defs.functionOf(calleeOf(call.callee)); }
+  returnsOf(fn: FunctionNode): Node[] { return this.defs.returnsOf(fn); }
   soleDefinition(id: Node): Node | undefined { return this.defs.soleDefinition(id); }
   get decoders(): ReadonlySet<FunctionNode> { return this.defs.decoders; }
   source(node: Node): SourceMatch | undefined { return this.sources.match(node) ?? this.dataflow.inputSource(node); }

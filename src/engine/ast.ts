@@ -9,6 +9,10 @@ export interface Node extends acorn.Node {
 
 export type FunctionNode = Node & { params: Node[]; body: Node; id?: Node | null };
 
+/** Operators and methods that compare a value with another. */
+export const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
+export const COMPARE_METHODS = new Set(['includes', 'has', 'indexOf', 'startsWith', 'endsWith', 'test', 'match', 'localeCompare']);
+
 export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 export function isFunction(node: Node | null | undefined): node is FunctionNode {
@@ -119,4 +123,10 @@ export function keysOf(node: Node): string[] {
   const keys = CHILD_KEY_MAP.get(node.type);
   if (keys) return keys;
   return Object.keys(node).filter((k) => k !== 'parent' && node[k] !== null && typeof node[k] === 'object');
+}
+
+/** A literal, a template without expressions, or a negated literal. */
+export function isLiteral(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal';
 }

@@ -1,27 +1,20 @@
 // Comparisons: a fingerprint value compared with specific zones, locales,
 // hosts or organisations, with the constants worked out (decoded when
 // concealed) by the evaluator.
-import { methodName, propertyName, regexOf, unwrap, type Node } from './ast';
+import { COMPARE_METHODS, COMPARE_OPS, isLiteral, methodName, propertyName, regexOf, unwrap, type Node } from './ast';
+
+export { COMPARE_METHODS, COMPARE_OPS, isLiteral };
 import { isDecoderName } from './decoders';
-import type { Analysis } from './analysis';
+import type { AnalysisContext, Comparison } from './context';
+
+export type { Comparison };
 import { classifyConstant, isHost, isZonePicker, type ConstantClass } from './constants';
-import { isMath, union, type Flow } from './dataflow';
+import { isMath, union } from './flow';
 import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
 import { ALL_KINDS, Kind } from './sources';
 
 /** A fingerprint value compared with specific constants. */
-export interface Comparison {
-  node: Node;
-  flow: Flow;
-  classes: Set<ConstantClass>;
-  /** The specific constants, decoded when they were concealed. */
-  values: string[];
-  /** True when the constants do not appear as such in the source text. */
-  concealed: boolean;
-  /** The literal the constants were decoded from (for concealed ones). */
-  encoded?: Node;
-}
 
 /** Lists of up to this many plain hosts are checked for being the program's own endpoints. */
 const MAX_FIRST_PARTY = 12;
@@ -29,8 +22,6 @@ const MAX_FIRST_PARTY = 12;
 /** Callbacks longer than this are not taken as part of a constant. */
 const MAX_CALLBACK = 300;
 
-export const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
-export const COMPARE_METHODS = new Set(['includes', 'has', 'indexOf', 'startsWith', 'endsWith', 'test', 'match', 'localeCompare']);
 
 export class Comparisons {
   /** Comparison-shaped nodes found by the walk. */
@@ -45,7 +36,7 @@ export class Comparisons {
   /** Hosts the program's own text names in http(s) URLs, collected on first use. */
   private urlHosts?: Set<string>;
 
-  constructor(private readonly a: Analysis) {}
+  constructor(private readonly a: AnalysisContext) {}
 
   /** Every comparison of a fingerprint value with specific zones, locales, hosts or keywords. */
   comparisons(): Comparison[] {
@@ -324,10 +315,6 @@ function mergeInto(existing: Comparison, c: Comparison): void {
   existing.flow = union(existing.flow, c.flow);
 }
 
-export function isLiteral(node: Node): boolean {
-  const n = unwrap(node);
-  return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal';
-}
 
 /** The literal a decoded value most likely came from: the longest one it read. */
 export function encodedLiteral(literals: Node[]): Node | undefined {

@@ -2,19 +2,15 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { isFunction, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
-import type { Analysis } from './analysis';
-import { COMPARE_METHODS, isLiteral } from './comparisons';
+import { COMPARE_METHODS, isFunction, isLiteral, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import type { AnalysisContext } from './context';
+import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
 import { calleeOf, type Fact } from './modules';
 import { invocationOf } from './definitions';
 import type { Binding } from './scope';
 import { Kind, type SourceMatch } from './sources';
 
-/** What flows into an expression: source kinds and the nodes on the way (sources, comparisons). */
-export interface Flow { kinds: number; via: Node[] }
-export const NONE: Flow = { kinds: 0, via: [] };
-const MAX_VIA = 12;
 /** Nested flow steps followed at most (each is a few stack frames). */
 const MAX_DEPTH = 200;
 
@@ -22,21 +18,10 @@ const MAX_DEPTH = 200;
 const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset',
   // A character code of a fingerprint, and a digest of it, still stand for it (hash arithmetic, `hash.digest()`).
   'charCodeAt', 'codePointAt', 'digest']);
+/** `Object.values(x)` and the like hold what x holds. */
+const OBJECT_VIEWS = new Set(['values', 'entries', 'fromEntries', 'freeze']);
 const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat']);
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
-
-/** `Math`, as in `Math.imul(h, 16777619)`. */
-export function isMath(node: Node): boolean {
-  const n = unwrap(node);
-  return n.type === 'Identifier' && n.name === 'Math';
-}
-
-export function union(a: Flow, b: Flow): Flow {
-  if (!b.kinds) return a;
-  if (!a.kinds) return b;
-  const via = a.via.length >= MAX_VIA ? a.via : [...a.via, ...b.via.filter((n) => !a.via.includes(n))].slice(0, MAX_VIA);
-  return { kinds: a.kinds | b.kinds, via };
-}
 
 export class Dataflow {
   private readonly flows = new Map<Node, Flow>();
@@ -50,7 +35,7 @@ export class Dataflow {
   /** Functions that return one of their parameters unchanged: its index, or null. */
   private readonly passThroughs = new Map<FunctionNode, number | null>();
 
-  constructor(private readonly a: Analysis) {}
+  constructor(private readonly a: AnalysisContext) {}
 
   /** Which fingerprint sources flow into an expression. Memoised; cycles yield nothing. */
   flow(node: Node): Flow {
@@ -278,6 +263,8 @@ export class Dataflow {
       // `createHash("sha256").update(host)`, `Math.imul(h, 16777619)`: the result is computed from the arguments.
       if (method === 'update' || isMath(callee.object)) return union(this.flow(callee.object), this.flowAll(node.arguments));
       if (method && PRESERVING_METHODS.has(method)) return this.flow(callee.object);
+      // `Object.values(os.networkInterfaces())`: the entries of what is read.
+      if (method && OBJECT_VIEWS.has(method) && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Object' && node.arguments[0]) return this.flow(node.arguments[0]);
       return NONE;
     }
     if (callee.type === 'Identifier' && PRESERVING_CALLS.has(callee.name) && !this.a.scopes.resolve(callee)) return node.arguments[0] ? this.flow(node.arguments[0]) : NONE;

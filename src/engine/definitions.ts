@@ -2,9 +2,8 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, enclosingScope, isFunction, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
-import type { Analysis } from './analysis';
-import { COMPARE_METHODS, COMPARE_OPS } from './comparisons';
+import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { calleeOf } from './modules';
 import type { ParsedIndex } from './parse';
@@ -45,12 +44,7 @@ function isReflect(node: Node): boolean {
   return n.type === 'Identifier' && n.name === 'Reflect';
 }
 
-/** A function run somewhere: the call, the arguments its parameters take, and its `this`. */
-export interface Invocation {
-  call: Node;
-  args: Node[];
-  thisArg?: Node;
-}
+export type { Invocation };
 
 /**
  * How a call runs the function its callee names: `f.call(t, a)`, `f.apply(t, [a])`,
@@ -127,7 +121,7 @@ export class Definitions {
   /** The parser's list of nodes; with it come its calls and assignments by name (else the walk records those). */
   private readonly nodes?: Node[];
 
-  constructor(private readonly a: Analysis, index?: ParsedIndex) {
+  constructor(private readonly a: AnalysisContext, index?: ParsedIndex) {
     this.nodes = index?.nodes;
     this.visited = index?.visited;
     this.calls = index?.calls ?? new Map();

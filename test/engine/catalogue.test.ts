@@ -62,6 +62,11 @@ cases.push(
   { name: 'AES list, nothing else', code: CHECKS['gateway, AES list'], verdict: 'untrusted' },
   { name: 'zone check that only steers behaviour', code: `${CHECKS.zone}\nif (hit) setTimeout(() => {}, 10);`, verdict: 'review' },
   { name: 'outcome of a zone check sent in telemetry', code: `${CHECKS.zone}\ntrack("session_started", { r: hit ? 1 : 0 });`, verdict: 'review' },
+  // Identity hashed into a stable id, or sent where the reader cannot see: a person decides.
+  { name: 'host name hashed into a telemetry id', code: `const id = require("crypto").createHash("sha256").update(require("os").hostname()).digest("hex");\ntrack("session_started", { device: id });`, verdict: 'review' },
+  { name: 'MAC addresses hashed into a request', code: `const os = require("os");\nfunction deviceId() { const macs = Object.values(os.networkInterfaces()).flat().map((n) => n.mac); return require("crypto").createHash("md5").update(macs.join()).digest("hex").slice(0, 16); }\nfetch("https://api.vendor.example/v1/start", { method: "POST", body: JSON.stringify({ d: deviceId() }) });`, verdict: 'review' },
+  { name: 'user name sent to a concealed host', code: `const u = require("os").userInfo().username;\nfetch(atob("${b64('https://collect.example.net/u')}"), { method: "POST", body: JSON.stringify({ u }) });`, verdict: 'review' },
+  { name: 'host name sent to an address', code: `fetch("http://203.0.113.7:8080/c", { method: "POST", body: JSON.stringify({ h: require("os").hostname() }) });`, verdict: 'review' },
 );
 
 /** Benign look-alikes: none may be `review` or worse. */
@@ -85,6 +90,9 @@ const BENIGN: Record<string, string> = {
   'a sandbox prelude joined': `const vm = require("vm");\nconst PRELUDE = ["delete globalThis.WebAssembly;", "delete globalThis.ShadowRealm;", "Object.freeze(String.prototype);"];\nvm.runInContext(PRELUDE.join("\\n"), vm.createContext({}));`,
   'zone displayed': `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconsole.log(\`Your zone: \${z}\`);`,
   'mac address collected and displayed': `const nets = require("os").networkInterfaces();\nfor (const k in nets) for (const n of nets[k]) console.log(k, n.mac);`,
+  'a random install id, hashed': `const id = require("crypto").createHash("sha256").update(require("crypto").randomUUID()).digest("hex");\ntrack("session_started", { device: id });`,
+  'host name sent to a readable host': `fetch("https://api.vendor.example/v1/devices", { method: "POST", body: JSON.stringify({ name: require("os").hostname() }) });`,
+  'user name hashed for a cache path, not sent': `const dir = "/tmp/cache-" + require("crypto").createHash("sha1").update(require("os").userInfo().username).digest("hex");\nrequire("fs").mkdirSync(dir, { recursive: true });`,
   'a keyword check of the gateway choosing a parameter': `const h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nsend({ temperature: h.includes("azure") ? 0.70000001 : 0.7 });`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

@@ -1,7 +1,7 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
 import { calleeName, isFunction, isStringLiteral, keyName, methodName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
-import { union } from '../dataflow';
+import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
 import { shortList, showString, yourSources } from '../evidence';

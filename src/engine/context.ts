@@ -1,0 +1,76 @@
+// What the parts of one module's analysis ask of each other (definitions,
+// dataflow, comparisons), as interfaces: each part depends on this file, not on
+// the others, and Analysis (analysis.ts) puts them together.
+import type { FunctionNode, Node } from './ast';
+import type { ConstantClass } from './constants';
+import type { Provenance, Value } from './evaluate';
+import type { Position } from './lines';
+import type { ModuleFacts } from './modules';
+import type { Binding, ScopeResolver } from './scope';
+import type { SourceMatcher } from './sources';
+
+/** What flows into an expression: source kinds and the nodes on the way (sources, comparisons). */
+export interface Flow { kinds: number; via: Node[] }
+
+/** A comparison of a fingerprint value with specific constants. */
+export interface Comparison {
+  node: Node;
+  flow: Flow;
+  classes: Set<ConstantClass>;
+  /** The specific constants, decoded when they were concealed. */
+  values: string[];
+  /** True when the constants do not appear as such in the source text. */
+  concealed: boolean;
+  /** The literal the constants were decoded from (for concealed ones). */
+  encoded?: Node;
+}
+
+/** A call of a function, direct or through `call`/`apply`/`Reflect.apply`. */
+export interface Invocation {
+  call: Node;
+  args: Node[];
+  thisArg?: Node;
+}
+
+/** Where values come from: initialisers, assignments, members, returns, call sites. */
+export interface DefinitionFacts {
+  readonly decoders: ReadonlySet<FunctionNode>;
+  definitions(b: Binding): Node[];
+  soleDefinition(id: Node): Node | undefined;
+  iteratedBy(b: Binding): Node | undefined;
+  returnsOf(fn: FunctionNode): Node[];
+  functionOf(callee: Node): FunctionNode | undefined;
+  invocations(fn: FunctionNode): Invocation[];
+  containerValues(object: Node, keyNode: Node): Node[];
+  argumentOf(b: Binding): Node | undefined;
+  propertyValues(object: Node, key: string): Node[];
+  moduleFactoryOf(call: Node): FunctionNode | undefined;
+  memoisedFunction(callee: Node): FunctionNode | undefined;
+  proxyGetTrap(node: Node): FunctionNode | undefined;
+}
+
+/** Comparison-shaped nodes and the comparisons among them. */
+export interface ComparisonFacts {
+  readonly candidates: Node[];
+  isCandidate(node: Node): boolean;
+  comparisonAt(node: Node, keepMisses?: boolean): Comparison | undefined;
+}
+
+export interface FlowFacts {
+  flow(node: Node): Flow;
+}
+
+/** One module's analysis, as its parts see it. */
+export interface AnalysisContext {
+  readonly text: string;
+  readonly ast: Node;
+  readonly scopes: ScopeResolver;
+  readonly sources: SourceMatcher;
+  readonly modules: ModuleFacts;
+  readonly defs: DefinitionFacts;
+  readonly dataflow: FlowFacts;
+  readonly compare: ComparisonFacts;
+  value(node: Node): Value;
+  evaluate(node: Node): { value: Value; provenance: Provenance };
+  position(offset: number): Position;
+}
