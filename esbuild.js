@@ -11,7 +11,7 @@ const entries = [
   { entryPoints: ['src/engine/scan.ts'], outfile: 'dist/engine.js' },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js' },
-  { entryPoints: ['src/cli/engineWorker.ts'], outfile: 'dist/engineWorker.js' },
+  { entryPoints: ['src/scanner/engineWorker.ts'], outfile: 'dist/engineWorker.js' },
 ];
 
 async function main() {

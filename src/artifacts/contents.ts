@@ -7,7 +7,9 @@ import * as zlib from 'zlib';
 import type { Finding } from '../engine/types';
 import { archiveKind, MAX_INFLATED, MAX_RATIO, readTar, type ArchiveKind } from './archive';
 import { readBunGraph, type BunGraph } from './bun';
-import { formatBytes, NATIVE_LIBRARY } from './coverage';
+import { formatBytes, NATIVE_LIBRARY, type FileRole } from './coverage';
+
+export type { FileRole };
 import { BufferBytes, FileBytes, FormatError, MAX_READ, SliceBytes, type ByteSource } from './bytes';
 import { executableFormat, readExecutables, type Region } from './executable';
 import { looksUtf16le, type TextEncoding } from './text';
@@ -23,18 +25,6 @@ export interface Unit {
   read(): Promise<Buffer>;
 }
 
-/** What a file is to the program it belongs to, for the target's coverage. */
-export type FileRole =
-  /** JavaScript read as text. */
-  | 'script'
-  /** An executable whose JavaScript (Bun graph, Node SEA) was found. */
-  | 'embedded'
-  /** An executable with no JavaScript inside. */
-  | 'native'
-  /** A shell script or other text that stands in for a program. */
-  | 'stub'
-  /** Damaged, unknown, or nothing could be read. */
-  | 'unreadable';
 
 export interface Contents {
   units: Unit[];

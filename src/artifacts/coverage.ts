@@ -1,8 +1,8 @@
 // Whether a target's program was read: a launcher, a shell stub or a native
 // executable must never stand for a program whose JavaScript was not seen.
 import * as path from 'path';
+import type { Coverage } from '../model/report';
 import type { RuleMeta } from '../engine/rule';
-import type { FileRole } from './contents';
 
 /** How reports (SARIF, the editor) name a target whose program was not read. */
 export const PROGRAM_NOT_READ: RuleMeta = {
@@ -14,16 +14,18 @@ export const PROGRAM_NOT_READ: RuleMeta = {
 };
 
 /** What was read of a target, and whether that was its program. */
-export interface Coverage {
-  /** Bytes of JavaScript analysed. */
-  read: number;
-  /** Bytes of the target's files on disk. */
-  onDisk: number;
-  /** read: the program's JavaScript was analysed; native: the program is native code; absent: it is not installed; unreadable: it could not be read. */
-  program: 'read' | 'native' | 'absent' | 'unreadable';
-  /** Why the program was not read, naming the file or package. */
-  detail?: string;
-}
+/** What a file is to the program it belongs to, for the target's coverage. */
+export type FileRole =
+  /** JavaScript read as text. */
+  | 'script'
+  /** An executable whose JavaScript (Bun graph, Node SEA) was found. */
+  | 'embedded'
+  /** An executable with no JavaScript inside. */
+  | 'native'
+  /** A shell script or other text that stands in for a program. */
+  | 'stub'
+  /** Damaged, unknown, or nothing could be read. */
+  | 'unreadable';
 
 export interface CoveredFile {
   path: string;
@@ -122,3 +124,5 @@ export function judgeCoverage(files: CoveredFile[], platform: PlatformPackages, 
 export function coverageSummary(c: Coverage): string {
   return `${formatBytes(c.read)} of JavaScript read, ${formatBytes(c.onDisk)} on disk: ${c.detail ?? 'the program was not read'}`;
 }
+
+export type { Coverage };

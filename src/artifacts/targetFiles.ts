@@ -2,7 +2,7 @@
 // executable of a folder or package.
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { AgentInfo, TargetKind } from '../report/model';
+import type { AgentInfo, TargetKind } from '../model/report';
 import { JS_FILE, SKIPPED_FILE, zipPackageJson } from './contents';
 import type { PlatformPackages } from './coverage';
 

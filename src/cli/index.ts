@@ -1,6 +1,6 @@
 // Entry point of dist/cli.js.
 import type { Worker } from 'worker_threads';
-import { canStartEngineThreads, startEngineThread, tuneWorkerHeap } from './engineThread';
+import { canStartEngineThreads, startEngineThread, tuneWorkerHeap } from '../scanner/engineThread';
 
 const argv = process.argv.slice(2);
 

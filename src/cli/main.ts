@@ -2,21 +2,21 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { discover, type Discovery } from '../discovery/discover';
+import type { Discovery } from '../discovery/discover';
+import { buildReport, findAgents, readPolicy, TOOL_VERSION } from '../scanner/pipeline';
 import { ENGINE_VERSION } from '../engine/scan';
 import { toJson } from '../report/json';
-import type { ScanReport } from '../report/model';
 import { toSarif } from '../report/sarif';
 import { toText } from '../report/text';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
-import { cacheRoot, ResultCache } from './cache';
+import { cacheRoot, ResultCache } from '../scanner/cache';
 import type { Worker } from 'worker_threads';
-import { Cancelled, EnginePool } from './enginePool';
-import { canStartEngineThreads, tuneWorkerHeap } from './engineThread';
-import { scanTargets, specOf, type TargetSpec } from './scanTargets';
+import { Cancelled, EnginePool } from '../scanner/enginePool';
+import { canStartEngineThreads, tuneWorkerHeap } from '../scanner/engineThread';
+import { scanTargets, specOf, type TargetSpec } from '../scanner/scanTargets';
 import { listJson, listText } from '../report/list';
 import { diffTargets, diffText } from '../report/diff';
-import { evaluatePolicy, parsePolicy, PolicyError, reachesFailOn, type Policy } from '../policy/policy';
+import { PolicyError, reachesFailOn, type Policy } from '../policy/policy';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -82,7 +82,7 @@ async function runCommand(options: CliOptions, io: Io, engine: EnginePool | unde
     }
   };
   if (options.command === 'help') { io.stdout(USAGE); return 0; }
-  if (options.command === 'version') { io.stdout(`agent-xray ${ENGINE_VERSION}\n`); return 0; }
+  if (options.command === 'version') { io.stdout(`agent-xray ${TOOL_VERSION} (engine ${ENGINE_VERSION})\n`); return 0; }
 
   const progress = io.isTTY && !io.env.CI;
   if (options.command === 'diff') {
@@ -94,7 +94,7 @@ async function runCommand(options: CliOptions, io: Io, engine: EnginePool | unde
   let policy: Policy | undefined;
   if (options.policy) {
     try {
-      policy = parsePolicy(await fs.readFile(options.policy, 'utf8'), path.resolve(options.policy));
+      policy = await readPolicy(options.policy);
     } catch (err) {
       io.stderr(`agent-xray: ${err instanceof PolicyError ? `invalid policy:\n${err.message}` : `cannot read the policy: ${(err as Error).message}`}\n`);
       return 2;
@@ -103,7 +103,7 @@ async function runCommand(options: CliOptions, io: Io, engine: EnginePool | unde
   let found: Discovery | undefined;
   if (options.command === 'list' || !options.paths.length) {
     if (progress) io.stderr('looking for agents…');
-    found = await discover({
+    found = await findAgents({
       home: io.env.HOME ?? io.env.USERPROFILE ?? os.homedir(), env: io.env, platform: process.platform, root: io.env.AGENT_XRAY_ROOT,
       workspaces: (options.workspaces.length ? options.workspaces : [policy ? path.dirname(policy.file) : process.cwd()]).map((w) => path.resolve(w)),
       // A policy judges a repository: its dependencies and configured agents, not the machine running CI.
@@ -125,12 +125,8 @@ async function runCommand(options: CliOptions, io: Io, engine: EnginePool | unde
   });
   if (progress) io.stderr('\r\x1b[2K');
 
-  const violations = policy ? evaluatePolicy(policy, targets) : undefined;
-  const report: ScanReport = {
-    version: 1, tool: { name: 'agent-xray', version: ENGINE_VERSION }, targets,
-    ...(found ? { discovered: true, skipped: found.skipped } : {}),
-    ...(policy ? { policy: { file: policy.file, failOn: policy.failOn, violations: violations! } } : {}),
-  };
+  const report = buildReport(targets, { discovery: found, policy });
+  const violations = report.policy?.violations;
   const color = !options.output && io.isTTY && !('NO_COLOR' in io.env) && options.format === 'text';
   const out = options.format === 'json' ? toJson(report) : options.format === 'sarif' ? toSarif(report) : toText(report, { color, verbose: options.verbose });
   if (!await write(out)) return 2;

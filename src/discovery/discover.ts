@@ -10,7 +10,9 @@ import { platformPackages } from '../artifacts/targetFiles';
 import { AGENT_CONTRIBUTIONS, knownCommand, knownExtension, knownPackage, KNOWN_CLIS, LLM_SDKS, type KnownCli } from './catalog';
 import { isDir, isFile, list, Log, packageOf, packagesIn, readJson, readText, real, type PackageJson } from './files';
 
-export type AgentKind = 'extension' | 'cli' | 'workspace dependency' | 'mcp server';
+import type { AgentKind } from '../model/report';
+
+export type { AgentKind };
 
 export interface DiscoveredAgent {
   id: string;

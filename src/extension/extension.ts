@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ENGINE_VERSION } from '../engine/scan';
 import { toJson } from '../report/json';
-import type { ScanReport, TargetResult } from '../report/model';
+import type { TargetResult } from '../report/model';
 import { toSarif } from '../report/sarif';
 import { Diagnostics, splitContainer } from './diagnostics';
 import { EVIDENCE_SCHEME, EvidenceProvider, showEvidence } from './evidence';
@@ -18,12 +18,12 @@ import { allowVersion, readSettings } from './settings';
 import { agentLabel, State } from './state';
 import { TrustIndicator } from './statusBar';
 import type { ScanRequest } from './worker';
-import { evaluatePolicy, parsePolicy, PolicyError, type Violation } from '../policy/policy';
+import { PolicyError, type Policy, type Violation } from '../policy/policy';
+import { buildReport, judge, POLICY_FILE, readPolicy } from '../scanner/pipeline';
 import { pollFile } from './poll';
 import { addRecommendation } from './recommend';
 
 const LAST_REPORT = 'last-report.json';
-const POLICY_FILE = '.agent-xray.json';
 const NOTIFIED = 'agentXray.notified';
 /** How often polled files are checked (see poll.ts). */
 const POLL_MS = 4000;
@@ -248,16 +248,16 @@ class Controller implements vscode.Disposable {
     const policies: Array<{ file: string; violations: Violation[]; error?: string }> = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const file = path.join(folder.uri.fsPath, POLICY_FILE);
-      let text: string;
-      try { text = await fs.readFile(file, 'utf8'); } catch { continue; }
+      let policy: Policy;
       try {
-        const policy = parsePolicy(text, file);
-        const violations = evaluatePolicy(policy, this.state.results(), { trusted: vscode.workspace.isTrusted });
-        policies.push({ file, violations });
-        this.log.info(`policy ${file}: ${violations.length} violation(s)${vscode.workspace.isTrusted ? '' : ' (restricted workspace: its allow entries are ignored)'}`);
+        policy = await readPolicy(file);
       } catch (err) {
-        policies.push({ file, violations: [], error: err instanceof PolicyError ? err.message : String(err) });
+        if (err instanceof PolicyError) policies.push({ file, violations: [], error: err.message });
+        continue; // no policy file in this folder
       }
+      const violations = judge(policy, this.state.results(), vscode.workspace.isTrusted);
+      policies.push({ file, violations });
+      this.log.info(`policy ${file}: ${violations.length} violation(s)${vscode.workspace.isTrusted ? '' : ' (restricted workspace: its allow entries are ignored)'}`);
     }
     this.state.set({ policies });
   }
@@ -359,7 +359,7 @@ class Controller implements vscode.Disposable {
   private async exportReport(): Promise<void> {
     const target = await vscode.window.showSaveDialog({ filters: { 'JSON report': ['json'], SARIF: ['sarif'] }, saveLabel: 'Export', title: 'Export the Agent X-Ray report' });
     if (!target) return;
-    const report: ScanReport = { version: 1, tool: { name: 'agent-xray', version: ENGINE_VERSION }, targets: this.state.results(), discovered: true, skipped: this.state.value.skipped };
+    const report = buildReport(this.state.results(), { discovery: { skipped: this.state.value.skipped } });
     await fs.writeFile(target.fsPath, target.fsPath.endsWith('.sarif') ? toSarif(report) : toJson(report));
     this.log.info(`report exported to ${target.fsPath}`);
   }

@@ -3,13 +3,14 @@
 // only: no sockets, no processes. A 'cancel' message stops it cleanly.
 import * as path from 'path';
 import { parentPort, workerData } from 'worker_threads';
-import { FileIndex, ResultCache } from '../cli/cache';
-import { Cancelled, EnginePool } from '../cli/enginePool';
-import { scanTargets, specOf } from '../cli/scanTargets';
-import { discover, type DiscoveredAgent } from '../discovery/discover';
+import { FileIndex, ResultCache } from '../scanner/cache';
+import { Cancelled, EnginePool } from '../scanner/enginePool';
+import { scanTargets, specOf } from '../scanner/scanTargets';
+import type { DiscoveredAgent } from '../discovery/discover';
+import { findAgents } from '../scanner/pipeline';
 import { ENGINE_VERSION } from '../engine/scan';
 import type { TargetResult } from '../report/model';
-import { forbidSideEffects } from './guard';
+import { forbidSideEffects } from '../scanner/guard';
 
 export interface ScanRequest {
   home: string;
@@ -49,13 +50,10 @@ export async function runScan(request: ScanRequest, post: (m: ScanMessage) => vo
   const cache = request.storage ? new ResultCache(path.join(request.storage, 'results'), ENGINE_VERSION) : undefined;
   const fileIndex = request.storage ? new FileIndex(path.join(request.storage, 'files'), ENGINE_VERSION) : undefined;
   try {
-    const found = await discover({ home: request.home, env: request.env, platform: request.platform, workspaces: request.workspaces, extensionRoots: request.extensionRoots });
-    const excluded = new Set(request.excludedAgents.map((id) => id.toLowerCase()));
-    const agents = found.agents.filter((a) => !excluded.has(a.id.toLowerCase()));
-    for (const p of request.extraPaths) {
-      agents.push({ id: path.basename(p), name: path.basename(p), version: '', kind: 'cli', known: false, why: 'named in agentXray.extraPaths', paths: [p], foundAt: ['setting agentXray.extraPaths'] });
-    }
-    post({ type: 'discovered', agents, skipped: found.skipped });
+    const { agents, skipped } = await findAgents(
+      { home: request.home, env: request.env, platform: request.platform, workspaces: request.workspaces, extensionRoots: request.extensionRoots },
+      { excludedAgents: request.excludedAgents, extraPaths: request.extraPaths, extraPathsFrom: 'setting agentXray.extraPaths' });
+    post({ type: 'discovered', agents, skipped });
     const seen = new Map();
     for (const [index, agent] of agents.entries()) {
       if (signal?.aborted) throw new Cancelled();

@@ -10,8 +10,10 @@
 import * as jsonc from 'jsonc-parser';
 import * as semver from 'semver';
 import { LineIndex } from '../engine/lines';
-import type { Verdict } from '../engine/types';
-import type { TargetResult } from '../report/model';
+import type { Verdict } from '../model/findings';
+import type { TargetResult, Violation } from '../model/report';
+
+export type { Violation };
 
 export interface AllowRule { agent: string; version?: string; sha256?: string; reason: string; expires?: string; line: number }
 export interface DenyRule { agent: string; versions: string; reason: string; line: number }
@@ -25,16 +27,6 @@ export interface Policy {
 }
 
 export class PolicyError extends Error {}
-
-export interface Violation {
-  /** The agent concerned, or null for a policy-wide problem. */
-  agent: string | null;
-  rule: 'verdict' | 'deny' | 'require' | 'expired';
-  message: string;
-  /** Line in the policy file of the entry concerned (1-based), when one is. */
-  policyLine?: number;
-  target?: string;
-}
 
 const TOP_KEYS = new Set(['$schema', 'failOn', 'allow', 'deny', 'require']);
 const ALLOW_KEYS = new Set(['agent', 'version', 'sha256', 'reason', 'expires']);

@@ -4,7 +4,7 @@ import type { TextEncoding } from '../artifacts/text';
 import { parentPort } from 'worker_threads';
 import type { Seeds } from '../engine/modules';
 import type { FileResult } from '../engine/types';
-import { forbidSideEffects } from '../extension/guard';
+import { forbidSideEffects } from '../scanner/guard';
 import { scanBytes } from './scanBytes';
 
 export interface EngineRequest {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, chmodSy
 import * as os from 'os';
 import * as path from 'path';
 import * as yazl from 'yazl';
-import { scanTargets } from '../../src/cli/scanTargets';
+import { scanTargets } from '../../src/scanner/scanTargets';
 import type { TargetResult } from '../../src/report/model';
 import { bunPayload, elf, elfNote, lengthPrefixed, macho, pe, seaBlob, u64, universal } from './builders';
 

@@ -11,7 +11,7 @@ import { gzipSync } from 'zlib';
 import * as yazl from 'yazl';
 import { isLauncherText } from '../../src/artifacts/contents';
 import { judgeCoverage, type CoveredFile } from '../../src/artifacts/coverage';
-import { scanTargets } from '../../src/cli/scanTargets';
+import { scanTargets } from '../../src/scanner/scanTargets';
 import { toJson } from '../../src/report/json';
 import type { TargetResult } from '../../src/report/model';
 import { toSarif } from '../../src/report/sarif';

@@ -5,7 +5,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/main';
-import { scanFile } from '../../src/cli/scanTargets';
+import { scanFile } from '../../src/scanner/scanTargets';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const bad = path.join(fixtures, 'fingerprinting', 'esbuild-xor.js');

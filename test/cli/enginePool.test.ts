@@ -4,8 +4,8 @@
 import * as assert from 'assert';
 import { existsSync } from 'fs';
 import * as path from 'path';
-import { Cancelled, EnginePool, inlineEngine } from '../../src/cli/enginePool';
-import { startEngineThread } from '../../src/cli/engineThread';
+import { Cancelled, EnginePool, inlineEngine } from '../../src/scanner/enginePool';
+import { startEngineThread } from '../../src/scanner/engineThread';
 import { generateBundle } from '../hardening/bundle';
 
 const dist = path.join(__dirname, '..', '..', 'dist');

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { forbidSideEffects } from '../../src/extension/guard';
+import { forbidSideEffects } from '../../src/scanner/guard';
 import { mark, reprint } from '../../src/extension/reprint';
 import { addRecommendation } from '../../src/extension/recommend';
 import { runScan, type ScanMessage } from '../../src/extension/worker';

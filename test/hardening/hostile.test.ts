@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { openFile } from '../../src/artifacts/contents';
-import { scanFile } from '../../src/cli/scanTargets';
+import { scanFile } from '../../src/scanner/scanTargets';
 import { scanText } from '../../src/engine/scan';
 import { verdictOf } from '../../src/engine/types';
 import { bunPayload, elf, lengthPrefixed } from '../artifacts/builders';

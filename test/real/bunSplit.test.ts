@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { fetchPackage, PACKAGE_CACHE } from '../../bench/realPackages';
-import { scanTargets } from '../../src/cli/scanTargets';
+import { scanTargets } from '../../src/scanner/scanTargets';
 import { PROGRAMS } from '../fixtures/programs';
 
 const BUILDS = path.join(PACKAGE_CACHE, '..', 'builds', 'bun-split');

@@ -8,7 +8,7 @@ import { fetchPackage } from '../../bench/realPackages';
 import { readBunGraph } from '../../src/artifacts/bun';
 import { FileBytes } from '../../src/artifacts/bytes';
 import { readExecutables } from '../../src/artifacts/executable';
-import { scanTargets } from '../../src/cli/scanTargets';
+import { scanTargets } from '../../src/scanner/scanTargets';
 import { scanText } from '../../src/engine/scan';
 import { verdictOf } from '../../src/engine/types';
 import type { TargetResult } from '../../src/report/model';

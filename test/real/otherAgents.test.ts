@@ -2,7 +2,7 @@
 // tools. Neither carries covert fingerprinting; both must stay quiet.
 import * as assert from 'assert';
 import { fetchPackage } from '../../bench/realPackages';
-import { scanTargets } from '../../src/cli/scanTargets';
+import { scanTargets } from '../../src/scanner/scanTargets';
 
 describe('real artifacts: other agents', function () {
   this.timeout(900_000);

@@ -10,7 +10,7 @@ import { cpSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fetchPackage } from '../../bench/realPackages';
-import { scanTargets } from '../../src/cli/scanTargets';
+import { scanTargets } from '../../src/scanner/scanTargets';
 
 interface Case { launcher: string; platform: string; name: string; link?: [string, string]; minRead: number; part: string }
 

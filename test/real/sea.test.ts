@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameS
 import * as os from 'os';
 import * as path from 'path';
 import { fetchPackage, PACKAGE_CACHE } from '../../bench/realPackages';
-import { scanTargets } from '../../src/cli/scanTargets';
+import { scanTargets } from '../../src/scanner/scanTargets';
 
 describe('real artifacts: a Node single-executable application', function () {
   this.timeout(300_000);
