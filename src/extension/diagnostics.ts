@@ -9,15 +9,17 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LineIndex } from '../engine/lines';
 import type { Finding, Severity } from '../engine/types';
+import { groupFindings, type FindingGroup } from '../report/groups';
 import type { TargetResult } from '../report/model';
 import { agentLabel, type State } from './state';
 
 export const DOCS = 'https://github.com/agent-xray/agent-xray/blob/main/docs/rules/';
 
+/** critical: error; high: warning; the rest (and anything allowed) information. */
 function severityOf(s: Severity, isAllowed: boolean): vscode.DiagnosticSeverity {
   if (isAllowed) return vscode.DiagnosticSeverity.Information;
-  if (s === 'critical' || s === 'high') return vscode.DiagnosticSeverity.Error;
-  if (s === 'medium') return vscode.DiagnosticSeverity.Warning;
+  if (s === 'critical') return vscode.DiagnosticSeverity.Error;
+  if (s === 'high') return vscode.DiagnosticSeverity.Warning;
   return vscode.DiagnosticSeverity.Information;
 }
 
@@ -28,21 +30,33 @@ export function splitContainer(file: string): { outer: string; inner?: string } 
   return bang < 0 ? { outer: plain } : { outer: plain.slice(0, bang), inner: plain.slice(bang + 1) };
 }
 
-function findingDiagnostic(f: Finding, isAllowed: string | undefined): { uri: vscode.Uri; diagnostic: vscode.Diagnostic } {
+const MAX_LISTED = 12;
+
+/** One diagnostic for one mechanism: the lead's place, its parts and repeats as related information. */
+function groupDiagnostic(g: FindingGroup, isAllowed: string | undefined): { uri: vscode.Uri; diagnostic: vscode.Diagnostic } {
+  const f = g.lead;
   const { outer, inner } = splitContainer(f.file);
   const uri = vscode.Uri.file(outer);
   const embedded = inner !== undefined || f.file.endsWith('(decoded code)');
   const range = embedded
     ? new vscode.Range(0, 0, 0, 0)
     : new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, Math.max(f.endColumn - 1, f.column));
-  const where = embedded ? `[${inner ?? 'decoded code'}:${f.line}:${f.column}] ` : '';
-  // Plain words first, then the rule's technical message.
-  const d = new vscode.Diagnostic(range, `${where}${f.summary ?? f.message}${f.summary ? `\n${f.message}` : ''}${isAllowed ? ` (allowed: ${isAllowed})` : ''}`, severityOf(f.severity, !!isAllowed));
+  const where = (x: Finding) => { const c = splitContainer(x.file); return `${c.inner ?? (x.file.endsWith('(decoded code)') ? 'decoded code' : path.basename(c.outer))}:${x.line}:${x.column}`; };
+  const count = g.repeats.length ? ` (${g.repeats.length + 1} places)` : '';
+  // Plain words first, then the rule's technical message, then the parts of the mechanism.
+  const lines = [`${embedded ? `[${where(f)}] ` : ''}${f.summary}${count}${isAllowed ? ` (allowed: ${isAllowed})` : ''}`, f.message];
+  for (const p of g.parts) lines.push(`Part of it: ${p.summary}${embedded ? ` [${where(p)}]` : ''}`);
+  if (g.repeats.length && embedded) lines.push(`Also at ${g.repeats.slice(0, MAX_LISTED).map(where).join(', ')}${g.repeats.length > MAX_LISTED ? ` and ${g.repeats.length - MAX_LISTED} more` : ''}`);
+  const d = new vscode.Diagnostic(range, lines.join('\n'), severityOf(f.severity, !!isAllowed));
   d.source = 'Agent X-Ray';
   d.code = { value: f.ruleId, target: vscode.Uri.parse(`${DOCS}${f.ruleId}.md`) };
   if (!embedded) {
-    d.relatedInformation = f.evidence.chain.map((s) => new vscode.DiagnosticRelatedInformation(
-      new vscode.Location(uri, new vscode.Position(s.line - 1, s.column - 1)), `${s.role}: ${s.label}`));
+    const at = (line: number, column: number) => new vscode.Location(uri, new vscode.Position(line - 1, column - 1));
+    d.relatedInformation = [
+      ...f.evidence.chain.map((s) => new vscode.DiagnosticRelatedInformation(at(s.line, s.column), `${s.role}: ${s.label}`)),
+      ...g.parts.map((p) => new vscode.DiagnosticRelatedInformation(at(p.line, p.column), p.summary)),
+      ...g.repeats.map((r) => new vscode.DiagnosticRelatedInformation(at(r.line, r.column), `also here: ${r.summary}`)),
+    ];
   }
   return { uri, diagnostic: d };
 }
@@ -64,11 +78,12 @@ async function readJsonTree(file: string): Promise<{ text: string; tree: jsonc.N
   }
 }
 
+/** The workspace entry's message: the verdict, how many serious mechanisms, the first in plain words. */
 function summary(r: TargetResult, verdict: string): string {
-  const worst = r.findings.filter((f) => f.severity === 'critical' || f.severity === 'high');
-  const first = worst[0] ?? r.findings[0];
-  const text = first ? first.summary ?? first.message : '';
-  return `${agentLabel(r)} is ${verdict}: ${worst.length} serious finding${worst.length === 1 ? '' : 's'}${text ? `, e.g. ${clip(text, 200)}` : ''}`;
+  const groups = groupFindings(r.findings.filter((f) => f.severity === 'critical' || f.severity === 'high'));
+  const first = groups[0]?.lead ?? r.findings[0];
+  const text = first ? first.summary : '';
+  return `${agentLabel(r)} is ${verdict}: ${groups.length} serious finding${groups.length === 1 ? '' : 's'}${text ? `, e.g. ${clip(text, 200)}` : ''}`;
 }
 
 export class Diagnostics implements vscode.Disposable {
@@ -99,8 +114,9 @@ export class Diagnostics implements vscode.Disposable {
     const results = this.state.results();
     for (const r of results) {
       const isAllowed = this.state.verdictOf(r) === 'allowed' ? this.allowReason(r) : undefined;
-      for (const f of r.findings) {
-        const { uri, diagnostic } = findingDiagnostic(f, isAllowed);
+      const shown = this.state.settings.showLowSeverity ? r.findings : r.findings.filter((f) => f.severity !== 'low' && f.severity !== 'info');
+      for (const g of groupFindings(shown)) {
+        const { uri, diagnostic } = groupDiagnostic(g, isAllowed);
         add(uri, diagnostic);
       }
     }

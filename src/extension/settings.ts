@@ -13,6 +13,8 @@ export interface Settings {
   allowlist: AllowEntry[];
   notifications: 'untrusted' | 'review' | 'off';
   maxFileSizeMB: number;
+  /** List low-severity findings in the Problems panel too. */
+  showLowSeverity: boolean;
 }
 
 export function readSettings(): Settings {
@@ -28,6 +30,7 @@ export function readSettings(): Settings {
     allowlist,
     notifications: n === 'review' || n === 'off' ? n : 'untrusted',
     maxFileSizeMB: Math.max(1, Number(c.get('maxFileSizeMB')) || 512),
+    showLowSeverity: c.get<boolean>('showLowSeverity') === true,
   };
 }
 

@@ -130,11 +130,22 @@ describe('VS Code (code-server): the packaged extension', function () {
       await filter.fill('Asia/Shanghai');
       assert.match(await rowsWith(panel.locator('.monaco-list-row'), [/Asia\/Shanghai/]), /Asia\/Shanghai/);
       await page.screenshot({ path: path.join(shots, 'problems.png') });
-      await filter.fill('is untrusted');
+      await filter.fill('');
+      // The budget: one entry per mechanism, so the whole scenario fits in at most 60 entries.
+      const problems = page.locator('[id="status.problems"]').first();
+      const counts = ((await problems.getAttribute('aria-label')) ?? (await problems.innerText())).match(/\d+/g)?.map(Number) ?? [];
+      const total = counts.reduce((a, b) => a + b, 0);
+      console.log(`      Problems: ${total} entries (${counts.join(' / ')})`);
+      assert.ok(counts.length && total <= 60, `Problems holds ${total} entries`);
+      // The workspace files that bring the agents in are visible without scrolling or filtering.
       const rows = await rowsWith(panel.locator('.monaco-list-row'), [/package\.json/, /extensions\.json/]);
       assert.match(rows, /package\.json/);
       assert.match(rows, /extensions\.json/);
-      await filter.fill('');
+      const box = await panel.boundingBox();
+      for (const name of [/package\.json/, /extensions\.json/]) {
+        const row = await panel.locator('.monaco-list-row').filter({ hasText: name }).first().boundingBox();
+        assert.ok(box && row && row.y >= box.y && row.y + row.height <= box.y + box.height, `${name} is not visible without scrolling`);
+      }
     });
 
     it('shows the report view and an evidence document', async () => {
