@@ -12,7 +12,6 @@ if ((argv[0] === 'scan' || argv[0] === 'diff') && !argv.includes('--help') && !a
   started = startEngineThread(__dirname);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { run } = require('./main') as typeof import('./main');
 
 // Ctrl-C once stops the scan cleanly (exit 130); twice stops at once.

@@ -30,7 +30,6 @@ interface FastScope {
   firstLexical: string | undefined;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 interface ScopeInternals {
   scopeStack: FastScope[];
   inModule: boolean;

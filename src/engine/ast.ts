@@ -4,7 +4,7 @@ import type * as acorn from 'acorn';
 /** An acorn node with the parent link the engine's walk adds. */
 export interface Node extends acorn.Node {
   parent?: Node | null;
-  [key: string]: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  [key: string]: any;
 }
 
 export type FunctionNode = Node & { params: Node[]; body: Node; id?: Node | null };

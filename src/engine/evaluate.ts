@@ -484,15 +484,15 @@ export class Evaluator {
       case 'startsWith': case 'endsWith': case 'includes': case 'padStart': case 'padEnd':
       case 'normalize': case 'concat': case 'toString': case 'valueOf':
         if (args.some((a) => typeof a === 'object' && a !== null || a === UNKNOWN)) return UNKNOWN;
-        return (String.prototype as any)[method].apply(s, args); // eslint-disable-line @typescript-eslint/no-explicit-any
+        return (String.prototype as any)[method].apply(s, args);
       case 'repeat':
         return typeof a0 === 'number' && s.length * a0 <= MAX_STRING ? s.repeat(a0) : UNKNOWN;
       case 'replace': case 'replaceAll': {
         if (!(typeof a0 === 'string' || a0 instanceof RegExp)) return UNKNOWN;
-        if (typeof a1 === 'string') return (s as any)[method](a0, a1); // eslint-disable-line @typescript-eslint/no-explicit-any
+        if (typeof a1 === 'string') return (s as any)[method](a0, a1);
         if (a1 instanceof Closure) {
           const fn = a1;
-          return (s as any)[method](a0, (...m: unknown[]) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+          return (s as any)[method](a0, (...m: unknown[]) => {
             const r = this.invoke(fn, m.slice(0, -2) as Value[]);
             if (typeof r !== 'string' && typeof r !== 'number') throw new Abort();
             return String(r);
@@ -755,8 +755,8 @@ function binary(op: string, l: Value, r: Value): Value {
     case '>>>': return a >>> b;
     case '===': return l === r;
     case '!==': return l !== r;
-    case '==': return l == r; // eslint-disable-line eqeqeq
-    case '!=': return l != r; // eslint-disable-line eqeqeq
+    case '==': return l == r;
+    case '!=': return l != r;
     case '<': return a < b;
     case '>': return a > b;
     case '<=': return a <= b;
@@ -840,7 +840,7 @@ function callStatic(obj: string, name: string, args: Value[]): Value | typeof NO
     case 'Object.values': return isObj(a0) ? Object.values(a0) : UNKNOWN;
     case 'Math.floor': case 'Math.abs': case 'Math.ceil': case 'Math.round': case 'Math.max': case 'Math.min': {
       const c = codes(args);
-      return c ? (Math as any)[name](...c) : UNKNOWN; // eslint-disable-line @typescript-eslint/no-explicit-any
+      return c ? (Math as any)[name](...c) : UNKNOWN;
     }
     case 'Number.parseInt': case '.parseInt': return typeof a0 === 'string' ? parseInt(a0, typeof args[1] === 'number' ? args[1] : undefined) : UNKNOWN;
     case '.Number': return typeof a0 === 'string' || typeof a0 === 'number' ? Number(a0) : UNKNOWN;

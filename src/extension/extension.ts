@@ -1,38 +1,28 @@
 // Agent X-Ray for VS Code: scans the agents on this machine and in the
 // workspace when the editor starts, off the extension host's thread, and
 // shows the result in the status bar, the Problems panel and a report view.
-import { clip } from '../engine/evidence';
-import { promises as fs, readFileSync } from 'fs';
+// The controller runs scans and wires the parts: actions.ts (what the user
+// does), notifications.ts, policies.ts, savedReport.ts, watchers.ts.
+import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ENGINE_VERSION } from '../engine/scan';
-import { toJson } from '../report/json';
-import type { TargetResult } from '../report/model';
-import { toSarif } from '../report/sarif';
-import { Diagnostics, splitContainer } from './diagnostics';
+import type { TargetResult } from '../model/report';
+import { Actions } from './actions';
+import { Command, FOCUS_REPORT } from './commands';
+import { Diagnostics } from './diagnostics';
 import { EVIDENCE_SCHEME, EvidenceProvider, showEvidence } from './evidence';
+import { notify, NOTIFIED } from './notifications';
+import { workspacePolicies } from './policies';
 import { ReportView, type Item } from './reportView';
+import { SavedReportFile } from './savedReport';
 import { ScanClient } from './scanClient';
-import { allowVersion, readSettings } from './settings';
+import { readSettings } from './settings';
 import { agentLabel, State } from './state';
 import { TrustIndicator } from './statusBar';
+import { watchWorkspace } from './watchers';
 import type { ScanRequest } from './worker';
-import { PolicyError, type Policy, type Violation } from '../policy/policy';
-import { buildReport, judge, POLICY_FILE, readPolicy } from '../scanner/pipeline';
-import { pollFile } from './poll';
-import { addRecommendation } from './recommend';
-
-const LAST_REPORT = 'last-report.json';
-const NOTIFIED = 'agentXray.notified';
-/** How often polled files are checked (see poll.ts). */
-const POLL_MS = 4000;
-/** Workspace files that bring agents in. */
-const WORKSPACE_FILES = ['package.json', '.mcp.json', '.vscode/mcp.json', '.cursor/mcp.json', '.vscode/extensions.json'];
-/** What package managers rewrite on every install: npm's hidden lockfile, pnpm's and Yarn's (berry, then classic) state. */
-const INSTALL_MARKERS = ['node_modules/.package-lock.json', 'node_modules/.modules.yaml', 'node_modules/.yarn-state.yml', 'node_modules/.yarn-integrity'];
-
-interface SavedReport { version: string; finishedAt: number; results: TargetResult[]; skipped: string[] }
 
 class Controller implements vscode.Disposable {
   readonly state = new State(readSettings());
@@ -42,11 +32,15 @@ class Controller implements vscode.Disposable {
   private rescanTimer: NodeJS.Timeout | undefined;
   private lastScanStarted = 0;
   private policiesReadAt = 0;
+  private readonly saved: SavedReportFile;
+  private readonly actions: Actions;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.client = new ScanClient(path.join(context.extensionPath, 'dist'));
+    this.saved = new SavedReportFile(context.globalStorageUri.fsPath, (m) => this.log.warn(m));
+    this.actions = new Actions(context, this.state, this.log);
     // The last report first, so the indicator's first paint after a restart is already the verdict.
-    const saved = this.readSavedReport();
+    const saved = this.saved.read();
     if (saved && saved.version === ENGINE_VERSION) {
       this.state.set({ phase: 'done', results: saved.results, agents: [], skipped: saved.skipped, finishedAt: saved.finishedAt, fromCache: true });
     }
@@ -57,75 +51,31 @@ class Controller implements vscode.Disposable {
       new Diagnostics(this.state),
       vscode.window.registerTreeDataProvider('agentXray.report', report),
       vscode.workspace.registerTextDocumentContentProvider(EVIDENCE_SCHEME, new EvidenceProvider(this.state)),
-      vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, { provideCodeActions: (doc, _range, ctx) => this.codeActions(doc, ctx) }),
+      vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, { provideCodeActions: (doc, _range, ctx) => this.actions.codeActions(doc, ctx) }),
       vscode.extensions.onDidChange(() => this.rescanSoon('extensions changed')),
       vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.rescanSoon('workspace trusted')),
+      // A change the watcher already reported was read, or scanned, after it; only a missed one needs the work.
+      ...watchWorkspace({
+        policyChanged: (missedAt) => { if (missedAt === undefined || missedAt > this.policiesReadAt) void this.evaluatePolicies(); },
+        workspaceChanged: (why, missedAt) => { if (missedAt === undefined || missedAt > this.lastScanStarted) this.rescanSoon(why); },
+      }),
     );
-    /** Calls `fn` when a file matching `glob` changes, appears or goes, in any workspace folder. */
-    const watch = (glob: string, fn: () => void) => {
-      for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
-        w.onDidChange(fn);
-        w.onDidCreate(fn);
-        w.onDidDelete(fn);
-        this.disposables.push(w);
-      }
+    const results = () => this.state.value.results;
+    const commands: Record<Command, (...args: never[]) => unknown> = {
+      [Command.ScanNow]: () => this.scanWithProgress(),
+      [Command.CancelScan]: () => this.client.cancel(),
+      [Command.ShowReport]: () => vscode.commands.executeCommand(FOCUS_REPORT),
+      [Command.ExportReport]: () => this.actions.exportReport(),
+      [Command.ClearCache]: () => this.clearCache(),
+      [Command.Recommend]: () => this.actions.recommend(),
+      [Command.ShowEvidence]: (item: Item) => item.kind === 'finding' && showEvidence(item.target, item.finding, this.state),
+      [Command.RevealFile]: (item: Item) => this.actions.revealFile(item),
+      [Command.CopyFinding]: (item: Item) => this.actions.copyFinding(item),
+      [Command.AllowVersion]: (item: Item) => item.kind !== 'detail' && this.actions.allow(results()[item.target]),
+      [Command.OpenExtension]: (item: Item) => item.kind === 'agent' && this.actions.openExtension(results()[item.target]),
     };
-    /** Also polls `file` in every local workspace folder: the editor's watcher can be silent (see poll.ts). */
-    const poll = (file: string, fn: (changedAt: number) => void) => {
-      for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        if (folder.uri.scheme === 'file') this.disposables.push({ dispose: pollFile(path.join(folder.uri.fsPath, file), POLL_MS, fn) });
-      }
-    };
-    watch(POLICY_FILE, () => void this.evaluatePolicies());
-    for (const glob of [...WORKSPACE_FILES, 'node_modules/{*,@*/*}/package.json', 'node_modules/.bin/*']) {
-      watch(glob, () => this.rescanSoon(`${glob} changed`));
-    }
-    // A change the watcher already reported was read, or scanned, after it; only a missed one needs the work.
-    poll(POLICY_FILE, (changedAt) => {
-      if (changedAt > this.policiesReadAt) void this.evaluatePolicies();
-    });
-    for (const file of [...WORKSPACE_FILES, ...INSTALL_MARKERS]) {
-      poll(file, (changedAt) => {
-        if (changedAt > this.lastScanStarted) this.rescanSoon(`${file} changed`);
-      });
-    }
-    const command = (id: string, fn: (...args: never[]) => unknown) => this.disposables.push(vscode.commands.registerCommand(id, fn));
-    command('agentXray.scanNow', () => this.scanWithProgress());
-    command('agentXray.cancelScan', () => this.client.cancel());
-    command('agentXray.showReport', () => vscode.commands.executeCommand('agentXray.report.focus'));
-    command('agentXray.exportReport', () => this.exportReport());
-    command('agentXray.clearCache', () => this.clearCache());
-    command('agentXray.recommend', () => this.recommend());
-    command('agentXray.showEvidence', (item: Item) => item.kind === 'finding' && showEvidence(item.target, item.finding, this.state));
-    command('agentXray.revealFile', (item: Item) => this.revealFile(item));
-    command('agentXray.copyFinding', (item: Item) => this.copyFinding(item));
-    command('agentXray.allowVersion', (item: Item) => item.kind !== 'detail' && this.allow(this.state.value.results[item.target]));
-    command('agentXray.openExtension', (item: Item) => item.kind === 'agent' && this.openExtension(this.state.value.results[item.target]));
-  }
-
-  /** The last report, kept as a file in globalStorage (written when a scan ends, so it survives any shutdown). */
-  private get reportFile(): string {
-    return path.join(this.context.globalStorageUri.fsPath, LAST_REPORT);
-  }
-
-  private readSavedReport(): SavedReport | undefined {
-    try {
-      return JSON.parse(readFileSync(this.reportFile, 'utf8')) as SavedReport;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async writeSavedReport(report: SavedReport): Promise<void> {
-    try {
-      await fs.mkdir(path.dirname(this.reportFile), { recursive: true });
-      await fs.writeFile(`${this.reportFile}.tmp`, JSON.stringify(report));
-      await fs.rename(`${this.reportFile}.tmp`, this.reportFile);
-    } catch (err) {
-      this.log.warn(`could not keep the report for the next start: ${(err as Error).message}`);
-    }
+    for (const [id, fn] of Object.entries(commands)) this.disposables.push(vscode.commands.registerCommand(id, fn));
   }
 
   /** Scans if the settings say so; the last report is already shown (the restart path). */
@@ -233,135 +183,14 @@ class Controller implements vscode.Disposable {
     this.state.set({ phase: 'done', results, finishedAt, fromCache: false, progress: undefined });
     await this.evaluatePolicies();
     const done = results.filter((r): r is TargetResult => !!r);
-    await this.writeSavedReport({ version: ENGINE_VERSION, finishedAt, results: done, skipped: this.state.value.skipped });
+    await this.saved.write({ version: ENGINE_VERSION, finishedAt, results: done, skipped: this.state.value.skipped });
     this.log.info(`report shown ${finishedAt - started} ms after the scan started`);
-    await this.notify(done);
+    await notify(this.context, this.state, this.actions, done);
   }
 
-  /**
-   * The workspace's committed policy files. In a restricted (untrusted)
-   * workspace their allow entries are ignored: a policy may tighten what the
-   * user accepts, never loosen it there.
-   */
   private async evaluatePolicies(): Promise<void> {
     this.policiesReadAt = Date.now();
-    const policies: Array<{ file: string; violations: Violation[]; error?: string }> = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const file = path.join(folder.uri.fsPath, POLICY_FILE);
-      let policy: Policy;
-      try {
-        policy = await readPolicy(file);
-      } catch (err) {
-        if (err instanceof PolicyError) policies.push({ file, violations: [], error: err.message });
-        continue; // no policy file in this folder
-      }
-      const violations = judge(policy, this.state.results(), vscode.workspace.isTrusted);
-      policies.push({ file, violations });
-      this.log.info(`policy ${file}: ${violations.length} violation(s)${vscode.workspace.isTrusted ? '' : ' (restricted workspace: its allow entries are ignored)'}`);
-    }
-    this.state.set({ policies });
-  }
-
-  /** Adds Agent X-Ray to .vscode/extensions.json recommendations, keeping the file's comments and formatting. */
-  private async recommend(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder) { void vscode.window.showInformationMessage('Open a folder to recommend Agent X-Ray for it.'); return; }
-    const file = path.join(folder.uri.fsPath, '.vscode', 'extensions.json');
-    let text = '';
-    try { text = await fs.readFile(file, 'utf8'); } catch { text = '{\n  "recommendations": []\n}\n'; }
-    const updated = addRecommendation(text, `${this.context.extension.packageJSON.publisher}.${this.context.extension.packageJSON.name}`);
-    if (updated === text) { void vscode.window.showInformationMessage('Agent X-Ray is already recommended for this workspace.'); return; }
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, updated);
-    await vscode.window.showTextDocument(vscode.Uri.file(file));
-  }
-
-  /** Once per newly untrusted (or, by setting, to-review or unread) agent version. */
-  private async notify(results: TargetResult[]): Promise<void> {
-    const level = this.state.settings.notifications;
-    if (level === 'off') return;
-    const notified = new Set(this.context.globalState.get<string[]>(NOTIFIED) ?? []);
-    for (const r of results) {
-      const v = this.state.verdictOf(r);
-      // An agent some of whose JavaScript was read, but not its program, would have looked trusted: say so.
-      const unread = v === 'unscannable' && !!r.coverage && r.coverage.program !== 'read' && r.coverage.read > 0;
-      if (!(v === 'untrusted' || (level === 'review' && (v === 'review' || unread))) || !r.agent) continue;
-      const key = `${r.agent.id}@${r.agent.version}`;
-      if (notified.has(key)) continue;
-      notified.add(key);
-      await this.context.globalState.update(NOTIFIED, [...notified]);
-      const worst = r.findings.find((f) => f.severity === 'critical') ?? r.findings[0];
-      const actions = ['Show Details', ...(r.agent.kind === 'extension' ? ['Open Extension'] : []), 'Allow This Version…'];
-      const text = unread ? `Agent X-Ray could not read the program of ${agentLabel(r)}, so it is not called trusted. ${r.notAnalysed[0] ?? ''}` : `Agent X-Ray: ${agentLabel(r)} is ${v}. ${worst ? clip(worst.summary ?? worst.message, 300) : ''}`;
-      void vscode.window.showWarningMessage(text, ...actions).then(async (choice) => {
-        const index = this.state.value.results.indexOf(r);
-        if (choice === 'Show Details') {
-          await vscode.commands.executeCommand('agentXray.report.focus');
-          if (worst && index >= 0) await showEvidence(index, r.findings.indexOf(worst), this.state);
-        } else if (choice === 'Open Extension') await this.openExtension(r);
-        else if (choice === 'Allow This Version…') await this.allow(r);
-      });
-    }
-  }
-
-  private async allow(r: TargetResult | undefined): Promise<void> {
-    if (!r?.agent) return;
-    const reason = await vscode.window.showInputBox({
-      title: `Allow ${agentLabel(r)} despite its findings`,
-      prompt: 'Why is this exact version acceptable? (kept in your user settings, agentXray.allowlist)',
-      validateInput: (v) => (v.trim().length < 5 ? 'Give a reason of a few words.' : undefined),
-    });
-    if (!reason) return;
-    await allowVersion(r.agent.id, r.agent.version, reason.trim());
-    this.log.info(`allowed ${r.agent.id}@${r.agent.version}: ${reason.trim()}`);
-  }
-
-  private async openExtension(r: TargetResult | undefined): Promise<void> {
-    if (r?.agent?.kind === 'extension') await vscode.commands.executeCommand('extension.open', r.agent.id);
-  }
-
-  private async revealFile(item: Item): Promise<void> {
-    if (item.kind === 'detail') return;
-    const r = this.state.value.results[item.target];
-    if (!r) return;
-    const f = item.kind === 'finding' ? r.findings[item.finding] : undefined;
-    const { outer, inner } = splitContainer(f?.file ?? r.path);
-    if (f && inner === undefined) {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(outer));
-      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1) });
-    } else await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(outer));
-  }
-
-  private async copyFinding(item: Item): Promise<void> {
-    if (item.kind !== 'finding') return;
-    const r = this.state.value.results[item.target]!;
-    const f = r.findings[item.finding];
-    const lines = [`${f.severity} ${f.ruleId} — ${agentLabel(r)}`, f.message, `${f.file}:${f.line}:${f.column}`, ...f.evidence.chain.map((s) => `  ${s.role}: ${s.label} (${s.line}:${s.column})`)];
-    await vscode.env.clipboard.writeText(lines.join('\n'));
-  }
-
-  private codeActions(doc: vscode.TextDocument, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
-    const actions: vscode.CodeAction[] = [];
-    for (const d of ctx.diagnostics.filter((x) => x.source === 'Agent X-Ray')) {
-      this.state.value.results.forEach((r, target) => r?.findings.forEach((f, finding) => {
-        if (splitContainer(f.file).outer !== doc.uri.fsPath || typeof d.code !== 'object' || d.code.value !== f.ruleId) return;
-        const sameSpot = splitContainer(f.file).inner === undefined ? d.range.start.line === f.line - 1 && d.range.start.character === f.column - 1 : d.message.includes(`:${f.line}:${f.column}]`);
-        if (!sameSpot) return;
-        const a = new vscode.CodeAction('Agent X-Ray: Show evidence', vscode.CodeActionKind.QuickFix);
-        a.diagnostics = [d];
-        a.command = { command: 'agentXray.showEvidence', title: 'Show evidence', arguments: [{ kind: 'finding', target, finding }] };
-        actions.push(a);
-      }));
-    }
-    return actions;
-  }
-
-  private async exportReport(): Promise<void> {
-    const target = await vscode.window.showSaveDialog({ filters: { 'JSON report': ['json'], SARIF: ['sarif'] }, saveLabel: 'Export', title: 'Export the Agent X-Ray report' });
-    if (!target) return;
-    const report = buildReport(this.state.results(), { discovery: { skipped: this.state.value.skipped } });
-    await fs.writeFile(target.fsPath, target.fsPath.endsWith('.sarif') ? toSarif(report) : toJson(report));
-    this.log.info(`report exported to ${target.fsPath}`);
+    this.state.set({ policies: await workspacePolicies(this.state.results(), (m) => this.log.info(m)) });
   }
 
   private async clearCache(): Promise<void> {

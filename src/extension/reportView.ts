@@ -1,4 +1,5 @@
 // The report view: agents, then their findings, then each finding's evidence.
+import { Command } from './commands';
 import { clip } from '../engine/evidence';
 import * as vscode from 'vscode';
 import { formatBytes } from '../artifacts/coverage';
@@ -93,7 +94,7 @@ export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposa
     t.tooltip = new vscode.MarkdownString().appendText(`${f.severity} ${f.ruleId}\n\n${f.summary ?? ''}\n\n${f.message}\n\n${f.file}:${f.line}:${f.column}`);
     t.iconPath = icon(SEVERITY_ICON[f.severity]);
     t.contextValue = 'finding';
-    t.command = { command: 'agentXray.showEvidence', title: 'Show Evidence', arguments: [item] };
+    t.command = { command: Command.ShowEvidence, title: 'Show Evidence', arguments: [item] };
     return t;
   }
 

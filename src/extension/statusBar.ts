@@ -1,4 +1,5 @@
 // The trust indicator: one status-bar item whose text carries the state word.
+import { Command } from './commands';
 import { clip } from '../engine/evidence';
 import * as vscode from 'vscode';
 import { agentLabel, type ShownVerdict, type State } from './state';
@@ -18,7 +19,7 @@ export class TrustIndicator implements vscode.Disposable {
 
   constructor(private readonly state: State) {
     this.item.name = 'Agent X-Ray';
-    this.item.command = 'agentXray.showReport';
+    this.item.command = Command.ShowReport;
     this.subscription = state.onDidChange(() => this.render());
     this.render();
     this.item.show();

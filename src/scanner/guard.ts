@@ -1,6 +1,5 @@
 // While the scanner runs, it must not open a socket or start a process: the
 // functions that would are replaced by ones that refuse and record the attempt.
-/* eslint-disable @typescript-eslint/no-require-imports */
 // The modules themselves (require), not import namespaces, so that the replacements are seen by every caller.
 const childProcess = require('child_process') as typeof import('child_process');
 const dns = require('dns') as typeof import('dns');
