@@ -8,7 +8,7 @@ import * as jsonc from 'jsonc-parser';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LineIndex } from '../engine/lines';
-import type { Finding, Severity } from '../engine/types';
+import type { Severity } from '../engine/types';
 import { groupFindings, type FindingGroup } from '../report/groups';
 import type { TargetResult } from '../report/model';
 import { agentLabel, type State } from './state';
@@ -30,9 +30,14 @@ export function splitContainer(file: string): { outer: string; inner?: string } 
   return bang < 0 ? { outer: plain } : { outer: plain.slice(0, bang), inner: plain.slice(bang + 1) };
 }
 
-const MAX_LISTED = 12;
 
-/** One diagnostic for one mechanism: the lead's place, its parts and repeats as related information. */
+/**
+ * One diagnostic for one mechanism, one line in the Problems panel: the plain
+ * summary, and the other channels of the same mechanism. The evidence chain,
+ * the decoded lists and the technical message are one quick fix away (Show
+ * evidence) and in the report view: related information would be rows the
+ * Problems panel expands by default, pushing the workspace files out of view.
+ */
 function groupDiagnostic(g: FindingGroup, isAllowed: string | undefined): { uri: vscode.Uri; diagnostic: vscode.Diagnostic } {
   const f = g.lead;
   const { outer, inner } = splitContainer(f.file);
@@ -41,23 +46,12 @@ function groupDiagnostic(g: FindingGroup, isAllowed: string | undefined): { uri:
   const range = embedded
     ? new vscode.Range(0, 0, 0, 0)
     : new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, Math.max(f.endColumn - 1, f.column));
-  const where = (x: Finding) => { const c = splitContainer(x.file); return `${c.inner ?? (x.file.endsWith('(decoded code)') ? 'decoded code' : path.basename(c.outer))}:${x.line}:${x.column}`; };
   const count = g.repeats.length ? ` (${g.repeats.length + 1} places)` : '';
-  // Plain words first, then the rule's technical message, then the parts of the mechanism.
-  const lines = [`${embedded ? `[${where(f)}] ` : ''}${f.summary}${count}${isAllowed ? ` (allowed: ${isAllowed})` : ''}`, f.message];
-  for (const p of g.parts) lines.push(`Part of it: ${p.summary}${embedded ? ` [${where(p)}]` : ''}`);
-  if (g.repeats.length && embedded) lines.push(`Also at ${g.repeats.slice(0, MAX_LISTED).map(where).join(', ')}${g.repeats.length > MAX_LISTED ? ` and ${g.repeats.length - MAX_LISTED} more` : ''}`);
-  const d = new vscode.Diagnostic(range, lines.join('\n'), severityOf(f.severity, !!isAllowed));
+  const also = g.parts.filter((p) => p.ruleId === f.ruleId).map((p) => ` Also: ${p.summary}`).join('');
+  const where = embedded ? `[${inner ?? 'decoded code'}:${f.line}:${f.column}] ` : '';
+  const d = new vscode.Diagnostic(range, `${where}${f.summary}${count}${also}${isAllowed ? ` (allowed: ${isAllowed})` : ''}`.replace(/\s*\n\s*/g, ' '), severityOf(f.severity, !!isAllowed));
   d.source = 'Agent X-Ray';
   d.code = { value: f.ruleId, target: vscode.Uri.parse(`${DOCS}${f.ruleId}.md`) };
-  if (!embedded) {
-    const at = (line: number, column: number) => new vscode.Location(uri, new vscode.Position(line - 1, column - 1));
-    d.relatedInformation = [
-      ...f.evidence.chain.map((s) => new vscode.DiagnosticRelatedInformation(at(s.line, s.column), `${s.role}: ${s.label}`)),
-      ...g.parts.map((p) => new vscode.DiagnosticRelatedInformation(at(p.line, p.column), p.summary)),
-      ...g.repeats.map((r) => new vscode.DiagnosticRelatedInformation(at(r.line, r.column), `also here: ${r.summary}`)),
-    ];
-  }
   return { uri, diagnostic: d };
 }
 

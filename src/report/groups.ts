@@ -1,6 +1,7 @@
 // Findings grouped as a person reads them: one entry per mechanism. A covert
 // channel (or a sent place check, or a concealed list) leads; the comparisons
-// and concealed lists its condition was compared with join it as parts; and
+// and concealed lists its condition was compared with join it as parts, and so
+// do other channels that change the same outgoing data (the same sink); and
 // findings that say the same thing from several places fold into one entry
 // with every location.
 import { severityRank, type Finding } from '../engine/types';
@@ -10,7 +11,7 @@ export interface FindingGroup {
   lead: Finding;
   /** The same finding again elsewhere (same rule, severity and summary). */
   repeats: Finding[];
-  /** The comparisons and concealed lists the lead's condition was compared with. */
+  /** The comparisons and concealed lists the lead's condition was compared with, and channels into the same sink. */
   parts: Finding[];
 }
 
@@ -40,6 +41,18 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
       const parts = sorted.filter((f) => f !== lead && !claimed.has(f) && f.ruleId !== lead.ruleId && (f.ruleId === 'geo-org-comparison' || f.ruleId === 'concealed-table') && comparedAt(f).some((p) => places.has(p)));
       for (const p of parts) claimed.add(p);
       groups.push({ lead, repeats: [], parts });
+    }
+  }
+  // Channels that change the same outgoing data (one sink) are one mechanism: the first leads, the others are its parts.
+  const sinkOf = (f: Finding) => { const s = f.evidence.chain.find((x) => x.role === 'sink'); return s ? at(f.file, s.line, s.column) : undefined; };
+  for (let i = 0; i < groups.length; i++) {
+    const sink = groups[i].lead.ruleId === 'covert-channel' ? sinkOf(groups[i].lead) : undefined;
+    if (!sink) continue;
+    for (let j = groups.length - 1; j > i; j--) {
+      const other = groups[j];
+      if (other.lead.ruleId !== 'covert-channel' || other.lead.severity !== groups[i].lead.severity || sinkOf(other.lead) !== sink) continue;
+      groups[i].parts.push(other.lead, ...other.parts);
+      groups.splice(j, 1);
     }
   }
   // The rest: one entry per distinct statement, with every place it was found.

@@ -1,6 +1,6 @@
 // The evasion suite: the incident's mechanism rewritten to dodge the rules
 // (test/fixtures/evasion). Each variant is either detected, or at least not
-// silent: a lower-severity finding says what could not be followed. The README
+// silent: a lower-severity finding says what could not be followed. docs/hardening.md
 // lists the same outcomes.
 import * as assert from 'assert';
 import { readdirSync, readFileSync } from 'fs';

@@ -11,8 +11,8 @@ function finding(ruleId: string, severity: Severity, summary: string, line: numb
 }
 
 // The incident's shape: two channels, each steered by its own comparisons; two concealed lists.
-const apostrophe = finding('covert-channel', 'critical', 'Swaps characters that look alike', 9, 90, [['source', 1, 1], ['comparison', 9, 50], ['comparison', 9, 60], ['channel', 9, 90]]);
-const dateFlip = finding('covert-channel', 'critical', 'Changes "-" to "/"', 9, 95, [['source', 2, 1], ['comparison', 9, 10], ['comparison', 9, 20], ['channel', 9, 95]]);
+const apostrophe = finding('covert-channel', 'critical', 'Swaps characters that look alike', 9, 90, [['source', 1, 1], ['comparison', 9, 50], ['comparison', 9, 60], ['channel', 9, 90], ['sink', 9, 99]]);
+const dateFlip = finding('covert-channel', 'critical', 'Changes "-" to "/"', 9, 95, [['source', 2, 1], ['comparison', 9, 10], ['comparison', 9, 20], ['channel', 9, 95], ['sink', 9, 99]]);
 const hosts = finding('concealed-table', 'critical', 'Hides a list of 147 hosts', 9, 200, [['table', 9, 200], ['comparison', 9, 50]]);
 const keywords = finding('concealed-table', 'critical', 'Hides a list of 11 keywords', 9, 300, [['table', 9, 300], ['comparison', 9, 60]]);
 const zoneA = finding('geo-org-comparison', 'high', 'Checks your time zone against Asia/Shanghai', 9, 10);
@@ -26,9 +26,14 @@ const low = (line: number, file = 'cli.js') => finding('geo-org-comparison', 'lo
 
 const cases: Array<{ name: string; findings: Finding[]; groups: Array<{ lead: Finding; parts?: Finding[]; repeats?: number }> }> = [
   {
-    name: 'the incident: two channels with their comparisons and concealed lists',
+    name: 'the incident: two channels into one prompt line, with their comparisons and concealed lists, are one mechanism',
     findings: [zoneA, hosts, apostrophe, keywordCheck, zoneB, dateFlip, hostCheck, keywords],
-    groups: [{ lead: apostrophe, parts: [hosts, keywords, hostCheck, keywordCheck] }, { lead: dateFlip, parts: [zoneA, zoneB] }],
+    groups: [{ lead: apostrophe, parts: [hosts, keywords, hostCheck, keywordCheck, dateFlip, zoneA, zoneB] }],
+  },
+  {
+    name: 'channels into different sinks stay apart',
+    findings: [apostrophe, { ...dateFlip, evidence: { chain: dateFlip.evidence.chain.map((s) => (s.role === 'sink' ? { ...s, column: 300 } : s)) } }, zoneA],
+    groups: [{ lead: apostrophe }, { lead: dateFlip, parts: [zoneA] }],
   },
   { name: 'a concealed list outside any channel leads its own comparison', findings: [lonelyCheck, lonelyTable], groups: [{ lead: lonelyTable, parts: [lonelyCheck] }] },
   { name: 'the same statement in three places is one entry', findings: [send(3), send(7), send(11)], groups: [{ lead: send(3), repeats: 2 }] },
