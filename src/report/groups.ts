@@ -4,7 +4,7 @@
 // do other channels that change the same outgoing data (the same sink); and
 // findings that say the same thing from several places fold into one entry
 // with every location.
-import { severityRank, type Finding } from '../engine/types';
+import { severityRank, type EvidenceStep, type Finding } from '../engine/types';
 
 export interface FindingGroup {
   /** The finding that names the mechanism (the most severe of its kind). */
@@ -17,9 +17,14 @@ export interface FindingGroup {
 
 const at = (file: string, line: number, column: number) => `${file}:${line}:${column}`;
 
+/** Where a finding's chain has steps of one role. */
+function stepsAt(f: Finding, role: EvidenceStep['role']): string[] {
+  return f.evidence.chain.filter((s) => s.role === role).map((s) => at(f.file, s.line, s.column));
+}
+
 /** Where a finding compares: its own position for a comparison, its chain's comparison steps otherwise. */
 function comparedAt(f: Finding): string[] {
-  const steps = f.evidence.chain.filter((s) => s.role === 'comparison').map((s) => at(f.file, s.line, s.column));
+  const steps = stepsAt(f, 'comparison');
   return f.ruleId === 'geo-org-comparison' ? [at(f.file, f.line, f.column), ...steps] : steps;
 }
 
@@ -35,7 +40,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   for (const rule of LEADS) {
     for (const lead of sorted) {
       if (lead.ruleId !== rule || claimed.has(lead) || lead.severity === 'info') continue;
-      const places = new Set(lead.evidence.chain.filter((s) => s.role === 'comparison').map((s) => at(lead.file, s.line, s.column)));
+      const places = new Set(stepsAt(lead, 'comparison'));
       if (!places.size && rule !== 'concealed-table') continue;
       claimed.add(lead);
       const parts = sorted.filter((f) => f !== lead && !claimed.has(f) && f.ruleId !== lead.ruleId && (f.ruleId === 'geo-org-comparison' || f.ruleId === 'concealed-table') && comparedAt(f).some((p) => places.has(p)));
@@ -44,7 +49,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     }
   }
   // Channels that change the same outgoing data (one sink) are one mechanism: the first leads, the others are its parts.
-  const sinkOf = (f: Finding) => { const s = f.evidence.chain.find((x) => x.role === 'sink'); return s ? at(f.file, s.line, s.column) : undefined; };
+  const sinkOf = (f: Finding): string | undefined => stepsAt(f, 'sink')[0];
   for (let i = 0; i < groups.length; i++) {
     const sink = groups[i].lead.ruleId === 'covert-channel' ? sinkOf(groups[i].lead) : undefined;
     if (!sink) continue;

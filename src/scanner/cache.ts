@@ -1,11 +1,11 @@
 // Result cache: one JSON file per content hash and engine version, in the user cache folder.
-import type { FileRole } from '../artifacts/contents';
+import type { Contents } from '../artifacts/contents';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { createHash, randomBytes } from 'crypto';
 import { threadId } from 'worker_threads';
-import type { Finding, FileResult } from '../engine/types';
+import type { FileResult } from '../engine/types';
 
 /** The OS cache folder: XDG_CACHE_HOME, ~/.cache, ~/Library/Caches or %LOCALAPPDATA%. */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string {
@@ -91,14 +91,8 @@ export class ResultCache {
 }
 
 /** What one file held and the results for it, as the file index stores them. */
-export interface IndexedFile {
+export interface IndexedFile extends Omit<Contents, 'units' | 'close'> {
   results: FileResult[];
-  parts: Record<string, { count: number; bytes: number }>;
-  notAnalysed: string[];
-  findings: Finding[];
-  unscannable?: string;
-  role?: FileRole;
-  launches?: boolean;
 }
 
 /**
