@@ -18,13 +18,23 @@ import { findSeaBlob, readSeaBlob } from './sea';
 
 /** One JavaScript text to scan. */
 export interface Unit {
-  /** Shown in findings: a path, or `container!inner` for embedded code. */
+  /** Its id for the engine and the linker: the file's path, or `file!member` for embedded code (memberOf takes it apart). */
   name: string;
   size: number;
   encoding: TextEncoding;
   read(): Promise<Buffer>;
 }
 
+/** The member a unit named `name` is inside `file` (undefined: the file itself, or not in it). */
+export function memberOf(name: string, file: string): string | undefined {
+  return name.length > file.length + 1 && name.startsWith(file) && name[file.length] === '!' ? name.slice(file.length + 1) : undefined;
+}
+
+/** Puts a finding (or send) named by its unit where a person finds it: the file on disk and the member inside it. */
+export function placeIn<T extends { file: string; member?: string }>(item: T, file: string): T {
+  const member = memberOf(item.file, file);
+  return member === undefined ? item : { ...item, file, member };
+}
 
 export interface Contents {
   units: Unit[];

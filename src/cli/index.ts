@@ -1,6 +1,6 @@
 // Entry point of dist/cli.js.
 import type { Worker } from 'worker_threads';
-import { canStartEngineThreads, startEngineThread, tuneWorkerHeap } from '../scanner/engineThread';
+import { canStartEngineThreads, exposeCollector, startEngineThread } from '../scanner/engineThread';
 
 const argv = process.argv.slice(2);
 
@@ -8,7 +8,7 @@ const argv = process.argv.slice(2);
 // takes to load and read its first file: a scan starts one before loading the rest.
 let started: Worker | undefined;
 if ((argv[0] === 'scan' || argv[0] === 'diff') && !argv.includes('--help') && !argv.includes('-h') && canStartEngineThreads(__dirname)) {
-  tuneWorkerHeap();
+  exposeCollector();
   started = startEngineThread(__dirname);
 }
 

@@ -12,7 +12,7 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { cacheRoot, ResultCache } from '../scanner/cache';
 import type { Worker } from 'worker_threads';
 import { Cancelled, EnginePool } from '../scanner/enginePool';
-import { canStartEngineThreads, tuneWorkerHeap } from '../scanner/engineThread';
+import { canStartEngineThreads, exposeCollector } from '../scanner/engineThread';
 import { scanTargets, specOf, type TargetSpec } from '../scanner/scanTargets';
 import { listJson, listText } from '../report/list';
 import { diffTargets, diffText } from '../report/diff';
@@ -30,7 +30,7 @@ export interface Io {
 /** The engine's threads when the built worker is beside this file (dist/), else this thread. */
 function createEngine(size?: number, started?: Worker): EnginePool | undefined {
   if (!canStartEngineThreads(__dirname)) return undefined;
-  if (!started) tuneWorkerHeap(); // index.ts set it before starting that thread
+  if (!started) exposeCollector(); // index.ts did before starting that thread
   return new EnginePool({ distDir: __dirname, size, started });
 }
 

@@ -158,7 +158,7 @@ export class Analysis implements Facts, AnalysisContext {
     const hidden = values.filter((v) => !appearsIn(provenance, v));
     const place = (v: string) => { const c = classifyConstant(v, ALL_KINDS, Kind, values.length >= 3); return !!c && c !== 'keyword'; };
     // As in comparisons: decoded, or places and hosts split into pieces; words joined at run time are not concealed.
-    const concealed = (provenance.decoded || values.some(place)) && provenance.literals.length > 0 && hidden.length > values.length / 2;
+    const concealed = (provenance.decoded || values.some(place)) && !provenance.literals.empty && hidden.length > values.length / 2;
     // Plain words (model names, commands) are exported everywhere in a split build and would have
     // every module that compares with one analysed again: only places and hosts, or a concealed list.
     const specific = (v: string) => place(v) || concealed && !!classifyConstant(v, ALL_KINDS, Kind, values.length >= 3);

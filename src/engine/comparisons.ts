@@ -168,7 +168,7 @@ export class Comparisons {
     const hidden = strings.filter((v) => !appearsIn(provenance, v));
     // Concealed: decoded (base64, XOR, char codes…); places and hosts also when split into pieces (`"Asia/" + "Shanghai"`),
     // not words joined at run time (`"claude-" + name`, a model name).
-    const concealed = strings.length > 0 && (provenance.decoded || [...classes].some((c) => c !== 'keyword')) && provenance.literals.length > 0 && hidden.length > strings.length / 2;
+    const concealed = strings.length > 0 && (provenance.decoded || [...classes].some((c) => c !== 'keyword')) && !provenance.literals.empty && hidden.length > strings.length / 2;
     if (!concealed && classes.size === 1 && classes.has('host')) {
       // The program's own endpoints (hosts it names in URLs, `https://api.vendor.com/...`): checking the gateway
       // against them is routing to first-party services, not a fingerprint of the user's organisation.
@@ -176,7 +176,7 @@ export class Comparisons {
       // The gateway checked against one or two hosts in plain sight (`host === "api.vendor.com"`): routing as well.
       if (!(flow.kinds & ~(Kind.GATEWAY | Kind.PROXY)) && isExactMatch(node, subject) && specific.length <= 2 && !isList) return undefined;
     }
-    const encoded = concealed ? encodedLiteral(provenance.literals) : undefined;
+    const encoded = concealed ? encodedLiteral(provenance.literals.all()) : undefined;
     return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
   }
 

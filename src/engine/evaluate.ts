@@ -39,9 +39,38 @@ class Break { constructor(readonly label?: string) {} }
 class Continue { constructor(readonly label?: string) {} }
 class Return { constructor(readonly value: Value) {} }
 
+/**
+ * The string literals a value was built from: its own, and those of the
+ * bindings it read, shared rather than copied (a table of thousands of strings
+ * read in thousands of places would otherwise be copied each time).
+ */
+export class Literals {
+  readonly own: Node[] = [];
+  shared?: Set<Literals>;
+
+  /** Every literal, each once. */
+  all(): Node[] {
+    const out: Node[] = [];
+    const seen = new Set<Literals>([this]);
+    const stack: Literals[] = [this];
+    while (stack.length) {
+      const l = stack.pop()!;
+      for (const n of l.own) out.push(n);
+      for (const s of l.shared ?? []) if (!seen.has(s)) { seen.add(s); stack.push(s); }
+    }
+    return out;
+  }
+
+  get empty(): boolean {
+    return !this.own.length && ![...this.shared ?? []].some((s) => !s.empty);
+  }
+}
+
+const NO_LITERALS = new Literals();
+
 /** What an evaluation read: the string literals it started from (to tell decoded text). */
 export interface Provenance {
-  literals: Node[];
+  literals: Literals;
   /** True when a decoding step ran: base64/hex, char codes, XOR, URI unescaping. */
   decoded: boolean;
 }
@@ -59,7 +88,7 @@ export interface DefinitionSource {
 
 /** True when `text` appears as such in one of the string literals a value was built from. */
 export function appearsIn(provenance: Provenance, text: string): boolean {
-  return provenance.literals.some((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.value).includes(text));
+  return provenance.literals.all().some((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.value).includes(text));
 }
 
 /**
@@ -69,8 +98,8 @@ export function appearsIn(provenance: Provenance, text: string): boolean {
 export class Evaluator {
   private steps = 0;
   private depth = 0;
-  private prov: Provenance = { literals: [], decoded: false };
-  private readonly constants = new Map<Binding, { value: Value; literals: Node[]; decoded: boolean }>();
+  private prov: Provenance = { literals: new Literals(), decoded: false };
+  private readonly constants = new Map<Binding, { value: Value; literals: Literals; decoded: boolean }>();
   private readonly inProgress = new Set<Binding>();
 
   constructor(private readonly scopes: ScopeResolver, private readonly defs: DefinitionSource) {}
@@ -80,7 +109,7 @@ export class Evaluator {
     const outer = { steps: this.steps, prov: this.prov, depth: this.depth };
     this.steps = 0;
     this.depth = 0;
-    this.prov = { literals: [], decoded: false };
+    this.prov = { literals: new Literals(), decoded: false };
     try {
       const value = this.expr(node, null);
       return { value, provenance: this.prov };
@@ -107,20 +136,20 @@ export class Evaluator {
       }
       this.constants.set(b, entry);
     }
-    for (const l of entry.literals) this.prov.literals.push(l);
+    if (entry.literals.own.length || entry.literals.shared) (this.prov.literals.shared ??= new Set()).add(entry.literals);
     this.prov.decoded ||= entry.decoded;
     return entry.value;
   }
 
-  private computeBindingValue(b: Binding): { value: Value; literals: Node[]; decoded: boolean } {
-    if (b.kind === 'function') return { value: new Closure(b.decl as FunctionNode, null), literals: [], decoded: false };
+  private computeBindingValue(b: Binding): { value: Value; literals: Literals; decoded: boolean } {
+    if (b.kind === 'function') return { value: new Closure(b.decl as FunctionNode, null), literals: NO_LITERALS, decoded: false };
     let source: Node | undefined;
     if (b.kind === 'param') source = this.defs.iteratedBy(b) ?? this.defs.argumentOf?.(b);
     else {
       const defs = this.defs.definitions(b).filter((d) => !(d.type === 'Identifier' && d.name === 'undefined') && !(d.type === 'Literal' && d.value === null));
       if (defs.length === 1) source = defs[0];
     }
-    if (!source) return { value: UNKNOWN, literals: [], decoded: false };
+    if (!source) return { value: UNKNOWN, literals: NO_LITERALS, decoded: false };
     const { value, provenance } = this.evaluate(source);
     const { literals, decoded } = provenance;
     if (b.kind !== 'param' || source !== this.defs.iteratedBy(b)) return { value, literals, decoded };
@@ -138,7 +167,7 @@ export class Evaluator {
     this.tick();
     switch (node.type) {
       case 'Literal':
-        if (typeof node.value === 'string') { this.prov.literals.push(node); return node.value; }
+        if (typeof node.value === 'string') { this.prov.literals.own.push(node); return node.value; }
         const re = regexOf(node);
         if (re) return safeRegExp(re.pattern, re.flags);
         if (node.regex) return UNKNOWN;
@@ -146,12 +175,12 @@ export class Evaluator {
       case 'TemplateLiteral': {
         let out = node.quasis[0].value.cooked ?? UNKNOWN;
         if (out === UNKNOWN) return UNKNOWN;
-        this.prov.literals.push(node.quasis[0]);
+        this.prov.literals.own.push(node.quasis[0]);
         for (let i = 0; i < node.expressions.length; i++) {
           const v = this.expr(node.expressions[i], frame);
           const q = node.quasis[i + 1].value.cooked;
           if (q == null) return UNKNOWN;
-          this.prov.literals.push(node.quasis[i + 1]);
+          this.prov.literals.own.push(node.quasis[i + 1]);
           const joined = concat(concat(out, v), q);
           if (joined === UNKNOWN) return UNKNOWN;
           out = joined as string;

@@ -11,7 +11,7 @@ import { severityRank, type EvidenceStep, type FileResult, type Finding } from '
 import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
-export const ENGINE_VERSION = '0.4.0';
+export const ENGINE_VERSION = '0.5.0';
 const MAX_NESTED_DEPTH = 3;
 
 export interface ScanOptions {
@@ -103,7 +103,7 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
       },
       scanNested(code: string): Finding[] {
         if ((options.depth ?? 0) >= MAX_NESTED_DEPTH) return [];
-        return scanText(code, { file: `${options.file} (decoded code)`, depth: (options.depth ?? 0) + 1 }).findings;
+        return scanText(code, { file: options.file, depth: (options.depth ?? 0) + 1 }).findings.map((f) => ({ ...f, decoded: true }));
       },
     };
     const { 'Program:exit': exit, ...rest } = rule.create(context);

@@ -4,12 +4,12 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { fullPlaceLabel, placeLabel } from '../model/findings';
 import type { TargetResult } from '../model/report';
 import { toJson } from '../report/json';
 import { toSarif } from '../report/sarif';
 import { buildReport } from '../scanner/pipeline';
 import { Command } from './commands';
-import { splitContainer } from './diagnostics';
 import { addRecommendation } from './recommend';
 import type { Item } from './reportView';
 import { allowVersion } from './settings';
@@ -39,18 +39,17 @@ export class Actions {
     const r = this.state.value.results[item.target];
     if (!r) return;
     const f = item.kind === 'finding' ? r.findings[item.finding] : undefined;
-    const { outer, inner } = splitContainer(f?.file ?? r.path);
-    if (f && inner === undefined) {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(outer));
+    if (f && f.member === undefined && !f.decoded) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(f.file));
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1) });
-    } else await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(outer));
+    } else await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(f?.file ?? r.path));
   }
 
   async copyFinding(item: Item): Promise<void> {
     if (item.kind !== 'finding') return;
     const r = this.state.value.results[item.target]!;
     const f = r.findings[item.finding];
-    const lines = [`${f.severity} ${f.ruleId} — ${agentLabel(r)}`, f.summary, f.message, `${f.file}:${f.line}:${f.column}`, ...f.evidence.chain.map((s) => `  ${s.role}: ${s.label} (${s.line}:${s.column})`)];
+    const lines = [`${f.severity} ${f.ruleId} — ${agentLabel(r)}`, f.summary, f.message, fullPlaceLabel(f), ...f.evidence.chain.map((s) => `  ${s.role}: ${s.label} (${s.line}:${s.column})`)];
     await vscode.env.clipboard.writeText(lines.join('\n'));
   }
 
@@ -81,8 +80,9 @@ export class Actions {
     const actions: vscode.CodeAction[] = [];
     for (const d of ctx.diagnostics.filter((x) => x.source === 'Agent X-Ray')) {
       this.state.value.results.forEach((r, target) => r?.findings.forEach((f, finding) => {
-        if (splitContainer(f.file).outer !== doc.uri.fsPath || typeof d.code !== 'object' || d.code.value !== f.ruleId) return;
-        const sameSpot = splitContainer(f.file).inner === undefined ? d.range.start.line === f.line - 1 && d.range.start.character === f.column - 1 : d.message.includes(`:${f.line}:${f.column}]`);
+        if (f.file !== doc.uri.fsPath || typeof d.code !== 'object' || d.code.value !== f.ruleId) return;
+        const inFile = f.member === undefined && !f.decoded;
+        const sameSpot = inFile ? d.range.start.line === f.line - 1 && d.range.start.character === f.column - 1 : d.message.startsWith(`[${placeLabel(f)}]`);
         if (!sameSpot) return;
         const a = new vscode.CodeAction('Agent X-Ray: Show evidence', vscode.CodeActionKind.QuickFix);
         a.diagnostics = [d];

@@ -8,7 +8,7 @@ import * as jsonc from 'jsonc-parser';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LineIndex } from '../engine/lines';
-import type { Severity } from '../engine/types';
+import { placeLabel, type Severity } from '../model/findings';
 import { groupFindings, type FindingGroup } from '../report/groups';
 import type { TargetResult } from '../report/model';
 import { agentLabel, type State } from './state';
@@ -23,13 +23,6 @@ function severityOf(s: Severity, isAllowed: boolean): vscode.DiagnosticSeverity 
   return vscode.DiagnosticSeverity.Information;
 }
 
-/** `exe!/$bunfs/root/cli.js` -> the file on disk and the part inside it. */
-export function splitContainer(file: string): { outer: string; inner?: string } {
-  const plain = file.replace(/ \(decoded code\)$/, '');
-  const bang = plain.indexOf('!');
-  return bang < 0 ? { outer: plain } : { outer: plain.slice(0, bang), inner: plain.slice(bang + 1) };
-}
-
 
 /**
  * One diagnostic for one mechanism, one line in the Problems panel: the plain
@@ -40,15 +33,15 @@ export function splitContainer(file: string): { outer: string; inner?: string } 
  */
 function groupDiagnostic(g: FindingGroup, isAllowed: string | undefined): { uri: vscode.Uri; diagnostic: vscode.Diagnostic } {
   const f = g.lead;
-  const { outer, inner } = splitContainer(f.file);
-  const uri = vscode.Uri.file(outer);
-  const embedded = inner !== undefined || f.file.endsWith('(decoded code)');
+  const uri = vscode.Uri.file(f.file);
+  // Inside an executable or archive, or in decoded code, the position is not in the file: it goes in the message.
+  const embedded = f.member !== undefined || !!f.decoded;
   const range = embedded
     ? new vscode.Range(0, 0, 0, 0)
     : new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, Math.max(f.endColumn - 1, f.column));
   const count = g.repeats.length ? ` (${g.repeats.length + 1} places)` : '';
   const also = g.parts.filter((p) => p.ruleId === f.ruleId).map((p) => ` Also: ${p.summary}`).join('');
-  const where = embedded ? `[${inner ?? 'decoded code'}:${f.line}:${f.column}] ` : '';
+  const where = embedded ? `[${placeLabel(f)}] ` : '';
   const d = new vscode.Diagnostic(range, `${where}${f.summary}${count}${also}${isAllowed ? ` (allowed: ${isAllowed})` : ''}`.replace(/\s*\n\s*/g, ' '), severityOf(f.severity, !!isAllowed));
   d.source = 'Agent X-Ray';
   d.code = { value: f.ruleId, target: vscode.Uri.parse(`${DOCS}${f.ruleId}.md`) };

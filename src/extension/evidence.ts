@@ -4,10 +4,9 @@
 // lists written out.
 import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
-import { openFile } from '../artifacts/contents';
-import type { Finding } from '../engine/types';
+import { memberOf, openFile } from '../artifacts/contents';
+import { fullPlaceLabel, type Finding } from '../model/findings';
 import type { TargetResult } from '../report/model';
-import { splitContainer } from './diagnostics';
 import { mark, reprint } from './reprint';
 import { agentLabel, type State } from './state';
 
@@ -18,13 +17,12 @@ export function evidenceUri(target: number, finding: number, f: Finding): vscode
 }
 
 /** The text a finding's offsets refer to: the file, or the module inside an executable or archive. */
-async function scannedText(file: string): Promise<string | undefined> {
-  if (file.endsWith('(decoded code)')) return undefined;
-  const { outer, inner } = splitContainer(file);
-  if (inner === undefined) return fs.readFile(outer, 'utf8');
-  const contents = await openFile(outer);
+async function scannedText(f: Finding): Promise<string | undefined> {
+  if (f.decoded) return undefined;
+  if (f.member === undefined) return fs.readFile(f.file, 'utf8');
+  const contents = await openFile(f.file);
   try {
-    const unit = contents.units.find((u) => u.name === file);
+    const unit = contents.units.find((u) => memberOf(u.name, f.file) === f.member);
     return unit ? (await unit.read()).toString(unit.encoding) : undefined;
   } finally {
     contents.close();
@@ -40,7 +38,7 @@ export async function renderEvidence(r: TargetResult, f: Finding): Promise<strin
   out.push(comment([
     `Agent X-Ray evidence: ${f.ruleId} (${f.severity})`,
     `Agent: ${agentLabel(r)}${r.agent?.kind ? `, ${r.agent.kind}` : ''}`,
-    `Where: ${f.file}:${f.line}:${f.column}`,
+    `Where: ${fullPlaceLabel(f)}`,
     '',
     ...f.message.match(/.{1,100}(\s|$)/g)!.map((s) => s.trim()),
     '',
@@ -49,7 +47,7 @@ export async function renderEvidence(r: TargetResult, f: Finding): Promise<strin
   ]));
   let text: string | undefined;
   try {
-    text = f.excerpt ? await scannedText(f.file) : undefined;
+    text = f.excerpt ? await scannedText(f) : undefined;
   } catch (err) {
     out.push('', comment([`The code could not be read again: ${(err as Error).message}`]));
   }

@@ -3,7 +3,7 @@ import { Command } from './commands';
 import { clip } from '../engine/evidence';
 import * as vscode from 'vscode';
 import { formatBytes } from '../artifacts/coverage';
-import type { Finding } from '../engine/types';
+import { fullPlaceLabel, type Finding } from '../model/findings';
 import { describeSend, groupSends, type TargetResult } from '../report/model';
 import { agentLabel, type ShownVerdict, type State } from './state';
 
@@ -91,7 +91,7 @@ export class ReportView implements vscode.TreeDataProvider<Item>, vscode.Disposa
     const f = r.findings[item.finding];
     const t = new vscode.TreeItem(clip(f.summary ?? f.message, 120), vscode.TreeItemCollapsibleState.Collapsed);
     t.description = `${f.ruleId} · ${f.line}:${f.column}`;
-    t.tooltip = new vscode.MarkdownString().appendText(`${f.severity} ${f.ruleId}\n\n${f.summary ?? ''}\n\n${f.message}\n\n${f.file}:${f.line}:${f.column}`);
+    t.tooltip = new vscode.MarkdownString().appendText(`${f.severity} ${f.ruleId}\n\n${f.summary ?? ''}\n\n${f.message}\n\n${fullPlaceLabel(f)}`);
     t.iconPath = icon(SEVERITY_ICON[f.severity]);
     t.contextValue = 'finding';
     t.command = { command: Command.ShowEvidence, title: 'Show Evidence', arguments: [item] };

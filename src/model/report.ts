@@ -1,5 +1,5 @@
 // The scan report: targets, agents, verdicts, sends, policy violations. Data only; imports nothing from src/ but the model.
-import type { Finding, Verdict } from './findings';
+import type { Finding, Place, Verdict } from './findings';
 
 /** How an agent was found. */
 export type AgentKind = 'extension' | 'cli' | 'workspace dependency' | 'mcp server';
@@ -23,7 +23,7 @@ export interface AgentInfo {
  * visibly (the gateway in API telemetry, the host name as a device name).
  * Not a warning; `--fail-on sends` and a policy's `failOn: "sends"` act on it.
  */
-export interface Send {
+export interface Send extends Place {
   /** What is sent: "time zone", "locale", "API gateway", "proxy", "host identity". */
   what: string[];
   /** How: in a telemetry event, or in a network request. */
@@ -32,9 +32,6 @@ export interface Send {
   event?: string;
   /** The fields that carry it (`props.locale`, `body.display_name`). */
   fields: string[];
-  file: string;
-  line: number;
-  column: number;
 }
 
 /** A finding that is a visible send (severity info, evidence.send). */
@@ -89,7 +86,7 @@ export interface TargetResult {
 }
 
 export interface ScanReport {
-  version: 1;
+  version: 2;
   tool: { name: 'agent-xray'; version: string };
   targets: TargetResult[];
   /** The targets were discovered (`scan` without paths). */

@@ -15,17 +15,18 @@ export interface FindingGroup {
   parts: Finding[];
 }
 
-const at = (file: string, line: number, column: number) => `${file}:${line}:${column}`;
+/** A position inside one finding's text, as a key. */
+const at = (f: Finding, line: number, column: number) => [f.file, f.member ?? '', f.decoded ? 'decoded' : '', line, column].join(':');
 
 /** Where a finding's chain has steps of one role. */
 function stepsAt(f: Finding, role: EvidenceStep['role']): string[] {
-  return f.evidence.chain.filter((s) => s.role === role).map((s) => at(f.file, s.line, s.column));
+  return f.evidence.chain.filter((s) => s.role === role).map((s) => at(f, s.line, s.column));
 }
 
 /** Where a finding compares: its own position for a comparison, its chain's comparison steps otherwise. */
 function comparedAt(f: Finding): string[] {
   const steps = stepsAt(f, 'comparison');
-  return f.ruleId === 'geo-org-comparison' ? [at(f.file, f.line, f.column), ...steps] : steps;
+  return f.ruleId === 'geo-org-comparison' ? [at(f, f.line, f.column), ...steps] : steps;
 }
 
 /** Findings that steer or carry something: they lead a mechanism. */

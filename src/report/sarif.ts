@@ -3,7 +3,7 @@ import { pathToFileURL } from 'url';
 import { coverageSummary, PROGRAM_NOT_READ } from '../artifacts/coverage';
 import { NATIVE_STRINGS } from '../artifacts/nativeStrings';
 import { rules } from '../engine/rules';
-import type { Severity } from '../engine/types';
+import { placeLabel, type Severity } from '../model/findings';
 import type { ScanReport } from './model';
 
 const DOCS = 'https://github.com/agent-xray/agent-xray/blob/main/docs/rules/';
@@ -18,8 +18,7 @@ const ruleLevel = (m: { id: string; severity: Severity }) => (m.id === PROGRAM_N
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '7.5', medium: '5.0', low: '2.0', info: '0.0' };
 
 function uriOf(file: string): string {
-  const plain = file.replace(/ \(decoded code\)$/, '');
-  return /^[a-z]+:\/\//i.test(plain) ? plain : pathToFileURL(plain).href;
+  return /^[a-z]+:\/\//i.test(file) ? file : pathToFileURL(file).href;
 }
 
 export function toSarif(report: ScanReport): string {
@@ -36,17 +35,24 @@ export function toSarif(report: ScanReport): string {
   for (const t of report.targets) artifactIndex(uriOf(t.path), { verdict: t.verdict, kind: t.kind, agent: t.agent, coverage: t.coverage, sends: t.sends ?? [], notAnalysed: t.notAnalysed });
   const results: object[] = report.targets.flatMap((t) => t.findings.map((f) => {
     const uri = uriOf(f.file);
+    // Inside an executable or archive, or in decoded code, line and column count in that text, not in the file:
+    // the location is the file, and the place inside it is in the message and in properties.
+    const inside = f.member !== undefined || f.decoded;
+    const where = inside ? ` (at ${placeLabel(f)})` : '';
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleList.findIndex((m) => m.id === f.ruleId),
       level: level(f.severity),
       // Plain words first; the rule's technical message follows.
-      message: { text: f.summary ? `${f.summary} Details: ${f.message}` : f.message },
+      message: { text: `${f.summary ? `${f.summary} Details: ${f.message}` : f.message}${where}` },
       locations: [{ physicalLocation: {
         artifactLocation: { uri, index: artifactIndex(uri) },
-        region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        ...(inside ? {} : { region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } }),
       } }],
-      properties: { severity: f.severity, target: t.path, verdict: t.verdict, evidence: f.evidence },
+      properties: {
+        severity: f.severity, target: t.path, verdict: t.verdict, evidence: f.evidence,
+        ...(inside ? { member: f.member, decoded: f.decoded, line: f.line, column: f.column } : {}),
+      },
     };
   }));
   // Programs that were not read: one result per target, on the target, so CI shows what it could not vouch for.

@@ -1,6 +1,6 @@
 // Text output for people: a verdict per target and the evidence behind it.
 import { shortList } from '../engine/evidence';
-import type { Finding, Severity, Verdict } from '../engine/types';
+import { placeLabel, type Finding, type Severity, type Verdict } from '../model/findings';
 import { describeSend, groupSends, type ScanReport, type TargetResult } from './model';
 
 export interface TextOptions { color: boolean; verbose?: boolean }
@@ -45,7 +45,7 @@ export function toText(report: ScanReport, options: TextOptions): string {
     // The "sends" inventory: environment facts sent visibly, not warnings.
     const sends = groupSends(t.sends ?? []);
     for (const { send: s, count } of options.verbose ? sends : sends.slice(0, 5)) {
-      lines.push(paint('gray', `  sends    ${describeSend(s)}  ${s.file === t.path ? '' : `${s.file}:`}${s.line}:${s.column}${count > 1 ? ` and ${count - 1} more place${count > 2 ? 's' : ''}` : ''}`));
+      lines.push(paint('gray', `  sends    ${describeSend(s)}  ${placeLabel(s, t.path)}${count > 1 ? ` and ${count - 1} more place${count > 2 ? 's' : ''}` : ''}`));
     }
     if (!options.verbose && sends.length > 5) lines.push(paint('gray', `  (${sends.length - 5} more kinds of sends; --verbose lists them)`));
     for (const n of unread ? t.notAnalysed.slice(1) : t.notAnalysed) lines.push(paint('yellow', `  not analysed: ${printable(n)}`));
@@ -68,7 +68,7 @@ export function toText(report: ScanReport, options: TextOptions): string {
 }
 
 function finding(f: Finding, t: TargetResult, paint: (c: Color, s: string) => string): string[] {
-  const where = `${f.file === t.path ? '' : `${f.file}:`}${f.line}:${f.column}`;
+  const where = placeLabel(f, t.path);
   const out = [`  ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))} ${paint('cyan', f.ruleId)} ${paint('gray', where)}`, ...(f.summary ? [`           ${paint('bold', f.summary)}`] : []), `           ${f.message}`];
   const entries = f.evidence.entries as string[] | undefined;
   if (entries && entries.length > 8) out.push(paint('gray', `           decoded (${entries.length}): ${shortList(entries, 20)}`));

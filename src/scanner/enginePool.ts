@@ -34,18 +34,15 @@ export function timeLimitMs(bytes: number): number {
 
 interface Job {
   id: number;
+  request: EngineRequest;
   resolve(r: FileResult): void;
   reject(e: Error): void;
   timer?: NodeJS.Timeout;
-  name: string;
-  bytes: number;
 }
 
 interface Slot {
   worker: Worker;
   job?: Job;
-  /** Bytes scanned since the worker started; it is replaced after a large text's worth. */
-  scanned: number;
 }
 
 export interface PoolOptions {
@@ -58,39 +55,58 @@ export interface PoolOptions {
   timeLimit?: (bytes: number) => number;
   /** Texts this large run alone (default LARGE_TEXT). */
   largeText?: number;
+  /** A thread whose heap has grown past this is replaced between files (default RETIRE_HEAP_MB). */
+  retireHeapMb?: number;
   /** A thread started early (startEngineThread with the same heapMb) for the pool to use first. */
   started?: Worker;
 }
+
+/**
+ * A thread collects its heap after a large tree (engineWorker.ts); one whose
+ * heap is still past this is replaced, its heap going with it. Replacing
+ * threads more often costs a split build of thousands of small modules a
+ * cold, unoptimised engine each time.
+ */
+export const RETIRE_HEAP_MB = 512;
+
+/** Texts read ahead per thread: the next one is ready when a thread finishes, so it never waits for a read. */
+const READ_AHEAD = 2;
 
 export class EnginePool implements Engine {
   readonly size: number;
   private readonly slots: Slot[] = [];
   private readonly waiting: Array<{ weight: number; go(): void; stop(e: Error): void }> = [];
+  /** Texts read and waiting for a thread, in order. */
+  private readonly queue: Job[] = [];
   private used = 0;
   private nextId = 0;
   private cancelled = false;
   private readonly heapMb: number;
   private readonly timeLimit: (bytes: number) => number;
   private readonly largeText: number;
-  /** What the pool did: most files scanned at once, threads it started (not counting `options.started`). */
-  readonly stats = { peakBusy: 0, started: 0 };
+  private readonly retireHeapMb: number;
+  /** What the pool did: most files scanned at once, threads it started (not counting `options.started`), threads replaced for their heap. */
+  readonly stats = { peakBusy: 0, started: 0, retired: 0 };
 
   constructor(private readonly options: PoolOptions) {
     this.size = Math.max(1, options.size ?? Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
     this.heapMb = options.heapMb ?? defaultHeapMb();
     this.timeLimit = options.timeLimit ?? timeLimitMs;
     this.largeText = options.largeText ?? LARGE_TEXT;
+    this.retireHeapMb = options.retireHeapMb ?? RETIRE_HEAP_MB;
     if (options.started) this.adopt(options.started);
   }
 
+  /** Room for a text: a large one waits until it can run alone; ordinary ones are read ahead, READ_AHEAD per thread. */
   acquire(size: number): Promise<() => void> {
     if (this.cancelled) return Promise.reject(new Cancelled());
-    const weight = size >= this.largeText ? this.size : 1;
+    const capacity = this.size * READ_AHEAD;
+    const weight = size >= this.largeText ? capacity : 1;
     return new Promise((resolve, reject) => {
       const go = () => {
         this.used += weight;
         // The thread starts (and loads the engine) while the caller reads the bytes.
-        if (!this.slots.some((s) => !s.job)) this.spawn();
+        if (!this.slots.some((s) => !s.job) && this.slots.length < this.size) this.spawn();
         let released = false;
         resolve(() => {
           if (released) return;
@@ -106,25 +122,32 @@ export class EnginePool implements Engine {
 
   /** Admits waiting work in order; a large text waits until it can run alone. */
   private admit(): void {
-    while (this.waiting.length && this.used + this.waiting[0].weight <= this.size) this.waiting.shift()!.go();
+    while (this.waiting.length && this.used + this.waiting[0].weight <= this.size * READ_AHEAD) this.waiting.shift()!.go();
   }
 
   scan(bytes: Buffer, encoding: TextEncoding, name: string, seeds?: Seeds): Promise<FileResult> {
     if (this.cancelled) return Promise.reject(new Cancelled());
-    const slot = this.slots.find((s) => !s.job) ?? this.spawn();
     return new Promise((resolve, reject) => {
-      const job: Job = { id: this.nextId++, resolve, reject, name, bytes: bytes.length };
-      slot.job = job;
-      slot.scanned += bytes.length;
-      this.stats.peakBusy = Math.max(this.stats.peakBusy, this.slots.filter((s) => s.job).length);
-      const limit = this.timeLimit(job.bytes);
-      job.timer = setTimeout(() => this.fail(slot, `stopped after the time limit of ${limit >= 10_000 ? Math.round(limit / 1000) : (limit / 1000).toFixed(1)} s for a file this size`), limit);
       // The bytes move to the worker without a copy when they own their memory.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const data = own ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
-      const request: EngineRequest = { id: job.id, bytes: data, encoding, name, seeds };
-      slot.worker.postMessage(request, [data.buffer as ArrayBuffer]);
+      this.queue.push({ id: this.nextId++, request: { id: this.nextId - 1, bytes: data, encoding, name, seeds }, resolve, reject });
+      this.dispatch();
     });
+  }
+
+  /** Gives queued texts to idle threads, starting threads up to the pool's size. */
+  private dispatch(): void {
+    while (this.queue.length) {
+      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      this.stats.peakBusy = Math.max(this.stats.peakBusy, this.slots.filter((s) => s.job).length);
+      const limit = this.timeLimit(job.request.bytes.length);
+      job.timer = setTimeout(() => this.fail(slot, `stopped after the time limit of ${limit >= 10_000 ? Math.round(limit / 1000) : (limit / 1000).toFixed(1)} s for a file this size`), limit);
+      slot.worker.postMessage(job.request, [job.request.bytes.buffer as ArrayBuffer]);
+    }
   }
 
   private spawn(): Slot {
@@ -133,13 +156,17 @@ export class EnginePool implements Engine {
   }
 
   private adopt(worker: Worker): Slot {
-    const slot: Slot = { worker, scanned: 0 };
+    const slot: Slot = { worker };
     this.slots.push(slot);
     worker.on('message', (reply: EngineReply) => {
       const job = slot.job;
       if (!job || reply.id !== job.id) return;
       this.finish(slot);
-      if (slot.scanned >= this.largeText) this.retire(slot);
+      if (reply.heapMb > this.retireHeapMb) {
+        this.stats.retired++;
+        this.retire(slot);
+      }
+      this.dispatch();
       job.resolve(reply.result);
     });
     worker.on('error', (err: Error & { code?: string }) => {
@@ -168,13 +195,17 @@ export class EnginePool implements Engine {
     if (!job) return;
     this.finish(slot);
     if (this.cancelled) job.reject(new Cancelled());
-    else job.resolve({ file: job.name, bytes: job.bytes, ms: 0, findings: [], notAnalysed: [], error: reason });
+    else {
+      job.resolve({ file: job.request.name, bytes: job.request.bytes.length, ms: 0, findings: [], notAnalysed: [], error: reason });
+      this.dispatch();
+    }
   }
 
   /** Stops every scan: running and waiting calls reject with Cancelled. */
   cancel(): void {
     this.cancelled = true;
     for (const w of this.waiting.splice(0)) w.stop(new Cancelled());
+    for (const job of this.queue.splice(0)) job.reject(new Cancelled());
     for (const slot of [...this.slots]) this.fail(slot, 'cancelled');
   }
 

@@ -12,16 +12,15 @@ export function defaultHeapMb(): number {
 }
 
 /**
- * Sets V8's initial heap for workers created afterwards. A syntax tree
- * survives until its scan ends, so a heap that starts small is grown by full
- * collections that only find live objects (a fifth of a 13 MB bundle's scan).
- * 512 MB, not more: with 1 GB, two threads on a split build's largest modules
- * (Claude Code 2.1.332) took the process past 1.3 GB.
- * The flag is process-wide: only the CLI, which owns its process, calls this;
- * the editor extension shares its host and does not.
+ * Gives engine threads started afterwards V8's collector (`gc`): after a large
+ * tree a thread collects at once and hands the memory back, so it can stay
+ * (a new thread costs a split build of thousands of small modules a cold,
+ * unoptimised engine). The flag is process-wide: only the CLI, which owns its
+ * process, calls this; the editor extension shares its host and does not, and
+ * its threads are replaced instead when their heap stays large.
  */
-export function tuneWorkerHeap(): void {
-  v8.setFlagsFromString('--initial-heap-size=512');
+export function exposeCollector(): void {
+  v8.setFlagsFromString('--expose-gc');
 }
 
 /** Whether dist/engineWorker.js is beside the running CLI (not when run from source, as in tests). */

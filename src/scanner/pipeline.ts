@@ -49,7 +49,7 @@ export function judge(policy: Policy, targets: TargetResult[], trusted = true): 
 export function buildReport(targets: TargetResult[], extras: { discovery?: Pick<Discovery, 'skipped'>; policy?: Policy; violations?: Violation[] } = {}): ScanReport {
   const { discovery, policy, violations } = extras;
   return {
-    version: 1, tool: { name: 'agent-xray', version: TOOL_VERSION }, targets,
+    version: 2, tool: { name: 'agent-xray', version: TOOL_VERSION }, targets,
     ...(discovery ? { discovered: true, skipped: discovery.skipped } : {}),
     ...(policy ? { policy: { file: policy.file, failOn: policy.failOn, violations: violations ?? judge(policy, targets) } } : {}),
   };

@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import { FormatError } from '../artifacts/bytes';
-import { addParts, JS_FILE, openFile, type Contents, type Unit } from '../artifacts/contents';
+import { addParts, JS_FILE, openFile, placeIn, type Contents, type Unit } from '../artifacts/contents';
 import type { DiscoveredAgent } from '../discovery/discover';
 import { coverageSummary, judgeCoverage, type CoveredFile } from '../artifacts/coverage';
 import { fileKey, listTarget, type TargetFiles } from '../artifacts/targetFiles';
@@ -29,10 +29,13 @@ export interface ScanTargetsOptions {
 
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
+/** Texts of one file (modules of an executable) read at once: enough for the pool to read ahead on two threads. */
+const UNITS_AT_ONCE = 4;
+
 /** A result for identical content found under another name. */
 function relocate(r: FileResult, file: string): FileResult {
   if (r.file === file) return r;
-  return { ...r, file, findings: r.findings.map((f) => ({ ...f, file: f.file.startsWith(r.file) ? file + f.file.slice(r.file.length) : f.file })) };
+  return { ...r, file, findings: r.findings.map((f) => (f.file === r.file ? { ...f, file } : f)) };
 }
 
 function readError(err: unknown): string {
@@ -96,7 +99,7 @@ async function openAndScan(file: string, options: ScanTargetsOptions): Promise<{
     return { results: [], contents: c };
   }
   try {
-    const results = await mapLimit(contents.units, 2, (unit) => scanUnit(unit, options));
+    const results = await mapLimit(contents.units, UNITS_AT_ONCE, (unit) => scanUnit(unit, options));
     return { results, contents };
   } finally {
     contents.close();
@@ -180,7 +183,7 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
     // A shell script counts only where the package runs it (its `bin`); elsewhere it is tooling.
     if (listed.kind !== 'file' && !entry && contents.role === 'stub') continue;
     addParts(parts, contents.parts);
-    findings.push(...contents.findings);
+    findings.push(...contents.findings.map((f) => placeIn(f, file)));
     for (const n of contents.notAnalysed) notAnalysed.push(where(n));
     if (contents.unscannable && !contents.notAnalysed.includes(contents.unscannable)) notAnalysed.push(listed.kind === 'file' ? contents.unscannable : `${where(file)}: ${contents.unscannable}`);
     let read = 0;
@@ -195,7 +198,7 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
       if (r.sha256 && hashes.has(r.sha256)) continue;
       if (r.sha256) hashes.add(r.sha256);
       bytes += r.bytes;
-      findings.push(...r.findings);
+      findings.push(...r.findings.map((f) => placeIn(f, file)));
       for (const n of r.notAnalysed) notAnalysed.push(listed.kind === 'file' && r.file === file ? n : `${where(r.file)}: ${n}`);
     }
     covered.push({ path: file, size, role: contents.role, launches: contents.launches, read, entry, reason: contents.unscannable ?? results.find((r) => r.error)?.error });
@@ -247,8 +250,7 @@ async function linkProgram(files: Array<{ file: string; results: FileResult[] }>
       continue; // gone since the first read: the first results stand
     }
     try {
-      // Two at a time, like the first analysis: the engine pool has two threads.
-      await mapLimit(contents.units.filter((u) => seeds.has(u.name)), 2, async (unit) => {
+      await mapLimit(contents.units.filter((u) => seeds.has(u.name)), UNITS_AT_ONCE, async (unit) => {
         const i = results.findIndex((r) => r.file === unit.name);
         if (i < 0) return;
         const release = await engine.acquire(unit.size);

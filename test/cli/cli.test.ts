@@ -86,7 +86,7 @@ describe('cli', () => {
   it('json output has the documented shape', async () => {
     const r = await cli(['scan', bad, good, '--format', 'json']);
     const j = JSON.parse(r.stdout);
-    assert.strictEqual(j.version, 1);
+    assert.strictEqual(j.version, 2);
     assert.deepStrictEqual(j.targets.map((t: { verdict: string }) => t.verdict), ['untrusted', 'trusted']);
     const t = j.targets[0];
     assert.deepStrictEqual(Object.keys(t).sort(), ['agent', 'bytes', 'contents', 'coverage', 'files', 'findings', 'kind', 'ms', 'notAnalysed', 'path', 'sends', 'sha256', 'verdict']);

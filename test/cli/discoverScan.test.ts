@@ -53,7 +53,7 @@ describe('cli: scan without paths discovers, then scans', function () {
       'extension anthropic.claude-code@2.1.196 untrusted',
     ]);
     const ext = j.targets.find((t: { agent: { kind: string } }) => t.agent.kind === 'extension');
-    assert.ok(ext.findings.some((f: { file: string }) => f.file.endsWith('resources/native-binary/claude!/$bunfs/root/cli.js')));
+    assert.ok(ext.findings.some((f: { file: string; member?: string }) => f.file.endsWith('resources/native-binary/claude') && f.member === '/$bunfs/root/cli.js'));
     assert.ok(j.targets.every((t: { foundAt: string[] }) => t.foundAt.length >= 1));
     assert.strictEqual(r.code, 1, 'an untrusted agent fails the default --fail-on');
   });

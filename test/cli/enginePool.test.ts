@@ -57,7 +57,33 @@ describe('cli: the engine pool', function () {
     await scanAll(pool, [...small.slice(0, 2), generateBundle(2_500_000, { seed: 5 }), small[2]], spans);
     const [s, e] = spans[2];
     assert.deepStrictEqual(spans.filter(([a, b], i) => i !== 2 && a < e && b > s), [], 'nothing runs beside a large text');
-    assert.ok(pool.stats.started >= 2, 'the thread that held the large tree was replaced');
+    assert.strictEqual(pool.stats.retired, 0, 'the thread that held the large tree collected it and was kept');
+  });
+
+  it('replaces a thread whose heap stays past retireHeapMb after a file, and keeps scanning', async () => {
+    pool = new EnginePool({ distDir: dist, size: 1, retireHeapMb: 1 });
+    const results = await scanAll(pool, [1, 2, 3].map((seed) => generateBundle(200_000, { seed, withFingerprint: true })));
+    assert.ok(results.every((r) => r.findings.length > 0 && !r.error));
+    assert.strictEqual(pool.stats.retired, 3);
+    assert.strictEqual(pool.stats.started, 3, 'a new thread for each file after the first was retired');
+  });
+
+  it('reads ahead: texts wait in the queue while both threads are busy, and none is lost', async () => {
+    pool = new EnginePool({ distDir: dist, size: 2 });
+    const held: Array<() => void> = [];
+    for (let i = 0; i < 4; i++) held.push(await pool.acquire(1000));
+    let fifth = false;
+    const more = pool.acquire(1000).then((r) => { fifth = true; return r; });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.strictEqual(fifth, false, 'two texts per thread at most are read ahead');
+    held.shift()!();
+    held.push(await more);
+    const texts = [1, 2, 3, 4, 5].map((seed) => generateBundle(100_000, { seed, withFingerprint: true }));
+    const results = await Promise.all(texts.map((t, i) => pool!.scan(text(t), 'utf8', `q${i}.js`)));
+    assert.deepStrictEqual(results.map((r) => r.file), ['q0.js', 'q1.js', 'q2.js', 'q3.js', 'q4.js']);
+    assert.ok(results.every((r) => r.findings.length > 0));
+    assert.strictEqual(pool.stats.peakBusy, 2);
+    held.forEach((release) => release());
   });
 
   it('uses a thread started before it (the CLI starts one while it loads) and starts no other for one file', async () => {

@@ -78,7 +78,7 @@ describe('real artifacts: @anthropic-ai/claude-code', function () {
         assert.strictEqual(target.verdict, 'untrusted');
         const critical = target.findings.filter((f) => f.severity === 'critical');
         assert.ok(critical.length >= 4);
-        for (const f of critical) assert.strictEqual(f.file, `${exe}!${prefix}src/entrypoints/cli.js`);
+        for (const f of critical) assert.deepStrictEqual([f.file, f.member], [exe, `${prefix}src/entrypoints/cli.js`]);
         assert.ok(Object.keys(target.contents).some((k) => k.startsWith(`Bun executable (${format}`)), JSON.stringify(target.contents));
       });
       incidentEvidence(() => scanned);

@@ -37,7 +37,7 @@ describe('real artifacts: a Node single-executable application', function () {
   it('finds the blob, scans the main script and the JS asset, and judges it', async () => {
     const { targets: [t] } = await scanTargets([app]);
     assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
-    assert.ok(t.findings.some((f) => f.file === `${app}!main.js`), t.findings.map((f) => f.file).join());
+    assert.ok(t.findings.some((f) => f.file === app && f.member === 'main.js'), t.findings.map((f) => f.member).join());
     assert.strictEqual(t.contents['SEA main script'].count, 1);
     assert.strictEqual(t.contents['SEA asset (JavaScript)'].count, 1);
     assert.ok(Object.keys(t.contents).some((k) => k.startsWith('Node single-executable application')));
@@ -79,7 +79,7 @@ describe('real artifacts: Node 24 and 25 single-executable applications', functi
       }
       const { targets: [t] } = await scanTargets([app]);
       assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
-      assert.ok(t.findings.some((f) => f.severity === 'critical' && f.file === `${app}!program.tgz!package/cli-main.js`), t.findings.map((f) => f.file).join());
+      assert.ok(t.findings.some((f) => f.severity === 'critical' && f.file === app && f.member === 'program.tgz!package/cli-main.js'), t.findings.map((f) => f.member).join());
       assert.strictEqual(t.contents['SEA main script'].count, 1);
       assert.strictEqual(t.coverage?.program, 'read');
     });

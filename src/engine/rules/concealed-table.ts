@@ -90,7 +90,7 @@ export const rule = createRule({
           const entries = entriesOf(value);
           if (!isTable(entries)) continue;
           if (entries.filter((e) => appearsIn(provenance, e)).length > entries.length / 2) continue;
-          const at = encodedLiteral(provenance.literals) ?? call;
+          const at = encodedLiteral(provenance.literals.all()) ?? call;
           if (reported.has(at)) continue;
           reported.add(at);
           const what = entries.some(isPlaceZone) ? 'time zones' : 'hosts';

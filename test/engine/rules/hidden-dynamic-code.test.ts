@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import type { Finding } from '../../../src/model/findings';
 import { ruleTester } from '../../ruleTester';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -19,7 +20,12 @@ ruleTester('hidden-dynamic-code', {
     {
       code: `const code = Buffer.from("${b64('if (Intl.DateTimeFormat().resolvedOptions().timeZone === "Asia/Shanghai") globalThis.x = 1;')}", "base64").toString();\nnew Function(code)();`,
       findings: [{ severity: 'high', line: 2, message: /inside it: The time zone is compared/ }],
-      check: (f) => assert.strictEqual((f[0].evidence.nestedFindings as unknown[]).length, 1),
+      check: (f) => {
+        const nested = f[0].evidence.nestedFindings as Finding[];
+        assert.strictEqual(nested.length, 1);
+        // Found in the decoded text: the same file, marked as decoded (its line and column count in that text).
+        assert.deepStrictEqual([nested[0].file, nested[0].decoded, nested[0].line], [f[0].file, true, 1]);
+      },
     },
     {
       code: `const vm = require("vm");\nvm.runInNewContext(String.fromCharCode(${[...'globalThis.y = 1 + 2;'].map((c) => c.charCodeAt(0)).join(',')}));`,
