@@ -11,6 +11,9 @@ import { invocationOf } from './definitions';
 import type { Binding } from './scope';
 import { Kind, type SourceMatch } from './sources';
 
+/** A returned constant: no parameter, and nothing a fingerprint could be in. */
+const CONSTANT = -1;
+
 /** Nested flow steps followed at most (each is a few stack frames). */
 const MAX_DEPTH = 200;
 
@@ -161,9 +164,11 @@ export class Dataflow {
   }
 
   /**
-   * The parameter a function returns unchanged on every path (`function lze(e) { return e }`,
-   * `function Me(e) { return lze(e) }`, `(s) => s.trim()`), or undefined. Parameter flows
-   * merge every call site; a call to such a function takes its own argument's flow instead.
+   * The parameter a function returns, unchanged or transformed with constants only, on every
+   * path that returns something else than a constant (`function lze(e) { return e }`,
+   * `function Me(e) { return lze(e) }`, `(s) => s.trim()`, `(e) => e ? e.trim() : void 0`,
+   * `` (e) => `tool_${e}` ``), or undefined. Parameter flows merge every call site; a call to
+   * such a function takes its own argument's flow instead.
    */
   private passThroughIndex(fn: FunctionNode): number | undefined {
     const known = this.passThroughs.get(fn);
@@ -173,6 +178,7 @@ export class Dataflow {
     let index: number | undefined;
     for (const r of returns) {
       const i = this.returnedParam(fn, unwrap(r));
+      if (i === CONSTANT) continue;
       if (i === undefined || (index !== undefined && i !== index)) { index = undefined; break; }
       index = i;
     }
@@ -180,8 +186,27 @@ export class Dataflow {
     return index;
   }
 
-  /** Which plain, never reassigned parameter of `fn` an expression is, through pass-through calls and preserving methods. */
-  private returnedParam(fn: FunctionNode, r: Node): number | undefined {
+  /**
+   * Which plain, never reassigned parameter of `fn` an expression is, through pass-through calls,
+   * preserving methods, and constants joined to it (a prefix, a fallback, a guard's other branch);
+   * CONSTANT for a constant that carries nothing (`void 0`, `null`, a literal).
+   */
+  private returnedParam(fn: FunctionNode, r: Node): number | typeof CONSTANT | undefined {
+    if (isLiteral(r) || r.type === 'UnaryExpression' && r.operator === 'void' && isLiteral(unwrap(r.argument))) return CONSTANT;
+    if (r.type === 'Identifier' && r.name === 'undefined' && !this.a.scopes.resolve(r)) return CONSTANT;
+    // `e ? f(e) : void 0`, `e || "none"`, `"tz_" + e`, `` `tool_${e}` ``: the test or the constant adds nothing sent.
+    const parts = r.type === 'ConditionalExpression' ? [r.consequent, r.alternate]
+      : r.type === 'LogicalExpression' || r.type === 'BinaryExpression' && r.operator === '+' ? [r.left, r.right]
+        : r.type === 'TemplateLiteral' ? r.expressions : undefined;
+    if (parts) {
+      let index: number | typeof CONSTANT = CONSTANT;
+      for (const p of parts as Node[]) {
+        const i = this.returnedParam(fn, unwrap(p));
+        if (i === undefined || i !== CONSTANT && index !== CONSTANT && i !== index) return undefined;
+        if (i !== CONSTANT) index = i;
+      }
+      return index;
+    }
     if (r.type === 'Identifier') {
       const b = this.a.scopes.resolve(r);
       if (b?.kind !== 'param' || b.decl !== fn || this.a.defs.definitions(b).length) return undefined;
@@ -191,11 +216,15 @@ export class Dataflow {
     if (r.type !== 'CallExpression') return undefined;
     const callee = unwrap(r.callee);
     const method = methodName(r);
-    if (callee.type === 'MemberExpression' && method && PRESERVING_METHODS.has(method)) return this.returnedParam(fn, unwrap(callee.object));
+    if (callee.type === 'MemberExpression' && method && PRESERVING_METHODS.has(method)) {
+      const i = this.returnedParam(fn, unwrap(callee.object));
+      return i === CONSTANT ? undefined : i;
+    }
     const g = this.a.defs.functionOf(callee);
     if (!g || g === fn) return undefined;
     const j = this.passThroughIndex(g);
-    return j !== undefined && r.arguments[j] ? this.returnedParam(fn, unwrap(r.arguments[j])) : undefined;
+    const i = j !== undefined && r.arguments[j] ? this.returnedParam(fn, unwrap(r.arguments[j])) : undefined;
+    return i === CONSTANT ? undefined : i;
   }
 
   private memberFlow(node: Node): Flow {

@@ -15,6 +15,12 @@ ruleTester('fingerprint-exfiltration', {
     `function lze(e) { return e; }\nfunction Me(e) { return lze(e); }\nconst lang = Me(process.env.LANG);\nconsole.log(lang.length);\nfunction track(name, props) { fetch("https://t.example/e", { method: "POST", body: JSON.stringify({ name, props }) }); }\ntrack(Me("tengu_started"), { n: 1 });\ntrack("tengu_exit", { reason: Me("user") });`,
     // A transforming wrapper (a preserving method on its parameter) is followed per call too.
     `const clean = (s) => s.trim();\nconst tz = clean(Intl.DateTimeFormat().resolvedOptions().timeZone);\nconsole.log(tz);\ntrack("cli_started", { mode: clean(" fast ") });`,
+    // Wrappers that transform their argument with constants only (a guard that returns nothing, a fallback
+    // constant, a prefix) carry each call's own argument (Claude Code 2.1.332: \`function x6(e){return e?nr(e):void 0}\`).
+    `function redact(u) { if (!u) return; return u.trim(); }\nconst gw = redact(process.env.ANTHROPIC_BASE_URL);\nconsole.log(gw);\ntrack("mcp_connected", { server: redact(config.url) });`,
+    `const x6 = (e) => (e ? e.toLowerCase() : void 0);\nconst gw = x6(process.env.ANTHROPIC_BASE_URL);\nconsole.log(gw);\ntrack("mcp_connected", { server: x6(config.url) });`,
+    `function tool(e) { return \`tool_\${e}\`; }\nconst zone = tool(Intl.DateTimeFormat().resolvedOptions().timeZone);\nconsole.log(zone);\ntrack("tool_used", { name: tool(input.name) });`,
+    `function orNone(e) { return e || "none"; }\nconsole.log(orNone(process.env.LANG));\ntrack("cli_started", { mode: orNone(opts.mode) });`,
     // An i18n call fills a message for the screen (Qoder CLI 1.1.52): not telemetry.
     `const endpoint = process.env.OPENAI_BASE_URL;\nconsole.log(t("home.endpoint", { endpoint }));`,
   ],
@@ -31,6 +37,19 @@ ruleTester('fingerprint-exfiltration', {
     {
       code: `const clean = (s) => s.trim();\ntrack("cli_started", { zone: clean(Intl.DateTimeFormat().resolvedOptions().timeZone) });`,
       findings: [{ severity: 'info', line: 2, message: /time zone/ }],
+    },
+    // The same wrappers still carry a source their own call passes.
+    {
+      code: `function redact(u) { if (!u) return; return u.trim(); }\ntrack("api_query", { gateway: redact(process.env.ANTHROPIC_BASE_URL) });`,
+      findings: [{ severity: 'info', line: 2, message: /API gateway/ }],
+    },
+    {
+      code: `function tool(e) { return "tz_" + e; }\ntrack("cli_started", { zone: tool(Intl.DateTimeFormat().resolvedOptions().timeZone) });`,
+      findings: [{ severity: 'info', line: 2, message: /time zone/ }],
+    },
+    {
+      code: `const x6 = (e) => (e ? e.toLowerCase() : void 0);\nconst os = require("os");\nlogEvent("session_start", { host: x6(os.hostname()) });`,
+      findings: [{ severity: 'info', line: 3, message: /host identity/ }],
     },
     {
       // A wrapper that returns something else on one path is not a pass-through: its callers still merge.
