@@ -48,21 +48,23 @@ export class Literals {
   readonly own: Node[] = [];
   shared?: Set<Literals>;
 
-  /** Every literal, each once. */
-  all(): Node[] {
-    const out: Node[] = [];
+  /** Every literal, each group once (shared groups may share each other). */
+  *nodes(): Generator<Node> {
     const seen = new Set<Literals>([this]);
     const stack: Literals[] = [this];
     while (stack.length) {
       const l = stack.pop()!;
-      for (const n of l.own) out.push(n);
+      yield* l.own;
       for (const s of l.shared ?? []) if (!seen.has(s)) { seen.add(s); stack.push(s); }
     }
-    return out;
+  }
+
+  all(): Node[] {
+    return [...this.nodes()];
   }
 
   get empty(): boolean {
-    return !this.own.length && ![...this.shared ?? []].some((s) => !s.empty);
+    return !!this.nodes().next().done;
   }
 }
 

@@ -4,7 +4,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { fullPlaceLabel, placeLabel } from '../model/findings';
+import { fullPlaceLabel, inOwnFile, placeLabel } from '../model/findings';
 import type { TargetResult } from '../model/report';
 import { toJson } from '../report/json';
 import { toSarif } from '../report/sarif';
@@ -39,7 +39,7 @@ export class Actions {
     const r = this.state.value.results[item.target];
     if (!r) return;
     const f = item.kind === 'finding' ? r.findings[item.finding] : undefined;
-    if (f && f.member === undefined && !f.decoded) {
+    if (f && inOwnFile(f)) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(f.file));
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1) });
     } else await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(f?.file ?? r.path));
@@ -81,8 +81,7 @@ export class Actions {
     for (const d of ctx.diagnostics.filter((x) => x.source === 'Agent X-Ray')) {
       this.state.value.results.forEach((r, target) => r?.findings.forEach((f, finding) => {
         if (f.file !== doc.uri.fsPath || typeof d.code !== 'object' || d.code.value !== f.ruleId) return;
-        const inFile = f.member === undefined && !f.decoded;
-        const sameSpot = inFile ? d.range.start.line === f.line - 1 && d.range.start.character === f.column - 1 : d.message.startsWith(`[${placeLabel(f)}]`);
+        const sameSpot = inOwnFile(f) ? d.range.start.line === f.line - 1 && d.range.start.character === f.column - 1 : d.message.startsWith(`[${placeLabel(f)}]`);
         if (!sameSpot) return;
         const a = new vscode.CodeAction('Agent X-Ray: Show evidence', vscode.CodeActionKind.QuickFix);
         a.diagnostics = [d];

@@ -8,7 +8,7 @@ import * as jsonc from 'jsonc-parser';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LineIndex } from '../engine/lines';
-import { placeLabel, type Severity } from '../model/findings';
+import { inOwnFile, placeLabel, type Severity } from '../model/findings';
 import { groupFindings, type FindingGroup } from '../report/groups';
 import type { TargetResult } from '../report/model';
 import { agentLabel, type State } from './state';
@@ -35,7 +35,7 @@ function groupDiagnostic(g: FindingGroup, isAllowed: string | undefined): { uri:
   const f = g.lead;
   const uri = vscode.Uri.file(f.file);
   // Inside an executable or archive, or in decoded code, the position is not in the file: it goes in the message.
-  const embedded = f.member !== undefined || !!f.decoded;
+  const embedded = !inOwnFile(f);
   const range = embedded
     ? new vscode.Range(0, 0, 0, 0)
     : new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, Math.max(f.endColumn - 1, f.column));

@@ -35,6 +35,16 @@ export function placeLabel(p: Place, omitFile?: string): string {
   return `${at ? `${at}:` : ''}${p.line}:${p.column}${p.decoded ? ' (in code decoded at run time)' : ''}`;
 }
 
+/** Whether line and column are the file's own (not a member's, not decoded text's). */
+export function inOwnFile(p: Place): boolean {
+  return p.member === undefined && !p.decoded;
+}
+
+/** A key for a position in a place's text (its own by default): equal keys, same text and position. */
+export function placeKey(p: Place, line = p.line, column = p.column): string {
+  return [p.file, p.member ?? '', p.decoded ? 'decoded' : '', line, column].join('\0');
+}
+
 /** The file too, before the member: "/opt/claude, /$bunfs/root/cli.js:3:5". */
 export function fullPlaceLabel(p: Place): string {
   return p.member !== undefined ? `${p.file}, ${placeLabel(p)}` : placeLabel(p);

@@ -4,7 +4,7 @@
 // do other channels that change the same outgoing data (the same sink); and
 // findings that say the same thing from several places fold into one entry
 // with every location.
-import { severityRank, type EvidenceStep, type Finding } from '../engine/types';
+import { placeKey, severityRank, type EvidenceStep, type Finding } from '../model/findings';
 
 export interface FindingGroup {
   /** The finding that names the mechanism (the most severe of its kind). */
@@ -15,18 +15,15 @@ export interface FindingGroup {
   parts: Finding[];
 }
 
-/** A position inside one finding's text, as a key. */
-const at = (f: Finding, line: number, column: number) => [f.file, f.member ?? '', f.decoded ? 'decoded' : '', line, column].join(':');
-
 /** Where a finding's chain has steps of one role. */
 function stepsAt(f: Finding, role: EvidenceStep['role']): string[] {
-  return f.evidence.chain.filter((s) => s.role === role).map((s) => at(f, s.line, s.column));
+  return f.evidence.chain.filter((s) => s.role === role).map((s) => placeKey(f, s.line, s.column));
 }
 
 /** Where a finding compares: its own position for a comparison, its chain's comparison steps otherwise. */
 function comparedAt(f: Finding): string[] {
   const steps = stepsAt(f, 'comparison');
-  return f.ruleId === 'geo-org-comparison' ? [at(f, f.line, f.column), ...steps] : steps;
+  return f.ruleId === 'geo-org-comparison' ? [placeKey(f), ...steps] : steps;
 }
 
 /** Findings that steer or carry something: they lead a mechanism. */

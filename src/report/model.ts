@@ -1,5 +1,5 @@
 // Functions over the report model (src/model/report.ts): the sends inventory.
-import { placeLabel, placeOf, type Finding } from '../model/findings';
+import { placeKey, placeOf, type Finding } from '../model/findings';
 import { isSend, type Send } from '../model/report';
 
 export type { AgentInfo, AgentKind, Coverage, ScanReport, Send, TargetKind, TargetResult, Violation } from '../model/report';
@@ -13,7 +13,7 @@ export function splitSends(all: Finding[]): { findings: Finding[]; sends: Send[]
   for (const f of all) {
     if (!isSend(f)) { findings.push(f); continue; }
     const s = f.evidence.send as { what: string[]; where: 'telemetry' | 'request'; event?: string; fields: string[] };
-    const key = `${f.file}\0${placeLabel(f)}`;
+    const key = placeKey(f);
     if (seen.has(key)) continue;
     seen.add(key);
     sends.push({ what: s.what, how: s.where, ...(s.event ? { event: s.event } : {}), fields: s.fields, ...placeOf(f) });

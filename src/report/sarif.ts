@@ -3,7 +3,7 @@ import { pathToFileURL } from 'url';
 import { coverageSummary, PROGRAM_NOT_READ } from '../artifacts/coverage';
 import { NATIVE_STRINGS } from '../artifacts/nativeStrings';
 import { rules } from '../engine/rules';
-import { placeLabel, type Severity } from '../model/findings';
+import { inOwnFile, placeLabel, type Severity } from '../model/findings';
 import type { ScanReport } from './model';
 
 const DOCS = 'https://github.com/agent-xray/agent-xray/blob/main/docs/rules/';
@@ -37,7 +37,7 @@ export function toSarif(report: ScanReport): string {
     const uri = uriOf(f.file);
     // Inside an executable or archive, or in decoded code, line and column count in that text, not in the file:
     // the location is the file, and the place inside it is in the message and in properties.
-    const inside = f.member !== undefined || f.decoded;
+    const inside = !inOwnFile(f);
     const where = inside ? ` (at ${placeLabel(f)})` : '';
     return {
       ruleId: f.ruleId,

@@ -33,7 +33,6 @@ export function timeLimitMs(bytes: number): number {
 }
 
 interface Job {
-  id: number;
   request: EngineRequest;
   resolve(r: FileResult): void;
   reject(e: Error): void;
@@ -100,8 +99,7 @@ export class EnginePool implements Engine {
   /** Room for a text: a large one waits until it can run alone; ordinary ones are read ahead, READ_AHEAD per thread. */
   acquire(size: number): Promise<() => void> {
     if (this.cancelled) return Promise.reject(new Cancelled());
-    const capacity = this.size * READ_AHEAD;
-    const weight = size >= this.largeText ? capacity : 1;
+    const weight = size >= this.largeText ? this.capacity : 1;
     return new Promise((resolve, reject) => {
       const go = () => {
         this.used += weight;
@@ -120,9 +118,14 @@ export class EnginePool implements Engine {
     });
   }
 
+  /** Texts that may be read at once: READ_AHEAD per thread. */
+  private get capacity(): number {
+    return this.size * READ_AHEAD;
+  }
+
   /** Admits waiting work in order; a large text waits until it can run alone. */
   private admit(): void {
-    while (this.waiting.length && this.used + this.waiting[0].weight <= this.size * READ_AHEAD) this.waiting.shift()!.go();
+    while (this.waiting.length && this.used + this.waiting[0].weight <= this.capacity) this.waiting.shift()!.go();
   }
 
   scan(bytes: Buffer, encoding: TextEncoding, name: string, seeds?: Seeds): Promise<FileResult> {
@@ -131,7 +134,7 @@ export class EnginePool implements Engine {
       // The bytes move to the worker without a copy when they own their memory.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const data = own ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
-      this.queue.push({ id: this.nextId++, request: { id: this.nextId - 1, bytes: data, encoding, name, seeds }, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, bytes: data, encoding, name, seeds }, resolve, reject });
       this.dispatch();
     });
   }
@@ -160,7 +163,7 @@ export class EnginePool implements Engine {
     this.slots.push(slot);
     worker.on('message', (reply: EngineReply) => {
       const job = slot.job;
-      if (!job || reply.id !== job.id) return;
+      if (!job || reply.id !== job.request.id) return;
       this.finish(slot);
       if (reply.heapMb > this.retireHeapMb) {
         this.stats.retired++;
