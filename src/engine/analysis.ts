@@ -143,7 +143,7 @@ export class Analysis implements Facts, AnalysisContext {
       });
     }
     if (!this.modules.linked) return undefined;
-    return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.exportedConstant(n));
+    return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n));
   }
 
   /** An exported value that names specific places or hosts (a list or a string), for other modules' comparisons. */

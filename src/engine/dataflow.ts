@@ -10,6 +10,7 @@ import { calleeOf, type Fact } from './modules';
 import { invocationOf } from './definitions';
 import type { Binding } from './scope';
 import { Kind, type SourceMatch } from './sources';
+import { forEachChild } from './walk';
 
 /** A returned constant: no parameter, and nothing a fingerprint could be in. */
 const CONSTANT = -1;
@@ -198,33 +199,60 @@ export class Dataflow {
     const parts = r.type === 'ConditionalExpression' ? [r.consequent, r.alternate]
       : r.type === 'LogicalExpression' || r.type === 'BinaryExpression' && r.operator === '+' ? [r.left, r.right]
         : r.type === 'TemplateLiteral' ? r.expressions : undefined;
-    if (parts) {
-      let index: number | typeof CONSTANT = CONSTANT;
-      for (const p of parts as Node[]) {
-        const i = this.returnedParam(fn, unwrap(p));
-        if (i === undefined || i !== CONSTANT && index !== CONSTANT && i !== index) return undefined;
-        if (i !== CONSTANT) index = i;
-      }
-      return index;
-    }
+    if (parts) return this.returnedOf(fn, parts);
     if (r.type === 'Identifier') {
       const b = this.a.scopes.resolve(r);
       if (b?.kind !== 'param' || b.decl !== fn || this.a.defs.definitions(b).length) return undefined;
       const i = fn.params.indexOf(b.id);
       return i >= 0 ? i : undefined;
     }
-    if (r.type !== 'CallExpression') return undefined;
-    const callee = unwrap(r.callee);
-    const method = methodName(r);
-    if (callee.type === 'MemberExpression' && method && PRESERVING_METHODS.has(method)) {
-      const i = this.returnedParam(fn, unwrap(callee.object));
-      return i === CONSTANT ? undefined : i;
+    if (r.type === 'CallExpression') {
+      const callee = unwrap(r.callee);
+      const method = methodName(r);
+      if (callee.type === 'MemberExpression' && method && PRESERVING_METHODS.has(method)) {
+        const i = this.returnedParam(fn, unwrap(callee.object));
+        if (i !== CONSTANT) return i;
+      } else if (callee.type === 'MemberExpression' && (method === 'update' || isMath(callee.object))) {
+        // `createHash("sha256").update(e)`, `Math.imul(e, 31)`: computed from the object and the arguments.
+        return this.returnedOf(fn, [callee.object, ...r.arguments]);
+      } else {
+        const g = this.a.defs.functionOf(callee);
+        const j = g && g !== fn ? this.passThroughIndex(g) : undefined;
+        const i = j !== undefined && r.arguments[j] ? this.returnedParam(fn, unwrap(r.arguments[j])) : undefined;
+        if (i !== undefined && i !== CONSTANT) return i;
+      }
     }
-    const g = this.a.defs.functionOf(callee);
-    if (!g || g === fn) return undefined;
-    const j = this.passThroughIndex(g);
-    const i = j !== undefined && r.arguments[j] ? this.returnedParam(fn, unwrap(r.arguments[j])) : undefined;
-    return i === CONSTANT ? undefined : i;
+    // Anything else that does not use the parameters and carries nothing (`S("nonconforming")`,
+    // `createHash("sha256")`) is a constant for every caller.
+    return !this.usesParams(fn, r) && !this.flow(r).kinds ? CONSTANT : undefined;
+  }
+
+  /** One parameter (or only constants) from all these parts; undefined when they mix parameters or hold anything else. */
+  private returnedOf(fn: FunctionNode, parts: Node[]): number | typeof CONSTANT | undefined {
+    let index: number | typeof CONSTANT = CONSTANT;
+    for (const p of parts) {
+      if (p.type === 'SpreadElement') return undefined;
+      const i = this.returnedParam(fn, unwrap(p));
+      if (i === undefined || i !== CONSTANT && index !== CONSTANT && i !== index) return undefined;
+      if (i !== CONSTANT) index = i;
+    }
+    return index;
+  }
+
+  /** Does an expression read a parameter of `fn` (or its `arguments`)? */
+  private usesParams(fn: FunctionNode, node: Node): boolean {
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'Identifier') {
+        if (n.name === 'arguments') return true;
+        const b = this.a.scopes.resolve(n);
+        if (b?.kind === 'param' && b.decl === fn) return true;
+        continue;
+      }
+      forEachChild(n, (c) => { stack.push(c); });
+    }
+    return false;
   }
 
   private memberFlow(node: Node): Flow {
@@ -322,13 +350,22 @@ export class Dataflow {
    * not depend on those parameters, are shared with the rules' (summaries come after the rules).
    */
   returnsFact(fn: FunctionNode): Fact {
+    return this.summarised(() => this.flowAll(this.a.defs.returnsOf(fn)));
+  }
+
+  /** What an expression inside an exported function holds, with that function's parameters as inputs only (see returnsFact). */
+  ownFact(node: Node): Fact {
+    return this.summarised(() => this.flow(node));
+  }
+
+  private summarised(flow: () => Flow): Fact {
     if (!this.ownParams) {
       const ranges = [...this.a.modules.exports().values()].filter(isFunction).map((f) => [f.start, f.end] as const).sort((x, y) => x[0] - y[0]);
       this.ownParams = { flows: new Map(), bindings: new Map(), ranges };
     }
     this.summarising = true;
     try {
-      return this.fact(this.flowAll(this.a.defs.returnsOf(fn)));
+      return this.fact(flow());
     } finally {
       this.summarising = false;
     }

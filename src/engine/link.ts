@@ -17,6 +17,14 @@ export type Resolve = (from: string, spec: string) => string | undefined;
 
 interface Found { id: string; name: string; facts: ExportFacts }
 
+/** What a value holds: source kinds, and where a source of it is read. */
+interface Held { k: number; at?: string }
+
+/** Calls of other modules' functions worked out again per caller, nested at most this deep. */
+const MAX_CALL_DEPTH = 4;
+/** Nested calls worked out at most for one input; beyond, every caller merges. */
+const MAX_NESTED_CALLS = 64;
+
 /** Seeds for every module where what another module gives reaches a finding. `display` names a module in evidence. */
 export function link(modules: LinkedModule[], resolve: Resolve, display: (id: string) => string = (id) => id): Map<string, Seeds> {
   const byId = new Map(modules.map((m) => [m.id, m.summary]));
@@ -94,7 +102,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   };
 
   /** What an input holds now, and where a source of it is read. */
-  const compute = (id: string, key: string, def: InputDef): { k: number; at?: string } => {
+  const compute = (id: string, key: string, def: InputDef): Held => {
     if (def.type === 'param') {
       let k = 0;
       let at: string | undefined;
@@ -109,19 +117,51 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const f = found(id, key, def);
     if (!f) return { k: 0 };
     if (def.type === 'value') return { k: evalFact(f.id, f.facts.value), at: whereOf(f.id, f.facts.value) };
-    // A call carries what the function returns; its own parameters are this call's arguments (context-sensitive).
+    budget = MAX_NESTED_CALLS;
+    return returnsFor(f, (i) => ({ k: evalFact(id, def.args[i]), at: def.args[i] && whereOf(id, def.args[i]) }), 0);
+  };
+  /** Nested calls left to work out for the input being computed. */
+  let budget = 0;
+
+  /**
+   * What calling the exported function `f` returns when its parameters hold `arg(i)`: a call
+   * carries what the function returns, with its own parameters replaced by this call's
+   * arguments (context-sensitive). Calls of other modules' functions inside `f` are worked
+   * out again for these arguments, a few calls deep; beyond that, every caller merges.
+   */
+  const returnsFor = (f: Found, arg: (i: number) => Held, depth: number): Held => {
     const ret = f.facts.returns ?? f.facts.value;
     const callee = byId.get(f.id)!;
-    let k = ret.kinds;
-    let at = ret.kinds && ret.at ? `${display(f.id)}:${ret.at}` : undefined;
-    for (const from of ret.from) {
-      const d = callee.inputs[from];
-      const own = d?.type === 'param' && callee.exports[d.name] === f.facts;
-      const fk = own ? evalFact(id, def.args[d.index]) : kindsOf(f.id, from);
-      if (fk && !at) at = own ? whereOf(id, def.args[d.index]) : where.get(slotOf(f.id, from));
-      k |= fk;
-    }
-    return { k, at };
+    const ownParam = (d: InputDef | undefined): d is InputDef & { type: 'param' } => d?.type === 'param' && callee.exports[d.name] === f.facts;
+    /** A fact of `f`'s module with `f`'s parameters replaced by the arguments. */
+    const inContext = (fact: Fact | undefined): Held => {
+      if (!fact) return { k: 0 };
+      let k = fact.kinds;
+      let at = fact.kinds && fact.at ? `${display(f.id)}:${fact.at}` : undefined;
+      for (const from of fact.from) {
+        const d = callee.inputs[from];
+        const h: Held = ownParam(d) ? arg(d.index) : nested(d, from) ?? { k: kindsOf(f.id, from), at: where.get(slotOf(f.id, from)) };
+        if (h.k && !at) at = h.at;
+        k |= h.k;
+      }
+      return { k, at };
+    };
+    // A call whose arguments hold its own result (`e = nr(e)` in a loop) merges rather than recurse.
+    const active = new Set<string>();
+    const nested = (d: InputDef | undefined, from: string): Held | undefined => {
+      if (d?.type !== 'call' || d.in === undefined || depth >= MAX_CALL_DEPTH || callee.exports[d.in] !== f.facts || active.has(from) || budget <= 0) return undefined;
+      const g = found(f.id, from, d);
+      if (!g) return undefined;
+      budget--;
+      active.add(from);
+      const args = d.own ?? d.args;
+      try {
+        return returnsFor(g, (i) => inContext(args[i]), depth + 1);
+      } finally {
+        active.delete(from);
+      }
+    };
+    return inContext(ret);
   };
 
   // A worklist to the fixed point: kinds only grow, so it ends.

@@ -25,8 +25,13 @@ export interface Fact {
 export type InputDef =
   /** An imported value: `import { x } from "m"`, `ns.x`, `require("m").x`. */
   | { type: 'value'; spec: string; name: string }
-  /** The result of one call of an imported function, with what its arguments hold. */
-  | { type: 'call'; spec: string; name: string; args: Fact[] }
+  /**
+   * The result of one call of an imported function, with what its arguments hold (`args`, every
+   * caller of the enclosing function merged). Inside an exported function, `in` is its export
+   * name and `own` the same arguments with its parameters as inputs only (when they differ from
+   * `args`): the linker then gives each outside caller of `in` its own result of this call.
+   */
+  | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string }
   /** A parameter of a function this module exports. */
   | { type: 'param'; name: string; index: number };
 
@@ -254,6 +259,15 @@ export class ModuleFacts {
     }
   }
 
+  /** The export name of the exported function a node lies in, if any (exported functions do not nest). */
+  private exportedAround(node: Node): string | undefined {
+    for (let p = node.parent; p; p = p.parent) {
+      const name = isFunction(p) ? this.exportedFunctions!.get(p) : undefined;
+      if (name !== undefined) return name;
+    }
+    return undefined;
+  }
+
   /** Export name → the expression or function it stands for (ES exports, CommonJS `exports`/`module.exports`). */
   exports(): Map<string, Node> {
     if (this.exportNodes) return this.exportNodes;
@@ -352,7 +366,7 @@ export class ModuleFacts {
   }
 
   /** The summary, with facts computed by `fact` (the analysis' flow of a node, or of a function's returns). */
-  summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, constant: (node: Node) => Constant | undefined): ModuleSummary {
+  summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
     for (const [name, node] of this.exports()) {
       if (isFunction(node)) { exports[name] = { value: { kinds: 0, from: [] }, returns: returnsFact(node) }; continue; }
@@ -360,9 +374,17 @@ export class ModuleFacts {
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
     }
     const all = new Map<string, InputDef>();
+    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' ? { kinds: 0, from: [] } : of(a)));
     for (const [node, key] of this.keys) {
       const def = this.defs.get(key)!;
-      all.set(key, def.type === 'call' ? { ...def, args: (node.arguments as Node[]).map((a) => (a.type === 'SpreadElement' ? { kinds: 0, from: [] } : fact(a))) } : def);
+      if (def.type !== 'call') { all.set(key, def); continue; }
+      const call: InputDef = { ...def, args: facts(node.arguments, fact) };
+      const inside = this.exportedAround(node);
+      if (inside !== undefined && node.arguments.length) {
+        const own = facts(node.arguments, ownFact);
+        Object.assign(call, JSON.stringify(own) !== JSON.stringify(call.args) ? { own, in: inside } : { in: inside });
+      }
+      all.set(key, call);
     }
     // Only what the linker can use is kept (a split build has hundreds of thousands of inputs):
     // inputs that exports and findings depend on, calls that pass something to another module,
@@ -373,7 +395,7 @@ export class ModuleFacts {
     const queue = [...keep];
     while (queue.length) {
       const def = all.get(queue.pop()!);
-      if (def?.type === 'call') for (const a of def.args) for (const k of a.from) if (!keep.has(k)) { keep.add(k); queue.push(k); }
+      if (def?.type === 'call') for (const a of [...def.args, ...def.own ?? []]) for (const k of a.from) if (!keep.has(k)) { keep.add(k); queue.push(k); }
     }
     const inputs: ModuleSummary['inputs'] = {};
     for (const key of keep) { const def = all.get(key); if (def) inputs[key] = def; }

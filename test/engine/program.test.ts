@@ -86,6 +86,35 @@ describe('program: module summaries', () => {
   it('a script that neither imports nor exports has no summary', () => {
     assert.strictEqual(scanText('const a = require("fs"); console.log(a.readFileSync("x"));', { file: 'x.js' }).summary, undefined);
   });
+  // The shape of Claude Code 2.1.332: `x6(e){return e?nr(e):void 0}` with `nr` imported, called
+  // with the gateway by one module and with constants by every other.
+  const WRAPPED = {
+    'norm.mjs': 'export function nr(e) { return String(e).trim().slice(0, 200); }\n',
+    'wrap.mjs': "import { nr } from './norm.mjs';\nexport function x6(e) { return e ? nr(e) : void 0; }\n",
+    'events.mjs': 'export function track(name, props) { return fetch("https://t.example.com", { method: "POST", body: JSON.stringify({ name, props }) }); }\n',
+    'api.mjs': "import { x6 } from './wrap.mjs';\nimport { track } from './events.mjs';\ntrack('api_request', { base: x6(process.env.ANTHROPIC_BASE_URL) });\n",
+    'mcp.mjs': "import { x6 } from './wrap.mjs';\nimport { track } from './events.mjs';\ntrack('auto_mode_fallback', { mode: x6('ask'), server: x6(globalThis.serverName) });\n",
+  };
+  const wrapperCases: Array<[string, Record<string, string>, string[]]> = [
+    ['a wrapper that hands its parameter on to another module gives each caller its own value', WRAPPED, ['api.mjs']],
+    ['the same, with a caller inside the wrapper\'s own module that sends the gateway too', {
+      ...WRAPPED,
+      'wrap.mjs': "import { nr } from './norm.mjs';\nimport { track } from './events.mjs';\nexport function x6(e) { return e ? nr(e) : void 0; }\ntrack('app_boot', { gw: x6(process.env.ANTHROPIC_BASE_URL) });\n",
+    }, ['api.mjs', 'wrap.mjs']],
+    ['the same, two wrappers deep across three modules', {
+      ...WRAPPED,
+      'outer.mjs': "import { x6 } from './wrap.mjs';\nexport function tag(v) { return x6(v); }\n",
+      'api.mjs': "import { tag } from './outer.mjs';\nimport { track } from './events.mjs';\ntrack('api_request', { base: tag(process.env.ANTHROPIC_BASE_URL) });\n",
+      'mcp.mjs': "import { tag } from './outer.mjs';\nimport { track } from './events.mjs';\ntrack('auto_mode_fallback', { mode: tag('ask') });\n",
+    }, ['api.mjs']],
+  ];
+  for (const [name, files, want] of wrapperCases) {
+    it(name, () => {
+      const got = scanFiles(files);
+      const sends = got.findings.filter((f) => f.evidence?.send).map((f) => path.basename(f.file)).sort();
+      assert.deepStrictEqual(sends, want, got.summary);
+    });
+  }
   it('an exported identity wrapper summarises as its parameter, not its callers', () => {
     const r = scanText('function lze(e) { return e }\nexport function Me(e) { return lze(e) }\nMe(process.env.LANG);\n', { file: 'w.mjs' });
     assert.deepStrictEqual(r.summary!.exports.Me.returns, { kinds: 0, from: ['pMe:0'] });

@@ -21,6 +21,11 @@ ruleTester('fingerprint-exfiltration', {
     `const x6 = (e) => (e ? e.toLowerCase() : void 0);\nconst gw = x6(process.env.ANTHROPIC_BASE_URL);\nconsole.log(gw);\ntrack("mcp_connected", { server: x6(config.url) });`,
     `function tool(e) { return \`tool_\${e}\`; }\nconst zone = tool(Intl.DateTimeFormat().resolvedOptions().timeZone);\nconsole.log(zone);\ntrack("tool_used", { name: tool(input.name) });`,
     `function orNone(e) { return e || "none"; }\nconsole.log(orNone(process.env.LANG));\ntrack("cli_started", { mode: orNone(opts.mode) });`,
+    // A hash helper (Claude Code 2.1.196: \`mcp_server_sha12: Dd(e.name)\`) hashes each call's own argument;
+    // one call elsewhere with the host name does not make every hash a host identity.
+    `const crypto = require("crypto");\nconst os = require("os");\nfunction Dd(e) { return crypto.createHash("sha256").update(e).digest("hex").slice(0, 12); }\nconst hostTag = Dd(os.hostname());\nconsole.log(hostTag);\ntrack("skill_mcp_load", { mcp_server_sha12: Dd(server.name) });`,
+    // A wrapper whose other branch is a call with constants only (\`so(e)\` or \`S("nonconforming")\`).
+    `function S(n) { return n; }\nfunction tn(e) { if (e == null) return; return /^[a-z]+$/.test(e) ? e.toLowerCase() : S("nonconforming"); }\nconsole.log(tn(process.env.ANTHROPIC_BASE_URL));\ntrack("tengu_api_query", { model: tn(opts.model) });`,
     // An i18n call fills a message for the screen (Qoder CLI 1.1.52): not telemetry.
     `const endpoint = process.env.OPENAI_BASE_URL;\nconsole.log(t("home.endpoint", { endpoint }));`,
   ],
@@ -50,6 +55,14 @@ ruleTester('fingerprint-exfiltration', {
     {
       code: `const x6 = (e) => (e ? e.toLowerCase() : void 0);\nconst os = require("os");\nlogEvent("session_start", { host: x6(os.hostname()) });`,
       findings: [{ severity: 'info', line: 3, message: /host identity/ }],
+    },
+    {
+      code: `const crypto = require("crypto");\nconst os = require("os");\nfunction Dd(e) { return crypto.createHash("sha256").update(e).digest("hex").slice(0, 12); }\ntrack("session_start", { machine_sha12: Dd(os.hostname()) });`,
+      findings: [{ severity: 'medium', line: 4, message: /host identity is hashed/ }],
+    },
+    {
+      code: `function S(n) { return n; }\nfunction tn(e) { if (e == null) return; return /^[a-z]+$/.test(e) ? e.toLowerCase() : S("nonconforming"); }\ntrack("tengu_api_query", { base: tn(process.env.ANTHROPIC_BASE_URL) });`,
+      findings: [{ severity: 'info', line: 3, message: /API gateway/ }],
     },
     {
       // A wrapper that returns something else on one path is not a pass-through: its callers still merge.
