@@ -75,9 +75,21 @@ const BUILTINS = new Set(builtinModules);
 const REQUIRE_NAMES = new Set(['require', '__require']);
 const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*)$/;
 
+function sameFact(a: Fact, b: Fact): boolean {
+  return a.kinds === b.kinds && a.at === b.at && a.from.length === b.from.length && a.from.every((k, i) => k === b.from[i]);
+}
+
+const programSpecs = new Map<string, boolean>();
+
 /** A specifier another module of the program could answer (not a Node built-in). */
 function isProgramSpec(spec: unknown): spec is string {
-  return typeof spec === 'string' && !!spec && !spec.startsWith('node:') && !spec.startsWith('bun:') && !BUILTINS.has(spec) && !BUILTINS.has(spec.split('/')[0]);
+  if (typeof spec !== 'string' || !spec) return false;
+  let known = programSpecs.get(spec);
+  if (known === undefined) {
+    known = !spec.startsWith('node:') && !spec.startsWith('bun:') && !BUILTINS.has(spec) && !BUILTINS.has(spec.split('/')[0]);
+    if (programSpecs.size < 10_000) programSpecs.set(spec, known);
+  }
+  return known;
 }
 
 function stringOf(node: Node | null | undefined): string | undefined {
@@ -374,15 +386,16 @@ export class ModuleFacts {
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
     }
     const all = new Map<string, InputDef>();
-    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' ? { kinds: 0, from: [] } : of(a)));
+    // A literal argument holds nothing (most arguments of a split build's calls are).
+    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' || a.type === 'Literal' ? { kinds: 0, from: [] } : of(a)));
     for (const [node, key] of this.keys) {
       const def = this.defs.get(key)!;
       if (def.type !== 'call') { all.set(key, def); continue; }
       const call: InputDef = { ...def, args: facts(node.arguments, fact) };
-      const inside = this.exportedAround(node);
-      if (inside !== undefined && node.arguments.length) {
+      const inside = call.args.some((a) => a.kinds || a.from.length) ? this.exportedAround(node) : undefined;
+      if (inside !== undefined) {
         const own = facts(node.arguments, ownFact);
-        Object.assign(call, JSON.stringify(own) !== JSON.stringify(call.args) ? { own, in: inside } : { in: inside });
+        Object.assign(call, own.every((o, i) => sameFact(o, call.args[i])) ? { in: inside } : { own, in: inside });
       }
       all.set(key, call);
     }
