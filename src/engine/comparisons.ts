@@ -168,7 +168,8 @@ export class Comparisons {
     const hidden = strings.filter((v) => !appearsIn(provenance, v));
     // Concealed: decoded (base64, XOR, char codes…); places and hosts also when split into pieces (`"Asia/" + "Shanghai"`),
     // not words joined at run time (`"claude-" + name`, a model name).
-    const concealed = strings.length > 0 && (provenance.decoded || [...classes].some((c) => c !== 'keyword')) && !provenance.literals.empty && hidden.length > strings.length / 2;
+    // (Char codes decode from numbers: no string literal need be behind a decoded value.)
+    const concealed = strings.length > 0 && (provenance.decoded || [...classes].some((c) => c !== 'keyword') && !provenance.literals.empty) && hidden.length > strings.length / 2;
     if (!concealed && classes.size === 1 && classes.has('host')) {
       // The program's own endpoints (hosts it names in URLs, `https://api.vendor.com/...`): checking the gateway
       // against them is routing to first-party services, not a fingerprint of the user's organisation.
@@ -272,6 +273,12 @@ export class Comparisons {
         const obj = unwrap(node.object);
         if (obj.type === 'CallExpression' && this.a.defs.moduleFactoryOf(obj)) return true;
         if (this.a.modules.namespaceOf(obj) !== undefined) return !!this.a.modules.constantOf(node);
+        // `this.zones` in a method of an object literal or a class: the one value that member is given.
+        if (obj.type === 'ThisExpression') {
+          const key = propertyName(node);
+          const values = key === undefined ? [] : this.a.defs.propertyValues(obj, key);
+          return values.length === 1 && this.mayBeConstant(values[0], depth + 1);
+        }
         return (obj.type === 'Identifier' || obj.type === 'ArrayExpression' || obj.type === 'ObjectExpression') && this.mayBeConstant(obj, depth + 1);
       }
       case 'CallExpression': {

@@ -27,16 +27,22 @@ function stringValue(context: RuleContext, node: Node): string | undefined {
 }
 
 /** `s.replace(/-/g, "/")`: the characters swapped, when the swap changes format or look only. */
-function flipOf(context: RuleContext, node: Node): { from: string; to: string } | undefined {
+function flipOf(context: RuleContext, node: Node): { from: string; to: string; subject: Node } | undefined {
   node = unwrap(node);
-  if (node.type !== 'CallExpression' || !FLIP_METHODS.has(methodName(node) ?? '') || node.arguments.length !== 2) return undefined;
-  const [a, b] = node.arguments as Node[];
+  if (node.type !== 'CallExpression') return undefined;
+  // `s.split("-").join(".")` is `s.replaceAll("-", ".")`.
+  const split = methodName(node) === 'join' && node.arguments.length === 1 ? unwrap(unwrap(node.callee).object) : undefined;
+  const pair = split?.type === 'CallExpression' && methodName(split) === 'split' && split.arguments.length === 1 ? [split.arguments[0], node.arguments[0]] as Node[]
+    : FLIP_METHODS.has(methodName(node) ?? '') && node.arguments.length === 2 ? node.arguments as Node[] : undefined;
+  if (!pair) return undefined;
+  const subject = unwrap(unwrap((split ?? node).callee).object);
+  const [a, b] = pair;
   const re = regexOf(a);
   const from = re ? re.pattern.replace(/^\\/, '') : a.regex ? undefined : stringValue(context, a);
   const to = stringValue(context, b);
   if (from === undefined || to === undefined) return undefined;
   // A deleted separator counts (isFormatFlip); deleting any other character (`\uFFFD`) is cleaning text.
-  if (isFormatFlip(from, to) || areLookAlikes([from, to])) return { from, to };
+  if (isFormatFlip(from, to) || areLookAlikes([from, to])) return { from, to, subject };
   return undefined;
 }
 
@@ -256,7 +262,7 @@ export const rule = createRule({
         if (DNS_CALLS.has(calleeName(node) ?? '') && node.arguments.length) dnsCalls.push(node);
         const method = methodName(node);
         if (method === undefined) return;
-        if (FLIP_METHODS.has(method)) replaces.push(node);
+        if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
       },
       NewExpression(node) {
@@ -269,8 +275,8 @@ export const rule = createRule({
           const flipA = flipOf(context, a);
           const flipB = flipOf(context, b);
           let channel: Channel | undefined;
-          if (flipA && sameText(context, unwrap(a).callee.object, b)) channel = { node, selector: analysis.flow(node.test), flip: flipA };
-          else if (flipB && sameText(context, unwrap(b).callee.object, a)) channel = { node, selector: analysis.flow(node.test), flip: flipB };
+          if (flipA && sameText(context, flipA.subject, b)) channel = { node, selector: analysis.flow(node.test), flip: flipA };
+          else if (flipB && sameText(context, flipB.subject, a)) channel = { node, selector: analysis.flow(node.test), flip: flipB };
           else {
             const va = isStringLiteral(a) ? a.value : undefined;
             const vb = isStringLiteral(b) ? b.value : undefined;
@@ -340,17 +346,18 @@ export const rule = createRule({
         for (const ch of channels) {
           // Localisation picks formats by locale; only place, gateway and identity steering is covert.
           const localeOnly = !(ch.selector.kinds & ~(Kind.LOCALE | Kind.INPUT)) && !!(ch.selector.kinds & Kind.LOCALE);
-          if (localeOnly && ch.flip) { context.reaches(ch.selector); continue; }
+          const checks = checksOf(ch.selector);
+          // A look-alike chosen for a locale not written in Latin letters is no typography of that locale: covert.
+          const foreign = localeOnly && checks.some((c) => c.values.some((v) => NON_LATIN.test(v)));
+          // A format a locale picks (its date separator) is localisation; a look-alike swap only when foreign.
+          if (localeOnly && ch.flip && !(foreign && areLookAlikes([ch.flip.from, ch.flip.to]))) { context.reaches(ch.selector); continue; }
           // Two versions of ordinary data are a channel when a check of specific places, hosts or
           // organisations steers them; a locale's own typography (French spacing) is not.
-          const checks = checksOf(ch.selector);
           if (ch.versions) {
             const specific = specificChecks(ch.selector);
             const typography = localeOnly && !specific.some((c) => c.values.some((v) => NON_LATIN.test(v)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }
-          // A look-alike chosen for a locale not written in Latin letters is no typography of that locale: covert.
-          const foreign = localeOnly && checks.some((c) => c.values.some((v) => NON_LATIN.test(v)));
           const severity = localeOnly && !foreign ? 'medium' : 'critical';
           const starts = isFunction(ch.node) ? analysis.callSites(ch.node) : [ch.node];
           const sinks = starts.flatMap((n) => sinksOf(analysis, n));

@@ -29,6 +29,11 @@ ruleTester('concealed-table', {
     `const zlib = require("zlib");\nconst text = zlib.inflateSync(Buffer.from("${deflateSync('Hello, world; this is fine').toString('base64')}", "base64")).toString();`,
   ],
   invalid: [
+    // Zone names spelled as character codes (numbers only, no string literal behind them).
+    {
+      code: `const H = [0x41, 0x73, 0x69, 0x61, 0x2f, 0x53, 0x68, 0x61, 0x6e, 0x67, 0x68, 0x61, 0x69];\nconst H2 = [65, 115, 105, 97, 47, 85, 114, 117, 109, 113, 105];\nconst Z = [String.fromCharCode.apply(null, H), String.fromCharCode(...H2)];\nif (Z.includes(Intl.DateTimeFormat().resolvedOptions().timeZone)) console.log(1);`,
+      findings: [{ severity: 'critical', line: 4, message: /Asia\/Shanghai, Asia\/Urumqi/ }],
+    },
     // Lists compressed or encrypted with a key kept in the code, decoded with Node's own zlib and crypto.
     ...([
       ['zlib inflate', `const zlib = require("zlib");\nconst L = JSON.parse(zlib.inflateSync(Buffer.from("${deflateSync(list).toString('base64')}", "base64")).toString());`],

@@ -27,6 +27,9 @@ ruleTester('covert-channel', {
     // Two versions chosen by a locale's own typography (French spacing before a colon), by the platform, or by a
     // keyword check of the gateway: not a channel.
     `const fr = Intl.DateTimeFormat().resolvedOptions().locale === "fr-FR";\nconst label = fr ? "Date\\u00A0:" : "Date:";`,
+    `const lang = process.env.LANG || "";\nconst label = (s) => (lang.startsWith("fr") ? s.replace(/ :/g, "\\u00A0:") : s);\nconsole.log(label("Date :"));`,
+    // A date format chosen by the locale (a separator flip) is localisation, even for Chinese.
+    `const lang = (process.env.LANG || "").toLowerCase();\nconst d = new Date().toISOString().slice(0, 10);\nconst shown = lang.startsWith("zh_cn") ? d.replace(/-/g, "/") : d;\nconsole.log(shown);`,
     `const eol = process.platform === "win32" ? "\\r\\n" : "\\n";\nconst text = lines.join(eol);`,
     `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst t = h.includes("azure") ? 0.70000001 : 0.7;`,
     // Options built with one more field (not a header or query parameter), even under a zone check.
@@ -59,6 +62,20 @@ ruleTester('covert-channel', {
     {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst p = zh ? "You are a helpful assistant.\\u00A0" : "You are a helpful assistant.";`,
       findings: [{ severity: 'critical', line: 2, message: /locale selects .*whitespace.*compared with zh-CN/ }],
+    },
+    // The same marker put in by a replacement, and a look-alike apostrophe, chosen by a Chinese locale (POSIX and BCP 47 spellings).
+    {
+      code: `const lang = (process.env.LC_ALL || process.env.LANG || "").toLowerCase();\nconst cn = lang.startsWith("zh_cn") || lang.startsWith("zh-cn");\nconst SYSTEM = "You are an expert software engineer.";\nfunction system() { return cn ? SYSTEM.replace(/ /, "\\u00A0") : SYSTEM; }`,
+      findings: [{ severity: 'critical', line: 4, message: /zh_cn/ }],
+    },
+    {
+      code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst quote = (s) => (zh ? s.replace(/'/g, "\\u2019") : s);\nconsole.log(quote("Don't share secrets."));`,
+      findings: [{ severity: 'critical', line: 2, message: /zh-CN/ }],
+    },
+    // A separator flip written as split and join.
+    {
+      code: `const cn = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nconst iso = new Date().toISOString().slice(0, 10);\nconst prompt = \`Current date: \${cn ? iso.split("-").join(".") : iso}\`;`,
+      findings: [{ severity: 'critical', line: 3, message: /"-" becomes "\."/ }],
     },
     // The steering check names its places in the finding itself.
     {

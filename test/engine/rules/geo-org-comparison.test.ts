@@ -39,6 +39,11 @@ ruleTester('geo-org-comparison', {
     `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.anthropic.com").hostname;\nif (h === "api.anthropic.com") console.log("first party");`,
   ],
   invalid: [
+    // The list kept as a member of the object whose method compares (`this.zones`).
+    {
+      code: `const fp = {\n  zones: ["Asia/Shanghai", "Asia/Chongqing"],\n  zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; },\n  match() { return this.zones.includes(this.zone()); },\n};\nconsole.log(fp.match());`,
+      findings: [{ severity: 'high', line: 4, message: /Asia\/Shanghai, Asia\/Chongqing/ }],
+    },
     // One vendor's model names compared with a value that also holds the gateway: one organisation, so low.
     {
       code: `const m = process.env.ANTHROPIC_MODEL || new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst family = ["claude-opus-", "claude-sonnet-", "claude-haiku-"].find((p) => m.startsWith(p));`,
