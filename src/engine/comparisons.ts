@@ -349,8 +349,71 @@ export function constantValues(value: Value, keys: boolean): Array<string | numb
 
 /** Literal alternatives of a regex: `/^Asia\/(Shanghai|Urumqi)$/` gives its zone names. */
 function regexWords(re: RegExp): string[] {
+  const all = regexLanguage(re.source);
+  if (all) return all.filter((w) => w !== '');
   const src = re.source.replace(/\\(.)/g, '$1');
   const zone = /((?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/)\(?([A-Za-z_|]+)\)?/.exec(src);
   if (zone) return zone[2].split('|').map((z) => zone[1] + z);
   return src.replace(/^\^|\$$/g, '').replace(/[()]/g, '').split('|').filter((w) => /^[\w.\-/]+$/.test(w));
+}
+
+/** Strings a regex may match at most (a bigger language is not spelled out). */
+const MAX_LANGUAGE = 256;
+
+/**
+ * Every string a small regex matches, when it is made of literal text, groups of
+ * alternatives, optional parts and anchors (`(?:^|\.)(?:deepseek|zhipu)\.(?:com|cn)$`
+ * gives `deepseek.com`, `.deepseek.com`, …); undefined for anything else (classes,
+ * repetition, any character).
+ */
+export function regexLanguage(source: string): string[] | undefined {
+  let i = 0;
+  const alternatives = (): string[] | undefined => {
+    let out = sequence();
+    while (out && source[i] === '|') {
+      i++;
+      const next = sequence();
+      out = next && out.length + next.length <= MAX_LANGUAGE ? out.concat(next) : undefined;
+    }
+    return out;
+  };
+  const sequence = (): string[] | undefined => {
+    let acc = [''];
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      let atom: string[] | undefined;
+      const c = source[i];
+      if (c === '(') {
+        i++;
+        if (source.startsWith('?:', i)) i += 2;
+        else if (source[i] === '?') return undefined;
+        atom = alternatives();
+        if (!atom || source[i] !== ')') return undefined;
+        i++;
+      } else if (c === '\\') {
+        const n = source[i + 1];
+        if (n === 'b' || n === 'B') atom = [''];
+        else if (n === undefined || /[A-Za-z0-9]/.test(n)) return undefined;
+        else atom = [n];
+        i += 2;
+      } else if (c === '[') {
+        // A class of a few plain characters (`[-_]`); ranges and negation are not spelled out.
+        const end = source.indexOf(']', i + 1);
+        const chars = end > i + 1 ? source.slice(i + 1, end) : '';
+        if (!chars || /^\^|[^-]-[^\]]|\\/.test(chars) || chars.length > 8) return undefined;
+        atom = [...chars];
+        i = end + 1;
+      } else if (c === '^' || c === '$') { atom = ['']; i++; }
+      else if ('[]{}*+.?'.includes(c)) return undefined;
+      else { atom = [c]; i++; }
+      if (source[i] === '?') { i++; atom = [...atom, '']; }
+      else if (source[i] !== undefined && '*+{'.includes(source[i])) return undefined;
+      const next: string[] = [];
+      for (const a of acc) for (const b of atom) next.push(a + b);
+      if (next.length > MAX_LANGUAGE) return undefined;
+      acc = next;
+    }
+    return acc;
+  };
+  const words = alternatives();
+  return words && i === source.length ? [...new Set(words)] : undefined;
 }

@@ -320,6 +320,8 @@ export class Dataflow {
       // `createHash("sha256").update(host)`, `Math.imul(h, 16777619)`: the result is computed from the arguments.
       if (method === 'update' || isMath(callee.object)) return union(this.flow(callee.object), this.flowAll(node.arguments));
       if (method && PRESERVING_METHODS.has(method)) return this.flow(callee.object);
+      // `/email=(\S+)/.exec(config)`: the match is a piece of the text searched.
+      if (method === 'exec' && node.arguments.length === 1) return this.flow(node.arguments[0]);
       // `Object.values(os.networkInterfaces())`: the entries of what is read.
       if (method && OBJECT_VIEWS.has(method) && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Object' && node.arguments[0]) return this.flow(node.arguments[0]);
       return NONE;

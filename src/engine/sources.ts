@@ -37,7 +37,7 @@ export interface SourceMatch { kind: number; label: string }
 const IDENTITY_ENV = new Set(['USERDNSDOMAIN', 'USERDOMAIN', 'COMPUTERNAME', 'HOSTNAME', 'USER', 'USERNAME', 'LOGNAME', 'EMAIL', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_EMAIL']);
 /** Files and commands a call may name that give away where or who the user is. */
 const FILE_MARKERS: Array<{ re: RegExp; kind: number }> = [
-  { re: /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid|remote\.origin\.url|\bgit remote\b|\.git\/config\b/, kind: Kind.IDENTITY },
+  { re: /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid|remote\.origin\.url|\bgit remote\b|\.git\/config\b|(?:^|[\\/])\.gitconfig$/, kind: Kind.IDENTITY },
   { re: /\/etc\/localtime|\/etc\/timezone|\/etc\/sysconfig\/clock|\bsystemsetup -gettimezone|\btimedatectl\b|\btzutil\b/, kind: Kind.TZ },
   { re: /(?:^|[\\/])\.npmrc$|(?:^|[\\/])\.yarnrc(?:\.yml)?$|\bnpm config get registry\b/, kind: Kind.GATEWAY },
 ];
@@ -114,10 +114,10 @@ export class SourceMatcher {
         if (m && name && OS_IDENTITY.has(name) && this.isOsModule(m.object)) return { kind: Kind.IDENTITY, label: `os.${name}()` };
       }
     }
-    // `readFileSync("/etc/timezone")`, and `readFileSync(path.join(home, ".npmrc"))` one call deeper.
+    // `readFileSync("/etc/timezone")`, and `readFileSync(path.join(home, ".npmrc"))` or `home + "/.gitconfig"` one step deeper.
     const texts = (node.arguments as Node[]).flatMap((arg) => {
       const a = unwrap(arg);
-      return a.type === 'CallExpression' ? a.arguments as Node[] : [a];
+      return a.type === 'CallExpression' ? a.arguments as Node[] : a.type === 'BinaryExpression' && a.operator === '+' ? [unwrap(a.right)] : [a];
     });
     for (const a of texts) {
       const text = a.type === 'Literal' ? a.value : a.type === 'TemplateLiteral' ? a.quasis.map((q: Node) => q.value.cooked).join('') : undefined;

@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { calleeName, isFunction, isStringLiteral, keyName, methodName, regexOf, unwrap, type Node } from '../ast';
+import { calleeName, isFunction, isStringLiteral, keyName, methodName, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
@@ -96,10 +96,41 @@ function inHeader(node: Node): boolean {
   let n: Node | null | undefined = node;
   for (let i = 0; n && i < 5; i++, n = n.parent) {
     const p: Node | null | undefined = n.parent;
-    if (p?.type === 'Property' && p.value === n && /^(?:user-agent|x-[\w-]+)$/i.test(keyName(p) ?? '')) return true;
-    if (p?.type === 'CallExpression' && /^(?:setHeader|set|append)$/.test(methodName(p) ?? '') && p.arguments[1] === n && /^(?:user-agent|x-[\w-]+)$/i.test(String(p.arguments[0]?.value ?? ''))) return true;
+    if (p?.type === 'Property' && p.value === n && HEADER_NAME.test(keyName(p) ?? '')) return true;
+    if (p?.type === 'CallExpression' && /^(?:setHeader|set|append)$/.test(methodName(p) ?? '') && p.arguments[1] === n && HEADER_NAME.test(String(p.arguments[0]?.value ?? ''))) return true;
   }
   return false;
+}
+
+/** A header's name: `user-agent` or `x-…`. */
+const HEADER_NAME = /^(?:user-agent|x-[\w-]+)$/i;
+
+/**
+ * `if (cond) ua += " (r)"`, `if (cond) headers["x-r"] = "1"`, `if (cond) prompt += "\u200B"`:
+ * the statement makes a second version of data it only touches under the condition.
+ */
+function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versions: Versions } | undefined {
+  const statement = edit.parent?.type === 'ExpressionStatement' ? edit.parent : undefined;
+  const block = statement?.parent?.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
+  const choice = block?.parent;
+  if (choice?.type !== 'IfStatement' || choice.consequent !== block || choice.alternate) return undefined;
+  const test = choice.test as Node;
+  const target = unwrap(edit.left);
+  const text = context.analysis.text.slice(target.start, target.end).slice(0, 60);
+  const key = target.type === 'MemberExpression' ? propertyName(target) ?? stringValue(context, target.property) ?? '' : '';
+  if (edit.operator === '+=') {
+    const extra = stringValue(context, edit.right);
+    if (extra === undefined || extra === '') return undefined;
+    if (QUIET.test(extra)) return { test, versions: { what: `a marker ${showString(extra)} added`, a: text, b: `${text} + ${showString(extra)}` } };
+    if (QUERY_PARAM.test(extra)) return { test, versions: { what: `a query parameter ${showString(extra)} added`, a: text, b: `${text} + ${showString(extra)}` } };
+    if (HEADER_NAME.test(key) && /^\s?\S{1,12}$/.test(extra)) return { test, versions: { what: `a suffix ${showString(extra)} in a header`, a: '""', b: showString(extra) } };
+    return undefined;
+  }
+  // One header more (`x-…`), set only under the condition.
+  if (edit.operator === '=' && target.type === 'MemberExpression' && /^x-[\w-]+$/i.test(key)) {
+    return { test, versions: { what: `an extra field "${key}"`, a: 'without it', b: `${text} = ${context.analysis.text.slice(edit.right.start, edit.right.end).slice(0, 40)}` } };
+  }
+  return undefined;
 }
 
 /** Shapes one version of outgoing data can take (a cheap filter before any evaluation). */
@@ -108,7 +139,8 @@ function mayBeVersions(n: Node): boolean {
   switch (u.type) {
     case 'Literal': case 'TemplateLiteral': case 'Identifier': case 'MemberExpression': case 'ObjectExpression': return true;
     case 'BinaryExpression': return u.operator === '+';
-    case 'CallExpression': return /^to(?:Upper|Lower)Case$/.test(methodName(u) ?? '');
+    // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
+    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|stringify)$/.test(methodName(u) ?? '');
     default: return false;
   }
 }
@@ -141,6 +173,11 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };
     }
+  }
+  // The same call on two versions of one argument: how those differ.
+  if (A.type === 'CallExpression' && B.type === 'CallExpression' && sameText(context, A.callee, B.callee) && A.arguments.length === B.arguments.length) {
+    const differing = (A.arguments as Node[]).map((x, i) => [x, B.arguments[i]] as const).filter(([x, y]) => !sameText(context, x, y));
+    return differing.length === 1 ? subtleDifference(context, differing[0][0], differing[0][1]) : undefined;
   }
   if (A.type === 'ObjectExpression' && B.type === 'ObjectExpression') {
     const entries = (o: Node) => (o.properties as Node[]).map((p) => (p.type === 'Property' ? `${keyName(p) ?? '?'}=${text(p.value)}` : `...${text(p.argument)}`));
@@ -199,6 +236,7 @@ export const rule = createRule({
   create(context) {
     const { analysis } = context;
     const conditionals: Node[] = [];
+    const edits: Node[] = [];
     const lookups: Node[] = [];
     const dnsCalls: Node[] = [];
     const replaces: Node[] = [];
@@ -255,6 +293,7 @@ export const rule = createRule({
 
     return {
       ConditionalExpression(node) { conditionals.push(node); },
+      AssignmentExpression(node) { if (node.operator === '+=' || node.left.type === 'MemberExpression') edits.push(node); },
       // `[a, b][i]` and `{ x: a }[k]`, found from the literal (there are five times as many member expressions).
       ArrayExpression: lookupAround,
       ObjectExpression: lookupAround,
@@ -296,6 +335,11 @@ export const rule = createRule({
             if (versions) channel = { node, selector, versions };
           }
           if (channel?.selector.kinds) channels.push(channel);
+        }
+        for (const node of edits) {
+          const edit = conditionalEdit(context, node);
+          const selector = edit ? analysis.flow(edit.test) : undefined;
+          if (edit && selector?.kinds) channels.push({ node, selector, versions: edit.versions });
         }
         for (const [fn, returned] of analysis.functionReturns()) {
           const values = returned.filter((r) => isStringLiteral(r) && r.value.length <= 200).map((l) => l.value as string);

@@ -31,6 +31,9 @@ ruleTester('covert-channel', {
     // A date format chosen by the locale (a separator flip) is localisation, even for Chinese.
     `const lang = (process.env.LANG || "").toLowerCase();\nconst d = new Date().toISOString().slice(0, 10);\nconst shown = lang.startsWith("zh_cn") ? d.replace(/-/g, "/") : d;\nconsole.log(shown);`,
     `const eol = process.platform === "win32" ? "\\r\\n" : "\\n";\nconst text = lines.join(eol);`,
+    // A header edited under a condition that is no place check (the platform; a zone compared with UTC only).
+    `const h = { "user-agent": "agent/1.0" };\nif (process.platform === "win32") h["user-agent"] += " (win)";\nfetch("https://api.example/v1", { headers: h });`,
+    `const h = {};\nconst tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nif (tz === "UTC") h["x-utc"] = "1";\nfetch("https://api.example/v1", { headers: h });`,
     `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst t = h.includes("azure") ? 0.70000001 : 0.7;`,
     // Options built with one more field (not a header or query parameter), even under a zone check.
     `${zone}\nconst opts = { a: 1 };\nconst o = cn ? { ...opts, fast: true } : opts;\nrun(o);`,
@@ -71,6 +74,22 @@ ruleTester('covert-channel', {
     {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst quote = (s) => (zh ? s.replace(/'/g, "\\u2019") : s);\nconsole.log(quote("Don't share secrets."));`,
       findings: [{ severity: 'critical', line: 2, message: /zh-CN/ }],
+    },
+    // Data edited only under a place check, in an if statement: a header suffix, an extra header, an invisible marker.
+    ...([
+      ['a user-agent suffix', `const h = { "user-agent": "agent/2.0" };\nif (cn) h["user-agent"] += " (r)";`, /suffix " \(r\)" in a header/],
+      ['an extra header', `const headers = {};\nif (cn) headers["x-client-variant"] = "b";`, /extra field "x-client-variant"/],
+      ['a marker in a block', `let prompt = "You are a helpful assistant.";\nif (cn) { prompt += "\\u200B"; }`, /marker/],
+    ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: 4, message }] })),
+    // The same request body serialised with its keys in another order.
+    {
+      code: `${zone}\nconst body = (m) => cn ? JSON.stringify({ temperature: 0.7, messages: m }) : JSON.stringify({ messages: m, temperature: 0.7 });`,
+      findings: [{ severity: 'critical', line: 2, message: /order of the keys/ }],
+    },
+    // A list of hosts written as a regex: every host it matches is named.
+    {
+      code: `const h = new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst lab = /(?:deepseek|moonshot|zhipu)\\.(?:com|cn)$/.test(h);\nconst SYSTEM = "You are an assistant.";\nconst system = lab ? SYSTEM + "\\n" : SYSTEM;`,
+      findings: [{ severity: 'critical', line: 4, message: /deepseek\.com, deepseek\.cn, moonshot\.com/ }],
     },
     // A separator flip written as split and join.
     {

@@ -2,6 +2,8 @@ import { ruleTester } from '../../ruleTester';
 
 ruleTester('geo-org-comparison', {
   valid: [
+    // A regex of local host names is no list of organisations.
+    `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst local = /^(?:localhost|127\\.0\\.0\\.1|\\[::1\\])$/.test(h);\nconsole.log(local);`,
     // The zone is read but only displayed.
     `const z = Intl.DateTimeFormat().resolvedOptions().timeZone; console.log("zone", z);`,
     // UTC is not a place.
@@ -39,6 +41,11 @@ ruleTester('geo-org-comparison', {
     `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.anthropic.com").hostname;\nif (h === "api.anthropic.com") console.log("first party");`,
   ],
   invalid: [
+    // The user's e-mail domain from ~/.gitconfig (through a regex match) compared with companies.
+    {
+      code: `const fs = require("fs");\nconst cfg = fs.readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst rival = ["nvidia.com", "openai.com", "x.ai"].includes(m[1].split("@")[1]);`,
+      findings: [{ severity: 'high', line: 4, message: /nvidia\.com, openai\.com, x\.ai/ }],
+    },
     // The list kept as a member of the object whose method compares (`this.zones`).
     {
       code: `const fp = {\n  zones: ["Asia/Shanghai", "Asia/Chongqing"],\n  zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; },\n  match() { return this.zones.includes(this.zone()); },\n};\nconsole.log(fp.match());`,
