@@ -47,6 +47,22 @@ export class Comparisons {
     return this.comparisonList;
   }
 
+  /**
+   * `ZONES[tz]` of an object used as a set (`{ "Asia/Shanghai": 1, "Asia/Urumqi": 1 }`, every value the
+   * same `1` or `true`): a membership test of its keys. Tables of other values (translations) are lookups.
+   */
+  lookupAt(node: Node): Comparison | undefined {
+    const known = this.analysed.get(node);
+    if (known !== undefined) return known ?? undefined;
+    const { value } = this.a.evaluate(node.object);
+    const values = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof RegExp) && !(value instanceof Many) ? Object.values(value as object) : [];
+    const isSet = values.length >= 2 && values.every((v) => v === values[0] && (v === 1 || v === true));
+    const found = isSet ? this.analysePair(node, node.property, node.object) : undefined;
+    this.analysed.set(node, found ? this.record(found) : null);
+    if (found) this.comparisonList = undefined;
+    return found && this.comparisonByNode.get(found.node);
+  }
+
   /** The comparison reported at a node (a candidate, or the `.some(...)` call of one). */
   comparisonFor(node: Node): Comparison | undefined {
     return this.comparisonByNode.get(node) ?? (this.isCandidate(node) ? this.comparisonAt(node) : undefined);
@@ -125,7 +141,7 @@ export class Comparisons {
     // The constant is evaluated and classified before any dataflow query:
     // evaluations are cached per binding and most constants are not specific.
     const { value, provenance } = this.a.evaluate(constant);
-    const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in');
+    const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in' || node.type === 'MemberExpression');
     const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
     // Only values that could be specific under some source justify a dataflow query.
     const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS, Kind, true) : this.mayBeSpecific(v)));

@@ -54,6 +54,8 @@ export interface ComparisonFacts {
   readonly candidates: Node[];
   isCandidate(node: Node): boolean;
   comparisonAt(node: Node, keepMisses?: boolean): Comparison | undefined;
+  /** `ZONES[tz]` of an object used as a set: the membership test it makes. */
+  lookupAt(node: Node): Comparison | undefined;
 }
 
 export interface FlowFacts {

@@ -15,6 +15,9 @@ import { forEachChild } from './walk';
 /** A returned constant: no parameter, and nothing a fingerprint could be in. */
 const CONSTANT = -1;
 
+/** A flag is set in at most this many places (`hit = true` under checks). */
+const MAX_FLAG_DEFS = 16;
+
 /** Nested flow steps followed at most (each is a few stack frames). */
 const MAX_DEPTH = 200;
 
@@ -144,7 +147,34 @@ export class Dataflow {
     // `for (const n of os.networkInterfaces()[k])`, `for (const k in nets)`: the loop variable holds what it iterates.
     const loop = d.type === 'VariableDeclarator' ? d.parent?.parent : undefined;
     if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === d.parent) return union(this.flow(loop.right), this.flowAll(defs));
+    // `let hit = false; if (zones.includes(tz)) hit = true;`: a flag given constants only, under a check, carries the check.
+    if (defs.length >= 2 && defs.length <= MAX_FLAG_DEFS && defs.every((n) => isLiteral(unwrap(n)))) {
+      let f = NONE;
+      for (const n of defs) if (n.parent?.type === 'AssignmentExpression') f = union(f, this.conditionsOf(n.parent));
+      return f;
+    }
     return this.flowAll(defs);
+  }
+
+  /** What the checks an expression runs under depend on, up to its function (`if`, `switch` cases, `?:`, `&&`/`||`). */
+  private conditionsOf(node: Node): Flow {
+    let f = NONE;
+    let child = node;
+    for (let p = node.parent; p && !isFunction(p); child = p, p = p.parent) {
+      if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && child !== p.test) f = union(f, this.flow(p.test));
+      else if (p.type === 'LogicalExpression' && child === p.right) f = union(f, this.flow(p.left));
+      else if (p.type === 'SwitchCase' && p.parent?.type === 'SwitchStatement') f = union(f, this.switchFlow(p.parent));
+    }
+    return f;
+  }
+
+  /** `switch (tz) { case "Asia/Shanghai": … }`: the discriminant, as compared with its cases. */
+  private switchFlow(node: Node): Flow {
+    const d = this.flow(node.discriminant);
+    if (!d.kinds) return NONE;
+    const c = this.a.compare.comparisonAt(node);
+    if (c) return d.via.includes(c.node) ? d : { kinds: d.kinds, via: [...d.via, c.node].slice(-MAX_VIA) };
+    return node.cases.every((k: Node) => !k.test || isLiteral(unwrap(k.test))) ? NONE : d;
   }
 
   private paramFlow(b: Binding): Flow {
@@ -266,6 +296,12 @@ export class Dataflow {
     if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression')) {
       const values = this.a.defs.propertyValues(node.object, key);
       if (values.length) return this.flowAll(values);
+    }
+    if (key === undefined && node.computed && objectType === 'Identifier') {
+      // `ZONES[tz]` of an object used as a set: a membership test, carried like `ZONES.has(tz)`.
+      const f = this.flow(node.property);
+      const c = f.kinds ? this.a.compare.lookupAt(node) : undefined;
+      if (c) return f.via.includes(c.node) ? f : { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) };
     }
     if (key === undefined ? !node.computed : !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) return NONE;
     const f = this.flow(node.object);

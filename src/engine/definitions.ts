@@ -301,10 +301,13 @@ export class Definitions {
   /** For a parameter of `list.some(x => ...)`-style callbacks: the list. */
   iteratedBy(b: Binding): Node | undefined {
     const fn = b.decl;
-    if (b.kind !== 'param' || !isFunction(fn) || fn.params[0]?.type !== 'Identifier' || fn.params[0].name !== b.name) return undefined;
+    if (b.kind !== 'param' || !isFunction(fn)) return undefined;
     const call = fn.parent;
-    if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || !ITERATORS.has(methodName(call) ?? '')) return undefined;
-    return unwrap(call.callee).object;
+    const method = call?.type === 'CallExpression' && call.arguments[0] === fn ? methodName(call) ?? '' : '';
+    if (!ITERATORS.has(method)) return undefined;
+    // `reduce((acc, z) => …)` walks the list with its second parameter.
+    const item = fn.params[method.startsWith('reduce') ? 1 : 0];
+    return item?.type === 'Identifier' && item.name === b.name ? unwrap(call!.callee).object : undefined;
   }
 
   /** Every function with `return value` statements, and those values. */

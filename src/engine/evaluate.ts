@@ -22,7 +22,7 @@ const MAX_STEPS = 500_000;
 const MAX_STRING = 4 << 20;
 const MAX_DEPTH = 40;
 const MAX_MANY = 20_000;
-const ITERATORS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'filter', 'forEach', 'map', 'flatMap', 'reduce']);
+const ITERATORS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'filter', 'forEach', 'map', 'flatMap', 'reduce', 'reduceRight']);
 
 class Frame {
   readonly vars = new Map<string, Value>();

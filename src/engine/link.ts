@@ -49,6 +49,12 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const found = exportOf(target(id!, r.spec), r.as === '*' ? name : r.name, depth + 1);
       if (found) return found;
     }
+    // `api.key` of an exported object that has no method `key`: what the object holds.
+    const dot = name.indexOf('.');
+    if (dot > 0) {
+      const object = exportOf(id, name.slice(0, dot), depth + 1);
+      if (object) return { id: object.id, name: object.name, facts: { value: object.facts.value } };
+    }
     const whole = name !== 'default' ? s.exports.default : undefined;
     return whole ? { id: id!, name: 'default', facts: { value: whole.value } } : undefined;
   };

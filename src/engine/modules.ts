@@ -72,6 +72,8 @@ export interface Seed {
 export type Seeds = Record<string, Seed>;
 
 const BUILTINS = new Set(builtinModules);
+/** Members every array, string, object or function has (`LIST.some(…)` of an imported list is no method of its module). */
+const BUILTIN_MEMBERS = new Set([Array.prototype, String.prototype, Object.prototype, Function.prototype].flatMap((p) => Object.getOwnPropertyNames(p)));
 const REQUIRE_NAMES = new Set(['require', '__require']);
 const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*)$/;
 
@@ -211,8 +213,14 @@ export class ModuleFacts {
     }
     if (node.type === 'MemberExpression') {
       const name = propertyName(node);
-      const spec = name === undefined ? undefined : this.namespaceOf(node.object);
-      return spec && name !== undefined ? { spec, name } : undefined;
+      if (name === undefined) return undefined;
+      const spec = this.namespaceOf(node.object);
+      if (spec) return { spec, name };
+      // `api.read` of `import { api }`: a member of an exported object.
+      const object = unwrap(node.object);
+      const b = object.type === 'Identifier' ? this.host.scopes.resolve(object) : undefined;
+      const whole = b?.kind === 'import' && b.decl.type === 'ImportSpecifier' && !BUILTIN_MEMBERS.has(name) ? this.importOf(object) : undefined;
+      return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;
   }
@@ -306,6 +314,20 @@ export class ModuleFacts {
       } else if (s.type === 'ExportAllDeclaration') {
         const from = stringOf(s.source);
         if (isProgramSpec(from)) this.reexports.push({ spec: from, name: '*', as: s.exported ? (s.exported.name ?? String(s.exported.value)) : '*' });
+      }
+    }
+    // The methods of an exported object literal are exported functions too: `export default { read() {…} }`
+    // gives `read` (a default import is used like a namespace, `T.read()`), `export const api = {…}` gives `api.read`.
+    for (const [name, node] of [...out]) {
+      const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
+      const defs = b && b.kind !== 'param' && b.kind !== 'import' ? this.host.definitions(b) : [];
+      const object = node.type === 'ObjectExpression' ? node : defs.length === 1 ? unwrap(defs[0]) : undefined;
+      if (object?.type !== 'ObjectExpression') continue;
+      for (const p of object.properties as Node[]) {
+        const key = p.type === 'Property' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : typeof p.key.value === 'string' ? p.key.value : undefined) : undefined;
+        if (key === undefined || !isFunction(p.value)) continue;
+        const as = name === 'default' ? key : `${name}.${key}`;
+        if (!out.has(as)) out.set(as, p.value);
       }
     }
     for (const [name, node] of out) if (isFunction(node)) this.exportedFunctions.set(node, name);

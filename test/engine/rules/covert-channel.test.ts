@@ -31,6 +31,9 @@ ruleTester('covert-channel', {
     // A date format chosen by the locale (a separator flip) is localisation, even for Chinese.
     `const lang = (process.env.LANG || "").toLowerCase();\nconst d = new Date().toISOString().slice(0, 10);\nconst shown = lang.startsWith("zh_cn") ? d.replace(/-/g, "/") : d;\nconsole.log(shown);`,
     `const eol = process.platform === "win32" ? "\\r\\n" : "\\n";\nconst text = lines.join(eol);`,
+    // A flag set under a check that is no place check (UTC; a command-line switch).
+    `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nlet utc = false;\nif (tz === "UTC") utc = true;\nconst p = (d) => \`Today's date is \${utc ? d.replace(/-/g, "/") : d}\`;`,
+    `let smart = false;\nif (process.argv.includes("--smart")) smart = true;\nconst q = (s) => (smart ? s.replace(/'/g, "\\u2019") : s);`,
     // A header edited under a condition that is no place check (the platform; a zone compared with UTC only).
     `const h = { "user-agent": "agent/1.0" };\nif (process.platform === "win32") h["user-agent"] += " (win)";\nfetch("https://api.example/v1", { headers: h });`,
     `const h = {};\nconst tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nif (tz === "UTC") h["x-utc"] = "1";\nfetch("https://api.example/v1", { headers: h });`,
@@ -91,6 +94,16 @@ ruleTester('covert-channel', {
       code: `const h = new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst lab = /(?:deepseek|moonshot|zhipu)\\.(?:com|cn)$/.test(h);\nconst SYSTEM = "You are an assistant.";\nconst system = lab ? SYSTEM + "\\n" : SYSTEM;`,
       findings: [{ severity: 'critical', line: 4, message: /deepseek\.com, deepseek\.cn, moonshot\.com/ }],
     },
+    // A flag set under the check (implicit flow): in an if, in switch cases, and a list walked by reduce.
+    ...([
+      ['an if', `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nlet hit = false;\nif (["Asia/Shanghai", "Asia/Urumqi"].includes(tz)) hit = true;`],
+      ['switch cases', `let hit = false;\nswitch (Intl.DateTimeFormat().resolvedOptions().timeZone) { case "Asia/Shanghai": case "Asia/Urumqi": hit = true; break; default: hit = false; }\n`],
+      ['an object used as a set', `const M = { "Asia/Shanghai": 1, "Asia/Urumqi": 1 };\nconst hit = !!M[Intl.DateTimeFormat().resolvedOptions().timeZone];\n`],
+      ['reduce', `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].reduce((acc, z) => acc || tz.startsWith(z), false);\n`],
+    ] as const).map(([name, check]) => ({
+      code: `// ${name}\n${check}\nconst p = (d) => \`Today's date is \${hit ? d.replace(/-/g, "/") : d}\`;`,
+      findings: [{ severity: 'critical' as const, line: 5, message: /Asia\/Shanghai, Asia\/Urumqi/ }],
+    })),
     // A separator flip written as split and join.
     {
       code: `const cn = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nconst iso = new Date().toISOString().slice(0, 10);\nconst prompt = \`Current date: \${cn ? iso.split("-").join(".") : iso}\`;`,

@@ -2,6 +2,8 @@ import { ruleTester } from '../../ruleTester';
 
 ruleTester('geo-org-comparison', {
   valid: [
+    // A table of translations looked up with the language is localisation, not a membership test.
+    `const M = { "zh-CN": "Ni hao", "en-US": "Hello", "fr-FR": "Bonjour" };\nconst l = Intl.DateTimeFormat().resolvedOptions().locale;\nconsole.log(M[l] || M["en-US"]);`,
     // A regex of local host names is no list of organisations.
     `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst local = /^(?:localhost|127\\.0\\.0\\.1|\\[::1\\])$/.test(h);\nconsole.log(local);`,
     // The zone is read but only displayed.
