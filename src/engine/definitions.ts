@@ -530,9 +530,10 @@ export class Definitions {
   /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
   private factoryExports(fn: FunctionNode, add: (key: string | undefined, values: Node[]) => void): void {
     const names = fn.params.map((p: Node) => (p.type === 'Identifier' ? p.name : ''));
-    // webpack passes (module, exports, require); esbuild (exports, module).
-    const moduleName = names.find((n) => n === 'module') ?? (names.length >= 3 ? names[0] : names[1]);
-    const exportsName = names.find((n) => n === 'exports') ?? (names.length >= 3 ? names[1] : names[0]);
+    // webpack passes (module, exports, require), its factories keyed by number; esbuild (exports, module).
+    const webpack = names.length >= 3 || fn.parent?.type === 'Property' && /^\d+$/.test(String(fn.parent.key.value ?? ''));
+    const moduleName = names.find((n) => n === 'module') ?? (webpack ? names[0] : names[1]);
+    const exportsName = names.find((n) => n === 'exports') ?? (webpack ? names[1] : names[0]);
     const visit = (n: Node) => {
       // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports.
       if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName && n.arguments[1].type === 'ObjectExpression') {

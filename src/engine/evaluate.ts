@@ -489,8 +489,10 @@ export class Evaluator {
         const enc = typeof args[0] === 'string' ? args[0] : 'utf8';
         return Buffer.isEncoding(enc) ? Buffer.from(receiver.data).toString(enc as BufferEncoding) : UNKNOWN;
       }
-      if (ITERATORS.has(method) || method === 'slice' || method === 'reverse' || method === 'join') return this.arrayMethod(Array.from(receiver.data), method, args);
-      return UNKNOWN;
+      const r = ITERATORS.has(method) || method === 'slice' || method === 'subarray' || method === 'reverse' || method === 'join' ? this.arrayMethod(Array.from(receiver.data), method === 'subarray' ? 'slice' : method, args) : UNKNOWN;
+      // A buffer's `map`, `filter`, `slice` and `reverse` give a buffer (`buf.map((b) => b ^ k).toString()`).
+      if (/^(?:map|filter|slice|subarray|reverse)$/.test(method) && Array.isArray(r) && r.every((v) => typeof v === 'number')) return new Bytes(Uint8Array.from(r as number[]));
+      return r;
     }
     if (Array.isArray(receiver)) return this.arrayMethod(receiver, method, args);
     if (typeof receiver === 'number' && method === 'toString') {

@@ -74,7 +74,7 @@ interface Versions { what: string; a: string; b: string }
 /** A character for people: `"-"` when it is plain ASCII, else by name and code point; "nothing" for the empty string. */
 function plainChar(s: string): string {
   if (s === '') return 'nothing';
-  return /^[\x21-\x7e]+$/.test(s) ? `"${s}"` : [...s].map(charName).join(' + ');
+  return /^[\x21\x23-\x7e]+$/.test(s) ? `"${s}"` : [...s].map(charName).join(' + ');
 }
 
 function showValue(v: unknown): string {
