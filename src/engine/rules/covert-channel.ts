@@ -5,6 +5,7 @@ import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
 import { shortList, showString, yourSources } from '../evidence';
+import { orgOf } from '../constants';
 import { createRule, type RuleContext } from '../rule';
 import { sinksOf } from '../sinks';
 import { Kind, kindNames } from '../sources';
@@ -110,11 +111,18 @@ const HEADER_NAME = /^(?:user-agent|x-[\w-]+)$/i;
  * the statement makes a second version of data it only touches under the condition.
  */
 function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versions: Versions } | undefined {
-  const statement = edit.parent?.type === 'ExpressionStatement' ? edit.parent : undefined;
-  const block = statement?.parent?.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
-  const choice = block?.parent;
-  if (choice?.type !== 'IfStatement' || choice.consequent !== block || choice.alternate) return undefined;
-  const test = choice.test as Node;
+  let test: Node | undefined;
+  let up = edit.parent;
+  while (up?.type === 'ParenthesizedExpression') up = up.parent;
+  // `cond && (h["user-agent"] += " (r)")`, as minifiers write the `if`.
+  if (up?.type === 'LogicalExpression' && up.operator === '&&' && unwrap(up.right) === edit) test = up.left;
+  else {
+    const statement = up?.type === 'ExpressionStatement' ? up : undefined;
+    const block = statement?.parent?.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
+    const choice = block?.parent;
+    if (choice?.type === 'IfStatement' && choice.consequent === block && !choice.alternate) test = choice.test;
+  }
+  if (!test) return undefined;
   const target = unwrap(edit.left);
   const text = context.analysis.text.slice(target.start, target.end).slice(0, 60);
   const key = target.type === 'MemberExpression' ? propertyName(target) ?? stringValue(context, target.property) ?? '' : '';
@@ -398,7 +406,9 @@ export const rule = createRule({
           // Two versions of ordinary data are a channel when a check of specific places, hosts or
           // organisations steers them; a locale's own typography (French spacing) is not.
           if (ch.versions) {
-            const specific = specificChecks(ch.selector);
+            // A check of one organisation's host is routing (an Azure endpoint gets its own header): two
+            // versions need a place check, a list of organisations, or a concealed list to be covert.
+            const specific = specificChecks(ch.selector).filter((c) => [...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2);
             const typography = localeOnly && !specific.some((c) => c.values.some((v) => NON_LATIN.test(v)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }

@@ -31,6 +31,8 @@ ruleTester('covert-channel', {
     // A date format chosen by the locale (a separator flip) is localisation, even for Chinese.
     `const lang = (process.env.LANG || "").toLowerCase();\nconst d = new Date().toISOString().slice(0, 10);\nconst shown = lang.startsWith("zh_cn") ? d.replace(/-/g, "/") : d;\nconsole.log(shown);`,
     `const eol = process.platform === "win32" ? "\\r\\n" : "\\n";\nconst text = lines.join(eol);`,
+    // One organisation's endpoint gets its own header: routing, not a channel.
+    `const host = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst headers = {};\nif (host.endsWith(".azure.com")) headers["x-ms-version"] = "2024-01-01";\nfetch(process.env.OPENAI_BASE_URL, { headers });`,
     // A flag set under a check that is no place check (UTC; a command-line switch).
     `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nlet utc = false;\nif (tz === "UTC") utc = true;\nconst p = (d) => \`Today's date is \${utc ? d.replace(/-/g, "/") : d}\`;`,
     `let smart = false;\nif (process.argv.includes("--smart")) smart = true;\nconst q = (s) => (smart ? s.replace(/'/g, "\\u2019") : s);`,
