@@ -32,6 +32,7 @@ export class Comparisons {
   /** Candidates being analysed (a comparison's subject can flow through itself). */
   private readonly analysing: Node[] = [];
   private readonly constantBindings = new Map<Binding, boolean>();
+  private readonly bound = new Map<string, Node>();
   private readonly specificValues = new Map<string | number, boolean>();
   /** Hosts the program's own text names in http(s) URLs, collected on first use. */
   private urlHosts?: Set<string>;
@@ -41,6 +42,7 @@ export class Comparisons {
   /** Every comparison of a fingerprint value with specific zones, locales, hosts or keywords. */
   comparisons(): Comparison[] {
     if (!this.comparisonList) {
+      for (const name of this.bound.keys()) for (const call of this.a.defs.callsNamed(name)) this.candidates.push(call);
       for (const node of this.candidates) this.comparisonAt(node, false);
       this.comparisonList = [...new Set(this.comparisonByNode.values())];
     }
@@ -121,8 +123,10 @@ export class Comparisons {
       }
       return found;
     }
+    const indirect = COMPARE_METHODS.has(methodName(node) ?? '') ? undefined : this.compareCall(node);
+    if (indirect) return this.analysePair(node, indirect.value, indirect.list);
     const arg = node.arguments[0];
-    return arg ? this.analyseEither(node, arg, unwrap(node.callee).object) : undefined;
+    return arg && COMPARE_METHODS.has(methodName(node) ?? '') ? this.analyseEither(node, arg, unwrap(node.callee).object) : undefined;
   }
 
   /** `a` against `b`, then `b` against `a`; when one side is a literal, the other is the subject. */
@@ -249,7 +253,41 @@ export class Comparisons {
 
   isCandidate(node: Node): boolean {
     if (node.type === 'BinaryExpression') return COMPARE_OPS.has(node.operator) || node.operator === 'in';
-    return node.type === 'CallExpression' && COMPARE_METHODS.has(methodName(node) ?? '');
+    if (node.type !== 'CallExpression') return false;
+    const method = methodName(node) ?? '';
+    if (COMPARE_METHODS.has(method)) return true;
+    if (method === 'call' || method === 'apply') return !!this.compareCall(node);
+    const callee = unwrap(node.callee);
+    return callee.type === 'Identifier' && this.bound.has(callee.name) && !!this.compareCall(node);
+  }
+
+  /** `has = Set.prototype.has.bind(set)` (a comparison method bound to its list), by the name that holds it. */
+  boundTo(name: string, bind: Node): void {
+    this.bound.set(name, bind);
+  }
+
+  /**
+   * The list and the value of a comparison method run indirectly: `Array.prototype.includes.call(list, v)`,
+   * `.apply(list, [v])`, `Reflect.apply(Array.prototype.includes, list, [v])`, or a bound `has(v)`.
+   */
+  private compareCall(node: Node): { list: Node; value: Node } | undefined {
+    const callee = unwrap(node.callee);
+    const method = methodName(node);
+    const first = (n: Node | undefined) => { const a = n && unwrap(n); return a?.type === 'ArrayExpression' ? a.elements[0] as Node | undefined : undefined; };
+    const compares = (f: Node | undefined) => {
+      let t = f && unwrap(f);
+      if (t?.type === 'Identifier') t = this.a.defs.soleDefinition(t);
+      return !!t && t.type === 'MemberExpression' && COMPARE_METHODS.has(propertyName(t) ?? '');
+    };
+    let shape: { list?: Node; value?: Node; target?: Node } = {};
+    if (method === 'apply' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Reflect') shape = { target: node.arguments[0], list: node.arguments[1], value: first(node.arguments[2]) };
+    else if (method === 'call') shape = { target: callee.object, list: node.arguments[0], value: node.arguments[1] };
+    else if (method === 'apply') shape = { target: callee.object, list: node.arguments[0], value: first(node.arguments[1]) };
+    else if (callee.type === 'Identifier') {
+      const bind = this.bound.get(callee.name);
+      if (bind && this.a.scopes.resolve(callee)?.decl === bind.parent) shape = { target: unwrap(bind.callee).object, list: bind.arguments[0], value: node.arguments[0] };
+    }
+    return shape.list && shape.value && compares(shape.target) ? { list: shape.list, value: shape.value } : undefined;
   }
 
   /**
@@ -295,7 +333,8 @@ export class Comparisons {
           const values = key === undefined ? [] : this.a.defs.propertyValues(obj, key);
           return values.length === 1 && this.mayBeConstant(values[0], depth + 1);
         }
-        return (obj.type === 'Identifier' || obj.type === 'ArrayExpression' || obj.type === 'ObjectExpression') && this.mayBeConstant(obj, depth + 1);
+        // `cfg.env.geo.zones`: a member of a member.
+        return (obj.type === 'Identifier' || obj.type === 'ArrayExpression' || obj.type === 'ObjectExpression' || obj.type === 'MemberExpression') && this.mayBeConstant(obj, depth + 1);
       }
       case 'CallExpression': {
         // A bundled module's exports (`places = require_places()`): its members may be constants.

@@ -37,6 +37,8 @@ export interface DefinitionFacts {
   readonly decoders: ReadonlySet<FunctionNode>;
   definitions(b: Binding): Node[];
   soleDefinition(id: Node): Node | undefined;
+  /** Calls `name(…)` by the callee's name. */
+  callsNamed(name: string): readonly Node[];
   iteratedBy(b: Binding): Node | undefined;
   returnsOf(fn: FunctionNode): Node[];
   functionOf(callee: Node): FunctionNode | undefined;
@@ -56,6 +58,8 @@ export interface ComparisonFacts {
   comparisonAt(node: Node, keepMisses?: boolean): Comparison | undefined;
   /** `ZONES[tz]` of an object used as a set: the membership test it makes. */
   lookupAt(node: Node): Comparison | undefined;
+  /** Records `name = list.has.bind(list)`: calls of `name` are comparisons. */
+  boundTo(name: string, bind: Node): void;
 }
 
 export interface FlowFacts {

@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, isFunction, isLiteral, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, isFunction, isLiteral, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -185,12 +185,31 @@ export class Dataflow {
     const then = fn.parent;
     if (then?.type === 'CallExpression' && then.arguments[0] === fn && fn.params[0] === b.id && methodName(then) === 'then') return this.flow(unwrap(then.callee).object);
     const index = fn.params.findIndex((p: Node) => p === b.id || (p.type === 'AssignmentPattern' && p.left === b.id));
-    if (index < 0) return NONE;
+    if (index < 0) return this.destructuredParamFlow(fn, b);
     // A parameter of an exported function also takes what other modules pass.
     const key = this.a.modules.paramInput(fn, b.id);
     let f = key ? this.inputFlow(b.id, key) : NONE;
     if (key && this.summarising) return f;
     for (const inv of this.a.defs.invocations(fn)) if (inv.args[index]) f = union(f, this.flow(inv.args[index]));
+    return f;
+  }
+
+  /** `function f({ zone }) {}` called as `f({ zone: tz })`: each call's value under that key. */
+  private destructuredParamFlow(fn: FunctionNode, b: Binding): Flow {
+    const index = fn.params.findIndex((p: Node) => p.start <= b.id.start && b.id.end <= p.end);
+    const pattern = index < 0 ? undefined : unwrap(fn.params[index].type === 'AssignmentPattern' ? fn.params[index].left : fn.params[index]);
+    const prop = pattern?.type === 'ObjectPattern' ? (pattern.properties as Node[]).find((p) => p.type === 'Property' && (p.value === b.id || p.value.type === 'AssignmentPattern' && p.value.left === b.id)) : undefined;
+    const key = prop && keyName(prop);
+    if (key === undefined) return NONE;
+    let f = NONE;
+    for (const inv of this.a.defs.invocations(fn)) {
+      const arg = inv.args[index] && unwrap(inv.args[index]);
+      if (!arg) continue;
+      if (arg.type !== 'ObjectExpression') { f = union(f, this.flow(arg)); continue; }
+      const given = (arg.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === key);
+      if (given) f = union(f, this.flow(given.value));
+      else if (arg.properties.some((p: Node) => p.type === 'SpreadElement')) f = union(f, this.flow(arg));
+    }
     return f;
   }
 
@@ -293,7 +312,7 @@ export class Dataflow {
     if (trap) return this.flowAll(this.a.defs.returnsOf(trap));
     const key = propertyName(node);
     const objectType = unwrap(node.object).type;
-    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression')) {
+    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression' || objectType === 'MemberExpression')) {
       const values = this.a.defs.propertyValues(node.object, key);
       if (values.length) return this.flowAll(values);
     }
@@ -319,6 +338,11 @@ export class Dataflow {
     }
     // `promise.then(cb)` resolves to what the callback returns.
     if (method === 'then' && isFunction(node.arguments[0])) return this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode));
+    // `Array.prototype.includes.call(list, v)`, a bound `has(v)`: a comparison run indirectly.
+    if (!(method && COMPARE_METHODS.has(method)) && (method === 'call' || method === 'apply' || callee.type === 'Identifier') && this.a.compare.isCandidate(node)) {
+      const c = this.a.compare.comparisonAt(node);
+      if (c) return c.flow.via.includes(c.node) ? c.flow : { kinds: c.flow.kinds, via: [...c.flow.via, c.node].slice(-MAX_VIA) };
+    }
     // `f.call(t, a)`, `f.apply(t, [a])`, `Reflect.apply(f, t, [a])`: what f returns for these arguments.
     const via = invocationOf(node);
     const target = via && this.a.defs.functionOf(via.target);

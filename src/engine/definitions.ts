@@ -93,6 +93,9 @@ export class Definitions {
   private readonly sortedEntries = new WeakSet<Node[]>();
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
+  /** `new C(…)` by the name `C`. */
+  private readonly news = new Map<string, Node[]>();
+  private readonly newsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
   private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
   private readonly shapes = new Map<Node, Node[]>();
@@ -147,6 +150,7 @@ export class Definitions {
           if (obj.type === 'Identifier' ? obj.name === 'exports' || obj.name === 'module' && p === 'exports' : obj.type === 'MemberExpression' && propertyName(obj) === 'exports') this.commonJs.push(node);
         }
       },
+      NewExpression: (node) => { if (node.callee.type === 'Identifier') addTo(this.news, node.callee.name, node); },
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
         if (callee.type === 'Identifier') {
@@ -163,6 +167,9 @@ export class Definitions {
             const target = unwrap(method === 'apply' && isReflect(callee.object) ? node.arguments[0] ?? callee : callee.object);
             const name = target.type === 'Identifier' ? target.name : propertyName(target);
             if (name !== undefined) addTo(this.indirectCalls, name, node);
+            // `Array.prototype.includes.call(list, v)`, `Reflect.apply(inc, list, [v])`, `has = Set.prototype.has.bind(set)`.
+            if (method !== 'bind') this.a.compare.candidates.push(node);
+            else if (name !== undefined && COMPARE_METHODS.has(name) && node.parent?.type === 'VariableDeclarator' && node.parent.id.type === 'Identifier') this.a.compare.boundTo(node.parent.id.name, node);
           }
           if (DECODE_CALLS.has(method)) this.markDecoder(node);
           if (COMPARE_METHODS.has(method)) this.a.compare.candidates.push(node);
@@ -463,6 +470,8 @@ export class Definitions {
     let held: Node = fn;
     while (held.parent && (held.parent.type === 'LogicalExpression' || held.parent.type === 'ConditionalExpression' && held.parent.test !== held || held.parent.type === 'ParenthesizedExpression')) held = held.parent;
     const parent = held.parent;
+    // A constructor runs at `new C(…)`.
+    if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor') return this.constructions(parent.parent?.parent ?? undefined);
     if (fn.type === 'FunctionDeclaration') name = fn.id?.name;
     else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
     else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier') name = parent.left.name;
@@ -476,6 +485,17 @@ export class Definitions {
     const b = this.a.scopes.resolve(fn.type === 'FunctionDeclaration' ? fn.id! : parent!.type === 'VariableDeclarator' ? parent!.id : parent!.left);
     if (!b) return [];
     return this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee).filter((c) => this.functionOf(c.callee) === fn);
+  }
+
+  callsNamed(name: string): readonly Node[] {
+    return this.calls.get(name) ?? [];
+  }
+
+  /** `new C(…)` of a class (a declaration, or an expression held by a variable). */
+  private constructions(cls: Node | undefined): Node[] {
+    const id = cls?.type === 'ClassDeclaration' ? cls.id : cls?.parent?.type === 'VariableDeclarator' && cls.parent.init === cls ? cls.parent.id : undefined;
+    const b = id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+    return b ? this.nodesFor(this.news, this.newsByBinding, b, (n) => n.callee) : [];
   }
 
   /**
