@@ -74,6 +74,7 @@ export class Analysis implements Facts, AnalysisContext {
       iteratedBy: (b) => this.defs.iteratedBy(b),
       members: (object, key) => this.defs.propertyValues(object, key),
       argumentOf: (b) => this.defs.argumentOf(b),
+      pushedTo: (b) => this.defs.pushedTo(b),
     });
     this.sources = new SourceMatcher(this.scopes, (id) => {
       const b = this.scopes.resolve(id);

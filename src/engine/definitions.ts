@@ -93,6 +93,9 @@ export class Definitions {
   private readonly sortedEntries = new WeakSet<Node[]>();
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
+  /** `a.push(…)` and `Object.assign(a, …)` calls by the name `a`. */
+  private readonly pushes = new Map<string, Node[]>();
+  private readonly assigns = new Map<string, Node[]>();
   /** `new C(…)` by the name `C`. */
   private readonly news = new Map<string, Node[]>();
   private readonly newsByBinding = new Map<string, Map<Binding, Node[]>>();
@@ -162,6 +165,9 @@ export class Definitions {
           if (method === undefined) return;
           if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
           if (method === 'set' && node.arguments.length === 2 && node.arguments[0].type === 'Literal' && unwrap(callee.object).type === 'Identifier') addTo(this.containerSets, unwrap(callee.object).name, node);
+          const obj = unwrap(callee.object);
+          if (method === 'push' && obj.type === 'Identifier') addTo(this.pushes, obj.name, node);
+          if (method === 'assign' && obj.type === 'Identifier' && obj.name === 'Object' && node.arguments[0]?.type === 'Identifier') addTo(this.assigns, node.arguments[0].name, node);
           // `f.call(…)`, `f.apply(…)`, `f.bind(…)` and `Reflect.apply(f, …)`, by the function's name.
           if (INDIRECT.has(method)) {
             const target = unwrap(method === 'apply' && isReflect(callee.object) ? node.arguments[0] ?? callee : callee.object);
@@ -487,6 +493,16 @@ export class Definitions {
     return this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee).filter((c) => this.functionOf(c.callee) === fn);
   }
 
+  /** What `b.push(…)` calls add to an array (their arguments), spreads excluded. */
+  pushedTo(b: Binding): Node[] {
+    return (this.pushes.get(b.name) ?? []).filter((c) => this.a.scopes.resolve(unwrap(c.callee).object) === b).flatMap((c) => (c.arguments as Node[]).filter((a) => a.type !== 'SpreadElement'));
+  }
+
+  /** The sources `Object.assign(b, …sources)` merges into an object. */
+  private assignedInto(b: Binding): Node[] {
+    return (this.assigns.get(b.name) ?? []).filter((c) => this.a.scopes.resolve(c.arguments[0]) === b).flatMap((c) => (c.arguments as Node[]).slice(1));
+  }
+
   callsNamed(name: string): readonly Node[] {
     return this.calls.get(name) ?? [];
   }
@@ -519,6 +535,8 @@ export class Definitions {
     if (b) for (const a of this.memberAssignmentsTo(b.name, key)) {
       if (this.a.scopes.resolve(unwrap(a.left.object)) === b) out.push(a.right);
     }
+    // `Object.assign(base, { zones: […] })`: what the sources give under the key.
+    if (b && depth < 6) for (const src of this.assignedInto(b)) out.push(...this.propertyValues(src, key, depth + 1));
     // `__export(ns, { zone: () => zone })`: the getter's return.
     if (b) for (const call of this.getterExports.get(b.name) ?? []) {
       const values = getterValues(this, call.arguments[1], key);

@@ -86,6 +86,8 @@ export interface DefinitionSource {
   members(object: Node, key: string): Node[];
   /** The argument a parameter takes when its function runs in one place only. */
   argumentOf?(b: Binding): Node | undefined;
+  /** What `b.push(…)` calls add to an array. */
+  pushedTo?(b: Binding): Node[];
 }
 
 /** True when `text` appears as such in one of the string literals a value was built from. */
@@ -146,7 +148,11 @@ export class Evaluator {
   private computeBindingValue(b: Binding): { value: Value; literals: Literals; decoded: boolean } {
     if (b.kind === 'function') return { value: new Closure(b.decl as FunctionNode, null), literals: NO_LITERALS, decoded: false };
     let source: Node | undefined;
+    // `for (const s of list)`: the loop variable is each element.
+    const loop = b.decl.type === 'VariableDeclarator' ? b.decl.parent?.parent : undefined;
+    const iterated = loop?.type === 'ForOfStatement' && loop.left === b.decl.parent && b.decl.id === b.id ? loop.right as Node : undefined;
     if (b.kind === 'param') source = this.defs.iteratedBy(b) ?? this.defs.argumentOf?.(b);
+    else if (iterated) source = iterated;
     else {
       const defs = this.defs.definitions(b).filter((d) => !(d.type === 'Identifier' && d.name === 'undefined') && !(d.type === 'Literal' && d.value === null));
       if (defs.length === 1) source = defs[0];
@@ -154,7 +160,23 @@ export class Evaluator {
     if (!source) return { value: UNKNOWN, literals: NO_LITERALS, decoded: false };
     const { value, provenance } = this.evaluate(source);
     const { literals, decoded } = provenance;
-    if (b.kind !== 'param' || source !== this.defs.iteratedBy(b)) return { value, literals, decoded };
+    // `const L = []; for (…) L.push(atob(s))`: the array with what is pushed to it.
+    const pushed = Array.isArray(value) && b.kind !== 'param' ? this.defs.pushedTo?.(b) ?? [] : [];
+    if (pushed.length) {
+      const all = [...value as Value[]];
+      const merged = new Literals();
+      merged.shared = new Set([literals]);
+      let anyDecoded = decoded;
+      for (const p of pushed.slice(0, MAX_MANY)) {
+        const v = this.evaluate(p);
+        if (v.value === UNKNOWN) return { value: UNKNOWN, literals, decoded };
+        all.push(...(v.value instanceof Many ? v.value.values : [v.value]));
+        merged.shared.add(v.provenance.literals);
+        anyDecoded ||= v.provenance.decoded;
+      }
+      return { value: all, literals: merged, decoded: anyDecoded };
+    }
+    if (b.kind !== 'param' && !iterated || source !== iterated && source !== this.defs.iteratedBy(b)) return { value, literals, decoded };
     const arr = value instanceof Bytes ? Array.from(value.data) : value;
     return { value: Array.isArray(arr) ? new Many(arr) : UNKNOWN, literals, decoded };
   }
@@ -340,7 +362,7 @@ export class Evaluator {
       const decoded = this.builtinCall(method, args);
       if (decoded !== NOT_BUILTIN) return decoded;
       if (staticName) {
-        const r = callStatic(staticName, method, args);
+        const r = overMany(args, (a) => callStatic(staticName, method, a));
         if (r !== NOT_BUILTIN) { if (DECODING.has(`${staticName}.${method}`)) this.prov.decoded = true; return r; }
       }
       const receiver = this.expr(callee.object, frame);
@@ -369,7 +391,7 @@ export class Evaluator {
       if (decoded !== NOT_BUILTIN) return decoded;
     }
     if (callee.type === 'Identifier' && !frame?.lookup(callee.name) && !this.scopes.resolve(callee)) {
-      const r = callStatic('', callee.name, args);
+      const r = overMany(args, (a) => callStatic('', callee.name, a));
       if (DECODING.has(`.${callee.name}`)) this.prov.decoded = true;
       return r === NOT_BUILTIN ? UNKNOWN : r;
     }
@@ -716,6 +738,19 @@ export class Evaluator {
 const NOT_BUILTIN: unique symbol = Symbol('not builtin');
 /** Built-ins that turn encoded data into text. */
 const DECODING = new Set(['String.fromCharCode', 'String.fromCodePoint', 'Buffer.from', '.atob', '.decodeURIComponent', '.decodeURI', '.unescape']);
+
+/** A static call with one of several values (`atob(s)` for each `s` of a loop): one of several results. */
+function overMany(args: Value[], f: (args: Value[]) => Value | typeof NOT_BUILTIN): Value | typeof NOT_BUILTIN {
+  const i = args.findIndex((a) => a instanceof Many);
+  if (i < 0) return f(args);
+  const out: Value[] = [];
+  for (const v of (args[i] as Many).values) {
+    const r = overMany(args.map((a, j) => (j === i ? v : a)), f);
+    if (r === NOT_BUILTIN) return NOT_BUILTIN;
+    out.push(r as Value);
+  }
+  return many(out);
+}
 
 function isObj(v: Value): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Bytes) && !(v instanceof Closure) && !(v instanceof Many) && !(v instanceof RegExp);

@@ -34,6 +34,15 @@ ruleTester('concealed-table', {
       code: `const hosts = ["7478656739726f767a677b72", "7a727076747865673974787a"].map((h) => Buffer.from(h, "hex").map((b) => b ^ 23).toString());\nconst gw = new URL(process.env.OPENAI_BASE_URL).host;\nconsole.log(hosts.includes(gw));`,
       findings: [{ severity: 'critical', line: 1, message: /corp\.example, megacorp\.com/ }],
     },
+    // A list built by push in a loop, and one merged in with Object.assign.
+    {
+      code: `const L = [];\nfor (const s of ["QXNpYS9TaGFuZ2hhaQ==", "QXNpYS9VcnVtcWk="]) L.push(atob(s));\nconsole.log(L.includes(Intl.DateTimeFormat().resolvedOptions().timeZone));`,
+      findings: [{ severity: 'critical', line: 2, message: /Asia\/Shanghai, Asia\/Urumqi/ }],
+    },
+    {
+      code: `const base = {};\nObject.assign(base, { zones: ["QXNpYS9TaGFuZ2hhaQ==", "QXNpYS9VcnVtcWk="].map((s) => atob(s)) });\nconsole.log(base.zones.includes(Intl.DateTimeFormat().resolvedOptions().timeZone));`,
+      findings: [{ severity: 'critical', line: 2, message: /Asia\/Shanghai, Asia\/Urumqi/ }],
+    },
     // Zone names spelled as character codes (numbers only, no string literal behind them).
     {
       code: `const H = [0x41, 0x73, 0x69, 0x61, 0x2f, 0x53, 0x68, 0x61, 0x6e, 0x67, 0x68, 0x61, 0x69];\nconst H2 = [65, 115, 105, 97, 47, 85, 114, 117, 109, 113, 105];\nconst Z = [String.fromCharCode.apply(null, H), String.fromCharCode(...H2)];\nif (Z.includes(Intl.DateTimeFormat().resolvedOptions().timeZone)) console.log(1);`,
