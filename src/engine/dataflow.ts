@@ -15,6 +15,9 @@ import { forEachChild } from './walk';
 /** A returned constant: no parameter, and nothing a fingerprint could be in. */
 const CONSTANT = -1;
 
+/** A destructured parameter is followed into at most this many calls (a widely shared helper's options would merge everything). */
+const MAX_DESTRUCTURED_CALLS = 4;
+
 /** A flag is set in at most this many places (`hit = true` under checks). */
 const MAX_FLAG_DEFS = 16;
 
@@ -201,14 +204,17 @@ export class Dataflow {
     const prop = pattern?.type === 'ObjectPattern' ? (pattern.properties as Node[]).find((p) => p.type === 'Property' && (p.value === b.id || p.value.type === 'AssignmentPattern' && p.value.left === b.id)) : undefined;
     const key = prop && keyName(prop);
     if (key === undefined) return NONE;
+    // Field by field, from object literals written at the call (or held by a constant): following an
+    // options object through other functions' parameters merges every field of every caller.
     let f = NONE;
-    for (const inv of this.a.defs.invocations(fn)) {
-      const arg = inv.args[index] && unwrap(inv.args[index]);
-      if (!arg) continue;
-      if (arg.type !== 'ObjectExpression') { f = union(f, this.flow(arg)); continue; }
+    const invocations = this.a.defs.invocations(fn);
+    if (invocations.length > MAX_DESTRUCTURED_CALLS) return NONE;
+    for (const inv of invocations) {
+      let arg: Node | undefined = inv.args[index] && unwrap(inv.args[index]);
+      if (arg?.type === 'Identifier') arg = this.a.defs.soleDefinition(arg);
+      if (arg?.type !== 'ObjectExpression') continue;
       const given = (arg.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === key);
       if (given) f = union(f, this.flow(given.value));
-      else if (arg.properties.some((p: Node) => p.type === 'SpreadElement')) f = union(f, this.flow(arg));
     }
     return f;
   }

@@ -99,8 +99,6 @@ export class SourceMatcher {
     if (method === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
     // A date's own text names its zone ("... GMT+0800 (China Standard Time)").
     if (method === 'toTimeString' || method === 'toString' && isNewDate(callee.object)) return { kind: Kind.TZ, label: `Date#${method}()` };
-    // `date.toLocaleDateString("en-US", { timeZoneName: "long" })` ends with the zone's name ("China Standard Time").
-    if (method && /^toLocale(?:Date|Time)?String$/.test(method) && hasOption(node.arguments[1], 'timeZoneName')) return { kind: Kind.TZ, label: `Date#${method}({ timeZoneName })` };
     if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };
     if (method && OS_IDENTITY.has(method) && this.isOsModule(callee.object)) return { kind: Kind.IDENTITY, label: `os.${method}()` };
     if (callee.type === 'Identifier') {
@@ -164,8 +162,3 @@ export class SourceMatcher {
   }
 }
 
-/** An options object literal with this key (`{ timeZoneName: "long" }`). */
-function hasOption(node: Node | undefined, key: string): boolean {
-  const o = node && unwrap(node);
-  return o?.type === 'ObjectExpression' && o.properties.some((p: Node) => p.type === 'Property' && !p.computed && (p.key.name ?? p.key.value) === key);
-}

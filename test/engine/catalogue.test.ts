@@ -40,7 +40,6 @@ const CHECKS: Record<string, string> = {
   'zone, object used as a set': `const Z = { "Asia/Shanghai": 1, "Asia/Urumqi": 1 };\nconst hit = !!Z[Intl.DateTimeFormat().resolvedOptions().timeZone];`,
   'zone, char codes in an object method': `const fp = { zones: [String.fromCharCode.apply(null, ${JSON.stringify([...'Asia/Shanghai'].map((c) => c.charCodeAt(0)))})], zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; }, match() { return this.zones.includes(this.zone()); } };\nconst hit = fp.match();`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
-  'zone name in localised date text': `const hit = new Date().toLocaleDateString("en-US", { timeZoneName: "long" }).endsWith("China Standard Time");`,
 };
 
 /** Covert channels steered by `hit`: each expression is outgoing text or data. */

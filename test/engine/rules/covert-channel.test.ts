@@ -106,11 +106,6 @@ ruleTester('covert-channel', {
       code: `// ${name}\n${check}\nconst p = (d) => \`Today's date is \${hit ? d.replace(/-/g, "/") : d}\`;`,
       findings: [{ severity: 'critical' as const, line: 5, message: /Asia\/Shanghai, Asia\/Urumqi/ }],
     })),
-    // The zone's name from a date's localised text (\`timeZoneName\`).
-    {
-      code: `const name = new Date().toLocaleDateString("en-US", { timeZoneName: "long" }).split(", ")[1];\nconst cn = name === "China Standard Time";\nconst t = (s) => (cn ? s.replace(/'/g, "\\u2019") : s);`,
-      findings: [{ severity: 'critical', line: 3, message: /China Standard Time/ }],
-    },
     // webpack module maps whose factories take one or two parameters (module first).
     {
       code: `(() => {\n  var M = {\n    101: (m) => { m.exports = { zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone }; },\n    202: (m, e, r) => { const z = r(101); const L = ["Asia/Shanghai", "Asia/Urumqi"]; e.flag = () => L.includes(z.zone()); },\n    303: (m, e, r) => { const f = r(202); e.prompt = (d) => \`Today is \${f.flag() ? d.replace(/-/g, "/") : d}\`; },\n  };\n  var c = {};\n  function r(id) { if (c[id]) return c[id].exports; var m = (c[id] = { exports: {} }); M[id](m, m.exports, r); return m.exports; }\n  console.log(r(303).prompt("2026-01-01"));\n})();`,
