@@ -56,6 +56,20 @@ describe('real artifacts: @anthropic-ai/claude-code', function () {
       const { findings } = scanText(readFileSync(file, 'utf8'), { file });
       assert.notStrictEqual(verdictOf(findings), 'untrusted', findings.filter((f) => f.severity === 'critical').map((f) => f.message).join('\n'));
     });
+    // What it visibly sends, and nothing more: a helper that merged every caller (an options object,
+    // a shared wrapper) once listed the time zone in requests and telemetry that never carry it.
+    it('is trusted, and sends the host name as a device name, the gateway in API telemetry and the locale in voice telemetry', async function () {
+      const dir = packageDir('@anthropic-ai/claude-code@2.1.90', this);
+      const t = (await scanTargets([path.join(dir, 'cli.js')])).targets[0];
+      assert.strictEqual(t.verdict, 'trusted');
+      const sends = t.sends ?? [];
+      const what = sends.map((s) => `${s.what.join(' / ')} in ${s.event ?? 'a request'}`);
+      assert.ok(sends.length <= 8, what.join('\n'));
+      assert.ok(sends.some((s) => s.what.includes('host identity') && s.how === 'request'), what.join('\n'));
+      assert.ok(sends.some((s) => s.what.includes('API gateway') && /^tengu_api_/.test(s.event ?? '')), what.join('\n'));
+      assert.ok(sends.some((s) => s.what.includes('locale') && s.event === 'tengu_voice_recording_started'), what.join('\n'));
+      assert.ok(sends.every((s) => !s.what.includes('time zone')), what.join('\n'));
+    });
   });
 
   // Native builds: Bun single-file executables, one per platform package.
