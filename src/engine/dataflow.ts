@@ -381,6 +381,11 @@ export class Dataflow {
       const wrapped = this.a.defs.memoisedFunction(callee);
       if (wrapped) return this.flowAll(this.a.defs.returnsOf(wrapped));
     }
+    // `checks.some((f) => f(tz))`: the item called is each function the list holds.
+    const item = callee.type === 'Identifier' ? this.a.scopes.resolve(callee) : undefined;
+    const list = item?.kind === 'param' ? this.a.defs.iteratedBy(item) : undefined;
+    const held = list && unwrap(list).type === 'Identifier' ? this.a.defs.soleDefinition(unwrap(list)) : list && unwrap(list);
+    if (held?.type === 'ArrayExpression') return this.flowAll((held.elements as Node[]).filter(isFunction).flatMap((f) => this.a.defs.returnsOf(f as FunctionNode)));
     if (callee.type === 'MemberExpression') {
       if (method && COMPARE_METHODS.has(method)) return this.withComparison(node, union(this.flow(callee.object), this.flowAll(node.arguments)));
       // `createHash("sha256").update(host)`, `Math.imul(h, 16777619)`: the result is computed from the arguments.

@@ -96,6 +96,7 @@ export class Definitions {
   /** `a.push(…)` and `Object.assign(a, …)` calls by the name `a`. */
   private readonly pushes = new Map<string, Node[]>();
   private readonly assigns = new Map<string, Node[]>();
+  private readonly elementCallsOf = new Map<Node, Node[]>();
   /** `new C(…)` by the name `C`. */
   private readonly news = new Map<string, Node[]>();
   private readonly newsByBinding = new Map<string, Map<Binding, Node[]>>();
@@ -478,6 +479,8 @@ export class Definitions {
     const parent = held.parent;
     // A constructor runs at `new C(…)`.
     if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor') return this.constructions(parent.parent?.parent ?? undefined);
+    // `const checks = [(z) => …, (z) => …]; checks.some((f) => f(tz))`: each element runs where the list's items are called.
+    if (parent?.type === 'ArrayExpression') return this.elementCalls(parent);
     if (fn.type === 'FunctionDeclaration') name = fn.id?.name;
     else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
     else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier') name = parent.left.name;
@@ -505,6 +508,33 @@ export class Definitions {
 
   callsNamed(name: string): readonly Node[] {
     return this.calls.get(name) ?? [];
+  }
+
+  /**
+   * Where the functions kept in an array run: calls of the item in an iteration callback over the
+   * array held by a variable (`list.some((f) => f(x))`), or of a `for…of` loop variable over it.
+   */
+  private elementCalls(array: Node): Node[] {
+    const known = this.elementCallsOf.get(array);
+    if (known) return known;
+    const out: Node[] = [];
+    this.elementCallsOf.set(array, out);
+    const holder = array.parent?.type === 'VariableDeclarator' && array.parent.init === array && array.parent.id.type === 'Identifier' ? array.parent.id : undefined;
+    const b = holder && this.a.scopes.resolve(holder);
+    if (!b) return out;
+    const item = (fn: Node | undefined) => (isFunction(fn) && fn.params[0]?.type === 'Identifier' ? this.a.scopes.resolve(fn.params[0]) : undefined);
+    const items: Binding[] = [];
+    for (const method of ITERATORS) {
+      const calls = this.methodCalls().get(method) ?? [];
+      if (calls.length > MAX_METHOD_CALLS * 16) continue;
+      for (const c of calls) {
+        const obj = unwrap(calleeOf(c.callee).object);
+        const p = obj.type === 'Identifier' && this.a.scopes.resolve(obj) === b ? item(c.arguments[0]) : undefined;
+        if (p) items.push(p);
+      }
+    }
+    for (const p of items) for (const c of this.nodesFor(this.calls, this.callsByBinding, p, (n) => n.callee)) out.push(c);
+    return out;
   }
 
   /** `new C(…)` of a class (a declaration, or an expression held by a variable). */

@@ -100,6 +100,7 @@ ruleTester('covert-channel', {
     ...([
       ['an if', `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nlet hit = false;\nif (["Asia/Shanghai", "Asia/Urumqi"].includes(tz)) hit = true;`],
       ['switch cases', `let hit = false;\nswitch (Intl.DateTimeFormat().resolvedOptions().timeZone) { case "Asia/Shanghai": case "Asia/Urumqi": hit = true; break; default: hit = false; }\n`],
+      ['checks kept in an array, run by some', `const checks = [(z) => z === "Asia/Shanghai", (z) => z === "Asia/Urumqi"];\nconst hit = checks.some((f) => f(Intl.DateTimeFormat().resolvedOptions().timeZone));\n`],
       ['an object used as a set', `const M = { "Asia/Shanghai": 1, "Asia/Urumqi": 1 };\nconst hit = !!M[Intl.DateTimeFormat().resolvedOptions().timeZone];\n`],
       ['reduce', `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].reduce((acc, z) => acc || tz.startsWith(z), false);\n`],
     ] as const).map(([name, check]) => ({
