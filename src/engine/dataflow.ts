@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, isFunction, isLiteral, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, isFunction, isLiteral, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -14,9 +14,6 @@ import { forEachChild } from './walk';
 
 /** A returned constant: no parameter, and nothing a fingerprint could be in. */
 const CONSTANT = -1;
-
-/** A destructured parameter is followed into at most this many calls (a widely shared helper's options would merge everything). */
-const MAX_DESTRUCTURED_CALLS = 4;
 
 /** A flag is set in at most this many places (`hit = true` under checks). */
 const MAX_FLAG_DEFS = 16;
@@ -188,34 +185,12 @@ export class Dataflow {
     const then = fn.parent;
     if (then?.type === 'CallExpression' && then.arguments[0] === fn && fn.params[0] === b.id && methodName(then) === 'then') return this.flow(unwrap(then.callee).object);
     const index = fn.params.findIndex((p: Node) => p === b.id || (p.type === 'AssignmentPattern' && p.left === b.id));
-    if (index < 0) return this.destructuredParamFlow(fn, b);
+    if (index < 0) return NONE;
     // A parameter of an exported function also takes what other modules pass.
     const key = this.a.modules.paramInput(fn, b.id);
     let f = key ? this.inputFlow(b.id, key) : NONE;
     if (key && this.summarising) return f;
     for (const inv of this.a.defs.invocations(fn)) if (inv.args[index]) f = union(f, this.flow(inv.args[index]));
-    return f;
-  }
-
-  /** `function f({ zone }) {}` called as `f({ zone: tz })`: each call's value under that key. */
-  private destructuredParamFlow(fn: FunctionNode, b: Binding): Flow {
-    const index = fn.params.findIndex((p: Node) => p.start <= b.id.start && b.id.end <= p.end);
-    const pattern = index < 0 ? undefined : unwrap(fn.params[index].type === 'AssignmentPattern' ? fn.params[index].left : fn.params[index]);
-    const prop = pattern?.type === 'ObjectPattern' ? (pattern.properties as Node[]).find((p) => p.type === 'Property' && (p.value === b.id || p.value.type === 'AssignmentPattern' && p.value.left === b.id)) : undefined;
-    const key = prop && keyName(prop);
-    if (key === undefined) return NONE;
-    // Field by field, from object literals written at the call (or held by a constant): following an
-    // options object through other functions' parameters merges every field of every caller.
-    let f = NONE;
-    const invocations = this.a.defs.invocations(fn);
-    if (invocations.length > MAX_DESTRUCTURED_CALLS) return NONE;
-    for (const inv of invocations) {
-      let arg: Node | undefined = inv.args[index] && unwrap(inv.args[index]);
-      if (arg?.type === 'Identifier') arg = this.a.defs.soleDefinition(arg);
-      if (arg?.type !== 'ObjectExpression') continue;
-      const given = (arg.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === key);
-      if (given) f = union(f, this.flow(given.value));
-    }
     return f;
   }
 

@@ -49,7 +49,6 @@ ruleTester('geo-org-comparison', {
       ['Array#includes run with call', `const hit = Array.prototype.includes.call(["Asia/Shanghai", "Asia/Urumqi"], Intl.DateTimeFormat().resolvedOptions().timeZone);`, 1],
       ['Reflect.apply of an alias', `const inc = Array.prototype.includes;\nconst hit = Reflect.apply(inc, ["Asia/Shanghai", "Asia/Urumqi"], [Intl.DateTimeFormat().resolvedOptions().timeZone]);`, 2],
       ['a member chain', `const cfg = { env: { geo: { zones: ["Asia/Shanghai", "Asia/Urumqi"] } } };\nconst hit = cfg.env.geo.zones.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`, 2],
-      ['a destructured parameter', `function check({ zone }, list) { return list.includes(zone); }\nconst hit = check({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone }, ["Asia/Shanghai", "Asia/Urumqi"]);`, 1],
       ['an instance passed to a constructor', `class Geo { constructor() { this.tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } }\nclass Policy { constructor(g) { this.g = g; } suspicious() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(this.g.tz); } }\nconst hit = new Policy(new Geo()).suspicious();`, 2],
     ] as const).map(([name, code, line]) => ({ code: `// ${name}\n${code}`, findings: [{ severity: 'high' as const, line: line + 1, message: /Asia\/Shanghai, Asia\/Urumqi/ }] })),
     // The user's e-mail domain from ~/.gitconfig (through a regex match) compared with companies.
