@@ -96,6 +96,8 @@ export class Definitions {
   /** `a.push(…)` and `Object.assign(a, …)` calls by the name `a`. */
   private readonly pushes = new Map<string, Node[]>();
   private readonly assigns = new Map<string, Node[]>();
+  private readonly pushesByBinding = new Map<string, Map<Binding, Node[]>>();
+  private readonly assignsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly elementCallsOf = new Map<Node, Node[]>();
   /** `new C(…)` by the name `C`. */
   private readonly news = new Map<string, Node[]>();
@@ -498,12 +500,12 @@ export class Definitions {
 
   /** What `b.push(…)` calls add to an array (their arguments), spreads excluded. */
   pushedTo(b: Binding): Node[] {
-    return (this.pushes.get(b.name) ?? []).filter((c) => this.a.scopes.resolve(unwrap(c.callee).object) === b).flatMap((c) => (c.arguments as Node[]).filter((a) => a.type !== 'SpreadElement'));
+    return this.nodesFor(this.pushes, this.pushesByBinding, b, (c) => unwrap(c.callee).object).flatMap((c) => (c.arguments as Node[]).filter((a) => a.type !== 'SpreadElement'));
   }
 
   /** The sources `Object.assign(b, …sources)` merges into an object. */
   private assignedInto(b: Binding): Node[] {
-    return (this.assigns.get(b.name) ?? []).filter((c) => this.a.scopes.resolve(c.arguments[0]) === b).flatMap((c) => (c.arguments as Node[]).slice(1));
+    return this.nodesFor(this.assigns, this.assignsByBinding, b, (c) => c.arguments[0]).flatMap((c) => (c.arguments as Node[]).slice(1));
   }
 
   callsNamed(name: string): readonly Node[] {
