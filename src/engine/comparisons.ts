@@ -304,7 +304,8 @@ export class Comparisons {
       // A short callback (`list.map((s) => atob(s))`) is evaluated with the list; a long one is not a decoder.
       case 'ArrowFunctionExpression': case 'FunctionExpression': return node.end - node.start <= MAX_CALLBACK;
       case 'UnaryExpression': return this.mayBeConstant(node.argument, depth + 1);
-      case 'NewExpression': return node.arguments.length === 1 && this.mayBeConstant(node.arguments[0], depth + 1);
+      // `new Set([…])`, and `new Set()` filled by `add` calls.
+      case 'NewExpression': return node.arguments.length === 1 ? this.mayBeConstant(node.arguments[0], depth + 1) : node.arguments.length === 0 && unwrap(node.callee).type === 'Identifier' && unwrap(node.callee).name === 'Set';
       case 'Identifier': {
         const b = this.a.scopes.resolve(node);
         if (!b) return false;

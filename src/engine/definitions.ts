@@ -93,7 +93,7 @@ export class Definitions {
   private readonly sortedEntries = new WeakSet<Node[]>();
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
-  /** `a.push(…)` and `Object.assign(a, …)` calls by the name `a`. */
+  /** `a.push(…)`, `a.add(…)` and `Object.assign(a, …)` calls by the name `a`. */
   private readonly pushes = new Map<string, Node[]>();
   private readonly assigns = new Map<string, Node[]>();
   private readonly pushesByBinding = new Map<string, Map<Binding, Node[]>>();
@@ -169,7 +169,7 @@ export class Definitions {
           if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
           if (method === 'set' && node.arguments.length === 2 && node.arguments[0].type === 'Literal' && unwrap(callee.object).type === 'Identifier') addTo(this.containerSets, unwrap(callee.object).name, node);
           const obj = unwrap(callee.object);
-          if (method === 'push' && obj.type === 'Identifier') addTo(this.pushes, obj.name, node);
+          if ((method === 'push' || method === 'add') && obj.type === 'Identifier') addTo(this.pushes, obj.name, node);
           if (method === 'assign' && obj.type === 'Identifier' && obj.name === 'Object' && node.arguments[0]?.type === 'Identifier') addTo(this.assigns, node.arguments[0].name, node);
           // `f.call(…)`, `f.apply(…)`, `f.bind(…)` and `Reflect.apply(f, …)`, by the function's name.
           if (INDIRECT.has(method)) {
@@ -498,7 +498,7 @@ export class Definitions {
     return this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee).filter((c) => this.functionOf(c.callee) === fn);
   }
 
-  /** What `b.push(…)` calls add to an array (their arguments), spreads excluded. */
+  /** What `b.push(…)` (or a set's `b.add(…)`) calls add to an array (their arguments), spreads excluded. */
   pushedTo(b: Binding): Node[] {
     return this.nodesFor(this.pushes, this.pushesByBinding, b, (c) => unwrap(c.callee).object).flatMap((c) => (c.arguments as Node[]).filter((a) => a.type !== 'SpreadElement'));
   }

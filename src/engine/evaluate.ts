@@ -348,6 +348,8 @@ export class Evaluator {
     if (name === 'String' && typeof args[0] === 'string') return args[0];
     if (name === 'Array' && args.length > 1) return args;
     if (name === 'Set' && (Array.isArray(args[0]) || typeof args[0] === 'string')) return [...(args[0] as Value[])];
+    // An empty set filled by `add` calls (see pushedTo).
+    if (name === 'Set' && args.length === 0) return [];
     if (name === 'RegExp' && typeof args[0] === 'string') return safeRegExp(args[0], typeof args[1] === 'string' ? args[1] : '');
     return UNKNOWN;
   }

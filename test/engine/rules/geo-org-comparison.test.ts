@@ -2,6 +2,8 @@ import { ruleTester } from '../../ruleTester';
 
 ruleTester('geo-org-comparison', {
   valid: [
+    // A set of names seen at run time is no list of places.
+    `const seen = new Set();\nfor (const t of tools) seen.add(t.name);\nconsole.log(seen.has(Intl.DateTimeFormat().resolvedOptions().timeZone));`,
     // A table of translations looked up with the language is localisation, not a membership test.
     `const M = { "zh-CN": "Ni hao", "en-US": "Hello", "fr-FR": "Bonjour" };\nconst l = Intl.DateTimeFormat().resolvedOptions().locale;\nconsole.log(M[l] || M["en-US"]);`,
     // A regex of local host names is no list of organisations.
@@ -48,6 +50,7 @@ ruleTester('geo-org-comparison', {
       ['a bound Set#has', `const S = new Set(["Asia/Shanghai", "Asia/Urumqi"]);\nconst inS = Set.prototype.has.bind(S);\nconst hit = inS(Intl.DateTimeFormat().resolvedOptions().timeZone);`, 3],
       ['Array#includes run with call', `const hit = Array.prototype.includes.call(["Asia/Shanghai", "Asia/Urumqi"], Intl.DateTimeFormat().resolvedOptions().timeZone);`, 1],
       ['Reflect.apply of an alias', `const inc = Array.prototype.includes;\nconst hit = Reflect.apply(inc, ["Asia/Shanghai", "Asia/Urumqi"], [Intl.DateTimeFormat().resolvedOptions().timeZone]);`, 2],
+      ['a set filled by add', `const S = new Set();\nS.add("Asia/Shanghai");\nS.add("Asia/Urumqi");\nconst hit = S.has(Intl.DateTimeFormat().resolvedOptions().timeZone);`, 4],
       ['a member chain', `const cfg = { env: { geo: { zones: ["Asia/Shanghai", "Asia/Urumqi"] } } };\nconst hit = cfg.env.geo.zones.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`, 2],
       ['an instance passed to a constructor', `class Geo { constructor() { this.tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } }\nclass Policy { constructor(g) { this.g = g; } suspicious() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(this.g.tz); } }\nconst hit = new Policy(new Geo()).suspicious();`, 2],
     ] as const).map(([name, code, line]) => ({ code: `// ${name}\n${code}`, findings: [{ severity: 'high' as const, line: line + 1, message: /Asia\/Shanghai, Asia\/Urumqi/ }] })),
