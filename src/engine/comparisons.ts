@@ -123,10 +123,12 @@ export class Comparisons {
       }
       return found;
     }
-    const indirect = COMPARE_METHODS.has(methodName(node) ?? '') ? undefined : this.compareCall(node);
-    if (indirect) return this.analysePair(node, indirect.value, indirect.list);
+    if (!COMPARE_METHODS.has(methodName(node) ?? '')) {
+      const indirect = this.compareCall(node);
+      return indirect && this.analysePair(node, indirect.value, indirect.list);
+    }
     const arg = node.arguments[0];
-    return arg && COMPARE_METHODS.has(methodName(node) ?? '') ? this.analyseEither(node, arg, unwrap(node.callee).object) : undefined;
+    return arg ? this.analyseEither(node, arg, unwrap(node.callee).object) : undefined;
   }
 
   /** `a` against `b`, then `b` against `a`; when one side is a literal, the other is the subject. */

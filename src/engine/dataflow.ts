@@ -116,7 +116,7 @@ export class Dataflow {
       // (A number is a position or a count: `list.indexOf(tz) !== -1` still carries what it found.)
       return sides.some((side) => side && isLiteral(side) && typeof this.a.value(side) === 'string') ? NONE : f;
     }
-    return f.via.includes(c.node) ? f : { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) };
+    return through(f, c.node);
   }
 
   private identifierFlow(node: Node): Flow {
@@ -173,7 +173,7 @@ export class Dataflow {
     const d = this.flow(node.discriminant);
     if (!d.kinds) return NONE;
     const c = this.a.compare.comparisonAt(node);
-    if (c) return d.via.includes(c.node) ? d : { kinds: d.kinds, via: [...d.via, c.node].slice(-MAX_VIA) };
+    if (c) return through(d, c.node);
     return node.cases.every((k: Node) => !k.test || isLiteral(unwrap(k.test))) ? NONE : d;
   }
 
@@ -301,7 +301,7 @@ export class Dataflow {
       // `ZONES[tz]` of an object used as a set: a membership test, carried like `ZONES.has(tz)`.
       const f = this.flow(node.property);
       const c = f.kinds ? this.a.compare.lookupAt(node) : undefined;
-      if (c) return f.via.includes(c.node) ? f : { kinds: f.kinds, via: [...f.via, c.node].slice(-MAX_VIA) };
+      if (c) return through(f, c.node);
     }
     if (key === undefined ? !node.computed : !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) return NONE;
     const f = this.flow(node.object);
@@ -322,7 +322,7 @@ export class Dataflow {
     // `Array.prototype.includes.call(list, v)`, a bound `has(v)`: a comparison run indirectly.
     if (!(method && COMPARE_METHODS.has(method)) && (method === 'call' || method === 'apply' || callee.type === 'Identifier') && this.a.compare.isCandidate(node)) {
       const c = this.a.compare.comparisonAt(node);
-      if (c) return c.flow.via.includes(c.node) ? c.flow : { kinds: c.flow.kinds, via: [...c.flow.via, c.node].slice(-MAX_VIA) };
+      if (c) return through(c.flow, c.node);
     }
     // `f.call(t, a)`, `f.apply(t, [a])`, `Reflect.apply(f, t, [a])`: what f returns for these arguments.
     const via = invocationOf(node);
@@ -443,6 +443,11 @@ export class Dataflow {
     }
     return { kinds: f.kinds & ~Kind.INPUT, from, ...(at ? { at } : {}) };
   }
+}
+
+/** A flow that went through a comparison: the comparison is a step of its way (kept last when the way is full). */
+function through(f: Flow, comparison: Node): Flow {
+  return f.via.includes(comparison) ? f : { kinds: f.kinds, via: [...f.via, comparison].slice(-MAX_VIA) };
 }
 
 /** `.timeZone` of resolvedOptions() is the time zone only; `.locale` the locale only. */

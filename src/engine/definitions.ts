@@ -514,7 +514,7 @@ export class Definitions {
 
   /**
    * Where the functions kept in an array run: calls of the item in an iteration callback over the
-   * array held by a variable (`list.some((f) => f(x))`), or of a `for…of` loop variable over it.
+   * array held by a variable (`list.some((f) => f(x))`). A `for…of` loop over it is not searched.
    */
   private elementCalls(array: Node): Node[] {
     const known = this.elementCallsOf.get(array);

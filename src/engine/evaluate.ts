@@ -176,7 +176,9 @@ export class Evaluator {
       }
       return { value: all, literals: merged, decoded: anyDecoded };
     }
-    if (b.kind !== 'param' && !iterated || source !== iterated && source !== this.defs.iteratedBy(b)) return { value, literals, decoded };
+    // A loop variable or an iteration callback's parameter is each element in turn.
+    const each = source === iterated || b.kind === 'param' && source === this.defs.iteratedBy(b);
+    if (!each) return { value, literals, decoded };
     const arr = value instanceof Bytes ? Array.from(value.data) : value;
     return { value: Array.isArray(arr) ? new Many(arr) : UNKNOWN, literals, decoded };
   }

@@ -103,6 +103,14 @@ function inHeader(node: Node): boolean {
   return false;
 }
 
+/** Text `a` and text `b`, which is `a` with `extra` added: a marker nobody sees, or a query parameter. */
+function appended(extra: string | undefined, a: string, b: string): Versions | undefined {
+  if (!extra) return undefined;
+  if (QUIET.test(extra)) return { what: `a marker ${showString(extra)} added`, a, b };
+  if (QUERY_PARAM.test(extra)) return { what: `a query parameter ${showString(extra)} added`, a, b };
+  return undefined;
+}
+
 /** A header's name: `user-agent` or `x-…`. */
 const HEADER_NAME = /^(?:user-agent|x-[\w-]+)$/i;
 
@@ -129,8 +137,8 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   if (edit.operator === '+=') {
     const extra = stringValue(context, edit.right);
     if (extra === undefined || extra === '') return undefined;
-    if (QUIET.test(extra)) return { test, versions: { what: `a marker ${showString(extra)} added`, a: text, b: `${text} + ${showString(extra)}` } };
-    if (QUERY_PARAM.test(extra)) return { test, versions: { what: `a query parameter ${showString(extra)} added`, a: text, b: `${text} + ${showString(extra)}` } };
+    const added = appended(extra, text, `${text} + ${showString(extra)}`);
+    if (added) return { test, versions: added };
     if (HEADER_NAME.test(key) && /^\s?\S{1,12}$/.test(extra)) return { test, versions: { what: `a suffix ${showString(extra)} in a header`, a: '""', b: showString(extra) } };
     return undefined;
   }
@@ -173,10 +181,8 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     } else if (x.type === 'TemplateLiteral' && x.expressions.length === 1 && sameText(context, x.expressions[0], y)) {
       extra = x.quasis.map((q: Node) => q.value.cooked ?? '').join('');
     }
-    const param = extra !== undefined && QUERY_PARAM.test(extra);
-    if (extra && (QUIET.test(extra) || param)) {
-      return { what: param ? `a query parameter ${showString(extra)} added` : `a marker ${showString(extra)} added`, a: text(y), b: text(x) };
-    }
+    const added = appended(extra, text(y), text(x));
+    if (added) return added;
     // `s.toUpperCase()` against `s`.
     if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };
