@@ -31,6 +31,7 @@ export function propertyName(node: Node): string | undefined {
   if (node.type !== 'MemberExpression') return undefined;
   const p = node.property as Node;
   if (!node.computed && p.type === 'Identifier') return p.name;
+  if (p.type === 'PrivateIdentifier') return `#${p.name}`;
   if (p.type === 'Literal' && (typeof p.value === 'string' || typeof p.value === 'number')) return String(p.value);
   return undefined;
 }
@@ -40,6 +41,7 @@ export function keyName(prop: Node): string | undefined {
   const k = prop.key as Node | undefined;
   if (!k) return undefined;
   if (!prop.computed && k.type === 'Identifier') return k.name;
+  if (k.type === 'PrivateIdentifier') return `#${k.name}`;
   if (k.type === 'Literal') return String(k.value);
   return undefined;
 }
@@ -129,4 +131,21 @@ export function keysOf(node: Node): string[] {
 export function isLiteral(node: Node): boolean {
   const n = unwrap(node);
   return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal';
+}
+
+/**
+ * Where a parameter's name sits in a destructuring pattern, one level deep:
+ * the index in `([k, v]) => …`, the key in `({ zone }) => …`; undefined when it is
+ * a plain parameter or deeper.
+ */
+export function patternKey(params: Node[], id: Node): string | undefined {
+  for (const p of params) {
+    const parts: Array<[string | undefined, Node | null]> = p.type === 'ArrayPattern' ? p.elements.map((e: Node | null, i: number) => [String(i), e])
+      : p.type === 'ObjectPattern' ? p.properties.map((q: Node) => [q.type === 'Property' ? keyName(q) : undefined, q.type === 'Property' ? q.value : null]) : [];
+    for (const [key, target] of parts) {
+      const t = target?.type === 'AssignmentPattern' ? target.left : target;
+      if (t === id) return key;
+    }
+  }
+  return undefined;
 }

@@ -330,8 +330,8 @@ export class Comparisons {
         const obj = unwrap(node.object);
         if (obj.type === 'CallExpression' && this.a.defs.moduleFactoryOf(obj)) return true;
         if (this.a.modules.namespaceOf(obj) !== undefined) return !!this.a.modules.constantOf(node);
-        // `this.zones` in a method of an object literal or a class: the one value that member is given.
-        if (obj.type === 'ThisExpression') {
+        // `this.zones` in a method of an object literal or a class, `Probe.zones` of a class's static field: the one value that member is given.
+        if (obj.type === 'ThisExpression' || obj.type === 'Identifier' && this.a.scopes.resolve(obj)?.kind === 'class') {
           const key = propertyName(node);
           const values = key === undefined ? [] : this.a.defs.propertyValues(obj, key);
           return values.length === 1 && this.mayBeConstant(values[0], depth + 1);
@@ -348,7 +348,7 @@ export class Comparisons {
           const obj = unwrap(callee.object);
           // `zlib.inflateSync(bytes)`, `crypto.createDecipheriv(alg, key, iv)`: decoders of constants (decoders.ts).
           if (isDecoderName(propertyName(callee))) return args;
-          return args && (obj.type === 'Identifier' && /^(?:String|Buffer|JSON)$/.test(obj.name) || this.mayBeConstant(callee.object, depth + 1));
+          return args && (obj.type === 'Identifier' && /^(?:String|Buffer|JSON|Object)$/.test(obj.name) || this.mayBeConstant(callee.object, depth + 1));
         }
         if (callee.type !== 'Identifier') return false;
         if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name) || isDecoderName(callee.name)) return args;

@@ -50,6 +50,16 @@ export function isAreaZone(s: string): boolean {
   return ZONE.test(s);
 }
 
+/** Zone cities under their current names and common links, where the ICU list gives older ones (`Asia/Calcutta`). */
+const RENAMED_CITIES = ['Kolkata', 'Kathmandu', 'Ho_Chi_Minh', 'Kyiv', 'Yangon', 'Chongqing', 'Chungking', 'Harbin', 'Kashgar', 'Nuuk', 'Atyrau', 'Qostanay'];
+let zoneCities: Set<string> | undefined;
+
+/** The city of an IANA zone (`Shanghai`, `/Hong_Kong`), as `tz.includes("Shanghai")` and `/Shanghai|Urumqi/` test it. */
+function isZoneCity(s: string): boolean {
+  zoneCities ??= new Set([...(Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone').filter((z) => z.includes('/') && !z.startsWith('Etc/')).map((z) => z.slice(z.lastIndexOf('/') + 1)), ...RENAMED_CITIES]);
+  return zoneCities.has(s.replace(/^\//, '').replace(/ /g, '_'));
+}
+
 /** True for an IANA zone naming a place (not UTC, GMT or Etc/*). */
 export function isPlaceZone(s: string): boolean {
   return ZONE.test(s) || LEGACY_ZONES.has(s);
@@ -74,7 +84,7 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   if (HASH_LENGTHS.has(value.length) && HEX_DIGEST.test(value) && /[a-f]/i.test(value) && /\d/.test(value)) return 'hash';
   if (sourceKinds & kinds.TZ) {
     // IANA names, and the names a date's own text gives ("China Standard Time").
-    if (isPlaceZone(value) || ZONE_NAME.test(value)) return 'zone';
+    if (isPlaceZone(value) || ZONE_NAME.test(value) || isZoneCity(value)) return 'zone';
     if (UTC_OFFSET.test(value) && !/[+-]00:?00$/.test(value)) return 'offset';
   }
   if (sourceKinds & kinds.LOCALE) {

@@ -39,6 +39,10 @@ export interface DefinitionFacts {
   soleDefinition(id: Node): Node | undefined;
   /** Calls `name(…)` by the callee's name. */
   callsNamed(name: string): readonly Node[];
+  /** What a lowered private field (a WeakMap written by `__privateAdd(this, _z, v)`) holds. */
+  privateFieldValues(member: Node): Node[] | undefined;
+  /** Calls of a binding (`resolve(v)` of a promise executor's parameter). */
+  callsOf(b: Binding): Node[];
   iteratedBy(b: Binding): Node | undefined;
   returnsOf(fn: FunctionNode): Node[];
   functionOf(callee: Node): FunctionNode | undefined;

@@ -24,7 +24,9 @@ const MAX_DEPTH = 200;
 /** Methods and functions whose result carries their input (a lower-cased host is still the host). */
 const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset',
   // A character code of a fingerprint, and a digest of it, still stand for it (hash arithmetic, `hash.digest()`).
-  'charCodeAt', 'codePointAt', 'digest']);
+  'charCodeAt', 'codePointAt', 'digest',
+  // `new Intl.Locale(tag).maximize()` is still the locale.
+  'maximize', 'minimize', 'toLocaleUpperCase']);
 /** `Object.values(x)` and the like hold what x holds. */
 const OBJECT_VIEWS = new Set(['values', 'entries', 'fromEntries', 'freeze']);
 const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat']);
@@ -75,11 +77,7 @@ export class Dataflow {
       case 'Identifier': return this.identifierFlow(node);
       case 'MemberExpression': return this.memberFlow(node);
       case 'CallExpression': return this.callFlow(node);
-      case 'NewExpression': {
-        const c = unwrap(node.callee);
-        const name = c.type === 'Identifier' ? c.name : propertyName(c);
-        return name && PRESERVING_CALLS.has(name) && node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
-      }
+      case 'NewExpression': return this.newFlow(node);
       case 'ChainExpression': case 'ParenthesizedExpression': return this.flow(node.expression);
       case 'AwaitExpression': case 'UnaryExpression': case 'SpreadElement': case 'YieldExpression': return node.argument ? this.flow(node.argument) : NONE;
       case 'TemplateLiteral': return this.flowAll(node.expressions);
@@ -179,7 +177,8 @@ export class Dataflow {
 
   private paramFlow(b: Binding): Flow {
     const fn = b.decl as FunctionNode;
-    const list = this.a.defs.iteratedBy(b);
+    // (A name destructured from each item, `([k, v]) => …`, is not followed: the list's flow would reach every part.)
+    const list = fn.params.includes(b.id) ? this.a.defs.iteratedBy(b) : undefined;
     if (list) return this.flow(list);
     // `promise.then((value) => …)`: the value is what the promise resolves to.
     const then = fn.parent;
@@ -308,11 +307,28 @@ export class Dataflow {
     return key ? narrow(f, key) : f;
   }
 
+  private newFlow(node: Node): Flow {
+    const c = unwrap(node.callee);
+    const name = c.type === 'Identifier' ? c.name : propertyName(c);
+    // `new Promise((resolve) => resolve(tz))`: what the executor resolves with.
+    const executor = node.arguments[0];
+    if (name === 'Promise' && isFunction(executor) && executor.params[0]?.type === 'Identifier') {
+      const resolve = this.a.scopes.resolve(executor.params[0]);
+      return resolve ? this.flowAll(this.a.defs.callsOf(resolve).map((call) => call.arguments[0])) : NONE;
+    }
+    return name && PRESERVING_CALLS.has(name) && node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
+  }
+
   private callFlow(node: Node): Flow {
     const input = this.a.modules.inputOf(node);
     if (input) return this.inputFlow(node, input);
     const callee = calleeOf(node.callee);
     const method = methodName(node);
+    // `__privateGet(this, _z)`: the lowered private field `#z`.
+    if (callee.type === 'Identifier' && (node.arguments.length === 2 || node.arguments.length === 3) && node.arguments[1].type === 'Identifier') {
+      const held = this.a.defs.privateFieldValues(node.arguments[1]);
+      if (held) return this.flowAll(held);
+    }
     if (method && ITERATORS.has(method) && isFunction(node.arguments[0])) {
       const cb = node.arguments[0] as FunctionNode;
       return this.withComparison(node, union(this.flow(callee.object), this.flowAll(this.a.defs.returnsOf(cb))));
@@ -366,6 +382,8 @@ export class Dataflow {
       // `createHash("sha256").update(host)`, `Math.imul(h, 16777619)`: the result is computed from the arguments.
       if (method === 'update' || isMath(callee.object)) return union(this.flow(callee.object), this.flowAll(node.arguments));
       if (method && PRESERVING_METHODS.has(method)) return this.flow(callee.object);
+      // `Promise.resolve(tz)` resolves to tz. (`Promise.all([…])` is not followed: its flow would reach every element.)
+      if (method === 'resolve' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Promise' && node.arguments[0]) return this.flow(node.arguments[0]);
       // `/email=(\S+)/.exec(config)`: the match is a piece of the text searched.
       if (method === 'exec' && node.arguments.length === 1) return this.flow(node.arguments[0]);
       // `Object.values(os.networkInterfaces())`: the entries of what is read.

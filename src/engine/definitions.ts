@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, keyName, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, keyName, methodName, patternKey, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { calleeOf } from './modules';
@@ -83,6 +83,9 @@ function isSortedByStart(list: Node[]): boolean {
   return true;
 }
 
+/** A function that returns a function is followed as a maker of closures when it runs in at most this many places. */
+const MAX_MAKER_CALLS = 4;
+
 export class Definitions {
   /** Assignments `name = value` by name, and `x.key = value` / `this.key = value` by key. */
   readonly assignments: Map<string, Node[]>;
@@ -117,9 +120,15 @@ export class Definitions {
   private spreading = 0;
   /** `m.set(key, value)` calls by the name `m`. */
   private readonly containerSets = new Map<string, Node[]>();
+  /** `__publicField(obj, "key", value)` calls (class fields lowered by esbuild, babel, tsc) by the key. */
+  private readonly fieldCalls = new Map<string, Node[]>();
+  /** Possible writes of lowered private fields (`__privateAdd(this, _z, v)`, `_z.set(this, v)`) by the WeakMap's name. */
+  private readonly privateWrites = new Map<string, Node[]>();
   /** `f.call`, `f.apply`, `f.bind`, `Reflect.apply(f, …)` calls by the name `f`. */
   private readonly indirectCalls = new Map<string, Node[]>();
   private readonly invocationsOf = new Map<FunctionNode, Invocation[]>();
+  /** The closure each maker returns, or null (see madeFunction). */
+  private readonly made = new Map<FunctionNode, FunctionNode | null>();
   /** Functions that decode: base64, hex, char codes, XOR. */
   readonly decoders = new Set<FunctionNode>();
   private readonly returns = new Map<Node, Node[]>();
@@ -163,11 +172,14 @@ export class Definitions {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
           if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
           if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
+          const [obj, key] = node.arguments as Node[];
+          if (node.arguments.length === 3 && key.type === 'Literal' && typeof key.value === 'string' && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.fieldCalls, key.value, node);
+          if (node.arguments.length === 3 && key.type === 'Identifier') addTo(this.privateWrites, key.name, node);
         } else {
           const method = propertyName(callee);
           if (method === undefined) return;
           if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
-          if (method === 'set' && node.arguments.length === 2 && node.arguments[0].type === 'Literal' && unwrap(callee.object).type === 'Identifier') addTo(this.containerSets, unwrap(callee.object).name, node);
+          if (method === 'set' && node.arguments.length === 2 && unwrap(callee.object).type === 'Identifier') addTo(node.arguments[0].type === 'Literal' ? this.containerSets : this.privateWrites, unwrap(callee.object).name, node);
           const obj = unwrap(callee.object);
           if ((method === 'push' || method === 'add') && obj.type === 'Identifier') addTo(this.pushes, obj.name, node);
           if (method === 'assign' && obj.type === 'Identifier' && obj.name === 'Object' && node.arguments[0]?.type === 'Identifier') addTo(this.assigns, node.arguments[0].name, node);
@@ -323,7 +335,8 @@ export class Definitions {
     if (!ITERATORS.has(method)) return undefined;
     // `reduce((acc, z) => …)` walks the list with its second parameter.
     const item = fn.params[method.startsWith('reduce') ? 1 : 0];
-    return item?.type === 'Identifier' && item.name === b.name ? unwrap(call!.callee).object : undefined;
+    const takes = item?.type === 'Identifier' ? item.name === b.name : !!item && patternKey([item], b.id) !== undefined;
+    return takes ? unwrap(call!.callee).object : undefined;
   }
 
   /** Every function with `return value` statements, and those values. */
@@ -362,7 +375,10 @@ export class Definitions {
       // `inRegion = require_check()` where the module sets `module.exports = function inRegion() {}`.
       const factory = this.moduleFactoryOf(callee);
       const values = factory ? this.members(factory).get(MODULE_VALUE) ?? [] : [];
-      return values.length === 1 ? this.functionOf(values[0], depth + 1) : undefined;
+      if (factory) return values.length === 1 ? this.functionOf(values[0], depth + 1) : undefined;
+      // `isWatched = makeCheck(list)`: the one function the maker returns (a closure over its arguments).
+      const maker = this.functionOf(inner, depth + 1);
+      return maker && this.madeFunction(maker);
     }
     if (callee.type === 'MemberExpression') {
       const key = propertyName(callee);
@@ -483,6 +499,11 @@ export class Definitions {
     if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor') return this.constructions(parent.parent?.parent ?? undefined);
     // `const checks = [(z) => …, (z) => …]; checks.some((f) => f(tz))`: each element runs where the list's items are called.
     if (parent?.type === 'ArrayExpression') return this.elementCalls(parent);
+    // A function its maker returns runs where what the maker made is called (`makeCheck(list)(tz)`, `isWatched(tz)`).
+    if (parent?.type === 'ReturnStatement' || isFunction(parent) && parent.body === held) {
+      const maker = parent.type === 'ReturnStatement' ? enclosingScope(parent) : parent;
+      return isFunction(maker) && this.madeFunction(maker as FunctionNode) === fn ? this.madeCalls(maker as FunctionNode).filter((c) => this.functionOf(c.callee) === fn) : [];
+    }
     if (fn.type === 'FunctionDeclaration') name = fn.id?.name;
     else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
     else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier') name = parent.left.name;
@@ -498,6 +519,36 @@ export class Definitions {
     return this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee).filter((c) => this.functionOf(c.callee) === fn);
   }
 
+  /**
+   * The one function a maker returns (`makeCheck = (list) => (v) => list.includes(v)`), when the
+   * maker runs in a few places only: each made function merges what every maker call captured, and
+   * helpers that wrap any function (`once`, `memoize`, a bundler's lazy `__esm` init) run in hundreds.
+   */
+  private madeFunction(maker: FunctionNode): FunctionNode | undefined {
+    if (this.made.has(maker)) return this.made.get(maker) ?? undefined;
+    const returned = this.returnsOf(maker).map(unwrap);
+    if (returned.length !== 1 || !isFunction(returned[0])) return undefined;
+    this.made.set(maker, null);
+    const made = this.callSites(maker).length <= MAX_MAKER_CALLS ? returned[0] as FunctionNode : null;
+    this.made.set(maker, made);
+    return made ?? undefined;
+  }
+
+  /** The calls of what a function returns: `maker(…)(…)`, and the calls of a variable holding `maker(…)`. */
+  private madeCalls(maker: FunctionNode): Node[] {
+    const out: Node[] = [];
+    for (const site of this.callSites(maker)) {
+      let n: Node = site;
+      while (n.parent?.type === 'ParenthesizedExpression') n = n.parent;
+      const p = n.parent;
+      if (p?.type === 'CallExpression' && p.callee === n) out.push(p);
+      const holder = p?.type === 'VariableDeclarator' && p.init === n ? p.id : p?.type === 'AssignmentExpression' && p.right === n ? p.left : undefined;
+      const b = holder?.type === 'Identifier' ? this.a.scopes.resolve(holder) : undefined;
+      if (b) out.push(...this.callsOf(b));
+    }
+    return out;
+  }
+
   /** What `b.push(…)` (or a set's `b.add(…)`) calls add to an array (their arguments), spreads excluded. */
   pushedTo(b: Binding): Node[] {
     return this.nodesFor(this.pushes, this.pushesByBinding, b, (c) => unwrap(c.callee).object).flatMap((c) => (c.arguments as Node[]).filter((a) => a.type !== 'SpreadElement'));
@@ -506,6 +557,10 @@ export class Definitions {
   /** The sources `Object.assign(b, …sources)` merges into an object. */
   private assignedInto(b: Binding): Node[] {
     return this.nodesFor(this.assigns, this.assignsByBinding, b, (c) => c.arguments[0]).flatMap((c) => (c.arguments as Node[]).slice(1));
+  }
+
+  callsOf(b: Binding): Node[] {
+    return this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee);
   }
 
   callsNamed(name: string): readonly Node[] {
@@ -535,7 +590,7 @@ export class Definitions {
         if (p) items.push(p);
       }
     }
-    for (const p of items) for (const c of this.nodesFor(this.calls, this.callsByBinding, p, (n) => n.callee)) out.push(c);
+    for (const p of items) for (const c of this.callsOf(p)) out.push(c);
     return out;
   }
 
@@ -564,8 +619,19 @@ export class Definitions {
       if (o.type === 'ClassBody') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
     }
     const b = unwrap(object).type === 'Identifier' ? this.a.scopes.resolve(unwrap(object)) : undefined;
-    if (b) for (const a of this.memberAssignmentsTo(b.name, key)) {
-      if (this.a.scopes.resolve(unwrap(a.left.object)) === b) out.push(a.right);
+    // Inside `const C = class C { … }` the class's own name is another binding of the same class.
+    const holder = b?.kind === 'class' && b.decl.type === 'ClassExpression' && b.decl.parent?.type === 'VariableDeclarator' ? this.a.scopes.resolve(b.decl.parent.id) : undefined;
+    for (const one of holder ? [b!, holder] : b ? [b] : []) for (const a of this.memberAssignmentsTo(one.name, key)) {
+      if (this.a.scopes.resolve(unwrap(a.left.object)) === one) out.push(a.right);
+    }
+    // `env().tz` where `env` returns a variable it fills (`cache.tz = …; return cache`, minified `return c.tz || (c.tz = …), c`).
+    const o = unwrap(object);
+    const maker = o.type === 'CallExpression' && unwrap(o.callee).type === 'Identifier' && depth < 6 ? this.functionOf(o.callee) : undefined;
+    // (Only an object made for it, `const cache = {}`: a shared state any function returns would merge every field written.)
+    if (maker) for (const r of this.returnsOf(maker)) {
+      const held = calleeOf(r);
+      const made = held.type === 'Identifier' ? this.soleDefinition(held) : undefined;
+      if (made?.type === 'ObjectExpression' && this.memberAssignmentsTo(held.name, key).length <= 2) out.push(...this.propertyValues(held, key, depth + 1));
     }
     // `Object.assign(base, { zones: […] })`: what the sources give under the key.
     if (b && depth < 6) for (const src of this.assignedInto(b)) out.push(...this.propertyValues(src, key, depth + 1));
@@ -675,7 +741,8 @@ export class Definitions {
     if (!byName) {
       byName = new Map();
       this.memberAssignmentsByName.set(key, byName);
-      for (const a of this.memberAssignments.get(key) ?? []) {
+      const lowered = (this.fieldCalls.get(key) ?? []).filter((c) => this.isFieldSetter(this.functionOf(c.callee))).map(asAssignment);
+      for (const a of [...this.memberAssignments.get(key) ?? [], ...lowered]) {
         const obj = unwrap(a.left.object);
         const owner = obj.type === 'ThisExpression' ? 'this' : obj.name as string;
         addTo(byName, owner, a);
@@ -685,6 +752,36 @@ export class Definitions {
   }
 
   /** `this.key = value` assignments of one property, grouped by class body. */
+  /**
+   * A helper that defines a property from its arguments, as bundlers lower class fields:
+   * esbuild's `__publicField = (obj, key, value) => __defNormalProp(obj, …, value)`, babel's
+   * `_defineProperty(obj, key, value)`. Small, three parameters, and it defines or assigns.
+   */
+  private isFieldSetter(fn: FunctionNode | undefined, depth = 0): boolean {
+    if (!fn || fn.params.length < 3 || fn.end - fn.start > 600) return false;
+    const text = this.a.text.slice(fn.start, fn.end);
+    if (/defineProperty|\[\s*[\w$]+\s*\]\s*=\s*[\w$]+/.test(text)) return true;
+    const inner = this.returnsOf(fn).map(unwrap).find((r) => r.type === 'CallExpression');
+    return depth < 2 && !!inner && this.isFieldSetter(this.functionOf(inner.callee), depth + 1);
+  }
+
+  /**
+   * What a lowered private field (`#z`, kept by esbuild and tsc in `_z = new WeakMap()`) is
+   * given: the values of `__privateAdd(this, _z, v)`, `__privateSet(this, _z, v)` and
+   * `_z.set(this, v)`. Undefined when `member` is no such WeakMap.
+   */
+  privateFieldValues(member: Node): Node[] | undefined {
+    const m = unwrap(member);
+    const b = m.type === 'Identifier' && this.privateWrites.has(m.name) ? this.a.scopes.resolve(m) : undefined;
+    const defs = b ? this.definitions(b) : [];
+    const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    if (!b || def?.type !== 'NewExpression' || unwrap(def.callee).type !== 'Identifier' || unwrap(def.callee).name !== 'WeakMap') return undefined;
+    return (this.privateWrites.get(b.name) ?? []).filter((c) => {
+      const callee = unwrap(c.callee);
+      return this.a.scopes.resolve(unwrap(callee.type === 'MemberExpression' ? callee.object : c.arguments[1])) === b;
+    }).map((c) => c.arguments[c.arguments.length - 1]);
+  }
+
   private thisAssignments(key: string): Map<Node, Node[]> {
     let groups = this.thisAssignmentsByClass.get(key);
     if (groups) return groups;
@@ -779,14 +876,15 @@ export class Definitions {
     return undefined;
   }
 
-  private classOf(node: Node): Node | undefined {
+  private classOf(node: Node, depth = 0): Node | undefined {
     node = unwrap(node);
     if (node.type === 'ClassExpression') return node;
-    if (node.type !== 'Identifier') return undefined;
+    if (node.type !== 'Identifier' || depth > 4) return undefined;
     const b = this.a.scopes.resolve(node);
     if (b?.kind === 'class') return b.decl;
+    // `const C = class {…}`, and `let a = C` of it (esbuild's lowered classes).
     const defs = b ? this.definitions(b) : [];
-    return defs.length === 1 && unwrap(defs[0]).type === 'ClassExpression' ? unwrap(defs[0]) : undefined;
+    return defs.length === 1 ? this.classOf(defs[0], depth + 1) : undefined;
   }
 
   /** The one expression a binding is ever given, when there is exactly one. */
@@ -833,4 +931,13 @@ function constantNode(c: Constant, at: Node): Node {
   const member = (object: string, property: string) => ({ type: 'MemberExpression', object: { type: 'Identifier', name: object, ...span }, property: { type: 'Identifier', name: property, ...span }, computed: false, optional: false, ...span });
   const atob = { type: 'CallExpression', callee: { type: 'Identifier', name: 'atob', ...span }, arguments: [encoded], optional: false, ...span };
   return { type: 'CallExpression', callee: member('JSON', 'parse'), arguments: [atob], optional: false, ...span } as unknown as Node;
+}
+
+/** `__publicField(obj, "key", value)` read as the assignment `obj.key = value` it makes. */
+function asAssignment(call: Node): Node {
+  const [object, property, right] = call.arguments as Node[];
+  const left = { type: 'MemberExpression', object, property, computed: true, optional: false, start: call.start, end: call.end, parent: null } as unknown as Node;
+  const a = { type: 'AssignmentExpression', operator: '=', left, right, start: call.start, end: call.end, parent: call.parent } as unknown as Node;
+  left.parent = a;
+  return a;
 }

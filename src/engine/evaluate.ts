@@ -1,7 +1,7 @@
 // Static evaluation: a small, bounded interpreter for constant expressions and
 // decoder functions. It never runs the scanned code: every operation is our own
 // implementation over plain values, and anything it does not know is UNKNOWN.
-import { isFunction, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
+import { isFunction, patternKey, propertyName, regexOf, unwrap, type FunctionNode, type Node } from './ast';
 import { decompress, decrypt, isDecompressor } from './decoders';
 import type { Binding, ScopeResolver } from './scope';
 
@@ -92,7 +92,7 @@ export interface DefinitionSource {
 
 /** True when `text` appears as such in one of the string literals a value was built from. */
 export function appearsIn(provenance: Provenance, text: string): boolean {
-  return provenance.literals.all().some((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.value).includes(text));
+  return provenance.literals.all().some((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.type === 'Identifier' ? l.name : l.value).includes(text));
 }
 
 /**
@@ -105,6 +105,8 @@ export class Evaluator {
   private prov: Provenance = { literals: new Literals(), decoded: false };
   private readonly constants = new Map<Binding, { value: Value; literals: Literals; decoded: boolean }>();
   private readonly inProgress = new Set<Binding>();
+  /** The values each generator being run has yielded so far. */
+  private readonly yields: Value[][] = [];
 
   constructor(private readonly scopes: ScopeResolver, private readonly defs: DefinitionSource) {}
 
@@ -180,7 +182,11 @@ export class Evaluator {
     const each = source === iterated || b.kind === 'param' && source === this.defs.iteratedBy(b);
     if (!each) return { value, literals, decoded };
     const arr = value instanceof Bytes ? Array.from(value.data) : value;
-    return { value: Array.isArray(arr) ? new Many(arr) : UNKNOWN, literals, decoded };
+    if (!Array.isArray(arr)) return { value: UNKNOWN, literals, decoded };
+    // `([zone]) => …`, `({ zone }) => …`: the part of each element the pattern takes.
+    const key = b.kind === 'param' ? patternKey((b.decl as FunctionNode).params, b.id) : undefined;
+    const items = key === undefined ? arr : arr.map((e) => (Array.isArray(e) || isObj(e) ? (e as Obj)[key] ?? UNKNOWN : UNKNOWN));
+    return { value: new Many(items), literals, decoded };
   }
 
   private tick(): void {
@@ -239,6 +245,8 @@ export class Evaluator {
           if (p.type !== 'Property' || p.kind !== 'init') return UNKNOWN;
           const key = p.computed ? this.expr(p.key, frame) : p.key.type === 'Identifier' ? p.key.name : p.key.value;
           if (key === UNKNOWN || typeof key === 'object') return UNKNOWN;
+          // A key written out (`{ "Asia/Shanghai": … }`) is in plain sight, as `Object.keys` gives it.
+          if (!p.computed) this.prov.literals.own.push(p.key);
           out[String(key)] = this.expr(p.value, frame);
         }
         return out;
@@ -287,6 +295,14 @@ export class Evaluator {
         return node.prefix ? next : old;
       }
       case 'AwaitExpression': return this.expr(node.argument, frame);
+      case 'YieldExpression': {
+        // A generator's values are collected as an array (`[...places()]`).
+        const out = this.yields[this.yields.length - 1];
+        const v = node.argument ? this.expr(node.argument, frame) : undefined;
+        if (!out || node.delegate && !Array.isArray(v)) throw new Abort();
+        if (node.delegate) out.push(...v as Value[]); else out.push(v);
+        return undefined;
+      }
     }
     return UNKNOWN;
   }
@@ -350,6 +366,8 @@ export class Evaluator {
     if (name === 'String' && typeof args[0] === 'string') return args[0];
     if (name === 'Array' && args.length > 1) return args;
     if (name === 'Set' && (Array.isArray(args[0]) || typeof args[0] === 'string')) return [...(args[0] as Value[])];
+    // A map's keys are what `has` tests: `new Map([["Asia/Shanghai", 1], …]).has(tz)`.
+    if (name === 'Map' && Array.isArray(args[0]) && args[0].every((e) => Array.isArray(e) && typeof e[0] === 'string')) return (args[0] as Value[][]).map((e) => e[0]);
     // An empty set filled by `add` calls (see pushedTo).
     if (name === 'Set' && args.length === 0) return [];
     if (name === 'RegExp' && typeof args[0] === 'string') return safeRegExp(args[0], typeof args[1] === 'string' ? args[1] : '');
@@ -435,6 +453,8 @@ export class Evaluator {
   /** Calls a closure with our own frames; the scanned code never runs. */
   invoke(fn: Closure, args: Value[]): Value {
     if (++this.depth > MAX_DEPTH) throw new Abort();
+    const generator = !!fn.fn.generator;
+    if (generator) this.yields.push([]);
     try {
       const frame = new Frame(fn.frame);
       fn.fn.params.forEach((p: Node, i: number) => this.bindPattern(p, p.type === 'RestElement' ? args.slice(i) : args[i], frame, true));
@@ -442,12 +462,14 @@ export class Evaluator {
       try {
         this.block(fn.fn.body.body, frame);
       } catch (signal) {
-        if (signal instanceof Return) return signal.value;
-        throw signal;
+        if (signal instanceof Return && !generator) return signal.value;
+        if (!(signal instanceof Return)) throw signal;
       }
-      return undefined;
+      // A generator gives what it yielded, as an array.
+      return generator ? this.yields[this.yields.length - 1] : undefined;
     } finally {
       this.depth--;
+      if (generator) this.yields.pop();
     }
   }
 
@@ -910,6 +932,7 @@ function callStatic(obj: string, name: string, args: Value[]): Value | typeof NO
     }
     case 'Object.keys': return isObj(a0) ? Object.keys(a0) : UNKNOWN;
     case 'Object.values': return isObj(a0) ? Object.values(a0) : UNKNOWN;
+    case 'Object.entries': return isObj(a0) ? Object.entries(a0) : UNKNOWN;
     case 'Math.floor': case 'Math.abs': case 'Math.ceil': case 'Math.round': case 'Math.max': case 'Math.min': {
       const c = codes(args);
       return c ? (Math as any)[name](...c) : UNKNOWN;

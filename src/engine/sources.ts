@@ -150,6 +150,9 @@ export class SourceMatcher {
 
   private isOsModule(node: Node, depth = 0): boolean {
     node = unwrap(node);
+    // `await import("node:os")`
+    if (node.type === 'AwaitExpression') node = unwrap(node.argument);
+    if (node.type === 'ImportExpression') return OS_MODULES.has(node.source?.value);
     if (node.type === 'CallExpression' && unwrap(node.callee).type === 'Identifier' && /^(?:require|__require)$/.test(unwrap(node.callee).name)) {
       return OS_MODULES.has(node.arguments[0]?.value);
     }

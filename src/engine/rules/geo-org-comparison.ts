@@ -7,6 +7,8 @@ import { kindNames } from '../sources';
 import type { Severity } from '../types';
 
 const CLASS_NAMES: Record<string, string> = { zone: 'time zones', offset: 'UTC offsets', locale: 'locales', region: 'regions', host: 'hosts', keyword: 'keywords' };
+/** The same names for one constant. */
+const CLASS_NAME: Record<string, string> = { zone: 'time zone', offset: 'UTC offset', locale: 'locale', region: 'region', host: 'host', keyword: 'keyword' };
 
 /** Place checks steer behaviour by where the user is; a single host is usually routing. */
 function severityOf(c: Comparison): Severity {
@@ -33,7 +35,7 @@ export const rule = createRule({
         for (const c of context.analysis.comparisons()) {
           // Digests name no place: concealed-table reports a hashed comparison.
           if (c.classes.has('hash')) continue;
-          const what = [...c.classes].map((k) => CLASS_NAMES[k]).join(' and ');
+          const what = [...c.classes].map((k) => (c.values.length === 1 ? CLASS_NAME : CLASS_NAMES)[k]).join(' and ');
           context.report({
             node: c.node,
             messageId: 'compared',

@@ -72,7 +72,7 @@ ruleTester('geo-org-comparison', {
     // A UI-language pick (ECharts): a locale check at low severity, "ZH" a language and not a region.
     {
       code: `var lang = (navigator.language || navigator.browserLanguage).toUpperCase().indexOf("ZH") > -1 ? "ZH" : "EN";`,
-      findings: [{ severity: 'low', line: 1, message: /locales: ZH/ }],
+      findings: [{ severity: 'low', line: 1, message: /locale: ZH/ }],
     },
     // The host name through a destructured or aliased os function.
     {
