@@ -138,7 +138,10 @@ export async function openFile(file: string): Promise<Contents> {
   }
   if (kind === 'binary' || kind === 'zip') {
     c.role = 'unreadable';
-    c.unscannable = 'binary file, not JavaScript';
+    // `#!/usr/bin/env python3`: a program in another language, named as such.
+    const shebang = /^#!\s*(\S+)(?:[ \t]+(?:-\S+[ \t]+)*([\w.+-]+))?/.exec(head.subarray(0, 200).toString('latin1'));
+    const interpreter = shebang && (/\/env$/.test(shebang[1]) ? shebang[2] : shebang[1].slice(shebang[1].lastIndexOf('/') + 1));
+    c.unscannable = interpreter ? `${interpreter} script, not JavaScript` : 'binary file, not JavaScript';
     return c;
   }
   addPart(c, 'JavaScript file', size);

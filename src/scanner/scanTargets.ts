@@ -179,7 +179,7 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
     const file = listed.files[i];
     const entry = listed.entries.includes(file);
     // Inside a folder, a file without a JavaScript name that turns out to be plain data is not part of the target.
-    if (listed.kind !== 'file' && !entry && contents.role === 'unreadable' && contents.unscannable === 'binary file, not JavaScript' && !JS_FILE.test(file)) continue;
+    if (listed.kind !== 'file' && !entry && contents.role === 'unreadable' && !!contents.unscannable?.endsWith(', not JavaScript') && !JS_FILE.test(file)) continue;
     // A shell script counts only where the package runs it (its `bin`); elsewhere it is tooling.
     if (listed.kind !== 'file' && !entry && contents.role === 'stub') continue;
     addParts(parts, contents.parts);

@@ -191,6 +191,18 @@ describe('programs: folders, platform packages, launchers and links', () => {
     assert.strictEqual(t.coverage?.program, 'read');
   });
 
+  it('a program in another language is unscannable and named by its interpreter; a helper script in a package is not part of it', async () => {
+    write('py/aider', '#!/usr/bin/env python3\nimport time\nprint(time.tzname)\n', 0o755);
+    const t = await scan(path.join(tmp, 'py', 'aider'));
+    assert.strictEqual(t.verdict, 'unscannable');
+    assert.match(t.notAnalysed.join('\n'), /python3 script, not JavaScript/);
+    write('pkg-py/package.json', JSON.stringify({ name: 'pkg-py', version: '1.0.0', main: 'index.js' }));
+    write('pkg-py/index.js', benign);
+    write('pkg-py/scripts/release', '#!/usr/bin/perl -w\nprint "x";\n', 0o755);
+    const p = await scan(path.join(tmp, 'pkg-py'));
+    assert.strictEqual(p.verdict, 'trusted', p.notAnalysed.join('; '));
+  });
+
   it('a launcher whose platform package is not installed is unscannable, naming the package', async () => {
     write('bare/package.json', JSON.stringify({ name: '@acme/agent', version: '1.0.0', bin: { agent: 'bin/agent.js' }, optionalDependencies: { '@acme/agent-darwin-arm64': '1.0.0', '@acme/agent-linux-x64': '1.0.0' } }));
     write('bare/bin/agent.js', launcher, 0o755);
