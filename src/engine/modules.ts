@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { isFunction, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { isFunction, keyName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import type { Binding, ScopeResolver } from './scope';
 
 /** What flows into a value: source kinds read in this module, and the inputs it comes from. */
@@ -219,6 +219,11 @@ export class ModuleFacts {
       // `api.read` of `import { api }`: a member of an exported object.
       const object = unwrap(node.object);
       const b = object.type === 'Identifier' ? this.host.scopes.resolve(object) : undefined;
+      // `new Probe().hit`, `p.hit` of `p = new Probe()`: a method of an imported class.
+      const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.host.definitions(b) : [];
+      const made = object.type === 'NewExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'NewExpression' ? unwrap(defs[0]) : undefined;
+      const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee) : undefined;
+      if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
       const whole = b?.kind === 'import' && b.decl.type === 'ImportSpecifier' && !BUILTIN_MEMBERS.has(name) ? this.importOf(object) : undefined;
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
@@ -322,6 +327,7 @@ export class ModuleFacts {
       const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
       const defs = b && b.kind !== 'param' && b.kind !== 'import' ? this.host.definitions(b) : [];
       const object = node.type === 'ObjectExpression' ? node : defs.length === 1 ? unwrap(defs[0]) : undefined;
+      for (const [as, fn] of this.classMethods(name, node)) if (!out.has(as)) out.set(as, fn);
       if (object?.type !== 'ObjectExpression') continue;
       for (const p of object.properties as Node[]) {
         const key = p.type === 'Property' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : typeof p.key.value === 'string' ? p.key.value : undefined) : undefined;
@@ -331,6 +337,21 @@ export class ModuleFacts {
       }
     }
     for (const [name, node] of out) if (isFunction(node)) this.exportedFunctions.set(node, name);
+    return out;
+  }
+
+  /**
+   * The methods of an exported class, as exported functions: `Probe.prototype.hit` for an
+   * instance's (`new Probe().hit()` in the importing module), `Probe.create` for a static one.
+   */
+  private classMethods(name: string, node: Node): Array<[string, FunctionNode]> {
+    if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return [];
+    const out: Array<[string, FunctionNode]> = [];
+    for (const m of node.body.body as Node[]) {
+      const key = m.type === 'MethodDefinition' && m.kind === 'method' ? keyName(m) : undefined;
+      if (key === undefined || key.startsWith('#')) continue;
+      out.push([m.static ? (name === 'default' ? key : `${name}.${key}`) : `${name}.prototype.${key}`, m.value]);
+    }
     return out;
   }
 
@@ -354,6 +375,7 @@ export class ModuleFacts {
       const v = this.localValue(value);
       out.set(name, v);
       if (isFunction(v)) this.exportedFunctions!.set(v, name);
+      for (const [as, fn] of this.classMethods(name, v)) if (!out.has(as)) { out.set(as, fn); this.exportedFunctions!.set(fn, as); }
     };
     for (const a of assignments) {
       const left = unwrap(a.left);
