@@ -14,8 +14,10 @@ const CONFUSABLE_GROUPS: Record<string, string> = {
   '/': '/\u2215\u2044\uFF0F\u29F8\u2571',
   a: 'a\u0430\u0251', c: 'c\u0441\u03F2', e: 'e\u0435', i: 'i\u0456\u0131', j: 'j\u0458', o: 'o\u043E\u03BF\u0585',
   p: 'p\u0440\u03C1', s: 's\u0455', x: 'x\u0445', y: 'y\u0443', A: 'A\u0410\u0391', B: 'B\u0412\u0392', C: 'C\u0421',
-  E: 'E\u0415\u0395', H: 'H\u041D\u0397', K: 'K\u041A\u039A', M: 'M\u041C\u039C', O: 'O\u041E\u039F', P: 'P\u0420\u03A1',
+  E: 'E\u0415\u0395', H: 'H\u041D\u0397', K: 'K\u041A\u039A', M: 'M\u041C\u039C', O: 'O0\u041E\u039F', P: 'P\u0420\u03A1',
   T: 'T\u0422\u03A4', X: 'X\u0425\u03A7',
+  // ASCII look-alikes in many fonts: `P1ease` for `Please`, `0` for `O`.
+  l: 'l1I|\u04CF',
 };
 
 const PROTOTYPE = new Map<string, string>();

@@ -148,7 +148,8 @@ export class Comparisons {
     // evaluations are cached per binding and most constants are not specific.
     const { value, provenance } = this.a.evaluate(constant);
     const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in' || node.type === 'MemberExpression');
-    const isList = (value instanceof Many || Array.isArray(value)) && values.length >= 3;
+    // Three or more values, or a decoded list of any length (`["Ynl0ZWRhbmNl", …].map(atob)`): names worth classifying.
+    const isList = (value instanceof Many || Array.isArray(value)) && (values.length >= 3 || provenance.decoded);
     // Only values that could be specific under some source justify a dataflow query.
     const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS, Kind, true) : this.mayBeSpecific(v)));
     if (!possible.length) return undefined;

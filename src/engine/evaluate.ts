@@ -329,6 +329,8 @@ export class Evaluator {
       if (values.length === 1) return this.expr(values[0], null);
       if (obj === UNKNOWN) return UNKNOWN;
     }
+    // `T[i]` of a text picked character by character (an index table): a decoding step.
+    if (typeof obj === 'string' && typeof key === 'number' && node.computed && node.property.type !== 'Literal') this.prov.decoded = true;
     return getProperty(obj, key);
   }
 

@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { calleeName, isFunction, isStringLiteral, keyName, methodName, propertyName, regexOf, unwrap, type Node } from '../ast';
+import { calleeName, isFunction, isLiteral, isStringLiteral, keyName, methodName, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
@@ -382,6 +382,11 @@ export const rule = createRule({
             const made = charCall && analysis.value(charCall);
             const chars = made instanceof Many && made.values.every((v) => typeof v === 'string') ? made.values as string[] : undefined;
             if (charCall && chars && areLookAlikes(chars)) channel = { node: charCall, selector: analysis.flow(node.test), alternatives: chars };
+          }
+          // `JSON.stringify(body, null, cond ? 1 : 0)`: the same body with other whitespace.
+          const call = node.parent?.type === 'CallExpression' ? node.parent : undefined;
+          if (!channel && call && call.arguments[2] === node && methodName(call) === 'stringify' && isLiteral(a) && isLiteral(b) && a.value !== b.value) {
+            channel = { node, selector: analysis.flow(node.test), versions: { what: 'the indentation of the JSON text', a: `indent ${showValue(b.value)}`, b: `indent ${showValue(a.value)}` } };
           }
           // Two versions are worked out (evaluated) only where the test carries a fingerprint.
           if (!channel && mayBeVersions(a) && mayBeVersions(b)) {
