@@ -35,6 +35,8 @@ export interface CoveredFile {
   launches?: boolean;
   /** Bytes of JavaScript analysed in this file. */
   read: number;
+  /** Bytes of JavaScript whose analysis failed (time or memory limit, an engine error). */
+  failed?: number;
   /** Named by the package as what runs (`bin`, `main`). */
   entry: boolean;
   /** The first reason it was not read, for an unreadable entry. */
@@ -109,6 +111,13 @@ export function judgeCoverage(files: CoveredFile[], platform: PlatformPackages, 
     return verdict('unreadable', `${name(f.path)} could not be read${f.reason ? `: ${f.reason}` : ''}`);
   };
 
+  // JavaScript that was found but could not be analysed is not read: when it is a tenth or more of
+  // the program (an executable's main module that stopped at a limit), the program was not read.
+  const failed = files.reduce((n, f) => n + (f.failed ?? 0), 0);
+  if (failed && failed * 10 >= read + failed) {
+    const worst = files.filter((f) => f.failed).sort((a, b) => (b.failed ?? 0) - (a.failed ?? 0))[0];
+    return verdict('unreadable', `${formatBytes(failed)} of its JavaScript could not be analysed (${name(worst.path)}${worst.reason ? `: ${worst.reason}` : ''})`);
+  }
   const entries = files.filter((f) => f.entry);
   // A launcher without entries named (a folder) still stands for what it starts.
   const judged = entries.length ? entries.map(judgeEntry) : launcherPackage ? [launched(files.find((f) => f.launches)!)] : [];

@@ -143,6 +143,14 @@ export class Comparisons {
     if (s.type === 'Literal' || s.type === 'UnaryExpression' && s.operator === 'typeof') return undefined;
     // Most constants are plain literals such as "function" or 0: one classification per distinct value.
     const c = unwrap(constant);
+    // `getTimezoneOffset() / -60 === 8`: hours east of UTC, as the offset of a place.
+    const sign = c.type === 'Literal' && Number.isInteger(c.value) && c.value !== 0 && Math.abs(c.value) <= 14 ? this.offsetHours(subject) : 0;
+    if (sign) {
+      const flow = this.a.dataflow.flow(subject);
+      if (!(flow.kinds & Kind.OFFSET)) return undefined;
+      const east = sign * c.value;
+      return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes: new Set(['offset']), values: [`UTC${east > 0 ? '+' : ''}${east}`], concealed: false };
+    }
     if (c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number') ? !this.mayBeSpecific(c.value) : !this.mayBeConstant(constant)) return undefined;
     // The constant is evaluated and classified before any dataflow query:
     // evaluations are cached per binding and most constants are not specific.
@@ -211,6 +219,23 @@ export class Comparisons {
     if (n.type === 'CallExpression') return unwrap(n.callee).type === 'MemberExpression' && isMath(unwrap(n.callee).object);
     const def = n.type === 'Identifier' && depth < 3 ? this.a.defs.soleDefinition(n) : undefined;
     return !!def && this.isArithmetic(def, depth + 1);
+  }
+
+  /**
+   * `getTimezoneOffset() / -60`, or a variable holding it: the offset in hours. Gives the sign
+   * that turns the value into hours east of UTC (-1 for `/ 60`, which counts west), 0 otherwise.
+   */
+  private offsetHours(node: Node, depth = 0): number {
+    const n = unwrap(node);
+    if (n.type === 'BinaryExpression' && n.operator === '/') {
+      const d = unwrap(n.right);
+      const divisor = d.type === 'Literal' && d.value === 60 ? 1 : d.type === 'UnaryExpression' && d.operator === '-' && unwrap(d.argument).value === 60 ? -1 : 0;
+      const left = unwrap(n.left);
+      const negated = left.type === 'UnaryExpression' && left.operator === '-';
+      return divisor && this.isOffsetRead(n.left) ? -divisor * (negated ? -1 : 1) : 0;
+    }
+    const def = n.type === 'Identifier' && depth < 3 ? this.a.defs.soleDefinition(n) : undefined;
+    return def ? this.offsetHours(def, depth + 1) : 0;
   }
 
   /** `getTimezoneOffset()` itself, negated, or a variable holding it. */
@@ -307,8 +332,8 @@ export class Comparisons {
       // A short callback (`list.map((s) => atob(s))`) is evaluated with the list; a long one is not a decoder.
       case 'ArrowFunctionExpression': case 'FunctionExpression': return node.end - node.start <= MAX_CALLBACK;
       case 'UnaryExpression': return this.mayBeConstant(node.argument, depth + 1);
-      // `new Set([…])`, and `new Set()` filled by `add` calls.
-      case 'NewExpression': return node.arguments.length === 1 ? this.mayBeConstant(node.arguments[0], depth + 1) : node.arguments.length === 0 && unwrap(node.callee).type === 'Identifier' && unwrap(node.callee).name === 'Set';
+      // `new Set([…])`, `new Set()` filled by `add` calls, and `new TextDecoder()` decoding constant bytes.
+      case 'NewExpression': return node.arguments.length === 1 ? this.mayBeConstant(node.arguments[0], depth + 1) : node.arguments.length === 0 && unwrap(node.callee).type === 'Identifier' && /^(?:Set|TextDecoder)$/.test(unwrap(node.callee).name);
       case 'Identifier': {
         const b = this.a.scopes.resolve(node);
         if (!b) return false;
@@ -349,7 +374,7 @@ export class Comparisons {
           const obj = unwrap(callee.object);
           // `zlib.inflateSync(bytes)`, `crypto.createDecipheriv(alg, key, iv)`: decoders of constants (decoders.ts).
           if (isDecoderName(propertyName(callee))) return args;
-          return args && (obj.type === 'Identifier' && /^(?:String|Buffer|JSON|Object)$/.test(obj.name) || this.mayBeConstant(callee.object, depth + 1));
+          return args && (obj.type === 'Identifier' && /^(?:String|Buffer|JSON|Object|Uint8Array)$/.test(obj.name) || this.mayBeConstant(callee.object, depth + 1));
         }
         if (callee.type !== 'Identifier') return false;
         if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name) || isDecoderName(callee.name)) return args;

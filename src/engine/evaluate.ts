@@ -886,7 +886,7 @@ function getProperty(obj: Value, key: Value): Value {
 /** `String`, `Buffer`, `Math`, `JSON`, ... when the object names a global we model. */
 function staticObjectName(node: Node): string | undefined {
   node = unwrap(node);
-  if (node.type === 'Identifier' && ['String', 'Buffer', 'Math', 'JSON', 'Array', 'Number', 'Object'].includes(node.name)) return node.name;
+  if (node.type === 'Identifier' && ['String', 'Buffer', 'Math', 'JSON', 'Array', 'Number', 'Object', 'Uint8Array'].includes(node.name)) return node.name;
   if (node.type === 'MemberExpression' && propertyName(node) === 'Buffer') return 'Buffer'; // require("buffer").Buffer
   return undefined;
 }
@@ -913,6 +913,9 @@ function callStatic(obj: string, name: string, args: Value[]): Value | typeof NO
     case 'String.fromCharCode': { const c = codes(args); return c ? String.fromCharCode(...c.map((n) => n & 0xffff)) : UNKNOWN; }
     case 'String.fromCodePoint': { const c = codes(args); return c && c.every((n) => n >= 0 && n <= 0x10ffff && Number.isInteger(n)) ? String.fromCodePoint(...c) : UNKNOWN; }
     case 'String.raw': return UNKNOWN;
+    // `Uint8Array.of(122, 104)`, `Uint8Array.from([122, 104])`: bytes for a TextDecoder.
+    case 'Uint8Array.of': { const c = codes(args); return c && c.every((n) => Number.isInteger(n)) ? new Bytes(Uint8Array.from(c)) : UNKNOWN; }
+    case 'Uint8Array.from': return Array.isArray(a0) && a0.every((n) => typeof n === 'number') ? new Bytes(Uint8Array.from(a0 as number[])) : UNKNOWN;
     case 'Buffer.from': {
       if (typeof a0 === 'string') {
         const enc = typeof args[1] === 'string' ? args[1] : 'utf8';

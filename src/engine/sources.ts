@@ -1,5 +1,6 @@
 // Fingerprint sources: the syntactic shapes that read where and who the user is.
-import { propertyName, unwrap, type Node } from './ast';
+import { isFunction, propertyName, unwrap, type Node } from './ast';
+import { forEachChild } from './walk';
 import type { ScopeResolver } from './scope';
 
 /** Kinds of fingerprint data, as bit flags so flows can be unioned cheaply. */
@@ -76,7 +77,7 @@ export class SourceMatcher {
 
   private member(node: Node): SourceMatch | undefined {
     const name = propertyName(node) ?? (node.computed ? this.evaluateKey(node.property) : undefined);
-    if (typeof name !== 'string') return undefined;
+    if (typeof name !== 'string') return node.computed && this.isEnv(node.object) ? this.pickedEnv(node.property) : undefined;
     if (this.isEnv(node.object)) {
       const kind = envKind(name);
       return kind ? { kind, label: `process.env.${name}` } : undefined;
@@ -91,12 +92,34 @@ export class SourceMatcher {
     return undefined;
   }
 
+  /**
+   * `process.env[key]` where `key = Object.keys(process.env).find((k) => k.endsWith("_BASE_URL"))`:
+   * the variables the test picks by name.
+   */
+  private pickedEnv(key: Node): SourceMatch | undefined {
+    const k = unwrap(key);
+    const defs = k.type === 'Identifier' ? this.defsOf(k) : [];
+    const pick = defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' ? unwrap(defs[0]) : undefined;
+    const list = pick && /^(?:find|findLast|filter)$/.test(propertyName(unwrap(pick.callee)) ?? '') ? unwrap(unwrap(pick.callee).object) : undefined;
+    const test = pick?.arguments[0];
+    if (list?.type !== 'CallExpression' || propertyName(unwrap(list.callee)) !== 'keys' || !list.arguments[0] || !this.isEnv(list.arguments[0]) || !isFunction(test)) return undefined;
+    let kind = 0;
+    const visit = (n: Node) => {
+      if (n.type === 'Literal' && typeof n.value === 'string') kind |= envKind(n.value) | envKind(`X${n.value}`) | envKind(`${n.value}X`);
+      forEachChild(n, visit);
+    };
+    visit(test.body);
+    return kind ? { kind, label: 'process.env[…]' } : undefined;
+  }
+
   private call(node: Node): SourceMatch | undefined {
     const callee = unwrap(node.callee);
     const key = callee.type === 'MemberExpression' ? propertyName(callee) ?? (callee.computed ? this.evaluateKey(callee.property) : undefined) : undefined;
     const method = typeof key === 'string' ? key : undefined;
     if (method === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
     if (method === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
+    // `Temporal.Now.timeZoneId()`, the zone as the Temporal API gives it.
+    if ((method === 'timeZoneId' || method === 'timeZone') && propertyName(unwrap(callee.object)) === 'Now') return { kind: Kind.TZ, label: `Temporal.Now.${method}()` };
     // A date's own text names its zone ("... GMT+0800 (China Standard Time)").
     if (method === 'toTimeString' || method === 'toString' && isNewDate(callee.object)) return { kind: Kind.TZ, label: `Date#${method}()` };
     if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };

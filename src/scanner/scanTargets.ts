@@ -187,9 +187,11 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
     for (const n of contents.notAnalysed) notAnalysed.push(where(n));
     if (contents.unscannable && !contents.notAnalysed.includes(contents.unscannable)) notAnalysed.push(listed.kind === 'file' ? contents.unscannable : `${where(file)}: ${contents.unscannable}`);
     let read = 0;
+    let failed = 0;
     for (const r of results) {
       if (r.error) {
         notAnalysed.push(listed.kind === 'file' && r.file === file ? r.error : `${where(r.file)}: ${r.error}`);
+        failed += r.bytes;
         continue;
       }
       analysed++;
@@ -201,7 +203,7 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
       findings.push(...r.findings.map((f) => placeIn(f, file)));
       for (const n of r.notAnalysed) notAnalysed.push(listed.kind === 'file' && r.file === file ? n : `${where(r.file)}: ${n}`);
     }
-    covered.push({ path: file, size, role: contents.role, launches: contents.launches, read, entry, reason: contents.unscannable ?? results.find((r) => r.error)?.error });
+    covered.push({ path: file, size, role: contents.role, launches: contents.launches, read, failed, entry, reason: contents.unscannable ?? results.find((r) => r.error)?.error });
   }
   if (!listed.files.length) notAnalysed.push('no JavaScript files found');
   const coverage = judgeCoverage(covered, listed.platform, listed.kind === 'file' ? '' : listed.path);

@@ -268,6 +268,8 @@ describe('coverage: whether the program was read', () => {
     { name: 'a launcher with its Bun program', files: [f('bin/a.js', 'script', 5e3, 5e3, { entry: true, launches: true }), f('node_modules/a-linux-x64/bin/a', 'embedded', 9e6, 99e6)], platform: { declared: ['a-linux-x64'], found: ['a-linux-x64'] }, program: 'read' },
     { name: 'a launcher without its platform package', files: [f('bin/a.js', 'script', 5e3, 5e3, { entry: true, launches: true })], platform: { declared: ['a-win32-x64', 'a-linux-x64'], found: [] }, program: 'absent', detail: /platform package a-linux-x64, which is not installed/ },
     { name: 'a large program that also spawns itself with inherited stdio is no launcher', files: [f('bundle.js', 'script', 20e6, 20e6, { entry: true })], program: 'read' },
+    { name: "a Bun executable whose main module's analysis failed is not read (helpers beside it are)", files: [f('bin/agent', 'embedded', 0, 300e6, { entry: true, failed: 20e6, reason: 'engine failed: a bug' }), f('lib/a.js', 'script', 2e4, 2e4)], program: 'unreadable', detail: /20\.0 MB of its JavaScript could not be analysed \(bin\/agent: engine failed: a bug\)/ },
+    { name: 'one small module of a large program that stopped at a limit leaves the program read', files: [f('bin/agent', 'embedded', 60e6, 300e6, { entry: true, failed: 1e6, reason: 'stopped after the time limit' })], program: 'read' },
     { name: 'an entry that could not be read', files: [f('bin/a', 'unreadable', 0, 1e3, { entry: true, reason: 'damaged executable' }), f('lib.js', 'script', 1e3, 1e3)], program: 'unreadable', detail: /bin\/a could not be read: damaged executable/ },
   ];
   for (const c of cases) {

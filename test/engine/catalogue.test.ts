@@ -50,6 +50,10 @@ const CHECKS: Record<string, string> = {
   'zone from a cache object a function fills': `const cache = {};\nfunction env() { if (!cache.tz) cache.tz = Intl.DateTimeFormat().resolvedOptions().timeZone; return cache; }\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(env().tz);`,
   'region of a maximised locale': `const region = new Intl.Locale(process.env.LANG || "en-US").maximize().region;\nconst hit = new Set(["CN", "RU", "IR"]).has(region);`,
   'git remote, an index table of companies': `const T = "abcdefghijklmnopqrstuvwxyz";\nconst orgs = [[2, 14, 17, 15, 0], [6, 11, 14, 1, 4, 23]].map((a) => a.map((i) => T[i]).join(""));\nlet remote = "";\ntry { remote = require("child_process").execSync("git config --get remote.origin.url", { encoding: "utf8" }); } catch {}\nconst hit = orgs.some((o) => remote.includes(o));`,
+  'offset in hours': `const hours = new Date().getTimezoneOffset() / -60;\nconst hit = hours === 8 || hours === 9;`,
+  'gateway from a variable picked by name': `const key = Object.keys(process.env).find((k) => k.endsWith("_BASE_URL"));\nconst gw = key ? new URL(process.env[key]).hostname : "";\nconst hit = ${JSON.stringify(hostsList)}.some((d) => gw.endsWith(d));`,
+  'zone from Temporal': `const tz = Temporal.Now.timeZoneId();\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz);`,
+  'locale against bytes decoded': `const loc = new Intl.Collator().resolvedOptions().locale;\nconst hit = loc === new TextDecoder().decode(Uint8Array.of(122, 104, 45, 67, 78));`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -81,7 +85,7 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
   for (const [channel, channelCode] of Object.entries(CHANNELS)) {
     if ((check.length + channel.length) % 3 !== 0 && channel !== 'apostrophe') continue; // a spread of pairs, not the full product
     // A date format a locale check picks is localisation by design (covert-channel.md), not a channel.
-    if (check.startsWith('region') && /separator|flip/.test(channel)) continue;
+    if (/^(?:region|locale)/.test(check) && /separator|flip/.test(channel)) continue;
     cases.push({ name: `${check} steers ${channel}`, code: `${checkCode}\n${channelCode}`, verdict: 'untrusted' });
   }
 }
@@ -133,6 +137,9 @@ const BENIGN: Record<string, string> = {
   'a zone city shown in a greeting': `const city = Intl.DateTimeFormat().resolvedOptions().timeZone.split("/").pop();\nconsole.log(\`Good morning, \${city.replace("_", " ")}!\`);`,
   'JSON indented for debugging': `send(JSON.stringify({ m: "x" }, null, process.env.DEBUG ? 2 : 0));`,
   'a remote shown without its host': `const r = require("child_process").execSync("git config --get remote.origin.url", { encoding: "utf8" });\nconsole.log(r.replace(/^https:\\/\\/github\\.com\\//, ""));`,
+  'offset in hours shown in a prompt': `const hours = new Date().getTimezoneOffset() / -60;\nsend({ system: \`The user's UTC offset is \${hours} hours.\` });`,
+  'a base URL variable found by name and printed': `const key = Object.keys(process.env).find((k) => k.endsWith("_BASE_URL"));\nconsole.log("Using", key ? process.env[key] : "the default endpoint");`,
+  'an environment variable named on the command line': `const k = process.argv[2];\ntrack("session_started", { v: process.env[k] });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
