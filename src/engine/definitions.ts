@@ -534,6 +534,17 @@ export class Definitions {
     return made ?? undefined;
   }
 
+  /** What the first parameter of a `then` callback receives: what the previous callback returns, or `Promise.resolve(v)`'s value. */
+  private thenValues(b: Binding): Node[] {
+    const fn = b.decl;
+    const then = fn.parent;
+    if (!isFunction(fn) || fn.params[0] !== b.id || then?.type !== 'CallExpression' || then.arguments[0] !== fn || methodName(then) !== 'then') return [];
+    const promise = unwrap(unwrap(then.callee).object);
+    if (promise.type !== 'CallExpression') return [];
+    const previous = methodName(promise) === 'then' && isFunction(promise.arguments[0]) ? this.returnsOf(promise.arguments[0] as FunctionNode) : methodName(promise) === 'resolve' ? promise.arguments.slice(0, 1) : [];
+    return previous.map((r: Node) => calleeOf(r));
+  }
+
   /** The calls of what a function returns: `maker(…)(…)`, and the calls of a variable holding `maker(…)`. */
   private madeCalls(maker: FunctionNode): Node[] {
     const out: Node[] = [];
@@ -624,6 +635,8 @@ export class Definitions {
     for (const one of holder ? [b!, holder] : b ? [b] : []) for (const a of this.memberAssignmentsTo(one.name, key)) {
       if (this.a.scopes.resolve(unwrap(a.left.object)) === one) out.push(a.right);
     }
+    // `import("./env").then((m) => m.zone())` as esbuild bundles it: `Promise.resolve().then(() => (init(), ns)).then((m) => …)`.
+    if (b?.kind === 'param' && depth < 6) for (const v of this.thenValues(b)) out.push(...this.propertyValues(v, key, depth + 1));
     // `env().tz` where `env` returns a variable it fills (`cache.tz = …; return cache`, minified `return c.tz || (c.tz = …), c`).
     const o = unwrap(object);
     const maker = o.type === 'CallExpression' && unwrap(o.callee).type === 'Identifier' && depth < 6 ? this.functionOf(o.callee) : undefined;

@@ -168,6 +168,10 @@ export class ModuleFacts {
         const b = this.host.scopes.resolve(node);
         if (!b) return undefined;
         if (b.kind === 'import') return b.decl.type === 'ImportNamespaceSpecifier' || b.decl.type === 'ImportDefaultSpecifier' ? this.importSource(b) : undefined;
+        // `import("./env.js").then((m) => m.zone())`: the callback's parameter is the module.
+        const fn = b.kind === 'param' ? b.decl : undefined;
+        const then = fn?.parent;
+        if (fn && then?.type === 'CallExpression' && then.arguments[0] === fn && fn.params[0] === b.id && propertyName(unwrap(then.callee)) === 'then') return depth > 2 ? undefined : this.namespaceOf(unwrap(then.callee).object, depth + 1);
         if (b.kind === 'param' || b.kind === 'function' || b.kind === 'class' || depth > 2) return undefined;
         const defs = this.host.definitions(b);
         return defs.length === 1 ? this.namespaceOf(defs[0], depth + 1) : undefined;
@@ -327,7 +331,7 @@ export class ModuleFacts {
       const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
       const defs = b && b.kind !== 'param' && b.kind !== 'import' ? this.host.definitions(b) : [];
       const object = node.type === 'ObjectExpression' ? node : defs.length === 1 ? unwrap(defs[0]) : undefined;
-      for (const [as, fn] of this.classMethods(name, node)) if (!out.has(as)) out.set(as, fn);
+      for (const [as, fn] of this.classMethods(name, object?.type === 'NewExpression' ? object : node)) if (!out.has(as)) out.set(as, fn);
       if (object?.type !== 'ObjectExpression') continue;
       for (const p of object.properties as Node[]) {
         const key = p.type === 'Property' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : typeof p.key.value === 'string' ? p.key.value : undefined) : undefined;
@@ -345,14 +349,28 @@ export class ModuleFacts {
    * instance's (`new Probe().hit()` in the importing module), `Probe.create` for a static one.
    */
   private classMethods(name: string, node: Node): Array<[string, FunctionNode]> {
-    if (node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') return [];
+    // An exported instance (`export const env = new Env()`, `module.exports = new Env()`) exports its class's methods as its own.
+    const instance = node.type === 'NewExpression' ? this.localClass(node.callee) : undefined;
+    const cls = instance ?? node;
+    if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return [];
+    const member = (key: string) => (name === 'default' ? key : `${name}.${key}`);
     const out: Array<[string, FunctionNode]> = [];
-    for (const m of node.body.body as Node[]) {
+    for (const m of cls.body.body as Node[]) {
       const key = m.type === 'MethodDefinition' && m.kind === 'method' ? keyName(m) : undefined;
-      if (key === undefined || key.startsWith('#')) continue;
-      out.push([m.static ? (name === 'default' ? key : `${name}.${key}`) : `${name}.prototype.${key}`, m.value]);
+      if (key === undefined || key.startsWith('#') || instance && m.static) continue;
+      out.push([instance || m.static ? member(key) : `${name}.prototype.${key}`, m.value]);
     }
     return out;
+  }
+
+  /** The class a local name holds (`class Env {}`, `const Env = class {}`). */
+  private localClass(node: Node): Node | undefined {
+    const n = unwrap(node);
+    const b = n.type === 'Identifier' ? this.host.scopes.resolve(n) : undefined;
+    if (b?.kind === 'class') return b.decl;
+    const defs = b && b.kind !== 'param' && b.kind !== 'import' ? this.host.definitions(b) : [];
+    const d = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    return d?.type === 'ClassExpression' ? d : undefined;
   }
 
   /** What an exported name stands for: the function it names (so its parameters and returns are followed), else the expression. */
