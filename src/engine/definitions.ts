@@ -83,6 +83,9 @@ function isSortedByStart(list: Node[]): boolean {
   return true;
 }
 
+/** An object expression that may be more than this many object literals or classes is not looked into for a member. */
+const MAX_SHAPES = 64;
+
 /** A function that returns a function is followed as a maker of closures when it runs in at most this many places. */
 const MAX_MAKER_CALLS = 4;
 
@@ -91,6 +94,7 @@ export class Definitions {
   readonly assignments: Map<string, Node[]>;
   readonly memberAssignments = new Map<string, Node[]>();
   private readonly memberAssignmentsByName = new Map<string, Map<string, Node[]>>();
+  private readonly memberAssignmentGroups = new Map<string, Map<string, Map<Binding, Node[]>>>();
   /** Calls `name(...)` by callee name. */
   readonly calls: Map<string, Node[]>;
   private readonly sortedEntries = new WeakSet<Node[]>();
@@ -617,6 +621,8 @@ export class Definitions {
    * class members, getters' returns and `object.key = value` assignments.
    */
   propertyValues(object: Node, key: string, depth = 0): Node[] {
+    // Lists found, not copied: a member can hold hundreds of values, asked for again and again.
+    const found: Node[][] = [];
     const out: Node[] = [];
     // `places.LIST` of `import * as places` or `require("./places")`: the list another module exports.
     const ns = this.a.modules.namespaceOf(object);
@@ -624,17 +630,17 @@ export class Definitions {
       const c = this.a.modules.constantOf({ type: 'MemberExpression', object, property: { type: 'Identifier', name: key }, computed: false, start: object.start, end: object.end } as unknown as Node);
       return c ? [constantNode(c, object)] : [];
     }
-    for (const o of this.objectShapes(object, depth)) {
+    const shapes = this.objectShapes(object, depth);
+    // An expression that may be any of hundreds of objects (a parameter every message passes through) tells nothing of one.
+    for (const o of shapes.length > MAX_SHAPES ? [] : shapes) {
       const values = this.members(o).get(key);
-      if (values) for (const v of values) out.push(v);
+      if (values) found.push(values);
       if (o.type === 'ClassBody') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
     }
     const b = unwrap(object).type === 'Identifier' ? this.a.scopes.resolve(unwrap(object)) : undefined;
     // Inside `const C = class C { … }` the class's own name is another binding of the same class.
     const holder = b?.kind === 'class' && b.decl.type === 'ClassExpression' && b.decl.parent?.type === 'VariableDeclarator' ? this.a.scopes.resolve(b.decl.parent.id) : undefined;
-    for (const one of holder ? [b!, holder] : b ? [b] : []) for (const a of this.memberAssignmentsTo(one.name, key)) {
-      if (this.a.scopes.resolve(unwrap(a.left.object)) === one) out.push(a.right);
-    }
+    for (const one of holder ? [b!, holder] : b ? [b] : []) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
     // `import("./env").then((m) => m.zone())` as esbuild bundles it: `Promise.resolve().then(() => (init(), ns)).then((m) => …)`.
     if (b?.kind === 'param' && depth < 6) for (const v of this.thenValues(b)) out.push(...this.propertyValues(v, key, depth + 1));
     // `env().tz` where `env` returns a variable it fills (`cache.tz = …; return cache`, minified `return c.tz || (c.tz = …), c`).
@@ -653,7 +659,8 @@ export class Definitions {
       const values = getterValues(this, call.arguments[1], key);
       if (values.length && this.a.scopes.resolve(call.arguments[0]) === b) out.push(...values);
     }
-    return out;
+    if (out.length) found.push(out);
+    return found.length === 1 ? found[0] : found.flat();
   }
 
   /**
@@ -749,6 +756,14 @@ export class Definitions {
   }
 
   /** Assignments `name.key = value` (`this.key = value` for "this"), grouped by name on first use of a key. */
+  /** `o.key = …` assignments to this binding's object, grouped by binding once per name (minified names recur in every scope). */
+  private memberAssignmentsOf(b: Binding, key: string): Node[] {
+    if (!this.memberAssignmentsTo(b.name, key).length) return [];
+    let cache = this.memberAssignmentGroups.get(key);
+    if (!cache) this.memberAssignmentGroups.set(key, cache = new Map());
+    return this.nodesFor(this.memberAssignmentsByName.get(key)!, cache, b, (a) => unwrap(a.left.object));
+  }
+
   private memberAssignmentsTo(name: string, key: string): Node[] {
     let byName = this.memberAssignmentsByName.get(key);
     if (!byName) {
