@@ -202,6 +202,11 @@ export class ModuleFacts {
   /** The imported value an expression is, if any: an imported binding, or a member of a module namespace. */
   importOf(node: Node): { spec: string; name: string } | undefined {
     node = unwrap(node);
+    // `makeCheck()` of an imported factory, called in turn: the closure it returns.
+    if (node.type === 'CallExpression') {
+      const maker = this.importOf(calleeOf(node.callee));
+      return maker && !maker.name.endsWith('()') ? { spec: maker.spec, name: `${maker.name}()` } : undefined;
+    }
     if (node.type === 'Identifier') {
       const b = this.host.scopes.resolve(node);
       // `const { f } = await import("m")`, `const f = require("m").f`: a local name for a member.
@@ -247,7 +252,8 @@ export class ModuleFacts {
       if (imp) def = { type: 'value', spec: imp.spec, name: imp.name };
     }
     if (!def) return undefined;
-    const key = `${def.type === 'call' ? 'c' : 'v'}${node.start}`;
+    // (A call and the call it makes of its result, `f()(x)`, start at the same place.)
+    const key = `${def.type === 'call' ? 'c' : 'v'}${node.start}${def.type === 'call' ? `-${node.end}` : ''}`;
     return this.register(node, key, def);
   }
 
@@ -339,6 +345,11 @@ export class ModuleFacts {
         const as = name === 'default' ? key : `${name}.${key}`;
         if (!out.has(as)) out.set(as, p.value);
       }
+    }
+    // A factory's closure is exported too: `makeCheck()(tz)` in the importing module runs `makeCheck()`'s one returned function.
+    for (const [name, node] of [...out]) {
+      const made = isFunction(node) ? this.host.returnsOf(node).map(unwrap) : [];
+      if (made.length === 1 && isFunction(made[0]) && !out.has(`${name}()`)) out.set(`${name}()`, made[0]);
     }
     for (const [name, node] of out) if (isFunction(node)) this.exportedFunctions.set(node, name);
     return out;
