@@ -85,6 +85,7 @@ export class Analysis implements Facts, AnalysisContext {
       definitions: (b) => this.defs.definitions(b),
       returnsOf: (fn) => this.defs.returnsOf(fn),
       functionOf: (n) => this.defs.functionOf(n),
+      classOf: (n) => this.defs.classOf(n),
     }, seeds);
   }
 

@@ -149,3 +149,10 @@ export function patternKey(params: Node[], id: Node): string | undefined {
   }
   return undefined;
 }
+
+/** `promise.then((value) => …)`: the promise whose value the binding `id`, the callback's first parameter, receives. */
+export function thenPromise(fn: Node, id: Node): Node | undefined {
+  const call = fn.parent;
+  if (!isFunction(fn) || fn.params[0] !== id || call?.type !== 'CallExpression' || call.arguments[0] !== fn || methodName(call) !== 'then') return undefined;
+  return unwrap(unwrap(call.callee).object);
+}

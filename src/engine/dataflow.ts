@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, isFunction, isLiteral, methodName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, isFunction, isLiteral, methodName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -181,8 +181,8 @@ export class Dataflow {
     const list = fn.params.includes(b.id) ? this.a.defs.iteratedBy(b) : undefined;
     if (list) return this.flow(list);
     // `promise.then((value) => …)`: the value is what the promise resolves to.
-    const then = fn.parent;
-    if (then?.type === 'CallExpression' && then.arguments[0] === fn && fn.params[0] === b.id && methodName(then) === 'then') return this.flow(unwrap(then.callee).object);
+    const promise = thenPromise(fn, b.id);
+    if (promise) return this.flow(promise);
     const index = fn.params.findIndex((p: Node) => p === b.id || (p.type === 'AssignmentPattern' && p.left === b.id));
     if (index < 0) return NONE;
     // A parameter of an exported function also takes what other modules pass.

@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, keyName, methodName, patternKey, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, keyName, methodName, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { calleeOf } from './modules';
@@ -540,11 +540,8 @@ export class Definitions {
 
   /** What the first parameter of a `then` callback receives: what the previous callback returns, or `Promise.resolve(v)`'s value. */
   private thenValues(b: Binding): Node[] {
-    const fn = b.decl;
-    const then = fn.parent;
-    if (!isFunction(fn) || fn.params[0] !== b.id || then?.type !== 'CallExpression' || then.arguments[0] !== fn || methodName(then) !== 'then') return [];
-    const promise = unwrap(unwrap(then.callee).object);
-    if (promise.type !== 'CallExpression') return [];
+    const promise = thenPromise(b.decl, b.id);
+    if (promise?.type !== 'CallExpression') return [];
     const previous = methodName(promise) === 'then' && isFunction(promise.arguments[0]) ? this.returnsOf(promise.arguments[0] as FunctionNode) : methodName(promise) === 'resolve' ? promise.arguments.slice(0, 1) : [];
     return previous.map((r: Node) => calleeOf(r));
   }
@@ -755,7 +752,6 @@ export class Definitions {
     return map;
   }
 
-  /** Assignments `name.key = value` (`this.key = value` for "this"), grouped by name on first use of a key. */
   /** `o.key = …` assignments to this binding's object, grouped by binding once per name (minified names recur in every scope). */
   private memberAssignmentsOf(b: Binding, key: string): Node[] {
     if (!this.memberAssignmentsTo(b.name, key).length) return [];
@@ -764,6 +760,7 @@ export class Definitions {
     return this.nodesFor(this.memberAssignmentsByName.get(key)!, cache, b, (a) => unwrap(a.left.object));
   }
 
+  /** Assignments `name.key = value` (`this.key = value` for "this"), grouped by name on first use of a key. */
   private memberAssignmentsTo(name: string, key: string): Node[] {
     let byName = this.memberAssignmentsByName.get(key);
     if (!byName) {
@@ -779,7 +776,6 @@ export class Definitions {
     return byName.get(name) ?? [];
   }
 
-  /** `this.key = value` assignments of one property, grouped by class body. */
   /**
    * A helper that defines a property from its arguments, as bundlers lower class fields:
    * esbuild's `__publicField = (obj, key, value) => __defNormalProp(obj, …, value)`, babel's
@@ -810,6 +806,7 @@ export class Definitions {
     }).map((c) => c.arguments[c.arguments.length - 1]);
   }
 
+  /** `this.key = value` assignments of one property, grouped by class body. */
   private thisAssignments(key: string): Map<Node, Node[]> {
     let groups = this.thisAssignmentsByClass.get(key);
     if (groups) return groups;
@@ -904,7 +901,8 @@ export class Definitions {
     return undefined;
   }
 
-  private classOf(node: Node, depth = 0): Node | undefined {
+  /** The class an expression holds: a class expression, a class's name, or a variable given one (`let a = C`). */
+  classOf(node: Node, depth = 0): Node | undefined {
     node = unwrap(node);
     if (node.type === 'ClassExpression') return node;
     if (node.type !== 'Identifier' || depth > 4) return undefined;

@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { isFunction, keyName, propertyName, unwrap, type FunctionNode, type Node } from './ast';
+import { isFunction, keyName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { Binding, ScopeResolver } from './scope';
 
 /** What flows into a value: source kinds read in this module, and the inputs it comes from. */
@@ -123,6 +123,7 @@ interface Host {
   definitions(b: Binding): Node[];
   returnsOf(fn: FunctionNode): Node[];
   functionOf(node: Node): FunctionNode | undefined;
+  classOf(node: Node): Node | undefined;
 }
 
 function patternNames(pattern: Node): string[] {
@@ -169,9 +170,8 @@ export class ModuleFacts {
         if (!b) return undefined;
         if (b.kind === 'import') return b.decl.type === 'ImportNamespaceSpecifier' || b.decl.type === 'ImportDefaultSpecifier' ? this.importSource(b) : undefined;
         // `import("./env.js").then((m) => m.zone())`: the callback's parameter is the module.
-        const fn = b.kind === 'param' ? b.decl : undefined;
-        const then = fn?.parent;
-        if (fn && then?.type === 'CallExpression' && then.arguments[0] === fn && fn.params[0] === b.id && propertyName(unwrap(then.callee)) === 'then') return depth > 2 ? undefined : this.namespaceOf(unwrap(then.callee).object, depth + 1);
+        const promise = b.kind === 'param' ? thenPromise(b.decl, b.id) : undefined;
+        if (promise) return depth > 2 ? undefined : this.namespaceOf(promise, depth + 1);
         if (b.kind === 'param' || b.kind === 'function' || b.kind === 'class' || depth > 2) return undefined;
         const defs = this.host.definitions(b);
         return defs.length === 1 ? this.namespaceOf(defs[0], depth + 1) : undefined;
@@ -361,7 +361,7 @@ export class ModuleFacts {
    */
   private classMethods(name: string, node: Node): Array<[string, FunctionNode]> {
     // An exported instance (`export const env = new Env()`, `module.exports = new Env()`) exports its class's methods as its own.
-    const instance = node.type === 'NewExpression' ? this.localClass(node.callee) : undefined;
+    const instance = node.type === 'NewExpression' ? this.host.classOf(node.callee) : undefined;
     const cls = instance ?? node;
     if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return [];
     const member = (key: string) => (name === 'default' ? key : `${name}.${key}`);
@@ -372,16 +372,6 @@ export class ModuleFacts {
       out.push([instance || m.static ? member(key) : `${name}.prototype.${key}`, m.value]);
     }
     return out;
-  }
-
-  /** The class a local name holds (`class Env {}`, `const Env = class {}`). */
-  private localClass(node: Node): Node | undefined {
-    const n = unwrap(node);
-    const b = n.type === 'Identifier' ? this.host.scopes.resolve(n) : undefined;
-    if (b?.kind === 'class') return b.decl;
-    const defs = b && b.kind !== 'param' && b.kind !== 'import' ? this.host.definitions(b) : [];
-    const d = defs.length === 1 ? unwrap(defs[0]) : undefined;
-    return d?.type === 'ClassExpression' ? d : undefined;
   }
 
   /** What an exported name stands for: the function it names (so its parameters and returns are followed), else the expression. */
