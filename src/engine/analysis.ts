@@ -86,6 +86,9 @@ export class Analysis implements Facts, AnalysisContext {
       returnsOf: (fn) => this.defs.returnsOf(fn),
       functionOf: (n) => this.defs.functionOf(n),
       classOf: (n) => this.defs.classOf(n),
+      webpackImportOf: (n) => this.defs.webpackImportOf(n),
+      webpackImports: () => this.defs.webpackImports(),
+      chunkExports: () => this.defs.chunkExports(),
     }, seeds);
   }
 

@@ -25,18 +25,42 @@ const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCode
 
 const INDIRECT = new Set(['call', 'apply', 'bind']);
 
+/**
+ * The members a getter map declares, each with its getter or value: esbuild's and webpack's
+ * `{ a: () => a }`, and newer webpack 5's list `["a", () => a, "b", 0, b]` (after `0` the value itself).
+ */
+function getterList(map: Node): Array<{ key: string; node: Node; getter: boolean }> | undefined {
+  if (map.type === 'ObjectExpression') {
+    if (!map.properties.length || !map.properties.every((p: Node) => p.type === 'Property' && isFunction(p.value) && !p.value.params.length)) return undefined;
+    return map.properties.map((p: Node) => ({ key: keyName(p) ?? '', node: p.value, getter: true }));
+  }
+  if (map.type !== 'ArrayExpression' || !map.elements.length) return undefined;
+  const out: Array<{ key: string; node: Node; getter: boolean }> = [];
+  const els = map.elements as Array<Node | null>;
+  for (let i = 0; i < els.length;) {
+    const name = els[i++];
+    const next = els[i++];
+    if (name?.type !== 'Literal' || typeof name.value !== 'string' || !next) return undefined;
+    if (next.type === 'Literal' && next.value === 0) {
+      const value = els[i++];
+      if (!value) return undefined;
+      out.push({ key: name.value, node: value, getter: false });
+    } else if (isFunction(next) && !next.params.length) out.push({ key: name.value, node: next, getter: true });
+    else return undefined;
+  }
+  return out;
+}
+
 /** `f(ns, { a: () => a, b: () => b })`: a map of getters declaring a namespace's members (esbuild, webpack). */
 function isGetterMapCall(node: Node): boolean {
   const [ns, map] = node.arguments as Node[];
-  return node.arguments.length === 2 && ns.type === 'Identifier' && map.type === 'ObjectExpression' && map.properties.length > 0
-    && map.properties.every((p: Node) => p.type === 'Property' && isFunction(p.value) && !p.value.params.length);
+  return node.arguments.length === 2 && ns.type === 'Identifier' && (map.type === 'ObjectExpression' || map.type === 'ArrayExpression') && !!getterList(map);
 }
 
 /** The values a getter map gives for a key: `{ zone: () => zone }` gives `zone`. */
 function getterValues(defs: Definitions, map: Node, key: string): Node[] {
-  const p = map.properties.find((q: Node) => q.type === 'Property' && keyName(q) === key);
-  const v = p?.value;
-  return isFunction(v) && !v.params.length ? defs.returnsOf(v) : [];
+  const m = getterList(map)?.find((e) => e.key === key);
+  return !m ? [] : m.getter ? defs.returnsOf(m.node as FunctionNode) : [m.node];
 }
 
 function isReflect(node: Node): boolean {
@@ -118,6 +142,8 @@ export class Definitions {
   private readonly visited?: Node[];
   /** Bundled module factories by module id. */
   private readonly moduleFactories = new Map<string, FunctionNode>();
+  /** The modules of a webpack chunk by id, with their exports (see chunkExports). */
+  private chunks?: Map<string, Map<string, Node[]>>;
   /** `__export(ns, { a: () => a })` (esbuild) and `r.d(exports, { a: () => a })` (webpack 5) calls, by the name `ns`. */
   private readonly getterExports = new Map<string, Node[]>();
   /** Spreads being followed, one inside the other (`{ ...a }` where `a = { ...b }` …). */
@@ -499,6 +525,8 @@ export class Definitions {
     let held: Node = fn;
     while (held.parent && (held.parent.type === 'LogicalExpression' || held.parent.type === 'ConditionalExpression' && held.parent.test !== held || held.parent.type === 'ParenthesizedExpression')) held = held.parent;
     const parent = held.parent;
+    // `(this && this.__importDefault || function (m) {…})(n(568))`: it runs where it stands (tsc's helpers, inlined by webpack).
+    if (parent?.type === 'CallExpression' && parent.callee === held) return [parent];
     // A constructor runs at `new C(…)`.
     if (parent?.type === 'MethodDefinition' && parent.kind === 'constructor') return this.constructions(parent.parent?.parent ?? undefined);
     // `const checks = [(z) => …, (z) => …]; checks.some((f) => f(tz))`: each element runs where the list's items are called.
@@ -680,6 +708,78 @@ export class Definitions {
     return isFunction(fn) && fn.params.length >= 1 && wrapper!.arguments.length === 1 ? fn : undefined;
   }
 
+  /**
+   * `n(536)` inside a webpack module factory `(module, exports, n) => {}` (or
+   * `__webpack_require__(536)`) when this file holds no factory 536: the id of a
+   * module that a chunk file of the same build provides.
+   */
+  webpackImportOf(call: Node): string | undefined {
+    const arg = call.type === 'CallExpression' && call.arguments.length === 1 ? call.arguments[0] : undefined;
+    if (arg?.type !== 'Literal' || (typeof arg.value !== 'number' && typeof arg.value !== 'string')) return undefined;
+    const id = String(arg.value);
+    const callee = unwrap(call.callee);
+    if (this.moduleFactories.has(id) || callee.type !== 'Identifier') return undefined;
+    if (callee.name === '__webpack_require__') return id;
+    const b = this.a.scopes.resolve(callee);
+    if (b?.kind === 'param') return isFunction(b.decl) && b.decl.params[2] === b.id && this.factoryId(b.decl) !== undefined ? id : undefined;
+    return b?.kind === 'function' && this.isWebpackRequire(b.decl) ? id : undefined;
+  }
+
+  /**
+   * webpack's own require in its runtime, whatever its minified name:
+   * `function t(o) { … const s = r[o] = { exports: {} }; return e[o](s, s.exports, t), s.exports }`.
+   */
+  private isWebpackRequire(fn: Node): boolean {
+    if (fn.type !== 'FunctionDeclaration' || fn.params.length !== 1 || fn.end - fn.start > 600) return false;
+    const text = this.a.text.slice(fn.start, fn.end);
+    return /\bexports\s*:\s*\{\s*\}/.test(text) && /\.exports\b/.test(text);
+  }
+
+  /** The webpack requires of modules this file does not hold (see webpackImportOf). */
+  webpackImports(): Node[] {
+    const out: Node[] = [];
+    const names = new Set([...this.moduleFactories.values()].map((fn) => fn.params[2]).filter((p) => p?.type === 'Identifier').map((p) => p.name as string));
+    names.add('__webpack_require__');
+    for (const name of names) for (const call of this.calls.get(name) ?? []) if (this.webpackImportOf(call) !== undefined) out.push(call);
+    // The runtime's own require, called with a numeric id by the entry code outside any factory.
+    if (/\bexports\s*:\s*\{\s*\}/.test(this.a.text)) {
+      for (const [name, calls] of this.calls) {
+        if (names.has(name)) continue;
+        for (const call of calls) if (call.arguments.length === 1 && typeof call.arguments[0].value === 'number' && this.webpackImportOf(call) !== undefined) out.push(call);
+      }
+    }
+    return out;
+  }
+
+  /** A module factory's id, if the function is one. */
+  private factoryId(fn: FunctionNode): string | undefined {
+    const key = fn.parent?.type === 'Property' && fn.parent.value === fn ? fn.parent.key : undefined;
+    return key?.type === 'Literal' && this.moduleFactories.get(String(key.value)) === fn ? String(key.value) : undefined;
+  }
+
+  /**
+   * The module factories of a webpack chunk file, which other files of the build load by id:
+   * tables pushed to the chunk array (`(self.webpackChunk ||= []).push([[972], { 536(e, t, n) {} }])`)
+   * or exported by a CommonJS chunk (`exports.modules = { 536(e, t, n) {} }`). Their exports by
+   * member name (`r.d(exports, { G: () => s })`, `exports.x = …`, `module.exports = …` as "default").
+   */
+  chunkExports(): Map<string, Map<string, Node[]>> {
+    if (this.chunks) return this.chunks;
+    const out = new Map<string, Map<string, Node[]>>();
+    this.chunks = out;
+    for (const [id, fn] of this.moduleFactories) {
+      const table = fn.parent?.parent;
+      const holder = table?.parent;
+      const pushed = holder?.type === 'ArrayExpression' && holder.parent?.type === 'CallExpression' && methodName(holder.parent) === 'push';
+      const exported = holder?.type === 'AssignmentExpression' && holder.right === table && holder.left.type === 'MemberExpression' && propertyName(holder.left) === 'modules';
+      if (!fn.params.length || !(pushed || exported)) continue;
+      const members = new Map<string, Node[]>();
+      for (const [key, values] of this.members(fn)) members.set(key === MODULE_VALUE ? 'default' : key, values);
+      out.set(id, members);
+    }
+    return out;
+  }
+
   /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
   private factoryExports(fn: FunctionNode, add: (key: string | undefined, values: Node[]) => void): void {
     const names = fn.params.map((p: Node) => (p.type === 'Identifier' ? p.name : ''));
@@ -689,8 +789,8 @@ export class Definitions {
     const exportsName = names.find((n) => n === 'exports') ?? (webpack ? names[1] : names[0]);
     const visit = (n: Node) => {
       // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports.
-      if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName && n.arguments[1].type === 'ObjectExpression') {
-        for (const p of n.arguments[1].properties) if (p.type === 'Property') add(keyName(p), getterValues(this, n.arguments[1], keyName(p) ?? ''));
+      if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
+        for (const m of getterList(n.arguments[1]) ?? []) add(m.key, m.getter ? this.returnsOf(m.node as FunctionNode) : [m.node]);
       }
       // `Object.defineProperty(exports, "x", { get: function () { return x; } })`, as tsc emits re-exports.
       if (n.type === 'CallExpression' && methodName(n) === 'defineProperty' && n.arguments.length === 3 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {

@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { isFunction, keyName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { isFunction, keyName, methodName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { Binding, ScopeResolver } from './scope';
 
 /** What flows into a value: source kinds read in this module, and the inputs it comes from. */
@@ -59,6 +59,8 @@ export interface ModuleSummary {
   reaching: string[];
   /** Imported values compared as constants here: `${spec}#${name}`. */
   constants?: string[];
+  /** Specifiers this module answers besides its path: `webpack:536` for the module factories of a webpack chunk. */
+  provides?: string[];
 }
 
 /** What the linker found an input holds, for a module's second analysis. */
@@ -75,6 +77,8 @@ const BUILTINS = new Set(builtinModules);
 /** Members every array, string, object or function has (`LIST.some(…)` of an imported list is no method of its module). */
 const BUILTIN_MEMBERS = new Set([Array.prototype, String.prototype, Object.prototype, Function.prototype].flatMap((p) => Object.getOwnPropertyNames(p)));
 const REQUIRE_NAMES = new Set(['require', '__require']);
+/** The specifier of a webpack module by id (`n(536)`), answered by the chunk file that holds it. */
+export const WEBPACK = 'webpack:';
 const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*)$/;
 
 function sameFact(a: Fact, b: Fact): boolean {
@@ -124,6 +128,9 @@ interface Host {
   returnsOf(fn: FunctionNode): Node[];
   functionOf(node: Node): FunctionNode | undefined;
   classOf(node: Node): Node | undefined;
+  webpackImportOf(call: Node): string | undefined;
+  webpackImports(): Node[];
+  chunkExports(): Map<string, Map<string, Node[]>>;
 }
 
 function patternNames(pattern: Node): string[] {
@@ -159,8 +166,21 @@ export class ModuleFacts {
       case 'MemberExpression': return propertyName(node) === 'default' && unwrap(node.object).type === 'Identifier' && this.isInteropResult(unwrap(node.object)) ? this.namespaceOf(node.object, depth) : undefined;
       case 'ImportExpression': { const s = stringOf(node.source); return isProgramSpec(s) ? s : undefined; }
       case 'CallExpression': {
+        const id = this.host.webpackImportOf(node);
+        if (id !== undefined) return WEBPACK + id;
         const s = requiredSpec(node);
         if (isProgramSpec(s)) return s;
+        // webpack's lazy load: `n.e(985).then(() => n(793))`, `n.e(985).then(n.bind(n, 793))`.
+        const loaded = methodName(node) === 'then' && depth < 3 ? node.arguments[0] : undefined;
+        if (loaded && isFunction(loaded)) {
+          const r = this.host.returnsOf(loaded);
+          return r.length === 1 ? this.namespaceOf(r[0], depth + 1) : undefined;
+        }
+        const bound = loaded && unwrap(loaded).type === 'CallExpression' && methodName(unwrap(loaded)) === 'bind' ? unwrap(loaded) : undefined;
+        if (bound?.arguments.length === 2) {
+          const id = this.host.webpackImportOf({ ...bound, callee: unwrap(bound.callee).object, arguments: [bound.arguments[1]] });
+          return id === undefined ? undefined : WEBPACK + id;
+        }
         // tsc/babel/esbuild interop helpers (`__importStar(require("m"))`, `__toESM(require_m())`) return the module.
         const inner = node.arguments.length >= 1 ? this.namespaceOf(node.arguments[0], depth) : undefined;
         return inner && this.isInteropHelper(node) ? inner : undefined;
@@ -224,7 +244,8 @@ export class ModuleFacts {
       const name = propertyName(node);
       if (name === undefined) return undefined;
       const spec = this.namespaceOf(node.object);
-      if (spec) return { spec, name };
+      // A webpack chunk exports the members of each of its modules under the module's id.
+      if (spec) return { spec, name: spec.startsWith(WEBPACK) ? `${spec.slice(WEBPACK.length)}:${name}` : name };
       // `api.read` of `import { api }`: a member of an exported object.
       const object = unwrap(node.object);
       const b = object.type === 'Identifier' ? this.host.scopes.resolve(object) : undefined;
@@ -233,7 +254,8 @@ export class ModuleFacts {
       const made = object.type === 'NewExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'NewExpression' ? unwrap(defs[0]) : undefined;
       const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee) : undefined;
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
-      const whole = b?.kind === 'import' && b.decl.type === 'ImportSpecifier' && !BUILTIN_MEMBERS.has(name) ? this.importOf(object) : undefined;
+      // `ns.api.read`, `n(793)._.zone`: a member of an exported object reached through a namespace.
+      const whole = (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' || object.type === 'MemberExpression') && !BUILTIN_MEMBERS.has(name) ? this.importOf(object) : undefined;
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;
@@ -329,6 +351,18 @@ export class ModuleFacts {
       } else if (s.type === 'ExportAllDeclaration') {
         const from = stringOf(s.source);
         if (isProgramSpec(from)) this.reexports.push({ spec: from, name: '*', as: s.exported ? (s.exported.name ?? String(s.exported.value)) : '*' });
+      }
+    }
+    // Each module of a webpack chunk: its members under its id (`536:G`), for the files that load it by id.
+    // A member that is another module's (`v: () => d.G` with `d = n(368)`) is re-exported.
+    for (const [id, members] of this.host.chunkExports()) {
+      for (const [key, all] of members) {
+        // tsc declares each export first: `exports.zone = void 0; exports.zone = zone`.
+        const values = all.filter((v) => !(v.type === 'UnaryExpression' && v.operator === 'void'));
+        if (values.length !== 1) continue;
+        const from = unwrap(values[0]).type === 'MemberExpression' ? this.importOf(values[0]) : undefined;
+        if (from) this.reexports.push({ spec: from.spec, name: from.name, as: `${id}:${key}` });
+        else out.set(`${id}:${key}`, this.localValue(values[0]));
       }
     }
     // The methods of an exported object literal are exported functions too: `export default { read() {…} }`
@@ -430,8 +464,8 @@ export class ModuleFacts {
     for (const s of this.ast.body as Node[]) {
       if (s.type === 'ImportDeclaration' && isProgramSpec(stringOf(s.source))) for (const sp of s.specifiers) names.add(sp.local.name);
     }
-    for (const r of [...calls.get('require') ?? [], ...calls.get('__require') ?? [], ...dynamicImports]) {
-      if (!isProgramSpec(r.type === 'ImportExpression' ? stringOf(r.source) : requiredSpec(r))) continue;
+    for (const r of [...calls.get('require') ?? [], ...calls.get('__require') ?? [], ...dynamicImports, ...this.host.webpackImports()]) {
+      if (!(r.type === 'ImportExpression' ? isProgramSpec(stringOf(r.source)) : this.namespaceOf(r))) continue;
       let p = r.parent;
       while (p && (p.type === 'CallExpression' || p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression')) p = p.parent;
       if (p?.type === 'VariableDeclarator') for (const id of patternNames(p.id)) names.add(id);
@@ -475,6 +509,11 @@ export class ModuleFacts {
     }
     const inputs: ModuleSummary['inputs'] = {};
     for (const key of keep) { const def = all.get(key); if (def) inputs[key] = def; }
-    return { inputs, exports, reexports: this.reexports, reaching: [...this.reaching], ...(this.constantUses.size ? { constants: [...this.constantUses] } : {}) };
+    const provides = [...this.host.chunkExports().keys()].map((id) => WEBPACK + id);
+    return {
+      inputs, exports, reexports: this.reexports, reaching: [...this.reaching],
+      ...(this.constantUses.size ? { constants: [...this.constantUses] } : {}),
+      ...(provides.length ? { provides } : {}),
+    };
   }
 }

@@ -3,7 +3,8 @@
 // need a second analysis with what other modules give them.
 import * as path from 'path';
 import { link, type LinkedModule } from './link';
-import type { Seeds } from './modules';
+import { addTo } from './ast';
+import { WEBPACK, type Seeds } from './modules';
 import { scanText } from './scan';
 import type { FileResult } from './types';
 
@@ -42,8 +43,16 @@ export function linkResults(results: FileResult[], main?: (dir: string) => strin
   const modules: LinkedModule[] = results.filter((r) => r.summary).map((r) => ({ id: r.file, summary: r.summary! }));
   if (modules.length < 2) return new Map();
   const ids = new Set(modules.map((m) => m.id));
+  // Webpack module ids name the chunk that holds the module; two builds in one target may reuse
+  // an id, so a chunk beside the loading file wins.
+  const providers = new Map<string, string[]>();
+  for (const m of modules) for (const spec of m.summary.provides ?? []) addTo(providers, spec, m.id);
+  const provider = (from: string, spec: string) => {
+    const all = providers.get(spec);
+    return all && (all.find((id) => path.dirname(id) === path.dirname(from)) ?? all[0]);
+  };
   const display = (id: string) => (id.includes('!') ? id.slice(id.lastIndexOf('!') + 1) : path.basename(id));
-  return link(modules, (from, spec) => resolveModule(from, spec, (id) => ids.has(id), main), display);
+  return link(modules, (from, spec) => (spec.startsWith(WEBPACK) ? provider(from, spec) : resolveModule(from, spec, (id) => ids.has(id), main)), display);
 }
 
 /** Scans the texts of one program as one: each module alone, then again those the linker seeds (for tests and small programs). */

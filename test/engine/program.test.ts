@@ -1,12 +1,16 @@
 // One program, one analysis: the same mechanism (and benign look-alikes) split
 // across modules, as source files (ES modules, CommonJS) and as bundler output
-// built here with esbuild (one file in each format, and split chunks). The Bun
+// built here with esbuild (one file in each format, and split chunks), webpack and
+// rollup (one file, and a chunk per module). The Bun
 // split build of the same sources is in test/real/bunSplit.test.ts.
 import * as assert from 'assert';
 import { buildSync, type Format } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import terser from '@rollup/plugin-terser';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { rollup } from 'rollup';
+import webpack from 'webpack';
 import { resolveModule, scanProgram } from '../../src/engine/program';
 import { scanText } from '../../src/engine/scan';
 import { verdictOf, type Verdict } from '../../src/engine/types';
@@ -58,6 +62,85 @@ describe('program: the same sources bundled by esbuild', function () {
       });
     }
     it(`${p.name}: esbuild split chunks (${p.verdict})`, () => check(p, scanFiles(built(p, { format: 'esm', splitting: true }))));
+  }
+});
+
+/** Every `.js`/`.mjs`/`.cjs` file under a folder, by path relative to it. */
+function readTree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.[cm]?js$/.test(e.name)) out[path.relative(root, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
+}
+
+// webpack 5 (module maps with numeric ids, `n.d(exports, …)` getters, chunks loaded by id from
+// other files, pushed to `self.webpackChunk` or exported as `exports.modules`) and rollup (one
+// minified IIFE; ES chunks importing each other).
+describe('program: the same sources bundled by webpack and rollup', function () {
+  this.timeout(120_000);
+  let tmp: string;
+  before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'xray-program-')); });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  const sources = (p: Program, label: string) => {
+    const dir = path.join(tmp, `${p.name.replace(/\W+/g, '-').slice(0, 60)}-${label}`);
+    for (const [name, text] of Object.entries(p.files)) {
+      mkdirSync(path.dirname(path.join(dir, 'src', name)), { recursive: true });
+      writeFileSync(path.join(dir, 'src', name), text);
+    }
+    return dir;
+  };
+  /** webpack in production mode; `split` puts every source module in a chunk file of its own. */
+  const webpackBuild = async (p: Program, target: 'node' | 'web', split: boolean) => {
+    const dir = sources(p, `webpack-${target}-${split}`);
+    const out = path.join(dir, 'out');
+    const each = { test: /src/, enforce: true, name: (m: webpack.Module) => path.basename(m.nameForCondition() ?? 'module').replace(/\W/g, '_') };
+    await new Promise<void>((resolve, reject) => webpack({
+      mode: 'production', target, context: dir, entry: `./src/${p.entry}`, output: { path: out, filename: '[name].js', chunkFilename: '[name].js' },
+      optimization: split ? { splitChunks: { chunks: 'all', minSize: 0, cacheGroups: { each } } } : {},
+    }, (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString('errors-only'))) : resolve())));
+    return readTree(out);
+  };
+  const rollupBuild = async (p: Program, split: boolean) => {
+    const dir = sources(p, `rollup-${split}`);
+    const out = path.join(dir, 'out');
+    const bundle = await rollup({ input: path.join(dir, 'src', p.entry!), onwarn: () => undefined });
+    await bundle.write(split ? { dir: out, format: 'es', preserveModules: true } : { file: path.join(out, 'main.js'), format: 'iife', inlineDynamicImports: true, plugins: [terser()] });
+    await bundle.close();
+    return readTree(out);
+  };
+
+  for (const p of PROGRAMS.filter((x) => x.entry && !x.sourceOnly)) {
+    const commonJs = Object.values(p.files).some((t) => /\brequire\(/.test(t));
+    const builtins = Object.values(p.files).some((t) => /from ['"](?:node:)?(?:os|fs|dns)['"]|require\(['"](?:node:)?(?:os|fs|dns)['"]\)/.test(t));
+    it(`${p.name}: one webpack bundle (${p.verdict})`, async () => {
+      const files = await webpackBuild(p, 'node', false);
+      check(p, scanFiles(files));
+    });
+    it(`${p.name}: webpack, each module in a CommonJS chunk (${p.verdict})`, async () => {
+      const files = await webpackBuild(p, 'node', true);
+      assert.ok(Object.keys(files).length >= 3, Object.keys(files).join(', '));
+      check(p, scanFiles(files));
+    });
+    // (The web target has no Node built-ins to bundle.)
+    if (!builtins) {
+      it(`${p.name}: webpack, each module in a chunk pushed to self.webpackChunk (${p.verdict})`, async () => {
+        const files = await webpackBuild(p, 'web', true);
+        assert.ok(Object.values(files).some((t) => t.includes('webpackChunk')));
+        check(p, scanFiles(files));
+      });
+    }
+    // (rollup reads ES modules only.)
+    if (!commonJs) {
+      it(`${p.name}: one rollup IIFE, minified (${p.verdict})`, async () => check(p, scanFiles(await rollupBuild(p, false))));
+      it(`${p.name}: rollup ES chunks, one per module (${p.verdict})`, async () => check(p, scanFiles(await rollupBuild(p, true))));
+    }
   }
 });
 
