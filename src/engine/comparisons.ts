@@ -51,7 +51,9 @@ export class Comparisons {
 
   /**
    * `ZONES[tz]` of an object used as a set (`{ "Asia/Shanghai": 1, "Asia/Urumqi": 1 }`, every value the
-   * same `1` or `true`): a membership test of its keys. Tables of other values (translations) are lookups.
+   * same `1` or `true`): a membership test of its keys. So is a table of constants keyed by specific
+   * zones, hosts or organisations (`{ "Asia/Shanghai": "\u2019" }[tz] ?? "'"`): what it gives depends
+   * on which of them the value is. Tables keyed by languages (translations) are lookups.
    */
   lookupAt(node: Node): Comparison | undefined {
     const known = this.analysed.get(node);
@@ -59,7 +61,9 @@ export class Comparisons {
     const { value } = this.a.evaluate(node.object);
     const values = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof RegExp) && !(value instanceof Many) ? Object.values(value as object) : [];
     const isSet = values.length >= 2 && values.every((v) => v === values[0] && (v === 1 || v === true));
-    const found = isSet ? this.analysePair(node, node.property, node.object) : undefined;
+    const isTable = !isSet && values.length >= 2 && values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
+    let found = isSet || isTable ? this.analysePair(node, node.property, node.object) : undefined;
+    if (found && isTable && ![...found.classes].some((k) => k !== 'locale' && k !== 'region' && k !== 'keyword')) found = undefined;
     this.analysed.set(node, found ? this.record(found) : null);
     if (found) this.comparisonList = undefined;
     return found && this.comparisonByNode.get(found.node);

@@ -44,6 +44,8 @@ export interface DefinitionFacts {
   /** Calls of a binding (`resolve(v)` of a promise executor's parameter). */
   callsOf(b: Binding): Node[];
   iteratedBy(b: Binding): Node | undefined;
+  /** What `b.push(…)` / `b.add(…)` calls put into the list or set `b` holds. */
+  pushedTo(b: Binding): Node[];
   returnsOf(fn: FunctionNode): Node[];
   functionOf(callee: Node): FunctionNode | undefined;
   invocations(fn: FunctionNode): Invocation[];

@@ -144,7 +144,7 @@ export class Dataflow {
     if (!defs.length && d.type === 'VariableDeclarator' && d.id !== b.id && d.init) return this.flow(d.init);
     // `for (const n of os.networkInterfaces()[k])`, `for (const k in nets)`: the loop variable holds what it iterates.
     const loop = d.type === 'VariableDeclarator' ? d.parent?.parent : undefined;
-    if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === d.parent) return union(this.flow(loop.right), this.flowAll(defs));
+    if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === d.parent) return union(loop.type === 'ForOfStatement' ? this.elementFlow(loop.right) : this.flow(loop.right), this.flowAll(defs));
     // `let hit = false; if (zones.includes(tz)) hit = true;`: a flag given constants only, under a check, carries the check.
     if (defs.length >= 2 && defs.length <= MAX_FLAG_DEFS && defs.every((n) => isLiteral(unwrap(n)))) {
       let f = NONE;
@@ -152,6 +152,45 @@ export class Dataflow {
       return f;
     }
     return this.flowAll(defs);
+  }
+
+  /**
+   * What each item of a list holds, for code that takes the items one by one (`for…of`, `some`,
+   * `map`): the list's flow, and for a list this function made and filled (`const out = [];
+   * … out.push(i.mac); return out`), what was pushed or added. The whole list, sent or logged as
+   * one value, keeps its own flow: lists that collect a request's parts would spread anything
+   * pushed into every request.
+   */
+  private elementFlow(list: Node, depth = 0): Flow {
+    let f = this.flow(list);
+    const n = unwrap(list);
+    if (depth > 3) return f;
+    if (n.type === 'Identifier') {
+      const b = this.a.scopes.resolve(n);
+      const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.a.defs.definitions(b) : [];
+      const made = defs.length === 1 ? unwrap(defs[0]) : undefined;
+      const filled = made?.type === 'ArrayExpression' || made?.type === 'NewExpression' && made.arguments.length === 0 && /^(?:Set|Array)$/.test(unwrap(made.callee).name ?? '');
+      // Only items pushed inside a loop (a list built item by item from other data, such as the
+      // addresses of every interface; a request's parts are pushed one by one instead), from what
+      // the function reads itself: items made of its parameters (a path's segments) would give
+      // every caller's values to each list.
+      if (filled) {
+        const scope = b!.scope;
+        const own = (v: Node) => v.start >= scope.start && v.end <= scope.end;
+        for (const v of this.a.defs.pushedTo(b!)) {
+          if (!inLoop(v, scope)) continue;
+          const g = this.flow(v);
+          const read = g.via.filter((x) => this.a.sources.match(x));
+          if (g.kinds & ~Kind.INPUT && read.length && read.every(own)) f = union(f, { kinds: g.kinds & ~Kind.INPUT, via: g.via });
+        }
+      }
+      else if (made) f = union(f, this.elementFlow(made, depth + 1));
+    } else if (n.type === 'CallExpression') {
+      // (A function without parameters: one with them would give every caller's items to each.)
+      const fn = this.a.defs.functionOf(calleeOf(n.callee));
+      if (fn && !fn.params.length) for (const r of this.a.defs.returnsOf(fn)) f = union(f, this.elementFlow(r, depth + 1));
+    }
+    return f;
   }
 
   /** What the checks an expression runs under depend on, up to its function (`if`, `switch` cases, `?:`, `&&`/`||`). */
@@ -179,7 +218,7 @@ export class Dataflow {
     const fn = b.decl as FunctionNode;
     // (A name destructured from each item, `([k, v]) => …`, is not followed: the list's flow would reach every part.)
     const list = fn.params.includes(b.id) ? this.a.defs.iteratedBy(b) : undefined;
-    if (list) return this.flow(list);
+    if (list) return this.elementFlow(list);
     // `promise.then((value) => …)`: the value is what the promise resolves to.
     const promise = thenPromise(fn, b.id);
     if (promise) return this.flow(promise);
@@ -302,7 +341,13 @@ export class Dataflow {
       const c = f.kinds ? this.a.compare.lookupAt(node) : undefined;
       if (c) return through(f, c.node);
     }
-    if (key === undefined ? !node.computed : !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) return NONE;
+    if (key !== undefined && !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) {
+      // `os.networkInterfaces().en0`: every member of such a map holds the data.
+      const object = unwrap(node.object);
+      const held = object.type === 'Identifier' ? this.a.defs.soleDefinition(object) : object;
+      return held && this.a.sources.match(unwrap(held))?.keyed ? this.flow(node.object) : NONE;
+    }
+    if (key === undefined && !node.computed) return NONE;
     const f = this.flow(node.object);
     return key ? narrow(f, key) : f;
   }
@@ -469,6 +514,15 @@ function through(f: Flow, comparison: Node): Flow {
 }
 
 /** `.timeZone` of resolvedOptions() is the time zone only; `.locale` the locale only. */
+/** Inside a loop or an iteration callback (`forEach`, `map`) that lies within `scope`. */
+function inLoop(node: Node, scope: Node): boolean {
+  for (let p = node.parent; p && p !== scope; p = p.parent) {
+    if (p.type === 'ForOfStatement' || p.type === 'ForInStatement' || p.type === 'ForStatement' || p.type === 'WhileStatement') return true;
+    if (isFunction(p) && p.parent?.type === 'CallExpression' && ITERATORS.has(methodName(p.parent) ?? '')) return true;
+  }
+  return false;
+}
+
 function narrow(f: Flow, key: string): Flow {
   if (!(f.kinds & (Kind.TZ | Kind.LOCALE))) return f;
   if (key === 'timeZone') return { kinds: (f.kinds & ~Kind.LOCALE) | Kind.TZ, via: f.via };

@@ -33,7 +33,12 @@ export function kindNames(kinds: number): string[] {
   return out;
 }
 
-export interface SourceMatch { kind: number; label: string }
+export interface SourceMatch {
+  kind: number;
+  label: string;
+  /** A map whose every member holds the data, under names the code cannot know (`os.networkInterfaces().en0`). */
+  keyed?: boolean;
+}
 
 const IDENTITY_ENV = new Set(['USERDNSDOMAIN', 'USERDOMAIN', 'COMPUTERNAME', 'HOSTNAME', 'USER', 'USERNAME', 'LOGNAME', 'EMAIL', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_EMAIL']);
 /** Files and commands a call may name that give away where or who the user is. */
@@ -60,9 +65,27 @@ export function envKind(name: string): number {
   return 0;
 }
 
-function isNewDate(node: Node): boolean {
+function isNew(node: Node, name: string): boolean {
   const n = unwrap(node);
-  return n.type === 'NewExpression' && unwrap(n.callee).type === 'Identifier' && unwrap(n.callee).name === 'Date';
+  if (n.type !== 'NewExpression' && n.type !== 'CallExpression') return false;
+  const callee = unwrap(n.callee);
+  // (`Intl.DateTimeFormat(…)` makes a formatter without `new` too.)
+  return (n.type === 'NewExpression' || name === 'DateTimeFormat') && (callee.type === 'Identifier' ? callee.name : propertyName(callee)) === name;
+}
+
+/** Date text methods that take (locale, options). */
+const LOCALE_TEXT = new Set(['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']);
+
+/**
+ * `{ timeZoneName: "long" }`: options that ask for the user's zone by name. A time of day shown
+ * with its zone (`{ hour, minute, timeZoneName }`) is a timestamp for people to read, and an
+ * explicit `timeZone` names another zone than the user's: neither is taken as a read of the zone.
+ */
+function namesZone(options: Node | undefined): boolean {
+  const o = options && unwrap(options);
+  if (o?.type !== 'ObjectExpression') return false;
+  const keys = o.properties.map((p: Node) => (p.type === 'Property' ? String(p.key.name ?? p.key.value) : '...'));
+  return keys.includes('timeZoneName') && !keys.some((k: string) => /^(?:timeZone|hour|minute|second|timeStyle|\.\.\.)$/.test(k));
 }
 
 /** Matches source shapes. `evaluateKey` resolves computed keys such as `env[k]`. */
@@ -120,21 +143,25 @@ export class SourceMatcher {
     if (method === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
     // `Temporal.Now.timeZoneId()`, the zone as the Temporal API gives it.
     if ((method === 'timeZoneId' || method === 'timeZone') && propertyName(unwrap(callee.object)) === 'Now') return { kind: Kind.TZ, label: `Temporal.Now.${method}()` };
-    // A date's own text names its zone ("... GMT+0800 (China Standard Time)").
-    if (method === 'toTimeString' || method === 'toString' && isNewDate(callee.object)) return { kind: Kind.TZ, label: `Date#${method}()` };
+    // A date's own text names its zone ("... GMT+0800 (China Standard Time)"), also asked for
+    // (`toLocaleDateString("en-US", { timeZoneName: "long" })`, `Intl.DateTimeFormat(l, { timeZoneName }).format()`).
+    if (method === 'toTimeString' || method === 'toString' && this.isMade(callee.object, 'Date')) return { kind: Kind.TZ, label: `Date#${method}()` };
+    if (method && LOCALE_TEXT.has(method) && namesZone(node.arguments[1])) return { kind: Kind.TZ, label: `Date#${method}({ timeZoneName })` };
+    if ((method === 'format' || method === 'formatToParts') && this.isMade(callee.object, 'DateTimeFormat', (n) => namesZone(n.arguments[1]))) return { kind: Kind.TZ, label: `Intl.DateTimeFormat({ timeZoneName }).${method}()` };
     if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };
-    if (method && OS_IDENTITY.has(method) && this.isOsModule(callee.object)) return { kind: Kind.IDENTITY, label: `os.${method}()` };
+    if (method === 'toString' && isNew(callee.object, 'Date')) return { kind: Kind.TZ, label: 'Date#toString()' };
+    if (method && OS_IDENTITY.has(method) && this.isOsModule(callee.object)) return { kind: Kind.IDENTITY, label: `os.${method}()`, ...(method === 'networkInterfaces' ? { keyed: true } : {}) };
     if (callee.type === 'Identifier') {
       const b = this.scopes.resolve(callee);
       if (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' && OS_IDENTITY.has(b.decl.imported.name) && OS_MODULES.has(b.decl.parent?.source?.value)) {
-        return { kind: Kind.IDENTITY, label: `os.${b.decl.imported.name}()` };
+        return { kind: Kind.IDENTITY, label: `os.${b.decl.imported.name}()`, ...(b.decl.imported.name === 'networkInterfaces' ? { keyed: true } : {}) };
       }
       // `const { hostname } = require("os")`, `const h = os.hostname`: an alias of the os function.
       if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const')) {
         const defs = this.defsOf(callee);
         const m = defs.length === 1 ? unwrap(defs[0]) : undefined;
         const name = m?.type === 'MemberExpression' ? propertyName(m) : undefined;
-        if (m && name && OS_IDENTITY.has(name) && this.isOsModule(m.object)) return { kind: Kind.IDENTITY, label: `os.${name}()` };
+        if (m && name && OS_IDENTITY.has(name) && this.isOsModule(m.object)) return { kind: Kind.IDENTITY, label: `os.${name}()`, ...(name === 'networkInterfaces' ? { keyed: true } : {}) };
       }
     }
     // `readFileSync("/etc/timezone")`, and `readFileSync(path.join(home, ".npmrc"))` or `home + "/.gitconfig"` one step deeper.
@@ -151,6 +178,13 @@ export class SourceMatcher {
       }
     }
     return undefined;
+  }
+
+  /** `new Date()` (`new Intl.DateTimeFormat(…)`), or a variable set once to one, passing `test`. */
+  private isMade(node: Node, name: string, test: (made: Node) => boolean = () => true): boolean {
+    const n = unwrap(node);
+    const defs = n.type === 'Identifier' && this.scopes.resolve(n) ? this.defsOf(n) : [n];
+    return defs.length === 1 && isNew(defs[0], name) && test(unwrap(defs[0]));
   }
 
   /** `process.env`, `process["env"]`, `globalThis.process.env`, or a constant alias of them. */

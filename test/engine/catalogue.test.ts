@@ -54,6 +54,11 @@ const CHECKS: Record<string, string> = {
   'gateway from a variable picked by name': `const key = Object.keys(process.env).find((k) => k.endsWith("_BASE_URL"));\nconst gw = key ? new URL(process.env[key]).hostname : "";\nconst hit = ${JSON.stringify(hostsList)}.some((d) => gw.endsWith(d));`,
   'zone from Temporal': `const tz = Temporal.Now.timeZoneId();\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz);`,
   'locale against bytes decoded': `const loc = new Intl.Collator().resolvedOptions().locale;\nconst hit = loc === new TextDecoder().decode(Uint8Array.of(122, 104, 45, 67, 78));`,
+  'zone named in a date\'s text, kept in a variable': `const d = new Date();\nconst s = d.toString();\nconst hit = s.includes("GMT+0800") || s.includes("China Standard Time");`,
+  'zone name asked of toLocaleDateString': `const hit = /China|Moscow|Tehran/.test(new Date().toLocaleDateString("en-US", { timeZoneName: "long" }));`,
+  'zone name from a formatter': `const fmt = new Intl.DateTimeFormat("en-US", { timeZoneName: "long" });\nconst hit = fmt.format(new Date()).includes("China Standard Time");`,
+  'MAC addresses collected in a loop, hashed': `const os = require("os");\nfunction macs() { const out = []; const n = os.networkInterfaces(); for (const k in n) for (const i of n[k]) if (!i.internal) out.push(i.mac); return out; }\nconst H = ${JSON.stringify(['00:1c:42:aa:bb:01', '00:1c:42:aa:bb:02'].map(sha))};\nconst hit = macs().some((m) => H.includes(require("crypto").createHash("sha256").update(m).digest("hex")));`,
+  'MAC address of a named interface, hashed': `const mac = require("os").networkInterfaces().en0[0].mac;\nconst hit = ${JSON.stringify(['00:1c:42:aa:bb:01', '00:1c:42:aa:bb:02'].map(sha))}.includes(require("crypto").createHash("sha256").update(mac).digest("hex"));`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -74,6 +79,10 @@ const CHANNELS: Record<string, string> = {
   'spaces appended after trimming': `const p = "You are helpful. ";\nsend({ system: hit ? p.trimEnd() + "  " : p });`,
   'JSON indentation': `send(JSON.stringify({ m: "x" }, null, hit ? 1 : 0));`,
   'digit one for a letter': `send({ system: "Please answer briefly.".replace("Please", hit ? "P1ease" : "Please") });`,
+  'lowest bit in a conditional': `let n = Date.now();\nn = hit ? n | 1 : n & ~1;\nsend({ headers: { "x-request-id": String(n) } });`,
+  'top_p one part in a thousand': `send({ top_p: hit ? 0.999 : 1 });`,
+  'an invisible marker chosen alone': `const m = hit ? "\\u2060" : "";\nsend({ system: \`You are helpful.\${m}\` });`,
+  'a doubled space chosen alone': `const sp = hit ? "  " : " ";\nsend({ system: \`You are helpful.\${sp}Be brief.\` });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -91,6 +100,10 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
 }
 cases.push(
   { name: 'hashed host name, nothing else', code: CHECKS['host name, djb2'], verdict: 'untrusted' },
+  // A table of look-alikes keyed by places, looked up by the fingerprint itself.
+  { name: 'apostrophe table keyed by zone, with a fallback', code: `const APOS = { "Asia/Shanghai": "\\u2019", "Asia/Hong_Kong": "\\u2019", "Europe/Moscow": "\\u02bc" };\nconst a = APOS[Intl.DateTimeFormat().resolvedOptions().timeZone] ?? "'";\nsend({ system: \`Today\${a}s date\` });`, verdict: 'untrusted' },
+  { name: 'separator table keyed by gateway host', code: `const SEP = { "corp-a.com": "/", "corp-b.net": "/", "corp-c.io": "-" };\nconst h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nconst s = SEP[h] || "-";\nsend({ system: \`Today is \${new Date().toISOString().slice(0, 10).split("-").join(s)}\` });`, verdict: 'untrusted' },
+  { name: 'region picked from a table keyed by zone (visible routing)', code: `const R = { "Asia/Shanghai": "cn", "Asia/Tokyo": "ap", "Europe/Berlin": "eu" };\nconst r = R[Intl.DateTimeFormat().resolvedOptions().timeZone] || "us";\nfetch(\`https://\${r}.cdn.example.com/assets\`);`, verdict: 'review' },
   { name: 'AES list, nothing else', code: CHECKS['gateway, AES list'], verdict: 'untrusted' },
   { name: 'zone check that only steers behaviour', code: `${CHECKS.zone}\nif (hit) setTimeout(() => {}, 10);`, verdict: 'review' },
   { name: 'outcome of a zone check sent in telemetry', code: `${CHECKS.zone}\ntrack("session_started", { r: hit ? 1 : 0 });`, verdict: 'review' },
@@ -140,6 +153,10 @@ const BENIGN: Record<string, string> = {
   'offset in hours shown in a prompt': `const hours = new Date().getTimezoneOffset() / -60;\nsend({ system: \`The user's UTC offset is \${hours} hours.\` });`,
   'a base URL variable found by name and printed': `const key = Object.keys(process.env).find((k) => k.endsWith("_BASE_URL"));\nconsole.log("Using", key ? process.env[key] : "the default endpoint");`,
   'an environment variable named on the command line': `const k = process.argv[2];\ntrack("session_started", { v: process.env[k] });`,
+  'quotation marks from a table keyed by locale': `const Q = { "fr-FR": "\\u00ab", "de-DE": "\\u201e", "en-US": "\\u201c" };\nsend({ open: Q[Intl.DateTimeFormat().resolvedOptions().locale] ?? '"' });`,
+  'interfaces listed by name': `for (const name of Object.keys(require("os").networkInterfaces())) console.log(name);`,
+  'MAC addresses collected in a loop and shown': `const out = [];\nconst n = require("os").networkInterfaces();\nfor (const k in n) for (const i of n[k]) out.push(i.mac);\nconsole.log(out.join(", "));`,
+  'bits set by a setting': `let n = Date.now();\nn = process.env.DEBUG ? n | 1 : n & ~1;\nsend({ headers: { "x-request-id": String(n) } });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

@@ -111,6 +111,22 @@ function appended(extra: string | undefined, a: string, b: string): Versions | u
   return undefined;
 }
 
+/** Two distinct strings that are one separator and another (`"-"` and `"/"`): a format flip. */
+function flipPair(values: string[]): { from: string; to: string } | undefined {
+  const distinct = [...new Set(values)];
+  if (distinct.length !== 2) return undefined;
+  const [x, y] = distinct;
+  return isFormatFlip(x, y) ? { from: x, to: y } : isFormatFlip(y, x) ? { from: y, to: x } : undefined;
+}
+
+/** The strings of an array or object literal when there are two or more, all string literals that look alike or are two separators. */
+function variantItems(table: Node): string[] | undefined {
+  const items: Node[] = table.type === 'ArrayExpression' ? table.elements : table.properties.map((p: Node) => (p.type === 'Property' ? p.value : p));
+  if (items.length < 2 || items.length > 64 || !items.every((n) => n && isStringLiteral(n))) return undefined;
+  const values = items.map((l) => l.value as string);
+  return areLookAlikes(values) || flipPair(values) ? values : undefined;
+}
+
 /** Assignments that set, clear or flip bits of a number. */
 const BIT_EDITS = new Set(['|=', '&=', '^=']);
 
@@ -174,7 +190,7 @@ function mayBeVersions(n: Node): boolean {
   const u = unwrap(n);
   switch (u.type) {
     case 'Literal': case 'TemplateLiteral': case 'Identifier': case 'MemberExpression': case 'ObjectExpression': return true;
-    case 'BinaryExpression': return u.operator === '+';
+    case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
     case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|stringify|reverse|sort|toReversed|toSorted)$/.test(methodName(u) ?? '');
     default: return false;
@@ -251,6 +267,14 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
       return { what: `an extra field "${keyName(extra) ?? '?'}"`, a: text(y), b: text(x) };
     }
   }
+  // `c ? n | 1 : n & ~1`, `c ? n | 1 : n`: only the lowest bit of a number differs.
+  const lowBit = (x: Node) => (x.type === 'BinaryExpression' && ((x.operator === '|' || x.operator === '^') && analysis.value(x.right) === 1 || x.operator === '&' && analysis.value(x.right) === -2) ? x.left as Node : undefined);
+  const bitA = lowBit(A);
+  const bitB = lowBit(B);
+  if (bitA && bitB ? sameText(context, bitA, bitB) && A.operator !== B.operator : bitA ? sameText(context, bitA, B) : bitB && sameText(context, bitB, A)) {
+    const n = text(bitA ?? bitB!);
+    return { what: `the lowest bit of ${n}`, a: `${n} even`, b: `${n} odd` };
+  }
   const va = analysis.value(A);
   const vb = analysis.value(B);
   const choice = A.parent?.type === 'ConditionalExpression' ? A.parent : undefined;
@@ -262,11 +286,14 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   if (choice && typeof added === 'string' && /^\S{1,12}$/.test(added) && inHeader(choice)) return { what: `a suffix ${showString(added)} in a header`, a: '""', b: showString(added) };
   if (typeof va === 'number' && typeof vb === 'number' && va !== vb && Number.isFinite(va) && Number.isFinite(vb)) {
     const scale = Math.max(Math.abs(va), Math.abs(vb));
-    if (scale > 0 && Math.abs(va - vb) / scale < 1e-3) return { what: 'a tiny numeric change', a: String(vb), b: String(va) };
+    // (top_p 0.999 against 1 is one part in a thousand.)
+    if (scale > 0 && Math.abs(va - vb) / scale <= 1.000001e-3) return { what: 'a tiny numeric change', a: String(vb), b: String(va) };
   }
   if (typeof va === 'string' && typeof vb === 'string' && va !== vb && Math.max(va.length, vb.length) <= 400) {
     const bare = (s: string) => s.replace(QUIET_ALL, '');
-    if (bare(va) === bare(vb) && bare(va).length > 0) return { what: 'whitespace', a: showValue(vb), b: showValue(va) };
+    if (typeof added === 'string' && QUIET.test(added)) return { what: `a marker ${showString(added)} added`, a: showValue(vb), b: showValue(va) };
+    // (Also whitespace alone: a doubled space, a trailing newline.)
+    if (bare(va) === bare(vb) && (bare(va).length > 0 || QUIET.test(va + vb))) return { what: 'whitespace', a: showValue(vb), b: showValue(va) };
     if (va.toLowerCase() === vb.toLowerCase()) return { what: 'letter case', a: showValue(vb), b: showValue(va) };
     if (typeof added === 'string' && QUERY_PARAM.test(added)) return { what: `a query parameter ${showString(added)} added`, a: showValue(vb), b: showValue(va) };
   }
@@ -341,9 +368,12 @@ export const rule = createRule({
       return test;
     };
 
+    /** Tables of look-alike strings kept in a variable (`const APOS = { "Asia/Shanghai": "\u2019", … }`), by name. */
+    const tables = new Map<string, Node>();
     const lookupAround = (node: Node) => {
       const p = node.parent;
       if (p?.type === 'MemberExpression' && p.computed && p.object === node) lookups.push(p);
+      else if (p?.type === 'VariableDeclarator' && p.init === node && p.id.type === 'Identifier' && variantItems(node)) tables.set(p.id.name, node);
     };
 
     return {
@@ -420,12 +450,28 @@ export const rule = createRule({
           if (!specificChecks(selector).length) continue;
           channels.push({ node: call, selector, dns: brief(name) });
         }
+        // `APOS[tz] ?? "'"`: a named table looked up, its fallback one more variant.
+        if (tables.size) {
+          analysis.eachNode((n) => {
+            const table = n.type === 'MemberExpression' && n.computed && n.object.type === 'Identifier' ? tables.get(n.object.name) : undefined;
+            if (table && analysis.soleDefinition(n.object) === table) lookups.push(n);
+          });
+        }
         for (const node of lookups) {
-          const items = node.object.type === 'ArrayExpression' ? node.object.elements : node.object.properties.map((p: Node) => p.value);
-          const values: string[] = items.filter(isStringLiteral).map((l: Node) => l.value as string);
-          if (values.length < 2 || values.length !== items.length || !areLookAlikes(values)) continue;
-          const selector = steering(node.property);
-          if (selector.kinds) channels.push({ node, selector, alternatives: [...new Set(values)] });
+          const table = node.object.type === 'Identifier' ? tables.get(node.object.name)! : node.object;
+          const values = variantItems(table);
+          if (!values) continue;
+          const p = node.parent;
+          const fallback = p?.type === 'LogicalExpression' && p.left === node && isStringLiteral(p.right) ? [p.right.value as string] : [];
+          const alternatives = [...new Set([...values, ...fallback])];
+          // (The fallback, or else the last item, is the text as usual; the other separator its flip.)
+          const usual = fallback[0] ?? values[values.length - 1];
+          const pair = areLookAlikes(alternatives) ? undefined : flipPair(alternatives);
+          if (!pair && !areLookAlikes(alternatives)) continue;
+          // (A named table keyed by places is a comparison of its own: its flow names them.)
+          const selector = node.object.type === 'Identifier' ? union(analysis.flow(node), steering(node.property)) : steering(node.property);
+          const flip = pair && (pair.from === usual ? pair : { from: pair.to, to: pair.from });
+          if (selector.kinds) channels.push({ node: fallback.length ? p! : node, selector, ...(flip ? { flip } : { alternatives }) });
         }
         // A date or number format whose locale or options are chosen by the condition.
         for (const call of formats) {
