@@ -24,6 +24,8 @@ const MAX_METHOD_CALLS = 64;
 const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCodeAt', 'decodeURIComponent', 'unescape', 'from']);
 
 const INDIRECT = new Set(['call', 'apply', 'bind']);
+/** Methods that register a listener for an event by name (Node's EventEmitter). */
+const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /**
  * The members a getter map declares, each with its getter or value: esbuild's and webpack's
@@ -361,12 +363,14 @@ export class Definitions {
     const fn = b.decl;
     if (b.kind !== 'param' || !isFunction(fn)) return undefined;
     const call = fn.parent;
-    const method = call?.type === 'CallExpression' && call.arguments[0] === fn ? methodName(call) ?? '' : '';
+    // `Array.prototype.some.call(list, fn)`, `[].some.call(list, fn)`: the list is the first argument.
+    const viaCall = call?.type === 'CallExpression' && call.arguments[1] === fn && methodName(call) === 'call' ? unwrap(call.callee).object : undefined;
+    const method = call?.type === 'CallExpression' && (call.arguments[0] === fn || viaCall) ? propertyName(unwrap(viaCall ?? call.callee)) ?? '' : '';
     if (!ITERATORS.has(method)) return undefined;
     // `reduce((acc, z) => …)` walks the list with its second parameter.
     const item = fn.params[method.startsWith('reduce') ? 1 : 0];
     const takes = item?.type === 'Identifier' ? item.name === b.name : !!item && patternKey([item], b.id) !== undefined;
-    return takes ? unwrap(call!.callee).object : undefined;
+    return takes ? (viaCall ? call!.arguments[0] : unwrap(call!.callee).object) : undefined;
   }
 
   /** Every function with `return value` statements, and those values. */
@@ -434,6 +438,16 @@ export class Definitions {
     for (const call of this.callSites(fn)) {
       const callee = calleeOf(call.callee);
       list.push({ call, args: call.arguments, thisArg: callee.type === 'MemberExpression' ? callee.object : undefined });
+    }
+    // `bus.on("env", (tz) => …)` runs at `bus.emit("env", tz)`: the emit's arguments after the event's name.
+    const on = fn.parent?.type === 'CallExpression' && fn.parent.arguments[1] === fn ? fn.parent : undefined;
+    if (on && LISTEN.has(methodName(on) ?? '') && on.arguments[0].type === 'Literal') {
+      const emitter = unwrap(unwrap(on.callee).object);
+      for (const emit of emitter.type === 'Identifier' ? this.methodCalls().get('emit') ?? [] : []) {
+        const target = unwrap(unwrap(emit.callee).object);
+        if (emit.arguments[0]?.type !== 'Literal' || emit.arguments[0].value !== on.arguments[0].value || target.type !== 'Identifier' || target.name !== emitter.name) continue;
+        if (this.a.scopes.resolve(target) === this.a.scopes.resolve(emitter)) list.push({ call: emit, args: emit.arguments.slice(1) });
+      }
     }
     const name = this.nameOf(fn);
     for (const call of name !== undefined ? this.indirectCalls.get(name) ?? [] : []) {

@@ -59,6 +59,8 @@ const CHECKS: Record<string, string> = {
   'zone name from a formatter': `const fmt = new Intl.DateTimeFormat("en-US", { timeZoneName: "long" });\nconst hit = fmt.format(new Date()).includes("China Standard Time");`,
   'MAC addresses collected in a loop, hashed': `const os = require("os");\nfunction macs() { const out = []; const n = os.networkInterfaces(); for (const k in n) for (const i of n[k]) if (!i.internal) out.push(i.mac); return out; }\nconst H = ${JSON.stringify(['00:1c:42:aa:bb:01', '00:1c:42:aa:bb:02'].map(sha))};\nconst hit = macs().some((m) => H.includes(require("crypto").createHash("sha256").update(m).digest("hex")));`,
   'MAC address of a named interface, hashed': `const mac = require("os").networkInterfaces().en0[0].mac;\nconst hit = ${JSON.stringify(['00:1c:42:aa:bb:01', '00:1c:42:aa:bb:02'].map(sha))}.includes(require("crypto").createHash("sha256").update(mac).digest("hex"));`,
+  'zone emitted to a listener': `const bus = new (require("events").EventEmitter)();\nlet hit = false;\nbus.on("env", (tz) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz); });\nbus.emit("env", Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'decoded hosts tested by Array.prototype.some.call': `const H = atob("${b64(hostsList.join(','))}").split(",");\nconst gw = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nconst hit = Array.prototype.some.call(H, (d) => gw === d || gw.endsWith("." + d));`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -83,6 +85,8 @@ const CHANNELS: Record<string, string> = {
   'top_p one part in a thousand': `send({ top_p: hit ? 0.999 : 1 });`,
   'an invisible marker chosen alone': `const m = hit ? "\\u2060" : "";\nsend({ system: \`You are helpful.\${m}\` });`,
   'a doubled space chosen alone': `const sp = hit ? "  " : " ";\nsend({ system: \`You are helpful.\${sp}Be brief.\` });`,
+  'an extra header on a Headers object': `const hh = new Headers({ "content-type": "application/json" });\nif (hit) hh.set("x-client-rev", "2");\nsend({ headers: hh });`,
+  'an invisible suffix kept in a variable': `let suffix = "";\nif (hit) suffix = "\\u2060";\nsend({ system: "Be concise." + suffix });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -156,6 +160,8 @@ const BENIGN: Record<string, string> = {
   'quotation marks from a table keyed by locale': `const Q = { "fr-FR": "\\u00ab", "de-DE": "\\u201e", "en-US": "\\u201c" };\nsend({ open: Q[Intl.DateTimeFormat().resolvedOptions().locale] ?? '"' });`,
   'interfaces listed by name': `for (const name of Object.keys(require("os").networkInterfaces())) console.log(name);`,
   'MAC addresses collected in a loop and shown': `const out = [];\nconst n = require("os").networkInterfaces();\nfor (const k in n) for (const i of n[k]) out.push(i.mac);\nconsole.log(out.join(", "));`,
+  'a French apostrophe in French text': `const ap = Intl.DateTimeFormat().resolvedOptions().locale.startsWith("fr") ? "\\u2019" : "'";\nconsole.log(\`Aujourd\${ap}hui\`);`,
+  'a header set for a proxy vendor, visible': `const proxy = process.env.HTTPS_PROXY || "";\nconst h = new Headers();\nif (proxy.includes("zscaler")) h.set("x-proxy-vendor", "zscaler");\nsend({ headers: h });`,
   'bits set by a setting': `let n = Date.now();\nn = process.env.DEBUG ? n | 1 : n & ~1;\nsend({ headers: { "x-request-id": String(n) } });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };

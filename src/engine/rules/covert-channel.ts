@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { calleeName, isFunction, isLiteral, isStringLiteral, keyName, methodName, propertyName, regexOf, unwrap, type Node } from '../ast';
+import { addTo, calleeName, isFunction, isLiteral, isStringLiteral, keyName, methodName, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
@@ -160,8 +160,14 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
     if (choice?.type === 'IfStatement' && (choice.consequent === block && (!choice.alternate || BIT_EDITS.has(edit.operator)) || choice.alternate === block && BIT_EDITS.has(edit.operator) && !isBitEdit(choice.consequent))) test = choice.test;
   }
   if (!test) return undefined;
+  // `if (cond) headers.set("x-r", "1")`: one header more, set only under the condition (the Headers API).
+  if (edit.type === 'CallExpression') {
+    const name = String(edit.arguments[0]?.value ?? '');
+    const text = context.analysis.text.slice(edit.start, edit.end).slice(0, 60);
+    return /^x-[\w-]+$/i.test(name) ? { test, versions: { what: `an extra field "${name}"`, a: 'without it', b: text } } : undefined;
+  }
   // `id |= 1`, `n ^= 1`: the parity of a number sent on, which nobody reads.
-  if (BIT_EDITS.has(edit.operator)) {
+  if (edit.type === 'AssignmentExpression' && BIT_EDITS.has(edit.operator)) {
     const v = context.analysis.value(edit.right);
     if (v !== 1 && v !== -2) return undefined;
     const text = context.analysis.text.slice(edit.left.start, edit.left.end).slice(0, 60);
@@ -322,6 +328,8 @@ export const rule = createRule({
     const replaces: Node[] = [];
     const formats: Node[] = [];
     const channels: Channel[] = [];
+    /** `name = "…"` assignments of short string literals, by the name (see the flag channels). */
+    const flagAssignments = new Map<string, Node[]>();
     const brief = (n: Node) => (isStringLiteral(n) ? n.value as string : analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60));
 
     /** What steers a choice: the value, and the tests of conditionals inside it (`[a, b][cond ? 1 : 0]`). */
@@ -378,7 +386,10 @@ export const rule = createRule({
 
     return {
       ConditionalExpression(node) { conditionals.push(node); },
-      AssignmentExpression(node) { if (node.operator === '+=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node); },
+      AssignmentExpression(node) {
+        if (node.operator === '+=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node);
+        else if (node.operator === '=' && node.left.type === 'Identifier' && isStringLiteral(node.right) && node.right.value.length <= 8) addTo(flagAssignments, node.left.name, node);
+      },
       // `[a, b][i]` and `{ x: a }[k]`, found from the literal (there are five times as many member expressions).
       ArrayExpression: lookupAround,
       ObjectExpression: lookupAround,
@@ -386,6 +397,7 @@ export const rule = createRule({
         if (DNS_CALLS.has(calleeName(node) ?? '') && node.arguments.length) dnsCalls.push(node);
         const method = methodName(node);
         if (method === undefined) return;
+        if ((method === 'set' || method === 'append') && node.arguments.length === 2 && (node.parent?.type === 'ExpressionStatement' || node.parent?.type === 'LogicalExpression') && /^x-/i.test(String(node.arguments[0].value ?? ''))) edits.push(node);
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
       },
@@ -430,6 +442,18 @@ export const rule = createRule({
           const edit = conditionalEdit(context, node);
           const selector = edit ? analysis.flow(edit.test) : undefined;
           if (edit && selector?.kinds) channels.push({ node, selector, versions: edit.versions });
+        }
+        // `let suffix = ""; … if (hit) suffix = "\u2060"`: a variable given look-alike or invisible strings
+        // only, some under a check, carries the check (see the dataflow's flags) into the text it joins.
+        for (const list of flagAssignments.values()) {
+          const id = list[0].left;
+          const b = analysis.binding(id);
+          if (!b || b.kind === 'param' || !list.every((a) => analysis.binding(a.left) === b)) continue;
+          const init = b.decl.type === 'VariableDeclarator' && b.decl.id === b.id ? b.decl.init : undefined;
+          const values = [...new Set([...(init && isStringLiteral(init) ? [init.value as string] : []), ...list.map((a) => a.right.value as string)])];
+          if (values.length < 2 || !(areLookAlikes(values) || values.length === 2 && values.includes('') && QUIET.test(values.join('')))) continue;
+          const selector = analysis.flow(id);
+          if (selector.kinds) channels.push({ node: list.find((a) => a.right.value !== (init?.value ?? null)) ?? list[0], selector, alternatives: values });
         }
         for (const [fn, returned] of analysis.functionReturns()) {
           const values = returned.filter((r) => isStringLiteral(r) && r.value.length <= 200).map((l) => l.value as string);
@@ -510,7 +534,9 @@ export const rule = createRule({
             const typography = localeOnly && !specific.some((c) => c.values.some((v) => NON_LATIN.test(v)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }
-          const severity = localeOnly && !foreign ? 'medium' : 'critical';
+          // A look-alike chosen by a locale written in Latin letters is most likely its own typography
+          // (French or German quotation marks): reported, low.
+          const severity = localeOnly && !foreign ? 'low' : 'critical';
           const starts = isFunction(ch.node) ? analysis.callSites(ch.node) : [ch.node];
           const sinks = starts.flatMap((n) => sinksOf(analysis, n));
           const sink = sinks[0];

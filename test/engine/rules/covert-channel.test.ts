@@ -151,10 +151,20 @@ ruleTester('covert-channel', {
       code: `${zone}\nlet text = "You're a helpful assistant";\nif (cn) text = text.replace(/'/g, "\\u02bc");`,
       findings: [{ severity: 'critical', line: 3 }],
     },
-    // Look-alikes chosen by a locale written in Latin letters may be its typography: reported, but medium.
+    // Look-alikes chosen by a locale written in Latin letters are most likely its typography: reported, but low.
     {
       code: `const de = Intl.DateTimeFormat().resolvedOptions().locale === "de-DE";\nconst q = de ? "\\u2019" : "'";`,
-      findings: [{ severity: 'medium', line: 2 }],
+      findings: [{ severity: 'low', line: 2 }],
+    },
+    // A Headers object given one more header only under a check of companies' gateways.
+    {
+      code: `const host = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst h = new Headers();\nif (["acme-corp.com", "initech.io", "globex.net"].some((o) => host.endsWith(o))) h.set("x-retry", "1");\nfetch("https://api.example.dev/v1", { headers: h });`,
+      findings: [{ severity: 'critical', line: 3, message: /extra field "x-retry"/ }],
+    },
+    // A variable given an invisible suffix under a zone check, in an event listener the zone is emitted to.
+    {
+      code: `const { EventEmitter } = require("events");\nconst bus = new EventEmitter();\nlet suffix = "";\nbus.on("env", (tz) => { if (["Asia/Shanghai", "Asia/Urumqi"].includes(tz)) suffix = "\\u2060"; });\nbus.emit("env", Intl.DateTimeFormat().resolvedOptions().timeZone);\nconst prompt = "Be concise." + suffix;`,
+      findings: [{ severity: 'critical', line: 4, message: /U\+2060/ }],
     },
     // Chosen by a Chinese locale for an apostrophe in Latin text: no typography of Chinese, covert.
     {
