@@ -177,7 +177,8 @@ export class Comparisons {
     const specific: string[] = [];
     // Organisation keywords are searched for inside an address (`host.includes("corp")`): a value equal to a
     // bare word (`["clone", "pull"].includes(args[0])`, `model === "opus"`) is a command or a name, not an organisation.
-    const wordsCount = !isExactMatch(node, subject);
+    // A Windows domain (`USERDOMAIN`, `USERDNSDOMAIN`) is itself an organisation's name: equal to a word, it is one.
+    const wordsCount = !isExactMatch(node, subject) || flow.via.some((n) => /^process\.env\.USER(?:DNS)?DOMAIN$/.test(this.a.sources.match(n)?.label ?? ''));
     // Minutes of an offset worked out by arithmetic (`Math.abs(offset) % 60 === 45`, a date library formatting
     // "+05:45") are no UTC offset of a place: only the offset itself, compared as read, is.
     const derived = this.isArithmetic(subject);

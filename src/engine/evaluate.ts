@@ -925,6 +925,12 @@ function callStatic(obj: string, name: string, args: Value[]): Value | typeof NO
       if (a0 instanceof Bytes) return new Bytes(Uint8Array.from(a0.data));
       return UNKNOWN;
     }
+    // `Buffer.concat([decipher.update(data), decipher.final()])`: the bytes joined.
+    case 'Buffer.concat': {
+      if (!Array.isArray(a0) || !a0.every((b) => b instanceof Bytes)) return UNKNOWN;
+      const parts = a0 as Bytes[];
+      return parts.reduce((n, b) => n + b.data.length, 0) > MAX_STRING ? UNKNOWN : new Bytes(new Uint8Array(Buffer.concat(parts.map((b) => b.data))));
+    }
     case 'Array.from':
       if (typeof a0 === 'string') return [...a0];
       if (a0 instanceof Bytes) return Array.from(a0.data);

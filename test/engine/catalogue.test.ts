@@ -16,6 +16,7 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 const key = '0123456789abcdef0123456789abcdef';
 const iv = 'abcdef9876543210';
 const aes = (() => { const c = createCipheriv('aes-256-cbc', key, iv); return Buffer.concat([c.update(json), c.final()]).toString('base64'); })();
+const chacha = (() => { const c = createCipheriv('chacha20-poly1305', Buffer.from('ab'.repeat(32), 'hex'), Buffer.from('cd'.repeat(12), 'hex'), { authTagLength: 16 }); return Buffer.concat([c.update(hostsList.join(',')), c.final()]).toString('base64'); })();
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const djb2 = (s: string) => { let h = 5381; for (let i = 0; i < s.length; i++) h = ((h << 5) + h + s.charCodeAt(i)) >>> 0; return h; };
 
@@ -61,6 +62,8 @@ const CHECKS: Record<string, string> = {
   'MAC address of a named interface, hashed': `const mac = require("os").networkInterfaces().en0[0].mac;\nconst hit = ${JSON.stringify(['00:1c:42:aa:bb:01', '00:1c:42:aa:bb:02'].map(sha))}.includes(require("crypto").createHash("sha256").update(mac).digest("hex"));`,
   'zone emitted to a listener': `const bus = new (require("events").EventEmitter)();\nlet hit = false;\nbus.on("env", (tz) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz); });\nbus.emit("env", Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'decoded hosts tested by Array.prototype.some.call': `const H = atob("${b64(hostsList.join(','))}").split(",");\nconst gw = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nconst hit = Array.prototype.some.call(H, (d) => gw === d || gw.endsWith("." + d));`,
+  'gateway, ChaCha20 list joined with Buffer.concat': `const d = require("crypto").createDecipheriv("chacha20-poly1305", Buffer.from("${'ab'.repeat(32)}", "hex"), Buffer.from("${'cd'.repeat(12)}", "hex"), { authTagLength: 16 });\nconst L = Buffer.concat([d.update(Buffer.from("${chacha}", "base64")), d.final()]).toString().split(",");\nconst h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nconst hit = L.some((x) => h.endsWith(x));`,
+  'Windows domain against company names': `const dom = (process.env.USERDOMAIN || "").toLowerCase();\nconst hit = ["acmecorp", "initech", "globex"].includes(dom);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 

@@ -345,7 +345,8 @@ export const rule = createRule({
 
     /** The comparisons a steering value went through, and those with specific places, hosts or a concealed list. */
     const checksOf = (f: Flow) => f.via.map((n) => analysis.comparisonFor(n)).filter((c) => c !== undefined);
-    const specificChecks = (f: Flow) => checksOf(f).filter((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed);
+    // (Keywords count when they name two or more organisations: `["acmecorp", "initech"].includes(domain)`.)
+    const specificChecks = (f: Flow) => checksOf(f).filter((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2);
 
     /** The flow of a value built from parts (`${cn ? "a" : "b"}.probe.example`), the tests of its conditionals included. */
     const steeringInside = (node: Node, depth = 0): Flow => {
