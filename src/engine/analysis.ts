@@ -79,7 +79,11 @@ export class Analysis implements Facts, AnalysisContext {
     this.sources = new SourceMatcher(this.scopes, (id) => {
       const b = this.scopes.resolve(id);
       return b ? this.defs.definitions(b) : [];
-    }, (node) => this.value(node));
+    }, (node) => this.value(node), (call) => {
+      // A bundled module (`n(857)`), or an interop helper's argument (`__toESM(require("os"))`, minified too).
+      const values = this.defs.moduleValues(call);
+      return values.length || !call.arguments.length || !this.modules.isInteropHelper(call) ? values : [call.arguments[0]];
+    });
     this.modules = new ModuleFacts(ast, {
       text, scopes: this.scopes,
       definitions: (b) => this.defs.definitions(b),

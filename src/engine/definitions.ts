@@ -794,6 +794,12 @@ export class Definitions {
     return out;
   }
 
+  /** What the module factory a call loads sets `module.exports` to (none when the call loads none). */
+  moduleValues(call: Node): Node[] {
+    const factory = call.type === 'CallExpression' ? this.moduleFactoryOf(call) : undefined;
+    return factory ? this.members(factory).get(MODULE_VALUE) ?? [] : [];
+  }
+
   /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
   private factoryExports(fn: FunctionNode, add: (key: string | undefined, values: Node[]) => void): void {
     const names = fn.params.map((p: Node) => (p.type === 'Identifier' ? p.name : ''));

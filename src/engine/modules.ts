@@ -207,7 +207,7 @@ export class ModuleFacts {
   }
 
   /** tsc, babel and esbuild interop helpers test or set `__esModule`; minified, that string is what is left of their name. */
-  private isInteropHelper(call: Node): boolean {
+  isInteropHelper(call: Node): boolean {
     const callee = calleeOf(call.callee);
     const fn = this.host.functionOf(callee);
     if (!fn) return callee.type === 'Identifier' && INTEROP_NAMES.test(callee.name);

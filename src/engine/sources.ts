@@ -90,7 +90,12 @@ function namesZone(options: Node | undefined): boolean {
 
 /** Matches source shapes. `evaluateKey` resolves computed keys such as `env[k]`. */
 export class SourceMatcher {
-  constructor(private readonly scopes: ScopeResolver, private readonly defsOf: (id: Node) => Node[], private readonly evaluateKey: (node: Node) => unknown) {}
+  /**
+   * `defsOf`: an identifier's definitions; `evaluateKey`: a computed key's value; `loaded`: the
+   * module a call gives, when it is a bundler's module factory (`n(857)` of webpack's
+   * `857: (e) => { e.exports = require("os") }`) or an interop helper (`__toESM(require("os"))`).
+   */
+  constructor(private readonly scopes: ScopeResolver, private readonly defsOf: (id: Node) => Node[], private readonly evaluateKey: (node: Node) => unknown, private readonly loaded: (call: Node) => Node[] = () => []) {}
 
   match(node: Node): SourceMatch | undefined {
     if (node.type === 'MemberExpression') return this.member(node);
@@ -136,7 +141,9 @@ export class SourceMatcher {
   }
 
   private call(node: Node): SourceMatch | undefined {
-    const callee = unwrap(node.callee);
+    let callee = unwrap(node.callee);
+    // `(0, o.hostname)()`, the call form of tsc, babel and webpack.
+    while (callee.type === 'SequenceExpression') callee = unwrap(callee.expressions[callee.expressions.length - 1]);
     const key = callee.type === 'MemberExpression' ? propertyName(callee) ?? (callee.computed ? this.evaluateKey(callee.property) : undefined) : undefined;
     const method = typeof key === 'string' ? key : undefined;
     if (method === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
@@ -213,6 +220,13 @@ export class SourceMatcher {
     if (node.type === 'CallExpression' && unwrap(node.callee).type === 'Identifier' && /^(?:require|__require)$/.test(unwrap(node.callee).name)) {
       return OS_MODULES.has(node.arguments[0]?.value);
     }
+    if (node.type === 'CallExpression' && depth < 3) {
+      // `n(857)` of a bundled module that re-exports it; `__toESM(require("os"))` and other interop helpers.
+      const values = this.loaded(node);
+      return values.length === 1 && this.isOsModule(values[0], depth + 1);
+    }
+    // `import_os.default.hostname()`: the default of an interop wrapper is the module.
+    if (node.type === 'MemberExpression' && propertyName(node) === 'default' && depth < 3) return this.isOsModule(node.object, depth + 1);
     if (node.type !== 'Identifier' || depth > 3) return false;
     const b = this.scopes.resolve(node);
     if (!b) return node.name === 'os';
