@@ -91,6 +91,7 @@ export class Analysis implements Facts, AnalysisContext {
       functionOf: (n) => this.defs.functionOf(n),
       classOf: (n) => this.defs.classOf(n),
       webpackImportOf: (n) => this.defs.webpackImportOf(n),
+      paramCalls: (fn) => this.defs.paramCalls(fn),
       webpackImports: () => this.defs.webpackImports(),
       chunkExports: () => this.defs.chunkExports(),
     }, seeds);

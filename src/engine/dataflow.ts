@@ -228,6 +228,9 @@ export class Dataflow {
     const key = this.a.modules.paramInput(fn, b.id);
     let f = key ? this.inputFlow(b.id, key) : NONE;
     if (key && this.summarising) return f;
+    // A function passed to another module's function takes what that function calls it with.
+    const given = this.a.modules.callbackInput(fn, b.id);
+    if (given) f = union(f, this.inputFlow(b.id, given));
     for (const inv of this.a.defs.invocations(fn)) if (inv.args[index]) f = union(f, this.flow(inv.args[index]));
     return f;
   }

@@ -449,6 +449,16 @@ export class Definitions {
         if (this.a.scopes.resolve(target) === this.a.scopes.resolve(emitter)) list.push({ call: emit, args: emit.arguments.slice(1) });
       }
     }
+    // `withZone((tz) => …)`: a function passed to another runs where that one calls its parameter,
+    // with arguments made of what that function reads itself (not of its callers' values).
+    const host = fn.parent?.type === 'CallExpression' ? fn.parent : undefined;
+    const at = host ? (host.arguments as Node[]).indexOf(fn) : -1;
+    const runner = at >= 0 ? this.functionOf(calleeOf(host!.callee)) : undefined;
+    if (runner && runner !== fn) {
+      for (const c of this.paramCalls(runner).get(at) ?? []) {
+        if ((c.arguments as Node[]).every((a) => a.type !== 'SpreadElement' && this.ownRead(a, runner))) list.push({ call: c, args: c.arguments });
+      }
+    }
     const name = this.nameOf(fn);
     for (const call of name !== undefined ? this.indirectCalls.get(name) ?? [] : []) {
       const via = invocationOf(call);
@@ -611,6 +621,38 @@ export class Definitions {
   /** The sources `Object.assign(b, …sources)` merges into an object. */
   private assignedInto(b: Binding): Node[] {
     return this.nodesFor(this.assigns, this.assignsByBinding, b, (c) => c.arguments[0]).flatMap((c) => (c.arguments as Node[]).slice(1));
+  }
+
+  /**
+   * Whether a value inside `fn` is made of what `fn` reads itself: no parameter (of any function),
+   * no loop variable, and no variable of `fn`'s set from one.
+   */
+  private ownRead(node: Node, fn: FunctionNode, depth = 0): boolean {
+    let own = true;
+    const visit = (n: Node) => {
+      if (!own || isFunction(n)) return;
+      if (n.type === 'MemberExpression') { visit(n.object); if (n.computed) visit(n.property); return; }
+      if (n.type === 'Property') { if (n.computed) visit(n.key); visit(n.value); return; }
+      if (n.type !== 'Identifier') { forEachChild(n, visit); return; }
+      const b = this.a.scopes.resolve(n);
+      if (!b || b.kind === 'function' || b.kind === 'class' || b.kind === 'import') return;
+      const local = b.decl.start >= fn.start && b.decl.end <= fn.end;
+      const loop = b.decl.type === 'VariableDeclarator' && /^For(?:Of|In)Statement$/.test(b.decl.parent?.parent?.type ?? '');
+      if (b.kind === 'param' || b.kind === 'catch' || loop || local && (depth >= 2 || !this.definitions(b).every((d) => this.ownRead(d, fn, depth + 1)))) own = false;
+    };
+    visit(node);
+    return own;
+  }
+
+  /** The calls a function makes of its own parameters (`cb(tz)` in `function withZone(cb)`), by parameter index. */
+  paramCalls(fn: FunctionNode): Map<number, Node[]> {
+    const out = new Map<number, Node[]>();
+    fn.params.forEach((p: Node, i: number) => {
+      const b = p.type === 'Identifier' ? this.a.scopes.resolve(p) : undefined;
+      const calls = b ? this.callsOf(b) : [];
+      if (calls.length) out.set(i, calls);
+    });
+    return out;
   }
 
   callsOf(b: Binding): Node[] {
@@ -1001,8 +1043,9 @@ export class Definitions {
         return this.definitions(b).flatMap((d) => this.objectShapes(d, depth + 1));
       }
       case 'CallExpression': {
+        // A bundled module: its exports, and what `module.exports = new Env()` makes it.
         const factory = this.moduleFactoryOf(node);
-        if (factory) return [factory];
+        if (factory) return [factory, ...(this.members(factory).get(MODULE_VALUE) ?? []).flatMap((v) => this.objectShapes(v, depth + 1))];
         // `Object.freeze({ … })` (rollup's namespaces), `Object.assign(target, a, b)`: the objects given.
         const c = unwrap(node.callee);
         if (c.type === 'MemberExpression' && unwrap(c.object).type === 'Identifier' && unwrap(c.object).name === 'Object' && /^(?:freeze|seal|assign|preventExtensions)$/.test(propertyName(c) ?? '')) {

@@ -45,6 +45,12 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const own = s.exports[name];
     if (own) return { id: id!, name, facts: own };
     for (const r of s.reexports) {
+      // `export * as env from "./tz"`: `env.zone` is the module's `zone`.
+      if (r.name === '*' && r.as !== '*' && name.startsWith(`${r.as}.`)) {
+        const found = exportOf(target(id!, r.spec), name.slice(r.as.length + 1), depth + 1);
+        if (found) return found;
+        continue;
+      }
       if (r.as !== name && !(r.as === '*' && name !== 'default')) continue;
       const found = exportOf(target(id!, r.spec), r.as === '*' ? name : r.name, depth + 1);
       if (found) return found;
@@ -122,6 +128,10 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     }
     const f = found(id, key, def);
     if (!f) return { k: 0 };
+    if (def.type === 'callback') {
+      const given = f.facts.calls?.[def.arg]?.[def.param];
+      return { k: evalFact(f.id, given), at: given && whereOf(f.id, given) };
+    }
     if (def.type === 'value') return { k: evalFact(f.id, f.facts.value), at: whereOf(f.id, f.facts.value) };
     budget = MAX_NESTED_CALLS;
     return returnsFor(f, (i) => ({ k: evalFact(id, def.args[i]), at: def.args[i] && whereOf(id, def.args[i]) }), 0);

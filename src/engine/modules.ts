@@ -33,7 +33,9 @@ export type InputDef =
    */
   | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string }
   /** A parameter of a function this module exports. */
-  | { type: 'param'; name: string; index: number };
+  | { type: 'param'; name: string; index: number }
+  /** Parameter `param` of a function passed as argument `arg` to an imported function, which calls it (`withZone((tz) => …)`). */
+  | { type: 'callback'; spec: string; name: string; arg: number; param: number };
 
 /** A list or string a module exports that names specific places, hosts or organisations (for comparisons in other modules). */
 export interface Constant {
@@ -47,6 +49,8 @@ export interface ExportFacts {
   constant?: Constant;
   /** For a function: what it returns (its parameters appear as `param` inputs). */
   returns?: Fact;
+  /** For a function that calls its own parameters (`cb(tz)`): what it passes them, by parameter index. */
+  calls?: Record<string, Fact[]>;
 }
 
 /** What the linker needs of one module; small and serialisable (it is cached with the file's result). */
@@ -80,6 +84,20 @@ const REQUIRE_NAMES = new Set(['require', '__require']);
 /** The specifier of a webpack module by id (`n(536)`), answered by the chunk file that holds it. */
 export const WEBPACK = 'webpack:';
 const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*)$/;
+
+/** Argument facts of several calls, position by position. */
+function mergeArgs(calls: Fact[][]): Fact[] {
+  const out: Fact[] = [];
+  for (const args of calls) {
+    args.forEach((f, i) => {
+      const o = out[i] ??= { kinds: 0, from: [] };
+      o.kinds |= f.kinds;
+      for (const k of f.from) if (!o.from.includes(k)) o.from.push(k);
+      if (!o.at && f.kinds && f.at) o.at = f.at;
+    });
+  }
+  return out;
+}
 
 function sameFact(a: Fact, b: Fact): boolean {
   return a.kinds === b.kinds && a.at === b.at && a.from.length === b.from.length && a.from.every((k, i) => k === b.from[i]);
@@ -129,8 +147,24 @@ interface Host {
   functionOf(node: Node): FunctionNode | undefined;
   classOf(node: Node): Node | undefined;
   webpackImportOf(call: Node): string | undefined;
+  paramCalls(fn: FunctionNode): Map<number, Node[]>;
   webpackImports(): Node[];
   chunkExports(): Map<string, Map<string, Node[]>>;
+}
+
+/**
+ * The export name of a member of an exported object: a default export's members are used like a
+ * namespace's (`T.read()`), also a webpack module's `module.exports` (`26:default` gives `26:read`).
+ */
+function memberName(name: string, key: string): string {
+  if (name === 'default') return key;
+  return name.endsWith(':default') ? name.slice(0, -'default'.length) + key : `${name}.${key}`;
+}
+
+/** `get zone() {…}` of a class or an object literal. */
+function isGetter(node: Node): boolean {
+  const p = node.parent;
+  return isFunction(node) && (p?.type === 'MethodDefinition' || p?.type === 'Property') && p.kind === 'get' && p.value === node;
 }
 
 function patternNames(pattern: Node): string[] {
@@ -279,6 +313,18 @@ export class ModuleFacts {
     return this.register(node, key, def);
   }
 
+  /** The input key of a parameter of a function passed to an imported function (`withZone((tz) => …)`). */
+  callbackInput(fn: FunctionNode, id: Node): string | undefined {
+    const known = this.keys.get(id);
+    if (known) return known;
+    const call = fn.parent;
+    if (call?.type !== 'CallExpression') return undefined;
+    const arg = (call.arguments as Node[]).indexOf(fn);
+    const param = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
+    const imp = arg >= 0 && param >= 0 ? this.importOf(calleeOf(call.callee)) : undefined;
+    return imp && this.register(id, `b${fn.start}:${param}`, { type: 'callback', spec: imp.spec, name: imp.name, arg, param });
+  }
+
   /** The input key of a parameter of an exported function. */
   paramInput(fn: FunctionNode, id: Node): string | undefined {
     this.exports();
@@ -376,7 +422,7 @@ export class ModuleFacts {
       for (const p of object.properties as Node[]) {
         const key = p.type === 'Property' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : typeof p.key.value === 'string' ? p.key.value : undefined) : undefined;
         if (key === undefined || !isFunction(p.value)) continue;
-        const as = name === 'default' ? key : `${name}.${key}`;
+        const as = memberName(name, key);
         if (!out.has(as)) out.set(as, p.value);
       }
     }
@@ -398,7 +444,7 @@ export class ModuleFacts {
     const instance = node.type === 'NewExpression' ? this.host.classOf(node.callee) : undefined;
     const cls = instance ?? node;
     if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return [];
-    const member = (key: string) => (name === 'default' ? key : `${name}.${key}`);
+    const member = (key: string) => memberName(name, key);
     const out: Array<[string, FunctionNode]> = [];
     for (const m of cls.body.body as Node[]) {
       const key = m.type === 'MethodDefinition' && m.kind === 'method' ? keyName(m) : undefined;
@@ -477,14 +523,24 @@ export class ModuleFacts {
   /** The summary, with facts computed by `fact` (the analysis' flow of a node, or of a function's returns). */
   summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
+    // A literal argument holds nothing (most arguments of a split build's calls are).
+    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' || a.type === 'Literal' ? { kinds: 0, from: [] } : of(a)));
     for (const [name, node] of this.exports()) {
-      if (isFunction(node)) { exports[name] = { value: { kinds: 0, from: [] }, returns: returnsFact(node) }; continue; }
+      // A getter's value is what it returns (`env.zone` of `get zone() {…}`).
+      if (isGetter(node)) { exports[name] = { value: returnsFact(node as FunctionNode) }; continue; }
+      if (isFunction(node)) {
+        exports[name] = { value: { kinds: 0, from: [] }, returns: returnsFact(node) };
+        // `function withZone(cb) { cb(tz) }`: what it gives the callbacks other modules pass it.
+        const calls = this.host.paramCalls(node);
+        // (Only what it reads itself: values from its own parameters would merge its callers.)
+        const own = (f: Fact): Fact => ({ ...f, from: f.from.filter((k) => this.defs.get(k)?.type !== 'param') });
+        if (calls.size) exports[name].calls = Object.fromEntries([...calls].map(([i, list]) => [i, mergeArgs(list.map((c) => facts(c.arguments, fact).map(own)))]));
+        continue;
+      }
       const c = constant(node);
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
     }
     const all = new Map<string, InputDef>();
-    // A literal argument holds nothing (most arguments of a split build's calls are).
-    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' || a.type === 'Literal' ? { kinds: 0, from: [] } : of(a)));
     for (const [node, key] of this.keys) {
       const def = this.defs.get(key)!;
       if (def.type !== 'call') { all.set(key, def); continue; }
@@ -500,7 +556,7 @@ export class ModuleFacts {
     // inputs that exports and findings depend on, calls that pass something to another module,
     // and the inputs those calls' arguments come from.
     const keep = new Set(this.reaching);
-    for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? []]) keep.add(k);
+    for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? [], ...Object.values(e.calls ?? {}).flat().flatMap((f) => f.from)]) keep.add(k);
     for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length)) keep.add(key);
     const queue = [...keep];
     while (queue.length) {
