@@ -29,6 +29,8 @@ export interface Facts {
   readonly text: string;
   /** Which fingerprint sources flow into an expression. */
   flow(node: Node): Flow;
+  /** What the checks a node runs under depend on, up to its function (`if`, `switch` cases, `?:`, `&&`/`||`). */
+  conditions(node: Node): Flow;
   /** Static value of an expression (UNKNOWN when it cannot be known). */
   value(node: Node): Value;
   evaluate(node: Node): { value: Value; provenance: Provenance };
@@ -110,6 +112,7 @@ export class Analysis implements Facts, AnalysisContext {
   // ---- the rules' view (Facts) ----
 
   flow(node: Node): Flow { return this.dataflow.flow(node); }
+  conditions(node: Node): Flow { return this.dataflow.conditionsOf(node); }
 
   value(node: Node): Value {
     if (node.type === 'Literal') return node.value as Value;

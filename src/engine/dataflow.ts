@@ -194,7 +194,7 @@ export class Dataflow {
   }
 
   /** What the checks an expression runs under depend on, up to its function (`if`, `switch` cases, `?:`, `&&`/`||`). */
-  private conditionsOf(node: Node): Flow {
+  conditionsOf(node: Node): Flow {
     let f = NONE;
     let child = node;
     for (let p = node.parent; p && !isFunction(p); child = p, p = p.parent) {

@@ -93,6 +93,8 @@ const CHANNELS: Record<string, string> = {
   'a doubled space chosen alone': `const sp = hit ? "  " : " ";\nsend({ system: \`You are helpful.\${sp}Be brief.\` });`,
   'an extra header on a Headers object': `const hh = new Headers({ "content-type": "application/json" });\nif (hit) hh.set("x-client-rev", "2");\nsend({ headers: hh });`,
   'an invisible suffix kept in a variable': `let suffix = "";\nif (hit) suffix = "\\u2060";\nsend({ system: "Be concise." + suffix });`,
+  'Unicode normalisation form': `const S = "Café résumé: you are a helpful assistant.";\nsend({ system: hit ? S.normalize("NFD") : S });`,
+  'a trailing slash on the endpoint': `const url = "https://api.vendor.example/v1/messages";\nfetch(hit ? url + "/" : url, { method: "POST", body: "{}" });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -110,6 +112,8 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
 }
 cases.push(
   { name: 'hashed host name, nothing else', code: CHECKS['host name, djb2'], verdict: 'untrusted' },
+  // A function whose returns are two separators, chosen in the switch cases of the zone.
+  { name: 'date separator returned from switch cases of the zone', code: `function sep() {\n  switch (Intl.DateTimeFormat().resolvedOptions().timeZone) { case "Asia/Shanghai": case "Asia/Urumqi": return "."; default: return "-"; }\n}\nsend({ system: \`Today is \${new Date().toISOString().slice(0, 10).replaceAll("-", sep())}\` });`, verdict: 'untrusted' },
   // A table of look-alikes keyed by places, looked up by the fingerprint itself.
   { name: 'apostrophe table keyed by zone, with a fallback', code: `const APOS = { "Asia/Shanghai": "\\u2019", "Asia/Hong_Kong": "\\u2019", "Europe/Moscow": "\\u02bc" };\nconst a = APOS[Intl.DateTimeFormat().resolvedOptions().timeZone] ?? "'";\nsend({ system: \`Today\${a}s date\` });`, verdict: 'untrusted' },
   { name: 'separator table keyed by gateway host', code: `const SEP = { "corp-a.com": "/", "corp-b.net": "/", "corp-c.io": "-" };\nconst h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nconst s = SEP[h] || "-";\nsend({ system: \`Today is \${new Date().toISOString().slice(0, 10).split("-").join(s)}\` });`, verdict: 'untrusted' },
@@ -168,6 +172,8 @@ const BENIGN: Record<string, string> = {
   'MAC addresses collected in a loop and shown': `const out = [];\nconst n = require("os").networkInterfaces();\nfor (const k in n) for (const i of n[k]) out.push(i.mac);\nconsole.log(out.join(", "));`,
   'a French apostrophe in French text': `const ap = Intl.DateTimeFormat().resolvedOptions().locale.startsWith("fr") ? "\\u2019" : "'";\nconsole.log(\`Aujourd\${ap}hui\`);`,
   'a header set for a proxy vendor, visible': `const proxy = process.env.HTTPS_PROXY || "";\nconst h = new Headers();\nif (proxy.includes("zscaler")) h.set("x-proxy-vendor", "zscaler");\nsend({ headers: h });`,
+  'a date separator returned by locale': `function sep() {\n  switch (Intl.DateTimeFormat().resolvedOptions().locale) { case "de-DE": return "."; default: return "-"; }\n}\nconsole.log(new Date().toISOString().slice(0, 10).replaceAll("-", sep()));`,
+  'text normalised for a search index': `const q = process.argv[2] || "";\nconsole.log(q.normalize("NFD").replace(/[\\u0300-\\u036f]/g, ""));`,
   'bits set by a setting': `let n = Date.now();\nn = process.env.DEBUG ? n | 1 : n & ~1;\nsend({ headers: { "x-request-id": String(n) } });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };

@@ -104,10 +104,12 @@ function inHeader(node: Node): boolean {
 }
 
 /** Text `a` and text `b`, which is `a` with `extra` added: a marker nobody sees, or a query parameter. */
-function appended(extra: string | undefined, a: string, b: string): Versions | undefined {
+function appended(extra: string | undefined, a: string, b: string, url = false): Versions | undefined {
   if (!extra) return undefined;
   if (QUIET.test(extra)) return { what: `a marker ${showString(extra)} added`, a, b };
   if (QUERY_PARAM.test(extra)) return { what: `a query parameter ${showString(extra)} added`, a, b };
+  // `url + "/"`: a URL with and without a trailing slash (or an empty query or fragment) reaches the same place.
+  if (/^[/?#]$/.test(extra) && url) return { what: `a trailing ${showString(extra)} added`, a, b };
   return undefined;
 }
 
@@ -198,7 +200,7 @@ function mayBeVersions(n: Node): boolean {
     case 'Literal': case 'TemplateLiteral': case 'Identifier': case 'MemberExpression': case 'ObjectExpression': return true;
     case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
-    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|stringify|reverse|sort|toReversed|toSorted)$/.test(methodName(u) ?? '');
+    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted)$/.test(methodName(u) ?? '');
     default: return false;
   }
 }
@@ -236,11 +238,16 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     } else if (x.type === 'TemplateLiteral' && x.expressions.length === 1 && sameText(context, x.expressions[0], y)) {
       extra = x.quasis.map((q: Node) => q.value.cooked ?? '').join('');
     }
-    const added = appended(extra, text(y), text(x));
+    const base = extra && /^[/?#]$/.test(extra) ? analysis.value(y) : undefined;
+    const added = appended(extra, text(y), text(x), typeof base === 'string' && /^(?:https?:\/\/|\/)/.test(base));
     if (added) return added;
     // `s.toUpperCase()` against `s`.
     if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };
+    }
+    // `s.normalize("NFD")` against `s`: the same text with its accents as separate code points.
+    if (x.type === 'CallExpression' && methodName(x) === 'normalize' && sameText(context, unwrap(x.callee).object, y)) {
+      return { what: 'the Unicode normalisation form', a: text(y), b: text(x) };
     }
     // `[...tools].reverse()`, `tools.slice().sort()` against `tools`: the same items in another order.
     if (x.type === 'CallExpression' && /^(?:reverse|sort|toReversed|toSorted)$/.test(methodName(x) ?? '') && sameText(context, copied(unwrap(x.callee).object), y)) {
@@ -457,14 +464,19 @@ export const rule = createRule({
           if (selector.kinds) channels.push({ node: list.find((a) => a.right.value !== (init?.value ?? null)) ?? list[0], selector, alternatives: values });
         }
         for (const [fn, returned] of analysis.functionReturns()) {
-          const values = returned.filter((r) => isStringLiteral(r) && r.value.length <= 200).map((l) => l.value as string);
-          if (!areLookAlikes(values)) continue;
+          const literals = returned.filter((r) => isStringLiteral(r) && r.value.length <= 200);
+          const values = literals.map((l) => l.value as string);
+          const pair = areLookAlikes(values) ? undefined : flipPair(values);
+          if (!pair && !areLookAlikes(values)) continue;
+          // Steered by what the callers pass, or by the checks the returns sit under (`switch (tz) { case …: return "." }`).
           let selector = { kinds: 0, via: [] } as Flow;
-          for (const call of analysis.callSites(fn)) for (const arg of call.arguments) {
-            const f = analysis.flow(arg);
-            if (f.kinds) selector = { kinds: selector.kinds | f.kinds, via: [...selector.via, ...f.via.filter((v) => !selector.via.includes(v))] };
-          }
-          if (selector.kinds) channels.push({ node: fn, selector, alternatives: [...new Set(values)] });
+          const add = (f: Flow) => { if (f.kinds) selector = { kinds: selector.kinds | f.kinds, via: [...selector.via, ...f.via.filter((v) => !selector.via.includes(v))] }; };
+          for (const call of analysis.callSites(fn)) for (const arg of call.arguments) add(analysis.flow(arg));
+          for (const r of literals) add(analysis.conditions(r));
+          // (The last return is the usual text; the other separator its flip.)
+          const usual = values[values.length - 1];
+          const flip = pair && (pair.from === usual ? pair : { from: pair.to, to: pair.from });
+          if (selector.kinds) channels.push({ node: fn, selector, ...(flip ? { flip } : { alternatives: [...new Set(values)] }) });
         }
         // A name looked up in DNS that carries the outcome of a place check (`${cn ? "a" : "b"}.probe.example`):
         // the resolver the vendor runs learns it, with no request to see.
