@@ -106,7 +106,7 @@ export class Analysis implements Facts, AnalysisContext {
 
   /** Called after the walk, before the rules' exits: CommonJS exports are known once every assignment is. */
   walked(): void {
-    this.modules.addCommonJs(this.defs.commonJs, this.defs.defineCalls);
+    this.modules.addCommonJs(this.defs.commonJs, this.defs.defineCalls, this.defs.exportedGetters());
   }
 
   // ---- the rules' view (Facts) ----

@@ -836,6 +836,19 @@ export class Definitions {
     return out;
   }
 
+  /**
+   * `_export(exports, { zone: function () { return zone; } })`, as swc and others declare CommonJS exports:
+   * each member's values (a getter's returns). Empty for other calls.
+   */
+  exportedGetters(): Array<[string, Node[]]> {
+    const out: Array<[string, Node[]]> = [];
+    for (const call of this.getterExports.get('exports') ?? []) {
+      if (this.a.scopes.resolve(call.arguments[0])) continue;
+      for (const m of getterList(call.arguments[1]) ?? []) out.push([m.key, m.getter ? this.returnsOf(m.node as FunctionNode) : [m.node]]);
+    }
+    return out;
+  }
+
   /** What the module factory a call loads sets `module.exports` to (none when the call loads none). */
   moduleValues(call: Node): Node[] {
     const factory = call.type === 'CallExpression' ? this.moduleFactoryOf(call) : undefined;

@@ -465,8 +465,8 @@ export class ModuleFacts {
     return defs.length === 1 && isFunction(unwrap(defs[0])) ? unwrap(defs[0]) : node;
   }
 
-  /** Adds CommonJS exports: `module.exports = { a }`, `module.exports = f`, `exports.a = v`, `module.exports.a = v`, `Object.defineProperty(exports, "a", { get })`. */
-  addCommonJs(assignments: Node[], defineCalls: Node[]): void {
+  /** Adds CommonJS exports: `module.exports = { a }`, `module.exports = f`, `exports.a = v`, `module.exports.a = v`, `Object.defineProperty(exports, "a", { get })`, swc's `_export(exports, { a: () => a })`. */
+  addCommonJs(assignments: Node[], defineCalls: Node[], getters: Array<[string, Node[]]> = []): void {
     const out = this.exports();
     const isModuleExports = (n: Node) => n.type === 'MemberExpression' && propertyName(n) === 'exports' && unwrap(n.object).type === 'Identifier' && unwrap(n.object).name === 'module' && !this.host.scopes.resolve(unwrap(n.object));
     const isExports = (n: Node) => (n.type === 'Identifier' && n.name === 'exports' && !this.host.scopes.resolve(n)) || isModuleExports(n);
@@ -488,6 +488,8 @@ export class ModuleFacts {
         if (name !== undefined) set(name, a.right);
       }
     }
+    // `_export(exports, { zone: () => zone })` (swc): a getter per export.
+    for (const [name, values] of getters) if (values.length === 1) set(name, values[0]);
     for (const call of defineCalls) {
       const [target, key, desc] = call.arguments as Node[];
       const name = stringOf(key);
