@@ -56,14 +56,21 @@ function getterList(map: Node): Array<{ key: string; node: Node; getter: boolean
 /** `f(ns, { a: () => a, b: () => b })`: a map of getters declaring a namespace's members (esbuild, webpack). */
 function isGetterMapCall(node: Node): boolean {
   const [ns, map] = node.arguments as Node[];
-  return node.arguments.length === 2 && ns.type === 'Identifier' && (map.type === 'ObjectExpression' || map.type === 'ArrayExpression') && !!getterList(map);
+  return node.arguments.length === 2 && ns.type === 'Identifier' && !!getterList(map);
+}
+
+/** Each member a getter map declares with its values: a getter's returns, or the value itself. */
+function getterMembers(defs: Definitions, map: Node): Array<[string, Node[]]> {
+  return (getterList(map) ?? []).map((m) => [m.key, m.getter ? defs.returnsOf(m.node as FunctionNode) : [m.node]]);
 }
 
 /** The values a getter map gives for a key: `{ zone: () => zone }` gives `zone`. */
 function getterValues(defs: Definitions, map: Node, key: string): Node[] {
-  const m = getterList(map)?.find((e) => e.key === key);
-  return !m ? [] : m.getter ? defs.returnsOf(m.node as FunctionNode) : [m.node];
+  return getterMembers(defs, map).find(([k]) => k === key)?.[1] ?? [];
 }
+
+/** `{ exports: {} }`: the module record a bundler's require makes. */
+const EMPTY_EXPORTS = /\bexports\s*:\s*\{\s*\}/;
 
 function isReflect(node: Node): boolean {
   const n = unwrap(node);
@@ -408,7 +415,7 @@ export class Definitions {
       }
       // `inRegion = require_check()` where the module sets `module.exports = function inRegion() {}`.
       const factory = this.moduleFactoryOf(callee);
-      const values = factory ? this.members(factory).get(MODULE_VALUE) ?? [] : [];
+      const values = factory ? this.moduleValue(factory) : [];
       if (factory) return values.length === 1 ? this.functionOf(values[0], depth + 1) : undefined;
       // `isWatched = makeCheck(list)`: the one function the maker returns (a closure over its arguments).
       const maker = this.functionOf(inner, depth + 1);
@@ -788,7 +795,7 @@ export class Definitions {
   private isWebpackRequire(fn: Node): boolean {
     if (fn.type !== 'FunctionDeclaration' || fn.params.length !== 1 || fn.end - fn.start > 600) return false;
     const text = this.a.text.slice(fn.start, fn.end);
-    return /\bexports\s*:\s*\{\s*\}/.test(text) && /\.exports\b/.test(text);
+    return EMPTY_EXPORTS.test(text) && /\.exports\b/.test(text);
   }
 
   /** The webpack requires of modules this file does not hold (see webpackImportOf). */
@@ -798,7 +805,7 @@ export class Definitions {
     names.add('__webpack_require__');
     for (const name of names) for (const call of this.calls.get(name) ?? []) if (this.webpackImportOf(call) !== undefined) out.push(call);
     // The runtime's own require, called with a numeric id by the entry code outside any factory.
-    if (/\bexports\s*:\s*\{\s*\}/.test(this.a.text)) {
+    if (EMPTY_EXPORTS.test(this.a.text)) {
       for (const [name, calls] of this.calls) {
         if (names.has(name)) continue;
         for (const call of calls) if (call.arguments.length === 1 && typeof call.arguments[0].value === 'number' && this.webpackImportOf(call) !== undefined) out.push(call);
@@ -844,7 +851,7 @@ export class Definitions {
     const out: Array<[string, Node[]]> = [];
     for (const call of this.getterExports.get('exports') ?? []) {
       if (this.a.scopes.resolve(call.arguments[0])) continue;
-      for (const m of getterList(call.arguments[1]) ?? []) out.push([m.key, m.getter ? this.returnsOf(m.node as FunctionNode) : [m.node]]);
+      out.push(...getterMembers(this, call.arguments[1]));
     }
     return out;
   }
@@ -852,7 +859,12 @@ export class Definitions {
   /** What the module factory a call loads sets `module.exports` to (none when the call loads none). */
   moduleValues(call: Node): Node[] {
     const factory = call.type === 'CallExpression' ? this.moduleFactoryOf(call) : undefined;
-    return factory ? this.members(factory).get(MODULE_VALUE) ?? [] : [];
+    return factory ? this.moduleValue(factory) : [];
+  }
+
+  /** What a module factory sets `module.exports` to. */
+  private moduleValue(factory: FunctionNode): Node[] {
+    return this.members(factory).get(MODULE_VALUE) ?? [];
   }
 
   /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
@@ -865,7 +877,7 @@ export class Definitions {
     const visit = (n: Node) => {
       // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports.
       if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
-        for (const m of getterList(n.arguments[1]) ?? []) add(m.key, m.getter ? this.returnsOf(m.node as FunctionNode) : [m.node]);
+        for (const [key, values] of getterMembers(this, n.arguments[1])) add(key, values);
       }
       // `Object.defineProperty(exports, "x", { get: function () { return x; } })`, as tsc emits re-exports.
       if (n.type === 'CallExpression' && methodName(n) === 'defineProperty' && n.arguments.length === 3 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
@@ -1058,7 +1070,7 @@ export class Definitions {
       case 'CallExpression': {
         // A bundled module: its exports, and what `module.exports = new Env()` makes it.
         const factory = this.moduleFactoryOf(node);
-        if (factory) return [factory, ...(this.members(factory).get(MODULE_VALUE) ?? []).flatMap((v) => this.objectShapes(v, depth + 1))];
+        if (factory) return [factory, ...this.moduleValue(factory).flatMap((v) => this.objectShapes(v, depth + 1))];
         // `Object.freeze({ … })` (rollup's namespaces), `Object.assign(target, a, b)`: the objects given.
         const c = unwrap(node.callee);
         if (c.type === 'MemberExpression' && unwrap(c.object).type === 'Identifier' && unwrap(c.object).name === 'Object' && /^(?:freeze|seal|assign|preventExtensions)$/.test(propertyName(c) ?? '')) {

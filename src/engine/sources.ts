@@ -1,5 +1,6 @@
 // Fingerprint sources: the syntactic shapes that read where and who the user is.
 import { isFunction, propertyName, unwrap, type Node } from './ast';
+import { calleeOf } from './modules';
 import { forEachChild } from './walk';
 import type { ScopeResolver } from './scope';
 
@@ -141,9 +142,8 @@ export class SourceMatcher {
   }
 
   private call(node: Node): SourceMatch | undefined {
-    let callee = unwrap(node.callee);
-    // `(0, o.hostname)()`, the call form of tsc, babel and webpack.
-    while (callee.type === 'SequenceExpression') callee = unwrap(callee.expressions[callee.expressions.length - 1]);
+    // (Also `(0, o.hostname)()`, the call form of tsc, babel and webpack.)
+    const callee = calleeOf(node.callee);
     const key = callee.type === 'MemberExpression' ? propertyName(callee) ?? (callee.computed ? this.evaluateKey(callee.property) : undefined) : undefined;
     const method = typeof key === 'string' ? key : undefined;
     if (method === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
@@ -156,7 +156,6 @@ export class SourceMatcher {
     if (method && LOCALE_TEXT.has(method) && namesZone(node.arguments[1])) return { kind: Kind.TZ, label: `Date#${method}({ timeZoneName })` };
     if ((method === 'format' || method === 'formatToParts') && this.isMade(callee.object, 'DateTimeFormat', (n) => namesZone(n.arguments[1]))) return { kind: Kind.TZ, label: `Intl.DateTimeFormat({ timeZoneName }).${method}()` };
     if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };
-    if (method === 'toString' && isNew(callee.object, 'Date')) return { kind: Kind.TZ, label: 'Date#toString()' };
     if (method && OS_IDENTITY.has(method) && this.isOsModule(callee.object)) return { kind: Kind.IDENTITY, label: `os.${method}()`, ...(method === 'networkInterfaces' ? { keyed: true } : {}) };
     if (callee.type === 'Identifier') {
       const b = this.scopes.resolve(callee);

@@ -113,12 +113,16 @@ function appended(extra: string | undefined, a: string, b: string, url = false):
   return undefined;
 }
 
-/** Two distinct strings that are one separator and another (`"-"` and `"/"`): a format flip. */
-function flipPair(values: string[]): { from: string; to: string } | undefined {
+/**
+ * Two distinct strings that are one separator and another (`"-"` and `"/"`): a format flip, from
+ * `usual` (the text as it usually is) when that is one of them.
+ */
+function flipPair(values: string[], usual?: string): { from: string; to: string } | undefined {
   const distinct = [...new Set(values)];
   if (distinct.length !== 2) return undefined;
   const [x, y] = distinct;
-  return isFormatFlip(x, y) ? { from: x, to: y } : isFormatFlip(y, x) ? { from: y, to: x } : undefined;
+  const pair = isFormatFlip(x, y) ? { from: x, to: y } : isFormatFlip(y, x) ? { from: y, to: x } : undefined;
+  return pair && pair.to === usual ? { from: pair.to, to: pair.from } : pair;
 }
 
 /** The strings of an array or object literal when there are two or more, all string literals that look alike or are two separators. */
@@ -466,16 +470,14 @@ export const rule = createRule({
         for (const [fn, returned] of analysis.functionReturns()) {
           const literals = returned.filter((r) => isStringLiteral(r) && r.value.length <= 200);
           const values = literals.map((l) => l.value as string);
-          const pair = areLookAlikes(values) ? undefined : flipPair(values);
-          if (!pair && !areLookAlikes(values)) continue;
+          // (The last return is the usual text; the other separator its flip.)
+          const flip = areLookAlikes(values) ? undefined : flipPair(values, values[values.length - 1]);
+          if (!flip && !areLookAlikes(values)) continue;
           // Steered by what the callers pass, or by the checks the returns sit under (`switch (tz) { case …: return "." }`).
           let selector = { kinds: 0, via: [] } as Flow;
           const add = (f: Flow) => { if (f.kinds) selector = { kinds: selector.kinds | f.kinds, via: [...selector.via, ...f.via.filter((v) => !selector.via.includes(v))] }; };
           for (const call of analysis.callSites(fn)) for (const arg of call.arguments) add(analysis.flow(arg));
           for (const r of literals) add(analysis.conditions(r));
-          // (The last return is the usual text; the other separator its flip.)
-          const usual = values[values.length - 1];
-          const flip = pair && (pair.from === usual ? pair : { from: pair.to, to: pair.from });
           if (selector.kinds) channels.push({ node: fn, selector, ...(flip ? { flip } : { alternatives: [...new Set(values)] }) });
         }
         // A name looked up in DNS that carries the outcome of a place check (`${cn ? "a" : "b"}.probe.example`):
@@ -502,12 +504,10 @@ export const rule = createRule({
           const fallback = p?.type === 'LogicalExpression' && p.left === node && isStringLiteral(p.right) ? [p.right.value as string] : [];
           const alternatives = [...new Set([...values, ...fallback])];
           // (The fallback, or else the last item, is the text as usual; the other separator its flip.)
-          const usual = fallback[0] ?? values[values.length - 1];
-          const pair = areLookAlikes(alternatives) ? undefined : flipPair(alternatives);
-          if (!pair && !areLookAlikes(alternatives)) continue;
+          const flip = areLookAlikes(alternatives) ? undefined : flipPair(alternatives, fallback[0] ?? values[values.length - 1]);
+          if (!flip && !areLookAlikes(alternatives)) continue;
           // (A named table keyed by places is a comparison of its own: its flow names them.)
           const selector = node.object.type === 'Identifier' ? union(analysis.flow(node), steering(node.property)) : steering(node.property);
-          const flip = pair && (pair.from === usual ? pair : { from: pair.to, to: pair.from });
           if (selector.kinds) channels.push({ node: fallback.length ? p! : node, selector, ...(flip ? { flip } : { alternatives }) });
         }
         // A date or number format whose locale or options are chosen by the condition.
