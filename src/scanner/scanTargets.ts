@@ -29,8 +29,8 @@ export interface ScanTargetsOptions {
 
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
-/** Texts of one file (modules of an executable) read at once: enough for the pool to read ahead on two threads. */
-const UNITS_AT_ONCE = 4;
+/** Texts of one file (modules of an executable) asked for at once: the pool's read-ahead (acquire) decides how many are read. */
+const UNITS_AT_ONCE = 128;
 
 /** A result for identical content found under another name. */
 function relocate(r: FileResult, file: string): FileResult {

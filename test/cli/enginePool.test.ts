@@ -6,6 +6,7 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 import { Cancelled, EnginePool, inlineEngine } from '../../src/scanner/enginePool';
 import { startEngineThread } from '../../src/scanner/engineThread';
+import type { FileResult } from '../../src/engine/types';
 import { generateBundle } from '../hardening/bundle';
 
 const dist = path.join(__dirname, '..', '..', 'dist');
@@ -62,22 +63,41 @@ describe('cli: the engine pool', function () {
 
   it('replaces a thread whose heap stays past retireHeapMb after a file, and keeps scanning', async () => {
     pool = new EnginePool({ distDir: dist, size: 1, retireHeapMb: 1 });
-    const results = await scanAll(pool, [1, 2, 3].map((seed) => generateBundle(200_000, { seed, withFingerprint: true })));
+    const results: FileResult[] = [];
+    for (const seed of [1, 2, 3]) results.push(...await scanAll(pool, [generateBundle(200_000, { seed, withFingerprint: true })]));
     assert.ok(results.every((r) => r.findings.length > 0 && !r.error));
     assert.strictEqual(pool.stats.retired, 3);
     assert.strictEqual(pool.stats.started, 3, 'a new thread for each file after the first was retired');
   });
 
+  it('hands a busy thread its next texts ahead of time; one retired for its heap first finishes them', async () => {
+    pool = new EnginePool({ distDir: dist, size: 1, retireHeapMb: 1 });
+    const texts = [1, 2, 3, 4].map((seed) => generateBundle(30_000, { seed, withFingerprint: true }));
+    const results = await Promise.all(texts.map((t, i) => pool!.scan(text(t), 'utf8', `p${i}.js`)));
+    assert.deepStrictEqual(results.map((r) => r.file), ['p0.js', 'p1.js', 'p2.js', 'p3.js']);
+    assert.ok(results.every((r) => r.findings.length > 0 && !r.error));
+    assert.ok(pool.stats.started < 4, `texts waited in a thread's port (${pool.stats.started} threads for 4 texts)`);
+  });
+
   it('reads ahead: texts wait in the queue while both threads are busy, and none is lost', async () => {
     pool = new EnginePool({ distDir: dist, size: 2 });
     const held: Array<() => void> = [];
-    for (let i = 0; i < 4; i++) held.push(await pool.acquire(1000));
+    for (let i = 0; i < 4; i++) held.push(await pool.acquire(100_000));
     let fifth = false;
-    const more = pool.acquire(1000).then((r) => { fifth = true; return r; });
+    const more = pool.acquire(100_000).then((r) => { fifth = true; return r; });
     await new Promise((r) => setTimeout(r, 50));
     assert.strictEqual(fifth, false, 'two texts per thread at most are read ahead');
     held.shift()!();
     held.push(await more);
+    // Small texts share a place: 32 of them fit where one ordinary text was.
+    held.shift()!();
+    for (let i = 0; i < 32; i++) held.push(await pool.acquire(1000));
+    let small = false;
+    const another = pool.acquire(1000).then((r) => { small = true; return r; });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.strictEqual(small, false, 'the 33rd small text waits');
+    held.shift()!();
+    held.push(await another);
     const texts = [1, 2, 3, 4, 5].map((seed) => generateBundle(100_000, { seed, withFingerprint: true }));
     const results = await Promise.all(texts.map((t, i) => pool!.scan(text(t), 'utf8', `q${i}.js`)));
     assert.deepStrictEqual(results.map((r) => r.file), ['q0.js', 'q1.js', 'q2.js', 'q3.js', 'q4.js']);
