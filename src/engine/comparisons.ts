@@ -53,20 +53,39 @@ export class Comparisons {
    * `ZONES[tz]` of an object used as a set (`{ "Asia/Shanghai": 1, "Asia/Urumqi": 1 }`, every value the
    * same `1` or `true`): a membership test of its keys. So is a table of constants keyed by specific
    * zones, hosts or organisations (`{ "Asia/Shanghai": "\u2019" }[tz] ?? "'"`): what it gives depends
-   * on which of them the value is. Tables keyed by languages (translations) are lookups.
+   * on which of them the value is. Tables keyed by languages (translations) are lookups. A `Map` of
+   * constants read with `get` (`new Map([["Asia/Shanghai", 1], …]).get(tz)`) is the same.
    */
   lookupAt(node: Node): Comparison | undefined {
     const known = this.analysed.get(node);
     if (known !== undefined) return known ?? undefined;
-    const { value } = this.a.evaluate(node.object);
-    const values = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof RegExp) && !(value instanceof Many) ? Object.values(value as object) : [];
+    const isGet = node.type === 'CallExpression';
+    const object: Node = isGet ? unwrap(node.callee).object : node.object;
+    const key: Node | undefined = isGet ? node.arguments[0] : node.property;
+    const values = isGet ? this.mapValues(object) : this.objectValues(object);
     const isSet = values.length >= 2 && values.every((v) => v === values[0] && (v === 1 || v === true));
     const isTable = !isSet && values.length >= 2 && values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
-    let found = isSet || isTable ? this.analysePair(node, node.property, node.object) : undefined;
+    let found = key && (isSet || isTable) ? this.analysePair(node, key, object) : undefined;
     if (found && isTable && ![...found.classes].some((k) => k !== 'locale' && k !== 'region' && k !== 'keyword')) found = undefined;
     this.analysed.set(node, found ? this.record(found) : null);
     if (found) this.comparisonList = undefined;
     return found && this.comparisonByNode.get(found.node);
+  }
+
+  /** The values of an object literal a node evaluates to (none for anything else). */
+  private objectValues(node: Node): Value[] {
+    const { value } = this.a.evaluate(node);
+    return value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof RegExp) && !(value instanceof Many) ? Object.values(value as object) : [];
+  }
+
+  /** The values of a `Map` made from a literal list of entries (`new Map([["k", 1], …])`), directly or by a name for it. */
+  private mapValues(node: Node): Value[] {
+    let n = unwrap(node);
+    if (n.type === 'Identifier') n = this.a.defs.soleDefinition(n) ?? n;
+    const entries = n.type === 'NewExpression' && unwrap(n.callee).type === 'Identifier' && unwrap(n.callee).name === 'Map' ? unwrap(n.arguments[0] ?? n) : undefined;
+    if (entries?.type !== 'ArrayExpression') return [];
+    const pairs = entries.elements as Array<Node | null>;
+    return pairs.every((e) => e?.type === 'ArrayExpression' && e.elements.length === 2 && e.elements[1]) ? pairs.map((e) => this.a.value(e!.elements[1] as Node)) : [];
   }
 
   /** The comparison reported at a node (a candidate, or the `.some(...)` call of one). */

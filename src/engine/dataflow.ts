@@ -259,6 +259,33 @@ export class Dataflow {
   }
 
   /**
+   * What a call of `fn` returns. A return that calls one of its parameters (`function withZone(cb)
+   * { return cb(tz) }`, `await fn()`, directly or through a constant) gives what the function this call passes there returns,
+   * not what every caller's callbacks do.
+   */
+  private returnsAt(fn: FunctionNode, call: Node): Flow {
+    let f = NONE;
+    for (const r of this.a.defs.returnsOf(fn)) {
+      let inner = unwrap(r);
+      // (`const v = await cb(tz); return v;` as well.)
+      if (inner.type === 'Identifier') inner = unwrap(this.a.defs.soleDefinition(inner) ?? inner);
+      if (inner.type === 'AwaitExpression') inner = unwrap(inner.argument);
+      const j = inner.type === 'CallExpression' ? this.paramIndex(fn, calleeOf(inner.callee)) : -1;
+      const arg = j >= 0 ? call.arguments[j] : undefined;
+      const cb = arg && arg.type !== 'SpreadElement' ? this.a.defs.functionOf(arg) : undefined;
+      f = union(f, cb ? this.flowAll(this.a.defs.returnsOf(cb)) : this.flow(r));
+    }
+    return f;
+  }
+
+  /** The position of `fn`'s plain parameter that `id` names, or -1. */
+  private paramIndex(fn: FunctionNode, id: Node): number {
+    if (id.type !== 'Identifier') return -1;
+    const b = this.a.scopes.resolve(id);
+    return b?.kind === 'param' ? fn.params.indexOf(b.id) : -1;
+  }
+
+  /**
    * Which plain, never reassigned parameter of `fn` an expression is, through pass-through calls,
    * preserving methods, and constants joined to it (a prefix, a fallback, a guard's other branch);
    * CONSTANT for a constant that carries nothing (`void 0`, `null`, a literal).
@@ -400,6 +427,9 @@ export class Dataflow {
     if (method === 'get' && node.arguments.length === 1) {
       const held = this.a.defs.containerValues(callee.object, node.arguments[0]);
       if (held.length) return this.flowAll(held);
+      // A `Map` of constants keyed by places, read with the fingerprint: a membership test, like `ZONES[tz]`.
+      const c = this.a.compare.lookupAt(node);
+      if (c) return through(this.flow(node.arguments[0]), c.node);
     }
     // `Reflect.get(o, "key")` is `o.key`.
     if (method === 'get' && node.arguments.length >= 2 && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Reflect') {
@@ -414,7 +444,7 @@ export class Dataflow {
       // A wrapper that returns its argument carries this call's argument, not every caller's.
       const i = this.passThroughIndex(fn);
       if (i !== undefined) return node.arguments[i] && node.arguments[i].type !== 'SpreadElement' ? this.flow(node.arguments[i]) : NONE;
-      return this.flowAll(this.a.defs.returnsOf(fn));
+      return this.returnsAt(fn, node);
     }
     if (callee.type === 'Identifier' && node.arguments.length === 0) {
       const wrapped = this.a.defs.memoisedFunction(callee);
