@@ -136,10 +136,15 @@ export class Comparisons {
       return node.operator === 'in' ? this.analysePair(node, node.left, node.right) : this.analyseEither(node, node.left, node.right);
     }
     if (node.type === 'SwitchStatement') {
-      // Every case counts: `case "Asia/Shanghai": case "Asia/Urumqi":` is one check of two zones.
+      // Every case counts: `case "Asia/Shanghai": case "Asia/Urumqi":` is one check of two zones,
+      // judged as the list of its cases (three hosts in cases are no longer two in plain sight).
+      const tests = (node.cases as Node[]).map((c) => c.test).filter((t): t is Node => !!t);
+      if (tests.length > 1 && tests.every((t) => isLiteral(unwrap(t)))) {
+        return this.analysePair(node, node.discriminant, { type: 'ArrayExpression', elements: tests, start: tests[0].start, end: tests[tests.length - 1].end, parent: node } as unknown as Node);
+      }
       let found: Comparison | undefined;
-      for (const c of node.cases) {
-        const next = c.test ? this.analysePair(node, node.discriminant, c.test) : undefined;
+      for (const t of tests) {
+        const next = this.analysePair(node, node.discriminant, t);
         if (!next) continue;
         if (!found) found = next;
         else if (next.node === found.node) mergeInto(found, next);

@@ -81,7 +81,8 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
     return inList && isHashNumber(value) ? 'hash' : undefined;
   }
   if (typeof value !== 'string' || value.length < 2 || value.length > 253) return undefined;
-  if (HASH_LENGTHS.has(value.length) && HEX_DIGEST.test(value) && /[a-f]/i.test(value) && /\d/.test(value)) return 'hash';
+  // (In a list, a digest cut short as well: `digest("hex").slice(0, 12)` against twelve-digit constants.)
+  if ((HASH_LENGTHS.has(value.length) || inList && value.length >= 10) && HEX_DIGEST.test(value) && /[a-f]/i.test(value) && /\d/.test(value)) return 'hash';
   if (sourceKinds & kinds.TZ) {
     // IANA names, and the names a date's own text gives ("China Standard Time").
     if (isPlaceZone(value) || ZONE_NAME.test(value) || isZoneCity(value)) return 'zone';

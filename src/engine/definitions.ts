@@ -600,8 +600,14 @@ export class Definitions {
   /** What the first parameter of a `then` callback receives: what the previous callback returns, or `Promise.resolve(v)`'s value. */
   private thenValues(b: Binding): Node[] {
     const promise = thenPromise(b.decl, b.id);
-    if (promise?.type !== 'CallExpression') return [];
-    const previous = methodName(promise) === 'then' && isFunction(promise.arguments[0]) ? this.returnsOf(promise.arguments[0] as FunctionNode) : methodName(promise) === 'resolve' ? promise.arguments.slice(0, 1) : [];
+    return promise ? this.resolvedValues(promise) : [];
+  }
+
+  /** What a promise resolves to, where the code says: `p.then(() => v)` and `Promise.resolve(v)` give v. */
+  private resolvedValues(promise: Node): Node[] {
+    const p = unwrap(promise);
+    if (p.type !== 'CallExpression') return [];
+    const previous = methodName(p) === 'then' && isFunction(p.arguments[0]) ? this.returnsOf(p.arguments[0] as FunctionNode) : methodName(p) === 'resolve' ? p.arguments.slice(0, 1) : [];
     return previous.map((r: Node) => calleeOf(r));
   }
 
@@ -709,6 +715,8 @@ export class Definitions {
    * class members, getters' returns and `object.key = value` assignments.
    */
   propertyValues(object: Node, key: string, depth = 0): Node[] {
+    // `(init_geo(), __toCommonJS(geo_exports)).zone`: esbuild's lazily initialised module, as `require` gets it.
+    object = this.objectBehind(object);
     // Lists found, not copied: a member can hold hundreds of values, asked for again and again.
     const found: Node[][] = [];
     const out: Node[] = [];
@@ -731,6 +739,9 @@ export class Definitions {
     for (const one of holder ? [b!, holder] : b ? [b] : []) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
     // `import("./env").then((m) => m.zone())` as esbuild bundles it: `Promise.resolve().then(() => (init(), ns)).then((m) => …)`.
     if (b?.kind === 'param' && depth < 6) for (const v of this.thenValues(b)) out.push(...this.propertyValues(v, key, depth + 1));
+    // `const m = await Promise.resolve().then(() => (init(), ns)); m.zone()`, and `(await p).zone()`: what the promise resolves to.
+    const def = b && b.kind !== 'param' && depth < 6 ? this.soleDefinition(unwrap(object)) : unwrap(object);
+    if (def && unwrap(def).type === 'AwaitExpression' && depth < 6) for (const v of this.resolvedValues(unwrap(def).argument)) out.push(...this.propertyValues(v, key, depth + 1));
     // `env().tz` where `env` returns a variable it fills (`cache.tz = …; return cache`, minified `return c.tz || (c.tz = …), c`).
     const o = unwrap(object);
     const maker = o.type === 'CallExpression' && unwrap(o.callee).type === 'Identifier' && depth < 6 ? this.functionOf(o.callee) : undefined;
@@ -1106,6 +1117,13 @@ export class Definitions {
     const b = this.a.scopes.resolve(id);
     const defs = b ? this.definitions(b) : [];
     return defs.length === 1 ? defs[0] : undefined;
+  }
+
+  /** The object an expression gives: the last of a sequence, the module an interop helper converts (`__toCommonJS(ns)`). */
+  private objectBehind(node: Node): Node {
+    let n = calleeOf(node);
+    while (n.type === 'CallExpression' && n.arguments.length === 1 && n.arguments[0].type !== 'SpreadElement' && unwrap(n.arguments[0]).type === 'Identifier' && this.a.modules.isInteropHelper(n)) n = calleeOf(n.arguments[0]);
+    return n;
   }
 
   /** The function a memoising wrapper holds: `get = once(() => decode(x))`. */

@@ -48,6 +48,13 @@ const FILE_MARKERS: Array<{ re: RegExp; kind: number }> = [
   { re: /\/etc\/localtime|\/etc\/timezone|\/etc\/sysconfig\/clock|\bsystemsetup -gettimezone|\btimedatectl\b|\btzutil\b/, kind: Kind.TZ },
   { re: /(?:^|[\\/])\.npmrc$|(?:^|[\\/])\.yarnrc(?:\.yml)?$|\bnpm config get registry\b/, kind: Kind.GATEWAY },
 ];
+/** Shell commands that print a fingerprint, run by a process call (`execSync("hostname")`): too common as words to match elsewhere. */
+const COMMAND_MARKERS: Array<{ re: RegExp; kind: number }> = [
+  { re: /^\s*(?:hostname|uname -n|whoami|id -un|scutil --get (?:ComputerName|LocalHostName|HostName)|getmac|ipconfig getifaddr|ifconfig|ip link)\b/, kind: Kind.IDENTITY },
+  { re: /^\s*(?:locale\b|defaults read -g AppleL(?:ocale|anguages))/, kind: Kind.LOCALE },
+  { re: /^\s*date \+%Z\b/, kind: Kind.TZ },
+];
+const EXEC_CALLS = new Set(['execSync', 'exec', 'execFileSync', 'execFile', 'spawnSync', 'spawn']);
 /** Properties of an editor's `env` (VS Code's `vscode.env`, however the bundle names the module). */
 const EDITOR_ENV: Record<string, number> = { language: Kind.LOCALE, machineId: Kind.IDENTITY, remoteName: Kind.IDENTITY, appHost: Kind.IDENTITY };
 const OS_MODULES = new Set(['os', 'node:os']);
@@ -146,8 +153,11 @@ export class SourceMatcher {
     const callee = calleeOf(node.callee);
     const key = callee.type === 'MemberExpression' ? propertyName(callee) ?? (callee.computed ? this.evaluateKey(callee.property) : undefined) : undefined;
     const method = typeof key === 'string' ? key : undefined;
-    if (method === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
-    if (method === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
+    // (Also borrowed: `Intl.DateTimeFormat.prototype.resolvedOptions.call(f)`, `Reflect.apply(Date.prototype.getTimezoneOffset, d, [])`.)
+    const target = method === 'apply' && callee.type === 'MemberExpression' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Reflect' ? node.arguments[0] : (method === 'call' || method === 'apply') && callee.type === 'MemberExpression' ? callee.object : undefined;
+    const borrowed = target && unwrap(target).type === 'MemberExpression' ? propertyName(unwrap(target)) : undefined;
+    if (method === 'resolvedOptions' || borrowed === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
+    if (method === 'getTimezoneOffset' || borrowed === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
     // `Temporal.Now.timeZoneId()`, the zone as the Temporal API gives it.
     if ((method === 'timeZoneId' || method === 'timeZone') && propertyName(unwrap(callee.object)) === 'Now') return { kind: Kind.TZ, label: `Temporal.Now.${method}()` };
     // A date's own text names its zone ("... GMT+0800 (China Standard Time)"), also asked for
@@ -169,6 +179,11 @@ export class SourceMatcher {
         const name = m?.type === 'MemberExpression' ? propertyName(m) : undefined;
         if (m && name && OS_IDENTITY.has(name) && this.isOsModule(m.object)) return { kind: Kind.IDENTITY, label: `os.${name}()`, ...(name === 'networkInterfaces' ? { keyed: true } : {}) };
       }
+    }
+    const command = EXEC_CALLS.has((method ?? (callee.type === 'Identifier' ? callee.name : '')) as string) ? unwrap(node.arguments[0] ?? node) : undefined;
+    if (command?.type === 'Literal' && typeof command.value === 'string') {
+      const m = COMMAND_MARKERS.find(({ re }) => re.test(command.value as string));
+      if (m) return { kind: m.kind, label: `runs ${(command.value as string).trim().split(/\s+/).slice(0, 3).join(' ')}` };
     }
     // `readFileSync("/etc/timezone")`, and `readFileSync(path.join(home, ".npmrc"))` or `home + "/.gitconfig"` one step deeper.
     const texts = (node.arguments as Node[]).flatMap((arg) => {

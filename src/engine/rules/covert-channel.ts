@@ -271,6 +271,11 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     if (reordered) return { what: 'the order of the keys', a: text(A), b: text(B) };
     // `{ "X-Trace-Id": v }` against `{ "x-trace-id": v }`: the letter case of a header's name.
     if (ea.join() !== eb.join() && ea.join().toLowerCase() === eb.join().toLowerCase()) return { what: 'the letter case of the keys', a: text(A), b: text(B) };
+    // `{ "x-env": "1" }` against `{}`: the same object with one header (`x-…`) more.
+    const [long, short, more] = ea.length > eb.length ? [ea, eb, A] : [eb, ea, B];
+    const extra = long.length === short.length + 1 && short.every((e) => long.includes(e)) ? (more.properties as Node[]).find((_, i) => !short.includes(long[i])) : undefined;
+    const name = extra?.type === 'Property' ? keyName(extra) ?? '' : '';
+    if (/^x-/i.test(name)) return { what: `an extra field "${name}"`, a: text(more === A ? B : A), b: text(more) };
     return undefined;
   }
   // `{ ...headers, "x-r": "1" }` against `headers`: one field more, a header or parameter the user never sees.
