@@ -96,6 +96,7 @@ export class Analysis implements Facts, AnalysisContext {
       paramCalls: (fn) => this.defs.paramCalls(fn),
       webpackImports: () => this.defs.webpackImports(),
       chunkExports: () => this.defs.chunkExports(),
+      moduleValues: (call) => this.defs.moduleValues(call),
     }, seeds);
   }
 

@@ -54,6 +54,9 @@ function getterList(map: Node): Array<{ key: string; node: Node; getter: boolean
 }
 
 /** `f(ns, { a: () => a, b: () => b })`: a map of getters declaring a namespace's members (esbuild, webpack). */
+/** A Parcel bundle's runtime: `$parcel$global.parcelRequirecb43`. */
+const PARCEL_RUNTIME = /\bparcelRequire[0-9a-f]*\b/;
+
 function isGetterMapCall(node: Node): boolean {
   const [ns, map] = node.arguments as Node[];
   return node.arguments.length === 2 && ns.type === 'Identifier' && !!getterList(map);
@@ -151,6 +154,10 @@ export class Definitions {
   private readonly visited?: Node[];
   /** Bundled module factories by module id. */
   private readonly moduleFactories = new Map<string, FunctionNode>();
+  /** Those registered with Parcel's `parcelRegister("id", function (module, exports) {})` (see parcelFactory). */
+  private readonly parcelFactories = new Set<FunctionNode>();
+  /** Whether the text is a Parcel bundle (its runtime names `parcelRequire`), looked at once. */
+  private parcel?: boolean;
   /** The modules of a webpack chunk by id, with their exports (see chunkExports). */
   private chunks?: Map<string, Map<string, Node[]>>;
   /** `__export(ns, { a: () => a })` (esbuild) and `r.d(exports, { a: () => a })` (webpack 5) calls, by the name `ns`. */
@@ -207,6 +214,7 @@ export class Definitions {
       NewExpression: (node) => { if (node.callee.type === 'Identifier') addTo(this.news, node.callee.name, node); },
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
+        this.parcelFactory(node);
         if (callee.type === 'Identifier') {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
           if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
@@ -251,6 +259,20 @@ export class Definitions {
       // What a generator yields is what its caller gets from it: counted as returned.
       YieldExpression: (node) => { if (node.argument && !node.delegate) addReturn(node); },
     };
+  }
+
+  /**
+   * Parcel's module registration, `parcelRegister("9KeGd", function (module, exports) {…})` (also
+   * `parcelRequire.register(…)`), in a bundle whose runtime names `parcelRequire`: a module factory
+   * by that id, which `parcelRequire("9KeGd")` loads, in this file or another of the build.
+   */
+  private parcelFactory(node: Node): void {
+    const [id, fn] = node.arguments as Node[];
+    if (node.arguments.length !== 2 || id.type !== 'Literal' || typeof id.value !== 'string' || !isFunction(fn) || !fn.params.length) return;
+    this.parcel ??= PARCEL_RUNTIME.test(this.a.text);
+    if (!this.parcel) return;
+    this.moduleFactories.set(id.value, fn as FunctionNode);
+    this.parcelFactories.add(fn as FunctionNode);
   }
 
   /** Marks the functions around a decoding step (a decoder often wraps a `replace` callback). */
@@ -794,9 +816,20 @@ export class Definitions {
     const callee = unwrap(call.callee);
     if (this.moduleFactories.has(id) || callee.type !== 'Identifier') return undefined;
     if (callee.name === '__webpack_require__') return id;
+    // Parcel's `parcelRequire("9KeGd")` of a module another file of the build registers.
+    if (typeof arg.value === 'string' && this.isParcelRequire(callee)) return id;
     const b = this.a.scopes.resolve(callee);
     if (b?.kind === 'param') return isFunction(b.decl) && b.decl.params[2] === b.id && this.factoryId(b.decl) !== undefined ? id : undefined;
     return b?.kind === 'function' && this.isWebpackRequire(b.decl) ? id : undefined;
+  }
+
+  /** `parcelRequire` (`var parcelRequire = $parcel$global.parcelRequirecb43`), whatever it is called. */
+  private isParcelRequire(callee: Node): boolean {
+    this.parcel ??= PARCEL_RUNTIME.test(this.a.text);
+    if (!this.parcel) return false;
+    const b = this.a.scopes.resolve(callee);
+    const defs = b && b.kind !== 'param' ? this.definitions(b) : [];
+    return defs.some((d) => { const n = unwrap(d); return n.type === 'MemberExpression' && /^parcelRequire/.test(propertyName(n) ?? ''); });
   }
 
   /**
@@ -814,6 +847,7 @@ export class Definitions {
     const out: Node[] = [];
     const names = new Set([...this.moduleFactories.values()].map((fn) => fn.params[2]).filter((p) => p?.type === 'Identifier').map((p) => p.name as string));
     names.add('__webpack_require__');
+    if (this.parcel ??= PARCEL_RUNTIME.test(this.a.text)) names.add('parcelRequire');
     for (const name of names) for (const call of this.calls.get(name) ?? []) if (this.webpackImportOf(call) !== undefined) out.push(call);
     // The runtime's own require, called with a numeric id by the entry code outside any factory.
     if (EMPTY_EXPORTS.test(this.a.text)) {
@@ -846,7 +880,7 @@ export class Definitions {
       const holder = table?.parent;
       const pushed = holder?.type === 'ArrayExpression' && holder.parent?.type === 'CallExpression' && methodName(holder.parent) === 'push';
       const exported = holder?.type === 'AssignmentExpression' && holder.right === table && holder.left.type === 'MemberExpression' && propertyName(holder.left) === 'modules';
-      if (!fn.params.length || !(pushed || exported)) continue;
+      if (!fn.params.length || !(pushed || exported || this.parcelFactories.has(fn))) continue;
       const members = new Map<string, Node[]>();
       for (const [key, values] of this.members(fn)) members.set(key === MODULE_VALUE ? 'default' : key, values);
       out.set(id, members);
@@ -881,14 +915,21 @@ export class Definitions {
   /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
   private factoryExports(fn: FunctionNode, add: (key: string | undefined, values: Node[]) => void): void {
     const names = fn.params.map((p: Node) => (p.type === 'Identifier' ? p.name : ''));
-    // webpack passes (module, exports, require), its factories keyed by number; esbuild (exports, module).
-    const webpack = names.length >= 3 || fn.parent?.type === 'Property' && /^\d+$/.test(String(fn.parent.key.value ?? ''));
+    // webpack passes (module, exports, require), its factories keyed by number, and Parcel (module, exports); esbuild (exports, module).
+    const webpack = names.length >= 3 || fn.parent?.type === 'Property' && /^\d+$/.test(String(fn.parent.key.value ?? '')) || this.parcelFactories.has(fn);
     const moduleName = names.find((n) => n === 'module') ?? (webpack ? names[0] : names[1]);
     const exportsName = names.find((n) => n === 'exports') ?? (webpack ? names[1] : names[0]);
     const visit = (n: Node) => {
       // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports.
       if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
         for (const [key, values] of getterMembers(this, n.arguments[1])) add(key, values);
+      }
+      // `$parcel$export(module.exports, "zone", () => l)`, as Parcel declares a module's exports.
+      if (n.type === 'CallExpression' && n.arguments.length >= 3 && this.parcelFactories.has(fn) && n.arguments[1].type === 'Literal' && isFunction(n.arguments[2])) {
+        const target = unwrap(n.arguments[0]);
+        if (target.type === 'Identifier' ? target.name === exportsName : target.type === 'MemberExpression' && propertyName(target) === 'exports' && unwrap(target.object).name === moduleName) {
+          add(String(n.arguments[1].value), this.returnsOf(n.arguments[2] as FunctionNode));
+        }
       }
       // `Object.defineProperty(exports, "x", { get: function () { return x; } })`, as tsc emits re-exports.
       if (n.type === 'CallExpression' && methodName(n) === 'defineProperty' && n.arguments.length === 3 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {

@@ -150,6 +150,8 @@ interface Host {
   paramCalls(fn: FunctionNode): Map<number, Node[]>;
   webpackImports(): Node[];
   chunkExports(): Map<string, Map<string, Node[]>>;
+  /** What the bundled module factory a call loads sets `module.exports` to. */
+  moduleValues(call: Node): Node[];
 }
 
 /**
@@ -204,6 +206,11 @@ export class ModuleFacts {
         if (id !== undefined) return WEBPACK + id;
         const s = requiredSpec(node);
         if (isProgramSpec(s)) return s;
+        // A bundled module whose value is another module: Parcel's lazy import,
+        // `module.exports = Promise.resolve(require("./geo.js")).then(() => parcelRequire("9KeGd"))`.
+        const value = depth < 3 ? this.host.moduleValues(node) : [];
+        const held = value.length === 1 ? this.namespaceOf(value[0], depth + 1) : undefined;
+        if (held) return held;
         // webpack's lazy load: `n.e(985).then(() => n(793))`, `n.e(985).then(n.bind(n, 793))`.
         const loaded = methodName(node) === 'then' && depth < 3 ? node.arguments[0] : undefined;
         if (loaded && isFunction(loaded)) {

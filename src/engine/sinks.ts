@@ -12,6 +12,8 @@ const NETWORK = /^(?:fetch|request|post|put|patch|sendBeacon|send|write)$/;
 function textSink(parts: string[], node: Node): Sink | undefined {
   const text = parts.join('${…}');
   if (/^[a-z][\w+.-]*:\/\/|^\/[\w-]+.*[?&]\w+=/i.test(text)) return { kind: 'URL', text, node };
+  // `"claude-cli/2.0.14" + tag`: a product and version, as a user agent begins.
+  if (/^[A-Za-z][\w.@-]*\/v?\d+(?:\.\d+)+(?:[-+ ][\w.()-]*)?\s*(?:\$\{…\})?$/.test(text)) return { kind: 'header', text: `user-agent ${text}`, node };
   if (/[A-Za-z]{2,}[\s\S]*\s[\s\S]*[A-Za-z]{2,}/.test(text)) return { kind: 'prompt-like text', text, node };
   return undefined;
 }

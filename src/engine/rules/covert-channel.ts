@@ -405,7 +405,7 @@ export const rule = createRule({
       ConditionalExpression(node) { conditionals.push(node); },
       AssignmentExpression(node) {
         if (node.operator === '+=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node);
-        else if (node.operator === '=' && node.left.type === 'Identifier' && isStringLiteral(node.right) && node.right.value.length <= 8) addTo(flagAssignments, node.left.name, node);
+        else if (node.operator === '=' && node.left.type === 'Identifier' && isStringLiteral(node.right) && node.right.value.length <= 16) addTo(flagAssignments, node.left.name, node);
       },
       // `[a, b][i]` and `{ x: a }[k]`, found from the literal (there are five times as many member expressions).
       ArrayExpression: lookupAround,
@@ -468,9 +468,17 @@ export const rule = createRule({
           if (!b || b.kind === 'param' || !list.every((a) => analysis.binding(a.left) === b)) continue;
           const init = b.decl.type === 'VariableDeclarator' && b.decl.id === b.id ? b.decl.init : undefined;
           const values = [...new Set([...(init && isStringLiteral(init) ? [init.value as string] : []), ...list.map((a) => a.right.value as string)])];
+          const marked = list.find((a) => a.right.value !== (init?.value ?? null)) ?? list[0];
+          // `let tag = ""; if (hit) tag = " (r)"; … "agent/2.0" + tag`: a short suffix that ends up in a header or user agent.
+          const suffix = values.length === 2 && values.includes('') ? values.find((v) => v !== '')! : undefined;
+          if (suffix !== undefined && !QUIET.test(suffix) && /^\s?\S[^\n]{0,15}$/.test(suffix) && sinksOf(analysis, marked.right).some((k) => k.kind === 'header')) {
+            const selector = analysis.flow(id);
+            if (selector.kinds) channels.push({ node: marked, selector, versions: { what: `a suffix ${showString(suffix)} in a header`, a: '""', b: showString(suffix) } });
+            continue;
+          }
           if (values.length < 2 || !(areLookAlikes(values) || values.length === 2 && values.includes('') && QUIET.test(values.join('')))) continue;
           const selector = analysis.flow(id);
-          if (selector.kinds) channels.push({ node: list.find((a) => a.right.value !== (init?.value ?? null)) ?? list[0], selector, alternatives: values });
+          if (selector.kinds) channels.push({ node: marked, selector, alternatives: values });
         }
         for (const [fn, returned] of analysis.functionReturns()) {
           const literals = returned.filter((r) => isStringLiteral(r) && r.value.length <= 200);
