@@ -82,22 +82,20 @@ describe('cli: the engine pool', function () {
   it('reads ahead: texts wait in the queue while both threads are busy, and none is lost', async () => {
     pool = new EnginePool({ distDir: dist, size: 2 });
     const held: Array<() => void> = [];
-    for (let i = 0; i < 4; i++) held.push(await pool.acquire(100_000));
-    let fifth = false;
-    const more = pool.acquire(100_000).then((r) => { fifth = true; return r; });
-    await new Promise((r) => setTimeout(r, 50));
-    assert.strictEqual(fifth, false, 'two texts per thread at most are read ahead');
-    held.shift()!();
-    held.push(await more);
+    /** Takes `count` places for texts of `size` bytes, then checks that one more waits until a place is given back. */
+    const fill = async (count: number, size: number, why: string) => {
+      for (let i = 0; i < count; i++) held.push(await pool!.acquire(size));
+      let admitted = false;
+      const more = pool!.acquire(size).then((r) => { admitted = true; return r; });
+      await new Promise((r) => setTimeout(r, 50));
+      assert.strictEqual(admitted, false, why);
+      held.shift()!();
+      held.push(await more);
+    };
+    await fill(4, 100_000, 'two texts per thread at most are read ahead');
     // Small texts share a place: 32 of them fit where one ordinary text was.
     held.shift()!();
-    for (let i = 0; i < 32; i++) held.push(await pool.acquire(1000));
-    let small = false;
-    const another = pool.acquire(1000).then((r) => { small = true; return r; });
-    await new Promise((r) => setTimeout(r, 50));
-    assert.strictEqual(small, false, 'the 33rd small text waits');
-    held.shift()!();
-    held.push(await another);
+    await fill(32, 1000, 'the 33rd small text waits');
     const texts = [1, 2, 3, 4, 5].map((seed) => generateBundle(100_000, { seed, withFingerprint: true }));
     const results = await Promise.all(texts.map((t, i) => pool!.scan(text(t), 'utf8', `q${i}.js`)));
     assert.deepStrictEqual(results.map((r) => r.file), ['q0.js', 'q1.js', 'q2.js', 'q3.js', 'q4.js']);
