@@ -49,6 +49,8 @@ export interface Facts {
   source(node: Node): SourceMatch | undefined;
   /** The declaration an identifier refers to (undefined for globals). */
   binding(id: Node): Binding | undefined;
+  /** Whether the program names a host in a URL of its own (`https://api.vendor.com/v1`), itself or a subdomain. */
+  isOwnHost(host: string): boolean;
   /** `process.env` or a name for it. */
   isEnv(node: Node): boolean;
   eachNode(fn: (node: Node) => void): void;
@@ -134,6 +136,7 @@ export class Analysis implements Facts, AnalysisContext {
   get decoders(): ReadonlySet<FunctionNode> { return this.defs.decoders; }
   source(node: Node): SourceMatch | undefined { return this.sources.match(node) ?? this.dataflow.inputSource(node); }
   binding(id: Node): Binding | undefined { return this.scopes.resolve(id); }
+  isOwnHost(host: string): boolean { return this.compare.isOwnHost(host); }
   isEnv(node: Node): boolean { return this.sources.isEnv(node); }
   eachNode(fn: (node: Node) => void): void { this.defs.eachNode(fn); }
 

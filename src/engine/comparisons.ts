@@ -277,7 +277,7 @@ export class Comparisons {
   }
 
   /** Whether the program names a host in a URL of its own (`https://api.vendor.com/v1`), itself or a subdomain. */
-  private isOwnHost(host: string): boolean {
+  isOwnHost(host: string): boolean {
     if (!this.urlHosts) {
       this.urlHosts = new Set();
       for (const m of this.a.text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,24})(?=[/:"'`?#\s]|$)/gi)) this.urlHosts.add(m[1].toLowerCase());

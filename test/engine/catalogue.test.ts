@@ -193,6 +193,12 @@ const BENIGN: Record<string, string> = {
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
 
+/** Hidden, so a person must look, but no list of other places or organisations: `review`. */
+const REVIEW: Record<string, string> = {
+  'an allowlist of its own endpoints with two hashed entries': `const H = new Set(${JSON.stringify(['corp-a.com', 'corp-b.net'].map(sha))});\nconst sha = (s) => require("crypto").createHash("sha256").update(s).digest("hex");\nfunction isOurs(host) { const parts = host.split("."); return host === "api.vendor.dev" || parts.some((_, i) => H.has(sha(parts.slice(i).join(".")))); }\nconst host = new URL(process.env.VENDOR_BASE_URL || "https://api.vendor.dev/v1").hostname;\nif (!isOurs(host)) console.warn("Requests go to " + host);`,
+};
+for (const [name, code] of Object.entries(REVIEW)) cases.push({ name, code, verdict: 'review' });
+
 function verdict(code: string): { verdict: Verdict; summary: string } {
   const r = scanText(code, { file: 'case.js' });
   assert.strictEqual(r.error, undefined, r.error);

@@ -6,6 +6,10 @@ import { shortList, yourSources } from '../evidence';
 import { encodedLiteral } from '../analysis';
 import { createRule } from '../rule';
 import { Kind, kindNames } from '../sources';
+import type { Comparison, Facts } from '../analysis';
+import { isFunction } from '../ast';
+import { ITERATORS } from '../evaluate';
+import { forEachChild } from '../walk';
 
 const DIRECT_DECODERS = new Set(['atob', 'from', 'decodeURIComponent', 'unescape']);
 const ENCODED = /^[A-Za-z0-9+/=_-]{16,}$|^(?:[0-9a-f]{2}){8,}$/i;
@@ -38,6 +42,7 @@ export const rule = createRule({
       comparedTable: 'A concealed list of {{count}} {{what}} is decoded and compared with the {{source}}: {{entries}}.',
       table: 'A concealed list of {{count}} {{what}} is decoded at run time: {{entries}}.',
       hashed: 'The {{source}} is hashed and compared with {{count}} opaque constants ({{entries}}): which places or organisations they stand for is hidden.',
+      hashedAllowlist: 'The {{source}} is hashed and compared with {{count}} opaque constants ({{entries}}) in a check that also accepts the program\'s own endpoints: an allowlist with entries that are not named.',
     },
   },
   create(context) {
@@ -55,8 +60,12 @@ export const rule = createRule({
         for (const c of analysis.comparisons()) {
           // A fingerprint hashed and checked against digests: nothing to decode, and nothing a reader can check.
           if (c.classes.has('hash')) {
+            // Checked in one function with the program's own endpoints (`host === "api.vendor.com" ||
+            // hashes.has(sha(host))`): an allowlist of endpoints some of which are not named. Hidden all
+            // the same, so a person must look, but no list of other organisations: high, not critical.
+            const allowlist = besideOwnHosts(analysis, c);
             context.report({
-              node: c.node, messageId: 'hashed', severity: 'critical',
+              node: c.node, messageId: allowlist ? 'hashedAllowlist' : 'hashed', severity: allowlist ? 'high' : 'critical',
               summary: `Hashes ${yourSources(c.flow.kinds)} and checks it against ${c.values.length} hidden values, so nobody reading the code can tell what it looks for.`,
               data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, entries: shortList(c.values.map((v) => (v.length > 16 ? `${v.slice(0, 12)}…` : v)), 4) },
               evidence: { hashes: c.values, count: c.values.length, comparedWith: kindNames(c.flow.kinds) },
@@ -108,3 +117,28 @@ export const rule = createRule({
     };
   },
 });
+
+/** A function longer than this is not searched for the program's own hosts. */
+const MAX_ALLOWLIST_FUNCTION = 20_000;
+
+/**
+ * Whether a hashed comparison of an address sits in a function that also names a host of the
+ * program's own (one it names in an https URL, `host === "api.vendor.com"`), itself or in a list it
+ * compares with: the function checks for the program's own endpoints. (Iteration callbacks, `parts.some((p) => H.has(sha(p)))`,
+ * count as their function's body.)
+ */
+function besideOwnHosts(analysis: Facts, c: Comparison): boolean {
+  if (!(c.flow.kinds & (Kind.GATEWAY | Kind.PROXY))) return false;
+  let fn: Node | undefined = c.node.parent ?? undefined;
+  while (fn && (!isFunction(fn) || fn.parent?.type === 'CallExpression' && fn.parent.arguments.includes(fn) && ITERATORS.has(calleeName(fn.parent) ?? ''))) fn = fn.parent ?? undefined;
+  if (!fn || fn.end - fn.start > MAX_ALLOWLIST_FUNCTION) return false;
+  let own = false;
+  const visit = (n: Node) => {
+    if (own) return;
+    if (n.type === 'Literal' && typeof n.value === 'string' && isHost(n.value.replace(/^\./, '')) && analysis.isOwnHost(n.value.replace(/^\./, ''))) own = true;
+    else forEachChild(n, visit);
+  };
+  visit(fn);
+  // (Or kept in lists beside it, `OWN.some((d) => host.endsWith(d))`: another comparison in the function.)
+  return own || analysis.comparisons().some((o) => o !== c && o.classes.has('host') && o.node.start >= fn!.start && o.node.end <= fn!.end && o.values.some((v) => analysis.isOwnHost(v)));
+}
