@@ -179,6 +179,18 @@ export class Analysis implements Facts, AnalysisContext {
     // Plain words (model names, commands) are exported everywhere in a split build and would have
     // every module that compares with one analysed again: only places and hosts, or a concealed list.
     const specific = (v: string) => place(v) || concealed && !!classifyConstant(v, ALL_KINDS, Kind, values.length >= 3);
-    return values.some(specific) ? { values, concealed } : undefined;
+    if (values.some(specific)) return { values, concealed };
+    // Pieces another module decodes (`export const P = ["QXNpYS9TaGFuZ2hhaQ==", …]`): given as they are,
+    // so the importer decodes them itself, when one of them decodes to places or hosts.
+    if (!values.some((v) => encodedPlaces(v).some(place))) return undefined;
+    return typeof value === 'string' ? { values, concealed: false, text: true } : { values, concealed: false };
   }
+}
+
+/** The words a base64 or hex string decodes to, when it decodes to printable text (none otherwise). */
+function encodedPlaces(v: string): string[] {
+  if (v.length < 8 || v.length > 4096) return [];
+  const bytes = /^[0-9a-f]+$/i.test(v) && v.length % 2 === 0 ? Buffer.from(v, 'hex') : /^[A-Za-z0-9+/]+={0,2}$/.test(v) && v.length % 4 === 0 ? Buffer.from(v, 'base64') : undefined;
+  const text = bytes?.toString('latin1');
+  return text && /^[\x20-\x7e]+$/.test(text) ? text.split(/[\s,;|"'[\]]+/).filter(Boolean) : [];
 }

@@ -1198,6 +1198,7 @@ export class Definitions {
 function constantNode(c: Constant, at: Node): Node {
   const span = { start: at.start, end: at.end, parent: at };
   const literal = (value: string) => ({ type: 'Literal', value, raw: JSON.stringify(value), ...span });
+  if (c.text && c.values.length === 1) return literal(c.values[0]) as unknown as Node;
   if (!c.concealed) return { type: 'ArrayExpression', elements: c.values.map(literal), ...span } as unknown as Node;
   const ascii = JSON.stringify(c.values).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const encoded = literal(Buffer.from(ascii, 'latin1').toString('base64'));

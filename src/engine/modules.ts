@@ -42,6 +42,8 @@ export interface Constant {
   values: string[];
   /** The values do not appear as such in the exporting module's text (decoded there). */
   concealed: boolean;
+  /** One string, not a list (`export const P = "QXNpYS9…"`, which the importer decodes and splits). */
+  text?: true;
 }
 
 export interface ExportFacts {
