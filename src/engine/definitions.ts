@@ -156,7 +156,7 @@ export class Definitions {
   private readonly moduleFactories = new Map<string, FunctionNode>();
   /** Those registered with Parcel's `parcelRegister("id", function (module, exports) {})` (see parcelFactory). */
   private readonly parcelFactories = new Set<FunctionNode>();
-  /** Whether the text is a Parcel bundle (its runtime names `parcelRequire`), looked at once. */
+  /** Whether the text is a Parcel bundle, once looked at (see isParcel). */
   private parcel?: boolean;
   /** The modules of a webpack chunk by id, with their exports (see chunkExports). */
   private chunks?: Map<string, Map<string, Node[]>>;
@@ -269,8 +269,7 @@ export class Definitions {
   private parcelFactory(node: Node): void {
     const [id, fn] = node.arguments as Node[];
     if (node.arguments.length !== 2 || id.type !== 'Literal' || typeof id.value !== 'string' || !isFunction(fn) || !fn.params.length) return;
-    this.parcel ??= PARCEL_RUNTIME.test(this.a.text);
-    if (!this.parcel) return;
+    if (!this.isParcel()) return;
     this.moduleFactories.set(id.value, fn as FunctionNode);
     this.parcelFactories.add(fn as FunctionNode);
   }
@@ -823,10 +822,14 @@ export class Definitions {
     return b?.kind === 'function' && this.isWebpackRequire(b.decl) ? id : undefined;
   }
 
+  /** Whether the text is a Parcel bundle: its runtime names `parcelRequire…`. */
+  private isParcel(): boolean {
+    return this.parcel ??= PARCEL_RUNTIME.test(this.a.text);
+  }
+
   /** `parcelRequire` (`var parcelRequire = $parcel$global.parcelRequirecb43`), whatever it is called. */
   private isParcelRequire(callee: Node): boolean {
-    this.parcel ??= PARCEL_RUNTIME.test(this.a.text);
-    if (!this.parcel) return false;
+    if (!this.isParcel()) return false;
     const b = this.a.scopes.resolve(callee);
     const defs = b && b.kind !== 'param' ? this.definitions(b) : [];
     return defs.some((d) => { const n = unwrap(d); return n.type === 'MemberExpression' && /^parcelRequire/.test(propertyName(n) ?? ''); });
@@ -847,7 +850,7 @@ export class Definitions {
     const out: Node[] = [];
     const names = new Set([...this.moduleFactories.values()].map((fn) => fn.params[2]).filter((p) => p?.type === 'Identifier').map((p) => p.name as string));
     names.add('__webpack_require__');
-    if (this.parcel ??= PARCEL_RUNTIME.test(this.a.text)) names.add('parcelRequire');
+    if (this.isParcel()) names.add('parcelRequire');
     for (const name of names) for (const call of this.calls.get(name) ?? []) if (this.webpackImportOf(call) !== undefined) out.push(call);
     // The runtime's own require, called with a numeric id by the entry code outside any factory.
     if (EMPTY_EXPORTS.test(this.a.text)) {

@@ -135,7 +135,8 @@ function besideOwnHosts(analysis: Facts, c: Comparison): boolean {
   let own = false;
   const visit = (n: Node) => {
     if (own) return;
-    if (n.type === 'Literal' && typeof n.value === 'string' && isHost(n.value.replace(/^\./, '')) && analysis.isOwnHost(n.value.replace(/^\./, ''))) own = true;
+    const host = n.type === 'Literal' && typeof n.value === 'string' ? n.value.replace(/^\./, '') : undefined;
+    if (host !== undefined && isHost(host) && analysis.isOwnHost(host)) own = true;
     else forEachChild(n, visit);
   };
   visit(fn);
