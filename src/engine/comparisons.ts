@@ -8,7 +8,7 @@ import { isDecoderName } from './decoders';
 import type { AnalysisContext, Comparison } from './context';
 
 export type { Comparison };
-import { classifyConstant, isHost, isZonePicker, type ConstantClass } from './constants';
+import { brandOf, classifyConstant, isHost, isKnownEndpoint, isZonePicker, type ConstantClass } from './constants';
 import { isMath, union } from './flow';
 import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
@@ -36,6 +36,8 @@ export class Comparisons {
   private readonly specificValues = new Map<string | number, boolean>();
   /** Hosts the program's own text names in http(s) URLs, collected on first use. */
   private urlHosts?: Set<string>;
+  /** Their registrable names (`claude` of `code.claude.com`). */
+  private brands?: Set<string>;
 
   constructor(private readonly a: AnalysisContext) {}
 
@@ -238,7 +240,9 @@ export class Comparisons {
       if (!(flow.kinds & ~(Kind.GATEWAY | Kind.PROXY)) && isExactMatch(node, subject) && specific.length <= 2 && !isList) return undefined;
     }
     const encoded = concealed ? encodedLiteral(provenance.literals.all()) : undefined;
-    return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
+    const found: Comparison = { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
+    if (!concealed && classes.size === 1 && classes.has('host') && this.isEndpointList(found.values)) found.endpoints = true;
+    return found;
   }
 
   /** A number computed from others (`%`, `/`, `*`, `Math.*`), directly or as a variable's only definition. */
@@ -276,16 +280,37 @@ export class Comparisons {
     return !!def && this.isOffsetRead(def, depth + 1);
   }
 
-  /** Whether the program names a host in a URL of its own (`https://api.vendor.com/v1`), itself or a subdomain. */
-  isOwnHost(host: string): boolean {
+  /** Hosts the program names in http(s) URLs. */
+  private ownHosts(): Set<string> {
     if (!this.urlHosts) {
       this.urlHosts = new Set();
       for (const m of this.a.text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,24})(?=[/:"'`?#\s]|$)/gi)) this.urlHosts.add(m[1].toLowerCase());
     }
+    return this.urlHosts;
+  }
+
+  /** Whether the program names a host in a URL of its own (`https://api.vendor.com/v1`), itself or a subdomain. */
+  isOwnHost(host: string): boolean {
     const h = host.toLowerCase().replace(/^[.*]+/, '');
-    if (this.urlHosts.has(h)) return true;
-    for (const u of this.urlHosts) if (u.endsWith('.' + h)) return true;
+    const own = this.ownHosts();
+    if (own.has(h)) return true;
+    for (const u of own) if (u.endsWith('.' + h)) return true;
     return false;
+  }
+
+  /**
+   * A list of hosts most of which are known endpoints: the program's own (named in its URLs, or under
+   * the same names) and public API, cloud and telemetry services. Checking the gateway against it is
+   * routing or an allowlist of endpoints (the rest are taken as more of the same), not a search for
+   * organisations.
+   */
+  private isEndpointList(hosts: string[]): boolean {
+    if (!this.brands) {
+      this.brands = new Set();
+      for (const h of this.ownHosts()) { const b = brandOf(h); if (b) this.brands.add(b); }
+    }
+    const brands = this.brands;
+    return hosts.filter((h) => this.isOwnHost(h) || isKnownEndpoint(h, brands)).length > hosts.length / 2;
   }
 
   /** A comparison inside `list.some(x => ...)` is reported at the `.some(...)` call. */
@@ -432,6 +457,7 @@ function mergeInto(existing: Comparison, c: Comparison): void {
   for (const k of c.classes) existing.classes.add(k);
   existing.concealed ||= c.concealed;
   existing.encoded ??= c.encoded;
+  if (!c.endpoints || existing.concealed) delete existing.endpoints;
   existing.flow = union(existing.flow, c.flow);
 }
 

@@ -118,3 +118,36 @@ export function orgOf(host: string): string {
   const parts = host.replace(/^[.*]+/, '').toLowerCase().split('.');
   return parts.length <= 2 ? parts.join('.') : parts.slice(-3).join('.').replace(/^(?:www|api)\./, '');
 }
+
+/**
+ * Names of public API, cloud and telemetry services an agent routes to or reports to, as they
+ * appear in their hosts (`api.openai.com`, `dashscope.aliyuncs.com`, `bedrock-runtime.us-east-1.amazonaws.com`,
+ * `browser-intake-datadoghq.com`): endpoints anyone can use, not the domains of an organisation's own network.
+ */
+const SERVICE_NAMES = new Set(('openai anthropic googleapis deepseek aliyuncs dashscope moonshot bigmodel mistral groq together fireworks openrouter ' +
+  'cohere perplexity xai ollama huggingface replicate volces volcengine minimax baichuan siliconflow zhipuai hunyuan cerebras sambanova ' +
+  'aws amazonaws amazonwebservices azure windows microsoft googleusercontent cloudflare vercel netlify ' +
+  'github githubusercontent githubcopilot gitlab npmjs sentry datadoghq segment statsig posthog mixpanel amplitude honeycomb').split(' '));
+
+/** The name parts of a host (`claude-staging.ai` gives `claude`, `staging`, `ai`). */
+function hostTokens(host: string): string[] {
+  return host.toLowerCase().replace(/^[.*]+/, '').split(/[.-]/);
+}
+
+/** The registrable name of a host (`code.claude.com` gives `claude`; `example.co.uk` gives `example`). */
+export function brandOf(host: string): string | undefined {
+  const parts = host.toLowerCase().replace(/^[.*]+/, '').replace(/\.$/, '').split('.');
+  if (parts.length < 2) return undefined;
+  const sld = parts.length >= 3 && parts[parts.length - 1].length === 2 && parts[parts.length - 2].length <= 3 ? parts[parts.length - 3] : parts[parts.length - 2];
+  return sld.length >= 3 ? sld : undefined;
+}
+
+/**
+ * Whether a host is a known endpoint: one of a public service (above), or one under a name the program's
+ * own URLs use (`brands`, the registrable names of the hosts it names in `https://` URLs: with
+ * `https://code.claude.com/…`, `claude.app` and `claude-staging.ai` are the program's too). Names of five
+ * letters or more also count as a prefix (`claudeusercontent.com`).
+ */
+export function isKnownEndpoint(host: string, brands: ReadonlySet<string>): boolean {
+  return hostTokens(host).some((t) => SERVICE_NAMES.has(t) || brands.has(t) || [...brands].some((b) => b.length >= 5 && t.startsWith(b)));
+}

@@ -23,6 +23,8 @@ export interface Comparison {
   concealed: boolean;
   /** The literal the constants were decoded from (for concealed ones). */
   encoded?: Node;
+  /** Hosts in plain sight, most of them the program's own or public services' endpoints: routing, an allowlist. */
+  endpoints?: true;
 }
 
 /** A call of a function, direct or through `call`/`apply`/`Reflect.apply`. */

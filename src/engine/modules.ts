@@ -456,7 +456,8 @@ export class ModuleFacts {
     const member = (key: string) => memberName(name, key);
     const out: Array<[string, FunctionNode]> = [];
     for (const m of cls.body.body as Node[]) {
-      const key = m.type === 'MethodDefinition' && m.kind === 'method' ? keyName(m) : undefined;
+      // A getter is exported like a method: its export's value is what it returns (`env.zone` of `get zone() {…}`).
+      const key = m.type === 'MethodDefinition' && (m.kind === 'method' || m.kind === 'get') ? keyName(m) : undefined;
       if (key === undefined || key.startsWith('#') || instance && m.static) continue;
       out.push([instance || m.static ? member(key) : `${name}.prototype.${key}`, m.value]);
     }

@@ -63,9 +63,11 @@ export const rule = createRule({
             // Checked in one function with the program's own endpoints (`host === "api.vendor.com" ||
             // hashes.has(sha(host))`): an allowlist of endpoints some of which are not named. Hidden all
             // the same, so a person must look, but no list of other organisations: high, not critical.
+            // Beside a list of endpoints (mostly the program's own and public services'), the digests are more
+            // entries of that list: shown, low.
             const allowlist = besideOwnHosts(analysis, c);
             context.report({
-              node: c.node, messageId: allowlist ? 'hashedAllowlist' : 'hashed', severity: allowlist ? 'high' : 'critical',
+              node: c.node, messageId: allowlist ? 'hashedAllowlist' : 'hashed', severity: allowlist === 'endpoints' ? 'low' : allowlist ? 'high' : 'critical',
               summary: `Hashes ${yourSources(c.flow.kinds)} and checks it against ${c.values.length} hidden values, so nobody reading the code can tell what it looks for.`,
               data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, entries: shortList(c.values.map((v) => (v.length > 16 ? `${v.slice(0, 12)}…` : v)), 4) },
               evidence: { hashes: c.values, count: c.values.length, comparedWith: kindNames(c.flow.kinds) },
@@ -118,6 +120,9 @@ export const rule = createRule({
   },
 });
 
+/** A list of endpoints this long beside a hashed check makes the digests more of its entries. */
+const MIN_ENDPOINT_LIST = 3;
+
 /** A function longer than this is not searched for the program's own hosts. */
 const MAX_ALLOWLIST_FUNCTION = 20_000;
 
@@ -127,11 +132,11 @@ const MAX_ALLOWLIST_FUNCTION = 20_000;
  * compares with: the function checks for the program's own endpoints. (Iteration callbacks, `parts.some((p) => H.has(sha(p)))`,
  * count as their function's body.)
  */
-function besideOwnHosts(analysis: Facts, c: Comparison): boolean {
-  if (!(c.flow.kinds & (Kind.GATEWAY | Kind.PROXY))) return false;
+function besideOwnHosts(analysis: Facts, c: Comparison): 'own' | 'endpoints' | undefined {
+  if (!(c.flow.kinds & (Kind.GATEWAY | Kind.PROXY))) return undefined;
   let fn: Node | undefined = c.node.parent ?? undefined;
   while (fn && (!isFunction(fn) || fn.parent?.type === 'CallExpression' && fn.parent.arguments.includes(fn) && ITERATORS.has(calleeName(fn.parent) ?? ''))) fn = fn.parent ?? undefined;
-  if (!fn || fn.end - fn.start > MAX_ALLOWLIST_FUNCTION) return false;
+  if (!fn || fn.end - fn.start > MAX_ALLOWLIST_FUNCTION) return undefined;
   let own = false;
   const visit = (n: Node) => {
     if (own) return;
@@ -141,5 +146,7 @@ function besideOwnHosts(analysis: Facts, c: Comparison): boolean {
   };
   visit(fn);
   // (Or kept in lists beside it, `OWN.some((d) => host.endsWith(d))`: another comparison in the function.)
-  return own || analysis.comparisons().some((o) => o !== c && o.classes.has('host') && o.node.start >= fn!.start && o.node.end <= fn!.end && o.values.some((v) => analysis.isOwnHost(v)));
+  const beside = analysis.comparisons().filter((o) => o !== c && o.classes.has('host') && o.node.start >= fn!.start && o.node.end <= fn!.end);
+  if (beside.some((o) => o.endpoints && o.values.length >= MIN_ENDPOINT_LIST)) return 'endpoints';
+  return own || beside.some((o) => o.values.some((v) => analysis.isOwnHost(v))) ? 'own' : undefined;
 }

@@ -12,6 +12,7 @@ const CLASS_NAME: Record<string, string> = { zone: 'time zone', offset: 'UTC off
 
 /** Place checks steer behaviour by where the user is; a single host is usually routing. */
 function severityOf(c: Comparison): Severity {
+  if (c.endpoints) return 'low';
   if (c.classes.has('zone') || c.classes.has('offset')) return 'high';
   const orgs = new Set(c.values.map(orgOf));
   if ((c.classes.has('host') || c.classes.has('keyword')) && (orgs.size >= 3 || c.concealed)) return 'high';
@@ -27,6 +28,7 @@ export const rule = createRule({
     category: 'CWE-359: Exposure of Private Personal Information to an Unauthorized Actor',
     messages: {
       compared: 'The {{source}} is compared with {{count}} specific {{what}}: {{values}}.',
+      endpoints: 'The {{source}} is checked against {{count}} hosts, most of them known endpoints (the program\'s own, public API and cloud services): {{values}}. Routing, or an allowlist of endpoints.',
     },
   },
   create(context) {
@@ -38,7 +40,7 @@ export const rule = createRule({
           const what = [...c.classes].map((k) => (c.values.length === 1 ? CLASS_NAME : CLASS_NAMES)[k]).join(' and ');
           context.report({
             node: c.node,
-            messageId: 'compared',
+            messageId: c.endpoints ? 'endpoints' : 'compared',
             severity: severityOf(c),
             summary: `Checks ${yourSources(c.flow.kinds)} against specific ${what}: ${shortList(c.values, 4)}.`,
             data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, what, values: shortList(c.values, 6) },
