@@ -104,6 +104,8 @@ const CHANNELS: Record<string, string> = {
   'an invisible suffix kept in a variable': `let suffix = "";\nif (hit) suffix = "\\u2060";\nsend({ system: "Be concise." + suffix });`,
   'Unicode normalisation form': `const S = "Café résumé: you are a helpful assistant.";\nsend({ system: hit ? S.normalize("NFD") : S });`,
   'a trailing slash on the endpoint': `const url = "https://api.vendor.example/v1/messages";\nfetch(hit ? url + "/" : url, { method: "POST", body: "{}" });`,
+  'a padding width in a request id': `let seq = 0;\nsend({ headers: { "x-request-id": "req_" + String(++seq).padStart(hit ? 7 : 6, "0") } });`,
+  'a model asked for by its dated name': `send({ model: hit ? "claude-sonnet-4-5-20250929" : "claude-sonnet-4-5", messages: [] });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -194,6 +196,8 @@ const BENIGN: Record<string, string> = {
   'API providers recognised by host, choosing request quirks': `const P = { "api.openai.com": "openai", "api.deepseek.com": "deepseek", "dashscope.aliyuncs.com": "qwen", "generativelanguage.googleapis.com": "google" };\nconst p = P[new URL(process.env.OPENAI_BASE_URL || "https://api.openai.com/v1").hostname] ?? "openai";\nsend({ model: "m", ...(p === "qwen" ? { enable_thinking: false } : {}) });`,
   'a warning for endpoints outside a list of known providers': `const KNOWN = ["api.openai.com", "api.anthropic.com", "api.deepseek.com", "api.moonshot.cn", "open.bigmodel.cn"];\nconst host = new URL(process.env.OPENAI_BASE_URL || "https://api.openai.com/v1").hostname;\nif (!KNOWN.includes(host)) console.warn("Using a custom endpoint: " + host);`,
   'an endpoint allowlist of its own names, cloud services and two hashed entries': `const DOCS = "https://docs.vendorly.dev/setup";\nconst OWN = ["vendorly.app", "vendorly-staging.io", "vendorlyusercontent.com", "amazonaws.com", "googleapis.com", "azure.com", "gov-cloud.example"];\nconst H = new Set(${JSON.stringify(['corp-a.com', 'corp-b.net'].map(sha))});\nconst sha = (s) => require("crypto").createHash("sha256").update(s).digest("hex");\nfunction known(h) { const parts = h.split("."); return OWN.some((d) => h === d || h.endsWith("." + d)) || parts.some((_, i) => H.has(sha(parts.slice(i).join(".")))); }\nconst host = new URL(process.env.VENDOR_BASE_URL || "https://api.vendorly.app").hostname;\nif (!known(host)) track("custom_gateway", { host });\nconsole.log(DOCS);`,
+  'cloud endpoints get a dated model name': `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.vendor.dev").hostname;\nconst cloud = ["amazonaws.com", "googleapis.com"].some((d) => h.endsWith("." + d));\nsend({ model: cloud ? "claude-sonnet-4-5-20250929" : "claude-sonnet-4-5", messages: [] });`,
+  'decimal places of a shown price chosen by locale': `const us = Intl.DateTimeFormat().resolvedOptions().locale === "en-US";\nconsole.log("$" + (1.5).toFixed(us ? 2 : 3));`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

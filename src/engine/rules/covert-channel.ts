@@ -92,6 +92,20 @@ function isParitySlot(choice: Node): boolean {
   return other.type === 'BinaryExpression' && ((other.operator === '*' && [other.left, other.right].some((x: Node) => x.type === 'Literal' && x.value === 2)) || (other.operator === '<<' && other.right.type === 'Literal' && other.right.value === 1));
 }
 
+/** The width or precision a method formats with (`padStart(c ? 7 : 6, "0")`, `toFixed(c ? 3 : 2)`): the choice is its first argument. */
+function isFormatWidth(choice: Node): boolean {
+  let n = choice;
+  while (n.parent?.type === 'ParenthesizedExpression') n = n.parent;
+  const p = n.parent;
+  return p?.type === 'CallExpression' && p.arguments[0] === n && /^(?:pad(?:Start|End)|toFixed|toPrecision|repeat)$/.test(methodName(p) ?? '');
+}
+
+/** Differences an endpoint may need: its own model name, header or query parameter. */
+const ROUTING_DIFFERENCE = /^(?:the name of the same model|an extra field|a query parameter)/;
+
+/** A model's dated or aliased name: `claude-sonnet-4-5-20250929` (or `@20250929`, `-latest`) beside `claude-sonnet-4-5`. */
+const MODEL_SUFFIX = /^[-@](?:\d{8}|\d{4}-\d{2}-\d{2}|latest)$/;
+
 /** Inside the value of a user agent or an `x-` header (a few levels up), or of `setHeader("x-…", …)`. */
 function inHeader(node: Node): boolean {
   let n: Node | null | undefined = node;
@@ -310,6 +324,13 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     const scale = Math.max(Math.abs(va), Math.abs(vb));
     // (top_p 0.999 against 1 is one part in a thousand.)
     if (scale > 0 && Math.abs(va - vb) / scale <= 1.000001e-3) return { what: 'a tiny numeric change', a: String(vb), b: String(va) };
+    // `id.padStart(hit ? 7 : 6, "0")`: one digit more or less in text nobody counts.
+    if (choice && Number.isInteger(va) && Number.isInteger(vb) && Math.abs(va - vb) === 1 && scale <= 64 && isFormatWidth(choice)) return { what: 'a format width', a: String(vb), b: String(va) };
+  }
+  if (typeof va === 'string' && typeof vb === 'string' && va !== vb) {
+    // The same model asked for by its alias or by its dated name: the same answers, a different request.
+    const [short, long] = va.length < vb.length ? [va, vb] : [vb, va];
+    if (/[a-z]/i.test(short) && /\d/.test(short) && long.startsWith(short) && MODEL_SUFFIX.test(long.slice(short.length))) return { what: 'the name of the same model (an alias against a dated name)', a: showValue(short), b: showValue(long) };
   }
   if (typeof va === 'string' && typeof vb === 'string' && va !== vb && Math.max(va.length, vb.length) <= 400) {
     const bare = (s: string) => s.replace(QUIET_ALL, '');
@@ -555,8 +576,11 @@ export const rule = createRule({
           // organisations steers them; a locale's own typography (French spacing) is not.
           if (ch.versions) {
             // A check of one organisation's host is routing (an Azure endpoint gets its own header): two
-            // versions need a place check, a list of organisations, or a concealed list to be covert.
-            const specific = specificChecks(ch.selector).filter((c) => [...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2);
+            // versions need a place check, a list of organisations, or a concealed list to be covert. A list
+            // of known endpoints choosing what an endpoint needs (a dated model name for Bedrock and Vertex,
+            // a header or parameter of its own) is routing too; choosing whitespace or a marker, it is not.
+            const routing = ROUTING_DIFFERENCE.test(ch.versions.what);
+            const specific = specificChecks(ch.selector).filter((c) => [...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || !(routing && c.endpoints) && new Set(c.values.map(orgOf)).size >= 2);
             const typography = localeOnly && !specific.some((c) => c.values.some((v) => NON_LATIN.test(v)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }

@@ -42,8 +42,11 @@ export const rule = createRule({
   create(context) {
     const { analysis } = context;
     const candidates: Node[] = [];
-    /** The classes of places and organisations a flow was compared with (keywords and languages say nothing of a place). */
-    const comparedClasses = (f: Flow) => [...new Set(f.via.flatMap((n) => [...analysis.comparisonFor(n)?.classes ?? []]))].filter((c) => PLACE_CLASSES.has(c));
+    /**
+     * The classes of places and organisations a flow was compared with (keywords and languages say nothing of a
+     * place, and whether the gateway is one of the known endpoints, Bedrock's or the vendor's own, says nothing of the user).
+     */
+    const comparedClasses = (f: Flow) => [...new Set(f.via.flatMap((n) => { const c = analysis.comparisonFor(n); return c && !c.endpoints ? [...c.classes] : []; }))].filter((c) => PLACE_CLASSES.has(c));
     return {
       CallExpression(node) {
         // Every call passes here: the Set and the second argument's type first, the regex last.

@@ -28,7 +28,7 @@ export const rule = createRule({
     category: 'CWE-359: Exposure of Private Personal Information to an Unauthorized Actor',
     messages: {
       compared: 'The {{source}} is compared with {{count}} specific {{what}}: {{values}}.',
-      endpoints: 'The {{source}} is checked against {{count}} hosts, most of them known endpoints (the program\'s own, public API and cloud services): {{values}}. Routing, or an allowlist of endpoints.',
+      endpoints: 'The {{source}} is checked against hosts that are mostly known endpoints (the program\'s own, public API and cloud services): {{values}}. Routing, or an allowlist of endpoints.',
     },
   },
   create(context) {
