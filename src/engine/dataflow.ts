@@ -222,11 +222,13 @@ export class Dataflow {
     // `promise.then((value) => …)`: the value is what the promise resolves to.
     const promise = thenPromise(fn, b.id);
     if (promise) return this.flow(promise);
+    // A default (`tz = zone()`, also in a destructured parameter, `{ tz = zone() } = {}`) is what the name holds when none is given.
+    const byDefault = b.id.parent?.type === 'AssignmentPattern' && b.id.parent.left === b.id ? this.flow(b.id.parent.right) : NONE;
     const index = fn.params.findIndex((p: Node) => p === b.id || (p.type === 'AssignmentPattern' && p.left === b.id));
-    if (index < 0) return NONE;
+    if (index < 0) return byDefault;
     // A parameter of an exported function also takes what other modules pass.
     const key = this.a.modules.paramInput(fn, b.id);
-    let f = key ? this.inputFlow(b.id, key) : NONE;
+    let f = union(byDefault, key ? this.inputFlow(b.id, key) : NONE);
     if (key && this.summarising) return f;
     // A function passed to another module's function takes what that function calls it with.
     const given = this.a.modules.callbackInput(fn, b.id);

@@ -62,6 +62,15 @@ function isGetterMapCall(node: Node): boolean {
   return node.arguments.length === 2 && ns.type === 'Identifier' && !!getterList(map);
 }
 
+/** What a deep copy copies: `structuredClone(o)` and `JSON.parse(JSON.stringify(o))` give `o`. */
+export function deepCopyOf(call: Node): Node | undefined {
+  const c = unwrap(call.callee);
+  const arg = call.arguments[0] && unwrap(call.arguments[0]);
+  if (c.type === 'Identifier' && c.name === 'structuredClone') return arg;
+  const isJson = (n: Node, m: string) => n.type === 'MemberExpression' && unwrap(n.object).type === 'Identifier' && unwrap(n.object).name === 'JSON' && propertyName(n) === m;
+  return isJson(c, 'parse') && arg?.type === 'CallExpression' && isJson(unwrap(arg.callee), 'stringify') && arg.arguments[0] ? arg.arguments[0] : undefined;
+}
+
 /** Each member a getter map declares with its values: a getter's returns, or the value itself. */
 function getterMembers(defs: Definitions, map: Node): Array<[string, Node[]]> {
   return (getterList(map) ?? []).map((m) => [m.key, m.getter ? defs.returnsOf(m.node as FunctionNode) : [m.node]]);
@@ -1131,6 +1140,9 @@ export class Definitions {
         if (c.type === 'MemberExpression' && unwrap(c.object).type === 'Identifier' && unwrap(c.object).name === 'Object' && /^(?:freeze|seal|assign|preventExtensions)$/.test(propertyName(c) ?? '')) {
           return (node.arguments as Node[]).flatMap((a) => this.objectShapes(a, depth + 1));
         }
+        // A deep copy, `structuredClone(o)` or `JSON.parse(JSON.stringify(o))`, has the members of `o`.
+        const copied = deepCopyOf(node);
+        if (copied) return this.objectShapes(copied, depth + 1);
         const fn = this.functionOf(node.callee, depth + 1);
         return fn ? this.returnsOf(fn).flatMap((r) => this.objectShapes(r, depth + 1)) : [];
       }

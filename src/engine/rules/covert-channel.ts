@@ -100,6 +100,12 @@ function isFormatWidth(choice: Node): boolean {
   return p?.type === 'CallExpression' && p.arguments[0] === n && /^(?:pad(?:Start|End)|toFixed|toPrecision|repeat)$/.test(methodName(p) ?? '');
 }
 
+/** Differences in text that a locale's typography makes. */
+const TYPOGRAPHIC = /^(?:whitespace|a marker|letter case|the Unicode normalisation)/;
+
+/** A query parameter naming the language content is wanted in. */
+const LANGUAGE_PARAMETER = /^a query parameter "[?&](?:hl|lang|language|locale|lng|ui_locales)=/i;
+
 /** Differences an endpoint may need: its own model name, header or query parameter. */
 const ROUTING_DIFFERENCE = /^(?:the name of the same model|an extra field|a query parameter)/;
 
@@ -581,7 +587,11 @@ export const rule = createRule({
             // a header or parameter of its own) is routing too; choosing whitespace or a marker, it is not.
             const routing = ROUTING_DIFFERENCE.test(ch.versions.what);
             const specific = specificChecks(ch.selector).filter((c) => [...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || !(routing && c.endpoints) && new Set(c.values.map(orgOf)).size >= 2);
-            const typography = localeOnly && !specific.some((c) => c.values.some((v) => NON_LATIN.test(v)));
+            // A locale's region checked against a list of regions (`["CN", "HK", "MO"].includes(region)`) is a place
+            // check: what it chooses is covert unless it is text a locale sets its own way (spacing, a marker, case).
+            const regionList = specific.some((c) => c.classes.has('region') && c.values.length >= 2);
+            // Asking for content in a language (`?hl=zh`) is localisation whatever the locale.
+            const typography = localeOnly && (LANGUAGE_PARAMETER.test(ch.versions.what) || !specific.some((c) => c.values.some((v) => NON_LATIN.test(v))) && (!regionList || TYPOGRAPHIC.test(ch.versions.what)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }
           // A look-alike chosen by a locale written in Latin letters is most likely its own typography
