@@ -52,6 +52,12 @@ export function unwrap(node: Node): Node {
   return node;
 }
 
+/** The node with the parentheses around it, if any: the child its parent holds. */
+export function parenthesised(node: Node): Node {
+  while (node.parent?.type === 'ParenthesizedExpression') node = node.parent;
+  return node;
+}
+
 /** The name a call or `new` goes by: `f` for `f()`, `m` for `a.m()` and `a["m"]()`. */
 export function calleeName(call: Node): string | undefined {
   const callee = unwrap(call.callee);

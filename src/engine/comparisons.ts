@@ -8,7 +8,7 @@ import { isDecoderName } from './decoders';
 import type { AnalysisContext, Comparison } from './context';
 
 export type { Comparison };
-import { brandOf, classifyConstant, isHost, isKnownEndpoint, isZonePicker, type ConstantClass } from './constants';
+import { bareHost, brandOf, classifyConstant, isHost, isKnownEndpoint, isZonePicker, type ConstantClass } from './constants';
 import { isMath, union } from './flow';
 import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
@@ -34,10 +34,8 @@ export class Comparisons {
   private readonly constantBindings = new Map<Binding, boolean>();
   private readonly bound = new Map<string, Node>();
   private readonly specificValues = new Map<string | number, boolean>();
-  /** Hosts the program's own text names in http(s) URLs, collected on first use. */
-  private urlHosts?: Set<string>;
-  /** Their registrable names (`claude` of `code.claude.com`). */
-  private brands?: Set<string>;
+  /** Hosts the program's own text names in http(s) URLs, and their registrable names (`claude` of `code.claude.com`), collected on first use. */
+  private own?: { hosts: Set<string>; brands: Set<string> };
 
   constructor(private readonly a: AnalysisContext) {}
 
@@ -280,21 +278,22 @@ export class Comparisons {
     return !!def && this.isOffsetRead(def, depth + 1);
   }
 
-  /** Hosts the program names in http(s) URLs. */
-  private ownHosts(): Set<string> {
-    if (!this.urlHosts) {
-      this.urlHosts = new Set();
-      for (const m of this.a.text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,24})(?=[/:"'`?#\s]|$)/gi)) this.urlHosts.add(m[1].toLowerCase());
+  /** Hosts the program names in http(s) URLs, and their registrable names. */
+  private ownHosts(): { hosts: Set<string>; brands: Set<string> } {
+    if (!this.own) {
+      this.own = { hosts: new Set(), brands: new Set() };
+      for (const m of this.a.text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,24})(?=[/:"'`?#\s]|$)/gi)) this.own.hosts.add(m[1].toLowerCase());
+      for (const h of this.own.hosts) { const b = brandOf(h); if (b) this.own.brands.add(b); }
     }
-    return this.urlHosts;
+    return this.own;
   }
 
   /** Whether the program names a host in a URL of its own (`https://api.vendor.com/v1`), itself or a subdomain. */
   isOwnHost(host: string): boolean {
-    const h = host.toLowerCase().replace(/^[.*]+/, '');
-    const own = this.ownHosts();
-    if (own.has(h)) return true;
-    for (const u of own) if (u.endsWith('.' + h)) return true;
+    const h = bareHost(host);
+    const { hosts } = this.ownHosts();
+    if (hosts.has(h)) return true;
+    for (const u of hosts) if (u.endsWith('.' + h)) return true;
     return false;
   }
 
@@ -305,11 +304,7 @@ export class Comparisons {
    * organisations.
    */
   private isEndpointList(hosts: string[]): boolean {
-    if (!this.brands) {
-      this.brands = new Set();
-      for (const h of this.ownHosts()) { const b = brandOf(h); if (b) this.brands.add(b); }
-    }
-    const brands = this.brands;
+    const { brands } = this.ownHosts();
     return hosts.filter((h) => this.isOwnHost(h) || isKnownEndpoint(h, brands)).length > hosts.length / 2;
   }
 

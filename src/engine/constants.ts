@@ -115,7 +115,7 @@ export function isZonePicker(zones: Iterable<string>): boolean {
  */
 export function orgOf(host: string): string {
   if (!host.includes('.')) return host.toLowerCase().split(/[-_]/)[0];
-  const parts = host.replace(/^[.*]+/, '').toLowerCase().split('.');
+  const parts = bareHost(host).split('.');
   return parts.length <= 2 ? parts.join('.') : parts.slice(-3).join('.').replace(/^(?:www|api)\./, '');
 }
 
@@ -129,14 +129,14 @@ const SERVICE_NAMES = new Set(('openai anthropic googleapis deepseek aliyuncs da
   'aws amazonaws amazonwebservices azure windows microsoft googleusercontent cloudflare vercel netlify ' +
   'github githubusercontent githubcopilot gitlab npmjs sentry datadoghq segment statsig posthog mixpanel amplitude honeycomb').split(' '));
 
-/** The name parts of a host (`claude-staging.ai` gives `claude`, `staging`, `ai`). */
-function hostTokens(host: string): string[] {
-  return host.toLowerCase().replace(/^[.*]+/, '').split(/[.-]/);
+/** A host in lower case without a wildcard or leading dot (`*.Vendor.com` gives `vendor.com`). */
+export function bareHost(host: string): string {
+  return host.toLowerCase().replace(/^[.*]+/, '');
 }
 
 /** The registrable name of a host (`code.claude.com` gives `claude`; `example.co.uk` gives `example`). */
 export function brandOf(host: string): string | undefined {
-  const parts = host.toLowerCase().replace(/^[.*]+/, '').replace(/\.$/, '').split('.');
+  const parts = bareHost(host).replace(/\.$/, '').split('.');
   if (parts.length < 2) return undefined;
   const sld = parts.length >= 3 && parts[parts.length - 1].length === 2 && parts[parts.length - 2].length <= 3 ? parts[parts.length - 3] : parts[parts.length - 2];
   return sld.length >= 3 ? sld : undefined;
@@ -149,5 +149,7 @@ export function brandOf(host: string): string | undefined {
  * letters or more also count as a prefix (`claudeusercontent.com`).
  */
 export function isKnownEndpoint(host: string, brands: ReadonlySet<string>): boolean {
-  return hostTokens(host).some((t) => SERVICE_NAMES.has(t) || brands.has(t) || [...brands].some((b) => b.length >= 5 && t.startsWith(b)));
+  const prefixes = [...brands].filter((b) => b.length >= 5);
+  // (Its name parts: `claude-staging.ai` gives `claude`, `staging`, `ai`.)
+  return bareHost(host).split(/[.-]/).some((t) => SERVICE_NAMES.has(t) || brands.has(t) || prefixes.some((b) => t.startsWith(b)));
 }

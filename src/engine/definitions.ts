@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, keyName, methodName, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { calleeOf } from './modules';
@@ -645,8 +645,7 @@ export class Definitions {
   private madeCalls(maker: FunctionNode): Node[] {
     const out: Node[] = [];
     for (const site of this.callSites(maker)) {
-      let n: Node = site;
-      while (n.parent?.type === 'ParenthesizedExpression') n = n.parent;
+      const n = parenthesised(site);
       const p = n.parent;
       if (p?.type === 'CallExpression' && p.callee === n) out.push(p);
       const holder = p?.type === 'VariableDeclarator' && p.init === n ? p.id : p?.type === 'AssignmentExpression' && p.right === n ? p.left : undefined;

@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { addTo, calleeName, isFunction, isLiteral, isStringLiteral, keyName, methodName, propertyName, regexOf, unwrap, type Node } from '../ast';
+import { addTo, calleeName, isFunction, isLiteral, isStringLiteral, keyName, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
@@ -84,8 +84,7 @@ function showValue(v: unknown): string {
 
 /** `n * 2 + c`, `n << 1 | c`: a slot whose value only sets the lowest bit. */
 function isParitySlot(choice: Node): boolean {
-  let n = choice;
-  while (n.parent?.type === 'ParenthesizedExpression') n = n.parent;
+  const n = parenthesised(choice);
   const p = n.parent;
   if (p?.type !== 'BinaryExpression' || (p.operator !== '+' && p.operator !== '|')) return false;
   const other = unwrap(p.left === n ? p.right : p.left);
@@ -94,8 +93,7 @@ function isParitySlot(choice: Node): boolean {
 
 /** The width or precision a method formats with (`padStart(c ? 7 : 6, "0")`, `toFixed(c ? 3 : 2)`): the choice is its first argument. */
 function isFormatWidth(choice: Node): boolean {
-  let n = choice;
-  while (n.parent?.type === 'ParenthesizedExpression') n = n.parent;
+  const n = parenthesised(choice);
   const p = n.parent;
   return p?.type === 'CallExpression' && p.arguments[0] === n && /^(?:pad(?:Start|End)|toFixed|toPrecision|repeat)$/.test(methodName(p) ?? '');
 }
@@ -337,8 +335,7 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     // The same model asked for by its alias or by its dated name: the same answers, a different request.
     const [short, long] = va.length < vb.length ? [va, vb] : [vb, va];
     if (/[a-z]/i.test(short) && /\d/.test(short) && long.startsWith(short) && MODEL_SUFFIX.test(long.slice(short.length))) return { what: 'the name of the same model (an alias against a dated name)', a: showValue(short), b: showValue(long) };
-  }
-  if (typeof va === 'string' && typeof vb === 'string' && va !== vb && Math.max(va.length, vb.length) <= 400) {
+    if (long.length > 400) return undefined;
     const bare = (s: string) => s.replace(QUIET_ALL, '');
     if (typeof added === 'string' && QUIET.test(added)) return { what: `a marker ${showString(added)} added`, a: showValue(vb), b: showValue(va) };
     // (Also whitespace alone: a doubled space, a trailing newline.)
