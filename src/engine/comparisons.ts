@@ -12,7 +12,7 @@ import { bareHost, brandOf, classifyConstant, isHost, isKnownEndpoint, isZonePic
 import { isMath, union } from './flow';
 import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
-import { ALL_KINDS, Kind } from './sources';
+import { ALL_KINDS, Kind, SETTING_KINDS } from './sources';
 
 /** A fingerprint value compared with specific constants. */
 
@@ -187,7 +187,7 @@ export class Comparisons {
     // Three or more values, or a decoded list of any length (`["Ynl0ZWRhbmNl", …].map(atob)`): names worth classifying.
     const isList = (value instanceof Many || Array.isArray(value)) && (values.length >= 3 || provenance.decoded);
     // Only values that could be specific under some source justify a dataflow query.
-    const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS, Kind, true) : this.mayBeSpecific(v)));
+    const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS | SETTING_KINDS, Kind, true) : this.mayBeSpecific(v)));
     if (!possible.length) return undefined;
     const flow = this.a.dataflow.flow(subject);
     if (!flow.kinds) return undefined;
@@ -202,7 +202,8 @@ export class Comparisons {
     // Organisation keywords are searched for inside an address (`host.includes("corp")`): a value equal to a
     // bare word (`["clone", "pull"].includes(args[0])`, `model === "opus"`) is a command or a name, not an organisation.
     // A Windows domain (`USERDOMAIN`, `USERDNSDOMAIN`) is itself an organisation's name: equal to a word, it is one.
-    const wordsCount = !isExactMatch(node, subject) || flow.via.some((n) => /^process\.env\.USER(?:DNS)?DOMAIN$/.test(this.a.sources.match(n)?.label ?? ''));
+    // So is an editor's name: `appName === "Cursor"` names its maker.
+    const wordsCount = !isExactMatch(node, subject) || !!(flow.kinds & Kind.EDITOR) || flow.via.some((n) => /^process\.env\.USER(?:DNS)?DOMAIN$/.test(this.a.sources.match(n)?.label ?? ''));
     // Minutes of an offset worked out by arithmetic (`Math.abs(offset) % 60 === 45`, a date library formatting
     // "+05:45") are no UTC offset of a place: only the offset itself, compared as read, is.
     const derived = this.isArithmetic(subject);
@@ -240,6 +241,8 @@ export class Comparisons {
     const encoded = concealed ? encodedLiteral(provenance.literals.all()) : undefined;
     const found: Comparison = { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
     if (!concealed && classes.size === 1 && classes.has('host') && this.isEndpointList(found.values)) found.endpoints = true;
+    // The cloud region or the editor checked in plain sight: routing by where the program runs.
+    if (!concealed && flow.kinds & SETTING_KINDS && !(flow.kinds & ~(SETTING_KINDS | Kind.INPUT))) found.endpoints = true;
     return found;
   }
 
@@ -321,7 +324,7 @@ export class Comparisons {
   private mayBeSpecific(v: string | number): boolean {
     let known = this.specificValues.get(v);
     if (known === undefined) {
-      const cls = classifyConstant(v, ALL_KINDS, Kind, false);
+      const cls = classifyConstant(v, ALL_KINDS | SETTING_KINDS, Kind, false);
       known = !!cls && cls !== 'keyword';
       this.specificValues.set(v, known);
     }

@@ -20,6 +20,10 @@ const REGIONS = new Set(('AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB 
 const LOWER_LOCALE = /^([a-z]{2,3})[-_]([a-z]{2})$/;
 const HOST = /^(?:\*\.|\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?$/i;
 const KEYWORD = /^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{2,30}$/;
+/** Cloud regions as AWS (`cn-north-1`, `us-gov-west-1`), Google (`asia-east2`), Azure (`chinaeast2`, `westeurope`) and Alibaba (`cn-hangzhou`) write them. */
+const CLOUD_REGION = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central)(?:east|west)?-\d|[a-z]+-(?:north|south|east|west|central)(?:east|west)?\d|(?:china|us|uk|uae|korea|japan|india|france|germany|norway|switzerland|brazil|canada|australia|southafrica|qatar|sweden|poland|italy|israel|mexico|spain|newzealand|taiwan|indonesia|malaysia)(?:north|south|east|west|central)\d?|(?:east|west|north|south|central|southeast|northeast)(?:us|europe|asia)\d?|cn-[a-z]+)$/;
+/** A product's name as an editor reports it (`Cursor`, `Visual Studio Code - Insiders`, `windsurf`). */
+const PRODUCT_NAME = /^(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .-]{1,39}$/;
 /** Hosts that say nothing about a place or organisation. */
 const NEUTRAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', 'example.com', 'localhost.localdomain',
   // Names of the local network, not of organisations: a gateway on the LAN, in Docker or on a tailnet.
@@ -94,11 +98,14 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
     // `lang.toUpperCase() === "ZH"`: a language in capitals, as UI-language picks write it.
     if (/^[A-Z]{2}$/.test(value) && LANGUAGES.has(value.toLowerCase()) && value !== 'EN') return 'locale';
   }
+  // A cloud region names a place (`cn-north-1`, `asia-east2`, `chinaeast2`); an editor's name, its maker (`Cursor`, `windsurf`).
+  if (sourceKinds & kinds.CLOUD && CLOUD_REGION.test(value)) return 'region';
   if (sourceKinds & (kinds.GATEWAY | kinds.PROXY | kinds.IDENTITY)) {
     const v = value.replace(/^\.+/, '');
     if (isHost(v, inList)) return 'host';
     if (KEYWORD.test(value)) return 'keyword';
   }
+  if (sourceKinds & kinds.EDITOR && PRODUCT_NAME.test(value)) return 'keyword';
   return undefined;
 }
 

@@ -23,7 +23,10 @@ export interface Comparison {
   concealed: boolean;
   /** The literal the constants were decoded from (for concealed ones). */
   encoded?: Node;
-  /** Hosts in plain sight, most of them the program's own or public services' endpoints: routing, an allowlist. */
+  /**
+   * Routing: hosts in plain sight, most of them the program's own or public services' endpoints (an allowlist),
+   * or the cloud region or editor the program runs in checked in plain sight.
+   */
   endpoints?: true;
 }
 

@@ -19,6 +19,7 @@ export function showString(s: string): string {
 const YOUR: Array<[number, string]> = [
   [1, 'your time zone'], [32, 'your UTC offset'], [2, 'your language and region settings'],
   [4, 'the API address you configured'], [8, 'your proxy'], [16, "your computer's name, user or network address"],
+  [128, 'the cloud region you configured'], [256, 'the editor you use'],
 ];
 
 /** What a flow's kinds are, said to the user: "your time zone or the API address you configured". */

@@ -19,7 +19,17 @@ export const Kind = {
    * reaches; findings it alone reaches are not reported.
    */
   INPUT: 64,
+  /**
+   * Where the program is deployed rather than who or where the user is: the cloud region it is
+   * configured for (`AWS_REGION`) and the editor it runs in (`vscode.env.appName`). Checking them
+   * is routing; they count only when a check of them against specific values steers a covert channel.
+   */
+  CLOUD: 128,
+  EDITOR: 256,
 } as const;
+
+/** The deployment kinds (see Kind.CLOUD). */
+export const SETTING_KINDS = Kind.CLOUD | Kind.EDITOR;
 
 export const ALL_KINDS = Kind.TZ | Kind.LOCALE | Kind.GATEWAY | Kind.PROXY | Kind.IDENTITY | Kind.OFFSET;
 
@@ -31,6 +41,8 @@ export function kindNames(kinds: number): string[] {
   if (kinds & Kind.GATEWAY) out.push('API gateway');
   if (kinds & Kind.PROXY) out.push('proxy');
   if (kinds & Kind.IDENTITY) out.push('host identity');
+  if (kinds & Kind.CLOUD) out.push('cloud region');
+  if (kinds & Kind.EDITOR) out.push('editor');
   return out;
 }
 
@@ -56,7 +68,7 @@ const COMMAND_MARKERS: Array<{ re: RegExp; kind: number }> = [
 ];
 const EXEC_CALLS = new Set(['execSync', 'exec', 'execFileSync', 'execFile', 'spawnSync', 'spawn']);
 /** Properties of an editor's `env` (VS Code's `vscode.env`, however the bundle names the module). */
-const EDITOR_ENV: Record<string, number> = { language: Kind.LOCALE, machineId: Kind.IDENTITY, remoteName: Kind.IDENTITY, appHost: Kind.IDENTITY };
+const EDITOR_ENV: Record<string, number> = { language: Kind.LOCALE, machineId: Kind.IDENTITY, remoteName: Kind.IDENTITY, appHost: Kind.IDENTITY, appName: Kind.EDITOR, uriScheme: Kind.EDITOR };
 const OS_MODULES = new Set(['os', 'node:os']);
 const OS_IDENTITY = new Set(['hostname', 'userInfo', 'networkInterfaces']);
 
@@ -70,6 +82,8 @@ export function envKind(name: string): number {
   if (/(?:^|_)PROXY$/.test(upper) || /^NPM_CONFIG_(?:HTTPS_)?PROXY$/.test(upper)) return Kind.PROXY;
   if (/_(?:BASE_URL|API_URL|API_BASE|ENDPOINT|API_HOST|BASE_PATH)$/.test(upper)) return Kind.GATEWAY;
   if (IDENTITY_ENV.has(upper)) return Kind.IDENTITY;
+  // `AWS_REGION`, `CLOUD_ML_REGION`, `VERTEX_REGION_…`, `GOOGLE_CLOUD_LOCATION`: the cloud region a client is configured for.
+  if (/(?:^|_)REGION(?:_|$)/.test(upper) || /^(?:GOOGLE_CLOUD|AZURE|VERTEX)_LOCATION$/.test(upper)) return Kind.CLOUD;
   return 0;
 }
 

@@ -74,6 +74,9 @@ const CHECKS: Record<string, string> = {
   'host name through webpack\'s module for os': `var mods = { 857: (e) => { e.exports = require("os"); }, 123: (e, t, n) => { const o = n(857); t.hit = ["build.corp-a.com", "ci.corp-b.net", "dev.corp-c.io"].includes((0, o.hostname)()); } }, cache = {};\nfunction req(id) { const c = cache[id]; if (c !== undefined) return c.exports; const m = cache[id] = { exports: {} }; mods[id](m, m.exports, req); return m.exports; }\nconst hit = req(123).hit;`,
   'host name through esbuild\'s __toESM': `var __toESM = (mod, isNodeMode, target) => (target = mod != null ? Object.create(Object.getPrototypeOf(mod)) : {}, Object.assign(isNodeMode || !mod || !mod.__esModule ? Object.defineProperty(target, "default", { value: mod, enumerable: true }) : target, mod));\nvar import_os = __toESM(require("os"));\nconst hit = ["build.corp-a.com", "ci.corp-b.net", "dev.corp-c.io"].includes(import_os.default.hostname());`,
   'zone from an instance a bundled CommonJS module exports': `var __commonJS = (cb, mod) => function __require() { return mod || (0, cb[Object.getOwnPropertyNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports; };\nvar require_env = __commonJS({ "src/env.js"(exports, module) { var Env = class { zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } }; module.exports = new Env(); } });\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(require_env().zone());`,
+  'cloud region against regions of one country': `const region = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1";\nconst hit = ["cn-north-1", "cn-northwest-1"].includes(region);`,
+  'Vertex region against a list': `const loc = process.env.CLOUD_ML_REGION || "global";\nconst hit = new Set(["asia-east2", "asia-northeast1", "asia-east1"]).has(loc);`,
+  'editor name against rival editors': `const vscode = require("vscode");\nconst app = vscode.env.appName.toLowerCase();\nconst hit = ["cursor", "windsurf", "trae"].some((n) => app.includes(n));`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -118,6 +121,8 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
     if ((check.length + channel.length) % 3 !== 0 && channel !== 'apostrophe') continue; // a spread of pairs, not the full product
     // A date format a locale check picks is localisation by design (covert-channel.md), not a channel.
     if (/^(?:region|locale)/.test(check) && /separator|flip/.test(channel)) continue;
+    // So is what a cloud region or an editor needs of an endpoint (a header, a model name): routing (geo-org-comparison.md).
+    if (/cloud region|Vertex region|editor name/.test(check) && /header present|extra header|model asked/.test(channel)) continue;
     cases.push({ name: `${check} steers ${channel}`, code: `${checkCode}\n${channelCode}`, verdict: 'untrusted' });
   }
 }
@@ -202,6 +207,10 @@ const BENIGN: Record<string, string> = {
   'cloud endpoints get a dated model name': `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.vendor.dev").hostname;\nconst cloud = ["amazonaws.com", "googleapis.com"].some((d) => h.endsWith("." + d));\nsend({ model: cloud ? "claude-sonnet-4-5-20250929" : "claude-sonnet-4-5", messages: [] });`,
   'decimal places of a shown price chosen by locale': `const us = Intl.DateTimeFormat().resolvedOptions().locale === "en-US";\nconsole.log("$" + (1.5).toFixed(us ? 2 : 3));`,
   'a language chosen by locale as a query parameter': `const l = Intl.DateTimeFormat().resolvedOptions().locale;\nfetch("https://docs.vendor.dev/search" + (l === "zh-CN" ? "?hl=zh" : ""));`,
+  'a partition suffix for China regions (routing)': `const region = process.env.AWS_REGION || "us-east-1";\nconst suffix = ["cn-north-1", "cn-northwest-1"].includes(region) ? "amazonaws.com.cn" : "amazonaws.com";\nfetch(\`https://bedrock-runtime.\${region}.\${suffix}/model/invoke\`, { method: "POST", body: "{}" });`,
+  'a cross-region model prefix by cloud region (routing)': `const region = process.env.AWS_REGION || "us-east-1";\nconst eu = ["eu-west-1", "eu-central-1", "eu-west-3"].includes(region);\nsend({ model: (eu ? "eu." : "us.") + "anthropic.claude-sonnet-4-5", messages: [] });`,
+  'features for the editor it runs in': `const vscode = require("vscode");\nconst app = vscode.env.appName;\nconst fork = ["Cursor", "Windsurf", "Trae"].includes(app);\nvscode.window.showInformationMessage(fork ? "Inline chat is provided by your editor." : "Press Ctrl+I for inline chat.");`,
+  'glyphs for the terminal': `const term = process.env.TERM_PROGRAM || "";\nconst tick = ["vscode", "iTerm.app", "WezTerm"].includes(term) ? "\u2714" : "\u221a";\nconsole.log(tick + " done");`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

@@ -11,7 +11,7 @@ import type { Facts, Flow } from '../analysis';
 import { union } from '../flow';
 import { yourSources } from '../evidence';
 import { createRule } from '../rule';
-import { Kind, kindNames } from '../sources';
+import { Kind, kindNames, SETTING_KINDS } from '../sources';
 
 const REQUEST_CALLS = new Set(['fetch', 'request', 'post', 'put', 'patch', 'sendBeacon', 'send', 'axios', 'got', 'ky']);
 /** Options that route a request rather than carry data. */
@@ -79,7 +79,8 @@ export const rule = createRule({
             // A request already goes through the gateway or proxy: telling it its own
             // address reveals nothing, unless it is the outcome of a check of that address.
             // A telemetry event tells the vendor which gateway is used.
-            const kinds = isEvent || comparedClasses(f).length ? f.kinds : f.kinds & ~(Kind.GATEWAY | Kind.PROXY);
+            // The cloud region and the editor are where the program runs, not who or where the user is: not data about the user.
+            const kinds = (isEvent || comparedClasses(f).length ? f.kinds : f.kinds & ~(Kind.GATEWAY | Kind.PROXY)) & ~SETTING_KINDS;
             if (!kinds) return;
             flow = { kinds: flow.kinds | kinds, via: [...flow.via, ...f.via] };
             fields.push(path || 'argument');

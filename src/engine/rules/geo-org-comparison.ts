@@ -3,7 +3,7 @@ import type { Comparison } from '../analysis';
 import { orgOf } from '../constants';
 import { shortList, yourSources } from '../evidence';
 import { createRule } from '../rule';
-import { kindNames } from '../sources';
+import { Kind, kindNames } from '../sources';
 import type { Severity } from '../types';
 
 const CLASS_NAMES: Record<string, string> = { zone: 'time zones', offset: 'UTC offsets', locale: 'locales', region: 'regions', host: 'hosts', keyword: 'keywords' };
@@ -29,6 +29,7 @@ export const rule = createRule({
     messages: {
       compared: 'The {{source}} is compared with {{count}} specific {{what}}: {{values}}.',
       endpoints: 'The {{source}} is checked against hosts that are mostly known endpoints (the program\'s own, public API and cloud services): {{values}}. Routing, or an allowlist of endpoints.',
+      setting: 'The {{source}} the program runs in is checked against {{what}}: {{values}}. Routing by where it runs; it would matter only if it steered a covert channel.',
     },
   },
   create(context) {
@@ -40,7 +41,7 @@ export const rule = createRule({
           const what = [...c.classes].map((k) => (c.values.length === 1 ? CLASS_NAME : CLASS_NAMES)[k]).join(' and ');
           context.report({
             node: c.node,
-            messageId: c.endpoints ? 'endpoints' : 'compared',
+            messageId: !c.endpoints ? 'compared' : c.flow.kinds & (Kind.CLOUD | Kind.EDITOR) ? 'setting' : 'endpoints',
             severity: severityOf(c),
             summary: `Checks ${yourSources(c.flow.kinds)} against specific ${what}: ${shortList(c.values, 4)}.`,
             data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, what, values: shortList(c.values, 6) },
