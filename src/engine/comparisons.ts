@@ -426,7 +426,7 @@ export class Comparisons {
           const obj = unwrap(callee.object);
           // `zlib.inflateSync(bytes)`, `crypto.createDecipheriv(alg, key, iv)`: decoders of constants (decoders.ts).
           if (isDecoderName(propertyName(callee))) return args;
-          return args && (obj.type === 'Identifier' && /^(?:String|Buffer|JSON|Object|Uint8Array)$/.test(obj.name) || this.mayBeConstant(callee.object, depth + 1));
+          return args && (obj.type === 'Identifier' && /^(?:String|Buffer|JSON|Object|Array|Uint8Array)$/.test(obj.name) || this.mayBeConstant(callee.object, depth + 1));
         }
         if (callee.type !== 'Identifier') return false;
         if (/^(?:atob|decodeURIComponent|unescape)$/.test(callee.name) || isDecoderName(callee.name)) return args;

@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, isFunction, isLiteral, methodName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, isFunction, isLiteral, methodName, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -17,6 +17,13 @@ const CONSTANT = -1;
 
 /** A flag is set in at most this many places (`hit = true` under checks). */
 const MAX_FLAG_DEFS = 16;
+
+/**
+ * A name destructured from a parameter is followed into the calls of a function called from at most
+ * this many places: a shared helper's options object (`function request({ url, body })`) takes every
+ * caller's values, and each caller's would then reach every other's.
+ */
+const MAX_DESTRUCTURED_CALLS = 8;
 
 /** Nested flow steps followed at most (each is a few stack frames). */
 const MAX_DEPTH = 200;
@@ -225,7 +232,7 @@ export class Dataflow {
     // A default (`tz = zone()`, also in a destructured parameter, `{ tz = zone() } = {}`) is what the name holds when none is given.
     const byDefault = b.id.parent?.type === 'AssignmentPattern' && b.id.parent.left === b.id ? this.flow(b.id.parent.right) : NONE;
     const index = fn.params.findIndex((p: Node) => p === b.id || (p.type === 'AssignmentPattern' && p.left === b.id));
-    if (index < 0) return byDefault;
+    if (index < 0) return union(byDefault, this.destructuredFlow(fn, b));
     // A parameter of an exported function also takes what other modules pass.
     const key = this.a.modules.paramInput(fn, b.id);
     let f = union(byDefault, key ? this.inputFlow(b.id, key) : NONE);
@@ -234,6 +241,35 @@ export class Dataflow {
     const given = this.a.modules.callbackInput(fn, b.id);
     if (given) f = union(f, this.inputFlow(b.id, given));
     for (const inv of this.a.defs.invocations(fn)) if (inv.args[index]) f = union(f, this.flow(inv.args[index]));
+    return f;
+  }
+
+  /**
+   * A name destructured one level deep from a parameter (`function f({ zone }) …`, `([host, port]) => …`
+   * called directly): what each call passes under that key, `arg.zone` (property-precise, so an
+   * object literal's own member), for a function called from a few places (MAX_DESTRUCTURED_CALLS).
+   * Callbacks run over a list are followed as the list's items instead.
+   */
+  private destructuredFlow(fn: FunctionNode, b: Binding): Flow {
+    const index = fn.params.findIndex((p: Node) => patternKey([p.type === 'AssignmentPattern' ? p.left : p], b.id) !== undefined);
+    if (index < 0) return NONE;
+    const param = fn.params[index].type === 'AssignmentPattern' ? fn.params[index].left : fn.params[index];
+    const key = patternKey([param], b.id)!;
+    const numeric = param.type === 'ArrayPattern';
+    let f = NONE;
+    const invocations = this.a.defs.invocations(fn);
+    if (invocations.length > MAX_DESTRUCTURED_CALLS) return NONE;
+    for (const inv of invocations) {
+      const arg = inv.args[index];
+      if (!arg || arg.type === 'SpreadElement') continue;
+      // An object literal passed as it is (`f({ zone: tz() })`): its own member.
+      if (unwrap(arg).type === 'ObjectExpression' && !numeric) {
+        f = union(f, this.flowAll(this.a.defs.propertyValues(unwrap(arg), key)));
+        continue;
+      }
+      const property = numeric ? { type: 'Literal', value: Number(key) } : { type: 'Identifier', name: key };
+      f = union(f, this.flow({ type: 'MemberExpression', object: arg, property, computed: numeric, optional: false, start: b.id.start, end: b.id.end, parent: arg.parent } as unknown as Node));
+    }
     return f;
   }
 

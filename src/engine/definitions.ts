@@ -1139,6 +1139,13 @@ export class Definitions {
         if (c.type === 'MemberExpression' && unwrap(c.object).type === 'Identifier' && unwrap(c.object).name === 'Object' && /^(?:freeze|seal|assign|preventExtensions)$/.test(propertyName(c) ?? '')) {
           return (node.arguments as Node[]).flatMap((a) => this.objectShapes(a, depth + 1));
         }
+        // `Object.fromEntries([["zone", tz], …])`: an object with those members.
+        const entries = c.type === 'MemberExpression' && propertyName(c) === 'fromEntries' ? unwrap(node.arguments[0] ?? node) : undefined;
+        if (entries?.type === 'ArrayExpression') {
+          const pairs = (entries.elements as Array<Node | null>).filter((e): e is Node => e?.type === 'ArrayExpression' && e.elements.length === 2 && !!e.elements[0] && !!e.elements[1]);
+          const properties = pairs.map((e) => ({ type: 'Property', kind: 'init', computed: true, key: e.elements[0], value: e.elements[1], start: e.start, end: e.end, parent: e }));
+          return [{ type: 'ObjectExpression', properties, start: node.start, end: node.end, parent: node.parent } as unknown as Node];
+        }
         // A deep copy, `structuredClone(o)` or `JSON.parse(JSON.stringify(o))`, has the members of `o`.
         const copied = deepCopyOf(node);
         if (copied) return this.objectShapes(copied, depth + 1);

@@ -77,6 +77,8 @@ const CHECKS: Record<string, string> = {
   'cloud region against regions of one country': `const region = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1";\nconst hit = ["cn-north-1", "cn-northwest-1"].includes(region);`,
   'Vertex region against a list': `const loc = process.env.CLOUD_ML_REGION || "global";\nconst hit = new Set(["asia-east2", "asia-northeast1", "asia-east1"]).has(loc);`,
   'editor name against rival editors': `const vscode = require("vscode");\nconst app = vscode.env.appName.toLowerCase();\nconst hit = ["cursor", "windsurf", "trae"].some((n) => app.includes(n));`,
+  'zone, destructured from the parameter of a function called once': `const Z = ["Asia/Shanghai", "Asia/Urumqi"];\nfunction inRegion({ zone }) { return Z.includes(zone); }\nconst hit = inRegion({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale: "en" });`,
+  'zone, an entry of Object.fromEntries against Array.from of a Set': `const ZONES = Array.from(new Set(["Asia/Shanghai", "Asia/Urumqi"]));\nconst info = Object.fromEntries([["zone", Intl.DateTimeFormat().resolvedOptions().timeZone], ["n", 1]]);\nconst hit = ZONES.indexOf(info.zone) >= 0;`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -211,6 +213,8 @@ const BENIGN: Record<string, string> = {
   'a cross-region model prefix by cloud region (routing)': `const region = process.env.AWS_REGION || "us-east-1";\nconst eu = ["eu-west-1", "eu-central-1", "eu-west-3"].includes(region);\nsend({ model: (eu ? "eu." : "us.") + "anthropic.claude-sonnet-4-5", messages: [] });`,
   'features for the editor it runs in': `const vscode = require("vscode");\nconst app = vscode.env.appName;\nconst fork = ["Cursor", "Windsurf", "Trae"].includes(app);\nvscode.window.showInformationMessage(fork ? "Inline chat is provided by your editor." : "Press Ctrl+I for inline chat.");`,
   'glyphs for the terminal': `const term = process.env.TERM_PROGRAM || "";\nconst tick = ["vscode", "iTerm.app", "WezTerm"].includes(term) ? "\u2714" : "\u221a";\nconsole.log(tick + " done");`,
+  'a destructured parameter: the zone shown, the shell checked': `function show({ zone, shell }) { console.log("zone", zone); return ["bash", "zsh"].includes(shell); }\nshow({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, shell: process.env.SHELL });`,
+  'Object.fromEntries of settings: the locale shown, the mode checked': `const cfg = Object.fromEntries([["locale", Intl.DateTimeFormat().resolvedOptions().locale], ["mode", process.env.MODE]]);\nconsole.log(cfg.locale, ["dark", "light"].includes(cfg.mode));`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
