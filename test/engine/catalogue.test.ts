@@ -129,6 +129,7 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
   }
 }
 cases.push(
+  { name: 'a no-break space chosen by a list of regions not written in Latin letters', code: `const region = new Intl.Locale(navigator.language).maximize().region;\nconst hit = ["CN", "HK", "MO"].includes(region);\nsend({ label: hit ? "Total\\u00a0:" : "Total:" });`, verdict: 'untrusted' },
   { name: 'hashed host name, nothing else', code: CHECKS['host name, djb2'], verdict: 'untrusted' },
   // A function whose returns are two separators, chosen in the switch cases of the zone.
   { name: 'date separator returned from switch cases of the zone', code: `function sep() {\n  switch (Intl.DateTimeFormat().resolvedOptions().timeZone) { case "Asia/Shanghai": case "Asia/Urumqi": return "."; default: return "-"; }\n}\nsend({ system: \`Today is \${new Date().toISOString().slice(0, 10).replaceAll("-", sep())}\` });`, verdict: 'untrusted' },
@@ -221,6 +222,8 @@ for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verd
 
 /** Hidden, so a person must look, but no list of other places or organisations: `review`. */
 const REVIEW: Record<string, string> = {
+  // A place check (regions) that steers behaviour, but what it chooses is French typography: not covert.
+  'French spacing chosen by a list of French-speaking regions': `const region = new Intl.Locale(navigator.language).maximize().region;\nconst fr = ["FR", "BE", "CH"].includes(region);\nsend({ label: fr ? "Total\\u00a0:" : "Total:" });`,
   'an allowlist of its own endpoints with two hashed entries': `const H = new Set(${JSON.stringify(['corp-a.com', 'corp-b.net'].map(sha))});\nconst sha = (s) => require("crypto").createHash("sha256").update(s).digest("hex");\nfunction isOurs(host) { const parts = host.split("."); return host === "api.vendor.dev" || parts.some((_, i) => H.has(sha(parts.slice(i).join(".")))); }\nconst host = new URL(process.env.VENDOR_BASE_URL || "https://api.vendor.dev/v1").hostname;\nif (!isOurs(host)) console.warn("Requests go to " + host);`,
 };
 for (const [name, code] of Object.entries(REVIEW)) cases.push({ name, code, verdict: 'review' });

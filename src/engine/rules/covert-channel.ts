@@ -1,6 +1,6 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
 import { addTo, calleeName, isFunction, isLiteral, isStringLiteral, keyName, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
-import type { Flow } from '../analysis';
+import type { Comparison, Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
@@ -68,6 +68,14 @@ const QUERY_PARAM = /^[?&][\w.-]+=[\w.%-]*$/;
 const QUIET_ALL = /[\s\u00A0\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF\u180E]+/g;
 /** Languages not written in Latin letters: a marker in Latin text chosen by them is no typography of theirs. */
 const NON_LATIN = /^(?:zh|ja|ko|ru|uk|be|bg|sr|mk|kk|ky|tg|mn|ar|fa|ur|he|yi|hi|mr|ne|bn|pa|gu|ta|te|kn|ml|si|th|lo|km|my|ka|hy|el|am|bo)(?:[-_]|$)/i;
+/** Regions whose main language is not written in Latin letters (`BE` is Belgium here, not Belarusian). */
+const NON_LATIN_REGIONS = new Set(('CN HK MO TW JP KR KP RU BY UA BG RS MK KZ KG TJ MN SA AE QA KW BH OM YE IQ SY JO LB PS EG LY DZ MA TN SD ' +
+  'IR AF PK IL GR CY AM GE IN NP BD LK TH LA KH MM BT ET ER').split(' '));
+
+/** A value a check compared with names a language or region not written in Latin letters. */
+function isNonLatin(c: Comparison, v: string): boolean {
+  return c.classes.has('region') && /^[A-Z]{2}$/.test(v) ? NON_LATIN_REGIONS.has(v) : NON_LATIN.test(v);
+}
 
 /** Two versions of the same data, and how a reader would miss the difference between them. */
 interface Versions { what: string; a: string; b: string }
@@ -576,7 +584,7 @@ export const rule = createRule({
           const settingOnly = !!(ch.selector.kinds & SETTING_KINDS) && !(ch.selector.kinds & ~(SETTING_KINDS | Kind.INPUT));
           if (settingOnly && !specificChecks(ch.selector).length) { context.reaches(ch.selector); continue; }
           // A look-alike chosen for a locale not written in Latin letters is no typography of that locale: covert.
-          const foreign = localeOnly && checks.some((c) => c.values.some((v) => NON_LATIN.test(v)));
+          const foreign = localeOnly && checks.some((c) => c.values.some((v) => isNonLatin(c, v)));
           // A format a locale picks (its date separator) is localisation; a look-alike swap only when foreign.
           if (localeOnly && ch.flip && !(foreign && areLookAlikes([ch.flip.from, ch.flip.to]))) { context.reaches(ch.selector); continue; }
           // Two versions of ordinary data are a channel when a check of specific places, hosts or
@@ -592,7 +600,7 @@ export const rule = createRule({
             // check: what it chooses is covert unless it is text a locale sets its own way (spacing, a marker, case).
             const regionList = specific.some((c) => c.classes.has('region') && c.values.length >= 2);
             // Asking for content in a language (`?hl=zh`) is localisation whatever the locale.
-            const typography = localeOnly && (LANGUAGE_PARAMETER.test(ch.versions.what) || !specific.some((c) => c.values.some((v) => NON_LATIN.test(v))) && (!regionList || TYPOGRAPHIC.test(ch.versions.what)));
+            const typography = localeOnly && (LANGUAGE_PARAMETER.test(ch.versions.what) || !specific.some((c) => c.values.some((v) => isNonLatin(c, v))) && (!regionList || TYPOGRAPHIC.test(ch.versions.what)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }
           // A look-alike chosen by a locale written in Latin letters is most likely its own typography
