@@ -19,6 +19,9 @@ import { ALL_KINDS, Kind, SETTING_KINDS } from './sources';
 /** Lists of up to this many plain hosts are checked for being the program's own endpoints. */
 const MAX_FIRST_PARTY = 12;
 
+/** A map made from worked-out entries is looked into up to this size. */
+const MAX_MAP_ENTRIES = 4096;
+
 /** Callbacks longer than this are not taken as part of a constant. */
 const MAX_CALLBACK = 300;
 
@@ -83,7 +86,12 @@ export class Comparisons {
     let n = unwrap(node);
     if (n.type === 'Identifier') n = this.a.defs.soleDefinition(n) ?? n;
     const entries = n.type === 'NewExpression' && unwrap(n.callee).type === 'Identifier' && unwrap(n.callee).name === 'Map' ? unwrap(n.arguments[0] ?? n) : undefined;
-    if (entries?.type !== 'ArrayExpression') return [];
+    if (!entries) return [];
+    if (entries.type !== 'ArrayExpression') {
+      // Entries worked out (`new Map(Object.entries({ "Asia/Shanghai": true, … }))`).
+      const pairs = this.a.value(entries);
+      return Array.isArray(pairs) && pairs.length <= MAX_MAP_ENTRIES && pairs.every((e) => Array.isArray(e) && e.length === 2) ? pairs.map((e) => (e as Value[])[1]) : [];
+    }
     const pairs = entries.elements as Array<Node | null>;
     return pairs.every((e) => e?.type === 'ArrayExpression' && e.elements.length === 2 && e.elements[1]) ? pairs.map((e) => this.a.value(e!.elements[1] as Node)) : [];
   }

@@ -19,7 +19,8 @@ const REGIONS = new Set(('AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB 
 /** A lower-case tag (`zh-cn`, `pt_br`): a language and a region. */
 const LOWER_LOCALE = /^([a-z]{2,3})[-_]([a-z]{2})$/;
 const HOST = /^(?:\*\.|\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?$/i;
-const KEYWORD = /^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{2,30}$/;
+/** An organisation's word, as written in a host (`bytedance`) or as a name (`Bytedance`, in a command's output). */
+const KEYWORD = /^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{2,30}$|^[A-Z][a-z0-9]{2,30}$/;
 /** Cloud regions as AWS (`cn-north-1`, `us-gov-west-1`), Google (`asia-east2`), Azure (`chinaeast2`, `westeurope`) and Alibaba (`cn-hangzhou`) write them. */
 const CLOUD_REGION = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central)(?:east|west)?-\d|[a-z]+-(?:north|south|east|west|central)(?:east|west)?\d|(?:china|us|uk|uae|korea|japan|india|france|germany|norway|switzerland|brazil|canada|australia|southafrica|qatar|sweden|poland|italy|israel|mexico|spain|newzealand|taiwan|indonesia|malaysia)(?:north|south|east|west|central)\d?|(?:east|west|north|south|central|southeast|northeast)(?:us|europe|asia)\d?|cn-[a-z]+)$/;
 /** A product's name as an editor reports it (`Cursor`, `Visual Studio Code - Insiders`, `windsurf`). */
@@ -78,6 +79,20 @@ export function isHost(s: string, inList = false): boolean {
   return HOST.test(s) && !NEUTRAL_HOSTS.has(s.toLowerCase()) && (inList || !FILE_EXTENSIONS.test(s)) && /[a-z]/i.test(s.slice(s.lastIndexOf('.') + 1));
 }
 
+/** An IPv4 address, a prefix of two or more octets (`10.23.`) or a CIDR block (`10.23.0.0/16`). */
+const NETWORK_ADDRESS = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){1,3}(?:\.|\/\d{1,2})?$/;
+/**
+ * Special-purpose blocks (RFC 6890): this network, loopback, link-local, shared (CGNAT), documentation,
+ * benchmarking, relay, multicast and reserved space, and whole private blocks. Any machine's, no
+ * organisation's: a list of them is an address filter (SSRF guards), not a search for a network.
+ */
+const NEUTRAL_ADDRESS = /^(?:0\.|127\.|169\.254[./]|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])[./]|192\.0\.[02][./]|192\.88\.99[./]|198\.1[89][./]|198\.51\.100[./]|203\.0\.113[./]|2(?:2[4-9]|[3-5]\d)\.|192\.168\.?$|192\.168\.0\.0\/16$|10\.0\.0\.0\/8$|172\.(?:1[6-9]|2\d|3[01])[./]?$|172\.16\.0\.0\/12$)/;
+
+/** A network address that could name an organisation's network (`10.23.`, `47.95.0.0/16`), not loopback or a whole private block. */
+export function isNetworkAddress(s: string): boolean {
+  return NETWORK_ADDRESS.test(s) && !NEUTRAL_ADDRESS.test(s);
+}
+
 /** Classifies one constant for the kind of source it is compared with. */
 export function classifyConstant(value: unknown, sourceKinds: number, kinds: typeof import('./sources').Kind, inList = false): ConstantClass | undefined {
   if (typeof value === 'number') {
@@ -102,7 +117,7 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   if (sourceKinds & kinds.CLOUD && CLOUD_REGION.test(value)) return 'region';
   if (sourceKinds & (kinds.GATEWAY | kinds.PROXY | kinds.IDENTITY)) {
     const v = value.replace(/^\.+/, '');
-    if (isHost(v, inList)) return 'host';
+    if (isHost(v, inList) || isNetworkAddress(v)) return 'host';
     if (KEYWORD.test(value)) return 'keyword';
   }
   if (sourceKinds & kinds.EDITOR && PRODUCT_NAME.test(value)) return 'keyword';

@@ -56,13 +56,16 @@ export interface SourceMatch {
 const IDENTITY_ENV = new Set(['USERDNSDOMAIN', 'USERDOMAIN', 'COMPUTERNAME', 'HOSTNAME', 'USER', 'USERNAME', 'LOGNAME', 'EMAIL', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_EMAIL']);
 /** Files and commands a call may name that give away where or who the user is. */
 const FILE_MARKERS: Array<{ re: RegExp; kind: number }> = [
-  { re: /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid|remote\.origin\.url|\bgit remote\b|\.git\/config\b|(?:^|[\\/])\.gitconfig$/, kind: Kind.IDENTITY },
+  // (`/etc/resolv.conf` names the network's search domain: the organisation's.)
+  { re: /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid|remote\.origin\.url|\bgit remote\b|\.git\/config\b|(?:^|[\\/])\.gitconfig$|\/etc\/resolv\.conf$|\/etc\/krb5\.conf$/, kind: Kind.IDENTITY },
   { re: /\/etc\/localtime|\/etc\/timezone|\/etc\/sysconfig\/clock|\bsystemsetup -gettimezone|\btimedatectl\b|\btzutil\b/, kind: Kind.TZ },
   { re: /(?:^|[\\/])\.npmrc$|(?:^|[\\/])\.yarnrc(?:\.yml)?$|\bnpm config get registry\b/, kind: Kind.GATEWAY },
 ];
 /** Shell commands that print a fingerprint, run by a process call (`execSync("hostname")`): too common as words to match elsewhere. */
 const COMMAND_MARKERS: Array<{ re: RegExp; kind: number }> = [
   { re: /^\s*(?:hostname|uname -n|whoami|id -un|scutil --get (?:ComputerName|LocalHostName|HostName)|getmac|ipconfig getifaddr|ifconfig|ip link)\b/, kind: Kind.IDENTITY },
+  // The organisation a machine belongs to: its Windows or Kerberos domain, directory join, device management enrolment, DNS search domain.
+  { re: /^\s*(?:wmic computersystem get domain|dsregcmd \/status|net config workstation|systeminfo|realm list|klist|profiles (?:status|show) -type enrollment|scutil --dns|cat \/etc\/resolv\.conf)\b/i, kind: Kind.IDENTITY },
   { re: /^\s*(?:locale\b|defaults read -g AppleL(?:ocale|anguages))/, kind: Kind.LOCALE },
   { re: /^\s*date \+%Z\b/, kind: Kind.TZ },
 ];

@@ -79,6 +79,11 @@ const CHECKS: Record<string, string> = {
   'editor name against rival editors': `const vscode = require("vscode");\nconst app = vscode.env.appName.toLowerCase();\nconst hit = ["cursor", "windsurf", "trae"].some((n) => app.includes(n));`,
   'zone, destructured from the parameter of a function called once': `const Z = ["Asia/Shanghai", "Asia/Urumqi"];\nfunction inRegion({ zone }) { return Z.includes(zone); }\nconst hit = inRegion({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale: "en" });`,
   'zone, an entry of Object.fromEntries against Array.from of a Set': `const ZONES = Array.from(new Set(["Asia/Shanghai", "Asia/Urumqi"]));\nconst info = Object.fromEntries([["zone", Intl.DateTimeFormat().resolvedOptions().timeZone], ["n", 1]]);\nconst hit = ZONES.indexOf(info.zone) >= 0;`,
+  'DNS search domain in /etc/resolv.conf': `let search = "";\ntry { search = (require("fs").readFileSync("/etc/resolv.conf", "utf8").match(/^search\\s+(.+)$/m) || [])[1] || ""; } catch {}\nconst hit = ${JSON.stringify(hostsList)}.some((d) => search.includes(d));`,
+  'Windows domain from wmic': `let dom = "";\ntry { dom = require("child_process").execSync("wmic computersystem get domain", { encoding: "utf8" }).split("\\n")[1].trim().toLowerCase(); } catch {}\nconst hit = ["acmecorp.local", "initech.corp", "globex.ad"].includes(dom);`,
+  'device management enrolment naming companies': `let mdm = "";\ntry { mdm = require("child_process").execSync("profiles status -type enrollment", { encoding: "utf8" }); } catch {}\nconst hit = ["Acmecorp", "Initech", "Globex"].some((o) => mdm.includes(o));`,
+  'machine address in an organisation\'s subnets': `const addrs = Object.values(require("os").networkInterfaces()).flat().filter((i) => i && i.family === "IPv4" && !i.internal).map((i) => i.address);\nconst hit = addrs.some((a) => ["10.23.", "192.168.77.", "47.95."].some((p) => a.startsWith(p)));`,
+  'zone, a Map made from Object.entries': `const M = new Map(Object.entries({ "Asia/Shanghai": true, "Asia/Urumqi": true, "Asia/Macau": true }));\nconst hit = !!M.get(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -216,6 +221,9 @@ const BENIGN: Record<string, string> = {
   'glyphs for the terminal': `const term = process.env.TERM_PROGRAM || "";\nconst tick = ["vscode", "iTerm.app", "WezTerm"].includes(term) ? "\u2714" : "\u221a";\nconsole.log(tick + " done");`,
   'a destructured parameter: the zone shown, the shell checked': `function show({ zone, shell }) { console.log("zone", zone); return ["bash", "zsh"].includes(shell); }\nshow({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, shell: process.env.SHELL });`,
   'Object.fromEntries of settings: the locale shown, the mode checked': `const cfg = Object.fromEntries([["locale", Intl.DateTimeFormat().resolvedOptions().locale], ["mode", process.env.MODE]]);\nconsole.log(cfg.locale, ["dark", "light"].includes(cfg.mode));`,
+  'an address filter of special-purpose blocks': `const BLOCKED = ["0.0.0.0/8", "100.64.0.0/10", "169.254.0.0/16", "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4"];\nconst h = new URL(process.env.OPENAI_BASE_URL || "https://api.openai.com/v1").hostname;\nif (BLOCKED.some((b) => h.startsWith(b.split("/")[0].replace(/\\.0$/, "")))) throw new Error("blocked address");\nsend({ temperature: 0.7 });`,
+  'DNS servers listed from /etc/resolv.conf': `const servers = require("fs").readFileSync("/etc/resolv.conf", "utf8").split("\\n").filter((l) => l.startsWith("nameserver"));\nconsole.log("DNS:", servers.join(", "));`,
+  'a LAN address for a dev server': `const lan = Object.values(require("os").networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal);\nconsole.log("Open", lan && lan.address.startsWith("192.168.") ? \`http://\${lan.address}:3000\` : "http://localhost:3000");`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
