@@ -165,6 +165,16 @@ export class SourceMatcher {
     return kind ? { kind, label: 'process.env[…]' } : undefined;
   }
 
+  /** `execSync(…)`, `cp.exec(…)`, and an alias (`const { execSync: c } = require("child_process")`, minified). */
+  private isExecCall(callee: Node, method: string | undefined): boolean {
+    if (method !== undefined) return EXEC_CALLS.has(method);
+    if (callee.type !== 'Identifier') return false;
+    if (EXEC_CALLS.has(callee.name)) return true;
+    const defs = this.scopes.resolve(callee) ? this.defsOf(callee) : [];
+    const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    return def?.type === 'MemberExpression' && EXEC_CALLS.has(propertyName(def) ?? '');
+  }
+
   private call(node: Node): SourceMatch | undefined {
     // (Also `(0, o.hostname)()`, the call form of tsc, babel and webpack.)
     const callee = calleeOf(node.callee);
@@ -197,7 +207,7 @@ export class SourceMatcher {
         if (m && name && OS_IDENTITY.has(name) && this.isOsModule(m.object)) return { kind: Kind.IDENTITY, label: `os.${name}()`, ...(name === 'networkInterfaces' ? { keyed: true } : {}) };
       }
     }
-    const command = EXEC_CALLS.has((method ?? (callee.type === 'Identifier' ? callee.name : '')) as string) ? unwrap(node.arguments[0] ?? node) : undefined;
+    const command = this.isExecCall(callee, method) ? unwrap(node.arguments[0] ?? node) : undefined;
     if (command?.type === 'Literal' && typeof command.value === 'string') {
       const m = COMMAND_MARKERS.find(({ re }) => re.test(command.value as string));
       if (m) return { kind: m.kind, label: `runs ${(command.value as string).trim().split(/\s+/).slice(0, 3).join(' ')}` };
