@@ -1096,6 +1096,8 @@ export class Definitions {
   private computeShapes(node: Node, depth: number): Node[] {
     switch (node.type) {
       case 'ObjectExpression': return [node];
+      // `const n = class n { static watched() {…} }; let r = n; r.watched()`: the class's own members.
+      case 'ClassExpression': return [node.body];
       case 'ThisExpression': {
         const c = this.classBodyOf(node);
         if (c) return [c];

@@ -85,6 +85,7 @@ const CHECKS: Record<string, string> = {
   'machine address in an organisation\'s subnets': `const addrs = Object.values(require("os").networkInterfaces()).flat().filter((i) => i && i.family === "IPv4" && !i.internal).map((i) => i.address);\nconst hit = addrs.some((a) => ["10.23.", "192.168.77.", "47.95."].some((p) => a.startsWith(p)));`,
   'zone, a Map made from Object.entries': `const M = new Map(Object.entries({ "Asia/Shanghai": true, "Asia/Urumqi": true, "Asia/Macau": true }));\nconst hit = !!M.get(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'host name from execSync under another name': `const { execSync: run } = require("child_process");\nlet h = "";\ntry { h = run("hostname").toString().trim(); } catch {}\nconst hit = ${JSON.stringify(hostsList)}.some((d) => h.endsWith(d));`,
+  'zone in a static private field, checked by a static method': `class Geo { static #tz = Intl.DateTimeFormat().resolvedOptions().timeZone; static watched() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(Geo.#tz); } }\nconst hit = Geo.watched();`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
