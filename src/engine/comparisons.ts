@@ -187,7 +187,15 @@ export class Comparisons {
       const east = sign * c.value;
       return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes: new Set(['offset']), values: [`UTC${east > 0 ? '+' : ''}${east}`], concealed: false };
     }
-    if (c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number') ? !this.mayBeSpecific(c.value) : !this.mayBeConstant(constant)) return undefined;
+    if (c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number') ? !this.mayBeSpecific(c.value) : !this.mayBeConstant(constant)) {
+      // A constant another module exports (`import { ZONES }`): the linker tells what it holds. Meanwhile the value
+      // compared with it is followed, so what it takes from other modules (`zone()` imported too) is an input as well.
+      if (this.isImported(c)) {
+        const f = this.a.dataflow.flow(subject);
+        if (f.kinds & Kind.INPUT) this.a.modules.markReaching(f.via);
+      }
+      return undefined;
+    }
     // The constant is evaluated and classified before any dataflow query:
     // evaluations are cached per binding and most constants are not specific.
     const { value, provenance } = this.a.evaluate(constant);
@@ -252,6 +260,12 @@ export class Comparisons {
     // The cloud region or the editor checked in plain sight: routing by where the program runs.
     if (!concealed && flow.kinds & SETTING_KINDS && !(flow.kinds & ~(SETTING_KINDS | Kind.INPUT))) found.endpoints = true;
     return found;
+  }
+
+  /** An imported name (`ZONES` of `import { ZONES }`) or a member of an imported namespace (`geo.ZONES`). */
+  private isImported(node: Node): boolean {
+    if (node.type === 'Identifier') return this.a.scopes.resolve(node)?.kind === 'import';
+    return node.type === 'MemberExpression' && this.a.modules.namespaceOf(unwrap(node.object)) !== undefined;
   }
 
   /** A number computed from others (`%`, `/`, `*`, `Math.*`), directly or as a variable's only definition. */

@@ -256,6 +256,8 @@ export class Dataflow {
     const param = fn.params[index].type === 'AssignmentPattern' ? fn.params[index].left : fn.params[index];
     const key = patternKey([param], b.id)!;
     const numeric = param.type === 'ArrayPattern';
+    // (What other modules pass is not followed: the linker knows whole arguments, not their members,
+    // and an options object's every field would reach every name destructured from it.)
     let f = NONE;
     const invocations = this.a.defs.invocations(fn);
     if (invocations.length > MAX_DESTRUCTURED_CALLS) return NONE;

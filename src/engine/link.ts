@@ -51,6 +51,12 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
         if (found) return found;
         continue;
       }
+      // `export { probe as p } from "./a"`: `p.gateway` is that module's `probe.gateway`.
+      if (r.as !== '*' && r.name !== '*' && name.startsWith(`${r.as}.`)) {
+        const found = exportOf(target(id!, r.spec), r.name + name.slice(r.as.length), depth + 1);
+        if (found) return found;
+        continue;
+      }
       if (r.as !== name && !(r.as === '*' && name !== 'default')) continue;
       const found = exportOf(target(id!, r.spec), r.as === '*' ? name : r.name, depth + 1);
       if (found) return found;

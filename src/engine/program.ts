@@ -6,6 +6,7 @@ import { link, type LinkedModule } from './link';
 import { addTo } from './ast';
 import { WEBPACK, type Seeds } from './modules';
 import { scanText } from './scan';
+import { Kind, kindNames } from './sources';
 import type { FileResult } from './types';
 
 const PROBES = ['', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.tsx', '/index.js', '/index.mjs', '/index.cjs', '/index.ts'];
@@ -59,8 +60,21 @@ export function linkResults(results: FileResult[], main?: (dir: string) => strin
 export function scanProgram(files: Array<{ file: string; text: string }>): FileResult[] {
   const results = files.map((f) => scanText(f.text, { file: f.file }));
   const seeds = linkResults(results);
-  return results.map((r, i) => {
+  return withoutFollowedDoubts(results.map((r, i) => {
     const s = seeds.get(r.file);
     return s ? { ...scanText(files[i].text, { file: r.file, seeds: s }), summary: r.summary } : r;
-  });
+  }));
 }
+
+/**
+ * A module that reads the time zone beside a list of zones, compared in another module of the same
+ * program (`import { zone, ZONES } from "./geo"`), is not "unfollowed": once a time-zone comparison
+ * is followed anywhere in the program, unfollowed-source findings are dropped, as in one file.
+ */
+export function withoutFollowedDoubts(results: FileResult[]): FileResult[] {
+  const followed = results.some((r) => r.findings.some((f) => (f.ruleId === 'geo-org-comparison' || f.ruleId === 'concealed-table') && ZONE_KINDS.some((k) => JSON.stringify(f.evidence).includes(`"${k}"`))));
+  if (!followed) return results;
+  return results.map((r) => (r.findings.some((f) => f.ruleId === 'unfollowed-source') ? { ...r, findings: r.findings.filter((f) => f.ruleId !== 'unfollowed-source') } : r));
+}
+
+const ZONE_KINDS = kindNames(Kind.TZ | Kind.OFFSET);

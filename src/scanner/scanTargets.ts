@@ -9,7 +9,8 @@ import type { DiscoveredAgent } from '../discovery/discover';
 import { coverageSummary, judgeCoverage, type CoveredFile } from '../artifacts/coverage';
 import { fileKey, listTarget, type TargetFiles } from '../artifacts/targetFiles';
 import { inlineEngine, type Engine } from './enginePool';
-import { linkResults } from '../engine/program';
+import { linkResults, withoutFollowedDoubts } from '../engine/program';
+import type { Seeds } from '../engine/modules';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
 import { splitSends, type AgentInfo, type TargetResult } from '../report/model';
 import type { FileIndex, ResultCache } from './cache';
@@ -241,6 +242,15 @@ async function linkProgram(files: Array<{ file: string; results: FileResult[] }>
   const seeds = linkResults(files.flatMap((f) => f.results.filter((r) => !r.error)), packageMain);
   const out = files.map((f) => f.results);
   if (!seeds.size) return out;
+  await analyseAgain(files, out, seeds, options);
+  // The program is judged as one: a doubt one module raises, another may settle.
+  const all = withoutFollowedDoubts(out.flat());
+  let at = 0;
+  return out.map((rs) => rs.map(() => all[at++]));
+}
+
+/** Analyses again, in place in `out`, the modules the linker seeded. */
+async function analyseAgain(files: Array<{ file: string; results: FileResult[] }>, out: FileResult[][], seeds: Map<string, Seeds>, options: ScanTargetsOptions): Promise<void> {
   const engine = options.engine ?? inlineEngine;
   for (const [n, f] of files.entries()) {
     if (!f.results.some((r) => seeds.has(r.file))) continue;
@@ -267,7 +277,6 @@ async function linkProgram(files: Array<{ file: string; results: FileResult[] }>
       contents.close();
     }
   }
-  return out;
 }
 
 /** Maps with at most `limit` calls running; results keep the input's order. A rejection (Cancelled) stops new calls. */

@@ -25,6 +25,7 @@ function scanFiles(files: Record<string, string>, root = '/app') {
 function check(p: Program, got: { findings: Array<{ ruleId: string; severity: string }>; verdict: Verdict; summary: string }): void {
   assert.strictEqual(got.verdict, p.verdict, got.summary || '(no findings)');
   for (const id of p.rules ?? []) assert.ok(got.findings.some((f) => f.ruleId === id), `expected ${id}:\n${got.summary}`);
+  for (const id of p.absent ?? []) assert.ok(!got.findings.some((f) => f.ruleId === id), `unexpected ${id}:\n${got.summary}`);
   if (p.verdict === 'trusted') assert.deepStrictEqual(got.findings.filter((f) => f.severity !== 'low' && f.severity !== 'info').map((f) => f.ruleId), [], got.summary);
 }
 
