@@ -6,7 +6,8 @@ export type ConstantClass = 'zone' | 'offset' | 'locale' | 'region' | 'host' | '
 const ZONE = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z][A-Za-z0-9_+\-/]*$/;
 const LEGACY_ZONES = new Set(['PRC', 'ROC', 'ROK', 'Hongkong', 'Singapore', 'Japan', 'Israel', 'Iran', 'Egypt', 'Turkey', 'W-SU', 'Cuba', 'Eire', 'NZ', 'Poland', 'Portugal', 'Libya', 'Iceland', 'Jamaica', 'Navajo', 'Kwajalein']);
 const ZONE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Standard|Daylight|Summer) Time$/;
-const UTC_OFFSET = /^(?:GMT|UTC)[+-](?:0\d|1[0-4]):?[0-5]\d$/;
+/** `GMT+08:00`, `UTC+0530`, and the short form a formatter gives (`GMT+8`, `GMT+5:30`). */
+const UTC_OFFSET = /^(?:GMT|UTC)[+-](?:(?:0\d|1[0-4]):?[0-5]\d|(?:\d|1[0-4])(?::[0-5]\d)?)$/;
 const LOCALE = /^[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?(?:[-_](?:[A-Z]{2}|\d{3}))$|^[a-z]{2}[-_][A-Z][a-z]{3}$/;
 /** ISO 639-1 codes, without those that are also common English words or abbreviations. */
 const LANGUAGES = new Set('aa ab af ak ar av ay az ba bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha hr ht hu hy hz ia ie ig ii ik io iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky lb lg li ln lo lt lu lv mg mh mi mk ml mn mr mt na nb nd ne ng nl nn nr nv ny oc oj om os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn sq sr ss st su sv sw ta te tg th ti tk tl tn tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'.split(' '));
@@ -105,7 +106,7 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   if (sourceKinds & kinds.TZ) {
     // IANA names, and the names a date's own text gives ("China Standard Time").
     if (isPlaceZone(value) || ZONE_NAME.test(value) || isZoneCity(value)) return 'zone';
-    if (UTC_OFFSET.test(value) && !/[+-]00:?00$/.test(value)) return 'offset';
+    if (UTC_OFFSET.test(value) && !/[+-](?:00:?00|0)$/.test(value)) return 'offset';
   }
   if (sourceKinds & kinds.LOCALE) {
     if ((LOCALE.test(value) || LANGUAGES.has(value) || isLowerLocale(value)) && !/^en[-_]/i.test(value)) return 'locale';

@@ -411,6 +411,11 @@ export class Dataflow {
       const c = f.kinds ? this.a.compare.lookupAt(node) : undefined;
       if (c) return through(f, c.node);
     }
+    // `parts.find((p) => p.type === "timeZoneName").value`: the text of a part a formatter gives.
+    if (key === 'value') {
+      const f = this.flow(node.object);
+      if (f.via.some((n) => this.a.sources.match(n)?.label.endsWith('.formatToParts()'))) return f;
+    }
     if (key !== undefined && !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) {
       // `os.networkInterfaces().en0`: every member of such a map holds the data.
       const object = unwrap(node.object);

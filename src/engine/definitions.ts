@@ -181,6 +181,7 @@ export class Definitions {
   private readonly privateWrites = new Map<string, Node[]>();
   /** `f.call`, `f.apply`, `f.bind`, `Reflect.apply(f, …)` calls by the name `f`. */
   private readonly indirectCalls = new Map<string, Node[]>();
+  private forOfIndex?: Map<string, Node[]>;
   private readonly invocationsOf = new Map<FunctionNode, Invocation[]>();
   /** The closure each maker returns, or null (see madeFunction). */
   private readonly made = new Map<FunctionNode, FunctionNode | null>();
@@ -353,6 +354,58 @@ export class Definitions {
     if (this.visited) this.visited.forEach(visit); else this.eachNode(visit);
   }
 
+  /** The list a function is pushed or added to, directly or by a helper it is passed to (`function onEnv(cb) { registry.push(cb) }`). */
+  private keptIn(fn: FunctionNode): Binding | undefined {
+    const host = fn.parent?.type === 'CallExpression' ? fn.parent : undefined;
+    if (!host) return undefined;
+    const listOf = (call: Node): Binding | undefined => {
+      const c = unwrap(call.callee);
+      const obj = c.type === 'MemberExpression' && /^(?:push|unshift|add)$/.test(propertyName(c) ?? '') ? unwrap(c.object) : undefined;
+      return obj?.type === 'Identifier' ? this.a.scopes.resolve(obj) : undefined;
+    };
+    const direct = listOf(host);
+    if (direct) return direct;
+    const at = (host.arguments as Node[]).indexOf(fn);
+    const helper = at >= 0 ? this.functionOf(calleeOf(host.callee)) : undefined;
+    const param = helper?.params[at];
+    if (param?.type !== 'Identifier') return undefined;
+    const b = this.a.scopes.resolve(param);
+    for (const push of [...this.pushes.values()].flat()) {
+      const arg = unwrap(push.arguments[0] ?? push);
+      if (arg.type === 'Identifier' && arg.name === param.name && this.a.scopes.resolve(arg) === b) return listOf(push);
+    }
+    return undefined;
+  }
+
+  /** Calls of a list's items: `list.forEach((cb) => cb(x))` (and `some`, `map`, …), `for (const cb of list) cb(x)`. */
+  private itemCalls(list: Binding): Node[] {
+    const out: Node[] = [];
+    const isList = (n: Node) => { const o = unwrap(n); return o.type === 'Identifier' && o.name === list.name && this.a.scopes.resolve(o) === list; };
+    const callsOfItem = (id: Node | undefined) => {
+      const b = id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+      if (b) out.push(...this.callsOf(b));
+    };
+    for (const method of ['forEach', 'some', 'every', 'map', 'filter', 'find', 'flatMap']) {
+      for (const call of this.methodCalls().get(method) ?? []) {
+        const cb = call.arguments[0];
+        if (isList(unwrap(call.callee).object) && isFunction(cb)) callsOfItem(cb.params[0]);
+      }
+    }
+    for (const loop of this.forOfLoops().get(list.name) ?? []) {
+      if (isList(loop.right) && loop.left.type === 'VariableDeclaration') callsOfItem(loop.left.declarations[0].id);
+    }
+    return out;
+  }
+
+  /** `for (const x of list)` loops, by the name of the list they iterate (built on first use). */
+  private forOfLoops(): Map<string, Node[]> {
+    if (this.forOfIndex) return this.forOfIndex;
+    const index = new Map<string, Node[]>();
+    this.forOfIndex = index;
+    this.eachNode((n) => { if (n.type === 'ForOfStatement' && unwrap(n.right).type === 'Identifier') addTo(index, unwrap(n.right).name, n); });
+    return index;
+  }
+
   private methodCalls(): Map<string, Node[]> {
     if (this.methodCallIndex) return this.methodCallIndex;
     const index = new Map<string, Node[]>();
@@ -486,6 +539,10 @@ export class Definitions {
         if (this.a.scopes.resolve(target) === this.a.scopes.resolve(emitter)) list.push({ call: emit, args: emit.arguments.slice(1) });
       }
     }
+    // `registry.push((env) => …)`, also through a helper that pushes its parameter (`onEnv(cb)`):
+    // it runs where the list's items are called (`registry.forEach((cb) => cb(x))`, `for (const cb of registry) cb(x)`).
+    const kept = this.keptIn(fn);
+    if (kept) for (const c of this.itemCalls(kept)) list.push({ call: c, args: c.arguments });
     // `withZone((tz) => …)`: a function passed to another runs where that one calls its parameter,
     // with arguments made of what that function reads itself (not of its callers' values).
     const host = fn.parent?.type === 'CallExpression' ? fn.parent : undefined;
@@ -1126,8 +1183,9 @@ export class Definitions {
         if (b.kind === 'param') {
           const fn = b.decl as FunctionNode;
           const index = fn.params.indexOf(b.id);
-          const calls = index < 0 ? [] : this.callSites(fn);
-          return calls.length > MAX_SHAPE_CALLS ? [] : calls.flatMap((c) => (c.arguments[index] ? this.objectShapes(c.arguments[index], depth + 1) : []));
+          // (Every way it is run: direct calls, `call`/`apply`, emitted events, lists of callbacks.)
+          const calls = index < 0 ? [] : this.invocations(fn);
+          return calls.length > MAX_SHAPE_CALLS ? [] : calls.flatMap((c) => (c.args[index] && c.args[index].type !== 'SpreadElement' ? this.objectShapes(c.args[index], depth + 1) : []));
         }
         if (b.kind === 'class') return [b.decl.body];
         return this.definitions(b).flatMap((d) => this.objectShapes(d, depth + 1));
