@@ -8,7 +8,8 @@ const LEGACY_ZONES = new Set(['PRC', 'ROC', 'ROK', 'Hongkong', 'Singapore', 'Jap
 const ZONE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Standard|Daylight|Summer) Time$/;
 /** `GMT+08:00`, `UTC+0530`, and the short form a formatter gives (`GMT+8`, `GMT+5:30`). */
 const UTC_OFFSET = /^(?:GMT|UTC)[+-](?:(?:0\d|1[0-4]):?[0-5]\d|(?:\d|1[0-4])(?::[0-5]\d)?)$/;
-const LOCALE = /^[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?(?:[-_](?:[A-Z]{2}|\d{3}))$|^[a-z]{2}[-_][A-Z][a-z]{3}$/;
+/** BCP 47 tags (`zh-CN`, `zh-Hans-CN`, `zh-Hans`) and POSIX locale names as `LANG` holds them (`zh_CN.UTF-8`, `zh_TW.Big5`, `de_DE@euro`). */
+const LOCALE = /^[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?(?:[-_](?:[A-Z]{2}|\d{3}))$|^[a-z]{2}[-_][A-Z][a-z]{3}$|^[a-z]{2,3}_[A-Z]{2}(?:\.[A-Za-z0-9-]+)?(?:@[a-z]+)?$/;
 /** ISO 639-1 codes, without those that are also common English words or abbreviations. */
 const LANGUAGES = new Set('aa ab af ak ar av ay az ba bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha hr ht hu hy hz ia ie ig ii ik io iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky lb lg li ln lo lt lu lv mg mh mi mk ml mn mr mt na nb nd ne ng nl nn nr nv ny oc oj om os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn sq sr ss st su sv sw ta te tg th ti tk tl tn tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'.split(' '));
 /** ISO 3166-1 alpha-2 regions (`ZH` and `EN` are languages, not regions). */

@@ -1226,6 +1226,12 @@ export class Definitions {
   classOf(node: Node, depth = 0): Node | undefined {
     node = unwrap(node);
     if (node.type === 'ClassExpression') return node;
+    // `var Probe = require_probe()` of a bundled module whose value is a class (`module.exports = Probe2`).
+    if (node.type === 'CallExpression' && depth <= 4) {
+      const factory = this.moduleFactoryOf(node);
+      const values = factory ? this.moduleValue(factory) : [];
+      return values.length === 1 ? this.classOf(values[0], depth + 1) : undefined;
+    }
     if (node.type !== 'Identifier' || depth > 4) return undefined;
     const b = this.a.scopes.resolve(node);
     if (b?.kind === 'class') return b.decl;

@@ -263,6 +263,13 @@ export class ModuleFacts {
   }
 
   /** The imported value an expression is, if any: an imported binding, or a member of a module namespace. */
+  /** A CommonJS module required whole (`const Probe = require("./probe")`): its value, the `default` export. */
+  private wholeModuleOf(node: Node): { spec: string; name: string } | undefined {
+    const spec = this.namespaceOf(node);
+    // (A webpack chunk exports each of its modules' values under the module's id.)
+    return spec ? { spec, name: spec.startsWith(WEBPACK) ? `${spec.slice(WEBPACK.length)}:default` : 'default' } : undefined;
+  }
+
   importOf(node: Node): { spec: string; name: string } | undefined {
     node = unwrap(node);
     // `makeCheck()` of an imported factory, called in turn: the closure it returns.
@@ -295,7 +302,7 @@ export class ModuleFacts {
       // `new Probe().hit`, `p.hit` of `p = new Probe()`: a method of an imported class.
       const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.host.definitions(b) : [];
       const made = object.type === 'NewExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'NewExpression' ? unwrap(defs[0]) : undefined;
-      const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee) : undefined;
+      const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee) ?? this.wholeModuleOf(made.callee) : undefined;
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
       // `ns.api.read`, `n(793)._.zone`: a member of an exported object reached through a namespace.
       const whole = (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' || object.type === 'MemberExpression') && !BUILTIN_MEMBERS.has(name) ? this.importOf(object) : undefined;
@@ -310,7 +317,8 @@ export class ModuleFacts {
     if (known) return known;
     let def: InputDef | undefined;
     if (node.type === 'CallExpression') {
-      const imp = this.importOf(calleeOf(node.callee));
+      const callee = calleeOf(node.callee);
+      const imp = this.importOf(callee) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined);
       if (imp) def = { type: 'call', spec: imp.spec, name: imp.name, args: [] };
     } else if (node.type === 'Identifier' || node.type === 'MemberExpression') {
       const imp = this.importOf(node);

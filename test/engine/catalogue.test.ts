@@ -89,6 +89,7 @@ const CHECKS: Record<string, string> = {
   'zone as a formatter\'s short name, a part of formatToParts': `const parts = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(new Date());\nconst abbr = (parts.find((p) => p.type === "timeZoneName") || {}).value || "";\nconst hit = ["GMT+8", "GMT+9"].includes(abbr);`,
   'zone given to callbacks kept in a list and run by forEach': `const registry = [];\nlet hit = false;\nregistry.push((env) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(env.tz); });\nregistry.forEach((cb) => cb({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone }));`,
   'zone given to callbacks a helper keeps, run in a for…of loop': `const hooks = [];\nfunction onEnv(cb) { hooks.push(cb); }\nlet hit = false;\nonEnv((env) => { if (["Asia/Shanghai", "Asia/Urumqi"].includes(env.tz)) hit = true; });\nfor (const h of hooks) h({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone });`,
+  'locale as LANG writes it': `const hit = ["zh_CN.UTF-8", "zh_TW.Big5"].includes(process.env.LANG);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
