@@ -31,6 +31,7 @@ export class Comparisons {
   readonly candidates: Node[] = [];
   private comparisonList?: Comparison[];
   private readonly comparisonByNode = new Map<Node, Comparison>();
+  private readonly elsewhere = new Map<Node, Comparison>();
   private readonly analysed = new Map<Node, Comparison | null>();
   /** Candidates being analysed (a comparison's subject can flow through itself). */
   private readonly analysing: Node[] = [];
@@ -96,9 +97,36 @@ export class Comparisons {
     return pairs.every((e) => e?.type === 'ArrayExpression' && e.elements.length === 2 && e.elements[1]) ? pairs.map((e) => this.a.value(e!.elements[1] as Node)) : [];
   }
 
-  /** The comparison reported at a node (a candidate, or the `.some(...)` call of one). */
+  /** The comparison reported at a node (a candidate, or the `.some(...)` call of one), or the checks another module made of an input. */
   comparisonFor(node: Node): Comparison | undefined {
-    return this.comparisonByNode.get(node) ?? (this.isCandidate(node) ? this.comparisonAt(node) : undefined);
+    return this.comparisonByNode.get(node) ?? (this.isCandidate(node) ? this.comparisonAt(node) : this.checkedElsewhere(node));
+  }
+
+  /** A comparison already made at a node (no analysis started), or one made of an input in another module. */
+  recordedAt(node: Node): Comparison | undefined {
+    return this.comparisonByNode.get(node) ?? this.checkedElsewhere(node);
+  }
+
+  /**
+   * An input that went through comparisons in the module it comes from (`check(zone())` returning
+   * `ZONES.includes(z)`): those comparisons, as one, at the input, so channels and sinks here see
+   * what it was checked against.
+   */
+  private checkedElsewhere(node: Node): Comparison | undefined {
+    const key = this.a.modules.keyOf(node);
+    const seed = key ? this.a.modules.seeds?.[key] : undefined;
+    if (!seed?.checks?.length || !seed.kinds) return undefined;
+    let c = this.elsewhere.get(node);
+    if (!c) {
+      const checks = seed.checks;
+      c = {
+        node, flow: { kinds: seed.kinds, via: [node] }, classes: new Set(checks.flatMap((k) => k.classes) as ConstantClass[]),
+        values: [...new Set(checks.flatMap((k) => k.values))], concealed: checks.some((k) => k.concealed),
+        ...(checks.every((k) => k.endpoints) ? { endpoints: true as const } : {}),
+      };
+      this.elsewhere.set(node, c);
+    }
+    return c;
   }
 
   /**

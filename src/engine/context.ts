@@ -71,6 +71,8 @@ export interface ComparisonFacts {
   lookupAt(node: Node): Comparison | undefined;
   /** Records `name = list.has.bind(list)`: calls of `name` are comparisons. */
   boundTo(name: string, bind: Node): void;
+  /** A comparison already made at a node, or made of an input in another module (no analysis started). */
+  recordedAt(node: Node): Comparison | undefined;
 }
 
 export interface FlowFacts {

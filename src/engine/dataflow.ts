@@ -6,7 +6,7 @@ import { COMPARE_METHODS, isFunction, isLiteral, methodName, patternKey, propert
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
-import { calleeOf, type Fact } from './modules';
+import { calleeOf, type Check, type Fact } from './modules';
 import { invocationOf } from './definitions';
 import type { Binding } from './scope';
 import { Kind, type SourceMatch } from './sources';
@@ -24,6 +24,10 @@ const MAX_FLAG_DEFS = 16;
  * caller's values, and each caller's would then reach every other's.
  */
 const MAX_DESTRUCTURED_CALLS = 8;
+
+/** Comparisons a module summary keeps per value, and constants per comparison, for other modules' findings. */
+const MAX_CHECKS = 4;
+const MAX_CHECK_VALUES = 32;
 
 /** Nested flow steps followed at most (each is a few stack frames). */
 const MAX_DEPTH = 200;
@@ -577,12 +581,15 @@ export class Dataflow {
   fact(f: Flow): Fact {
     const from: string[] = [];
     let at: string | undefined;
+    const checks: Check[] = [];
     for (const n of f.via) {
       const key = this.a.modules.keyOf(n);
       if (key) { if (!from.includes(key)) from.push(key); }
       else if (!at && this.a.sources.match(n)) { const p = this.a.position(n.start); at = `${p.line}:${p.column}`; }
+      const c = this.a.compare.recordedAt(n);
+      if (c && checks.length < MAX_CHECKS) checks.push({ values: c.values.slice(0, MAX_CHECK_VALUES), classes: [...c.classes], ...(c.concealed ? { concealed: true } : {}), ...(c.endpoints ? { endpoints: true } : {}) });
     }
-    return { kinds: f.kinds & ~Kind.INPUT, from, ...(at ? { at } : {}) };
+    return { kinds: f.kinds & ~Kind.INPUT, from, ...(at ? { at } : {}), ...(checks.length ? { checks } : {}) };
   }
 }
 

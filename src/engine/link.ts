@@ -4,7 +4,7 @@
 // the modules where a fingerprint from another module reaches a comparison, a
 // covert channel or a sink, with the seeds for their second analysis.
 import { addTo } from './ast';
-import type { ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
+import type { Check, ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
 import { kindNames } from './sources';
 
 export interface LinkedModule {
@@ -24,6 +24,8 @@ interface Held { k: number; at?: string }
 const MAX_CALL_DEPTH = 4;
 /** Nested calls worked out at most for one input; beyond, every caller merges. */
 const MAX_NESTED_CALLS = 64;
+/** Comparisons made elsewhere that a seed carries at most. */
+const MAX_SEED_CHECKS = 4;
 
 /** Seeds for every module where what another module gives reaches a finding. `display` names a module in evidence. */
 export function link(modules: LinkedModule[], resolve: Resolve, display: (id: string) => string = (id) => id): Map<string, Seeds> {
@@ -205,6 +207,43 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     for (const d of dependents.get(slot) ?? []) if (!queued.has(d)) { queued.add(d); queue.push(d); }
   }
 
+  /**
+   * The comparisons a value went through in the modules it comes from (`check(zone())` whose result
+   * is `ZONES.includes(z)`), for the channels and sinks of the module it reaches; a few calls deep.
+   */
+  const checksMemo = new Map<string, Check[]>();
+  const checksOfFact = (id: string, fact: Fact | undefined, depth: number): Check[] => {
+    if (!fact) return [];
+    return [...fact.checks ?? [], ...fact.from.flatMap((from) => checksOfInput(id, from, depth + 1))];
+  };
+  const checksOfInput = (id: string, key: string, depth: number): Check[] => {
+    const slot = slotOf(id, key);
+    const known = checksMemo.get(slot);
+    if (known || depth > MAX_CALL_DEPTH) return known ?? [];
+    checksMemo.set(slot, []);
+    const def = byId.get(id)?.inputs[key];
+    let out: Check[] = [];
+    // (A parameter takes every caller's arguments: one caller's check would mark what all others pass.)
+    if (def && def.type !== 'param') {
+      const f = found(id, key, def);
+      if (f && def.type === 'callback') out = checksOfFact(f.id, f.facts.calls?.[def.arg]?.[def.param], depth);
+      else if (f && def.type === 'value') out = checksOfFact(f.id, f.facts.value, depth);
+      else if (f && def.type === 'call') {
+        // What the function returns; its own parameters stand for this call's arguments.
+        const ret = f.facts.returns ?? f.facts.value;
+        const callee = byId.get(f.id)!;
+        out = [...ret.checks ?? []];
+        for (const from of ret.from) {
+          const d = callee.inputs[from];
+          out.push(...(d?.type === 'param' && callee.exports[d.name] === f.facts ? checksOfFact(id, def.args[d.index], depth) : checksOfInput(f.id, from, depth + 1)));
+        }
+      }
+    }
+    const unique = [...new Map(out.map((c) => [JSON.stringify(c), c])).values()].slice(0, MAX_SEED_CHECKS);
+    checksMemo.set(slot, unique);
+    return unique;
+  };
+
   const seeds = new Map<string, Seeds>();
   for (const m of modules) {
     let s: Seeds | undefined;
@@ -220,7 +259,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const def = m.summary.inputs[key];
       const at = where.get(slotOf(m.id, key));
       const from = def.type === 'param' ? `passed to ${def.name}()` : `from ${def.spec}`;
-      (s ??= {})[key] = { kinds: k, label: `${kindNames(k).join(' / ')} ${from}${at ? `, read at ${at}` : ''}` };
+      const checks = checksOfInput(m.id, key, 0);
+      (s ??= {})[key] = { kinds: k, label: `${kindNames(k).join(' / ')} ${from}${at ? `, read at ${at}` : ''}`, ...(checks.length ? { checks } : {}) };
     }
     if (s) seeds.set(m.id, s);
   }

@@ -20,6 +20,16 @@ export interface Fact {
   from: string[];
   /** Where a source of it is read: "line:column" in this module. */
   at?: string;
+  /** Comparisons with specific constants it went through here (`zones.includes(tz)` returned by `check(tz)`). */
+  checks?: Check[];
+}
+
+/** A comparison a value went through in another module, as the channels and sinks it reaches need it. */
+export interface Check {
+  values: string[];
+  classes: string[];
+  concealed?: true;
+  endpoints?: true;
 }
 
 export type InputDef =
@@ -76,6 +86,8 @@ export interface Seed {
   constant?: Constant;
   /** Where it comes from, for the evidence chain: "time zone, from ./tz.js (tz.js:3:9)". */
   label: string;
+  /** Comparisons with specific constants it went through in other modules. */
+  checks?: Check[];
 }
 export type Seeds = Record<string, Seed>;
 
