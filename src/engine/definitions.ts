@@ -218,7 +218,9 @@ export class Definitions {
           const p = propertyName(left);
           const obj = unwrap(left.object);
           if (p && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.memberAssignments, p, node);
-          if (obj.type === 'Identifier' ? obj.name === 'exports' || obj.name === 'module' && p === 'exports' : obj.type === 'MemberExpression' && propertyName(obj) === 'exports') this.commonJs.push(node);
+          // (Also one level deeper: `module.exports.env.tz = …`, `exports.env.tz = …`.)
+          const outer = obj.type === 'MemberExpression' ? unwrap(obj.object) : undefined;
+          if (obj.type === 'Identifier' ? obj.name === 'exports' || obj.name === 'module' && p === 'exports' : obj.type === 'MemberExpression' && (propertyName(obj) === 'exports' || outer?.type === 'Identifier' && outer.name === 'exports' || outer?.type === 'MemberExpression' && propertyName(outer) === 'exports')) this.commonJs.push(node);
         }
       },
       NewExpression: (node) => { if (node.callee.type === 'Identifier') addTo(this.news, node.callee.name, node); },

@@ -317,7 +317,9 @@ export class ModuleFacts {
       const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee) ?? this.wholeModuleOf(made.callee) : undefined;
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
       // `ns.api.read`, `n(793)._.zone`: a member of an exported object reached through a namespace.
-      const whole = (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' || object.type === 'MemberExpression') && !BUILTIN_MEMBERS.has(name) ? this.importOf(object) : undefined;
+      // (Also `const { env } = require("./env")`: a local name for an exported object.)
+      const local = defs.length === 1 && unwrap(defs[0]).type === 'MemberExpression';
+      const whole = (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' || object.type === 'MemberExpression' || local) && !BUILTIN_MEMBERS.has(name) ? this.importOf(object) : undefined;
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;
@@ -516,6 +518,11 @@ export class ModuleFacts {
       } else if (left.type === 'MemberExpression' && isExports(unwrap(left.object))) {
         const name = propertyName(left);
         if (name !== undefined) set(name, a.right);
+      } else if (left.type === 'MemberExpression' && unwrap(left.object).type === 'MemberExpression' && isExports(unwrap(unwrap(left.object).object))) {
+        // `module.exports.env.tz = …`: the member `env.tz`, as other modules read it.
+        const outer = propertyName(unwrap(left.object));
+        const name = propertyName(left);
+        if (outer !== undefined && name !== undefined && !out.has(`${outer}.${name}`)) set(`${outer}.${name}`, a.right);
       }
     }
     // `_export(exports, { zone: () => zone })` (swc): a getter per export.
