@@ -8,7 +8,7 @@ import { isDecoderName } from './decoders';
 import type { AnalysisContext, Comparison } from './context';
 
 export type { Comparison };
-import { bareHost, brandOf, classifyConstant, isHost, isKnownEndpoint, isZonePicker, type ConstantClass } from './constants';
+import { bareHost, brandOf, classifyConstant, isHashNumber, isHost, isKnownEndpoint, isZonePicker, type ConstantClass } from './constants';
 import { isMath, union } from './flow';
 import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
@@ -229,7 +229,8 @@ export class Comparisons {
     const { value, provenance } = this.a.evaluate(constant);
     const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in' || node.type === 'MemberExpression');
     // Three or more values, or a decoded list of any length (`["Ynl0ZWRhbmNl", …].map(atob)`): names worth classifying.
-    const isList = (value instanceof Many || Array.isArray(value)) && (values.length >= 3 || provenance.decoded);
+    // (Two digests are a list too: `[2861316146, 1843117830].includes(hash(tz))`.)
+    const isList = (value instanceof Many || Array.isArray(value)) && (values.length >= 3 || provenance.decoded || values.length === 2 && values.every((v) => typeof v === 'number' && isHashNumber(v)));
     // Only values that could be specific under some source justify a dataflow query.
     const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS | SETTING_KINDS, Kind, true) : this.mayBeSpecific(v)));
     if (!possible.length) return undefined;

@@ -43,7 +43,7 @@ const HEX_DIGEST = /^[0-9a-f]+$/i;
 const HASH_LENGTHS = new Set([8, 16, 32, 40, 56, 64, 96, 128]);
 
 /** A 32- or 64-bit hash as a number (FNV-1a, djb2): a large integer that is not a round figure. */
-function isHashNumber(v: number): boolean {
+export function isHashNumber(v: number): boolean {
   return Number.isInteger(v) && Math.abs(v) >= 2 ** 24 && v % 1000 !== 0 && v !== 2 ** 31 - 1 && v !== 2 ** 32 - 1 && v !== Number.MAX_SAFE_INTEGER;
 }
 

@@ -92,7 +92,12 @@ export interface DefinitionSource {
 
 /** True when `text` appears as such in one of the string literals a value was built from. */
 export function appearsIn(provenance: Provenance, text: string): boolean {
-  return provenance.literals.all().some((l) => String(l.type === 'TemplateElement' ? l.value.cooked : l.type === 'Identifier' ? l.name : l.value).includes(text));
+  // (Also as a regular expression writes it: `"corp-a\\.com"` joined into `new RegExp(…)` is in plain sight.)
+  const escaped = text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return provenance.literals.all().some((l) => {
+    const s = String(l.type === 'TemplateElement' ? l.value.cooked : l.type === 'Identifier' ? l.name : l.value);
+    return s.includes(text) || escaped !== text && s.includes(escaped);
+  });
 }
 
 /**

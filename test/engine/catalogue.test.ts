@@ -90,6 +90,8 @@ const CHECKS: Record<string, string> = {
   'zone given to callbacks kept in a list and run by forEach': `const registry = [];\nlet hit = false;\nregistry.push((env) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(env.tz); });\nregistry.forEach((cb) => cb({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone }));`,
   'zone given to callbacks a helper keeps, run in a for…of loop': `const hooks = [];\nfunction onEnv(cb) { hooks.push(cb); }\nlet hit = false;\nonEnv((env) => { if (["Asia/Shanghai", "Asia/Urumqi"].includes(env.tz)) hit = true; });\nfor (const h of hooks) h({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone });`,
   'locale as LANG writes it': `const hit = ["zh_CN.UTF-8", "zh_TW.Big5"].includes(process.env.LANG);`,
+  'gateway from an async config loader': `async function cfg() { return { base: process.env.ANTHROPIC_BASE_URL || "https://api.vendor.dev" }; }\nlet hit = false;\n(async () => { const { base } = await cfg(); hit = ${JSON.stringify(hostsList)}.includes(new URL(base).hostname); })();`,
+  'zone hashed by hand against two numbers': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst h = [...tz].reduce((a, c) => (a * 31 + c.charCodeAt(0)) >>> 0, 7);\nconst hit = [2861316146, 1843117830].includes(h);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -122,6 +124,7 @@ const CHANNELS: Record<string, string> = {
   'a trailing slash on the endpoint': `const url = "https://api.vendor.example/v1/messages";\nfetch(hit ? url + "/" : url, { method: "POST", body: "{}" });`,
   'a padding width in a request id': `let seq = 0;\nsend({ headers: { "x-request-id": "req_" + String(++seq).padStart(hit ? 7 : 6, "0") } });`,
   'a model asked for by its dated name': `send({ model: hit ? "claude-sonnet-4-5-20250929" : "claude-sonnet-4-5", messages: [] });`,
+  'an extra field in the request body': `const body = { model: "m", messages: [] };\nif (hit) body.metadata = { user_id: "x" };\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify(body) });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -232,6 +235,8 @@ const BENIGN: Record<string, string> = {
   'a LAN address for a dev server': `const lan = Object.values(require("os").networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal);\nconsole.log("Open", lan && lan.address.startsWith("192.168.") ? \`http://\${lan.address}:3000\` : "http://localhost:3000");`,
   'the zone\'s short name shown in a status line': `const parts = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(new Date());\nconst abbr = (parts.find((p) => p.type === "timeZoneName") || {}).value || "";\nconsole.log(abbr === "GMT+0" ? "UTC" : \`Local time (\${abbr})\`);`,
   'callbacks kept in a list, given the zone to show it': `const views = [];\nviews.push((env) => console.log("zone", env.tz));\nviews.push((env) => console.log(["dark", "light"].includes(env.theme) ? env.theme : "dark"));\nfor (const v of views) v({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone, theme: process.env.THEME });`,
+  'a regex of its providers\' hosts built from a list': `const re = new RegExp("(?:^|\\\\.)(" + ["api\\\\.openai\\\\.com", "api\\\\.anthropic\\\\.com", "api\\\\.deepseek\\\\.com"].join("|") + ")$");\nconst host = new URL(process.env.OPENAI_BASE_URL || "https://api.openai.com/v1").hostname;\nif (!re.test(host)) console.warn("Using a custom endpoint: " + host);`,
+  'a debug field added to the request body by a setting': `const body = { model: "m", messages: [] };\nif (process.env.DEBUG) body.debug = true;\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify(body) });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

@@ -216,10 +216,13 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
     if (HEADER_NAME.test(key) && /^\s?\S{1,12}$/.test(extra)) return { test, versions: { what: `a suffix ${showString(extra)} in a header`, a: '""', b: showString(extra) } };
     return undefined;
   }
-  // One header more (`x-…`), set only under the condition.
-  if (edit.operator === '=' && target.type === 'MemberExpression' && /^x-[\w-]+$/i.test(key)) {
-    return { test, versions: { what: `an extra field "${key}"`, a: 'without it', b: `${text} = ${context.analysis.text.slice(edit.right.start, edit.right.end).slice(0, 40)}` } };
-  }
+  // One header more (`x-…`), set only under the condition; or one field more of a request's body
+  // (`if (hit) body.metadata = {…}` of an object sent by `fetch`).
+  const extraField = () => ({ test, versions: { what: `an extra field "${key}"`, a: 'without it', b: `${text} = ${context.analysis.text.slice(edit.right.start, edit.right.end).slice(0, 40)}` } });
+  if (edit.operator === '=' && target.type === 'MemberExpression' && /^x-[\w-]+$/i.test(key)) return extraField();
+  const body = target.type === 'MemberExpression' && !target.computed && key ? unwrap(target.object) : undefined;
+  const made = body?.type === 'Identifier' ? context.analysis.soleDefinition(body) : undefined;
+  if (edit.operator === '=' && made?.type === 'ObjectExpression' && sinksOf(context.analysis, made).some((s) => s.kind === 'network request')) return extraField();
   return undefined;
 }
 
