@@ -118,7 +118,7 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   // A cloud region names a place (`cn-north-1`, `asia-east2`, `chinaeast2`); an editor's name, its maker (`Cursor`, `windsurf`).
   if (sourceKinds & kinds.CLOUD && CLOUD_REGION.test(value)) return 'region';
   if (sourceKinds & (kinds.GATEWAY | kinds.PROXY | kinds.IDENTITY)) {
-    const v = value.replace(/^\.+/, '');
+    const v = value.replace(/^(?:\.+|@)/, '');
     if (isHost(v, inList) || isNetworkAddress(v)) return 'host';
     if (KEYWORD.test(value)) return 'keyword';
   }

@@ -211,13 +211,26 @@ export class Dataflow {
     for (let p = node.parent; p && !isFunction(p); child = p, p = p.parent) {
       if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && child !== p.test) f = union(f, this.flow(p.test));
       else if (p.type === 'LogicalExpression' && child === p.right) f = union(f, this.flow(p.left));
-      else if (p.type === 'SwitchCase' && p.parent?.type === 'SwitchStatement') f = union(f, this.switchFlow(p.parent));
+      else if (p.type === 'SwitchCase' && p.parent?.type === 'SwitchStatement') f = union(f, this.switchFlow(p.parent, p));
     }
     return f;
   }
 
-  /** `switch (tz) { case "Asia/Shanghai": … }`: the discriminant, as compared with its cases. */
-  private switchFlow(node: Node): Flow {
+  /**
+   * `switch (tz) { case "Asia/Shanghai": … }`: the discriminant, as compared with its cases. In
+   * `switch (true) { case u.endsWith("@corp-a.com"): case …: … }` each case is a test of its own:
+   * those that fall through to `at`.
+   */
+  private switchFlow(node: Node, at?: Node): Flow {
+    if (at && this.a.value(node.discriminant) === true) {
+      const cases = node.cases as Node[];
+      let f = NONE;
+      for (let i = cases.indexOf(at); i >= 0 && cases[i].test; i--) {
+        f = union(f, this.flow(cases[i].test));
+        if (i > 0 && cases[i - 1].consequent.length) break;
+      }
+      return f;
+    }
     const d = this.flow(node.discriminant);
     if (!d.kinds) return NONE;
     const c = this.a.compare.comparisonAt(node);

@@ -92,6 +92,7 @@ const CHECKS: Record<string, string> = {
   'locale as LANG writes it': `const hit = ["zh_CN.UTF-8", "zh_TW.Big5"].includes(process.env.LANG);`,
   'gateway from an async config loader': `async function cfg() { return { base: process.env.ANTHROPIC_BASE_URL || "https://api.vendor.dev" }; }\nlet hit = false;\n(async () => { const { base } = await cfg(); hit = ${JSON.stringify(hostsList)}.includes(new URL(base).hostname); })();`,
   'zone hashed by hand against two numbers': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst h = [...tz].reduce((a, c) => (a * 31 + c.charCodeAt(0)) >>> 0, 7);\nconst hit = [2861316146, 1843117830].includes(h);`,
+  'user name checked in switch (true) cases against e-mail domains': `const u = require("os").userInfo().username.toLowerCase();\nlet hit = false;\nswitch (true) { case u.endsWith("@corp-a.com"): case u.endsWith("@corp-b.net"): case u.endsWith("@corp-c.io"): hit = true; }`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 

@@ -598,7 +598,9 @@ export const rule = createRule({
             // of known endpoints choosing what an endpoint needs (a dated model name for Bedrock and Vertex,
             // a header or parameter of its own) is routing too; choosing whitespace or a marker, it is not.
             const routing = ROUTING_DIFFERENCE.test(ch.versions.what);
-            const specific = specificChecks(ch.selector).filter((c) => !(routing && c.endpoints) && ([...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2));
+            // (Organisations count across the checks: `case u.endsWith("@corp-a.com"): case u.endsWith("@corp-b.net"):` checks two.)
+            const orgs = new Set(specificChecks(ch.selector).filter((c) => !c.endpoints).flatMap((c) => c.values.map(orgOf))).size;
+            const specific = specificChecks(ch.selector).filter((c) => !(routing && c.endpoints) && ([...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2 || !c.endpoints && orgs >= 2));
             // A locale's region checked against a list of regions (`["CN", "HK", "MO"].includes(region)`) is a place
             // check: what it chooses is covert unless it is text a locale sets its own way (spacing, a marker, case).
             const regionList = specific.some((c) => c.classes.has('region') && c.values.length >= 2);
