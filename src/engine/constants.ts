@@ -78,6 +78,8 @@ export function isPlaceZone(s: string): boolean {
  */
 export function isHost(s: string, inList = false): boolean {
   if (inList && /^[a-z]{2,3}$/.test(s)) return true;
+  // Windows programs (`cmd.exe`, `pwsh.exe`, `build.bat`) are no hosts, even in a list.
+  if (WINDOWS_PROGRAM.test(s)) return false;
   return HOST.test(s) && !NEUTRAL_HOSTS.has(s.toLowerCase()) && (inList || !FILE_EXTENSIONS.test(s)) && /[a-z]/i.test(s.slice(s.lastIndexOf('.') + 1));
 }
 
@@ -94,6 +96,8 @@ const NEUTRAL_ADDRESS = /^(?:0\.|127\.|169\.254[./]|100\.(?:6[4-9]|[7-9]\d|1[01]
 export function isNetworkAddress(s: string): boolean {
   return NETWORK_ADDRESS.test(s) && !NEUTRAL_ADDRESS.test(s);
 }
+
+const WINDOWS_PROGRAM = /\.(?:exe|bat|cmd|ps1|msi|dll)$/i;
 
 /** Classifies one constant for the kind of source it is compared with. */
 export function classifyConstant(value: unknown, sourceKinds: number, kinds: typeof import('./sources').Kind, inList = false): ConstantClass | undefined {

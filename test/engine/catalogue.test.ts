@@ -238,6 +238,7 @@ const BENIGN: Record<string, string> = {
   'callbacks kept in a list, given the zone to show it': `const views = [];\nviews.push((env) => console.log("zone", env.tz));\nviews.push((env) => console.log(["dark", "light"].includes(env.theme) ? env.theme : "dark"));\nfor (const v of views) v({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone, theme: process.env.THEME });`,
   'a regex of its providers\' hosts built from a list': `const re = new RegExp("(?:^|\\\\.)(" + ["api\\\\.openai\\\\.com", "api\\\\.anthropic\\\\.com", "api\\\\.deepseek\\\\.com"].join("|") + ")$");\nconst host = new URL(process.env.OPENAI_BASE_URL || "https://api.openai.com/v1").hostname;\nif (!re.test(host)) console.warn("Using a custom endpoint: " + host);`,
   'a debug field added to the request body by a setting': `const body = { model: "m", messages: [] };\nif (process.env.DEBUG) body.debug = true;\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify(body) });`,
+  'a command parser checking shell names, given a git command': `const SHELLS = new Set(["sh", "bash", "zsh", "ksh", "cmd", "cmd.exe", "powershell.exe"]);\nfunction wrapsShell(cmd) { return SHELLS.has(cmd.trim().split(/\\s+/)[0].toLowerCase()); }\nconsole.log(wrapsShell(require("child_process").execSync("git remote -v", { encoding: "utf8" })));`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
