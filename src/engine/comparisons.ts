@@ -258,7 +258,7 @@ export class Comparisons {
     for (const v of possible) {
       const cls = classifyConstant(v, kinds, Kind, isList);
       const charCode = typeof v === 'number' && v >= 32 && v <= 126 && !offsetRead;
-      if (cls && (cls !== 'keyword' || wordsCount) && (cls !== 'offset' || !derived && !charCode)) { classes.add(cls); specific.push(String(v).replace(/^[.@](?=[a-z0-9])/i, '')); }
+      if (cls && (cls !== 'keyword' || wordsCount) && (cls !== 'offset' || !derived && !charCode)) { classes.add(cls); specific.push(shownValue(v)); }
     }
     // Two- and three-letter words pass for top-level domains in a list of hosts (`cn`); without one dotted
     // host beside them they are words (`sh`, `zsh`, `npm`, `go`).
@@ -270,7 +270,7 @@ export class Comparisons {
       }
     }
     if (!specific.length || isFullZoneList(specific, classes)) return undefined;
-    const strings = possible.filter((v) => typeof v === 'string').map((v) => String(v).replace(/^[.@](?=[a-z0-9])/i, ''));
+    const strings = possible.filter((v) => typeof v === 'string').map(shownValue);
     const hidden = strings.filter((v) => !appearsIn(provenance, v));
     // Concealed: decoded (base64, XOR, char codes…); places and hosts also when split into pieces (`"Asia/" + "Shanghai"`),
     // not words joined at run time (`"claude-" + name`, a model name).
@@ -492,6 +492,11 @@ export class Comparisons {
     }
     return false;
   }
+}
+
+/** A constant as findings show it: a suffix's leading dot or an e-mail domain's `@` dropped (`.corp.com`, `@corp.com` show `corp.com`). */
+function shownValue(v: string | number): string {
+  return String(v).replace(/^[.@](?=[a-z0-9])/i, '');
 }
 
 /** Equality or membership (`===`, `switch`, `list.includes(x)`, `set.has(x)`), not a search inside the subject. */

@@ -431,7 +431,7 @@ export class Dataflow {
     // `parts.find((p) => p.type === "timeZoneName").value`: the text of a part a formatter gives.
     if (key === 'value') {
       const f = this.flow(node.object);
-      if (f.via.some((n) => this.a.sources.match(n)?.label.endsWith('.formatToParts()'))) return f;
+      if (f.via.some((n) => this.a.sources.match(n)?.parts)) return f;
     }
     if (key !== undefined && !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) {
       // `os.networkInterfaces().en0`: every member of such a map holds the data.

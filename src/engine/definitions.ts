@@ -181,7 +181,10 @@ export class Definitions {
   private readonly privateWrites = new Map<string, Node[]>();
   /** `f.call`, `f.apply`, `f.bind`, `Reflect.apply(f, …)` calls by the name `f`. */
   private readonly indirectCalls = new Map<string, Node[]>();
+  /** `for (const x of list)` loops by the list's name (see forOfLoops). */
   private forOfIndex?: Map<string, Node[]>;
+  /** `list.push(x)` calls by the name pushed (see keptIn), built on first use. */
+  private pushedIndex?: Map<string, Node[]>;
   private readonly invocationsOf = new Map<FunctionNode, Invocation[]>();
   /** The closure each maker returns, or null (see madeFunction). */
   private readonly made = new Map<FunctionNode, FunctionNode | null>();
@@ -372,11 +375,15 @@ export class Definitions {
     const param = helper?.params[at];
     if (param?.type !== 'Identifier') return undefined;
     const b = this.a.scopes.resolve(param);
-    for (const push of [...this.pushes.values()].flat()) {
-      const arg = unwrap(push.arguments[0] ?? push);
-      if (arg.type === 'Identifier' && arg.name === param.name && this.a.scopes.resolve(arg) === b) return listOf(push);
+    if (!this.pushedIndex) {
+      this.pushedIndex = new Map();
+      for (const push of [...this.pushes.values()].flat()) {
+        const arg = unwrap(push.arguments[0] ?? push);
+        if (arg.type === 'Identifier') addTo(this.pushedIndex, arg.name, push);
+      }
     }
-    return undefined;
+    const push = this.pushedIndex.get(param.name)?.find((c) => this.a.scopes.resolve(unwrap(c.arguments[0])) === b);
+    return push && listOf(push);
   }
 
   /** Calls of a list's items: `list.forEach((cb) => cb(x))` (and `some`, `map`, …), `for (const cb of list) cb(x)`. */

@@ -274,7 +274,6 @@ export class ModuleFacts {
     return isProgramSpec(s) ? s : undefined;
   }
 
-  /** The imported value an expression is, if any: an imported binding, or a member of a module namespace. */
   /** A CommonJS module required whole (`const Probe = require("./probe")`): its value, the `default` export. */
   private wholeModuleOf(node: Node): { spec: string; name: string } | undefined {
     const spec = this.namespaceOf(node);
@@ -282,6 +281,7 @@ export class ModuleFacts {
     return spec ? { spec, name: spec.startsWith(WEBPACK) ? `${spec.slice(WEBPACK.length)}:default` : 'default' } : undefined;
   }
 
+  /** The imported value an expression is, if any: an imported binding, or a member of a module namespace. */
   importOf(node: Node): { spec: string; name: string } | undefined {
     node = unwrap(node);
     // `makeCheck()` of an imported factory, called in turn: the closure it returns.

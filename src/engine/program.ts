@@ -72,7 +72,9 @@ export function scanProgram(files: Array<{ file: string; text: string }>): FileR
  * is followed anywhere in the program, unfollowed-source findings are dropped, as in one file.
  */
 export function withoutFollowedDoubts(results: FileResult[]): FileResult[] {
-  const followed = results.some((r) => r.findings.some((f) => (f.ruleId === 'geo-org-comparison' || f.ruleId === 'concealed-table') && ZONE_KINDS.some((k) => JSON.stringify(f.evidence).includes(`"${k}"`))));
+  // (geo-org-comparison names the sources it compared in `sources`, concealed-table in `comparedWith`.)
+  const compared = (e: Record<string, unknown>) => [e.sources, e.comparedWith].flatMap((x) => (Array.isArray(x) ? x : []));
+  const followed = results.some((r) => r.findings.some((f) => (f.ruleId === 'geo-org-comparison' || f.ruleId === 'concealed-table') && compared(f.evidence).some((k) => ZONE_KINDS.includes(k))));
   if (!followed) return results;
   return results.map((r) => (r.findings.some((f) => f.ruleId === 'unfollowed-source') ? { ...r, findings: r.findings.filter((f) => f.ruleId !== 'unfollowed-source') } : r));
 }

@@ -51,6 +51,8 @@ export interface SourceMatch {
   label: string;
   /** A map whose every member holds the data, under names the code cannot know (`os.networkInterfaces().en0`). */
   keyed?: boolean;
+  /** A list of parts whose text (`.value`) holds the data (`formatToParts()`). */
+  parts?: true;
 }
 
 const IDENTITY_ENV = new Set(['USERDNSDOMAIN', 'USERDOMAIN', 'COMPUTERNAME', 'HOSTNAME', 'USER', 'USERNAME', 'LOGNAME', 'EMAIL', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_EMAIL']);
@@ -191,7 +193,7 @@ export class SourceMatcher {
     // (`toLocaleDateString("en-US", { timeZoneName: "long" })`, `Intl.DateTimeFormat(l, { timeZoneName }).format()`).
     if (method === 'toTimeString' || method === 'toString' && this.isMade(callee.object, 'Date')) return { kind: Kind.TZ, label: `Date#${method}()` };
     if (method && LOCALE_TEXT.has(method) && namesZone(node.arguments[1])) return { kind: Kind.TZ, label: `Date#${method}({ timeZoneName })` };
-    if ((method === 'format' || method === 'formatToParts') && this.isMade(callee.object, 'DateTimeFormat', (n) => namesZone(n.arguments[1]))) return { kind: Kind.TZ, label: `Intl.DateTimeFormat({ timeZoneName }).${method}()` };
+    if ((method === 'format' || method === 'formatToParts') && this.isMade(callee.object, 'DateTimeFormat', (n) => namesZone(n.arguments[1]))) return { kind: Kind.TZ, label: `Intl.DateTimeFormat({ timeZoneName }).${method}()`, ...(method === 'formatToParts' ? { parts: true as const } : {}) };
     if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };
     if (method && OS_IDENTITY.has(method) && this.isOsModule(callee.object)) return { kind: Kind.IDENTITY, label: `os.${method}()`, ...(method === 'networkInterfaces' ? { keyed: true } : {}) };
     if (callee.type === 'Identifier') {

@@ -582,10 +582,11 @@ export const rule = createRule({
           // Localisation picks formats by locale; only place, gateway and identity steering is covert.
           const localeOnly = !(ch.selector.kinds & ~(Kind.LOCALE | Kind.INPUT)) && !!(ch.selector.kinds & Kind.LOCALE);
           const checks = checksOf(ch.selector);
+          const specificHere = specificChecks(ch.selector);
           // The cloud region or the editor steers a channel only through a check of specific values
           // (`["cn-north-1", "cn-northwest-1"].includes(region)`); a terminal's own glyphs are no channel.
           const settingOnly = !!(ch.selector.kinds & SETTING_KINDS) && !(ch.selector.kinds & ~(SETTING_KINDS | Kind.INPUT));
-          if (settingOnly && !specificChecks(ch.selector).length) { context.reaches(ch.selector); continue; }
+          if (settingOnly && !specificHere.length) { context.reaches(ch.selector); continue; }
           // A look-alike chosen for a locale not written in Latin letters is no typography of that locale: covert.
           const foreign = localeOnly && checks.some((c) => c.values.some((v) => isNonLatin(c, v)));
           // A format a locale picks (its date separator) is localisation; a look-alike swap only when foreign.
@@ -599,8 +600,8 @@ export const rule = createRule({
             // a header or parameter of its own) is routing too; choosing whitespace or a marker, it is not.
             const routing = ROUTING_DIFFERENCE.test(ch.versions.what);
             // (Organisations count across the checks: `case u.endsWith("@corp-a.com"): case u.endsWith("@corp-b.net"):` checks two.)
-            const orgs = new Set(specificChecks(ch.selector).filter((c) => !c.endpoints).flatMap((c) => c.values.map(orgOf))).size;
-            const specific = specificChecks(ch.selector).filter((c) => !(routing && c.endpoints) && ([...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2 || !c.endpoints && orgs >= 2));
+            const orgs = new Set(specificHere.filter((c) => !c.endpoints).flatMap((c) => c.values.map(orgOf))).size;
+            const specific = specificHere.filter((c) => !(routing && c.endpoints) && ([...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2 || !c.endpoints && orgs >= 2));
             // A locale's region checked against a list of regions (`["CN", "HK", "MO"].includes(region)`) is a place
             // check: what it chooses is covert unless it is text a locale sets its own way (spacing, a marker, case).
             const regionList = specific.some((c) => c.classes.has('region') && c.values.length >= 2);
