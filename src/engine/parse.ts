@@ -46,6 +46,20 @@ function isStackOverflow(err: unknown): boolean {
   return err instanceof RangeError && /call stack/i.test(err.message);
 }
 
+/** Control characters other than whitespace in the head of a text: JavaScript source has almost none, binary data one in ten. */
+const MAX_CONTROLS = 8;
+const HEAD = 4096;
+
+/** Whether the head of a text holds binary data (NUL or other control characters). */
+export function looksBinary(text: string): boolean {
+  let controls = 0;
+  for (let i = 0, n = Math.min(text.length, HEAD); i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 9 || c > 13 && c < 32 || c === 127) && ++controls > MAX_CONTROLS) return true;
+  }
+  return false;
+}
+
 /**
  * Parses a text as a module, then as a script; when both fail, recovers with
  * acorn-loose and names the syntax error, so nothing is skipped silently.
@@ -75,6 +89,9 @@ export function parse(text: string): ParseResult {
   if (pos < 200 && !/^\s*(?:[/][/*]|["'`(\[{!;]|(?:var|let|const|function|import|export|class|async|use)\b)/.test(text.slice(0, pos))) {
     throw new ScanError(`not JavaScript (${(firstError as Error).message})`);
   }
+  // Compressed or binary data read as text (a zstd frame begins with "(", as code may): acorn-loose would spend
+  // minutes turning noise into nodes.
+  if (looksBinary(text)) throw new ScanError(`not JavaScript (binary data: ${(firstError as Error).message})`);
   const reason = `syntax error: ${(firstError as Error).message}; analysed with error recovery, code around it may be missing`;
   try {
     const ast = LooseParser.parse(text, { ...BASE_OPTIONS, sourceType: 'script' }) as unknown as Node;

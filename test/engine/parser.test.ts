@@ -43,3 +43,26 @@ describe('engine: the extended parser', () => {
     same(readFileSync(path.join(pkg.dir!, 'cli.js'), 'utf8'));
   });
 });
+
+describe('engine: text that is not JavaScript', () => {
+  const noise = (first: string, n: number) => {
+    let seed = 7;
+    let s = first;
+    for (let i = 0; i < n; i++) s += String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256);
+    return s;
+  };
+  const cases: Array<[string, string, RegExp]> = [
+    // A zstd frame (28 b5 2f fd) read as latin1 starts like a parenthesised expression.
+    ['compressed data that starts with "("', noise('(\u00b5/\u00fd', 200_000), /not JavaScript \(binary data/],
+    ['compressed data that starts with "{"', noise('{', 50_000), /not JavaScript \(binary data/],
+    ['a damaged bundle is still recovered', 'var a = 1;\nfunction f() { return a +; }\nvar b = process.env.TZ;\n', /^ok$/],
+    ['control characters inside one string literal are no binary data', 'var s = "\u0001\u0002";\nvar a = ;\n', /^ok$/],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      let got = 'ok';
+      try { parse(text); } catch (err) { got = (err as Error).message; }
+      assert.match(got, expected);
+    });
+  }
+});
