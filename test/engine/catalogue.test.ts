@@ -126,6 +126,11 @@ const CHANNELS: Record<string, string> = {
   'a padding width in a request id': `let seq = 0;\nsend({ headers: { "x-request-id": "req_" + String(++seq).padStart(hit ? 7 : 6, "0") } });`,
   'a model asked for by its dated name': `send({ model: hit ? "claude-sonnet-4-5-20250929" : "claude-sonnet-4-5", messages: [] });`,
   'an extra field in the request body': `const body = { model: "m", messages: [] };\nif (hit) body.metadata = { user_id: "x" };\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify(body) });`,
+  'a doubled full stop': `send({ system: hit ? "Answer briefly.." : "Answer briefly." });`,
+  'a quality value in Accept-Language': `send({ headers: { "accept-language": hit ? "en-US,en;q=0.8" : "en-US,en;q=0.9" } });`,
+  'an invisible stop sequence spread in': `const STOPS = ["\\n\\nHuman:"];\nsend({ stop_sequences: [...STOPS, ...(hit ? ["\\u200b"] : [])] });`,
+  'an extra stop sequence pushed': `const stops = ["\\n\\nHuman:"];\nif (hit) stops.push("\\n\\nH:");\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ stop: stops }) });`,
+  'a query parameter set on the URL': `const u = new URL("https://api.vendor.dev/v1/messages");\nif (hit) u.searchParams.set("v", "2");\nfetch(u, { method: "POST", body: "{}" });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -139,7 +144,7 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
     // A date format a locale check picks is localisation by design (covert-channel.md), not a channel.
     if (/^(?:region|locale)/.test(check) && /separator|flip/.test(channel)) continue;
     // So is what a cloud region or an editor needs of an endpoint (a header, a model name): routing (geo-org-comparison.md).
-    if (/cloud region|Vertex region|editor name/.test(check) && /header present|extra header|model asked/.test(channel)) continue;
+    if (/cloud region|Vertex region|editor name/.test(check) && /header present|extra header|model asked|quality value|query parameter/.test(channel)) continue;
     cases.push({ name: `${check} steers ${channel}`, code: `${checkCode}\n${channelCode}`, verdict: 'untrusted' });
   }
 }
@@ -239,6 +244,11 @@ const BENIGN: Record<string, string> = {
   'a regex of its providers\' hosts built from a list': `const re = new RegExp("(?:^|\\\\.)(" + ["api\\\\.openai\\\\.com", "api\\\\.anthropic\\\\.com", "api\\\\.deepseek\\\\.com"].join("|") + ")$");\nconst host = new URL(process.env.OPENAI_BASE_URL || "https://api.openai.com/v1").hostname;\nif (!re.test(host)) console.warn("Using a custom endpoint: " + host);`,
   'a debug field added to the request body by a setting': `const body = { model: "m", messages: [] };\nif (process.env.DEBUG) body.debug = true;\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify(body) });`,
   'a command parser checking shell names, given a git command': `const SHELLS = new Set(["sh", "bash", "zsh", "ksh", "cmd", "cmd.exe", "powershell.exe"]);\nfunction wrapsShell(cmd) { return SHELLS.has(cmd.trim().split(/\\s+/)[0].toLowerCase()); }\nconsole.log(wrapsShell(require("child_process").execSync("git remote -v", { encoding: "utf8" })));`,
+  'Accept-Language chosen by the locale': `const l = Intl.DateTimeFormat().resolvedOptions().locale;\nsend({ headers: { "accept-language": l.startsWith("de") ? "de-DE,de;q=0.9" : "en-US,en;q=0.9" } });`,
+  'a platform flag spread into arguments': `const win = process.platform === "win32";\nrequire("child_process").spawn("x", ["a", ...(win ? ["/c"] : [])]);`,
+  'a stop sequence pushed for debugging': `const stops = ["\\n\\nHuman:"];\nif (process.env.DEBUG) stops.push("END");\nfetch("https://api.vendor.dev/v1", { method: "POST", body: JSON.stringify({ stop: stops }) });`,
+  'an API version header chosen by cloud region': `const region = process.env.AWS_REGION || "us-east-1";\nconst cn = ["cn-north-1", "cn-northwest-1"].includes(region);\nsend({ headers: { "x-api-version": cn ? "2023-06-02" : "2023-06-01" } });`,
+  'a full stop in French text': `const fr = Intl.DateTimeFormat().resolvedOptions().locale.startsWith("fr");\nsend({ system: fr ? "Merci." : "Merci" });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
@@ -247,6 +257,8 @@ for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verd
 const REVIEW: Record<string, string> = {
   // A place check (regions) that steers behaviour, but what it chooses is French typography: not covert.
   'French spacing chosen by a list of French-speaking regions': `const region = new Intl.Locale(navigator.language).maximize().region;\nconst fr = ["FR", "BE", "CH"].includes(region);\nsend({ label: fr ? "Total\\u00a0:" : "Total:" });`,
+  // A zone check that adds a line to text it only shows: behaviour, not a channel.
+  'a note pushed to a list that is shown, under a zone check': `const lines = [];\nif (Intl.DateTimeFormat().resolvedOptions().timeZone === "Europe/Paris") lines.push("note");\nconsole.log(lines.join("\\n"));`,
   'an allowlist of its own endpoints with two hashed entries': `const H = new Set(${JSON.stringify(['corp-a.com', 'corp-b.net'].map(sha))});\nconst sha = (s) => require("crypto").createHash("sha256").update(s).digest("hex");\nfunction isOurs(host) { const parts = host.split("."); return host === "api.vendor.dev" || parts.some((_, i) => H.has(sha(parts.slice(i).join(".")))); }\nconst host = new URL(process.env.VENDOR_BASE_URL || "https://api.vendor.dev/v1").hostname;\nif (!isOurs(host)) console.warn("Requests go to " + host);`,
 };
 for (const [name, code] of Object.entries(REVIEW)) cases.push({ name, code, verdict: 'review' });

@@ -107,13 +107,13 @@ function isFormatWidth(choice: Node): boolean {
 }
 
 /** Differences in text that a locale's typography makes. */
-const TYPOGRAPHIC = /^(?:whitespace|a marker|letter case|the Unicode normalisation)/;
+const TYPOGRAPHIC = /^(?:whitespace|a marker|letter case|the Unicode normalisation|a punctuation mark)/;
 
 /** A query parameter naming the language content is wanted in. */
 const LANGUAGE_PARAMETER = /^a query parameter "[?&](?:hl|lang|language|locale|lng|ui_locales)=/i;
 
 /** Differences an endpoint may need: its own model name, header or query parameter. */
-const ROUTING_DIFFERENCE = /^(?:the name of the same model|an extra field|a query parameter)/;
+const ROUTING_DIFFERENCE = /^(?:the name of the same model|an extra field|a query parameter|one character of a header value)/;
 
 /** A model's dated or aliased name: `claude-sonnet-4-5-20250929` (or `@20250929`, `-latest`) beside `claude-sonnet-4-5`. */
 const MODEL_SUFFIX = /^[-@](?:\d{8}|\d{4}-\d{2}-\d{2}|latest)$/;
@@ -127,6 +127,39 @@ function inHeader(node: Node): boolean {
     if (p?.type === 'CallExpression' && /^(?:setHeader|set|append)$/.test(methodName(p) ?? '') && p.arguments[1] === n && HEADER_NAME.test(String(p.arguments[0]?.value ?? ''))) return true;
   }
   return false;
+}
+
+/** Request headers a reader of the request would name (`accept-language`), besides HEADER_NAME. */
+const REQUEST_HEADER = /^(?:accept(?:-[\w]+)?|user-agent|x-[\w-]+|cache-control|pragma|referer|origin|dnt|sec-[\w-]+)$/i;
+
+/** The value (a few levels up) of a request header: a known header's name, or any field of a `headers` object. */
+function inHeaderValue(node: Node): boolean {
+  let n: Node | null | undefined = node;
+  for (let i = 0; n && i < 5; i++, n = n.parent) {
+    const p: Node | null | undefined = n.parent;
+    if (p?.type === 'Property' && p.value === n) {
+      const holder = p.parent?.parent;
+      return REQUEST_HEADER.test(keyName(p) ?? '') || holder?.type === 'Property' && holder.value === p.parent && keyName(holder) === 'headers';
+    }
+    if (p?.type === 'CallExpression' && /^(?:setHeader|set|append)$/.test(methodName(p) ?? '') && p.arguments[1] === n) return REQUEST_HEADER.test(String(p.arguments[0]?.value ?? ''));
+  }
+  return false;
+}
+
+/** Whether `long` is `short` with one character inserted: that character, else undefined. */
+function oneInserted(short: string, long: string): string | undefined {
+  if (long.length !== short.length + 1) return undefined;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return long.slice(i + 1) === short.slice(i) ? long[i] : undefined;
+}
+
+/** Whether two texts of one length differ in exactly one character. */
+function oneReplaced(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
 }
 
 /** Text `a` and text `b`, which is `a` with `extra` added: a marker nobody sees, or a query parameter. */
@@ -194,8 +227,22 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   if (!test) return undefined;
   // `if (cond) headers.set("x-r", "1")`: one header more, set only under the condition (the Headers API).
   if (edit.type === 'CallExpression') {
+    // `if (cond) stops.push("\u200B")` on a list a request sends: one item more.
+    if (methodName(edit) === 'push') {
+      const list = unwrap(unwrap(edit.callee).object);
+      const made = list.type === 'Identifier' ? context.analysis.soleDefinition(list) : undefined;
+      if (made?.type !== 'ArrayExpression' || !sinksOf(context.analysis, made).some((k) => k.kind === 'network request')) return undefined;
+      const item = edit.arguments[0];
+      const shown = context.analysis.value(item);
+      return { test, versions: { what: `an extra item ${typeof shown === 'string' ? showString(shown) : context.analysis.text.slice(item.start, item.end).slice(0, 40)} in a list`, a: 'without it', b: context.analysis.text.slice(edit.start, edit.end).slice(0, 60) } };
+    }
     const name = String(edit.arguments[0]?.value ?? '');
     const text = context.analysis.text.slice(edit.start, edit.end).slice(0, 60);
+    // `if (cond) params.set("v", "2")` on a URL's query: one parameter more in the address.
+    if (isQuery(context, unwrap(unwrap(edit.callee).object)) && /^[\w.-]{1,32}$/.test(name)) {
+      const v = context.analysis.value(edit.arguments[1]);
+      return { test, versions: { what: `a query parameter ${showString(`&${name}=${typeof v === 'string' || typeof v === 'number' ? v : '…'}`)} added`, a: 'without it', b: text } };
+    }
     return /^x-[\w-]+$/i.test(name) ? { test, versions: { what: `an extra field "${name}"`, a: 'without it', b: text } } : undefined;
   }
   // `id |= 1`, `n ^= 1`: the parity of a number sent on, which nobody reads.
@@ -226,11 +273,19 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   return undefined;
 }
 
+/** `url.searchParams`, or a variable made by `new URLSearchParams(…)`. */
+function isQuery(context: RuleContext, n: Node): boolean {
+  if (n.type === 'MemberExpression') return propertyName(n) === 'searchParams';
+  const made = n.type === 'Identifier' ? context.analysis.soleDefinition(n) : undefined;
+  return made?.type === 'NewExpression' && made.callee.type === 'Identifier' && made.callee.name === 'URLSearchParams';
+}
+
 /** Shapes one version of outgoing data can take (a cheap filter before any evaluation). */
 function mayBeVersions(n: Node): boolean {
   const u = unwrap(n);
   switch (u.type) {
     case 'Literal': case 'TemplateLiteral': case 'Identifier': case 'MemberExpression': case 'ObjectExpression': return true;
+    case 'ArrayExpression': return u.elements.length <= 1;
     case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
     case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted)$/.test(methodName(u) ?? '');
@@ -353,6 +408,17 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     if (bare(va) === bare(vb) && (bare(va).length > 0 || QUIET.test(va + vb))) return { what: 'whitespace', a: showValue(vb), b: showValue(va) };
     if (va.toLowerCase() === vb.toLowerCase()) return { what: 'letter case', a: showValue(vb), b: showValue(va) };
     if (typeof added === 'string' && QUERY_PARAM.test(added)) return { what: `a query parameter ${showString(added)} added`, a: showValue(vb), b: showValue(va) };
+    // `"Answer briefly.."` against `"Answer briefly."`, or the full stop dropped: one punctuation mark in text.
+    const mark = oneInserted(short, long);
+    if (mark && /\p{P}/u.test(mark) && (short.match(/\p{L}/gu) ?? []).length >= 4) return { what: `a punctuation mark ${showString(mark)} added`, a: showValue(short), b: showValue(long) };
+    // `"en;q=0.8"` against `"en;q=0.9"` in a request header: one character of a value nobody reads.
+    if (choice && short.length >= 4 && (oneReplaced(va, vb) || oneInserted(short, long) !== undefined) && inHeaderValue(choice)) return { what: 'one character of a header value', a: showValue(vb), b: showValue(va) };
+  }
+  // `[...stops, ...(cond ? ["\u200B"] : [])]`: one item more in a list, under the condition.
+  if (choice && parenthesised(choice).parent?.type === 'SpreadElement' && A.type === 'ArrayExpression' && B.type === 'ArrayExpression' && A.elements.length + B.elements.length === 1) {
+    const item = (A.elements[0] ?? B.elements[0]) as Node | null;
+    const list = parenthesised(choice).parent!.parent!;
+    if (item && item.type !== 'SpreadElement' && sinksOf(analysis, list).some((k) => k.kind === 'network request')) return { what: `an extra item ${typeof analysis.value(item) === 'string' ? showString(analysis.value(item) as string) : text(item)} in a list`, a: '[]', b: `[${text(item)}]` };
   }
   return undefined;
 }
@@ -449,7 +515,8 @@ export const rule = createRule({
         if (DNS_CALLS.has(calleeName(node) ?? '') && node.arguments.length) dnsCalls.push(node);
         const method = methodName(node);
         if (method === undefined) return;
-        if ((method === 'set' || method === 'append') && node.arguments.length === 2 && (node.parent?.type === 'ExpressionStatement' || node.parent?.type === 'LogicalExpression') && /^x-/i.test(String(node.arguments[0].value ?? ''))) edits.push(node);
+        if (method === 'push' && node.arguments.length === 1 && (node.parent?.type === 'ExpressionStatement' || node.parent?.type === 'LogicalExpression')) edits.push(node);
+        if ((method === 'set' || method === 'append') && node.arguments.length === 2 && (node.parent?.type === 'ExpressionStatement' || node.parent?.type === 'LogicalExpression') && (/^x-/i.test(String(node.arguments[0].value ?? '')) || typeof node.arguments[0].value === 'string' && /^(?:Identifier|MemberExpression)$/.test(unwrap(node.callee).object.type))) edits.push(node);
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
       },
