@@ -43,6 +43,11 @@ const OBJECT_VIEWS = new Set(['values', 'entries', 'fromEntries', 'freeze']);
 const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat']);
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
 
+/** Node types computeFlow follows (sources are members and calls); any other holds no fingerprint. */
+const FOLLOWED = new Set(['Identifier', 'MemberExpression', 'CallExpression', 'NewExpression', 'ChainExpression', 'ParenthesizedExpression', 'AwaitExpression', 'UnaryExpression',
+  'SpreadElement', 'YieldExpression', 'TemplateLiteral', 'TaggedTemplateExpression', 'LogicalExpression', 'ConditionalExpression', 'SequenceExpression', 'AssignmentExpression',
+  'ArrayExpression', 'ObjectExpression', 'BinaryExpression']);
+
 export class Dataflow {
   private readonly flows = new Map<Node, Flow>();
   private readonly bindingFlows = new Map<Binding, Flow>();
@@ -59,6 +64,8 @@ export class Dataflow {
 
   /** Which fingerprint sources flow into an expression. Memoised; cycles yield nothing. */
   flow(node: Node): Flow {
+    // Literals, functions, `this`, classes: nothing to follow, and nothing worth remembering.
+    if (!FOLLOWED.has(node.type)) return NONE;
     const flows = this.summarising && this.inExported(node.start) ? this.ownParams!.flows : this.flows;
     const known = flows.get(node);
     if (known) return known;
