@@ -27,6 +27,11 @@ const MAX_NESTED_CALLS = 64;
 /** Comparisons made elsewhere that a seed carries at most. */
 const MAX_SEED_CHECKS = 4;
 
+/** Methods that put a value under a key, and methods that get it back (`store.set("tz", v)`, `store.get("tz")`). */
+const STORE_PUT = /^(?:set|setItem|put|store|save|setValue)$/;
+const STORE_GET = /^(?:get|getItem|read|load|lookup|retrieve|getValue)$/;
+const methodOf = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+
 /** Seeds for every module where what another module gives reaches a finding. `display` names a module in evidence. */
 export function link(modules: LinkedModule[], resolve: Resolve, display: (id: string) => string = (id) => id): Map<string, Seeds> {
   const byId = new Map(modules.map((m) => [m.id, m.summary]));
@@ -92,6 +97,18 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     }
   }
 
+  // What calls put into a store another module exports (`store.set("tz", v)`), by store and key:
+  // a call that gets the same key of the same store (`store.get("tz")`) holds it.
+  const stored = new Map<string, Array<{ caller: string; value: Fact }>>();
+  const storeSlot = (f: Found, method: string, key: string) => `${num.get(f.id)}:${f.name.endsWith(`.${method}`) ? f.name.slice(0, -method.length - 1) : f.name}\0${key}`;
+  for (const m of modules) {
+    for (const [key, def] of Object.entries(m.summary.inputs)) {
+      if (def.type !== 'call' || def.key === undefined || def.args.length < 2 || !STORE_PUT.test(methodOf(def.name))) continue;
+      const f = found(m.id, key, def);
+      if (f) addTo(stored, storeSlot(f, methodOf(def.name), def.key), { caller: m.id, value: def.args[1] });
+    }
+  }
+
   const kinds = new Map<string, number>();
   const where = new Map<string, string>();
   // Which inputs read which: when one grows, only those that read it are worked out again.
@@ -142,7 +159,15 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     }
     if (def.type === 'value') return { k: evalFact(f.id, f.facts.value), at: whereOf(f.id, f.facts.value) };
     budget = MAX_NESTED_CALLS;
-    return returnsFor(f, (i) => ({ k: evalFact(id, def.args[i]), at: def.args[i] && whereOf(id, def.args[i]) }), 0);
+    const held = returnsFor(f, (i) => ({ k: evalFact(id, def.args[i]), at: def.args[i] && whereOf(id, def.args[i]) }), 0);
+    if (def.key !== undefined && STORE_GET.test(methodOf(def.name))) {
+      for (const put of stored.get(storeSlot(f, methodOf(def.name), def.key)) ?? []) {
+        const k = evalFact(put.caller, put.value);
+        if (k && !held.at) held.at = whereOf(put.caller, put.value);
+        held.k |= k;
+      }
+    }
+    return held;
   };
   /** Nested calls left to work out for the input being computed. */
   let budget = 0;

@@ -41,7 +41,7 @@ export type InputDef =
    * name and `own` the same arguments with its parameters as inputs only (when they differ from
    * `args`): the linker then gives each outside caller of `in` its own result of this call.
    */
-  | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string }
+  | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string }
   /** A parameter of a function this module exports. */
   | { type: 'param'; name: string; index: number }
   /** Parameter `param` of a function passed as argument `arg` to an imported function, which calls it (`withZone((tz) => …)`). */
@@ -584,6 +584,9 @@ export class ModuleFacts {
       const def = this.defs.get(key)!;
       if (def.type !== 'call') { all.set(key, def); continue; }
       const call: InputDef = { ...def, args: facts(node.arguments, fact) };
+      // `store.set("tz", v)`, `store.get("tz")`: the key of a store another module keeps (see the linker).
+      const first = node.arguments[0];
+      if (first?.type === 'Literal' && typeof first.value === 'string' && first.value.length <= 64) call.key = first.value;
       const inside = call.args.some((a) => a.kinds || a.from.length) ? this.exportedAround(node) : undefined;
       if (inside !== undefined) {
         const own = facts(node.arguments, ownFact);

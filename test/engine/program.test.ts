@@ -124,14 +124,19 @@ describe('program: the same sources bundled by webpack and rollup', function () 
       const files = await webpackBuild(p, 'node', false);
       check(p, scanFiles(files));
     });
-    it(`${p.name}: webpack, each module in a CommonJS chunk (${p.verdict})`, async () => {
+    const gap = (build: string) => (p.knownGap?.builds.test(build) ? `${p.name}: ${build} (${p.verdict}), not yet: ${p.knownGap.why}` : undefined);
+    const webpackSplit = 'webpack, each module in a CommonJS chunk';
+    if (gap(webpackSplit)) it.skip(gap(webpackSplit)!);
+    else it(`${p.name}: ${webpackSplit} (${p.verdict})`, async () => {
       const files = await webpackBuild(p, 'node', true);
       assert.ok(Object.keys(files).length >= 3, Object.keys(files).join(', '));
       check(p, scanFiles(files));
     });
     // (The web target has no Node built-ins to bundle.)
-    if (!builtins) {
-      it(`${p.name}: webpack, each module in a chunk pushed to self.webpackChunk (${p.verdict})`, async () => {
+    const webpackWeb = 'webpack, each module in a chunk pushed to self.webpackChunk';
+    if (!builtins && gap(webpackWeb)) it.skip(gap(webpackWeb)!);
+    else if (!builtins) {
+      it(`${p.name}: ${webpackWeb} (${p.verdict})`, async () => {
         const files = await webpackBuild(p, 'web', true);
         assert.ok(Object.values(files).some((t) => t.includes('webpackChunk')));
         check(p, scanFiles(files));
