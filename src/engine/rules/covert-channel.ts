@@ -232,9 +232,7 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
       const list = unwrap(unwrap(edit.callee).object);
       const made = list.type === 'Identifier' ? context.analysis.soleDefinition(list) : undefined;
       if (made?.type !== 'ArrayExpression' || !sinksOf(context.analysis, made).some((k) => k.kind === 'network request')) return undefined;
-      const item = edit.arguments[0];
-      const shown = context.analysis.value(item);
-      return { test, versions: { what: `an extra item ${typeof shown === 'string' ? showString(shown) : context.analysis.text.slice(item.start, item.end).slice(0, 40)} in a list`, a: 'without it', b: context.analysis.text.slice(edit.start, edit.end).slice(0, 60) } };
+      return { test, versions: { what: `an extra item ${itemShown(context, edit.arguments[0])} in a list`, a: 'without it', b: context.analysis.text.slice(edit.start, edit.end).slice(0, 60) } };
     }
     const name = String(edit.arguments[0]?.value ?? '');
     const text = context.analysis.text.slice(edit.start, edit.end).slice(0, 60);
@@ -271,6 +269,12 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   const made = body?.type === 'Identifier' ? context.analysis.soleDefinition(body) : undefined;
   if (edit.operator === '=' && made?.type === 'ObjectExpression' && sinksOf(context.analysis, made).some((s) => s.kind === 'network request')) return extraField();
   return undefined;
+}
+
+/** What `an extra item … in a list` names: the item's string value, else its code. */
+function itemShown(context: RuleContext, item: Node): string {
+  const v = context.analysis.value(item);
+  return typeof v === 'string' ? showString(v) : context.analysis.text.slice(item.start, item.end).slice(0, 40);
 }
 
 /** `url.searchParams`, or a variable made by `new URLSearchParams(…)`. */
@@ -415,10 +419,10 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     if (choice && short.length >= 4 && (oneReplaced(va, vb) || oneInserted(short, long) !== undefined) && inHeaderValue(choice)) return { what: 'one character of a header value', a: showValue(vb), b: showValue(va) };
   }
   // `[...stops, ...(cond ? ["\u200B"] : [])]`: one item more in a list, under the condition.
-  if (choice && parenthesised(choice).parent?.type === 'SpreadElement' && A.type === 'ArrayExpression' && B.type === 'ArrayExpression' && A.elements.length + B.elements.length === 1) {
+  const spread = choice && parenthesised(choice).parent;
+  if (spread?.type === 'SpreadElement' && A.type === 'ArrayExpression' && B.type === 'ArrayExpression' && A.elements.length + B.elements.length === 1) {
     const item = (A.elements[0] ?? B.elements[0]) as Node | null;
-    const list = parenthesised(choice).parent!.parent!;
-    if (item && item.type !== 'SpreadElement' && sinksOf(analysis, list).some((k) => k.kind === 'network request')) return { what: `an extra item ${typeof analysis.value(item) === 'string' ? showString(analysis.value(item) as string) : text(item)} in a list`, a: '[]', b: `[${text(item)}]` };
+    if (item && item.type !== 'SpreadElement' && sinksOf(analysis, spread.parent!).some((k) => k.kind === 'network request')) return { what: `an extra item ${itemShown(context, item)} in a list`, a: '[]', b: `[${text(item)}]` };
   }
   return undefined;
 }
@@ -515,8 +519,10 @@ export const rule = createRule({
         if (DNS_CALLS.has(calleeName(node) ?? '') && node.arguments.length) dnsCalls.push(node);
         const method = methodName(node);
         if (method === undefined) return;
-        if (method === 'push' && node.arguments.length === 1 && (node.parent?.type === 'ExpressionStatement' || node.parent?.type === 'LogicalExpression')) edits.push(node);
-        if ((method === 'set' || method === 'append') && node.arguments.length === 2 && (node.parent?.type === 'ExpressionStatement' || node.parent?.type === 'LogicalExpression') && (/^x-/i.test(String(node.arguments[0].value ?? '')) || typeof node.arguments[0].value === 'string' && /^(?:Identifier|MemberExpression)$/.test(unwrap(node.callee).object.type))) edits.push(node);
+        // (Edits are statements, or the right of `cond && …` as minifiers write an `if`.)
+        const edit = node.parent?.type === 'ExpressionStatement' || node.parent?.type === 'LogicalExpression';
+        if (edit && method === 'push' && node.arguments.length === 1) edits.push(node);
+        if (edit && (method === 'set' || method === 'append') && node.arguments.length === 2 && (/^x-/i.test(String(node.arguments[0].value ?? '')) || typeof node.arguments[0].value === 'string' && /^(?:Identifier|MemberExpression)$/.test(unwrap(node.callee).object.type))) edits.push(node);
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
       },
