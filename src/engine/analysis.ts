@@ -14,7 +14,7 @@ import type { AnalysisContext, Flow } from './context';
 import { Definitions } from './definitions';
 import { appearsIn, Evaluator, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
-import { calleeOf, ModuleFacts, requiredSpec, type Constant, type ModuleSummary, type Seeds } from './modules';
+import { calleeOf, ModuleFacts, requiredSpec, requireNamesIn, type Constant, type ModuleSummary, type Seeds } from './modules';
 import type { ParsedIndex } from './parse';
 import { ScopeResolver, type Binding } from './scope';
 import { ALL_KINDS, Kind, SourceMatcher, type SourceMatch } from './sources';
@@ -80,6 +80,7 @@ export class Analysis implements Facts, AnalysisContext {
       argumentOf: (b) => this.defs.argumentOf(b),
       pushedTo: (b) => this.defs.pushedTo(b),
     });
+    const requireNames = requireNamesIn(text);
     this.sources = new SourceMatcher(this.scopes, (id) => {
       const b = this.scopes.resolve(id);
       return b ? this.defs.definitions(b) : [];
@@ -87,7 +88,7 @@ export class Analysis implements Facts, AnalysisContext {
       // A bundled module (`n(857)`), or an interop helper's argument (`__toESM(require("os"))`, minified too).
       const values = this.defs.moduleValues(call);
       return values.length || !call.arguments.length || !this.modules.isInteropHelper(call) ? values : [call.arguments[0]];
-    });
+    }, requireNames);
     this.modules = new ModuleFacts(ast, {
       text, scopes: this.scopes,
       definitions: (b) => this.defs.definitions(b),
@@ -99,6 +100,8 @@ export class Analysis implements Facts, AnalysisContext {
       webpackImports: () => this.defs.webpackImports(),
       chunkExports: () => this.defs.chunkExports(),
       moduleValues: (call) => this.defs.moduleValues(call),
+      memberWrites: () => [...this.defs.memberAssignments.values(), this.defs.nestedMemberAssignments].flat(),
+      requireNames,
     }, seeds);
   }
 
@@ -155,8 +158,10 @@ export class Analysis implements Facts, AnalysisContext {
     if (names.size) {
       this.defs.eachCall((n) => {
         const c = calleeOf(n.callee);
-        const o = c.type === 'MemberExpression' ? unwrap(c.object) : undefined;
-        if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && !!requiredSpec(o) || o.type === 'AwaitExpression')) this.modules.inputOf(n);
+        // (The object a method is called on, down a chain of members: `o.M.set(…)` of `o = n(367)`.)
+        let o = c.type === 'MemberExpression' ? unwrap(c.object) : undefined;
+        while (o?.type === 'MemberExpression') o = unwrap(o.object);
+        if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && !!requiredSpec(o, this.modules.requireNames) || o.type === 'AwaitExpression')) this.modules.inputOf(n);
       });
     }
     if (!this.modules.linked) return undefined;

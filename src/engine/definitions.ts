@@ -138,6 +138,8 @@ export class Definitions {
   /** Assignments `name = value` by name, and `x.key = value` / `this.key = value` by key. */
   readonly assignments: Map<string, Node[]>;
   readonly memberAssignments = new Map<string, Node[]>();
+  /** Assignments to a member of a member, `a.w.special = …` (webpack's `a = n(187)` of `import { state }`). */
+  readonly nestedMemberAssignments: Node[] = [];
   private readonly memberAssignmentsByName = new Map<string, Map<string, Node[]>>();
   private readonly memberAssignmentGroups = new Map<string, Map<string, Map<Binding, Node[]>>>();
   /** Calls `name(...)` by callee name. */
@@ -221,6 +223,7 @@ export class Definitions {
           const p = propertyName(left);
           const obj = unwrap(left.object);
           if (p && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.memberAssignments, p, node);
+          else if (p && obj.type === 'MemberExpression') this.nestedMemberAssignments.push(node);
           // (Also one level deeper: `module.exports.env.tz = …`, `exports.env.tz = …`.)
           const outer = obj.type === 'MemberExpression' ? unwrap(obj.object) : undefined;
           if (obj.type === 'Identifier' ? obj.name === 'exports' || obj.name === 'module' && p === 'exports' : obj.type === 'MemberExpression' && (propertyName(obj) === 'exports' || outer?.type === 'Identifier' && outer.name === 'exports' || outer?.type === 'MemberExpression' && propertyName(outer) === 'exports')) this.commonJs.push(node);
@@ -838,8 +841,10 @@ export class Definitions {
     const def = b && b.kind !== 'param' && depth < 6 ? this.soleDefinition(unwrap(object)) : unwrap(object);
     if (def && unwrap(def).type === 'AwaitExpression' && depth < 6) for (const v of this.resolvedValues(unwrap(def).argument)) out.push(...this.propertyValues(v, key, depth + 1));
     // `env().tz` where `env` returns a variable it fills (`cache.tz = …; return cache`, minified `return c.tz || (c.tz = …), c`).
-    const o = unwrap(object);
-    const maker = o.type === 'CallExpression' && unwrap(o.callee).type === 'Identifier' && depth < 6 ? this.functionOf(o.callee) : undefined;
+    // So is a name for what such a call gave: the module pattern `var M = (function () { var api = {}; api.hit = …; return api; })()`.
+    const made = unwrap(def ?? object);
+    const o = made.type === 'CallExpression' ? made : unwrap(object);
+    const maker = o.type === 'CallExpression' && (unwrap(o.callee).type === 'Identifier' || isFunction(unwrap(o.callee))) && depth < 6 ? this.functionOf(o.callee) : undefined;
     // (Only an object made for it, `const cache = {}`: a shared state any function returns would merge every field written.)
     if (maker) for (const r of this.returnsOf(maker)) {
       const held = calleeOf(r);

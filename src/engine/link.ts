@@ -5,6 +5,7 @@
 // covert channel or a sink, with the seeds for their second analysis.
 import { addTo } from './ast';
 import type { Check, ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
+import { memberName } from './modules';
 import { kindNames } from './sources';
 
 export interface LinkedModule {
@@ -60,7 +61,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       }
       // `export { probe as p } from "./a"`: `p.gateway` is that module's `probe.gateway`.
       if (r.as !== '*' && r.name !== '*' && name.startsWith(`${r.as}.`)) {
-        const found = exportOf(target(id!, r.spec), r.name + name.slice(r.as.length), depth + 1);
+        const found = exportOf(target(id!, r.spec), memberName(r.name, name.slice(r.as.length + 1)), depth + 1);
         if (found) return found;
         continue;
       }
@@ -109,6 +110,25 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     }
   }
 
+  // What modules assign to members of another module's objects (`state.zone = tz`), by object and member:
+  // a read of the same member (`state.zone`) elsewhere holds it.
+  const assigned = new Map<string, Array<{ caller: string; value: Fact }>>();
+  const memberSlot = (id: string, spec: string, name: string): string | undefined => {
+    const t = target(id, spec);
+    const dot = name.lastIndexOf('.');
+    if (t === undefined) return undefined;
+    // (`ns.zone = tz` of `const ns = require("./state")`: a member of the module object itself.)
+    if (dot < 0) return `${num.get(t)}:*\0${name}`;
+    const object = exportOf(t, name.slice(0, dot));
+    return object && `${num.get(object.id)}:${object.name}\0${name.slice(dot + 1)}`;
+  };
+  for (const m of modules) {
+    for (const put of m.summary.puts ?? []) {
+      const slot = memberSlot(m.id, put.spec, put.name);
+      if (slot) addTo(assigned, slot, { caller: m.id, value: put.value });
+    }
+  }
+
   const kinds = new Map<string, number>();
   const where = new Map<string, string>();
   // Which inputs read which: when one grows, only those that read it are worked out again.
@@ -138,6 +158,13 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return k;
   };
 
+  /** Adds what a value another module put there holds. */
+  const addHeld = (held: Held, caller: string, value: Fact) => {
+    const k = evalFact(caller, value);
+    if (k && !held.at) held.at = whereOf(caller, value);
+    held.k |= k;
+  };
+
   /** What an input holds now, and where a source of it is read. */
   const compute = (id: string, key: string, def: InputDef): Held => {
     if (def.type === 'param') {
@@ -152,20 +179,21 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       return { k, at };
     }
     const f = found(id, key, def);
+    if (def.type === 'value') {
+      const held: Held = f ? { k: evalFact(f.id, f.facts.value), at: whereOf(f.id, f.facts.value) } : { k: 0 };
+      const puts = assigned.size ? assigned.get(memberSlot(id, def.spec, def.name) ?? '') ?? [] : [];
+      for (const put of puts) addHeld(held, put.caller, put.value);
+      return held;
+    }
     if (!f) return { k: 0 };
     if (def.type === 'callback') {
       const given = f.facts.calls?.[def.arg]?.[def.param];
       return { k: evalFact(f.id, given), at: given && whereOf(f.id, given) };
     }
-    if (def.type === 'value') return { k: evalFact(f.id, f.facts.value), at: whereOf(f.id, f.facts.value) };
     budget = MAX_NESTED_CALLS;
     const held = returnsFor(f, (i) => ({ k: evalFact(id, def.args[i]), at: def.args[i] && whereOf(id, def.args[i]) }), 0);
     if (def.key !== undefined && STORE_GET.test(methodOf(def.name))) {
-      for (const put of stored.get(storeSlot(f, methodOf(def.name), def.key)) ?? []) {
-        const k = evalFact(put.caller, put.value);
-        if (k && !held.at) held.at = whereOf(put.caller, put.value);
-        held.k |= k;
-      }
+      for (const put of stored.get(storeSlot(f, methodOf(def.name), def.key)) ?? []) addHeld(held, put.caller, put.value);
     }
     return held;
   };
@@ -253,6 +281,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const f = found(id, key, def);
       if (f && def.type === 'callback') out = checksOfFact(f.id, f.facts.calls?.[def.arg]?.[def.param], depth);
       else if (f && def.type === 'value') out = checksOfFact(f.id, f.facts.value, depth);
+      // (What other modules put in the member: `state.special = ZONES.includes(tz)`.)
+      if (def.type === 'value' && assigned.size) for (const put of assigned.get(memberSlot(id, def.spec, def.name) ?? '') ?? []) out.push(...checksOfFact(put.caller, put.value, depth));
       else if (f && def.type === 'call') {
         // What the function returns; its own parameters stand for this call's arguments.
         const ret = f.facts.returns ?? f.facts.value;

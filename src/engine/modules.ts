@@ -77,6 +77,8 @@ export interface ModuleSummary {
   constants?: string[];
   /** Specifiers this module answers besides its path: `webpack:536` for the module factories of a webpack chunk. */
   provides?: string[];
+  /** What this module assigns to members of other modules' objects (`state.zone = tz` of `import { state }`), by member name. */
+  puts?: Array<{ spec: string; name: string; value: Fact }>;
 }
 
 /** What the linker found an input holds, for a module's second analysis. */
@@ -94,7 +96,26 @@ export type Seeds = Record<string, Seed>;
 const BUILTINS = new Set(builtinModules);
 /** Members every array, string, object or function has (`LIST.some(…)` of an imported list is no method of its module). */
 const BUILTIN_MEMBERS = new Set([Array.prototype, String.prototype, Object.prototype, Function.prototype].flatMap((p) => Object.getOwnPropertyNames(p)));
-const REQUIRE_NAMES = new Set(['require', '__require']);
+const REQUIRE_NAMES = ['require', '__require'];
+/** `createRequire` under another name: `import { createRequire as c }`, `const { createRequire: c } = require("module")`. */
+const CREATE_REQUIRE_ALIAS = /\bcreateRequire\s*(?:as\s+|:\s*)([\w$]+)/g;
+/** esbuild's require shim, minified too: `var i = (e => typeof require < "u" ? require : …)(function (e) { … })`. */
+const REQUIRE_SHIM = /([\w$]+)\s*=\s*(?:\/\*[^*]*\*\/\s*)?\(\s*\(?\s*[\w$]+\s*\)?\s*=>\s*typeof require\b/g;
+
+/**
+ * The names `require` goes by in a module's text: `require`, esbuild's `__require`, and what a
+ * `createRequire(…)` call or a bundler's require shim is assigned to (`U6("os")` of Claude Code's bundle).
+ */
+export function requireNamesIn(text: string): Set<string> {
+  const names = new Set(REQUIRE_NAMES);
+  if (text.includes('createRequire')) {
+    const aliases = [...text.matchAll(CREATE_REQUIRE_ALIAS)].map((m) => `|${m[1].replace(/\$/g, '\\$')}`).join('');
+    // `r = createRequire(import.meta.url)`, also `(0, m.createRequire)(…)`, `module.createRequire(…)` and an alias, `r = c(…)`.
+    for (const m of text.matchAll(new RegExp(`([\\w$]+)\\s*=\\s*\\(?(?:0\\s*,\\s*)?(?:(?:[\\w$]+\\.)?createRequire${aliases})\\)?\\s*\\(`, 'g'))) names.add(m[1]);
+  }
+  if (text.includes('typeof require')) for (const m of text.matchAll(REQUIRE_SHIM)) names.add(m[1]);
+  return names;
+}
 /** The specifier of a webpack module by id (`n(536)`), answered by the chunk file that holds it. */
 export const WEBPACK = 'webpack:';
 const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*)$/;
@@ -138,12 +159,12 @@ function stringOf(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
-/** `require("m")` / `__require("m")`: the specifier. */
-export function requiredSpec(node: Node): string | undefined {
+/** `require("m")` / `__require("m")` (or another of the module's `names` for require): the specifier. */
+export function requiredSpec(node: Node, names: Set<string>): string | undefined {
   if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
   const callee = unwrap(node.callee);
   const named = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && propertyName(callee) === 'require' ? 'require' : undefined;
-  return named && REQUIRE_NAMES.has(named) ? stringOf(node.arguments[0]) : undefined;
+  return named && names.has(named) ? stringOf(node.arguments[0]) : undefined;
 }
 
 /** `(0, f)` and `(0, ns.f)`, the call forms of tsc, babel and webpack: the function. */
@@ -166,13 +187,17 @@ interface Host {
   chunkExports(): Map<string, Map<string, Node[]>>;
   /** What the bundled module factory a call loads sets `module.exports` to. */
   moduleValues(call: Node): Node[];
+  /** The names `require` goes by in the module (requireNamesIn). */
+  requireNames: Set<string>;
+  /** Assignments to members: `o.key = v` and `o.p.key = v`. */
+  memberWrites(): Iterable<Node>;
 }
 
 /**
  * The export name of a member of an exported object: a default export's members are used like a
  * namespace's (`T.read()`), also a webpack module's `module.exports` (`26:default` gives `26:read`).
  */
-function memberName(name: string, key: string): string {
+export function memberName(name: string, key: string): string {
   if (name === 'default') return key;
   return name.endsWith(':default') ? name.slice(0, -'default'.length) + key : `${name}.${key}`;
 }
@@ -202,6 +227,11 @@ export class ModuleFacts {
 
   constructor(private readonly ast: Node, private readonly host: Host, readonly seeds?: Seeds) {}
 
+  /** The names `require` goes by in the module. */
+  get requireNames(): Set<string> {
+    return this.host.requireNames;
+  }
+
   /** Does the module take anything from other modules of the program, or give anything to them? */
   get linked(): boolean {
     return this.defs.size > 0 || this.constantUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0;
@@ -218,7 +248,7 @@ export class ModuleFacts {
       case 'CallExpression': {
         const id = this.host.webpackImportOf(node);
         if (id !== undefined) return WEBPACK + id;
-        const s = requiredSpec(node);
+        const s = requiredSpec(node, this.host.requireNames);
         if (isProgramSpec(s)) return s;
         // A bundled module whose value is another module: Parcel's lazy import,
         // `module.exports = Promise.resolve(require("./geo.js")).then(() => parcelRequire("9KeGd"))`.
@@ -549,7 +579,7 @@ export class ModuleFacts {
     for (const s of this.ast.body as Node[]) {
       if (s.type === 'ImportDeclaration' && isProgramSpec(stringOf(s.source))) for (const sp of s.specifiers) names.add(sp.local.name);
     }
-    for (const r of [...calls.get('require') ?? [], ...calls.get('__require') ?? [], ...dynamicImports, ...this.host.webpackImports()]) {
+    for (const r of [...[...this.host.requireNames].flatMap((n) => calls.get(n) ?? []), ...dynamicImports, ...this.host.webpackImports()]) {
       if (!(r.type === 'ImportExpression' ? isProgramSpec(stringOf(r.source)) : this.namespaceOf(r))) continue;
       let p = r.parent;
       while (p && (p.type === 'CallExpression' || p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression')) p = p.parent;
@@ -579,6 +609,13 @@ export class ModuleFacts {
       const c = constant(node);
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
     }
+    // `state.zone = tz` on an object another module exports: other modules that read `state.zone` get it (see the linker).
+    const puts: NonNullable<ModuleSummary['puts']> = [];
+    for (const a of this.host.memberWrites()) {
+      const imp = a.operator === '=' ? this.importOf(a.left) : undefined;
+      const value = imp && fact(a.right);
+      if (value && (value.kinds || value.from.length)) puts.push({ spec: imp!.spec, name: imp!.name, value });
+    }
     const all = new Map<string, InputDef>();
     for (const [node, key] of this.keys) {
       const def = this.defs.get(key)!;
@@ -600,6 +637,7 @@ export class ModuleFacts {
     const keep = new Set(this.reaching);
     for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? [], ...Object.values(e.calls ?? {}).flat().flatMap((f) => f.from)]) keep.add(k);
     for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length)) keep.add(key);
+    for (const p of puts) for (const k of p.value.from) keep.add(k);
     const queue = [...keep];
     while (queue.length) {
       const def = all.get(queue.pop()!);
@@ -612,6 +650,7 @@ export class ModuleFacts {
       inputs, exports, reexports: this.reexports, reaching: [...this.reaching],
       ...(this.constantUses.size ? { constants: [...this.constantUses] } : {}),
       ...(provides.length ? { provides } : {}),
+      ...(puts.length ? { puts } : {}),
     };
   }
 }

@@ -74,8 +74,8 @@ const COMMAND_MARKERS: Array<{ re: RegExp; kind: number }> = [
 const EXEC_CALLS = new Set(['execSync', 'exec', 'execFileSync', 'execFile', 'spawnSync', 'spawn']);
 /** Properties of an editor's `env` (VS Code's `vscode.env`, however the bundle names the module). */
 const EDITOR_ENV: Record<string, number> = { language: Kind.LOCALE, machineId: Kind.IDENTITY, remoteName: Kind.IDENTITY, appHost: Kind.IDENTITY, appName: Kind.EDITOR, uriScheme: Kind.EDITOR };
-const OS_MODULES = new Set(['os', 'node:os']);
-const OS_IDENTITY = new Set(['hostname', 'userInfo', 'networkInterfaces']);
+/** Functions of built-in modules that read who or where the machine is, by the module they come from (a DNS server list names the organisation's network). */
+const BUILTIN_IDENTITY = new Map([['hostname', 'os'], ['userInfo', 'os'], ['networkInterfaces', 'os'], ['getServers', 'dns']]);
 
 /** Which fingerprint kind an environment variable name carries, if any. */
 export function envKind(name: string): number {
@@ -122,7 +122,7 @@ export class SourceMatcher {
    * module a call gives, when it is a bundler's module factory (`n(857)` of webpack's
    * `857: (e) => { e.exports = require("os") }`) or an interop helper (`__toESM(require("os"))`).
    */
-  constructor(private readonly scopes: ScopeResolver, private readonly defsOf: (id: Node) => Node[], private readonly evaluateKey: (node: Node) => unknown, private readonly loaded: (call: Node) => Node[] = () => []) {}
+  constructor(private readonly scopes: ScopeResolver, private readonly defsOf: (id: Node) => Node[], private readonly evaluateKey: (node: Node) => unknown, private readonly loaded: (call: Node) => Node[] = () => [], private readonly requireNames = new Set(['require', '__require'])) {}
 
   match(node: Node): SourceMatch | undefined {
     if (node.type === 'MemberExpression') return this.member(node);
@@ -195,18 +195,18 @@ export class SourceMatcher {
     if (method && LOCALE_TEXT.has(method) && namesZone(node.arguments[1])) return { kind: Kind.TZ, label: `Date#${method}({ timeZoneName })` };
     if ((method === 'format' || method === 'formatToParts') && this.isMade(callee.object, 'DateTimeFormat', (n) => namesZone(n.arguments[1]))) return { kind: Kind.TZ, label: `Intl.DateTimeFormat({ timeZoneName }).${method}()`, ...(method === 'formatToParts' ? { parts: true as const } : {}) };
     if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };
-    if (method && OS_IDENTITY.has(method) && this.isOsModule(callee.object)) return { kind: Kind.IDENTITY, label: `os.${method}()`, ...(method === 'networkInterfaces' ? { keyed: true } : {}) };
+    const identity = (name: string): SourceMatch => ({ kind: Kind.IDENTITY, label: `${BUILTIN_IDENTITY.get(name)}.${name}()`, ...(name === 'networkInterfaces' ? { keyed: true } : {}) });
+    if (method && BUILTIN_IDENTITY.has(method) && this.isBuiltin(callee.object, BUILTIN_IDENTITY.get(method)!)) return identity(method);
     if (callee.type === 'Identifier') {
       const b = this.scopes.resolve(callee);
-      if (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' && OS_IDENTITY.has(b.decl.imported.name) && OS_MODULES.has(b.decl.parent?.source?.value)) {
-        return { kind: Kind.IDENTITY, label: `os.${b.decl.imported.name}()`, ...(b.decl.imported.name === 'networkInterfaces' ? { keyed: true } : {}) };
-      }
-      // `const { hostname } = require("os")`, `const h = os.hostname`: an alias of the os function.
+      const imported = b?.kind === 'import' && b.decl.type === 'ImportSpecifier' ? b.decl.imported.name as string : undefined;
+      if (imported && BUILTIN_IDENTITY.has(imported) && isBuiltinName(b!.decl.parent?.source?.value, BUILTIN_IDENTITY.get(imported)!)) return identity(imported);
+      // `const { hostname } = require("os")`, `const h = os.hostname`: an alias of the module's function.
       if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const')) {
         const defs = this.defsOf(callee);
         const m = defs.length === 1 ? unwrap(defs[0]) : undefined;
         const name = m?.type === 'MemberExpression' ? propertyName(m) : undefined;
-        if (m && name && OS_IDENTITY.has(name) && this.isOsModule(m.object)) return { kind: Kind.IDENTITY, label: `os.${name}()`, ...(name === 'networkInterfaces' ? { keyed: true } : {}) };
+        if (m && name && BUILTIN_IDENTITY.has(name) && this.isBuiltin(m.object, BUILTIN_IDENTITY.get(name)!)) return identity(name);
       }
     }
     const command = this.isExecCall(callee, method) ? unwrap(node.arguments[0] ?? node) : undefined;
@@ -255,27 +255,32 @@ export class SourceMatcher {
     return false;
   }
 
-  private isOsModule(node: Node, depth = 0): boolean {
+  /** The built-in module `name` (`os`), however it is loaded: `require`, `import`, a bundle's own loader, an interop wrapper. */
+  private isBuiltin(node: Node, name: string, depth = 0): boolean {
     node = unwrap(node);
     // `await import("node:os")`
     if (node.type === 'AwaitExpression') node = unwrap(node.argument);
-    if (node.type === 'ImportExpression') return OS_MODULES.has(node.source?.value);
-    if (node.type === 'CallExpression' && unwrap(node.callee).type === 'Identifier' && /^(?:require|__require)$/.test(unwrap(node.callee).name)) {
-      return OS_MODULES.has(node.arguments[0]?.value);
+    if (node.type === 'ImportExpression') return isBuiltinName(node.source?.value, name);
+    if (node.type === 'CallExpression' && unwrap(node.callee).type === 'Identifier' && this.requireNames.has(unwrap(node.callee).name)) {
+      return isBuiltinName(node.arguments[0]?.value, name);
     }
     if (node.type === 'CallExpression' && depth < 3) {
       // `n(857)` of a bundled module that re-exports it; `__toESM(require("os"))` and other interop helpers.
       const values = this.loaded(node);
-      return values.length === 1 && this.isOsModule(values[0], depth + 1);
+      return values.length === 1 && this.isBuiltin(values[0], name, depth + 1);
     }
-    // `import_os.default.hostname()`: the default of an interop wrapper is the module.
-    if (node.type === 'MemberExpression' && propertyName(node) === 'default' && depth < 3) return this.isOsModule(node.object, depth + 1);
+    // `import_os.default.hostname()`: the default of an interop wrapper is the module; `dns.promises` has the same functions.
+    if (node.type === 'MemberExpression' && (propertyName(node) === 'default' || propertyName(node) === 'promises') && depth < 3) return this.isBuiltin(node.object, name, depth + 1);
     if (node.type !== 'Identifier' || depth > 3) return false;
     const b = this.scopes.resolve(node);
-    if (!b) return node.name === 'os';
-    if (b.kind === 'import') return OS_MODULES.has(b.decl.parent?.source?.value);
+    if (!b) return node.name === name;
+    if (b.kind === 'import') return isBuiltinName(b.decl.parent?.source?.value, name);
     const defs = this.defsOf(node);
-    return defs.length > 0 && defs.every((d) => this.isOsModule(d, depth + 1));
+    return defs.length > 0 && defs.every((d) => this.isBuiltin(d, name, depth + 1));
   }
 }
 
+/** `os` or `node:os` (also `dns/promises` for `dns`). */
+function isBuiltinName(spec: unknown, name: string): boolean {
+  return typeof spec === 'string' && (spec === name || spec === `node:${name}` || spec === `${name}/promises` || spec === `node:${name}/promises`);
+}

@@ -93,6 +93,9 @@ const CHECKS: Record<string, string> = {
   'gateway from an async config loader': `async function cfg() { return { base: process.env.ANTHROPIC_BASE_URL || "https://api.vendor.dev" }; }\nlet hit = false;\n(async () => { const { base } = await cfg(); hit = ${JSON.stringify(hostsList)}.includes(new URL(base).hostname); })();`,
   'zone hashed by hand against two numbers': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst h = [...tz].reduce((a, c) => (a * 31 + c.charCodeAt(0)) >>> 0, 7);\nconst hit = [2861316146, 1843117830].includes(h);`,
   'user name checked in switch (true) cases against e-mail domains': `const u = require("os").userInfo().username.toLowerCase();\nlet hit = false;\nswitch (true) { case u.endsWith("@corp-a.com"): case u.endsWith("@corp-b.net"): case u.endsWith("@corp-c.io"): hit = true; }`,
+  'DNS servers against an organisation\'s resolvers': `const servers = require("dns").getServers();\nconst hit = servers.some((s) => ["10.10.1.53", "10.20.0.53", "172.16.5.53"].includes(s));`,
+  'locale through a module-pattern object': `var Env = (function () { var api = {}; api.lang = function () { return navigator.language; }; api.hit = function () { return ["zh-CN", "zh-TW"].includes(api.lang()); }; return api; })();\nconst hit = Env.hit();`,
+  'host name read through a require made by createRequire': `const { createRequire } = require("module");\nconst req = createRequire(__filename);\nconst hit = ["build.corp-a.com", "ci.corp-b.net", "dev.corp-c.io"].includes(req("os").hostname());`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -131,6 +134,8 @@ const CHANNELS: Record<string, string> = {
   'an invisible stop sequence spread in': `const STOPS = ["\\n\\nHuman:"];\nsend({ stop_sequences: [...STOPS, ...(hit ? ["\\u200b"] : [])] });`,
   'an extra stop sequence pushed': `const stops = ["\\n\\nHuman:"];\nif (hit) stops.push("\\n\\nH:");\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ stop: stops }) });`,
   'a query parameter set on the URL': `const u = new URL("https://api.vendor.dev/v1/messages");\nif (hit) u.searchParams.set("v", "2");\nfetch(u, { method: "POST", body: "{}" });`,
+  'stop sequences chosen whole, one with an invisible mark': `send({ stop: hit ? ["\\n\\nHuman:\\u200b"] : ["\\n\\nHuman:"] });`,
+  'two request bodies, one with a trailing space in a field': `send(hit ? { model: "m", system: "Be brief. " } : { model: "m", system: "Be brief." });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -249,6 +254,8 @@ const BENIGN: Record<string, string> = {
   'a stop sequence pushed for debugging': `const stops = ["\\n\\nHuman:"];\nif (process.env.DEBUG) stops.push("END");\nfetch("https://api.vendor.dev/v1", { method: "POST", body: JSON.stringify({ stop: stops }) });`,
   'an API version header chosen by cloud region': `const region = process.env.AWS_REGION || "us-east-1";\nconst cn = ["cn-north-1", "cn-northwest-1"].includes(region);\nsend({ headers: { "x-api-version": cn ? "2023-06-02" : "2023-06-01" } });`,
   'a full stop in French text': `const fr = Intl.DateTimeFormat().resolvedOptions().locale.startsWith("fr");\nsend({ system: fr ? "Merci." : "Merci" });`,
+  'two request bodies with a marker, chosen by a debug setting': `send(process.env.DEBUG ? { model: "m", stop: ["END\\u200b"] } : { model: "m", stop: ["END"] });`,
+  'two request bodies that differ visibly, chosen by the zone': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nsend(tz.startsWith("Europe/") ? { model: "m", region: "eu" } : { model: "m", region: "us" });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

@@ -284,6 +284,33 @@ function isQuery(context: RuleContext, n: Node): boolean {
   return made?.type === 'NewExpression' && made.callee.type === 'Identifier' && made.callee.name === 'URLSearchParams';
 }
 
+/**
+ * `{ system: "Be brief.\u200B" }` against `{ system: "Be brief." }`, `["a\u200B"]` against `["a"]`: the one
+ * value that differs between two lists or objects of the same shape (same length, same keys in the same
+ * order), looked into down to the leaves; undefined when more than one differs or the shapes differ.
+ */
+function differingPair(context: RuleContext, a: Node, b: Node, depth = 0): [Node, Node] | undefined {
+  const A = unwrap(a);
+  const B = unwrap(b);
+  const items = (n: Node): Array<Node | null> | undefined => (n.type === 'ArrayExpression' ? n.elements : n.type === 'ObjectExpression' ? n.properties : undefined);
+  const ia = items(A);
+  const ib = items(B);
+  if (!ia || !ib || A.type !== B.type || ia.length !== ib.length || depth > 4) return depth ? [A, B] : undefined;
+  let pair: [Node, Node] | undefined;
+  for (let i = 0; i < ia.length; i++) {
+    const x = ia[i];
+    const y = ib[i];
+    if (!x || !y || x.type !== y.type || x.type === 'SpreadElement') return undefined;
+    if (x.type === 'Property' && (x.computed || y.computed || keyName(x) !== keyName(y) || x.kind !== 'init' || y.kind !== 'init')) return undefined;
+    const [vx, vy] = x.type === 'Property' ? [x.value as Node, y.value as Node] : [x, y];
+    if (sameText(context, vx, vy)) continue;
+    if (pair) return undefined;
+    pair = differingPair(context, vx, vy, depth + 1);
+    if (!pair) return undefined;
+  }
+  return pair;
+}
+
 /** Shapes one version of outgoing data can take (a cheap filter before any evaluation). */
 function mayBeVersions(n: Node): boolean {
   const u = unwrap(n);
@@ -531,8 +558,8 @@ export const rule = createRule({
       },
       'Program:exit'() {
         for (const node of conditionals) {
-          const a = node.consequent as Node;
-          const b = node.alternate as Node;
+          // (Two lists or objects of the same shape are judged by the one value that differs.)
+          const [a, b] = differingPair(context, node.consequent, node.alternate) ?? [node.consequent as Node, node.alternate as Node];
           const flipA = flipOf(context, a);
           const flipB = flipOf(context, b);
           let channel: Channel | undefined;
