@@ -215,7 +215,10 @@ export class Comparisons {
       const east = sign * c.value;
       return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes: new Set(['offset']), values: [`UTC${east > 0 ? '+' : ''}${east}`], concealed: false };
     }
-    if (c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number') ? !this.mayBeSpecific(c.value) : !this.mayBeConstant(constant)) {
+    // `"Asia/Shanghai,Asia/Urumqi".indexOf(tz)`: a list kept as one text and searched for the value.
+    const haystack = isSearchedText(node, subject, c);
+    const literal = c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number');
+    if (literal ? !(haystack ? listInText(c.value).some((v) => this.mayBeSpecific(v)) : this.mayBeSpecific(c.value)) : !this.mayBeConstant(constant)) {
       // A constant another module exports (`import { ZONES }`): the linker tells what it holds. Meanwhile the value
       // compared with it is followed, so what it takes from other modules (`zone()` imported too) is an input as well.
       if (this.isImported(c)) {
@@ -227,10 +230,11 @@ export class Comparisons {
     // The constant is evaluated and classified before any dataflow query:
     // evaluations are cached per binding and most constants are not specific.
     const { value, provenance } = this.a.evaluate(constant);
-    const values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in' || node.type === 'MemberExpression');
+    let values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in' || node.type === 'MemberExpression');
+    if (haystack && values.length === 1 && typeof values[0] === 'string' && listInText(values[0]).length >= 2) values = listInText(values[0]);
     // Three or more values, or a decoded list of any length (`["Ynl0ZWRhbmNl", …].map(atob)`): names worth classifying.
     // (Two digests are a list too: `[2861316146, 1843117830].includes(hash(tz))`.)
-    const isList = (value instanceof Many || Array.isArray(value)) && (values.length >= 3 || provenance.decoded || values.length === 2 && values.every((v) => typeof v === 'number' && isHashNumber(v)));
+    const isList = (value instanceof Many || Array.isArray(value) || haystack && values.length > 1) && (values.length >= 3 || provenance.decoded || values.length === 2 && values.every((v) => typeof v === 'number' && isHashNumber(v)));
     // Only values that could be specific under some source justify a dataflow query.
     const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS | SETTING_KINDS, Kind, true) : this.mayBeSpecific(v)));
     if (!possible.length) return undefined;
@@ -526,6 +530,18 @@ function isFullZoneList(values: string[], classes: Set<ConstantClass>): boolean 
   return classes.has('zone') && classes.size === 1 && isZonePicker(values);
 }
 /** Strings and numbers a constant stands for (list entries, set members, object keys, regex text). */
+/** `text.includes(v)`, `text.indexOf(v)`: the value searched for in a constant text. */
+function isSearchedText(node: Node, subject: Node, text: Node): boolean {
+  return node.type === 'CallExpression' && unwrap(node.callee).object === text && unwrap(node.arguments[0]) === unwrap(subject) && /^(?:includes|indexOf|lastIndexOf)$/.test(methodName(node) ?? '');
+}
+
+/** The items of a list written as one text (`"Asia/Shanghai,Asia/Urumqi"`, `"a.com|b.net"`); none when it is one item. */
+function listInText(text: string | number): string[] {
+  if (typeof text !== 'string' || text.length > 100_000) return [];
+  const items = text.split(/[\s,;|]+/).filter(Boolean);
+  return items.length >= 2 ? items : [];
+}
+
 export function constantValues(value: Value, keys: boolean): Array<string | number> {
   const out: Array<string | number> = [];
   const add = (v: Value) => {

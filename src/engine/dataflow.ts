@@ -40,7 +40,9 @@ const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLower
   'maximize', 'minimize', 'toLocaleUpperCase']);
 /** `Object.values(x)` and the like hold what x holds. */
 const OBJECT_VIEWS = new Set(['values', 'entries', 'fromEntries', 'freeze']);
-const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat']);
+const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat', 'Uint8Array', 'Uint32Array', 'DataView']);
+/** `Buffer.from(d)`, `Array.from(bytes)`: the same data in another container. */
+const COPYING_TYPES = /^(?:Buffer|Array|Uint8Array|Uint32Array)$/;
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
 
 /** Node types computeFlow follows (sources are members and calls); any other holds no fingerprint. */
@@ -527,7 +529,10 @@ export class Dataflow {
     if (callee.type === 'MemberExpression') {
       if (method && COMPARE_METHODS.has(method)) return this.withComparison(node, union(this.flow(callee.object), this.flowAll(node.arguments)));
       // `createHash("sha256").update(host)`, `Math.imul(h, 16777619)`: the result is computed from the arguments.
-      if (method === 'update' || isMath(callee.object)) return union(this.flow(callee.object), this.flowAll(node.arguments));
+      // (So are Web Crypto's `crypto.subtle.digest("SHA-256", bytes)` and `new TextEncoder().encode(tz)`.)
+      if (method === 'update' || method === 'encode' || isMath(callee.object)) return union(this.flow(callee.object), this.flowAll(node.arguments));
+      if (method === 'digest' && node.arguments.length === 2) return this.flow(node.arguments[1]);
+      if (method === 'from' && node.arguments[0] && COPYING_TYPES.test(unwrap(callee.object).name ?? '')) return this.flow(node.arguments[0]);
       if (method && PRESERVING_METHODS.has(method)) return this.flow(callee.object);
       // `Promise.resolve(tz)` resolves to tz. (`Promise.all([…])` is not followed: its flow would reach every element.)
       if (method === 'resolve' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Promise' && node.arguments[0]) return this.flow(node.arguments[0]);

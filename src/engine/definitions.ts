@@ -587,12 +587,18 @@ export class Definitions {
    * `new Map([[key, value]])` and its `m.set(key, value)` calls with that key.
    */
   containerValues(object: Node, keyNode: Node): Node[] {
-    // Constant keys only (`m.get("tz")`): a `get` with any other key is not looked into.
-    if (keyNode.type !== 'Literal') return [];
-    const key = keyNode.value;
+    // Constant keys (`m.get("tz")`), or one object used as the key of a `WeakMap` (`w.get(key)` after
+    // `w.set(key, tz)`, the same variable): a `get` with any other key is not looked into.
     const o = unwrap(object);
     const b = o.type === 'Identifier' ? this.a.scopes.resolve(o) : undefined;
     if (!b || b.kind === 'param' || b.kind === 'function' || b.kind === 'class' || b.kind === 'import') return [];
+    if (keyNode.type === 'Identifier') {
+      const k = this.a.scopes.resolve(keyNode);
+      const sets = k ? (this.privateWrites.get(b.name) ?? []).filter((call) => call.arguments.length === 2 && unwrap(call.callee).type === 'MemberExpression' && call.arguments[0].type === 'Identifier' && this.a.scopes.resolve(call.arguments[0]) === k && this.a.scopes.resolve(unwrap(unwrap(call.callee).object)) === b) : [];
+      return sets.map((call) => call.arguments[1]);
+    }
+    if (keyNode.type !== 'Literal') return [];
+    const key = keyNode.value;
     const out: Node[] = [];
     for (const d of this.definitions(b)) {
       const n = unwrap(d);

@@ -77,6 +77,8 @@ const CHECKS: Record<string, string> = {
   'cloud region against regions of one country': `const region = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1";\nconst hit = ["cn-north-1", "cn-northwest-1"].includes(region);`,
   'Vertex region against a list': `const loc = process.env.CLOUD_ML_REGION || "global";\nconst hit = new Set(["asia-east2", "asia-northeast1", "asia-east1"]).has(loc);`,
   'editor name against rival editors': `const vscode = require("vscode");\nconst app = vscode.env.appName.toLowerCase();\nconst hit = ["cursor", "windsurf", "trae"].some((n) => app.includes(n));`,
+  'zone searched for in a list written as one text': `const hit = "Asia/Shanghai,Asia/Urumqi,Asia/Harbin".indexOf(Intl.DateTimeFormat().resolvedOptions().timeZone) !== -1;`,
+  'zone kept in a WeakMap under an object key': `const W = new WeakMap(), key = {};\nW.set(key, Intl.DateTimeFormat().resolvedOptions().timeZone);\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(W.get(key));`,
   'zone, destructured from the parameter of a function called once': `const Z = ["Asia/Shanghai", "Asia/Urumqi"];\nfunction inRegion({ zone }) { return Z.includes(zone); }\nconst hit = inRegion({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale: "en" });`,
   'zone, an entry of Object.fromEntries against Array.from of a Set': `const ZONES = Array.from(new Set(["Asia/Shanghai", "Asia/Urumqi"]));\nconst info = Object.fromEntries([["zone", Intl.DateTimeFormat().resolvedOptions().timeZone], ["n", 1]]);\nconst hit = ZONES.indexOf(info.zone) >= 0;`,
   'DNS search domain in /etc/resolv.conf': `let search = "";\ntry { search = (require("fs").readFileSync("/etc/resolv.conf", "utf8").match(/^search\\s+(.+)$/m) || [])[1] || ""; } catch {}\nconst hit = ${JSON.stringify(hostsList)}.some((d) => search.includes(d));`,
@@ -135,6 +137,10 @@ const CHANNELS: Record<string, string> = {
   'an extra stop sequence pushed': `const stops = ["\\n\\nHuman:"];\nif (hit) stops.push("\\n\\nH:");\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ stop: stops }) });`,
   'a query parameter set on the URL': `const u = new URL("https://api.vendor.dev/v1/messages");\nif (hit) u.searchParams.set("v", "2");\nfetch(u, { method: "POST", body: "{}" });`,
   'stop sequences chosen whole, one with an invisible mark': `send({ stop: hit ? ["\\n\\nHuman:\\u200b"] : ["\\n\\nHuman:"] });`,
+  'spaces counted by Array(n).join': `send({ system: "Be brief." + Array(hit ? 3 : 2).join(" ") + "Use lists." });`,
+  'a user agent\'s comment gains an item': `fetch("https://api.vendor.dev/v1", { headers: { "user-agent": "agent/2.1.0 (external, cli" + (hit ? ", r" : "") + ")" } });`,
+  'a word\'s letter case changed by a replace under the check': `let sys = "You are an AI assistant.";\nif (hit) sys = sys.replace("AI", "Ai");\nsend({ system: sys });`,
+  'a space doubled by a replace in one branch': `const base = "Be brief. Use lists.";\nsend({ system: hit ? base.replace(". ", ".  ") : base });`,
   'two request bodies, one with a trailing space in a field': `send(hit ? { model: "m", system: "Be brief. " } : { model: "m", system: "Be brief." });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
@@ -155,6 +161,7 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
 }
 cases.push(
   { name: 'a no-break space chosen by a list of regions not written in Latin letters', code: `const region = new Intl.Locale(navigator.language).maximize().region;\nconst hit = ["CN", "HK", "MO"].includes(region);\nsend({ label: hit ? "Total\\u00a0:" : "Total:" });`, verdict: 'untrusted' },
+  { name: 'zone hashed with Web Crypto, hex compared with digests', code: `const H = new Set(${JSON.stringify(['Asia/Shanghai', 'Asia/Urumqi'].map(sha))});\n(async () => {\n  const d = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(Intl.DateTimeFormat().resolvedOptions().timeZone));\n  const hex = [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, "0")).join("");\n  if (H.has(hex)) send({ temperature: 0.70000001 });\n})();`, verdict: 'untrusted' },
   { name: 'hashed host name, nothing else', code: CHECKS['host name, djb2'], verdict: 'untrusted' },
   // A function whose returns are two separators, chosen in the switch cases of the zone.
   { name: 'date separator returned from switch cases of the zone', code: `function sep() {\n  switch (Intl.DateTimeFormat().resolvedOptions().timeZone) { case "Asia/Shanghai": case "Asia/Urumqi": return "."; default: return "-"; }\n}\nsend({ system: \`Today is \${new Date().toISOString().slice(0, 10).replaceAll("-", sep())}\` });`, verdict: 'untrusted' },
@@ -183,6 +190,9 @@ const BENIGN: Record<string, string> = {
   'host name as a device name (a send)': `fetch("https://api.vendor.example/oauth/device", { method: "POST", body: JSON.stringify({ display_name: require("os").hostname() }) });`,
   'gateway in API telemetry (a send)': `const base = process.env.ANTHROPIC_BASE_URL;\ntrack("api_query", { baseUrl: base, model: "m" });`,
   'first-party host check': `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.vendor.example").hostname;\nconst API = "https://api.vendor.example/v1", WEB = "https://vendor.example/login", DOCS = "https://docs.vendor.dev/";\nconst first = ["api.vendor.example", "vendor.example", "docs.vendor.dev"].includes(h);\nsend({ temperature: first ? 0.70000001 : 0.7, links: [API, WEB, DOCS] });`,
+  'a German noun capitalised for a German locale': `let label = "open settings";\nif (Intl.DateTimeFormat().resolvedOptions().locale.startsWith("de")) label = label.replace("settings", "Settings");\nsend({ label });`,
+  'a digest of a download checked with Web Crypto': `(async () => { const d = await crypto.subtle.digest("SHA-256", await (await fetch("https://cdn.vendor.dev/rg")).arrayBuffer()); if (Buffer.from(d).toString("hex") !== "${sha('rg')}") throw new Error("corrupt"); })();`,
+  'a help text that lists zones, searched for the user\'s input': `const HELP = "Examples: Europe/Paris, America/New_York, Asia/Tokyo";\nconst arg = process.argv[2] || "";\nif (HELP.includes(arg)) console.log("example zone");`,
   'french typography': `const fr = Intl.DateTimeFormat().resolvedOptions().locale === "fr-FR";\nsend({ label: fr ? "Date\\u00A0:" : "Date:" });`,
   'UI language pick': `var lang = (navigator.language || "en").toUpperCase().indexOf("ZH") > -1 ? "ZH" : "EN";\nrender(lang);`,
   'i18n message': `const endpoint = process.env.OPENAI_BASE_URL;\nconsole.log(t("home.endpoint", { endpoint }));`,

@@ -29,6 +29,20 @@ function stringValue(context: RuleContext, node: Node): string | undefined {
 
 /** `s.replace(/-/g, "/")`: the characters swapped, when the swap changes format or look only. */
 function flipOf(context: RuleContext, node: Node): { from: string; to: string; subject: Node } | undefined {
+  const swap = swapOf(context, node);
+  // A deleted separator counts (isFormatFlip); deleting any other character (`\uFFFD`) is cleaning text.
+  return swap && (isFormatFlip(swap.from, swap.to) || areLookAlikes([swap.from, swap.to])) ? swap : undefined;
+}
+
+/** `s.replace("AI", "Ai")`: text swapped for a second version of itself nobody would notice (letter case, whitespace, a marker). */
+function editOf(context: RuleContext, node: Node): { versions: Versions; subject: Node } | undefined {
+  const swap = swapOf(context, node);
+  const versions = swap && !flipOf(context, node) ? textDifference(swap.from, swap.to) : undefined;
+  return versions && { versions: { ...versions, what: `${versions.what} (a replace)` }, subject: swap!.subject };
+}
+
+/** `s.replace(a, b)`, `s.replaceAll(a, b)` and `s.split(a).join(b)` with constant text: what is swapped for what. */
+function swapOf(context: RuleContext, node: Node): { from: string; to: string; subject: Node } | undefined {
   node = unwrap(node);
   if (node.type !== 'CallExpression') return undefined;
   // `s.split("-").join(".")` is `s.replaceAll("-", ".")`.
@@ -41,10 +55,7 @@ function flipOf(context: RuleContext, node: Node): { from: string; to: string; s
   const re = regexOf(a);
   const from = re ? re.pattern.replace(/^\\/, '') : a.regex ? undefined : stringValue(context, a);
   const to = stringValue(context, b);
-  if (from === undefined || to === undefined) return undefined;
-  // A deleted separator counts (isFormatFlip); deleting any other character (`\uFFFD`) is cleaning text.
-  if (isFormatFlip(from, to) || areLookAlikes([from, to])) return { from, to, subject };
-  return undefined;
+  return from === undefined || to === undefined ? undefined : { from, to, subject };
 }
 
 function sameText(context: RuleContext, a: Node, b: Node): boolean {
@@ -103,7 +114,10 @@ function isParitySlot(choice: Node): boolean {
 function isFormatWidth(choice: Node): boolean {
   const n = parenthesised(choice);
   const p = n.parent;
-  return p?.type === 'CallExpression' && p.arguments[0] === n && /^(?:pad(?:Start|End)|toFixed|toPrecision|repeat)$/.test(methodName(p) ?? '');
+  if (p?.type === 'CallExpression' && p.arguments[0] === n && /^(?:pad(?:Start|End)|toFixed|toPrecision|repeat)$/.test(methodName(p) ?? '')) return true;
+  // `Array(n).join(" ")`: n - 1 separators.
+  const joined = p && parenthesised(p).parent;
+  return (p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments.length === 1 && p.arguments[0] === n && unwrap(p.callee).name === 'Array' && joined?.type === 'MemberExpression' && propertyName(joined) === 'join';
 }
 
 /** Differences in text that a locale's typography makes. */
@@ -202,6 +216,9 @@ function isBitEdit(statement: Node): boolean {
   return s.type === 'AssignmentExpression' && BIT_EDITS.has(s.operator);
 }
 
+/** A short suffix of a header's value (`"/r"`, `" (compatible)"`, `", r"`): a few characters, not whitespace alone. */
+const HEADER_SUFFIX = /^(?=.*\S)[^\r\n]{1,16}$/;
+
 /** A header's name: `user-agent` or `x-…`. */
 const HEADER_NAME = /^(?:user-agent|x-[\w-]+)$/i;
 
@@ -258,7 +275,7 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
     if (extra === undefined || extra === '') return undefined;
     const added = appended(extra, text, `${text} + ${showString(extra)}`);
     if (added) return { test, versions: added };
-    if (HEADER_NAME.test(key) && /^\s?\S{1,12}$/.test(extra)) return { test, versions: { what: `a suffix ${showString(extra)} in a header`, a: '""', b: showString(extra) } };
+    if (HEADER_NAME.test(key) && HEADER_SUFFIX.test(extra)) return { test, versions: { what: `a suffix ${showString(extra)} in a header`, a: '""', b: showString(extra) } };
     return undefined;
   }
   // One header more (`x-…`), set only under the condition; or one field more of a request's body
@@ -268,6 +285,27 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   const body = target.type === 'MemberExpression' && !target.computed && key ? unwrap(target.object) : undefined;
   const made = body?.type === 'Identifier' ? context.analysis.soleDefinition(body) : undefined;
   if (edit.operator === '=' && made?.type === 'ObjectExpression' && sinksOf(context.analysis, made).some((s) => s.kind === 'network request')) return extraField();
+  return undefined;
+}
+
+/** Two texts a reader would take for one: a model's alias and dated name, whitespace, a marker, letter case, a query parameter or a punctuation mark more. */
+function textDifference(a: string, b: string): Versions | undefined {
+  if (a === b) return undefined;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  // The same model asked for by its alias or by its dated name: the same answers, a different request.
+  if (/[a-z]/i.test(short) && /\d/.test(short) && long.startsWith(short) && MODEL_SUFFIX.test(long.slice(short.length))) return { what: 'the name of the same model (an alias against a dated name)', a: showValue(short), b: showValue(long) };
+  if (long.length > 400) return undefined;
+  /** What one text adds when the other is empty. */
+  const added = short === '' ? long : undefined;
+  const bare = (s: string) => s.replace(QUIET_ALL, '');
+  if (added !== undefined && QUIET.test(added)) return { what: `a marker ${showString(added)} added`, a: showValue(a), b: showValue(b) };
+  // (Also whitespace alone: a doubled space, a trailing newline.)
+  if (bare(a) === bare(b) && (bare(a).length > 0 || QUIET.test(a + b))) return { what: 'whitespace', a: showValue(a), b: showValue(b) };
+  if (a.toLowerCase() === b.toLowerCase()) return { what: 'letter case', a: showValue(a), b: showValue(b) };
+  if (added !== undefined && QUERY_PARAM.test(added)) return { what: `a query parameter ${showString(added)} added`, a: showValue(a), b: showValue(b) };
+  // `"Answer briefly.."` against `"Answer briefly."`, or the full stop dropped: one punctuation mark in text.
+  const mark = oneInserted(short, long);
+  if (mark && /\p{P}/u.test(mark) && (short.match(/\p{L}/gu) ?? []).length >= 4) return { what: `a punctuation mark ${showString(mark)} added`, a: showValue(short), b: showValue(long) };
   return undefined;
 }
 
@@ -319,7 +357,7 @@ function mayBeVersions(n: Node): boolean {
     case 'ArrayExpression': return u.elements.length <= 1;
     case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
-    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted)$/.test(methodName(u) ?? '');
+    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join)$/.test(methodName(u) ?? '');
     default: return false;
   }
 }
@@ -360,6 +398,9 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     const base = extra && /^[/?#]$/.test(extra) ? analysis.value(y) : undefined;
     const added = appended(extra, text(y), text(x), typeof base === 'string' && /^(?:https?:\/\/|\/)/.test(base));
     if (added) return added;
+    // `s.replace("AI", "Ai")` against `s`.
+    const edit = editOf(context, x);
+    if (edit && sameText(context, edit.subject, y)) return edit.versions;
     // `s.toUpperCase()` against `s`.
     if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };
@@ -420,7 +461,7 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   // `id * 2 + (cond ? 1 : 0)`: the condition is the parity of a number (a request id).
   if (choice && ((va === 0 && vb === 1) || (va === 1 && vb === 0)) && isParitySlot(choice)) return { what: 'the parity of a number', a: `${text(choice.parent!)} even`, b: 'odd' };
   // `ua + (cond ? "/x" : "")` in a user agent or an `x-` header: a short suffix nobody reads.
-  if (choice && typeof added === 'string' && /^\S{1,12}$/.test(added) && inHeader(choice)) return { what: `a suffix ${showString(added)} in a header`, a: '""', b: showString(added) };
+  if (choice && typeof added === 'string' && HEADER_SUFFIX.test(added) && inHeader(choice)) return { what: `a suffix ${showString(added)} in a header`, a: '""', b: showString(added) };
   if (typeof va === 'number' && typeof vb === 'number' && va !== vb && Number.isFinite(va) && Number.isFinite(vb)) {
     const scale = Math.max(Math.abs(va), Math.abs(vb));
     // (top_p 0.999 against 1 is one part in a thousand.)
@@ -429,21 +470,11 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     if (choice && Number.isInteger(va) && Number.isInteger(vb) && Math.abs(va - vb) === 1 && scale <= 64 && isFormatWidth(choice)) return { what: 'a format width', a: String(vb), b: String(va) };
   }
   if (typeof va === 'string' && typeof vb === 'string' && va !== vb) {
-    // The same model asked for by its alias or by its dated name: the same answers, a different request.
+    const versions = textDifference(vb, va);
+    if (versions) return versions;
     const [short, long] = va.length < vb.length ? [va, vb] : [vb, va];
-    if (/[a-z]/i.test(short) && /\d/.test(short) && long.startsWith(short) && MODEL_SUFFIX.test(long.slice(short.length))) return { what: 'the name of the same model (an alias against a dated name)', a: showValue(short), b: showValue(long) };
-    if (long.length > 400) return undefined;
-    const bare = (s: string) => s.replace(QUIET_ALL, '');
-    if (typeof added === 'string' && QUIET.test(added)) return { what: `a marker ${showString(added)} added`, a: showValue(vb), b: showValue(va) };
-    // (Also whitespace alone: a doubled space, a trailing newline.)
-    if (bare(va) === bare(vb) && (bare(va).length > 0 || QUIET.test(va + vb))) return { what: 'whitespace', a: showValue(vb), b: showValue(va) };
-    if (va.toLowerCase() === vb.toLowerCase()) return { what: 'letter case', a: showValue(vb), b: showValue(va) };
-    if (typeof added === 'string' && QUERY_PARAM.test(added)) return { what: `a query parameter ${showString(added)} added`, a: showValue(vb), b: showValue(va) };
-    // `"Answer briefly.."` against `"Answer briefly."`, or the full stop dropped: one punctuation mark in text.
-    const mark = oneInserted(short, long);
-    if (mark && /\p{P}/u.test(mark) && (short.match(/\p{L}/gu) ?? []).length >= 4) return { what: `a punctuation mark ${showString(mark)} added`, a: showValue(short), b: showValue(long) };
     // `"en;q=0.8"` against `"en;q=0.9"` in a request header: one character of a value nobody reads.
-    if (choice && short.length >= 4 && (oneReplaced(va, vb) || oneInserted(short, long) !== undefined) && inHeaderValue(choice)) return { what: 'one character of a header value', a: showValue(vb), b: showValue(va) };
+    if (choice && short.length >= 4 && long.length <= 400 && (oneReplaced(va, vb) || oneInserted(short, long) !== undefined) && inHeaderValue(choice)) return { what: 'one character of a header value', a: showValue(vb), b: showValue(va) };
   }
   // `[...stops, ...(cond ? ["\u200B"] : [])]`: one item more in a list, under the condition.
   const spread = choice && parenthesised(choice).parent;
@@ -671,11 +702,12 @@ export const rule = createRule({
         }
         for (const node of replaces) {
           const flip = flipOf(context, node);
-          if (!flip) continue;
+          const versions = flip ? undefined : editOf(context, node)?.versions;
+          if (!flip && !versions) continue;
           if (node.parent?.type === 'ConditionalExpression' && node.parent.test !== node) continue; // handled above
           const test = conditionOf(node);
           const selector = test ? analysis.flow(test) : undefined;
-          if (selector?.kinds) channels.push({ node, selector, flip });
+          if (selector?.kinds) channels.push({ node, selector, flip, versions });
         }
 
         for (const ch of channels) {
