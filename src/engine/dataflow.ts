@@ -103,7 +103,13 @@ export class Dataflow {
       case 'TemplateLiteral': return this.flowAll(node.expressions);
       case 'TaggedTemplateExpression': return this.flow(node.quasi);
       case 'LogicalExpression': return this.flowAll([node.left, node.right]);
-      case 'ConditionalExpression': return this.flowAll([node.consequent, node.alternate]);
+      case 'ConditionalExpression': {
+        // `hit ? "1" : ""`: two constants chosen by a check of specific places, hosts or organisations
+        // are a flag of it, as when set under it (a test that only may hold a fingerprint is not followed).
+        const [a, b] = [unwrap(node.consequent), unwrap(node.alternate)];
+        const test = isLiteral(a) && isLiteral(b) && a.value !== b.value ? this.flow(node.test) : NONE;
+        return test.via.some((n) => this.a.compare.recordedAt(n)) ? test : this.flowAll([node.consequent, node.alternate]);
+      }
       case 'SequenceExpression': return this.flow(node.expressions[node.expressions.length - 1]);
       case 'AssignmentExpression': return this.flow(node.right);
       case 'ArrayExpression': return this.flowAll(node.elements);
@@ -282,11 +288,13 @@ export class Dataflow {
     const param = fn.params[index].type === 'AssignmentPattern' ? fn.params[index].left : fn.params[index];
     const key = patternKey([param], b.id)!;
     const numeric = param.type === 'ArrayPattern';
-    // (What other modules pass is not followed: the linker knows whole arguments, not their members,
-    // and an options object's every field would reach every name destructured from it.)
-    let f = NONE;
+    // What other modules pass under that key (`make({ hit: check() })`), when the function is exported:
+    // the linker knows the members of object literals passed, so other fields do not reach this name.
+    const input = numeric ? undefined : this.a.modules.paramInput(fn, fn.params[index], { name: key, at: b.id });
+    let f = input ? this.inputFlow(b.id, input) : NONE;
+    if (input && this.summarising) return f;
     const invocations = this.a.defs.invocations(fn);
-    if (invocations.length > MAX_DESTRUCTURED_CALLS) return NONE;
+    if (invocations.length > MAX_DESTRUCTURED_CALLS) return f;
     for (const inv of invocations) {
       const arg = inv.args[index];
       if (!arg || arg.type === 'SpreadElement') continue;
@@ -421,7 +429,20 @@ export class Dataflow {
 
   private memberFlow(node: Node): Flow {
     const input = this.a.modules.inputOf(node);
-    if (input) return this.inputFlow(node, input);
+    if (input) {
+      // `globalThis.__r`: what any module sets there (the linker), and what this one does.
+      const shared = this.a.modules.sharedName(input);
+      return shared === undefined ? this.inputFlow(node, input) : union(this.inputFlow(node, input), this.flowAll(this.a.modules.globalWrites(shared)));
+    }
+    // `env.hit` of `export function make(env)`: that member of what callers in other modules pass.
+    const object = unwrap(node.object);
+    const name = object.type === 'Identifier' ? propertyName(node) : undefined;
+    const b = name !== undefined ? this.a.scopes.resolve(object) : undefined;
+    const member = b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: name!, at: node }) : undefined;
+    return member ? union(this.inputFlow(node, member), this.localMemberFlow(node)) : this.localMemberFlow(node);
+  }
+
+  private localMemberFlow(node: Node): Flow {
     // Any property of `new Proxy(target, { get })` is what the get trap returns.
     const trap = this.a.defs.proxyGetTrap(node.object);
     if (trap) return this.flowAll(this.a.defs.returnsOf(trap));

@@ -5,7 +5,7 @@
 // covert channel or a sink, with the seeds for their second analysis.
 import { addTo } from './ast';
 import type { Check, ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
-import { memberName } from './modules';
+import { argumentFact, GLOBAL, memberName } from './modules';
 import { kindNames } from './sources';
 
 export interface LinkedModule {
@@ -32,6 +32,9 @@ const MAX_SEED_CHECKS = 4;
 const STORE_PUT = /^(?:set|setItem|put|store|save|setValue)$/;
 const STORE_GET = /^(?:get|getItem|read|load|lookup|retrieve|getValue)$/;
 const methodOf = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+/** Methods that send an event with values, and methods that listen for it (`bus.emit("env", tz)`, `bus.on("env", (tz) => …)`). */
+const EVENT_EMIT = /^(?:emit|publish|trigger|fire|dispatch)$/;
+const EVENT_LISTEN = /^(?:on|once|addListener|prependListener|subscribe)$/;
 
 /** Seeds for every module where what another module gives reaches a finding. `display` names a module in evidence. */
 export function link(modules: LinkedModule[], resolve: Resolve, display: (id: string) => string = (id) => id): Map<string, Seeds> {
@@ -109,11 +112,30 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (f) addTo(stored, storeSlot(f, methodOf(def.name), def.key), { caller: m.id, value: def.args[1] });
     }
   }
+  // What modules emit on an event of another module's object (`bus.emit("env", tz)`), by object and event:
+  // a listener for the same event (`bus.on("env", (tz) => …)`) takes those values, the event's name left out.
+  const emitted = new Map<string, Array<{ caller: string; args: Fact[] }>>();
+  for (const m of modules) {
+    for (const [key, def] of Object.entries(m.summary.inputs)) {
+      if (def.type !== 'call' || def.key === undefined || def.args.length < 2 || !EVENT_EMIT.test(methodOf(def.name))) continue;
+      const f = found(m.id, key, def);
+      if (f) addTo(emitted, storeSlot(f, methodOf(def.name), def.key), { caller: m.id, args: def.args.slice(1) });
+    }
+  }
+  /** The emits a listener input hears (see emitted). */
+  const heard = (f: Found, def: InputDef): Array<{ caller: string; args: Fact[] }> => {
+    if (def.type !== 'callback' || def.key === undefined || !emitted.size || !EVENT_LISTEN.test(methodOf(def.name))) return [];
+    const listen = methodOf(def.name);
+    // (`bus.on` and `bus.emit` name the same object: its slot without the method.)
+    const object = f.name.endsWith(`.${listen}`) ? f.name.slice(0, -listen.length - 1) : f.name;
+    return emitted.get(`${num.get(f.id)}:${object}\0${def.key}`) ?? [];
+  };
 
   // What modules assign to members of another module's objects (`state.zone = tz`), by object and member:
   // a read of the same member (`state.zone`) elsewhere holds it.
   const assigned = new Map<string, Array<{ caller: string; value: Fact }>>();
   const memberSlot = (id: string, spec: string, name: string): string | undefined => {
+    if (spec === GLOBAL) return `${GLOBAL}\0${name}`;
     const t = target(id, spec);
     const dot = name.lastIndexOf('.');
     if (t === undefined) return undefined;
@@ -171,7 +193,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       let k = 0;
       let at: string | undefined;
       for (const call of incoming.get(slotOf(id, def.name)) ?? []) {
-        const arg = call.args[def.index];
+        const arg = argumentFact(call.args, def);
         const ak = evalFact(call.caller, arg);
         if (ak && !at) at = whereOf(call.caller, arg!);
         k |= ak;
@@ -188,10 +210,12 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     if (!f) return { k: 0 };
     if (def.type === 'callback') {
       const given = f.facts.calls?.[def.arg]?.[def.param];
-      return { k: evalFact(f.id, given), at: given && whereOf(f.id, given) };
+      const held: Held = { k: evalFact(f.id, given), at: given && whereOf(f.id, given) };
+      for (const e of heard(f, def)) if (e.args[def.param]) addHeld(held, e.caller, e.args[def.param]);
+      return held;
     }
     budget = MAX_NESTED_CALLS;
-    const held = returnsFor(f, (i) => ({ k: evalFact(id, def.args[i]), at: def.args[i] && whereOf(id, def.args[i]) }), 0);
+    const held = returnsFor(f, (d) => { const a = argumentFact(def.args, d); return { k: evalFact(id, a), at: a && whereOf(id, a) }; }, 0);
     if (def.key !== undefined && STORE_GET.test(methodOf(def.name))) {
       for (const put of stored.get(storeSlot(f, methodOf(def.name), def.key)) ?? []) addHeld(held, put.caller, put.value);
     }
@@ -206,7 +230,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    * arguments (context-sensitive). Calls of other modules' functions inside `f` are worked
    * out again for these arguments, a few calls deep; beyond that, every caller merges.
    */
-  const returnsFor = (f: Found, arg: (i: number) => Held, depth: number): Held => {
+  const returnsFor = (f: Found, arg: (d: { index: number; member?: string }) => Held, depth: number): Held => {
     const ret = f.facts.returns ?? f.facts.value;
     const callee = byId.get(f.id)!;
     const ownParam = (d: InputDef | undefined): d is InputDef & { type: 'param' } => d?.type === 'param' && callee.exports[d.name] === f.facts;
@@ -217,7 +241,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       let at = fact.kinds && fact.at ? `${display(f.id)}:${fact.at}` : undefined;
       for (const from of fact.from) {
         const d = callee.inputs[from];
-        const h: Held = ownParam(d) ? arg(d.index) : nested(d, from) ?? { k: kindsOf(f.id, from), at: where.get(slotOf(f.id, from)) };
+        const h: Held = ownParam(d) ? arg(d) : nested(d, from) ?? { k: kindsOf(f.id, from), at: where.get(slotOf(f.id, from)) };
         if (h.k && !at) at = h.at;
         k |= h.k;
       }
@@ -233,7 +257,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       active.add(from);
       const args = d.own ?? d.args;
       try {
-        return returnsFor(g, (i) => inContext(args[i]), depth + 1);
+        return returnsFor(g, (p) => inContext(argumentFact(args, p)), depth + 1);
       } finally {
         active.delete(from);
       }
@@ -279,7 +303,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     // (A parameter takes every caller's arguments: one caller's check would mark what all others pass.)
     if (def && def.type !== 'param') {
       const f = found(id, key, def);
-      if (f && def.type === 'callback') out = checksOfFact(f.id, f.facts.calls?.[def.arg]?.[def.param], depth);
+      if (f && def.type === 'callback') out = [...checksOfFact(f.id, f.facts.calls?.[def.arg]?.[def.param], depth), ...heard(f, def).flatMap((e) => checksOfFact(e.caller, e.args[def.param], depth))];
       else if (f && def.type === 'value') out = checksOfFact(f.id, f.facts.value, depth);
       // (What other modules put in the member: `state.special = ZONES.includes(tz)`.)
       if (def.type === 'value' && assigned.size) for (const put of assigned.get(memberSlot(id, def.spec, def.name) ?? '') ?? []) out.push(...checksOfFact(put.caller, put.value, depth));
@@ -290,7 +314,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
         out = [...ret.checks ?? []];
         for (const from of ret.from) {
           const d = callee.inputs[from];
-          out.push(...(d?.type === 'param' && callee.exports[d.name] === f.facts ? checksOfFact(id, def.args[d.index], depth) : checksOfInput(f.id, from, depth + 1)));
+          out.push(...(d?.type === 'param' && callee.exports[d.name] === f.facts ? checksOfFact(id, argumentFact(def.args, d), depth) : checksOfInput(f.id, from, depth + 1)));
         }
       }
     }

@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { isFunction, keyName, methodName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, isFunction, keyName, methodName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { Binding, ScopeResolver } from './scope';
 
 /** What flows into a value: source kinds read in this module, and the inputs it comes from. */
@@ -22,6 +22,8 @@ export interface Fact {
   at?: string;
   /** Comparisons with specific constants it went through here (`zones.includes(tz)` returned by `check(tz)`). */
   checks?: Check[];
+  /** For an object literal passed to another module's function (`make({ hit: check() })`): its members', by name. */
+  members?: Record<string, Fact>;
 }
 
 /** A comparison a value went through in another module, as the channels and sinks it reaches need it. */
@@ -42,10 +44,10 @@ export type InputDef =
    * `args`): the linker then gives each outside caller of `in` its own result of this call.
    */
   | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string }
-  /** A parameter of a function this module exports. */
-  | { type: 'param'; name: string; index: number }
+  /** A parameter of a function this module exports; with `member`, one member of it (`env.hit` of `make(env)`). */
+  | { type: 'param'; name: string; index: number; member?: string }
   /** Parameter `param` of a function passed as argument `arg` to an imported function, which calls it (`withZone((tz) => …)`). */
-  | { type: 'callback'; spec: string; name: string; arg: number; param: number };
+  | { type: 'callback'; spec: string; name: string; arg: number; param: number; key?: string };
 
 /** A list or string a module exports that names specific places, hosts or organisations (for comparisons in other modules). */
 export interface Constant {
@@ -118,7 +120,37 @@ export function requireNamesIn(text: string): Set<string> {
 }
 /** The specifier of a webpack module by id (`n(536)`), answered by the chunk file that holds it. */
 export const WEBPACK = 'webpack:';
+/** The specifier of state every module of a program shares: members of `globalThis` and of `process.env` (see globalSlot). */
+export const GLOBAL = '<global>';
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+/** Members of `window` a browser defines (Node defines the rest of the standard ones): no state a program sets. */
+const BROWSER_GLOBALS = new Set(['navigator', 'location', 'document', 'localStorage', 'sessionStorage', 'screen', 'history', 'chrome', 'top', 'parent', 'opener', 'frames', 'innerWidth', 'innerHeight', 'devicePixelRatio']);
 const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*)$/;
+
+/** Most members kept of an object literal passed to another module (see Fact.members). */
+const MAX_ARG_MEMBERS = 16;
+
+/** What an argument holds; for an object literal, also what each member that holds something does. */
+function withMembers(arg: Node, of: (node: Node) => Fact): Fact {
+  const f = of(arg);
+  const o = unwrap(arg);
+  if (o.type !== 'ObjectExpression' || !f.kinds && !f.from.length) return f;
+  const members: Record<string, Fact> = {};
+  let n = 0;
+  for (const p of o.properties as Node[]) {
+    const key = p.type === 'Property' && !p.computed ? keyName(p) : undefined;
+    if (key === undefined || n >= MAX_ARG_MEMBERS) continue;
+    const m = of(p.value);
+    if (m.kinds || m.from.length) { members[key] = m; n++; }
+  }
+  return { ...f, members };
+}
+
+/** The argument a parameter (or a member of one, `env.hit`) takes from a call's arguments. */
+export function argumentFact(args: Fact[], d: { index: number; member?: string }): Fact | undefined {
+  const a = args[d.index];
+  return d.member === undefined ? a : a?.members?.[d.member];
+}
 
 /** Argument facts of several calls, position by position. */
 function mergeArgs(calls: Fact[][]): Fact[] {
@@ -234,7 +266,7 @@ export class ModuleFacts {
 
   /** Does the module take anything from other modules of the program, or give anything to them? */
   get linked(): boolean {
-    return this.defs.size > 0 || this.constantUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0;
+    return this.defs.size > 0 || this.constantUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0 || this.sharesState();
   }
 
   /** The module specifier an expression stands for as a whole: a namespace import, `require("m")`, `await import("m")`. */
@@ -335,6 +367,8 @@ export class ModuleFacts {
     if (node.type === 'MemberExpression') {
       const name = propertyName(node);
       if (name === undefined) return undefined;
+      const shared = this.globalSlot(node.object, name);
+      if (shared) return shared;
       const spec = this.namespaceOf(node.object);
       // A webpack chunk exports the members of each of its modules under the module's id.
       if (spec) return { spec, name: spec.startsWith(WEBPACK) ? `${spec.slice(WEBPACK.length)}:${name}` : name };
@@ -353,6 +387,44 @@ export class ModuleFacts {
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `globalThis.__r`, `process.env.AGENT_R`: a member of state every module shares, which any module
+   * may set and read (standard globals such as `fetch` and `Intl`, and a browser's, are not such state).
+   */
+  private globalSlot(object: Node, name: string): { spec: string; name: string } | undefined {
+    const o = unwrap(object);
+    if (o.type === 'Identifier') {
+      return GLOBAL_OBJECTS.has(o.name) && !(name in globalThis) && !BROWSER_GLOBALS.has(name) && !this.host.scopes.resolve(o) ? { spec: GLOBAL, name } : undefined;
+    }
+    const env = o.type === 'MemberExpression' && propertyName(o) === 'env' ? unwrap(o.object) : undefined;
+    return env?.type === 'Identifier' && env.name === 'process' && !this.host.scopes.resolve(env) ? { spec: GLOBAL, name: `env.${name}` } : undefined;
+  }
+
+  /** The member an input reads of shared state (`globalThis.__r`, see globalSlot), or undefined. */
+  sharedName(key: string): string | undefined {
+    const def = this.defs.get(key);
+    return def?.type === 'value' && def.spec === GLOBAL ? def.name : undefined;
+  }
+
+  /** What this module itself assigns to a member of shared state (`globalThis.__r = hit`), by member name. */
+  globalWrites(name: string): Node[] {
+    if (!this.globalWritesByName) {
+      this.globalWritesByName = new Map();
+      for (const a of this.host.memberWrites()) {
+        const slot = a.operator === '=' ? this.importOf(a.left) : undefined;
+        if (slot?.spec === GLOBAL) addTo(this.globalWritesByName, slot.name, a.right);
+      }
+    }
+    return this.globalWritesByName.get(name) ?? [];
+  }
+  private globalWritesByName?: Map<string, Node[]>;
+
+  /** Whether this module sets shared state (`globalThis.__r = …`), which other modules may read. */
+  private sharesState(): boolean {
+    this.globalWrites('');
+    return this.globalWritesByName!.size > 0;
   }
 
   /** The input key of an expression that comes from another module (registered on first use), or undefined. */
@@ -383,16 +455,25 @@ export class ModuleFacts {
     const arg = (call.arguments as Node[]).indexOf(fn);
     const param = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
     const imp = arg >= 0 && param >= 0 ? this.importOf(calleeOf(call.callee)) : undefined;
-    return imp && this.register(id, `b${fn.start}:${param}`, { type: 'callback', spec: imp.spec, name: imp.name, arg, param });
+    if (!imp) return undefined;
+    // `bus.on("env", (tz) => …)`: the event, for what another module emits under it (see the linker).
+    const first = call.arguments[0];
+    const key = arg > 0 && first?.type === 'Literal' && typeof first.value === 'string' && first.value.length <= 64 ? first.value : undefined;
+    return this.register(id, `b${fn.start}:${param}`, { type: 'callback', spec: imp.spec, name: imp.name, arg, param, ...(key !== undefined ? { key } : {}) });
   }
 
-  /** The input key of a parameter of an exported function. */
-  paramInput(fn: FunctionNode, id: Node): string | undefined {
+  /** The input key of a parameter of an exported function; with `member`, of that member of it (`env.hit`, at `at`). */
+  paramInput(fn: FunctionNode, id: Node, member?: { name: string; at: Node }): string | undefined {
+    if (member) {
+      const known = this.keys.get(member.at);
+      if (known) return known;
+    }
     this.exports();
     const name = this.exportedFunctions!.get(fn);
     const index = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
     if (name === undefined || index < 0) return undefined;
-    return this.register(id, `p${name}:${index}`, { type: 'param', name, index });
+    return member ? this.register(member.at, `p${name}:${index}.${member.name}`, { type: 'param', name, index, member: member.name })
+      : this.register(id, `p${name}:${index}`, { type: 'param', name, index });
   }
 
   private register(node: Node, key: string, def: InputDef): string {
@@ -543,7 +624,12 @@ export class ModuleFacts {
       if (isModuleExports(left)) {
         const right = unwrap(a.right);
         if (right.type === 'ObjectExpression') {
-          for (const p of right.properties) if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier') set(p.key.name, p.value);
+          for (const p of right.properties) {
+            if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier') set(p.key.name, p.value);
+            // `module.exports = { ...require("./geo"), ...require("./list") }`: their exports, as `export *` gives them.
+            const spec = p.type === 'SpreadElement' ? requiredSpec(unwrap(p.argument), this.requireNames) : undefined;
+            if (isProgramSpec(spec)) this.reexports.push({ spec, name: '*', as: '*' });
+          }
         } else set('default', right);
       } else if (left.type === 'MemberExpression' && isExports(unwrap(left.object))) {
         const name = propertyName(left);
@@ -593,7 +679,7 @@ export class ModuleFacts {
   summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
     // A literal argument holds nothing (most arguments of a split build's calls are).
-    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' || a.type === 'Literal' ? { kinds: 0, from: [] } : of(a)));
+    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' || a.type === 'Literal' ? { kinds: 0, from: [] } : withMembers(a, of)));
     for (const [name, node] of this.exports()) {
       // A getter's value is what it returns (`env.zone` of `get zone() {…}`).
       if (isGetter(node)) { exports[name] = { value: returnsFact(node as FunctionNode) }; continue; }

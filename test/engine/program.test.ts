@@ -119,7 +119,7 @@ describe('program: the same sources bundled by webpack and rollup', function () 
 
   for (const p of PROGRAMS.filter((x) => x.entry && !x.sourceOnly)) {
     const commonJs = Object.values(p.files).some((t) => /\brequire\(/.test(t));
-    const builtins = Object.values(p.files).some((t) => /from ['"](?:node:)?(?:os|fs|dns)['"]|require\(['"](?:node:)?(?:os|fs|dns)['"]\)/.test(t));
+    const builtins = Object.values(p.files).some((t) => /from ['"](?:node:)?(?:os|fs|dns|events)['"]|require\(['"](?:node:)?(?:os|fs|dns|events)['"]\)/.test(t));
     it(`${p.name}: one webpack bundle (${p.verdict})`, async () => {
       const files = await webpackBuild(p, 'node', false);
       check(p, scanFiles(files));
