@@ -41,8 +41,8 @@ const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLower
 /** `Object.values(x)` and the like hold what x holds. */
 const OBJECT_VIEWS = new Set(['values', 'entries', 'fromEntries', 'freeze']);
 const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat', 'Uint8Array', 'Uint32Array', 'DataView']);
-/** `Buffer.from(d)`, `Array.from(bytes)`: the same data in another container. */
-const COPYING_TYPES = /^(?:Buffer|Array|Uint8Array|Uint32Array)$/;
+/** `Buffer.from(d)`, `Uint8Array.from(d)` of a digest: the same bytes in another container (of any other value they are not followed: a large program's buffers would merge). */
+const COPYING_TYPES = /^(?:Buffer|Uint8Array|Uint32Array)$/;
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
 
 /** Node types computeFlow follows (sources are members and calls); any other holds no fingerprint. */
@@ -432,7 +432,10 @@ export class Dataflow {
     if (input) {
       // `globalThis.__r`: what any module sets there (the linker), and what this one does.
       const shared = this.a.modules.sharedName(input);
-      return shared === undefined ? this.inputFlow(node, input) : union(this.inputFlow(node, input), this.flowAll(this.a.modules.globalWrites(shared)));
+      if (shared === undefined) return this.inputFlow(node, input);
+      // (Only the outcome of a check of specific values, as the linker gives it: see ModuleFacts.summary.)
+      const written = this.flowAll(this.a.modules.globalWrites(shared));
+      return union(this.inputFlow(node, input), written.via.some((n) => this.a.compare.recordedAt(n)) ? written : NONE);
     }
     // `env.hit` of `export function make(env)`: that member of what callers in other modules pass.
     const object = unwrap(node.object);
@@ -553,7 +556,7 @@ export class Dataflow {
       // (So are Web Crypto's `crypto.subtle.digest("SHA-256", bytes)` and `new TextEncoder().encode(tz)`.)
       if (method === 'update' || method === 'encode' || isMath(callee.object)) return union(this.flow(callee.object), this.flowAll(node.arguments));
       if (method === 'digest' && node.arguments.length === 2) return this.flow(node.arguments[1]);
-      if (method === 'from' && node.arguments[0] && COPYING_TYPES.test(unwrap(callee.object).name ?? '')) return this.flow(node.arguments[0]);
+      if (method === 'from' && node.arguments[0] && COPYING_TYPES.test(unwrap(callee.object).name ?? '') && this.isDigest(node.arguments[0])) return this.flow(node.arguments[0]);
       if (method && PRESERVING_METHODS.has(method)) return this.flow(callee.object);
       // `Promise.resolve(tz)` resolves to tz. (`Promise.all([…])` is not followed: its flow would reach every element.)
       if (method === 'resolve' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Promise' && node.arguments[0]) return this.flow(node.arguments[0]);
@@ -565,6 +568,14 @@ export class Dataflow {
     }
     if (callee.type === 'Identifier' && PRESERVING_CALLS.has(callee.name) && !this.a.scopes.resolve(callee)) return node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
     return NONE;
+  }
+
+  /** A digest Web Crypto made (`await crypto.subtle.digest(…)`), directly or as a variable's only value. */
+  private isDigest(node: Node): boolean {
+    let n = unwrap(node);
+    if (n.type === 'Identifier') n = unwrap(this.a.defs.soleDefinition(n) ?? n);
+    if (n.type === 'AwaitExpression') n = unwrap(n.argument);
+    return n.type === 'CallExpression' && methodName(n) === 'digest' && n.arguments.length === 2;
   }
 
   /** What an input holds: its seed once linked, else Kind.INPUT (not known within the module). */

@@ -602,8 +602,10 @@ export class Evaluator {
       case 'slice': return arr.slice(a0 as number, args[1] as number);
       case 'concat': return arr.concat(...args.map((a) => (Array.isArray(a) ? a : [a]) as Value[]));
       case 'flat': return arr.flat() as Value[];
-      case 'includes': return arr.includes(a0);
-      case 'indexOf': return arr.indexOf(a0);
+      // (Whether an unknown value is in the list is unknown: `ZONES.includes(tz)` is no constant.)
+      case 'includes': case 'indexOf':
+        if (a0 === UNKNOWN || a0 instanceof Many || arr.includes(UNKNOWN)) return UNKNOWN;
+        return method === 'includes' ? arr.includes(a0) : arr.indexOf(a0);
       case 'at': return arr.at(a0 as number);
       case 'toString': return arr.join(',');
       case 'sort': return arr.every((v) => typeof v === 'string') ? [...arr].sort() : UNKNOWN;

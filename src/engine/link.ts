@@ -28,6 +28,9 @@ const MAX_NESTED_CALLS = 64;
 /** Comparisons made elsewhere that a seed carries at most. */
 const MAX_SEED_CHECKS = 4;
 
+/** Calls from other modules a function may have for the members of its parameters to be followed (`env.hit` of `make(env)`). */
+const MAX_MEMBER_CALLERS = 8;
+
 /** Methods that put a value under a key, and methods that get it back (`store.set("tz", v)`, `store.get("tz")`). */
 const STORE_PUT = /^(?:set|setItem|put|store|save|setValue)$/;
 const STORE_GET = /^(?:get|getItem|read|load|lookup|retrieve|getValue)$/;
@@ -192,7 +195,10 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     if (def.type === 'param') {
       let k = 0;
       let at: string | undefined;
-      for (const call of incoming.get(slotOf(id, def.name)) ?? []) {
+      const calls = incoming.get(slotOf(id, def.name)) ?? [];
+      // (A member of a parameter, `env.hit`, only for a function called from a few places, as within a file.)
+      if (def.member !== undefined && calls.length > MAX_MEMBER_CALLERS) return { k: 0 };
+      for (const call of calls) {
         const arg = argumentFact(call.args, def);
         const ak = evalFact(call.caller, arg);
         if (ak && !at) at = whereOf(call.caller, arg!);

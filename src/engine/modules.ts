@@ -700,7 +700,9 @@ export class ModuleFacts {
     for (const a of this.host.memberWrites()) {
       const imp = a.operator === '=' ? this.importOf(a.left) : undefined;
       const value = imp && fact(a.right);
-      if (value && (value.kinds || value.from.length)) puts.push({ spec: imp!.spec, name: imp!.name, value });
+      // (Shared state carries only the outcome of a check of specific values, `globalThis.__r = ZONES.includes(tz)`:
+      // a large program keeps much in `process.env`, and every reader would get every writer's values.)
+      if (value && (value.kinds || value.from.length) && (imp!.spec !== GLOBAL || value.checks?.length)) puts.push({ spec: imp!.spec, name: imp!.name, value });
     }
     const all = new Map<string, InputDef>();
     for (const [node, key] of this.keys) {

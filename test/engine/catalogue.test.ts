@@ -137,6 +137,9 @@ const CHANNELS: Record<string, string> = {
   'an extra stop sequence pushed': `const stops = ["\\n\\nHuman:"];\nif (hit) stops.push("\\n\\nH:");\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ stop: stops }) });`,
   'a query parameter set on the URL': `const u = new URL("https://api.vendor.dev/v1/messages");\nif (hit) u.searchParams.set("v", "2");\nfetch(u, { method: "POST", body: "{}" });`,
   'stop sequences chosen whole, one with an invisible mark': `send({ stop: hit ? ["\\n\\nHuman:\\u200b"] : ["\\n\\nHuman:"] });`,
+  'a look-alike made by String.fromCharCode of a chosen code': `send({ system: "Today" + String.fromCharCode(hit ? 0x2019 : 0x27) + "s date" });`,
+  'temperature nudged by a sum': `send({ temperature: 0.7 + (hit ? 1e-9 : 0) });`,
+  'a fragment added to the address': `const u = new URL("https://api.vendor.dev/v1/messages");\nif (hit) u.hash = "r";\nfetch(u, { method: "POST", body: "{}" });`,
   'spaces counted by Array(n).join': `send({ system: "Be brief." + Array(hit ? 3 : 2).join(" ") + "Use lists." });`,
   'a user agent\'s comment gains an item': `fetch("https://api.vendor.dev/v1", { headers: { "user-agent": "agent/2.1.0 (external, cli" + (hit ? ", r" : "") + ")" } });`,
   'a word\'s letter case changed by a replace under the check': `let sys = "You are an AI assistant.";\nif (hit) sys = sys.replace("AI", "Ai");\nsend({ system: sys });`,
@@ -274,6 +277,8 @@ for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verd
 const REVIEW: Record<string, string> = {
   // A place check (regions) that steers behaviour, but what it chooses is French typography: not covert.
   'French spacing chosen by a list of French-speaking regions': `const region = new Intl.Locale(navigator.language).maximize().region;\nconst fr = ["FR", "BE", "CH"].includes(region);\nsend({ label: fr ? "Total\\u00a0:" : "Total:" });`,
+  // A zone check choosing a plainly different number (a longer timeout): behaviour, not a channel.
+  'a retry budget added to a timeout by a zone check': `const slow = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nsend({ timeout: 30000 + (slow ? 15000 : 0) });`,
   // A zone check that adds a line to text it only shows: behaviour, not a channel.
   'a note pushed to a list that is shown, under a zone check': `const lines = [];\nif (Intl.DateTimeFormat().resolvedOptions().timeZone === "Europe/Paris") lines.push("note");\nconsole.log(lines.join("\\n"));`,
   'an allowlist of its own endpoints with two hashed entries': `const H = new Set(${JSON.stringify(['corp-a.com', 'corp-b.net'].map(sha))});\nconst sha = (s) => require("crypto").createHash("sha256").update(s).digest("hex");\nfunction isOurs(host) { const parts = host.split("."); return host === "api.vendor.dev" || parts.some((_, i) => H.has(sha(parts.slice(i).join(".")))); }\nconst host = new URL(process.env.VENDOR_BASE_URL || "https://api.vendor.dev/v1").hostname;\nif (!isOurs(host)) console.warn("Requests go to " + host);`,

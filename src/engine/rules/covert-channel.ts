@@ -282,10 +282,23 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   // (`if (hit) body.metadata = {…}` of an object sent by `fetch`).
   const extraField = () => ({ test, versions: { what: `an extra field "${key}"`, a: 'without it', b: `${text} = ${context.analysis.text.slice(edit.right.start, edit.right.end).slice(0, 40)}` } });
   if (edit.operator === '=' && target.type === 'MemberExpression' && /^x-[\w-]+$/i.test(key)) return extraField();
+  // `if (cond) url.hash = "r"`, `url.search = "?r=1"` of a `new URL(…)`: the same address with a fragment or query more.
+  const url = target.type === 'MemberExpression' && (key === 'hash' || key === 'search') ? unwrap(target.object) : undefined;
+  const madeUrl = url?.type === 'Identifier' ? context.analysis.soleDefinition(url) : undefined;
+  if (edit.operator === '=' && madeUrl?.type === 'NewExpression' && unwrap(madeUrl.callee).name === 'URL') {
+    const v = stringValue(context, edit.right);
+    return { test, versions: { what: `a ${key === 'hash' ? 'fragment' : 'query'}${v !== undefined ? ` ${showString(v)}` : ''} added to an address`, a: 'without it', b: `${text} = ${context.analysis.text.slice(edit.right.start, edit.right.end).slice(0, 40)}` } };
+  }
   const body = target.type === 'MemberExpression' && !target.computed && key ? unwrap(target.object) : undefined;
   const made = body?.type === 'Identifier' ? context.analysis.soleDefinition(body) : undefined;
   if (edit.operator === '=' && made?.type === 'ObjectExpression' && sinksOf(context.analysis, made).some((s) => s.kind === 'network request')) return extraField();
   return undefined;
+}
+
+/** Two numbers at most 0.1% apart (temperature 0.7 against 0.70000001; top_p 0.999 against 1 is one part in a thousand). */
+function numericDifference(a: number, b: number): Versions | undefined {
+  const scale = Math.max(Math.abs(a), Math.abs(b));
+  return a !== b && Number.isFinite(a) && Number.isFinite(b) && scale > 0 && Math.abs(a - b) / scale <= 1.000001e-3 ? { what: 'a tiny numeric change', a: String(b), b: String(a) } : undefined;
 }
 
 /** Two texts a reader would take for one: a model's alias and dated name, whitespace, a marker, letter case, a query parameter or a punctuation mark more. */
@@ -462,10 +475,18 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   if (choice && ((va === 0 && vb === 1) || (va === 1 && vb === 0)) && isParitySlot(choice)) return { what: 'the parity of a number', a: `${text(choice.parent!)} even`, b: 'odd' };
   // `ua + (cond ? "/x" : "")` in a user agent or an `x-` header: a short suffix nobody reads.
   if (choice && typeof added === 'string' && HEADER_SUFFIX.test(added) && inHeader(choice)) return { what: `a suffix ${showString(added)} in a header`, a: '""', b: showString(added) };
+  // `0.7 + (cond ? 1e-9 : 0)`: the sums are the two versions.
+  const sum = choice && parenthesised(choice).parent;
+  const other = sum?.type === 'BinaryExpression' && (sum.operator === '+' || sum.operator === '-') && typeof va === 'number' && typeof vb === 'number' ? analysis.value(sum.left === parenthesised(choice!) ? sum.right : sum.left) : undefined;
+  if (typeof other === 'number') {
+    const left = sum!.left === parenthesised(choice!);
+    const total = (v: number) => (sum!.operator === '+' ? v + other : left ? v - other : other - v);
+    return numericDifference(total(va as number), total(vb as number));
+  }
   if (typeof va === 'number' && typeof vb === 'number' && va !== vb && Number.isFinite(va) && Number.isFinite(vb)) {
+    const tiny = numericDifference(va, vb);
+    if (tiny) return tiny;
     const scale = Math.max(Math.abs(va), Math.abs(vb));
-    // (top_p 0.999 against 1 is one part in a thousand.)
-    if (scale > 0 && Math.abs(va - vb) / scale <= 1.000001e-3) return { what: 'a tiny numeric change', a: String(vb), b: String(va) };
     // `id.padStart(hit ? 7 : 6, "0")`: one digit more or less in text nobody counts.
     if (choice && Number.isInteger(va) && Number.isInteger(vb) && Math.abs(va - vb) === 1 && scale <= 64 && isFormatWidth(choice)) return { what: 'a format width', a: String(vb), b: String(va) };
   }
@@ -551,7 +572,8 @@ export const rule = createRule({
         if (test) {
           if (p.type.endsWith('Statement') || p.type.endsWith('Declaration')) break;
         } else if ((p.type === 'ConditionalExpression' || p.type === 'IfStatement') && p.test !== n) test = p.test;
-        else if (p.type === 'LogicalExpression' && p.right === n) test = p.left;
+        // (`a ?? b` falls back when `a` is missing: no choice a check makes.)
+        else if (p.type === 'LogicalExpression' && p.right === n && p.operator !== '??') test = p.left;
       }
       return test;
     };
