@@ -163,6 +163,12 @@ export class Analysis implements Facts, AnalysisContext {
         while (o?.type === 'MemberExpression') o = unwrap(o.object);
         if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && !!requiredSpec(o, this.modules.requireNames) || o.type === 'AwaitExpression')) this.modules.inputOf(n);
       });
+      // `new Prompt(new Geo())` of imported classes: what the constructor's parameters take.
+      this.defs.eachNew((n) => {
+        const c = calleeOf(n.callee);
+        const o = c.type === 'MemberExpression' ? unwrap(c.object) : c;
+        if (o.type === 'Identifier' && names.has(o.name) && n.arguments.length) this.modules.inputOf(n);
+      });
     }
     if (!this.modules.linked) return undefined;
     return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n));

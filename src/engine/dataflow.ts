@@ -490,7 +490,7 @@ export class Dataflow {
   }
 
   private callFlow(node: Node): Flow {
-    const input = this.a.modules.inputOf(node);
+    const input = this.a.modules.inputOf(node) ?? this.methodOfParam(node);
     if (input) return this.inputFlow(node, input);
     const callee = calleeOf(node.callee);
     const method = methodName(node);
@@ -568,6 +568,25 @@ export class Dataflow {
     }
     if (callee.type === 'Identifier' && PRESERVING_CALLS.has(callee.name) && !this.a.scopes.resolve(callee)) return node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
     return NONE;
+  }
+
+  /**
+   * `g.inRegion()`, `this.g.inRegion()` where `g` is a parameter of an exported function or class
+   * (`constructor(g) { this.g = g }`): an input, what that method of the instance callers in
+   * other modules pass returns (`new Prompt(new Geo())`).
+   */
+  private methodOfParam(node: Node): string | undefined {
+    const callee = unwrap(node.callee);
+    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    if (method === undefined || node.type !== 'CallExpression') return undefined;
+    let object = unwrap(callee.object);
+    if (object.type === 'MemberExpression' && unwrap(object.object).type === 'ThisExpression') {
+      const key = propertyName(object);
+      const held = key === undefined ? [] : this.a.defs.propertyValues(object.object, key);
+      object = held.length === 1 ? unwrap(held[0]) : object;
+    }
+    const b = object.type === 'Identifier' ? this.a.scopes.resolve(object) : undefined;
+    return b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: method, at: node, method: true }) : undefined;
   }
 
   /** A digest Web Crypto made (`await crypto.subtle.digest(…)`), directly or as a variable's only value. */

@@ -362,6 +362,12 @@ export class Definitions {
     if (this.visited) this.visited.forEach(visit); else this.eachNode(visit);
   }
 
+  /** Calls `fn` on every `new` expression. */
+  eachNew(fn: (node: Node) => void): void {
+    const visit = (n: Node) => { if (n.type === 'NewExpression') fn(n); };
+    if (this.visited) this.visited.forEach(visit); else this.eachNode(visit);
+  }
+
   /** The list a function is pushed or added to, directly or by a helper it is passed to (`function onEnv(cb) { registry.push(cb) }`). */
   private keptIn(fn: FunctionNode): Binding | undefined {
     const host = fn.parent?.type === 'CallExpression' ? fn.parent : undefined;
@@ -809,6 +815,9 @@ export class Definitions {
 
   /** `new C(…)` of a class (a declaration, or an expression held by a variable). */
   private constructions(cls: Node | undefined): Node[] {
+    // `new class { constructor(e) {…} }(geo)`, as minifiers write a class used once.
+    const p = cls && parenthesised(cls).parent;
+    if (p?.type === 'NewExpression' && unwrap(p.callee) === cls) return [p];
     const id = cls?.type === 'ClassDeclaration' ? cls.id : cls?.parent?.type === 'VariableDeclarator' && cls.parent.init === cls ? cls.parent.id : undefined;
     const b = id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
     return b ? this.nodesFor(this.news, this.newsByBinding, b, (n) => n.callee) : [];

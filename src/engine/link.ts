@@ -197,7 +197,21 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       let at: string | undefined;
       const calls = incoming.get(slotOf(id, def.name)) ?? [];
       // (A member of a parameter, `env.hit`, only for a function called from a few places, as within a file.)
-      if (def.member !== undefined && calls.length > MAX_MEMBER_CALLERS) return { k: 0 };
+      if ((def.member !== undefined || def.method !== undefined) && calls.length > MAX_MEMBER_CALLERS) return { k: 0 };
+      // `this.g.inRegion()` of `constructor(g)`: what that method of each instance passed returns.
+      if (def.method !== undefined) {
+        const held: Held = { k: 0 };
+        for (const call of calls) {
+          const made = call.args[def.index]?.made;
+          const m = made && exportOf(target(call.caller, made.spec), `${made.name}.prototype.${def.method}`);
+          if (!m) continue;
+          budget = MAX_NESTED_CALLS;
+          const r = returnsFor(m, () => ({ k: 0 }), 0);
+          if (r.k && !held.at) held.at = r.at;
+          held.k |= r.k;
+        }
+        return held;
+      }
       for (const call of calls) {
         const arg = argumentFact(call.args, def);
         const ak = evalFact(call.caller, arg);
@@ -306,6 +320,15 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     checksMemo.set(slot, []);
     const def = byId.get(id)?.inputs[key];
     let out: Check[] = [];
+    // `this.g.inRegion()`: the checks the method of each instance passed makes (for a function called from a few places).
+    const calls = def?.type === 'param' && def.method !== undefined ? incoming.get(slotOf(id, def.name)) ?? [] : [];
+    if (def?.type === 'param' && calls.length <= MAX_MEMBER_CALLERS) {
+      for (const call of calls) {
+        const made = call.args[def.index]?.made;
+        const m = made && exportOf(target(call.caller, made.spec), `${made.name}.prototype.${def.method}`);
+        if (m) out.push(...checksOfFact(m.id, m.facts.returns ?? m.facts.value, depth));
+      }
+    }
     // (A parameter takes every caller's arguments: one caller's check would mark what all others pass.)
     if (def && def.type !== 'param') {
       const f = found(id, key, def);

@@ -24,6 +24,8 @@ export interface Fact {
   checks?: Check[];
   /** For an object literal passed to another module's function (`make({ hit: check() })`): its members', by name. */
   members?: Record<string, Fact>;
+  /** For an instance of an imported class passed to another module (`new Prompt(new Geo())`): that class. */
+  made?: { spec: string; name: string };
 }
 
 /** A comparison a value went through in another module, as the channels and sinks it reaches need it. */
@@ -44,8 +46,11 @@ export type InputDef =
    * `args`): the linker then gives each outside caller of `in` its own result of this call.
    */
   | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string }
-  /** A parameter of a function this module exports; with `member`, one member of it (`env.hit` of `make(env)`). */
-  | { type: 'param'; name: string; index: number; member?: string }
+  /**
+   * A parameter of a function this module exports; with `member`, one member of it (`env.hit` of `make(env)`);
+   * with `method`, what calling that method of it returns (`this.g.inRegion()` of `constructor(g)`).
+   */
+  | { type: 'param'; name: string; index: number; member?: string; method?: string }
   /** Parameter `param` of a function passed as argument `arg` to an imported function, which calls it (`withZone((tz) => …)`). */
   | { type: 'callback'; spec: string; name: string; arg: number; param: number; key?: string };
 
@@ -402,6 +407,18 @@ export class ModuleFacts {
     return env?.type === 'Identifier' && env.name === 'process' && !this.host.scopes.resolve(env) ? { spec: GLOBAL, name: `env.${name}` } : undefined;
   }
 
+  /** An argument that is an instance of an imported class (`new Geo()`, or a variable holding one): the fact, with that class. */
+  private withClass(arg: Node, f: Fact): Fact {
+    let n = unwrap(arg);
+    if (n.type === 'Identifier') {
+      const b = this.host.scopes.resolve(n);
+      const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.host.definitions(b) : [];
+      n = defs.length === 1 ? unwrap(defs[0]) : n;
+    }
+    const cls = n.type === 'NewExpression' ? this.importOf(n.callee) : undefined;
+    return cls ? { ...f, made: cls } : f;
+  }
+
   /** The member an input reads of shared state (`globalThis.__r`, see globalSlot), or undefined. */
   sharedName(key: string): string | undefined {
     const def = this.defs.get(key);
@@ -432,7 +449,7 @@ export class ModuleFacts {
     const known = this.keys.get(node);
     if (known) return known;
     let def: InputDef | undefined;
-    if (node.type === 'CallExpression') {
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       const callee = calleeOf(node.callee);
       const imp = this.importOf(callee) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined);
       if (imp) def = { type: 'call', spec: imp.spec, name: imp.name, args: [] };
@@ -462,8 +479,11 @@ export class ModuleFacts {
     return this.register(id, `b${fn.start}:${param}`, { type: 'callback', spec: imp.spec, name: imp.name, arg, param, ...(key !== undefined ? { key } : {}) });
   }
 
-  /** The input key of a parameter of an exported function; with `member`, of that member of it (`env.hit`, at `at`). */
-  paramInput(fn: FunctionNode, id: Node, member?: { name: string; at: Node }): string | undefined {
+  /**
+   * The input key of a parameter of an exported function; with `member`, of that member of it
+   * (`env.hit`, at `at`), or with `member.method` of what calling that method of it returns.
+   */
+  paramInput(fn: FunctionNode, id: Node, member?: { name: string; at: Node; method?: true }): string | undefined {
     if (member) {
       const known = this.keys.get(member.at);
       if (known) return known;
@@ -472,6 +492,7 @@ export class ModuleFacts {
     const name = this.exportedFunctions!.get(fn);
     const index = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
     if (name === undefined || index < 0) return undefined;
+    if (member?.method) return this.register(member.at, `p${name}:${index}#${member.name}`, { type: 'param', name, index, method: member.name });
     return member ? this.register(member.at, `p${name}:${index}.${member.name}`, { type: 'param', name, index, member: member.name })
       : this.register(id, `p${name}:${index}`, { type: 'param', name, index });
   }
@@ -574,6 +595,11 @@ export class ModuleFacts {
       if (made.length === 1 && isFunction(made[0]) && !out.has(`${name}()`)) out.set(`${name}()`, made[0]);
     }
     for (const [name, node] of out) if (isFunction(node)) this.exportedFunctions.set(node, name);
+    // A class's constructor takes what `new Prompt(…)` passes in other modules: its parameters are the class's.
+    for (const [name, node] of out) {
+      const ctor = node.type === 'ClassDeclaration' || node.type === 'ClassExpression' ? (node.body.body as Node[]).find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') : undefined;
+      if (ctor && !this.exportedFunctions.has(ctor.value)) this.exportedFunctions.set(ctor.value, name);
+    }
     return out;
   }
 
@@ -679,7 +705,7 @@ export class ModuleFacts {
   summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
     // A literal argument holds nothing (most arguments of a split build's calls are).
-    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' || a.type === 'Literal' ? { kinds: 0, from: [] } : withMembers(a, of)));
+    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' || a.type === 'Literal' ? { kinds: 0, from: [] } : this.withClass(a, withMembers(a, of))));
     for (const [name, node] of this.exports()) {
       // A getter's value is what it returns (`env.zone` of `get zone() {…}`).
       if (isGetter(node)) { exports[name] = { value: returnsFact(node as FunctionNode) }; continue; }
@@ -724,7 +750,7 @@ export class ModuleFacts {
     // and the inputs those calls' arguments come from.
     const keep = new Set(this.reaching);
     for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? [], ...Object.values(e.calls ?? {}).flat().flatMap((f) => f.from)]) keep.add(k);
-    for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length)) keep.add(key);
+    for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length || a.made)) keep.add(key);
     for (const p of puts) for (const k of p.value.from) keep.add(k);
     const queue = [...keep];
     while (queue.length) {
