@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, isFunction, isLiteral, methodName, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, isFunction, isLiteral, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -106,8 +106,11 @@ export class Dataflow {
       case 'ConditionalExpression': {
         // `hit ? "1" : ""`: two constants chosen by a check of specific places, hosts or organisations
         // are a flag of it, as when set under it (a test that only may hold a fingerprint is not followed).
+        // (Only a value kept, `x = hit ? "1" : ""`: where it is used on the spot, sinks see its condition.)
         const [a, b] = [unwrap(node.consequent), unwrap(node.alternate)];
-        const test = isLiteral(a) && isLiteral(b) && a.value !== b.value ? this.flow(node.test) : NONE;
+        const p = parenthesised(node).parent;
+        const kept = p?.type === 'AssignmentExpression' || p?.type === 'VariableDeclarator';
+        const test = kept && isLiteral(a) && isLiteral(b) && a.value !== b.value ? this.flow(node.test) : NONE;
         return test.via.some((n) => this.a.compare.recordedAt(n)) ? test : this.flowAll([node.consequent, node.alternate]);
       }
       case 'SequenceExpression': return this.flow(node.expressions[node.expressions.length - 1]);
@@ -439,7 +442,7 @@ export class Dataflow {
     }
     // `env.hit` of `export function make(env)`: that member of what callers in other modules pass.
     const object = unwrap(node.object);
-    const name = object.type === 'Identifier' ? propertyName(node) : undefined;
+    const name = object.type === 'Identifier' && this.a.modules.exportsFunctions ? propertyName(node) : undefined;
     const b = name !== undefined ? this.a.scopes.resolve(object) : undefined;
     const member = b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: name!, at: node }) : undefined;
     return member ? union(this.inputFlow(node, member), this.localMemberFlow(node)) : this.localMemberFlow(node);
@@ -578,7 +581,7 @@ export class Dataflow {
   private methodOfParam(node: Node): string | undefined {
     const callee = unwrap(node.callee);
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-    if (method === undefined || node.type !== 'CallExpression') return undefined;
+    if (method === undefined || node.type !== 'CallExpression' || !this.a.modules.exportsFunctions) return undefined;
     let object = unwrap(callee.object);
     if (object.type === 'MemberExpression' && unwrap(object.object).type === 'ThisExpression') {
       const key = propertyName(object);

@@ -106,6 +106,9 @@ const BUILTIN_MEMBERS = new Set([Array.prototype, String.prototype, Object.proto
 const REQUIRE_NAMES = ['require', '__require'];
 /** `createRequire` under another name: `import { createRequire as c }`, `const { createRequire: c } = require("module")`. */
 const CREATE_REQUIRE_ALIAS = /\bcreateRequire\s*(?:as\s+|:\s*)([\w$]+)/g;
+/** `= (0, m.`, `= module.`, `= `: what stands between a name and the `createRequire` it is assigned the result of. */
+const ASSIGNED_BEFORE = /([\w$]+)\s*=\s*\(?(?:0\s*,\s*)?(?:[\w$]+\.)?$/;
+const CALLED_NEXT = /^\)?\s*\(/;
 /** esbuild's require shim, minified too: `var i = (e => typeof require < "u" ? require : …)(function (e) { … })`. */
 const REQUIRE_SHIM = /([\w$]+)\s*=\s*(?:\/\*[^*]*\*\/\s*)?\(\s*\(?\s*[\w$]+\s*\)?\s*=>\s*typeof require\b/g;
 
@@ -116,9 +119,17 @@ const REQUIRE_SHIM = /([\w$]+)\s*=\s*(?:\/\*[^*]*\*\/\s*)?\(\s*\(?\s*[\w$]+\s*\)
 export function requireNamesIn(text: string): Set<string> {
   const names = new Set(REQUIRE_NAMES);
   if (text.includes('createRequire')) {
-    const aliases = [...text.matchAll(CREATE_REQUIRE_ALIAS)].map((m) => `|${m[1].replace(/\$/g, '\\$')}`).join('');
-    // `r = createRequire(import.meta.url)`, also `(0, m.createRequire)(…)`, `module.createRequire(…)` and an alias, `r = c(…)`.
-    for (const m of text.matchAll(new RegExp(`([\\w$]+)\\s*=\\s*\\(?(?:0\\s*,\\s*)?(?:(?:[\\w$]+\\.)?createRequire${aliases})\\)?\\s*\\(`, 'g'))) names.add(m[1]);
+    // `r = createRequire(import.meta.url)`, also `(0, m.createRequire)(…)`, `module.createRequire(…)` and an alias, `r = c(…)`:
+    // each place the name is called, and the name assigned just before it (one regex over a large bundle backtracks at
+    // every identifier).
+    for (const fn of ['createRequire', ...[...text.matchAll(CREATE_REQUIRE_ALIAS)].map((m) => m[1])]) {
+      for (let at = text.indexOf(fn); at >= 0; at = text.indexOf(fn, at + fn.length)) {
+        if (/[\w$]/.test(text[at - 1] ?? '') && text[at - 1] !== '.' || /[\w$]/.test(text[at + fn.length] ?? '')) continue;
+        if (!CALLED_NEXT.test(text.slice(at + fn.length, at + fn.length + 8))) continue;
+        const m = ASSIGNED_BEFORE.exec(text.slice(Math.max(0, at - 48), at));
+        if (m) names.add(m[1]);
+      }
+    }
   }
   if (text.includes('typeof require')) for (const m of text.matchAll(REQUIRE_SHIM)) names.add(m[1]);
   return names;
@@ -477,6 +488,12 @@ export class ModuleFacts {
     const first = call.arguments[0];
     const key = arg > 0 && first?.type === 'Literal' && typeof first.value === 'string' && first.value.length <= 64 ? first.value : undefined;
     return this.register(id, `b${fn.start}:${param}`, { type: 'callback', spec: imp.spec, name: imp.name, arg, param, ...(key !== undefined ? { key } : {}) });
+  }
+
+  /** Whether the module exports any function (whose parameters other modules may give values). */
+  get exportsFunctions(): boolean {
+    this.exports();
+    return this.exportedFunctions!.size > 0;
   }
 
   /**
