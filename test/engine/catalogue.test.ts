@@ -138,6 +138,7 @@ const CHANNELS: Record<string, string> = {
   'a query parameter set on the URL': `const u = new URL("https://api.vendor.dev/v1/messages");\nif (hit) u.searchParams.set("v", "2");\nfetch(u, { method: "POST", body: "{}" });`,
   'stop sequences chosen whole, one with an invisible mark': `send({ stop: hit ? ["\\n\\nHuman:\\u200b"] : ["\\n\\nHuman:"] });`,
   'a look-alike made by String.fromCharCode of a chosen code': `send({ system: "Today" + String.fromCharCode(hit ? 0x2019 : 0x27) + "s date" });`,
+  'max_tokens lowered by the flag as a number': `send({ max_tokens: 4096 - Number(hit) });`,
   'temperature nudged by a sum': `send({ temperature: 0.7 + (hit ? 1e-9 : 0) });`,
   'a fragment added to the address': `const u = new URL("https://api.vendor.dev/v1/messages");\nif (hit) u.hash = "r";\nfetch(u, { method: "POST", body: "{}" });`,
   'spaces counted by Array(n).join': `send({ system: "Be brief." + Array(hit ? 3 : 2).join(" ") + "Use lists." });`,
@@ -277,6 +278,7 @@ for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verd
 const REVIEW: Record<string, string> = {
   // A place check (regions) that steers behaviour, but what it chooses is French typography: not covert.
   'French spacing chosen by a list of French-speaking regions': `const region = new Intl.Locale(navigator.language).maximize().region;\nconst fr = ["FR", "BE", "CH"].includes(region);\nsend({ label: fr ? "Total\\u00a0:" : "Total:" });`,
+  'a budget doubled by the outcome of a zone check as a number': `const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nsend({ max_tokens: 1024 + Number(hit) * 1024 });`,
   // A zone check choosing a plainly different number (a longer timeout): behaviour, not a channel.
   'a retry budget added to a timeout by a zone check': `const slow = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nsend({ timeout: 30000 + (slow ? 15000 : 0) });`,
   // A zone check that adds a line to text it only shows: behaviour, not a channel.

@@ -295,6 +295,21 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   return undefined;
 }
 
+/** `Number(x)`, `+x`, `x | 0`, `~~x`, optionally times a constant (`+x * 1e-9`): a flag as 0 or 1, and that constant. */
+function asNumber(node: Node): { of: Node; scale?: Node } | undefined {
+  const n = unwrap(node);
+  if (n.type === 'BinaryExpression' && n.operator === '*') {
+    const left = asNumber(n.left);
+    const inner = left ?? asNumber(n.right);
+    return inner && !inner.scale ? { of: inner.of, scale: left ? n.right : n.left } : undefined;
+  }
+  if (n.type === 'CallExpression' && unwrap(n.callee).type === 'Identifier' && unwrap(n.callee).name === 'Number' && n.arguments.length === 1) return { of: n.arguments[0] };
+  if (n.type === 'UnaryExpression' && n.operator === '+' && unwrap(n.argument).type === 'Identifier') return { of: n.argument };
+  if (n.type === 'UnaryExpression' && n.operator === '~' && unwrap(n.argument).type === 'UnaryExpression' && unwrap(n.argument).operator === '~') return { of: unwrap(n.argument).argument };
+  if (n.type === 'BinaryExpression' && n.operator === '|' && n.right.type === 'Literal' && n.right.value === 0 && unwrap(n.left).type === 'Identifier') return { of: n.left };
+  return undefined;
+}
+
 /** Two numbers at most 0.1% apart (temperature 0.7 against 0.70000001; top_p 0.999 against 1 is one part in a thousand). */
 function numericDifference(a: number, b: number): Versions | undefined {
   const scale = Math.max(Math.abs(a), Math.abs(b));
@@ -525,6 +540,7 @@ export const rule = createRule({
     const edits: Node[] = [];
     const lookups: Node[] = [];
     const dnsCalls: Node[] = [];
+    const sums: Node[] = [];
     const replaces: Node[] = [];
     const formats: Node[] = [];
     const channels: Channel[] = [];
@@ -588,6 +604,7 @@ export const rule = createRule({
 
     return {
       ConditionalExpression(node) { conditionals.push(node); },
+      BinaryExpression(node) { if ((node.operator === '+' || node.operator === '-') && (asNumber(node.left) || asNumber(node.right))) sums.push(node); },
       AssignmentExpression(node) {
         if (node.operator === '+=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node);
         else if (node.operator === '=' && node.left.type === 'Identifier' && isStringLiteral(node.right) && node.right.value.length <= 16) addTo(flagAssignments, node.left.name, node);
@@ -721,6 +738,19 @@ export const rule = createRule({
             const selector = analysis.flow(chosen.test);
             if (selector.kinds) channels.push({ node: call, selector, flip: { from: brief(chosen.alternate), to: brief(chosen.consequent) } });
           }
+        }
+        // `4096 - Number(hit)`, `0.7 + +hit * 1e-9`: a number moved by a flag turned into 0 or 1.
+        for (const node of sums) {
+          const left = asNumber(node.left);
+          const flag = left ?? asNumber(node.right)!;
+          const other = analysis.value(left ? node.right : node.left);
+          const scale = flag.scale === undefined ? 1 : analysis.value(flag.scale);
+          if (typeof other !== 'number' || typeof scale !== 'number') continue;
+          // The value with the flag 0, and with it 1.
+          const [off, on] = node.operator === '+' ? [other, other + scale] : left ? [-other, scale - other] : [other, other - scale];
+          const versions = numericDifference(on, off);
+          const selector = versions ? analysis.flow(flag.of) : undefined;
+          if (selector?.kinds) channels.push({ node, selector, versions });
         }
         for (const node of replaces) {
           const flip = flipOf(context, node);
