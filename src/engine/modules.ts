@@ -110,7 +110,7 @@ const CREATE_REQUIRE_ALIAS = /\bcreateRequire\s*(?:as\s+|:\s*)([\w$]+)/g;
 const ASSIGNED_BEFORE = /([\w$]+)\s*=\s*\(?(?:0\s*,\s*)?(?:[\w$]+\.)?$/;
 const CALLED_NEXT = /^\)?\s*\(/;
 /** esbuild's require shim, minified too: `var i = (e => typeof require < "u" ? require : …)(function (e) { … })`. */
-const REQUIRE_SHIM = /([\w$]+)\s*=\s*(?:\/\*[^*]*\*\/\s*)?\(\s*\(?\s*[\w$]+\s*\)?\s*=>\s*typeof require\b/g;
+const REQUIRE_SHIM = /([\w$]+)\s*=\s*(?:\/\*[^*]*\*\/\s*)?\(\s*\(?\s*[\w$]+\s*\)?\s*=>\s*$/;
 
 /**
  * The names `require` goes by in a module's text: `require`, esbuild's `__require`, and what a
@@ -131,7 +131,11 @@ export function requireNamesIn(text: string): Set<string> {
       }
     }
   }
-  if (text.includes('typeof require')) for (const m of text.matchAll(REQUIRE_SHIM)) names.add(m[1]);
+  // (Matched before each `typeof require`, not over the whole text: such a pattern backtracks at every identifier.)
+  for (let at = text.indexOf('typeof require'); at >= 0; at = text.indexOf('typeof require', at + 14)) {
+    const m = /[\w$]/.test(text[at + 14] ?? '') ? null : REQUIRE_SHIM.exec(text.slice(Math.max(0, at - 120), at));
+    if (m) names.add(m[1]);
+  }
   return names;
 }
 /** The specifier of a webpack module by id (`n(536)`), answered by the chunk file that holds it. */
