@@ -45,6 +45,8 @@ const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encode
 const COPYING_TYPES = /^(?:Buffer|Uint8Array|Uint32Array)$/;
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
 
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '<<', '>>', '>>>', '|', '&', '^']);
+
 /** Node types computeFlow follows (sources are members and calls); any other holds no fingerprint. */
 const FOLLOWED = new Set(['Identifier', 'MemberExpression', 'CallExpression', 'NewExpression', 'ChainExpression', 'ParenthesizedExpression', 'AwaitExpression', 'UnaryExpression',
   'SpreadElement', 'YieldExpression', 'TemplateLiteral', 'TaggedTemplateExpression', 'LogicalExpression', 'ConditionalExpression', 'SequenceExpression', 'AssignmentExpression',
@@ -108,7 +110,9 @@ export class Dataflow {
         // are a flag of it, as when set under it (a test that only may hold a fingerprint is not followed).
         // (Only a value kept, `x = hit ? "1" : ""`: where it is used on the spot, sinks see its condition.)
         const [a, b] = [unwrap(node.consequent), unwrap(node.alternate)];
-        const p = parenthesised(node).parent;
+        // (Also through arithmetic on the way: `flags |= (hit ? 1 : 0) << 3`.)
+        let p = parenthesised(node).parent;
+        while (p?.type === 'BinaryExpression' && ARITHMETIC.has(p.operator)) p = parenthesised(p).parent;
         const kept = p?.type === 'AssignmentExpression' || p?.type === 'VariableDeclarator';
         const test = kept && isLiteral(a) && isLiteral(b) && a.value !== b.value ? this.flow(node.test) : NONE;
         return test.via.some((n) => this.a.compare.recordedAt(n)) ? test : this.flowAll([node.consequent, node.alternate]);
@@ -342,7 +346,14 @@ export class Dataflow {
    */
   private returnsAt(fn: FunctionNode, call: Node): Flow {
     let f = NONE;
-    for (const r of this.a.defs.returnsOf(fn)) {
+    const returns = this.a.defs.returnsOf(fn);
+    // `for (const x of list) if (x === v) return true; return false;`: constants returned under a check carry the check, like a flag set under it.
+    if (returns.length >= 2 && returns.length <= MAX_FLAG_DEFS && returns.every((r) => isLiteral(unwrap(r))) && new Set(returns.map((r) => this.a.value(r))).size > 1) {
+      // (Only checks of specific values: `return host === FIRST_PARTY` tells nothing of the gateway.)
+      for (const r of returns) if (r.parent?.type === 'ReturnStatement') f = union(f, this.conditionsOf(r.parent));
+      return f.via.some((n) => this.a.compare.recordedAt(n)) ? f : NONE;
+    }
+    for (const r of returns) {
       let inner = unwrap(r);
       // (`const v = await cb(tz); return v;` as well.)
       if (inner.type === 'Identifier') inner = unwrap(this.a.defs.soleDefinition(inner) ?? inner);
@@ -468,6 +479,11 @@ export class Dataflow {
     if (key === 'value') {
       const f = this.flow(node.object);
       if (f.via.some((n) => this.a.sources.match(n)?.parts)) return f;
+    }
+    // `ZONES.filter((z) => z === tz).length`: how many matched is the outcome of the check.
+    if (key === 'length' || key === 'size') {
+      const f = this.flow(node.object);
+      if (f.via.some((n) => this.a.compare.recordedAt(n))) return f;
     }
     if (key !== undefined && !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) {
       // `os.networkInterfaces().en0`: every member of such a map holds the data.

@@ -26,6 +26,8 @@ const DECODE_CALLS = new Set(['atob', 'fromCharCode', 'fromCodePoint', 'charCode
 const INDIRECT = new Set(['call', 'apply', 'bind']);
 /** Methods that register a listener for an event by name (Node's EventEmitter). */
 const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+/** Timers that run their first argument with the arguments from this index on. */
+const TIMERS = new Map([['setTimeout', 2], ['setInterval', 2], ['setImmediate', 1], ['nextTick', 1]]);
 
 /**
  * The members a getter map declares, each with its getter or value: esbuild's and webpack's
@@ -571,6 +573,9 @@ export class Definitions {
         if ((c.arguments as Node[]).every((a) => a.type !== 'SpreadElement' && this.ownRead(a, runner))) list.push({ call: c, args: c.arguments });
       }
     }
+    // `setTimeout((tz) => …, 0, tz)`, `process.nextTick(cb, tz)`: a timer runs its callback with the arguments after it.
+    const skip = at === 0 ? TIMERS.get(propertyName(unwrap(host!.callee)) ?? unwrap(host!.callee).name) : undefined;
+    if (skip !== undefined && host!.arguments.length > skip) list.push({ call: host!, args: host!.arguments.slice(skip) });
     const name = this.nameOf(fn);
     for (const call of name !== undefined ? this.indirectCalls.get(name) ?? [] : []) {
       const via = invocationOf(call);

@@ -54,6 +54,9 @@ export function sinksOf(analysis: Facts, start: Node): Sink[] {
           if (NETWORK.test(name)) out.push({ kind: 'network request', text: name, node: p });
           const first = p.arguments[0];
           if (first?.type === 'Literal' && typeof first.value === 'string' && /^[a-z]+[_.:][\w.:]+$/.test(first.value) && p.arguments[1] === n) out.push({ kind: 'telemetry event', text: first.value, node: p });
+          // `s({ messages })` of `function s(t) { fetch(…, { body: JSON.stringify(t) }) }`: where the parameter goes.
+          const param = analysis.calledFunction(p)?.params[p.arguments.indexOf(n)];
+          if (param?.type === 'Identifier') queue.push(...references(analysis, param));
         }
         queue.push(p);
         break;

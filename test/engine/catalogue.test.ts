@@ -98,6 +98,10 @@ const CHECKS: Record<string, string> = {
   'DNS servers against an organisation\'s resolvers': `const servers = require("dns").getServers();\nconst hit = servers.some((s) => ["10.10.1.53", "10.20.0.53", "172.16.5.53"].includes(s));`,
   'locale through a module-pattern object': `var Env = (function () { var api = {}; api.lang = function () { return navigator.language; }; api.hit = function () { return ["zh-CN", "zh-TW"].includes(api.lang()); }; return api; })();\nconst hit = Env.hit();`,
   'host name read through a require made by createRequire': `const { createRequire } = require("module");\nconst req = createRequire(__filename);\nconst hit = ["build.corp-a.com", "ci.corp-b.net", "dev.corp-c.io"].includes(req("os").hostname());`,
+  'zone, the outcome moved into a bit of a flags word': `let flags = 0;\nflags |= (["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) ? 1 : 0) << 3;\nconst hit = (flags & 8) !== 0;`,
+  'zone, the matches counted by filter': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].filter((z) => z === tz).length > 0;`,
+  'zone handed to a timer\'s callback': `let hit = false;\nsetTimeout((z) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(z); }, 0, Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, a helper that loops over its list and returns true or false': `function inList(v, list) { for (const x of list) if (x === v) return true; return false; }\nconst hit = inList(Intl.DateTimeFormat().resolvedOptions().timeZone, ["Asia/Shanghai", "Asia/Urumqi"]);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -146,6 +150,14 @@ const CHANNELS: Record<string, string> = {
   'a word\'s letter case changed by a replace under the check': `let sys = "You are an AI assistant.";\nif (hit) sys = sys.replace("AI", "Ai");\nsend({ system: sys });`,
   'a space doubled by a replace in one branch': `const base = "Be brief. Use lists.";\nsend({ system: hit ? base.replace(". ", ".  ") : base });`,
   'two request bodies, one with a trailing space in a field': `send(hit ? { model: "m", system: "Be brief. " } : { model: "m", system: "Be brief." });`,
+  'a blank line spliced into the prompt\'s lines': `const lines = ["You are helpful.", "Be brief."];\nif (hit) lines.splice(1, 0, "");\nsend({ system: lines.join("\\n") });`,
+  'a message put first by unshift, sent through a helper': `function q(b) { return fetch("https://api.vendor.dev/v1/messages", { method: "POST", body: JSON.stringify(b) }); }\nconst messages = [{ role: "user", content: "hi" }];\nif (hit) messages.unshift({ role: "system", content: "." });\nq({ messages });`,
+  'a trailing newline trimmed in one branch': `const p = "You are helpful.\\n";\nsend({ system: hit ? p : p.trimEnd() });`,
+  'a field present or left undefined': `send({ model: "m", seed: hit ? 42 : undefined });`,
+  'fields merged by Object.assign under the check': `const body = { model: "m" };\nObject.assign(body, hit ? { metadata: { r: 1 } } : {});\nsend(body);`,
+  'a date written in another format': `const d = new Date();\nsend({ system: "Now: " + (hit ? d.toUTCString() : d.toISOString()) });`,
+  'an ellipsis character for three full stops': `send({ system: "Thinking" + (hit ? "\\u2026" : "...") });`,
+  'a soft hyphen inside a word': `const w = "assistant";\nsend({ system: "You are an " + (hit ? w.slice(0, 3) + "\\u00ad" + w.slice(3) : w) + "." });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -157,9 +169,9 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
   for (const [channel, channelCode] of Object.entries(CHANNELS)) {
     if ((check.length + channel.length) % 3 !== 0 && channel !== 'apostrophe') continue; // a spread of pairs, not the full product
     // A date format a locale check picks is localisation by design (covert-channel.md), not a channel.
-    if (/^(?:region|locale)/.test(check) && /separator|flip/.test(channel)) continue;
+    if (/^(?:region|locale)/.test(check) && /separator|flip|date written/.test(channel)) continue;
     // So is what a cloud region or an editor needs of an endpoint (a header, a model name): routing (geo-org-comparison.md).
-    if (/cloud region|Vertex region|editor name/.test(check) && /header present|extra header|model asked|quality value|query parameter/.test(channel)) continue;
+    if (/cloud region|Vertex region|editor name/.test(check) && /header present|extra header|model asked|quality value|query parameter|field present|fields merged/.test(channel)) continue;
     cases.push({ name: `${check} steers ${channel}`, code: `${checkCode}\n${channelCode}`, verdict: 'untrusted' });
   }
 }
@@ -270,6 +282,12 @@ const BENIGN: Record<string, string> = {
   'a full stop in French text': `const fr = Intl.DateTimeFormat().resolvedOptions().locale.startsWith("fr");\nsend({ system: fr ? "Merci." : "Merci" });`,
   'two request bodies with a marker, chosen by a debug setting': `send(process.env.DEBUG ? { model: "m", stop: ["END\\u200b"] } : { model: "m", stop: ["END"] });`,
   'two request bodies that differ visibly, chosen by the zone': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nsend(tz.startsWith("Europe/") ? { model: "m", region: "eu" } : { model: "m", region: "us" });`,
+  'a language field naming the language it was compared with': `const zh = (process.env.LANG || "").startsWith("zh");\nsend({ model: "m", language: zh ? "zh" : undefined });`,
+  'a date written the locale\'s way': `const cn = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst d = new Date();\nsend({ system: "Today is " + (cn ? d.toLocaleDateString("zh-CN") : d.toISOString()) });`,
+  'metadata sent only to its own first-party host': `const h = new URL(process.env.VENDOR_BASE_URL || "https://api.vendor.dev").hostname;\nsend({ model: "m", metadata: h === "api.vendor.dev" ? { user_id: "u" } : undefined });`,
+  'a trailing newline trimmed on Windows': `const p = "You are helpful.\\n";\nsend({ system: process.platform === "win32" ? p.trimEnd() : p });`,
+  'a debug field merged by Object.assign': `const body = { model: "m" };\nObject.assign(body, process.env.DEBUG ? { debug: true } : {});\nsend(body);`,
+  'an ellipsis character where the terminal shows Unicode': `console.log("Thinking" + (process.env.TERM_PROGRAM !== "Apple_Terminal" ? "\\u2026" : "..."));`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

@@ -14,6 +14,8 @@ const FLIP_METHODS = new Set(['replace', 'replaceAll']);
 /** Calls whose output format follows a locale and options argument. */
 const FORMAT_METHODS = new Set(['toLocaleDateString', 'toLocaleString', 'toLocaleTimeString', 'DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'ListFormat']);
 const CHAR_CALLS = new Set(['fromCodePoint', 'fromCharCode']);
+/** Methods that write a date as text, each in its own format. */
+const DATE_FORMATS = new Set(['toISOString', 'toUTCString', 'toGMTString', 'toString', 'toDateString', 'toTimeString', 'toJSON', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']);
 /** Node's resolver: `dns.lookup`, `dns.promises.resolve4`, `resolveTxt`, … */
 const DNS_CALLS = new Set(['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv']);
 const TESTED_BY = new Set(['IfStatement', 'ConditionalExpression', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
@@ -121,10 +123,13 @@ function isFormatWidth(choice: Node): boolean {
 }
 
 /** Differences in text that a locale's typography makes. */
-const TYPOGRAPHIC = /^(?:whitespace|a marker|letter case|the Unicode normalisation|a punctuation mark)/;
+const TYPOGRAPHIC = /^(?:whitespace|a marker|letter case|the Unicode normalisation|compatibility forms|a punctuation mark)/;
 
 /** A query parameter naming the language content is wanted in. */
 const LANGUAGE_PARAMETER = /^a query parameter "[?&](?:hl|lang|language|locale|lng|ui_locales)=/i;
+
+/** Differences a locale makes by design: its own date format. */
+const LOCALISED = /^the format of a date/;
 
 /** Differences an endpoint may need: its own model name, header or query parameter. */
 const ROUTING_DIFFERENCE = /^(?:the name of the same model|an extra field|a query parameter|one character of a header value)/;
@@ -244,12 +249,15 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   if (!test) return undefined;
   // `if (cond) headers.set("x-r", "1")`: one header more, set only under the condition (the Headers API).
   if (edit.type === 'CallExpression') {
-    // `if (cond) stops.push("\u200B")` on a list a request sends: one item more.
-    if (methodName(edit) === 'push') {
+    // `if (cond) stops.push("\u200B")` (or `unshift`, or `splice(i, 0, x)`) on a list a request sends: one item more.
+    const method = methodName(edit);
+    if (method === 'push' || method === 'unshift' || method === 'splice') {
+      const item = edit.arguments[method === 'splice' ? 2 : 0];
+      if (method === 'splice' && context.analysis.value(edit.arguments[1]) !== 0) return undefined;
       const list = unwrap(unwrap(edit.callee).object);
       const made = list.type === 'Identifier' ? context.analysis.soleDefinition(list) : undefined;
       if (made?.type !== 'ArrayExpression' || !sinksOf(context.analysis, made).some((k) => k.kind === 'network request')) return undefined;
-      return { test, versions: { what: `an extra item ${itemShown(context, edit.arguments[0])} in a list`, a: 'without it', b: context.analysis.text.slice(edit.start, edit.end).slice(0, 60) } };
+      return { test, versions: { what: `an extra item ${itemShown(context, item)} in a list`, a: 'without it', b: context.analysis.text.slice(edit.start, edit.end).slice(0, 60) } };
     }
     const name = String(edit.arguments[0]?.value ?? '');
     const text = context.analysis.text.slice(edit.start, edit.end).slice(0, 60);
@@ -330,11 +338,20 @@ function textDifference(a: string, b: string): Versions | undefined {
   // (Also whitespace alone: a doubled space, a trailing newline.)
   if (bare(a) === bare(b) && (bare(a).length > 0 || QUIET.test(a + b))) return { what: 'whitespace', a: showValue(a), b: showValue(b) };
   if (a.toLowerCase() === b.toLowerCase()) return { what: 'letter case', a: showValue(a), b: showValue(b) };
+  // A soft hyphen inside a word, a Cyrillic letter for a Latin one.
+  if (areLookAlikes([a, b])) return { what: 'look-alike or invisible characters', a: showValue(a), b: showValue(b) };
+  // `"…"` against `"..."`, full-width digits against ASCII ones: one text in compatibility forms (NFKC).
+  if (a.normalize('NFKC') === b.normalize('NFKC')) return { what: 'compatibility forms of the same characters', a: showValue(a), b: showValue(b) };
   if (added !== undefined && QUERY_PARAM.test(added)) return { what: `a query parameter ${showString(added)} added`, a: showValue(a), b: showValue(b) };
   // `"Answer briefly.."` against `"Answer briefly."`, or the full stop dropped: one punctuation mark in text.
   const mark = oneInserted(short, long);
   if (mark && /\p{P}/u.test(mark) && (short.match(/\p{L}/gu) ?? []).length >= 4) return { what: `a punctuation mark ${showString(mark)} added`, a: showValue(short), b: showValue(long) };
   return undefined;
+}
+
+/** `undefined` or `void 0`: a field left out of JSON. */
+function isAbsent(n: Node): boolean {
+  return n.type === 'Identifier' && n.name === 'undefined' || n.type === 'UnaryExpression' && n.operator === 'void' && isLiteral(n.argument);
 }
 
 /** What `an extra item … in a list` names: the item's string value, else its code. */
@@ -383,9 +400,10 @@ function mayBeVersions(n: Node): boolean {
   switch (u.type) {
     case 'Literal': case 'TemplateLiteral': case 'Identifier': case 'MemberExpression': case 'ObjectExpression': return true;
     case 'ArrayExpression': return u.elements.length <= 1;
+    case 'UnaryExpression': return u.operator === 'void';
     case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
-    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join)$/.test(methodName(u) ?? '');
+    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '');
     default: return false;
   }
 }
@@ -433,6 +451,12 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };
     }
+    // `s.trimEnd()` against `s`: the same text with or without the whitespace at its ends.
+    if (x !== untrimmed(x) && sameText(context, untrimmed(x), y)) return { what: 'whitespace', a: text(y), b: text(x) };
+    // `d.toUTCString()` against `d.toISOString()`: one date written in another format.
+    if (x.type === 'CallExpression' && y.type === 'CallExpression' && DATE_FORMATS.has(methodName(x) ?? '') && DATE_FORMATS.has(methodName(y) ?? '') && methodName(x) !== methodName(y) && sameText(context, unwrap(x.callee).object, unwrap(y.callee).object)) {
+      return { what: 'the format of a date', a: text(y), b: text(x) };
+    }
     // `s.normalize("NFD")` against `s`: the same text with its accents as separate code points.
     if (x.type === 'CallExpression' && methodName(x) === 'normalize' && sameText(context, unwrap(x.callee).object, y)) {
       return { what: 'the Unicode normalisation form', a: text(y), b: text(x) };
@@ -460,7 +484,6 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     const extra = long.length === short.length + 1 && short.every((e) => long.includes(e)) ? (more.properties as Node[]).find((_, i) => !short.includes(long[i])) : undefined;
     const name = extra?.type === 'Property' ? keyName(extra) ?? '' : '';
     if (/^x-/i.test(name)) return { what: `an extra field "${name}"`, a: text(more === A ? B : A), b: text(more) };
-    return undefined;
   }
   // `{ ...headers, "x-r": "1" }` against `headers`: one field more, a header or parameter the user never sees.
   for (const [x, y] of [[A, B], [B, A]] as const) {
@@ -511,6 +534,21 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     const [short, long] = va.length < vb.length ? [va, vb] : [vb, va];
     // `"en;q=0.8"` against `"en;q=0.9"` in a request header: one character of a value nobody reads.
     if (choice && short.length >= 4 && long.length <= 400 && (oneReplaced(va, vb) || oneInserted(short, long) !== undefined) && inHeaderValue(choice)) return { what: 'one character of a header value', a: showValue(vb), b: showValue(va) };
+  }
+  // `{ seed: cond ? 42 : undefined }`, `Object.assign(body, cond ? { metadata } : {})` of a request's body: one field
+  // more (JSON drops a field whose value is undefined), under the condition.
+  if (choice) {
+    const [absent, present] = isAbsent(A) ? [A, B] : isAbsent(B) ? [B, A] : [];
+    const slot = parenthesised(choice).parent;
+    const field = absent && slot?.type === 'Property' && slot.value === parenthesised(choice) ? keyName(slot) : undefined;
+    if (field !== undefined && sinksOf(analysis, slot!.parent!).some((k) => k.kind === 'network request')) return { what: `an extra field "${field}"`, a: 'without it', b: `${field}: ${text(present!)}` };
+    const [none, some] = A.type === 'ObjectExpression' && B.type === 'ObjectExpression' ? (A.properties.length === 0 ? [A, B] : B.properties.length === 0 ? [B, A] : []) : [];
+    const target = none && slot?.type === 'CallExpression' && slot.arguments[0] !== parenthesised(choice) && calleeName(slot) === 'assign' ? slot.arguments[0] : undefined;
+    const spreadIn = none && slot?.type === 'SpreadElement' && slot.parent?.type === 'ObjectExpression' ? slot.parent : undefined;
+    const body = target && unwrap(target).type === 'Identifier' ? analysis.soleDefinition(unwrap(target)) : spreadIn;
+    if (some && some.properties.length <= 2 && body && sinksOf(analysis, body).some((k) => k.kind === 'network request')) {
+      return { what: `an extra field "${some.properties.map((p: Node) => (p.type === 'Property' ? keyName(p) ?? '?' : '…')).join('", "')}"`, a: 'without it', b: text(some) };
+    }
   }
   // `[...stops, ...(cond ? ["\u200B"] : [])]`: one item more in a list, under the condition.
   const spread = choice && parenthesised(choice).parent;
@@ -618,7 +656,7 @@ export const rule = createRule({
         if (method === undefined) return;
         // (Edits are statements, or the right of `cond && …` as minifiers write an `if`.)
         const edit = node.parent?.type === 'ExpressionStatement' || node.parent?.type === 'LogicalExpression';
-        if (edit && method === 'push' && node.arguments.length === 1) edits.push(node);
+        if (edit && (method === 'push' || method === 'unshift') && node.arguments.length === 1 || edit && method === 'splice' && node.arguments.length === 3) edits.push(node);
         if (edit && (method === 'set' || method === 'append') && node.arguments.length === 2 && (/^x-/i.test(String(node.arguments[0].value ?? '')) || typeof node.arguments[0].value === 'string' && /^(?:Identifier|MemberExpression)$/.test(unwrap(node.callee).object.type))) edits.push(node);
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
@@ -790,7 +828,9 @@ export const rule = createRule({
             // check: what it chooses is covert unless it is text a locale sets its own way (spacing, a marker, case).
             const regionList = specific.some((c) => c.classes.has('region') && c.values.length >= 2);
             // Asking for content in a language (`?hl=zh`) is localisation whatever the locale.
-            const typography = localeOnly && (LANGUAGE_PARAMETER.test(ch.versions.what) || !specific.some((c) => c.values.some((v) => isNonLatin(c, v))) && (!regionList || TYPOGRAPHIC.test(ch.versions.what)));
+            // So is a date written the locale's way, or a field that names the language it was compared with (`language: zh ? "zh" : undefined`).
+            const named = /^an extra field/.test(ch.versions.what) && specific.some((c) => c.values.some((v) => ch.versions!.b.toLowerCase().includes(`"${v.toLowerCase()}`)));
+            const typography = localeOnly && (LANGUAGE_PARAMETER.test(ch.versions.what) || LOCALISED.test(ch.versions.what) || named || !specific.some((c) => c.values.some((v) => isNonLatin(c, v))) && (!regionList || TYPOGRAPHIC.test(ch.versions.what)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }
           // A look-alike chosen by a locale written in Latin letters is most likely its own typography
