@@ -9,7 +9,6 @@ import { readBunGraph } from '../../src/artifacts/bun';
 import { FileBytes } from '../../src/artifacts/bytes';
 import { readExecutables } from '../../src/artifacts/executable';
 import { scanTargets } from '../../src/scanner/scanTargets';
-import { scanText } from '../../src/engine/scan';
 import { verdictOf } from '../../src/engine/types';
 import type { TargetResult } from '../../src/report/model';
 import { incidentEvidence, type Scanned } from './incident';
@@ -22,6 +21,15 @@ function packageDir(spec: string, ctx: Mocha.Context): string {
     ctx.skip();
   }
   return pkg.dir!;
+}
+
+const scans = new Map<string, Promise<TargetResult>>();
+
+/** One scan of each artifact per run, shared by the tests that look at it. */
+function scanOnce(file: string): Promise<TargetResult> {
+  let t = scans.get(file);
+  if (!t) scans.set(file, t = scanTargets([file]).then((r) => r.targets[0]));
+  return t;
 }
 
 /** The embedded entry module's text, read with the scanner's own container readers. */
@@ -41,26 +49,23 @@ describe('real artifacts: @anthropic-ai/claude-code', function () {
 
   describe('2.1.91 cli.js (the hidden check shipped)', () => {
     let scanned: Scanned;
-    before(function () {
+    before(async function () {
       const file = path.join(packageDir('@anthropic-ai/claude-code@2.1.91', this), 'cli.js');
-      const text = readFileSync(file, 'utf8');
-      scanned = { text, findings: scanText(text, { file }).findings };
+      scanned = { text: readFileSync(file, 'utf8'), findings: (await scanOnce(file)).findings };
     });
     it('is untrusted', () => assert.strictEqual(verdictOf(scanned.findings), 'untrusted'));
     incidentEvidence(() => scanned);
   });
 
   describe('2.1.90 cli.js (before the check)', () => {
-    it('is not untrusted', function () {
-      const file = path.join(packageDir('@anthropic-ai/claude-code@2.1.90', this), 'cli.js');
-      const { findings } = scanText(readFileSync(file, 'utf8'), { file });
+    it('is not untrusted', async function () {
+      const { findings } = await scanOnce(path.join(packageDir('@anthropic-ai/claude-code@2.1.90', this), 'cli.js'));
       assert.notStrictEqual(verdictOf(findings), 'untrusted', findings.filter((f) => f.severity === 'critical').map((f) => f.message).join('\n'));
     });
     // What it visibly sends, and nothing more: a helper that merged every caller (an options object,
     // a shared wrapper) once listed the time zone in requests and telemetry that never carry it.
     it('is trusted, and sends the host name as a device name, the gateway in API telemetry and the locale in voice telemetry', async function () {
-      const dir = packageDir('@anthropic-ai/claude-code@2.1.90', this);
-      const t = (await scanTargets([path.join(dir, 'cli.js')])).targets[0];
+      const t = await scanOnce(path.join(packageDir('@anthropic-ai/claude-code@2.1.90', this), 'cli.js'));
       assert.strictEqual(t.verdict, 'trusted');
       const sends = t.sends ?? [];
       const what = sends.map((s) => `${s.what.join(' / ')} in ${s.event ?? 'a request'}`);
@@ -84,7 +89,7 @@ describe('real artifacts: @anthropic-ai/claude-code', function () {
       let scanned: Scanned;
       before(async function () {
         exe = path.join(packageDir(`@anthropic-ai/claude-code-${platform}@2.1.196`, this), binary);
-        ({ targets: [target] } = await scanTargets([exe]));
+        target = await scanOnce(exe);
         scanned = { text: embeddedText(exe), findings: target.findings };
       });
 
@@ -101,8 +106,7 @@ describe('real artifacts: @anthropic-ai/claude-code', function () {
 
   describe('2.1.199 native linux-x64 (after the removal)', () => {
     it('is not untrusted', async function () {
-      const exe = path.join(packageDir('@anthropic-ai/claude-code-linux-x64@2.1.199', this), 'claude');
-      const { targets: [t] } = await scanTargets([exe]);
+      const t = await scanOnce(path.join(packageDir('@anthropic-ai/claude-code-linux-x64@2.1.199', this), 'claude'));
       assert.notStrictEqual(t.verdict, 'untrusted', t.findings.filter((f) => f.severity === 'critical').map((f) => f.message).join('\n'));
       assert.notStrictEqual(t.verdict, 'unscannable');
     });
@@ -110,9 +114,8 @@ describe('real artifacts: @anthropic-ai/claude-code', function () {
 
   describe('agent-xray diff', () => {
     it('2.1.90 -> 2.1.91: the zone comparisons, the two concealed tables and the channels, and little else', async function () {
-      const [oldDir, newDir] = [packageDir('@anthropic-ai/claude-code@2.1.90', this), packageDir('@anthropic-ai/claude-code@2.1.91', this)];
-      const { targets } = await scanTargets([oldDir, newDir]);
-      const d = diffTargets(targets[0], targets[1]);
+      const cli = (v: string) => path.join(packageDir(`@anthropic-ai/claude-code@${v}`, this), 'cli.js');
+      const d = diffTargets(await scanOnce(cli('2.1.90')), await scanOnce(cli('2.1.91')));
       const added = d.added.map((b) => `${b.what}: ${b.text}`).join('\n');
       assert.match(added, /comparison: The time zone is compared with .*Asia\/Shanghai/);
       assert.match(added, /comparison: The time zone is compared with .*Asia\/Urumqi/);
@@ -125,8 +128,7 @@ describe('real artifacts: @anthropic-ai/claude-code', function () {
     it('2.1.196 -> 2.1.199 (native): the mechanism is removed', async function () {
       const a = path.join(packageDir('@anthropic-ai/claude-code-linux-x64@2.1.196', this), 'claude');
       const b = path.join(packageDir('@anthropic-ai/claude-code-linux-x64@2.1.199', this), 'claude');
-      const { targets } = await scanTargets([a, b]);
-      const d = diffTargets(targets[0], targets[1]);
+      const d = diffTargets(await scanOnce(a), await scanOnce(b));
       const removed = d.removed.map((x) => `${x.what}: ${x.text}`).join('\n');
       assert.strictEqual(d.removed.filter((x) => x.what === 'concealed table').length, 2, removed);
       assert.match(removed, /channel: .*look-alike variants/);

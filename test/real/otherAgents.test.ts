@@ -1,5 +1,6 @@
-// Real artifacts: whole agent packages made of many chunks and bundled native
-// tools. Neither carries covert fingerprinting; both must stay quiet.
+// Real artifacts: a whole agent package made of many chunks and bundled native
+// tools, which carries no covert fingerprinting and must stay quiet. The other
+// agents (Gemini CLI among them) are judged by `npm run corpus`.
 import * as assert from 'assert';
 import { fetchPackage } from '../../bench/realPackages';
 import { scanTargets } from '../../src/scanner/scanTargets';
@@ -7,7 +8,7 @@ import { scanTargets } from '../../src/scanner/scanTargets';
 describe('real artifacts: other agents', function () {
   this.timeout(900_000);
 
-  for (const [spec, minFiles] of [['@google/gemini-cli@0.61.0', 50], ['@qwen-code/qwen-code@0.15.10', 5]] as const) {
+  for (const [spec, minFiles] of [['@qwen-code/qwen-code@0.15.10', 5]] as const) {
     it(`${spec}: the whole package scans without an untrusted verdict`, async function () {
       const pkg = fetchPackage(spec);
       if (!pkg.dir) {
