@@ -18,6 +18,7 @@ import { calleeOf, ModuleFacts, requiredSpec, requireNamesIn, type Constant, typ
 import type { ParsedIndex } from './parse';
 import { ScopeResolver, type Binding } from './scope';
 import { ALL_KINDS, Kind, SourceMatcher, type SourceMatch } from './sources';
+import { isNetworkCall, paramSends } from './sinks';
 import type { Visitor } from './walk';
 
 export type { Comparison } from './comparisons';
@@ -41,6 +42,8 @@ export interface Facts {
   functionReturns(): Iterable<[FunctionNode, Node[]]>;
   /** The function a call runs, when the code says which. */
   calledFunction(call: Node): FunctionNode | undefined;
+  /** For a call of another module's function: the arguments (by index) that function sends in a request, as the linker found. */
+  importSends(call: Node): number[] | undefined;
   /** What a function may return. */
   returnsOf(fn: FunctionNode): Node[];
   soleDefinition(id: Node): Node | undefined;
@@ -134,6 +137,7 @@ export class Analysis implements Facts, AnalysisContext {
   callSites(fn: FunctionNode): Node[] { return this.defs.callSites(fn); }
   functionReturns(): Iterable<[FunctionNode, Node[]]> { return this.defs.functionReturns(); }
   calledFunction(call: Node): FunctionNode | undefined { return this.defs.functionOf(calleeOf(call.callee)); }
+  importSends(call: Node): number[] | undefined { return this.modules.sendsOf(call); }
   returnsOf(fn: FunctionNode): Node[] { return this.defs.returnsOf(fn); }
   soleDefinition(id: Node): Node | undefined { return this.defs.soleDefinition(id); }
   get decoders(): ReadonlySet<FunctionNode> { return this.defs.decoders; }
@@ -171,7 +175,24 @@ export class Analysis implements Facts, AnalysisContext {
       });
     }
     if (!this.modules.linked) return undefined;
-    return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n));
+    return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n), (n) => this.dataflow.fact(this.conditions(n)), (fn) => this.sendingParams(fn));
+  }
+
+  /** Where this module's requests are made (`fetch(…)`, `x.post(…)`), by position; found on first use. */
+  private networkCalls?: number[];
+
+  /** The parameters of an exported function that reach a request it makes itself (see paramSends). */
+  private sendingParams(fn: FunctionNode): number[] {
+    if (!this.networkCalls) {
+      const at: number[] = [];
+      this.defs.eachCall((n) => { if (isNetworkCall(n)) at.push(n.start); });
+      this.networkCalls = at.sort((a, b) => a - b);
+    }
+    const calls = this.networkCalls;
+    let lo = 0;
+    let hi = calls.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (calls[mid] < fn.start) lo = mid + 1; else hi = mid; }
+    return lo < calls.length && calls[lo] < fn.end && fn.params.length ? paramSends(this, fn) : [];
   }
 
   /** An exported value that names specific places or hosts (a list or a string), for other modules' comparisons. */

@@ -8,7 +8,7 @@ import { isDecoderName } from './decoders';
 import type { AnalysisContext, Comparison } from './context';
 
 export type { Comparison };
-import { bareHost, brandOf, classifyConstant, isHashNumber, isHost, isKnownEndpoint, isZonePicker, type ConstantClass } from './constants';
+import { bareHost, brandOf, classifyConstant, isHashNumber, isHost, isKnownEndpoint, isUtcZone, isZonePicker, type ConstantClass } from './constants';
 import { isMath, union } from './flow';
 import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
@@ -273,7 +273,7 @@ export class Comparisons {
         if (!specific.some((v) => isHost(v, true))) classes.delete('host');
       }
     }
-    if (!specific.length || isFullZoneList(specific, classes)) return undefined;
+    if (!specific.length || isFullZoneList(specific, classes, values)) return undefined;
     const strings = possible.filter((v) => typeof v === 'string').map(shownValue);
     const hidden = strings.filter((v) => !appearsIn(provenance, v));
     // Concealed: decoded (base64, XOR, char codes…); places and hosts also when split into pieces (`"Asia/" + "Shanghai"`),
@@ -528,8 +528,9 @@ export function encodedLiteral(literals: Node[]): Node | undefined {
 }
 
 /** A list of zones across the world is validation or a picker, not a place check. */
-function isFullZoneList(values: string[], classes: Set<ConstantClass>): boolean {
-  return classes.has('zone') && classes.size === 1 && isZonePicker(values);
+function isFullZoneList(values: string[], classes: Set<ConstantClass>, all: Array<string | number>): boolean {
+  if (!classes.has('zone') || classes.size !== 1) return false;
+  return isZonePicker(values, all.some(isUtcZone));
 }
 /** Strings and numbers a constant stands for (list entries, set members, object keys, regex text). */
 /** `text.includes(v)`, `text.indexOf(v)`: the value searched for in a constant text. */

@@ -130,11 +130,19 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   return undefined;
 }
 
-/** Zones across the world (40 or more, or from four or more areas): a picker or validation, not a place check. */
-export function isZonePicker(zones: Iterable<string>): boolean {
+/**
+ * Zones across the world (40 or more, or from four or more areas, or three beside UTC that the
+ * same list offers): a picker or validation, not a place check.
+ */
+export function isZonePicker(zones: Iterable<string>, offersUtc = false): boolean {
   const list = [...zones];
   const areas = new Set(list.map((z) => z.split('/')[0]));
-  return list.length >= 40 || areas.size >= 4;
+  return list.length >= 40 || areas.size >= 4 || offersUtc && areas.size >= 3;
+}
+
+/** `UTC`, `GMT`, `Etc/…`: a zone a picker offers, which names no place. */
+export function isUtcZone(v: unknown): boolean {
+  return typeof v === 'string' && /^(?:UTC|GMT|Etc\/[\w+-]+)$/.test(v);
 }
 
 /**

@@ -188,6 +188,18 @@ export class Dataflow {
   }
 
   /**
+   * `state.hit = true` or `state.flags |= 4` under a check, of an object's member given constants
+   * only: the member carries the check, as a flag variable does; only checks of specific values,
+   * since members of shared objects are set under many ordinary tests.
+   */
+  private flagFlow(values: Node[]): Flow | undefined {
+    if (values.length > MAX_FLAG_DEFS || !values.every((n) => isLiteral(unwrap(n)))) return undefined;
+    let f = NONE;
+    for (const n of values) if (n.parent?.type === 'AssignmentExpression' && n.parent.right === n) f = union(f, this.conditionsOf(n.parent));
+    return f.via.some((n) => this.a.compare.recordedAt(n)) ? f : undefined;
+  }
+
+  /**
    * What each item of a list holds, for code that takes the items one by one (`for…of`, `some`,
    * `map`): the list's flow, and for a list this function made and filled (`const out = [];
    * … out.push(i.mac); return out`), what was pushed or added. The whole list, sent or logged as
@@ -345,15 +357,10 @@ export class Dataflow {
    * not what every caller's callbacks do.
    */
   private returnsAt(fn: FunctionNode, call: Node): Flow {
+    const checked = this.checkedReturns(fn);
+    if (checked) return checked;
     let f = NONE;
-    const returns = this.a.defs.returnsOf(fn);
-    // `for (const x of list) if (x === v) return true; return false;`: constants returned under a check carry the check, like a flag set under it.
-    if (returns.length >= 2 && returns.length <= MAX_FLAG_DEFS && returns.every((r) => isLiteral(unwrap(r))) && new Set(returns.map((r) => this.a.value(r))).size > 1) {
-      // (Only checks of specific values: `return host === FIRST_PARTY` tells nothing of the gateway.)
-      for (const r of returns) if (r.parent?.type === 'ReturnStatement') f = union(f, this.conditionsOf(r.parent));
-      return f.via.some((n) => this.a.compare.recordedAt(n)) ? f : NONE;
-    }
-    for (const r of returns) {
+    for (const r of this.a.defs.returnsOf(fn)) {
       let inner = unwrap(r);
       // (`const v = await cb(tz); return v;` as well.)
       if (inner.type === 'Identifier') inner = unwrap(this.a.defs.soleDefinition(inner) ?? inner);
@@ -364,6 +371,19 @@ export class Dataflow {
       f = union(f, cb ? this.flowAll(this.a.defs.returnsOf(cb)) : this.flow(r));
     }
     return f;
+  }
+
+  /**
+   * `for (const x of list) if (x === v) return true; return false;`: constants returned under a
+   * check carry the check, like a flag set under it; only checks of specific values (`return host
+   * === FIRST_PARTY` tells nothing of the gateway). Undefined when the returns are not such constants.
+   */
+  private checkedReturns(fn: FunctionNode): Flow | undefined {
+    const returns = this.a.defs.returnsOf(fn);
+    if (returns.length < 2 || returns.length > MAX_FLAG_DEFS || !returns.every((r) => isLiteral(unwrap(r))) || new Set(returns.map((r) => this.a.value(r))).size < 2) return undefined;
+    let f = NONE;
+    for (const r of returns) if (r.parent?.type === 'ReturnStatement') f = union(f, this.conditionsOf(r.parent));
+    return f.via.some((n) => this.a.compare.recordedAt(n)) ? f : NONE;
   }
 
   /** The position of `fn`'s plain parameter that `id` names, or -1. */
@@ -467,7 +487,7 @@ export class Dataflow {
     const objectType = unwrap(node.object).type;
     if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression' || objectType === 'MemberExpression' || objectType === 'AwaitExpression')) {
       const values = this.a.defs.propertyValues(node.object, key);
-      if (values.length) return this.flowAll(values);
+      if (values.length) return this.flagFlow(values) ?? this.flowAll(values);
     }
     if (key === undefined && node.computed && objectType === 'Identifier') {
       // `ZONES[tz]` of an object used as a set: a membership test, carried like `ZONES.has(tz)`.
@@ -638,7 +658,7 @@ export class Dataflow {
    * not depend on those parameters, are shared with the rules' (summaries come after the rules).
    */
   returnsFact(fn: FunctionNode): Fact {
-    return this.summarised(() => this.flowAll(this.a.defs.returnsOf(fn)));
+    return this.summarised(() => this.checkedReturns(fn) ?? this.flowAll(this.a.defs.returnsOf(fn)));
   }
 
   /** What an expression inside an exported function holds, with that function's parameters as inputs only (see returnsFact). */

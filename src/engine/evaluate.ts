@@ -329,10 +329,13 @@ export class Evaluator {
     const key = node.computed ? this.expr(node.property, frame) : node.property.name;
     // `require(101).regions`: the value a bundled module exports. A module wrapper the
     // evaluator ran without its factory's side effects gives `{}`: the exports are looked up too.
-    if (typeof key === 'string' && !frame && (obj === UNKNOWN || isObj(obj) && !Object.prototype.hasOwnProperty.call(obj, key))) {
+    if (typeof key === 'string' && !frame && (obj === UNKNOWN || isObj(obj))) {
       const values = this.defs.members(node.object, key);
-      if (values.length === 1) return this.expr(values[0], null);
-      if (obj === UNKNOWN) return UNKNOWN;
+      if (obj === UNKNOWN || !Object.prototype.hasOwnProperty.call(obj, key)) {
+        if (values.length === 1) return this.expr(values[0], null);
+        if (obj === UNKNOWN) return UNKNOWN;
+      // `const state = { hit: false }; … state.hit = true`: a member set again elsewhere is not its first value.
+      } else if (values.length > 1) return UNKNOWN;
     }
     // `T[i]` of a text picked character by character (an index table): a decoding step.
     if (typeof obj === 'string' && typeof key === 'number' && node.computed && node.property.type !== 'Literal') this.prov.decoded = true;

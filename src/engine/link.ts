@@ -360,6 +360,11 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const c = exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1))?.facts.constant;
       if (c) (s ??= {})[`k${use}`] = { kinds: 0, label: `constant from ${use.slice(0, hash)}`, constant: c };
     }
+    for (const use of m.summary.senders ?? []) {
+      const hash = use.lastIndexOf('#');
+      const sends = exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1))?.facts.sends;
+      if (sends) (s ??= {})[`s${use}`] = { kinds: 0, label: `a request sent by ${use.slice(hash + 1)}() of ${use.slice(0, hash)}`, sends };
+    }
     // With another module's constants, comparisons appear that the module alone could not see: every input counts.
     for (const key of s ? Object.keys(m.summary.inputs) : m.summary.reaching) {
       const k = kindsOf(m.id, key);

@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { addTo, isFunction, keyName, methodName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, isFunction, isLiteral, keyName, methodName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { Binding, ScopeResolver } from './scope';
 
 /** What flows into a value: source kinds read in this module, and the inputs it comes from. */
@@ -70,6 +70,8 @@ export interface ExportFacts {
   returns?: Fact;
   /** For a function that calls its own parameters (`cb(tz)`): what it passes them, by parameter index. */
   calls?: Record<string, Fact[]>;
+  /** For a function: the parameters (by index) it sends in a request it makes. */
+  sends?: number[];
 }
 
 /** What the linker needs of one module; small and serialisable (it is cached with the file's result). */
@@ -82,6 +84,8 @@ export interface ModuleSummary {
   reaching: string[];
   /** Imported values compared as constants here: `${spec}#${name}`. */
   constants?: string[];
+  /** Imported functions this module hands data to, asked whether they send it: `${spec}#${name}`. */
+  senders?: string[];
   /** Specifiers this module answers besides its path: `webpack:536` for the module factories of a webpack chunk. */
   provides?: string[];
   /** What this module assigns to members of other modules' objects (`state.zone = tz` of `import { state }`), by member name. */
@@ -97,6 +101,8 @@ export interface Seed {
   label: string;
   /** Comparisons with specific constants it went through in other modules. */
   checks?: Check[];
+  /** For an imported function (key `s${spec}#${name}`): the arguments it sends in a request. */
+  sends?: number[];
 }
 export type Seeds = Record<string, Seed>;
 
@@ -143,6 +149,8 @@ export const WEBPACK = 'webpack:';
 /** The specifier of state every module of a program shares: members of `globalThis` and of `process.env` (see globalSlot). */
 export const GLOBAL = '<global>';
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+/** Writes that set a member to a constant or set its bits: a flag. */
+const FLAG_WRITES = new Set(['=', '|=', '&=', '^=']);
 /** Members of `window` a browser defines (Node defines the rest of the standard ones): no state a program sets. */
 const BROWSER_GLOBALS = new Set(['navigator', 'location', 'document', 'localStorage', 'sessionStorage', 'screen', 'history', 'chrome', 'top', 'parent', 'opener', 'frames', 'innerWidth', 'innerHeight', 'devicePixelRatio']);
 const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*)$/;
@@ -276,6 +284,8 @@ export class ModuleFacts {
   private readonly defs = new Map<string, InputDef>();
   private readonly reaching = new Set<string>();
   private readonly constantUses = new Set<string>();
+  /** Imported functions asked whether they send what this module hands them: `${spec}#${name}`. */
+  private readonly sendUses = new Set<string>();
 
   constructor(private readonly ast: Node, private readonly host: Host, readonly seeds?: Seeds) {}
 
@@ -286,7 +296,7 @@ export class ModuleFacts {
 
   /** Does the module take anything from other modules of the program, or give anything to them? */
   get linked(): boolean {
-    return this.defs.size > 0 || this.constantUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0 || this.sharesState();
+    return this.defs.size > 0 || this.constantUses.size > 0 || this.sendUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0 || this.sharesState();
   }
 
   /** The module specifier an expression stands for as a whole: a namespace import, `require("m")`, `await import("m")`. */
@@ -538,6 +548,16 @@ export class ModuleFacts {
     return this.seeds?.[`k${key}`]?.constant;
   }
 
+  /** A call of another module's function: the arguments (by index) that function sends in a request, once the linker found it. */
+  sendsOf(call: Node): number[] | undefined {
+    const callee = calleeOf(call.callee);
+    const imp = this.importOf(callee) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined);
+    if (!imp) return undefined;
+    const key = `${imp.spec}#${imp.name}`;
+    this.sendUses.add(key);
+    return this.seeds?.[`s${key}`]?.sends;
+  }
+
   /** Records that these flow nodes reach a finding. */
   markReaching(via: Node[]): void {
     for (const n of via) {
@@ -723,7 +743,7 @@ export class ModuleFacts {
   }
 
   /** The summary, with facts computed by `fact` (the analysis' flow of a node, or of a function's returns). */
-  summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined): ModuleSummary {
+  summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined, conditions: (node: Node) => Fact, sends: (fn: FunctionNode) => number[]): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
     // A literal argument holds nothing (most arguments of a split build's calls are).
     const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' || a.type === 'Literal' ? { kinds: 0, from: [] } : this.withClass(a, withMembers(a, of))));
@@ -732,6 +752,8 @@ export class ModuleFacts {
       if (isGetter(node)) { exports[name] = { value: returnsFact(node as FunctionNode) }; continue; }
       if (isFunction(node)) {
         exports[name] = { value: { kinds: 0, from: [] }, returns: returnsFact(node) };
+        const sent = sends(node);
+        if (sent.length) exports[name].sends = sent;
         // `function withZone(cb) { cb(tz) }`: what it gives the callbacks other modules pass it.
         const calls = this.host.paramCalls(node);
         // (Only what it reads itself: values from its own parameters would merge its callers.)
@@ -745,11 +767,13 @@ export class ModuleFacts {
     // `state.zone = tz` on an object another module exports: other modules that read `state.zone` get it (see the linker).
     const puts: NonNullable<ModuleSummary['puts']> = [];
     for (const a of this.host.memberWrites()) {
-      const imp = a.operator === '=' ? this.importOf(a.left) : undefined;
-      const value = imp && fact(a.right);
+      // (`state.hit = true`, `state.flags |= 4` under a check: a flag, which carries that check.)
+      const flag = isLiteral(a.right) && FLAG_WRITES.has(a.operator);
+      const imp = a.operator === '=' || flag ? this.importOf(a.left) : undefined;
+      const value = imp && (flag ? conditions(a) : fact(a.right));
       // (Shared state carries only the outcome of a check of specific values, `globalThis.__r = ZONES.includes(tz)`:
       // a large program keeps much in `process.env`, and every reader would get every writer's values.)
-      if (value && (value.kinds || value.from.length) && (imp!.spec !== GLOBAL || value.checks?.length)) puts.push({ spec: imp!.spec, name: imp!.name, value });
+      if (value && (value.kinds || value.from.length) && (imp!.spec !== GLOBAL && !flag || value.checks?.length)) puts.push({ spec: imp!.spec, name: imp!.name, value });
     }
     const all = new Map<string, InputDef>();
     for (const [node, key] of this.keys) {
@@ -784,6 +808,7 @@ export class ModuleFacts {
     return {
       inputs, exports, reexports: this.reexports, reaching: [...this.reaching],
       ...(this.constantUses.size ? { constants: [...this.constantUses] } : {}),
+      ...(this.sendUses.size ? { senders: [...this.sendUses] } : {}),
       ...(provides.length ? { provides } : {}),
       ...(puts.length ? { puts } : {}),
     };

@@ -54,9 +54,13 @@ export function sinksOf(analysis: Facts, start: Node): Sink[] {
           if (NETWORK.test(name)) out.push({ kind: 'network request', text: name, node: p });
           const first = p.arguments[0];
           if (first?.type === 'Literal' && typeof first.value === 'string' && /^[a-z]+[_.:][\w.:]+$/.test(first.value) && p.arguments[1] === n) out.push({ kind: 'telemetry event', text: first.value, node: p });
-          // `s({ messages })` of `function s(t) { fetch(…, { body: JSON.stringify(t) }) }`: where the parameter goes.
-          const param = analysis.calledFunction(p)?.params[p.arguments.indexOf(n)];
+          // `s({ messages })` of `function s(t) { fetch(…, { body: JSON.stringify(t) }) }`: where the parameter goes;
+          // of such a function another module exports (`(0, r.b)({ messages })`), what the linker found it does.
+          const index = p.arguments.indexOf(n);
+          const fn = analysis.calledFunction(p);
+          const param = fn?.params[index];
           if (param?.type === 'Identifier') queue.push(...references(analysis, param));
+          else if (!fn && analysis.importSends(p)?.includes(index)) out.push({ kind: 'network request', text: name || 'an imported function', node: p });
         }
         queue.push(p);
         break;
@@ -84,6 +88,26 @@ export function sinksOf(analysis: Facts, start: Node): Sink[] {
     }
   }
   return out;
+}
+
+/**
+ * The parameters of a function (by index) that reach a network request inside it: what a helper
+ * another module calls sends (`export function post(body) { return fetch(url, { body: JSON.stringify(body) }) }`).
+ * Only functions that make such a call themselves are looked into.
+ */
+export function paramSends(analysis: Facts, fn: FunctionNode): number[] {
+  const out: number[] = [];
+  fn.params.forEach((param: Node, i: number) => {
+    if (param.type !== 'Identifier') return;
+    const refs = references(analysis, param).slice(0, 8);
+    if (refs.some((r) => sinksOf(analysis, r).some((k) => k.kind === 'network request'))) out.push(i);
+  });
+  return out;
+}
+
+/** Calls that send a request (`fetch(…)`, `x.post(…)`): where paramSends looks. */
+export function isNetworkCall(call: Node): boolean {
+  return NETWORK.test(calleeName(call) ?? '');
 }
 
 /** Uses of the variable an identifier declares, inside its scope (small scopes only). */

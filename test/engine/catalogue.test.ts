@@ -102,6 +102,7 @@ const CHECKS: Record<string, string> = {
   'zone, the matches counted by filter': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].filter((z) => z === tz).length > 0;`,
   'zone handed to a timer\'s callback': `let hit = false;\nsetTimeout((z) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(z); }, 0, Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'zone, a helper that loops over its list and returns true or false': `function inList(v, list) { for (const x of list) if (x === v) return true; return false; }\nconst hit = inList(Intl.DateTimeFormat().resolvedOptions().timeZone, ["Asia/Shanghai", "Asia/Urumqi"]);`,
+  'zone, a flag set on an object\'s member under the check': `const state = { hit: false };\nif (["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone)) state.hit = true;\nconst hit = state.hit;`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -288,6 +289,8 @@ const BENIGN: Record<string, string> = {
   'a trailing newline trimmed on Windows': `const p = "You are helpful.\\n";\nsend({ system: process.platform === "win32" ? p.trimEnd() : p });`,
   'a debug field merged by Object.assign': `const body = { model: "m" };\nObject.assign(body, process.env.DEBUG ? { debug: true } : {});\nsend(body);`,
   'an ellipsis character where the terminal shows Unicode': `console.log("Thinking" + (process.env.TERM_PROGRAM !== "Apple_Terminal" ? "\\u2026" : "..."));`,
+  'a time zone picker that offers UTC beside zones of three areas': `const ZONES = ["UTC", "Europe/London", "Asia/Tokyo", "Asia/Shanghai", "America/New_York"];\nconst cur = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconsole.log(ZONES.map((z) => (z === cur ? "> " : "  ") + z).join("\\n"));`,
+  'a member flag set under a debug setting': `const state = { on: false };\nif (process.env.DEBUG) state.on = true;\nsend({ system: "It" + (state.on ? "\\u2019" : "'") + "s on" });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

@@ -246,7 +246,8 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
     // A bit set in one branch and cleared in the other (`if (c) id |= 1; else id &= ~1`) is one edit.
     if (choice?.type === 'IfStatement' && (choice.consequent === block && (!choice.alternate || BIT_EDITS.has(edit.operator)) || choice.alternate === block && BIT_EDITS.has(edit.operator) && !isBitEdit(choice.consequent))) test = choice.test;
   }
-  if (!test) return undefined;
+  // (Only under a test that carries a fingerprint: where the data goes is asked after that.)
+  if (!test || !context.analysis.flow(test).kinds) return undefined;
   // `if (cond) headers.set("x-r", "1")`: one header more, set only under the condition (the Headers API).
   if (edit.type === 'CallExpression') {
     // `if (cond) stops.push("\u200B")` (or `unshift`, or `splice(i, 0, x)`) on a list a request sends: one item more.

@@ -5,7 +5,7 @@
 // in silence.
 import type { Facts } from '../analysis';
 import { propertyName, type Node } from '../ast';
-import { isAreaZone, isZonePicker } from '../constants';
+import { isAreaZone, isUtcZone, isZonePicker } from '../constants';
 import { shortList } from '../evidence';
 import { createRule } from '../rule';
 import { Kind } from '../sources';
@@ -24,8 +24,8 @@ function isZonePart(n: Node | null): n is Node {
 }
 
 /** Two or more zones that are not a picker: a target list. */
-function isTargetList(zones: Set<string>): boolean {
-  return zones.size >= 2 && !isZonePicker(zones);
+function isTargetList(zones: Set<string>, offersUtc: boolean): boolean {
+  return zones.size >= 2 && !isZonePicker(zones, offersUtc);
 }
 
 export const rule = createRule({
@@ -46,9 +46,9 @@ export const rule = createRule({
         if (analysis.comparisons().some((c) => c.flow.kinds & (Kind.TZ | Kind.OFFSET))) return;
         const { reads, lists } = collect(analysis);
         const zones = new Set<string>();
-        for (const parts of lists) {
+        for (const { parts, utc } of lists) {
           const found = new Set(parts.map((n) => analysis.value(n)).filter((v): v is string => typeof v === 'string' && isAreaZone(v)));
-          if (isTargetList(found)) found.forEach((z) => zones.add(z));
+          if (isTargetList(found, utc)) found.forEach((z) => zones.add(z));
         }
         if (!zones.size) return;
         const read = reads.filter((n) => isRead(analysis, n)).sort((a, b) => a.start - b.start)[0];
@@ -71,14 +71,14 @@ export const rule = createRule({
  * computed `x[k]()`, `x[k]`, `Reflect.get(x, k)`), and the lists, objects,
  * argument lists and switches that hold two or more zone parts.
  */
-function collect(analysis: Facts): { reads: Node[]; lists: Node[][] } {
+function collect(analysis: Facts): { reads: Node[]; lists: Array<{ parts: Node[]; utc: boolean }> } {
   const reads: Node[] = [];
-  const lists: Node[][] = [];
-  const add = (parts: Node[]) => { if (parts.length >= 2) lists.push(parts); };
+  const lists: Array<{ parts: Node[]; utc: boolean }> = [];
+  const add = (parts: Node[], utc = false) => { if (parts.length >= 2) lists.push({ parts, utc }); };
   const partsOf = (items: Array<Node | null>) => items.filter(isZonePart);
   analysis.eachNode((node) => {
     switch (node.type) {
-      case 'ArrayExpression': add(partsOf(node.elements)); break;
+      case 'ArrayExpression': add(partsOf(node.elements), node.elements.some((e: Node | null) => e?.type === 'Literal' && isUtcZone(e.value))); break;
       case 'NewExpression': add(partsOf(node.arguments)); break;
       case 'SwitchStatement': add(partsOf(node.cases.map((c: Node) => c.test))); break;
       case 'ObjectExpression': add(partsOf(node.properties.flatMap((p: Node) => (p.type === 'Property' ? [p.key, p.value] : [])))); break;
