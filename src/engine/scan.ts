@@ -6,12 +6,13 @@ import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
 import type { ModuleSummary, Seeds } from './modules';
 import { shortList } from './evidence';
+import { resolveStringArrays } from './stringArray';
 import { Kind, kindNames } from './sources';
 import { severityRank, type EvidenceStep, type FileResult, type Finding } from './types';
 import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
-export const ENGINE_VERSION = '0.5.0';
+export const ENGINE_VERSION = '0.6.0';
 const MAX_NESTED_DEPTH = 3;
 
 export interface ScanOptions {
@@ -35,6 +36,9 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     result.notAnalysed.push(...parsed.notAnalysed);
     const { findings, walkMs, summary } = analyse(text, parsed.ast, options, parsed.index);
     result.findings = findings;
+    // Strings kept in an obfuscator's rotated array: the program as it reads them, scanned as decoded code.
+    const resolved = (options.depth ?? 0) < MAX_NESTED_DEPTH ? resolveStringArrays(text, parsed.index) : undefined;
+    if (resolved) result.findings.push(...scanText(resolved, { ...options, seeds: undefined, depth: (options.depth ?? 0) + 1 }).findings.map((f) => ({ ...f, decoded: true as const })));
     if (summary) result.summary = summary;
     const parse_ = parsedAt - started;
     result.timings = { parse: Math.round(parse_), walk: Math.round(walkMs), rules: Math.round(performance.now() - parsedAt - walkMs) };

@@ -1,0 +1,244 @@
+// String arrays of javascript-obfuscator and its kin: every string of a program
+// moved into one array, rotated at start-up until a checksum matches, and read
+// back through an accessor (`_0x4ec88a(0xcd)`), optionally base64- or
+// RC4-encoded. Nothing is run: the array, its rotation and its encodings are
+// worked out from the code's constants, and each accessor call is written back
+// as the string it returns, so the program can be analysed as it reads.
+import { unwrap, type Node } from './ast';
+import type { ParsedIndex } from './parse';
+
+/** The obfuscator's base64 alphabet: lower case first. */
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=';
+/** `function F() { const a = ["…", …]; F = function () { return a; }; return F(); }`: the array's holder. */
+const HOLDER = /function\s+([\w$]+)\s*\(\s*\)\s*\{\s*(?:const|var|let)\s+([\w$]+)\s*=\s*\[/g;
+/** Arrays longer than this are not searched for a rotation. */
+const MAX_ARRAY = 100_000;
+
+type Encoding = 'none' | 'base64' | 'rc4';
+
+interface Accessor { node: Node; offset: number; encoding: Encoding }
+
+/** The text with every accessor call of a string array written as its string; undefined when there is none. */
+export function resolveStringArrays(text: string, index: ParsedIndex | undefined): string | undefined {
+  if (!index || !text.includes('shift')) return undefined;
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  for (const m of text.matchAll(HOLDER)) {
+    const holder = m[1];
+    const strings = holderStrings(index, holder, m.index!);
+    if (!strings) continue;
+    const accessors = (index.calls.get(holder) ?? []).map((c) => accessorOf(enclosingFunction(c))).filter((a): a is Accessor => !!a);
+    if (!accessors.length) continue;
+    const names = aliases(text, accessors);
+    const read = (array: string[], call: Node): string | undefined => {
+      const a = names.get(calleeName(call));
+      const i = a && call.arguments.length ? numberOf(call.arguments[0]) : undefined;
+      if (!a || i === undefined) return undefined;
+      const raw = array[i - a.offset];
+      if (typeof raw !== 'string') return undefined;
+      const key = call.arguments[1] && unwrap(call.arguments[1]).type === 'Literal' ? String(unwrap(call.arguments[1]).value) : undefined;
+      return decode(raw, a.encoding, key);
+    };
+    const calls = [...names.keys()].flatMap((n) => index.calls.get(n) ?? []);
+    const array = rotated(strings, calls, index, read);
+    if (!array) continue;
+    // (Pieces joined by `+`, as the obfuscator splits strings, `_0x1(0xcd) + "des"`, are written as one.)
+    const joined = (n: Node): string | undefined => {
+      const u = unwrap(n);
+      if (u.type === 'Literal') return typeof u.value === 'string' ? u.value : undefined;
+      if (u.type === 'CallExpression') return read(array, u);
+      if (u.type !== 'BinaryExpression' || u.operator !== '+') return undefined;
+      const a = joined(u.left);
+      const b = a === undefined ? undefined : joined(u.right);
+      return b === undefined ? undefined : a! + b;
+    };
+    let covered = -1;
+    for (const call of [...calls].sort((a, b) => a.start - b.start)) {
+      if (call.start < covered) continue;
+      let top: Node = call;
+      for (let p = call.parent; p?.type === 'BinaryExpression' && p.operator === '+' && joined(p) !== undefined; p = p.parent) top = p;
+      const s = joined(top);
+      if (s === undefined) continue;
+      edits.push({ start: top.start, end: top.end, text: JSON.stringify(s) });
+      covered = top.end;
+    }
+  }
+  if (!edits.length) return undefined;
+  edits.sort((a, b) => b.start - a.start);
+  let out = text;
+  let last = Infinity;
+  for (const e of edits) {
+    if (e.end > last) continue; // (a call inside another's arguments: the outer one is written)
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+    last = e.start;
+  }
+  return out;
+}
+
+/** The strings of the holder function declared at `at`, found through its own `return F()`. */
+function holderStrings(index: ParsedIndex, holder: string, at: number): string[] | undefined {
+  for (const call of index.calls.get(holder) ?? []) {
+    const fn = enclosingFunction(call);
+    if (fn?.type !== 'FunctionDeclaration' || fn.start !== at) continue;
+    const decl = fn.body.body[0]?.declarations?.[0];
+    const list = decl?.init?.type === 'ArrayExpression' ? decl.init.elements as Array<Node | null> : undefined;
+    if (!list || !list.length || list.length > MAX_ARRAY || !list.every((e) => e?.type === 'Literal' && typeof e.value === 'string')) return undefined;
+    return list.map((e) => e!.value as string);
+  }
+  return undefined;
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression') return p;
+  return undefined;
+}
+
+/** `function G(i, k) { i = i - 0xff; const a = F(); … }`: the offset, and how the strings are encoded. */
+function accessorOf(fn: Node | undefined): Accessor | undefined {
+  if (fn?.type !== 'FunctionDeclaration' || !fn.params.length || fn.params[0].type !== 'Identifier') return undefined;
+  const first = fn.body.body[0];
+  const e = first?.type === 'ExpressionStatement' ? first.expression : undefined;
+  const p = fn.params[0].name;
+  if (e?.type !== 'AssignmentExpression' || e.left.type !== 'Identifier' || e.left.name !== p) return undefined;
+  let offset: number | undefined;
+  if (e.operator === '-=') offset = numberOf(e.right);
+  else if (e.operator === '=' && e.right.type === 'BinaryExpression' && e.right.operator === '-' && e.right.left.type === 'Identifier' && e.right.left.name === p) offset = numberOf(e.right.right);
+  if (offset === undefined) return undefined;
+  const body = JSON.stringify(fn.body, (k, v) => (k === 'parent' ? undefined : v));
+  const encoding: Encoding = !body.includes(ALPHABET) ? 'none' : /"value":256\b/.test(body) ? 'rc4' : 'base64';
+  return { node: fn, offset, encoding };
+}
+
+/** The accessors by every name they go by (`const _0x4ec88a = _0x56ff`, also an alias of an alias). */
+function aliases(text: string, accessors: Accessor[]): Map<string, Accessor> {
+  const names = new Map<string, Accessor>();
+  for (const a of accessors) names.set(a.node.id.name, a);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [name, a] of [...names]) {
+      const re = new RegExp(`([\\w$]+)\\s*=\\s*${name.replace(/\$/g, '\\$')}\\s*(?=[,;)\\n])`, 'g');
+      for (const m of text.matchAll(re)) if (!names.has(m[1])) { names.set(m[1], a); grew = true; }
+    }
+  }
+  return names;
+}
+
+function calleeName(call: Node): string {
+  const c = unwrap(call.callee);
+  return c.type === 'Identifier' ? c.name : '';
+}
+
+/** A number written with literals only (`0xcd`, `-0x1b1 * 0x1 + 0x2e3`). */
+function numberOf(node: Node): number | undefined {
+  const n = unwrap(node);
+  if (n.type === 'Literal') return typeof n.value === 'number' ? n.value : undefined;
+  if (n.type === 'UnaryExpression') {
+    const v = numberOf(n.argument);
+    return v === undefined ? undefined : n.operator === '-' ? -v : n.operator === '+' ? v : undefined;
+  }
+  if (n.type === 'BinaryExpression') {
+    const a = numberOf(n.left);
+    const b = numberOf(n.right);
+    if (a === undefined || b === undefined) return undefined;
+    switch (n.operator) {
+      case '+': return a + b;
+      case '-': return a - b;
+      case '*': return a * b;
+      case '/': return a / b;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The array as the program reads it: rotated (`arr.push(arr.shift())`) until the checksum in the
+ * start-up loop, `parseInt(G(0x102)) / 0x1 * … + …`, equals the number passed with the holder.
+ * Without such a loop the array is read as written; with one that no rotation satisfies, not at all.
+ */
+function rotated(strings: string[], calls: Node[], index: ParsedIndex, read: (array: string[], call: Node) => string | undefined): string[] | undefined {
+  // The checksum: the declarator around the parseInt calls of accessor results, in a function run at once with the holder and the number.
+  const parsed = (index.calls.get('parseInt') ?? []).find((p) => p.arguments[0] && calls.includes(unwrap(p.arguments[0])));
+  if (!parsed) return strings;
+  let sum: Node | undefined;
+  for (let p = parsed.parent; p && !sum; p = p.parent) if (p.type === 'VariableDeclarator') sum = p.init;
+  const run = enclosingFunction(parsed)?.parent;
+  const want = run?.type === 'CallExpression' && run.arguments.length === 2 ? numberOf(run.arguments[1]) : undefined;
+  if (!sum || want === undefined) return undefined;
+  const array = [...strings];
+  for (let r = 0; r < array.length; r++) {
+    if (checksum(sum, (call) => read(array, call)) === want) return array;
+    array.push(array.shift()!);
+  }
+  return undefined;
+}
+
+/** The checksum's value with the array as it stands (NaN where a string is no number, as parseInt gives). */
+function checksum(node: Node, read: (call: Node) => string | undefined): number {
+  const n = unwrap(node);
+  switch (n.type) {
+    case 'Literal': return typeof n.value === 'number' ? n.value : NaN;
+    case 'UnaryExpression': return n.operator === '-' ? -checksum(n.argument, read) : n.operator === '+' ? checksum(n.argument, read) : NaN;
+    case 'BinaryExpression': {
+      const a = checksum(n.left, read);
+      const b = checksum(n.right, read);
+      switch (n.operator) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return a / b;
+        default: return NaN;
+      }
+    }
+    case 'CallExpression': {
+      if (calleeName(n) !== 'parseInt' || !n.arguments[0]) return NaN;
+      const s = read(unwrap(n.arguments[0]));
+      return s === undefined ? NaN : parseInt(s);
+    }
+  }
+  return NaN;
+}
+
+/** One string as the accessor returns it. */
+function decode(raw: string, encoding: Encoding, key: string | undefined): string | undefined {
+  if (encoding === 'none') return raw;
+  const text = base64(raw);
+  if (text === undefined || encoding === 'base64') return text;
+  return key === undefined ? undefined : rc4(text, key);
+}
+
+/** The obfuscator's base64 (its own alphabet), read as UTF-8 as its `decodeURIComponent` does. */
+function base64(s: string): string | undefined {
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const ch of s) {
+    const v = ALPHABET.indexOf(ch);
+    if (v < 0 || v === 64) continue;
+    buffer = (buffer << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  try {
+    return decodeURIComponent(bytes.map((b) => '%' + b.toString(16).padStart(2, '0')).join(''));
+  } catch {
+    return undefined;
+  }
+}
+
+function rc4(s: string, key: string): string {
+  const box = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + box[i] + key.charCodeAt(i % key.length)) % 256;
+    [box[i], box[j]] = [box[j], box[i]];
+  }
+  let out = '';
+  for (let k = 0, i = 0, j = 0; k < s.length; k++) {
+    i = (i + 1) % 256;
+    j = (j + box[i]) % 256;
+    [box[i], box[j]] = [box[j], box[i]];
+    out += String.fromCharCode(s.charCodeAt(k) ^ box[(box[i] + box[j]) % 256]);
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+// Obfuscated programs: javascript-obfuscator moves every string into one rotated,
+// optionally encoded array. The scan must read them back without running the code.
+import * as assert from 'assert';
+import JavaScriptObfuscator from 'javascript-obfuscator';
+import { parse } from '../../src/engine/parse';
+import { scanText } from '../../src/engine/scan';
+import { resolveStringArrays } from '../../src/engine/stringArray';
+import { verdictOf, type Verdict } from '../../src/engine/types';
+
+const SEND = `function send(b) { return fetch("https://api.vendor.dev/v1/messages", { method: "POST", body: JSON.stringify(b) }); }\n`;
+const ZONE = 'Intl.DateTimeFormat().resolvedOptions().timeZone';
+
+const CASES: Array<[string, string, Verdict]> = [
+  ['a zone list steering a look-alike apostrophe', `${SEND}const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(${ZONE});\nsend({ system: "Today" + (hit ? "\\u2019" : "'") + "s date" });`, 'untrusted'],
+  ['gateway hosts steering a zero-width marker', `${SEND}const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nconst hit = ["corp-a.com", "corp-b.net", "corp-c.io"].some((d) => h.endsWith(d));\nsend({ system: hit ? "Be brief.\\u200b" : "Be brief." });`, 'untrusted'],
+  ['a zone check that flips the date separator', `${SEND}const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(${ZONE});\nsend({ system: "Today is " + new Date().toISOString().slice(0, 10).replace(/-/g, hit ? "/" : "-") });`, 'untrusted'],
+  ['benign: a language picked from supported locales', `const SUPPORTED = ["en", "zh-CN", "ja", "fr"];\nconst loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconsole.log(SUPPORTED.includes(loc) ? loc : "en");`, 'trusted'],
+  ['benign: the zone shown in a status line', `${SEND}console.log("zone: " + ${ZONE});\nsend({ system: "You are helpful." });`, 'trusted'],
+];
+
+const PRESETS: Record<string, object> = {
+  'string array': { compact: true, stringArray: true, stringArrayThreshold: 1 },
+  'rotated, shuffled, base64, wrappers': { compact: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['base64'], stringArrayRotate: true, stringArrayShuffle: true, stringArrayWrappersCount: 2 },
+  'RC4 and split strings': { compact: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['rc4'], stringArrayRotate: true, splitStrings: true, splitStringsChunkLength: 5 },
+  'numbers as expressions, flattened control flow, dead code': { compact: true, controlFlowFlattening: true, controlFlowFlatteningThreshold: 1, deadCodeInjection: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['base64'], numbersToExpressions: true, identifierNamesGenerator: 'hexadecimal' },
+};
+
+const obfuscate = (code: string, options: object) => JavaScriptObfuscator.obfuscate(code, { ...options, seed: 7 }).getObfuscatedCode();
+
+describe('engine: obfuscators\' string arrays', () => {
+  for (const [name, code, verdict] of CASES) {
+    for (const [preset, options] of Object.entries(PRESETS)) {
+      it(`${name}, ${preset}: ${verdict}`, () => {
+        const text = obfuscate(code, options);
+        if ('stringArrayEncoding' in options) assert.ok(!text.includes('Asia/Shanghai') && !text.includes('corp-a.com'), 'the obfuscator hid the strings');
+        const r = scanText(text, { file: 'obfuscated.js' });
+        assert.strictEqual(verdictOf(r.findings), verdict, r.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`).join('\n'));
+      });
+    }
+  }
+
+  it('writes each accessor call back as its string, and keeps the rest of the text', () => {
+    const text = obfuscate(`console.log("Asia/Shanghai", "Europe/Paris");`, PRESETS['rotated, shuffled, base64, wrappers']);
+    const resolved = resolveStringArrays(text, parse(text).index)!;
+    assert.match(resolved, /console\["log"\]\("Asia\/Shanghai", ?"Europe\/Paris"\)/);
+  });
+
+  it('reads nothing when no rotation gives the checksum (the array would be guessed)', () => {
+    const text = obfuscate(`console.log("Asia/Shanghai", "Europe/Paris", "a", "b", "c", "d");`, PRESETS['rotated, shuffled, base64, wrappers']);
+    const tampered = text.replace(/\((_0x[0-9a-f]+),(0x[0-9a-f]+)\)(?=[),])/, (_, f: string, n: string) => `(${f},${Number(n) + 1})`);
+    assert.notStrictEqual(tampered, text);
+    assert.strictEqual(resolveStringArrays(tampered, parse(tampered).index), undefined);
+  });
+
+  it('leaves ordinary code alone', () => {
+    const text = `function table() { const a = ["x", "y"]; return a; }\nconst arr = table(); arr.push(arr.shift());\nconsole.log(arr[0]);`;
+    assert.strictEqual(resolveStringArrays(text, parse(text).index), undefined);
+  });
+});
