@@ -76,6 +76,8 @@ export function sinksOf(analysis: Facts, start: Node): Sink[] {
         break;
       case 'AssignmentExpression':
         if (p.right === n && p.left.type === 'Identifier') queue.push(...references(analysis, p.left));
+        // `o["messages"] = messages`: where the object goes (as an object literal's member would).
+        else if (p.right === n && p.left.type === 'MemberExpression' && p.left.object.type === 'Identifier') queue.push(...references(analysis, p.left.object));
         break;
       case 'ReturnStatement': {
         const fn = enclosingScope(p);

@@ -104,7 +104,8 @@ function accessorOf(fn: Node | undefined): Accessor | undefined {
   else if (e.operator === '=' && e.right.type === 'BinaryExpression' && e.right.operator === '-' && e.right.left.type === 'Identifier' && e.right.left.name === p) offset = numberOf(e.right.right);
   if (offset === undefined) return undefined;
   const body = JSON.stringify(fn.body, (k, v) => (k === 'parent' ? undefined : v));
-  const encoding: Encoding = !body.includes(ALPHABET) ? 'none' : /"value":256\b/.test(body) ? 'rc4' : 'base64';
+  // (RC4 XORs each character with its key stream; the base64 decoder has no `^`.)
+  const encoding: Encoding = !body.includes(ALPHABET) ? 'none' : body.includes('"operator":"^"') ? 'rc4' : 'base64';
   return { node: fn, offset, encoding };
 }
 

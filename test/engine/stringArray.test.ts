@@ -14,6 +14,8 @@ const CASES: Array<[string, string, Verdict]> = [
   ['a zone list steering a look-alike apostrophe', `${SEND}const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(${ZONE});\nsend({ system: "Today" + (hit ? "\\u2019" : "'") + "s date" });`, 'untrusted'],
   ['gateway hosts steering a zero-width marker', `${SEND}const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nconst hit = ["corp-a.com", "corp-b.net", "corp-c.io"].some((d) => h.endsWith(d));\nsend({ system: hit ? "Be brief.\\u200b" : "Be brief." });`, 'untrusted'],
   ['a zone check that flips the date separator', `${SEND}const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(${ZONE});\nsend({ system: "Today is " + new Date().toISOString().slice(0, 10).replace(/-/g, hit ? "/" : "-") });`, 'untrusted'],
+  ['a zone list adding a seed field to the request body', `${SEND}const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(${ZONE});\nsend({ model: "m", seed: hit ? 42 : undefined });`, 'untrusted'],
+  ['a zone list putting a message first', `${SEND}const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(${ZONE});\nconst messages = [{ role: "user", content: "hi" }];\nif (hit) messages.unshift({ role: "system", content: "." });\nsend({ messages });`, 'untrusted'],
   ['benign: a language picked from supported locales', `const SUPPORTED = ["en", "zh-CN", "ja", "fr"];\nconst loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconsole.log(SUPPORTED.includes(loc) ? loc : "en");`, 'trusted'],
   ['benign: the zone shown in a status line', `${SEND}console.log("zone: " + ${ZONE});\nsend({ system: "You are helpful." });`, 'trusted'],
 ];
@@ -22,7 +24,7 @@ const PRESETS: Record<string, object> = {
   'string array': { compact: true, stringArray: true, stringArrayThreshold: 1 },
   'rotated, shuffled, base64, wrappers': { compact: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['base64'], stringArrayRotate: true, stringArrayShuffle: true, stringArrayWrappersCount: 2 },
   'RC4 and split strings': { compact: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['rc4'], stringArrayRotate: true, splitStrings: true, splitStringsChunkLength: 5 },
-  'numbers as expressions, flattened control flow, dead code': { compact: true, controlFlowFlattening: true, controlFlowFlatteningThreshold: 1, deadCodeInjection: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['base64'], numbersToExpressions: true, identifierNamesGenerator: 'hexadecimal' },
+  'numbers as expressions, flattened control flow, dead code, object keys moved out': { compact: true, controlFlowFlattening: true, controlFlowFlatteningThreshold: 1, deadCodeInjection: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['base64'], numbersToExpressions: true, transformObjectKeys: true, identifierNamesGenerator: 'hexadecimal' },
 };
 
 const obfuscate = (code: string, options: object) => JavaScriptObfuscator.obfuscate(code, { ...options, seed: 7 }).getObfuscatedCode();

@@ -541,8 +541,11 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   if (choice) {
     const [absent, present] = isAbsent(A) ? [A, B] : isAbsent(B) ? [B, A] : [];
     const slot = parenthesised(choice).parent;
-    const field = absent && slot?.type === 'Property' && slot.value === parenthesised(choice) ? keyName(slot) : undefined;
-    if (field !== undefined && sinksOf(analysis, slot!.parent!).some((k) => k.kind === 'network request')) return { what: `an extra field "${field}"`, a: 'without it', b: `${field}: ${text(present!)}` };
+    // (Also set on the object after it is made, `o["seed"] = cond ? 42 : undefined`, as obfuscators write object literals.)
+    const member = absent && slot?.type === 'AssignmentExpression' && slot.right === parenthesised(choice) && slot.left.type === 'MemberExpression' && unwrap(slot.left.object).type === 'Identifier' ? slot.left : undefined;
+    const field = absent && slot?.type === 'Property' && slot.value === parenthesised(choice) ? keyName(slot) : member ? propertyName(member) ?? stringValue(context, member.property) : undefined;
+    const holder = member ? analysis.soleDefinition(unwrap(member.object)) : slot?.parent;
+    if (field !== undefined && holder && sinksOf(analysis, holder).some((k) => k.kind === 'network request')) return { what: `an extra field "${field}"`, a: 'without it', b: `${field}: ${text(present!)}` };
     const [none, some] = A.type === 'ObjectExpression' && B.type === 'ObjectExpression' ? (A.properties.length === 0 ? [A, B] : B.properties.length === 0 ? [B, A] : []) : [];
     const target = none && slot?.type === 'CallExpression' && slot.arguments[0] !== parenthesised(choice) && calleeName(slot) === 'assign' ? slot.arguments[0] : undefined;
     const spreadIn = none && slot?.type === 'SpreadElement' && slot.parent?.type === 'ObjectExpression' ? slot.parent : undefined;
