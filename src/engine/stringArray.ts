@@ -18,25 +18,36 @@ type Encoding = 'none' | 'base64' | 'rc4';
 
 interface Accessor { node: Node; offset: number; encoding: Encoding }
 
+type Constant = number | string | undefined;
+
+/**
+ * How a call by one name reads the array: the accessor it ends in, and how its arguments become
+ * the accessor's (the identity for the accessor and its aliases; for a wrapper function,
+ * `function W(a, b, c, d) { return G(d - 0x39f, a); }`, that function's arithmetic).
+ */
+interface Reader { accessor: Accessor; map(values: Constant[]): Constant[] }
+
 /** The text with every accessor call of a string array written as its string; undefined when there is none. */
 export function resolveStringArrays(text: string, index: ParsedIndex | undefined): string | undefined {
   if (!index || !text.includes('shift')) return undefined;
   const edits: Array<{ start: number; end: number; text: string }> = [];
+  let objects: Map<string, Map<string, Constant>> | undefined;
   for (const m of text.matchAll(HOLDER)) {
     const holder = m[1];
     const strings = holderStrings(index, holder, m.index!);
     if (!strings) continue;
     const accessors = (index.calls.get(holder) ?? []).map((c) => accessorOf(enclosingFunction(c))).filter((a): a is Accessor => !!a);
     if (!accessors.length) continue;
-    const names = aliases(text, accessors);
+    const names = readers(text, index, accessors);
+    // (`G(o._0x47f9f9)` of `const o = { _0x47f9f9: 0x1a4 }`: indexes kept in objects of constants.)
+    objects ??= constantObjects(index);
     const read = (array: string[], call: Node): string | undefined => {
-      const a = names.get(calleeName(call));
-      const i = a && call.arguments.length ? numberOf(call.arguments[0]) : undefined;
-      if (!a || i === undefined) return undefined;
-      const raw = array[i - a.offset];
-      if (typeof raw !== 'string') return undefined;
-      const key = call.arguments[1] && unwrap(call.arguments[1]).type === 'Literal' ? String(unwrap(call.arguments[1]).value) : undefined;
-      return decode(raw, a.encoding, key);
+      const r = names.get(calleeName(call));
+      if (!r) return undefined;
+      const [i, key] = r.map((call.arguments as Node[]).map((a) => constantOf(a, new Map(), objects!)));
+      if (typeof i !== 'number') return undefined;
+      const raw = array[i - r.accessor.offset];
+      return typeof raw === 'string' ? decode(raw, r.accessor.encoding, key === undefined ? undefined : String(key)) : undefined;
     };
     const calls = [...names.keys()].flatMap((n) => index.calls.get(n) ?? []);
     const array = rotated(strings, calls, index, read);
@@ -109,18 +120,48 @@ function accessorOf(fn: Node | undefined): Accessor | undefined {
   return { node: fn, offset, encoding };
 }
 
-/** The accessors by every name they go by (`const _0x4ec88a = _0x56ff`, also an alias of an alias). */
-function aliases(text: string, accessors: Accessor[]): Map<string, Accessor> {
-  const names = new Map<string, Accessor>();
-  for (const a of accessors) names.set(a.node.id.name, a);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [name, a] of [...names]) {
-      const re = new RegExp(`([\\w$]+)\\s*=\\s*${name.replace(/\$/g, '\\$')}\\s*(?=[,;)\\n])`, 'g');
-      for (const m of text.matchAll(re)) if (!names.has(m[1])) { names.set(m[1], a); grew = true; }
+/**
+ * The accessors by every name they go by: aliases (`const _0x4ec88a = _0x56ff`, also of an alias)
+ * and wrapper functions that return a call of one with arithmetic on their parameters, also
+ * chained (a wrapper of a wrapper).
+ */
+function readers(text: string, index: ParsedIndex, accessors: Accessor[]): Map<string, Reader> {
+  const names = new Map<string, Reader>();
+  const queue: string[] = [];
+  const add = (name: string, r: Reader) => { if (!names.has(name)) { names.set(name, r); queue.push(name); } };
+  for (const a of accessors) add(a.node.id.name, { accessor: a, map: (v) => v });
+  while (queue.length) {
+    const name = queue.shift()!;
+    const r = names.get(name)!;
+    const re = new RegExp(`([\\w$]+)\\s*=\\s*${name.replace(/\$/g, '\\$')}\\s*(?=[,;)\\n])`, 'g');
+    for (const m of text.matchAll(re)) add(m[1], r);
+    for (const call of index.calls.get(name) ?? []) {
+      const fn = enclosingFunction(call);
+      const body = fn?.type === 'FunctionDeclaration' ? fn.body.body : undefined;
+      if (!fn || body?.length !== 1 || body[0].type !== 'ReturnStatement' || body[0].argument !== call) continue;
+      const params = (fn.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : ''));
+      const inner = call.arguments as Node[];
+      add(fn.id.name, { accessor: r.accessor, map: (values) => r.map(inner.map((e) => constantOf(e, new Map(params.map((p, i) => [p, values[i]])), new Map()))) });
     }
   }
   return names;
+}
+
+/** `const o = { _0x47f9f9: 0x1a4, … }`: objects of constants only, by the name that holds them (names the obfuscator made are unique). */
+function constantObjects(index: ParsedIndex): Map<string, Map<string, Constant>> {
+  const out = new Map<string, Map<string, Constant>>();
+  for (const n of index.nodes) {
+    if (n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || n.init?.type !== 'ObjectExpression' || !n.init.properties.length) continue;
+    const members = new Map<string, Constant>();
+    for (const p of n.init.properties as Node[]) {
+      const key = p.type === 'Property' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : String(p.key.value)) : undefined;
+      const v = key !== undefined ? constantOf(p.value, new Map(), new Map()) : undefined;
+      if (v === undefined) { members.clear(); break; }
+      members.set(key!, v);
+    }
+    if (members.size) out.set(n.id.name, out.has(n.id.name) ? new Map() : members);
+  }
+  return out;
 }
 
 function calleeName(call: Node): string {
@@ -130,21 +171,42 @@ function calleeName(call: Node): string {
 
 /** A number written with literals only (`0xcd`, `-0x1b1 * 0x1 + 0x2e3`). */
 function numberOf(node: Node): number | undefined {
+  const v = constantOf(node, new Map(), new Map());
+  return typeof v === 'number' ? v : undefined;
+}
+
+/**
+ * A constant: literals (an index may be written as text, `'0x1a4'`), a wrapper's parameters in
+ * `env`, members of objects of constants, and `+ - * /` on numbers.
+ */
+function constantOf(node: Node, env: Map<string, Constant>, objects: Map<string, Map<string, Constant>>): Constant {
   const n = unwrap(node);
-  if (n.type === 'Literal') return typeof n.value === 'number' ? n.value : undefined;
-  if (n.type === 'UnaryExpression') {
-    const v = numberOf(n.argument);
-    return v === undefined ? undefined : n.operator === '-' ? -v : n.operator === '+' ? v : undefined;
-  }
-  if (n.type === 'BinaryExpression') {
-    const a = numberOf(n.left);
-    const b = numberOf(n.right);
-    if (a === undefined || b === undefined) return undefined;
-    switch (n.operator) {
-      case '+': return a + b;
-      case '-': return a - b;
-      case '*': return a * b;
-      case '/': return a / b;
+  switch (n.type) {
+    case 'Literal':
+      if (typeof n.value === 'number') return n.value;
+      if (typeof n.value === 'string') return /^-?(?:0x[\da-f]+|\d+)$/i.test(n.value) ? (n.value.startsWith('-') ? -Number(n.value.slice(1)) : Number(n.value)) : n.value;
+      return undefined;
+    case 'Identifier': return env.get(n.name);
+    case 'MemberExpression': {
+      const o = unwrap(n.object);
+      const key = n.computed ? constantOf(n.property, env, objects) : n.property.name;
+      return o.type === 'Identifier' && key !== undefined ? objects.get(o.name)?.get(String(key)) : undefined;
+    }
+    case 'UnaryExpression': {
+      const v = constantOf(n.argument, env, objects);
+      if (typeof v !== 'number') return undefined;
+      return n.operator === '-' ? -v : n.operator === '+' ? v : undefined;
+    }
+    case 'BinaryExpression': {
+      const a = constantOf(n.left, env, objects);
+      const b = constantOf(n.right, env, objects);
+      if (typeof a !== 'number' || typeof b !== 'number') return undefined;
+      switch (n.operator) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return a / b;
+      }
     }
   }
   return undefined;

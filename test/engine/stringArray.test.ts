@@ -23,6 +23,9 @@ const CASES: Array<[string, string, Verdict]> = [
 const PRESETS: Record<string, object> = {
   'string array': { compact: true, stringArray: true, stringArrayThreshold: 1 },
   'rotated, shuffled, base64, wrappers': { compact: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['base64'], stringArrayRotate: true, stringArrayShuffle: true, stringArrayWrappersCount: 2 },
+  'chained wrapper functions with arithmetic on their parameters': { compact: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['base64'], stringArrayRotate: true, stringArrayWrappersCount: 2, stringArrayWrappersType: 'function', stringArrayWrappersParametersMaxCount: 4, stringArrayWrappersChainedCalls: true },
+  'indexes written as text, shifted': { compact: true, stringArray: true, stringArrayThreshold: 1, stringArrayIndexesType: ['hexadecimal-numeric-string'], stringArrayIndexShift: true, stringArrayRotate: true },
+  'indexes kept in objects of constants': { compact: true, stringArray: true, stringArrayThreshold: 1, stringArrayCallsTransform: true, stringArrayCallsTransformThreshold: 1, stringArrayEncoding: ['base64'] },
   'RC4 and split strings': { compact: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['rc4'], stringArrayRotate: true, splitStrings: true, splitStringsChunkLength: 5 },
   'numbers as expressions, flattened control flow, dead code, object keys moved out': { compact: true, controlFlowFlattening: true, controlFlowFlatteningThreshold: 1, deadCodeInjection: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['base64'], numbersToExpressions: true, transformObjectKeys: true, identifierNamesGenerator: 'hexadecimal' },
 };
