@@ -11,7 +11,7 @@ import type { ParsedIndex } from './parse';
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=';
 /** `function F() { const a = ["…", …]; F = function () { return a; }; return F(); }`: the array's holder. */
 const HOLDER = /function\s+([\w$]+)\s*\(\s*\)\s*\{\s*(?:const|var|let)\s+([\w$]+)\s*=\s*\[/g;
-/** Arrays longer than this are not searched for a rotation. */
+/** Arrays longer than this are not read. */
 const MAX_ARRAY = 100_000;
 
 type Encoding = 'none' | 'base64' | 'rc4';
@@ -74,15 +74,17 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
     }
   }
   if (!edits.length) return undefined;
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  let last = Infinity;
+  // (In order, once: an edit that overlaps the one before is left out.)
+  edits.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
   for (const e of edits) {
-    if (e.end > last) continue; // (a call inside another's arguments: the outer one is written)
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    last = e.start;
+    if (e.start < at) continue;
+    parts.push(text.slice(at, e.start), e.text);
+    at = e.end;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** The strings of the holder function declared at `at`, found through its own `return F()`. */
