@@ -80,6 +80,7 @@ export class Analysis implements Facts, AnalysisContext {
       definitions: (b) => this.defs.definitions(b),
       iteratedBy: (b) => this.defs.iteratedBy(b),
       members: (object, key) => this.defs.propertyValues(object, key),
+      reassigned: (name, key) => { const b = this.scopes.resolve(name); return !!b && this.defs.assignsMember(b, key); },
       argumentOf: (b) => this.defs.argumentOf(b),
       pushedTo: (b) => this.defs.pushedTo(b),
     });

@@ -408,7 +408,8 @@ export class Definitions {
     for (const method of ['forEach', 'some', 'every', 'map', 'filter', 'find', 'flatMap']) {
       for (const call of this.methodCalls().get(method) ?? []) {
         const cb = call.arguments[0];
-        if (isList(unwrap(call.callee).object) && isFunction(cb)) callsOfItem(cb.params[0]);
+        // (`(0, list.forEach)(…)`: calleeOf looks through the sequence, as the index did.)
+        if (isList(calleeOf(call.callee).object) && isFunction(cb)) callsOfItem(cb.params[0]);
       }
     }
     for (const loop of this.forOfLoops().get(list.name) ?? []) {
@@ -554,7 +555,7 @@ export class Definitions {
     if (on && LISTEN.has(methodName(on) ?? '') && on.arguments[0].type === 'Literal') {
       const emitter = unwrap(unwrap(on.callee).object);
       for (const emit of emitter.type === 'Identifier' ? this.methodCalls().get('emit') ?? [] : []) {
-        const target = unwrap(unwrap(emit.callee).object);
+        const target = unwrap(calleeOf(emit.callee).object);
         if (emit.arguments[0]?.type !== 'Literal' || emit.arguments[0].value !== on.arguments[0].value || target.type !== 'Identifier' || target.name !== emitter.name) continue;
         if (this.a.scopes.resolve(target) === this.a.scopes.resolve(emitter)) list.push({ call: emit, args: emit.arguments.slice(1) });
       }
@@ -1094,6 +1095,11 @@ export class Definitions {
   }
 
   /** `o.key = …` assignments to this binding's object, grouped by binding once per name (minified names recur in every scope). */
+  /** Whether `b.key = …` (or `b.key |= …`) is written anywhere. */
+  assignsMember(b: Binding, key: string): boolean {
+    return this.memberAssignmentsOf(b, key).length > 0;
+  }
+
   private memberAssignmentsOf(b: Binding, key: string): Node[] {
     if (!this.memberAssignmentsTo(b.name, key).length) return [];
     let cache = this.memberAssignmentGroups.get(key);

@@ -88,6 +88,8 @@ export interface DefinitionSource {
   argumentOf?(b: Binding): Node | undefined;
   /** What `b.push(…)` calls add to an array. */
   pushedTo?(b: Binding): Node[];
+  /** Whether `name.key` is assigned anywhere (`state.hit = true`), for the variable `name` names. */
+  reassigned?(name: Node, key: string): boolean;
 }
 
 /** True when `text` appears as such in one of the string literals a value was built from. */
@@ -329,14 +331,13 @@ export class Evaluator {
     const key = node.computed ? this.expr(node.property, frame) : node.property.name;
     // `require(101).regions`: the value a bundled module exports. A module wrapper the
     // evaluator ran without its factory's side effects gives `{}`: the exports are looked up too.
-    if (typeof key === 'string' && !frame && (obj === UNKNOWN || isObj(obj))) {
+    if (typeof key === 'string' && !frame && (obj === UNKNOWN || isObj(obj) && !Object.prototype.hasOwnProperty.call(obj, key))) {
       const values = this.defs.members(node.object, key);
-      if (obj === UNKNOWN || !Object.prototype.hasOwnProperty.call(obj, key)) {
-        if (values.length === 1) return this.expr(values[0], null);
-        if (obj === UNKNOWN) return UNKNOWN;
-      // `const state = { hit: false }; … state.hit = true`: a member set again elsewhere is not its first value.
-      } else if (values.length > 1) return UNKNOWN;
+      if (values.length === 1) return this.expr(values[0], null);
+      if (obj === UNKNOWN) return UNKNOWN;
     }
+    // `const state = { hit: false }; … state.hit = true`: a member set again elsewhere is not its first value.
+    if (typeof key === 'string' && !frame && isObj(obj) && unwrap(node.object).type === 'Identifier' && this.defs.reassigned?.(unwrap(node.object), key)) return UNKNOWN;
     // `T[i]` of a text picked character by character (an index table): a decoding step.
     if (typeof obj === 'string' && typeof key === 'number' && node.computed && node.property.type !== 'Literal') this.prov.decoded = true;
     return getProperty(obj, key);

@@ -4,7 +4,7 @@
 // RC4-encoded. Nothing is run: the array, its rotation and its encodings are
 // worked out from the code's constants, and each accessor call is written back
 // as the string it returns, so the program can be analysed as it reads.
-import { unwrap, type Node } from './ast';
+import { addTo, unwrap, type Node } from './ast';
 import type { ParsedIndex } from './parse';
 
 /** The obfuscator's base64 alphabet: lower case first. */
@@ -31,20 +31,22 @@ interface Reader { accessor: Accessor; map(values: Constant[]): Constant[] }
 export function resolveStringArrays(text: string, index: ParsedIndex | undefined): string | undefined {
   if (!index || !text.includes('shift')) return undefined;
   const edits: Array<{ start: number; end: number; text: string }> = [];
-  let objects: Map<string, Map<string, Constant>> | undefined;
+  let members: Map<string, Constant> | undefined;
+  let renamed: Map<string, string[]> | undefined;
   for (const m of text.matchAll(HOLDER)) {
     const holder = m[1];
     const strings = holderStrings(index, holder, m.index!);
     if (!strings) continue;
     const accessors = (index.calls.get(holder) ?? []).map((c) => accessorOf(enclosingFunction(c))).filter((a): a is Accessor => !!a);
     if (!accessors.length) continue;
-    const names = readers(text, index, accessors);
-    // (`G(o._0x47f9f9)` of `const o = { _0x47f9f9: 0x1a4 }`: indexes kept in objects of constants.)
-    objects ??= constantObjects(index);
+    renamed ??= renames(index);
+    // (`G(o._0x47f9f9)` of `const o = { _0x47f9f9: 0x1a4 }`: indexes and keys kept in objects of constants.)
+    members ??= constantMembers(index);
+    const names = readers(index, renamed, members, accessors);
     const read = (array: string[], call: Node): string | undefined => {
       const r = names.get(calleeName(call));
       if (!r) return undefined;
-      const [i, key] = r.map((call.arguments as Node[]).map((a) => constantOf(a, new Map(), objects!)));
+      const [i, key] = r.map((call.arguments as Node[]).map((a) => constantOf(a, new Map(), members!)));
       if (typeof i !== 'number') return undefined;
       const raw = array[i - r.accessor.offset];
       return typeof raw === 'string' ? decode(raw, r.accessor.encoding, key === undefined ? undefined : String(key)) : undefined;
@@ -127,7 +129,7 @@ function accessorOf(fn: Node | undefined): Accessor | undefined {
  * and wrapper functions that return a call of one with arithmetic on their parameters, also
  * chained (a wrapper of a wrapper).
  */
-function readers(text: string, index: ParsedIndex, accessors: Accessor[]): Map<string, Reader> {
+function readers(index: ParsedIndex, renamed: Map<string, string[]>, members: Map<string, Constant>, accessors: Accessor[]): Map<string, Reader> {
   const names = new Map<string, Reader>();
   const queue: string[] = [];
   const add = (name: string, r: Reader) => { if (!names.has(name)) { names.set(name, r); queue.push(name); } };
@@ -135,34 +137,52 @@ function readers(text: string, index: ParsedIndex, accessors: Accessor[]): Map<s
   while (queue.length) {
     const name = queue.shift()!;
     const r = names.get(name)!;
-    const re = new RegExp(`([\\w$]+)\\s*=\\s*${name.replace(/\$/g, '\\$')}\\s*(?=[,;)\\n])`, 'g');
-    for (const m of text.matchAll(re)) add(m[1], r);
+    for (const alias of renamed.get(name) ?? []) add(alias, r);
     for (const call of index.calls.get(name) ?? []) {
       const fn = enclosingFunction(call);
       const body = fn?.type === 'FunctionDeclaration' ? fn.body.body : undefined;
       if (!fn || body?.length !== 1 || body[0].type !== 'ReturnStatement' || body[0].argument !== call) continue;
       const params = (fn.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : ''));
       const inner = call.arguments as Node[];
-      add(fn.id.name, { accessor: r.accessor, map: (values) => r.map(inner.map((e) => constantOf(e, new Map(params.map((p, i) => [p, values[i]])), new Map()))) });
+      add(fn.id.name, { accessor: r.accessor, map: (values) => r.map(inner.map((e) => constantOf(e, new Map(params.map((p, i) => [p, values[i]])), members))) });
     }
   }
   return names;
 }
 
-/** `const o = { _0x47f9f9: 0x1a4, … }`: objects of constants only, by the name that holds them (names the obfuscator made are unique). */
-function constantObjects(index: ParsedIndex): Map<string, Map<string, Constant>> {
-  const out = new Map<string, Map<string, Constant>>();
+/** Names given the value of another name (`const _0x4ec88a = _0x56ff`), by that name: one pass over the tree. */
+function renames(index: ParsedIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const n of index.nodes) {
-    if (n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || n.init?.type !== 'ObjectExpression' || !n.init.properties.length) continue;
-    const members = new Map<string, Constant>();
-    for (const p of n.init.properties as Node[]) {
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init?.type === 'Identifier') addTo(out, n.init.name, n.id.name);
+    else if (n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'Identifier' && n.right.type === 'Identifier') addTo(out, n.right.name, n.left.name);
+  }
+  return out;
+}
+
+/**
+ * `const o = { _0x47f9f9: 0x1a4, … }`: members of objects of constants only, by member name. The
+ * obfuscator's member names are unique even where a minifier has reused the objects' names; a
+ * name given two different values is left out.
+ */
+function constantMembers(index: ParsedIndex): Map<string, Constant> {
+  const out = new Map<string, Constant>();
+  const clash = new Set<string>();
+  for (const n of index.nodes) {
+    if (n.type !== 'ObjectExpression' || !n.properties.length || n.parent?.type !== 'VariableDeclarator') continue;
+    const members: Array<[string, Constant]> = [];
+    for (const p of n.properties as Node[]) {
       const key = p.type === 'Property' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : String(p.key.value)) : undefined;
       const v = key !== undefined ? constantOf(p.value, new Map(), new Map()) : undefined;
-      if (v === undefined) { members.clear(); break; }
-      members.set(key!, v);
+      if (v === undefined) { members.length = 0; break; }
+      members.push([key!, v]);
     }
-    if (members.size) out.set(n.id.name, out.has(n.id.name) ? new Map() : members);
+    for (const [k, v] of members) {
+      if (out.has(k) && out.get(k) !== v) clash.add(k);
+      out.set(k, v);
+    }
   }
+  for (const k of clash) out.delete(k);
   return out;
 }
 
@@ -181,7 +201,7 @@ function numberOf(node: Node): number | undefined {
  * A constant: literals (an index may be written as text, `'0x1a4'`), a wrapper's parameters in
  * `env`, members of objects of constants, and `+ - * /` on numbers.
  */
-function constantOf(node: Node, env: Map<string, Constant>, objects: Map<string, Map<string, Constant>>): Constant {
+function constantOf(node: Node, env: Map<string, Constant>, members: Map<string, Constant>): Constant {
   const n = unwrap(node);
   switch (n.type) {
     case 'Literal':
@@ -190,18 +210,17 @@ function constantOf(node: Node, env: Map<string, Constant>, objects: Map<string,
       return undefined;
     case 'Identifier': return env.get(n.name);
     case 'MemberExpression': {
-      const o = unwrap(n.object);
-      const key = n.computed ? constantOf(n.property, env, objects) : n.property.name;
-      return o.type === 'Identifier' && key !== undefined ? objects.get(o.name)?.get(String(key)) : undefined;
+      const key = n.computed ? constantOf(n.property, env, members) : n.property.name;
+      return unwrap(n.object).type === 'Identifier' && key !== undefined ? members.get(String(key)) : undefined;
     }
     case 'UnaryExpression': {
-      const v = constantOf(n.argument, env, objects);
+      const v = constantOf(n.argument, env, members);
       if (typeof v !== 'number') return undefined;
       return n.operator === '-' ? -v : n.operator === '+' ? v : undefined;
     }
     case 'BinaryExpression': {
-      const a = constantOf(n.left, env, objects);
-      const b = constantOf(n.right, env, objects);
+      const a = constantOf(n.left, env, members);
+      const b = constantOf(n.right, env, members);
       if (typeof a !== 'number' || typeof b !== 'number') return undefined;
       switch (n.operator) {
         case '+': return a + b;
@@ -221,7 +240,8 @@ function constantOf(node: Node, env: Map<string, Constant>, objects: Map<string,
  */
 function rotated(strings: string[], calls: Node[], index: ParsedIndex, read: (array: string[], call: Node) => string | undefined): string[] | undefined {
   // The checksum: the declarator around the parseInt calls of accessor results, in a function run at once with the holder and the number.
-  const parsed = (index.calls.get('parseInt') ?? []).find((p) => p.arguments[0] && calls.includes(unwrap(p.arguments[0])));
+  const reads = new Set(calls);
+  const parsed = (index.calls.get('parseInt') ?? []).find((p) => p.arguments[0] && reads.has(unwrap(p.arguments[0])));
   if (!parsed) return strings;
   let sum: Node | undefined;
   for (let p = parsed.parent; p && !sum; p = p.parent) if (p.type === 'VariableDeclarator') sum = p.init;
