@@ -1,7 +1,7 @@
 // The engine's entry point: one text in, findings out (parse, one walk, rules).
 import { isFunction, type Node } from './ast';
 import { Analysis, type Flow } from './analysis';
-import { parse, ScanError, type ParsedIndex } from './parse';
+import { parse, ScanError, type ParsedIndex, type ParseResult } from './parse';
 import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
 import type { ModuleSummary, Seeds } from './modules';
@@ -31,14 +31,26 @@ export function scanText(text: string, options: ScanOptions): FileResult {
   const result: FileResult = { file: options.file, bytes: Buffer.byteLength(text), ms: 0, findings: [], notAnalysed: [] };
   try {
     if (!text.trim()) throw new ScanError('empty file');
-    const parsed = parse(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
+    const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+    let parsed = parse(source);
+    // Strings kept in an obfuscator's rotated array: the program is analysed as it reads them, with
+    // each accessor call written as its string (the lines stay, the columns move: findings say `decoded`).
+    // (One tree at a time: the first is let go before the second is built.)
+    const resolved = resolveStringArrays(text, parsed.index);
+    let analysed = text;
+    if (resolved) {
+      parsed = undefined as unknown as ParseResult;
+      try {
+        parsed = parse(resolved);
+        analysed = resolved;
+      } catch {
+        parsed = parse(source);
+      }
+    }
     const parsedAt = performance.now();
     result.notAnalysed.push(...parsed.notAnalysed);
-    const { findings, walkMs, summary } = analyse(text, parsed.ast, options, parsed.index);
-    result.findings = findings;
-    // Strings kept in an obfuscator's rotated array: the program as it reads them, scanned as decoded code.
-    const resolved = (options.depth ?? 0) < MAX_NESTED_DEPTH ? resolveStringArrays(text, parsed.index) : undefined;
-    if (resolved) result.findings.push(...scanText(resolved, { ...options, seeds: undefined, depth: (options.depth ?? 0) + 1 }).findings.map((f) => ({ ...f, decoded: true as const })));
+    const { findings, walkMs, summary } = analyse(analysed, parsed.ast, options, parsed.index);
+    result.findings = analysed === text ? findings : findings.map((f) => ({ ...f, decoded: true as const }));
     if (summary) result.summary = summary;
     const parse_ = parsedAt - started;
     result.timings = { parse: Math.round(parse_), walk: Math.round(walkMs), rules: Math.round(performance.now() - parsedAt - walkMs) };

@@ -6,6 +6,7 @@
 // as the string it returns, so the program can be analysed as it reads.
 import { addTo, unwrap, type Node } from './ast';
 import type { ParsedIndex } from './parse';
+import { ScopeResolver, type Binding } from './scope';
 
 /** The obfuscator's base64 alphabet: lower case first. */
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=';
@@ -32,7 +33,8 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
   if (!index || !text.includes('shift')) return undefined;
   const edits: Array<{ start: number; end: number; text: string }> = [];
   let members: Map<string, Constant> | undefined;
-  let renamed: Map<string, string[]> | undefined;
+  let renamed: Map<string, Array<[Node, Node]>> | undefined;
+  const scopes = new ScopeResolver();
   for (const m of text.matchAll(HOLDER)) {
     const holder = m[1];
     const strings = holderStrings(index, holder, m.index!);
@@ -42,16 +44,20 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
     renamed ??= renames(index);
     // (`G(o._0x47f9f9)` of `const o = { _0x47f9f9: 0x1a4 }`: indexes and keys kept in objects of constants.)
     members ??= constantMembers(index);
-    const names = readers(index, renamed, members, accessors);
+    const found = readers(index, scopes, renamed, members, accessors);
+    const readerOf = new Map<Node, Reader>();
+    const calls: Node[] = [];
+    for (const [b, r] of found) {
+      for (const c of index.calls.get(b.name) ?? []) if (scopes.resolve(unwrap(c.callee)) === b) { readerOf.set(c, r); calls.push(c); }
+    }
     const read = (array: string[], call: Node): string | undefined => {
-      const r = names.get(calleeName(call));
+      const r = readerOf.get(call);
       if (!r) return undefined;
       const [i, key] = r.map((call.arguments as Node[]).map((a) => constantOf(a, new Map(), members!)));
       if (typeof i !== 'number') return undefined;
       const raw = array[i - r.accessor.offset];
       return typeof raw === 'string' ? decode(raw, r.accessor.encoding, key === undefined ? undefined : String(key)) : undefined;
     };
-    const calls = [...names.keys()].flatMap((n) => index.calls.get(n) ?? []);
     const array = rotated(strings, calls, index, read);
     if (!array) continue;
     // (Pieces joined by `+`, as the obfuscator splits strings, `_0x1(0xcd) + "des"`, are written as one.)
@@ -125,37 +131,40 @@ function accessorOf(fn: Node | undefined): Accessor | undefined {
 }
 
 /**
- * The accessors by every name they go by: aliases (`const _0x4ec88a = _0x56ff`, also of an alias)
- * and wrapper functions that return a call of one with arithmetic on their parameters, also
- * chained (a wrapper of a wrapper).
+ * The accessors under every name they go by, as bindings (a minifier reuses short names across
+ * functions): aliases (`const _0x4ec88a = _0x56ff`, also of an alias) and wrapper functions that
+ * return a call of one with arithmetic on their parameters, also chained (a wrapper of a wrapper).
  */
-function readers(index: ParsedIndex, renamed: Map<string, string[]>, members: Map<string, Constant>, accessors: Accessor[]): Map<string, Reader> {
-  const names = new Map<string, Reader>();
-  const queue: string[] = [];
-  const add = (name: string, r: Reader) => { if (!names.has(name)) { names.set(name, r); queue.push(name); } };
-  for (const a of accessors) add(a.node.id.name, { accessor: a, map: (v) => v });
+function readers(index: ParsedIndex, scopes: ScopeResolver, renamed: Map<string, Array<[Node, Node]>>, members: Map<string, Constant>, accessors: Accessor[]): Map<Binding, Reader> {
+  const found = new Map<Binding, Reader>();
+  const queue: Binding[] = [];
+  const add = (id: Node, r: Reader) => {
+    const b = scopes.resolve(id);
+    if (b && !found.has(b)) { found.set(b, r); queue.push(b); }
+  };
+  for (const a of accessors) add(a.node.id, { accessor: a, map: (v) => v });
   while (queue.length) {
-    const name = queue.shift()!;
-    const r = names.get(name)!;
-    for (const alias of renamed.get(name) ?? []) add(alias, r);
-    for (const call of index.calls.get(name) ?? []) {
+    const b = queue.shift()!;
+    const r = found.get(b)!;
+    for (const [from, to] of renamed.get(b.name) ?? []) if (scopes.resolve(from) === b) add(to, r);
+    for (const call of index.calls.get(b.name) ?? []) {
       const fn = enclosingFunction(call);
       const body = fn?.type === 'FunctionDeclaration' ? fn.body.body : undefined;
-      if (!fn || body?.length !== 1 || body[0].type !== 'ReturnStatement' || body[0].argument !== call) continue;
+      if (!fn || body?.length !== 1 || body[0].type !== 'ReturnStatement' || body[0].argument !== call || scopes.resolve(unwrap(call.callee)) !== b) continue;
       const params = (fn.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : ''));
       const inner = call.arguments as Node[];
-      add(fn.id.name, { accessor: r.accessor, map: (values) => r.map(inner.map((e) => constantOf(e, new Map(params.map((p, i) => [p, values[i]])), members))) });
+      add(fn.id, { accessor: r.accessor, map: (values) => r.map(inner.map((e) => constantOf(e, new Map(params.map((p, i) => [p, values[i]])), members))) });
     }
   }
-  return names;
+  return found;
 }
 
-/** Names given the value of another name (`const _0x4ec88a = _0x56ff`), by that name: one pass over the tree. */
-function renames(index: ParsedIndex): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** Names given the value of another name (`const _0x4ec88a = _0x56ff`), by that name, as [that name, the new one]: one pass over the tree. */
+function renames(index: ParsedIndex): Map<string, Array<[Node, Node]>> {
+  const out = new Map<string, Array<[Node, Node]>>();
   for (const n of index.nodes) {
-    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init?.type === 'Identifier') addTo(out, n.init.name, n.id.name);
-    else if (n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'Identifier' && n.right.type === 'Identifier') addTo(out, n.right.name, n.left.name);
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init?.type === 'Identifier') addTo(out, n.init.name, [n.init, n.id]);
+    else if (n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'Identifier' && n.right.type === 'Identifier') addTo(out, n.right.name, [n.right, n.left]);
   }
   return out;
 }
@@ -243,11 +252,12 @@ function rotated(strings: string[], calls: Node[], index: ParsedIndex, read: (ar
   const reads = new Set(calls);
   const parsed = (index.calls.get('parseInt') ?? []).find((p) => p.arguments[0] && reads.has(unwrap(p.arguments[0])));
   if (!parsed) return strings;
-  let sum: Node | undefined;
-  for (let p = parsed.parent; p && !sum; p = p.parent) if (p.type === 'VariableDeclarator') sum = p.init;
+  // (The whole sum around it: kept in a variable, or compared at once, `if (-parseInt(…) / 1 + … === e) break`, as minifiers write it.)
+  let sum: Node = parsed;
+  while (sum.parent && (sum.parent.type === 'BinaryExpression' && /^[-+*/]$/.test(sum.parent.operator) || sum.parent.type === 'UnaryExpression')) sum = sum.parent;
   const run = enclosingFunction(parsed)?.parent;
   const want = run?.type === 'CallExpression' && run.arguments.length === 2 ? numberOf(run.arguments[1]) : undefined;
-  if (!sum || want === undefined) return undefined;
+  if (want === undefined) return undefined;
   const array = [...strings];
   for (let r = 0; r < array.length; r++) {
     if (checksum(sum, (call) => read(array, call)) === want) return array;
