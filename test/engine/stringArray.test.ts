@@ -1,6 +1,7 @@
 // Obfuscated programs: javascript-obfuscator moves every string into one rotated,
 // optionally encoded array. The scan must read them back without running the code.
 import * as assert from 'assert';
+import { transformSync } from 'esbuild';
 import JavaScriptObfuscator from 'javascript-obfuscator';
 import { parse } from '../../src/engine/parse';
 import { scanText } from '../../src/engine/scan';
@@ -32,6 +33,13 @@ const PRESETS: Record<string, object> = {
 
 const obfuscate = (code: string, options: object) => JavaScriptObfuscator.obfuscate(code, { ...options, seed: 7 }).getObfuscatedCode();
 
+/** Obfuscated, then bundled and minified as one module among others: short names reused across functions, the checksum compared at once. */
+const obfuscatedThenMinified = (code: string) => {
+  const other = `function a(n){const t={x:1};return n+t.x}function b(n){return a(n)*2}`;
+  const wrapped = `${other}\nexport function run(){${obfuscate(code, PRESETS['chained wrapper functions with arithmetic on their parameters'])}}\nrun();`;
+  return transformSync(wrapped, { minify: true, format: 'esm' }).code;
+};
+
 describe('engine: obfuscators\' string arrays', () => {
   for (const [name, code, verdict] of CASES) {
     for (const [preset, options] of Object.entries(PRESETS)) {
@@ -42,6 +50,14 @@ describe('engine: obfuscators\' string arrays', () => {
         assert.strictEqual(verdictOf(r.findings), verdict, r.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`).join('\n'));
       });
     }
+  }
+
+  for (const [name, code, verdict] of CASES.slice(0, 2)) {
+    it(`${name}, obfuscated and then minified inside a module: ${verdict}`, () => {
+      const text = obfuscatedThenMinified(code);
+      const r = scanText(text, { file: 'obfuscated.js' });
+      assert.strictEqual(verdictOf(r.findings), verdict, r.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`).join('\n'));
+    });
   }
 
   it('writes each accessor call back as its string, and keeps the rest of the text', () => {
