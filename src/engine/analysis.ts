@@ -18,7 +18,6 @@ import { calleeOf, ModuleFacts, requiredSpec, requireNamesIn, type Constant, typ
 import type { ParsedIndex } from './parse';
 import { ScopeResolver, type Binding } from './scope';
 import { ALL_KINDS, Kind, SourceMatcher, type SourceMatch } from './sources';
-import { isNetworkCall, paramSends } from './sinks';
 import type { Visitor } from './walk';
 
 export type { Comparison } from './comparisons';
@@ -155,8 +154,11 @@ export class Analysis implements Facts, AnalysisContext {
 
   // ---- the module's summary ----
 
-  /** The module's summary for the linker; undefined when it neither takes from nor gives to other modules. */
-  summary(): ModuleSummary | undefined {
+  /**
+   * The module's summary for the linker; undefined when it neither takes from nor gives to other
+   * modules. `sends`: the parameters of an exported function it sends in a request (see sinks).
+   */
+  summary(sends: (fn: FunctionNode) => number[]): ModuleSummary | undefined {
     const dynamicImports: Node[] = [];
     if (/\bimport\(\s*["'`][./]/.test(this.text)) this.eachNode((n) => { if (n.type === 'ImportExpression') dynamicImports.push(n); });
     const names = this.modules.importedNames(this.defs.calls, dynamicImports);
@@ -176,24 +178,7 @@ export class Analysis implements Facts, AnalysisContext {
       });
     }
     if (!this.modules.linked) return undefined;
-    return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n), (n) => this.dataflow.fact(this.conditions(n)), (fn) => this.sendingParams(fn));
-  }
-
-  /** Where this module's requests are made (`fetch(…)`, `x.post(…)`), by position; found on first use. */
-  private networkCalls?: number[];
-
-  /** The parameters of an exported function that reach a request it makes itself (see paramSends). */
-  private sendingParams(fn: FunctionNode): number[] {
-    if (!this.networkCalls) {
-      const at: number[] = [];
-      this.defs.eachCall((n) => { if (isNetworkCall(n)) at.push(n.start); });
-      this.networkCalls = at.sort((a, b) => a - b);
-    }
-    const calls = this.networkCalls;
-    let lo = 0;
-    let hi = calls.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (calls[mid] < fn.start) lo = mid + 1; else hi = mid; }
-    return lo < calls.length && calls[lo] < fn.end && fn.params.length ? paramSends(this, fn) : [];
+    return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n), (n) => this.dataflow.fact(this.conditions(n)), sends);
   }
 
   /** An exported value that names specific places or hosts (a list or a string), for other modules' comparisons. */

@@ -6,6 +6,7 @@ import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
 import type { ModuleSummary, Seeds } from './modules';
 import { shortList } from './evidence';
+import { sendingParams } from './sinks';
 import { resolveStringArrays } from './stringArray';
 import { Kind, kindNames } from './sources';
 import { severityRank, type EvidenceStep, type FileResult, type Finding } from './types';
@@ -133,5 +134,5 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
   for (const exit of exits) exit(ast);
   findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
   // Nested decoded code is not a module of the program.
-  return { findings, walkMs, summary: options.depth ? undefined : analysis.summary() };
+  return { findings, walkMs, summary: options.depth ? undefined : analysis.summary((fn) => sendingParams(analysis, fn)) };
 }

@@ -95,7 +95,6 @@ export function sinksOf(analysis: Facts, start: Node): Sink[] {
 /**
  * The parameters of a function (by index) that reach a network request inside it: what a helper
  * another module calls sends (`export function post(body) { return fetch(url, { body: JSON.stringify(body) }) }`).
- * Only functions that make such a call themselves are looked into.
  */
 export function paramSends(analysis: Facts, fn: FunctionNode): number[] {
   const out: number[] = [];
@@ -107,9 +106,21 @@ export function paramSends(analysis: Facts, fn: FunctionNode): number[] {
   return out;
 }
 
-/** Calls that send a request (`fetch(…)`, `x.post(…)`): where paramSends looks. */
-export function isNetworkCall(call: Node): boolean {
-  return NETWORK.test(calleeName(call) ?? '');
+/** Where each analysis' requests are made (`fetch(…)`, `x.post(…)`), by position; found on first use. */
+const networkCalls = new WeakMap<Facts, number[]>();
+
+/** paramSends, for functions that make a request themselves only (the others send nothing of theirs). */
+export function sendingParams(analysis: Facts, fn: FunctionNode): number[] {
+  let calls = networkCalls.get(analysis);
+  if (!calls) {
+    const at: number[] = [];
+    analysis.eachNode((n) => { if (n.type === 'CallExpression' && NETWORK.test(calleeName(n) ?? '')) at.push(n.start); });
+    networkCalls.set(analysis, calls = at.sort((a, b) => a - b));
+  }
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (calls[mid] < fn.start) lo = mid + 1; else hi = mid; }
+  return lo < calls.length && calls[lo] < fn.end && fn.params.length ? paramSends(analysis, fn) : [];
 }
 
 /** Uses of the variable an identifier declares, inside its scope (small scopes only). */
