@@ -115,7 +115,7 @@ export class Dataflow {
         while (p?.type === 'BinaryExpression' && ARITHMETIC.has(p.operator)) p = parenthesised(p).parent;
         const kept = p?.type === 'AssignmentExpression' || p?.type === 'VariableDeclarator';
         const test = kept && isLiteral(a) && isLiteral(b) && a.value !== b.value ? this.flow(node.test) : NONE;
-        return test.via.some((n) => this.a.compare.recordedAt(n)) ? test : this.flowAll([node.consequent, node.alternate]);
+        return this.checked(test) ? test : this.flowAll([node.consequent, node.alternate]);
       }
       case 'SequenceExpression': return this.flow(node.expressions[node.expressions.length - 1]);
       case 'AssignmentExpression': return this.flow(node.right);
@@ -179,12 +179,28 @@ export class Dataflow {
     const loop = d.type === 'VariableDeclarator' ? d.parent?.parent : undefined;
     if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === d.parent) return union(loop.type === 'ForOfStatement' ? this.elementFlow(loop.right) : this.flow(loop.right), this.flowAll(defs));
     // `let hit = false; if (zones.includes(tz)) hit = true;`: a flag given constants only, under a check, carries the check.
-    if (defs.length >= 2 && defs.length <= MAX_FLAG_DEFS && defs.every((n) => isLiteral(unwrap(n)))) {
-      let f = NONE;
-      for (const n of defs) if (n.parent?.type === 'AssignmentExpression') f = union(f, this.conditionsOf(n.parent));
-      return f;
+    const flag = defs.length >= 2 ? this.checksOfConstants(defs, assignmentOf) : undefined;
+    return flag ?? this.flowAll(defs);
+  }
+
+  /**
+   * What the checks a set of constants was given under depend on (`hit = true` under an `if`,
+   * `return true` inside a loop's test), `site` being the statement or assignment of each;
+   * undefined unless all are constants, and at most MAX_FLAG_DEFS of them.
+   */
+  private checksOfConstants(values: Node[], site: (n: Node) => Node | undefined): Flow | undefined {
+    if (values.length > MAX_FLAG_DEFS || !values.every((n) => isLiteral(unwrap(n)))) return undefined;
+    let f = NONE;
+    for (const n of values) {
+      const at = site(n);
+      if (at) f = union(f, this.conditionsOf(at));
     }
-    return this.flowAll(defs);
+    return f;
+  }
+
+  /** Whether a flow went through a comparison with specific values (one already made). */
+  private checked(f: Flow): boolean {
+    return f.via.some((n) => this.a.compare.recordedAt(n));
   }
 
   /**
@@ -193,10 +209,8 @@ export class Dataflow {
    * since members of shared objects are set under many ordinary tests.
    */
   private flagFlow(values: Node[]): Flow | undefined {
-    if (values.length > MAX_FLAG_DEFS || !values.every((n) => isLiteral(unwrap(n)))) return undefined;
-    let f = NONE;
-    for (const n of values) if (n.parent?.type === 'AssignmentExpression' && n.parent.right === n) f = union(f, this.conditionsOf(n.parent));
-    return f.via.some((n) => this.a.compare.recordedAt(n)) ? f : undefined;
+    const f = this.checksOfConstants(values, assignmentOf);
+    return f && this.checked(f) ? f : undefined;
   }
 
   /**
@@ -381,9 +395,8 @@ export class Dataflow {
   private checkedReturns(fn: FunctionNode): Flow | undefined {
     const returns = this.a.defs.returnsOf(fn);
     if (returns.length < 2 || returns.length > MAX_FLAG_DEFS || !returns.every((r) => isLiteral(unwrap(r))) || new Set(returns.map((r) => this.a.value(r))).size < 2) return undefined;
-    let f = NONE;
-    for (const r of returns) if (r.parent?.type === 'ReturnStatement') f = union(f, this.conditionsOf(r.parent));
-    return f.via.some((n) => this.a.compare.recordedAt(n)) ? f : NONE;
+    const f = this.checksOfConstants(returns, (r) => (r.parent?.type === 'ReturnStatement' ? r.parent : undefined))!;
+    return this.checked(f) ? f : NONE;
   }
 
   /** The position of `fn`'s plain parameter that `id` names, or -1. */
@@ -469,7 +482,7 @@ export class Dataflow {
       if (shared === undefined) return this.inputFlow(node, input);
       // (Only the outcome of a check of specific values, as the linker gives it: see ModuleFacts.summary.)
       const written = this.flowAll(this.a.modules.globalWrites(shared));
-      return union(this.inputFlow(node, input), written.via.some((n) => this.a.compare.recordedAt(n)) ? written : NONE);
+      return union(this.inputFlow(node, input), this.checked(written) ? written : NONE);
     }
     // `env.hit` of `export function make(env)`: that member of what callers in other modules pass.
     const object = unwrap(node.object);
@@ -503,7 +516,7 @@ export class Dataflow {
     // `ZONES.filter((z) => z === tz).length`: how many matched is the outcome of the check.
     if (key === 'length' || key === 'size') {
       const f = this.flow(node.object);
-      if (f.via.some((n) => this.a.compare.recordedAt(n))) return f;
+      if (this.checked(f)) return f;
     }
     if (key !== undefined && !PRESERVING_PROPERTIES.has(key) && !/^\d+$/.test(key)) {
       // `os.networkInterfaces().en0`: every member of such a map holds the data.
@@ -706,6 +719,11 @@ export class Dataflow {
     }
     return { kinds: f.kinds & ~Kind.INPUT, from, ...(at ? { at } : {}), ...(checks.length ? { checks } : {}) };
   }
+}
+
+/** The assignment a value is the right side of (`hit = true`), if any. */
+function assignmentOf(n: Node): Node | undefined {
+  return n.parent?.type === 'AssignmentExpression' && n.parent.right === n ? n.parent : undefined;
 }
 
 /** A flow that went through a comparison: the comparison is a step of its way (kept last when the way is full). */

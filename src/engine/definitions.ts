@@ -1094,12 +1094,12 @@ export class Definitions {
     return map;
   }
 
-  /** `o.key = …` assignments to this binding's object, grouped by binding once per name (minified names recur in every scope). */
   /** Whether `b.key = …` (or `b.key |= …`) is written anywhere. */
   assignsMember(b: Binding, key: string): boolean {
     return this.memberAssignmentsOf(b, key).length > 0;
   }
 
+  /** `o.key = …` assignments to this binding's object, grouped by binding once per name (minified names recur in every scope). */
   private memberAssignmentsOf(b: Binding, key: string): Node[] {
     if (!this.memberAssignmentsTo(b.name, key).length) return [];
     let cache = this.memberAssignmentGroups.get(key);

@@ -195,10 +195,6 @@ function constantMembers(index: ParsedIndex): Map<string, Constant> {
   return out;
 }
 
-function calleeName(call: Node): string {
-  const c = unwrap(call.callee);
-  return c.type === 'Identifier' ? c.name : '';
-}
 
 /** A number written with literals only (`0xcd`, `-0x1b1 * 0x1 + 0x2e3`). */
 function numberOf(node: Node): number | undefined {
@@ -208,9 +204,9 @@ function numberOf(node: Node): number | undefined {
 
 /**
  * A constant: literals (an index may be written as text, `'0x1a4'`), a wrapper's parameters in
- * `env`, members of objects of constants, and `+ - * /` on numbers.
+ * `env`, members of objects of constants, `+ - * /` on numbers, and calls as `call` gives them.
  */
-function constantOf(node: Node, env: Map<string, Constant>, members: Map<string, Constant>): Constant {
+function constantOf(node: Node, env: Map<string, Constant>, members: Map<string, Constant>, call?: (n: Node) => Constant): Constant {
   const n = unwrap(node);
   switch (n.type) {
     case 'Literal':
@@ -219,17 +215,18 @@ function constantOf(node: Node, env: Map<string, Constant>, members: Map<string,
       return undefined;
     case 'Identifier': return env.get(n.name);
     case 'MemberExpression': {
-      const key = n.computed ? constantOf(n.property, env, members) : n.property.name;
+      const key = n.computed ? constantOf(n.property, env, members, call) : n.property.name;
       return unwrap(n.object).type === 'Identifier' && key !== undefined ? members.get(String(key)) : undefined;
     }
     case 'UnaryExpression': {
-      const v = constantOf(n.argument, env, members);
+      const v = constantOf(n.argument, env, members, call);
       if (typeof v !== 'number') return undefined;
       return n.operator === '-' ? -v : n.operator === '+' ? v : undefined;
     }
+    case 'CallExpression': return call?.(n);
     case 'BinaryExpression': {
-      const a = constantOf(n.left, env, members);
-      const b = constantOf(n.right, env, members);
+      const a = constantOf(n.left, env, members, call);
+      const b = constantOf(n.right, env, members, call);
       if (typeof a !== 'number' || typeof b !== 'number') return undefined;
       switch (n.operator) {
         case '+': return a + b;
@@ -248,7 +245,7 @@ function constantOf(node: Node, env: Map<string, Constant>, members: Map<string,
  * Without such a loop the array is read as written; with one that no rotation satisfies, not at all.
  */
 function rotated(strings: string[], calls: Node[], index: ParsedIndex, read: (array: string[], call: Node) => string | undefined): string[] | undefined {
-  // The checksum: the declarator around the parseInt calls of accessor results, in a function run at once with the holder and the number.
+  // The checksum: the sum around the parseInt calls of accessor results, in a function run at once with the holder and the number.
   const reads = new Set(calls);
   const parsed = (index.calls.get('parseInt') ?? []).find((p) => p.arguments[0] && reads.has(unwrap(p.arguments[0])));
   if (!parsed) return strings;
@@ -259,38 +256,19 @@ function rotated(strings: string[], calls: Node[], index: ParsedIndex, read: (ar
   const want = run?.type === 'CallExpression' && run.arguments.length === 2 ? numberOf(run.arguments[1]) : undefined;
   if (want === undefined) return undefined;
   const array = [...strings];
+  // (A string that is no number gives NaN, as parseInt does, and the sum is no match.)
+  const parseIntOf = (call: Node) => {
+    const callee = unwrap(call.callee);
+    const s = callee.type === 'Identifier' && callee.name === 'parseInt' && call.arguments[0] ? read(array, unwrap(call.arguments[0])) : undefined;
+    return s === undefined ? undefined : parseInt(s);
+  };
   for (let r = 0; r < array.length; r++) {
-    if (checksum(sum, (call) => read(array, call)) === want) return array;
+    if (constantOf(sum, new Map(), new Map(), parseIntOf) === want) return array;
     array.push(array.shift()!);
   }
   return undefined;
 }
 
-/** The checksum's value with the array as it stands (NaN where a string is no number, as parseInt gives). */
-function checksum(node: Node, read: (call: Node) => string | undefined): number {
-  const n = unwrap(node);
-  switch (n.type) {
-    case 'Literal': return typeof n.value === 'number' ? n.value : NaN;
-    case 'UnaryExpression': return n.operator === '-' ? -checksum(n.argument, read) : n.operator === '+' ? checksum(n.argument, read) : NaN;
-    case 'BinaryExpression': {
-      const a = checksum(n.left, read);
-      const b = checksum(n.right, read);
-      switch (n.operator) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        default: return NaN;
-      }
-    }
-    case 'CallExpression': {
-      if (calleeName(n) !== 'parseInt' || !n.arguments[0]) return NaN;
-      const s = read(unwrap(n.arguments[0]));
-      return s === undefined ? NaN : parseInt(s);
-    }
-  }
-  return NaN;
-}
 
 /** One string as the accessor returns it. */
 function decode(raw: string, encoding: Encoding, key: string | undefined): string | undefined {
