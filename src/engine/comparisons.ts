@@ -451,7 +451,7 @@ export class Comparisons {
           else if (b.kind === 'import') known = !!this.a.modules.constantOf(b.id);
           else if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') known = false;
           // `for (const x of list)`: each item of the list.
-          else if (b.decl.type === 'VariableDeclarator' && b.decl.parent?.parent?.type === 'ForOfStatement' && b.decl.parent.parent.left === b.decl.parent) known = this.mayBeConstant(b.decl.parent.parent.right, depth + 1);
+          else if (this.a.defs.loopList(b)) known = this.mayBeConstant(this.a.defs.loopList(b)!, depth + 1);
           else {
             const defs = this.a.defs.definitions(b).filter((d) => !(d.type === 'Literal' && d.value === null));
             known = defs.length === 1 && this.mayBeConstant(defs[0], depth + 1);

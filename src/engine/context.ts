@@ -6,6 +6,7 @@ import type { ConstantClass } from './constants';
 import type { Provenance, Value } from './evaluate';
 import type { Position } from './lines';
 import type { ModuleFacts } from './modules';
+import type { LoweredAsync } from './lowered';
 import type { Binding, ScopeResolver } from './scope';
 import type { SourceMatcher } from './sources';
 
@@ -49,6 +50,9 @@ export interface DefinitionFacts {
   /** Calls of a binding (`resolve(v)` of a promise executor's parameter). */
   callsOf(b: Binding): Node[];
   iteratedBy(b: Binding): Node | undefined;
+  /** Async functions lowered by compilers: what their bodies return and await. */
+  readonly lowered: LoweredAsync;
+  loopList(b: Binding): Node | undefined;
   /** What `b.push(…)` / `b.add(…)` calls put into the list or set `b` holds. */
   pushedTo(b: Binding): Node[];
   returnsOf(fn: FunctionNode): Node[];

@@ -177,7 +177,9 @@ export class Dataflow {
     if (!defs.length && d.type === 'VariableDeclarator' && d.id !== b.id && d.init) return this.flow(d.init);
     // `for (const n of os.networkInterfaces()[k])`, `for (const k in nets)`: the loop variable holds what it iterates.
     const loop = d.type === 'VariableDeclarator' ? d.parent?.parent : undefined;
-    if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === d.parent) return union(loop.type === 'ForOfStatement' ? this.elementFlow(loop.right) : this.flow(loop.right), this.flowAll(defs));
+    const list = this.a.defs.loopList(b);
+    if (list) return union(this.elementFlow(list), this.flowAll(defs));
+    if (loop?.type === 'ForInStatement' && loop.left === d.parent) return union(this.flow(loop.right), this.flowAll(defs));
     // `let hit = false; if (zones.includes(tz)) hit = true;`: a flag given constants only, under a check, carries the check.
     const flag = defs.length >= 2 ? this.checksOfConstants(defs, assignmentOf) : undefined;
     return flag ?? this.flowAll(defs);
@@ -475,6 +477,9 @@ export class Dataflow {
   }
 
   private memberFlow(node: Node): Flow {
+    // regenerator's `_context.sent` (`_context.v`): what the lowered async function awaited.
+    const sent = !node.computed && (node.property.name === 'sent' || node.property.name === 'v') ? this.loweredFlow(node) : undefined;
+    if (sent) return sent;
     const input = this.a.modules.inputOf(node);
     if (input) {
       // `globalThis.__r`: what any module sets there (the linker), and what this one does.
@@ -490,6 +495,25 @@ export class Dataflow {
     const b = name !== undefined ? this.a.scopes.resolve(object) : undefined;
     const member = b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: name!, at: node }) : undefined;
     return member ? union(this.inputFlow(node, member), this.localMemberFlow(node)) : this.localMemberFlow(node);
+  }
+
+  /** The flow of a lowered async function's result, or of what it awaits (`_a.sent()`, `_context.sent`); undefined for other nodes. */
+  private loweredFlow(node: Node): Flow | undefined {
+    const { lowered } = this.a.defs;
+    const sent = lowered.sentValues(node, (id) => {
+      const b = this.a.scopes.resolve(id);
+      return b?.kind === 'param' && isFunction(b.decl) ? b.decl as FunctionNode : undefined;
+    });
+    if (sent) return this.flowAll(sent);
+    if (node.type !== 'CallExpression') return undefined;
+    // (Babel's `function _zone() { _zone = _asyncToGenerator(…); return _zone.apply(this, arguments); }`:
+    // the function replaces itself with the runner it makes.)
+    const callee = calleeOf(node.callee);
+    const target = callee.type === 'MemberExpression' && /^(?:apply|call)$/.test(propertyName(callee) ?? '') ? calleeOf(callee.object) : callee;
+    const b = target.type === 'Identifier' ? this.a.scopes.resolve(target) : undefined;
+    const made = b?.kind === 'function' ? this.a.defs.definitions(b).find((d) => unwrap(d).type === 'CallExpression' && lowered.bodyOf(unwrap(d))) : undefined;
+    const run = lowered.bodyOf(made ? unwrap(made) : node);
+    return run && this.flowAll(lowered.results(run.body, run.style));
   }
 
   private localMemberFlow(node: Node): Flow {
@@ -542,6 +566,10 @@ export class Dataflow {
   }
 
   private callFlow(node: Node): Flow {
+    // A lowered async function (`__awaiter(this, …, function () { return __generator(…) })`): what its body returns,
+    // and `_a.sent()` inside it: what it awaits.
+    const lowered = this.loweredFlow(node);
+    if (lowered) return lowered;
     const input = this.a.modules.inputOf(node) ?? this.methodOfParam(node);
     if (input) return this.inputFlow(node, input);
     const callee = calleeOf(node.callee);

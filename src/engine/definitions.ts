@@ -9,6 +9,7 @@ import { calleeOf } from './modules';
 import type { ParsedIndex } from './parse';
 import type { Binding } from './scope';
 import { ITERATORS } from './evaluate';
+import { LoweredAsync } from './lowered';
 import { forEachChild, type Visitor } from './walk';
 
 /** The members key under which a module factory's whole `module.exports = value` is kept. */
@@ -161,6 +162,10 @@ export class Definitions {
   private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
   private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
   private readonly shapes = new Map<Node, Node[]>();
+  /** `C.prototype.key = …` assignments by the constructor's name (see prototypeAssignments). */
+  private prototypeIndex?: Map<string, Node[]>;
+  /** Async functions lowered by compilers (`__awaiter`/`__generator`, `__async`, regenerator). */
+  readonly lowered = new LoweredAsync((fn) => this.returnsOf(fn));
   /** Calls `x.name(...)` by method name (for the call sites of functions kept as members), indexed on first use. */
   private methodCallIndex?: Map<string, Node[]>;
   /** The parser's list of the visitors' node types (calls among them). */
@@ -467,6 +472,46 @@ export class Definitions {
     }
     for (const a of this.nodesFor(this.assignments, this.assignmentsByBinding, b, (n) => n.left)) list.push(a.right);
     return list;
+  }
+
+  /**
+   * The list a loop variable takes its items from: `for (const x of list)`, and the same loop as
+   * compilers lower it to an iterator: `for (var it = __values(list), s = it.next(); !s.done; s = it.next())
+   * { var x = s.value; }` (tsc), `for (it.s(); !(s = it.n()).done;) { var x = s.value; }` and
+   * `!(s = it()).done` (babel), or `list[Symbol.iterator]()` by hand.
+   */
+  loopList(b: Binding): Node | undefined {
+    const d = b.decl;
+    if (d.type !== 'VariableDeclarator' || d.id !== b.id) return undefined;
+    const loop = d.parent?.parent;
+    if (loop?.type === 'ForOfStatement' && loop.left === d.parent) return loop.right;
+    const init = d.init && unwrap(d.init);
+    if (init?.type !== 'MemberExpression' || propertyName(init) !== 'value' || unwrap(init.object).type !== 'Identifier') return undefined;
+    const step = this.a.scopes.resolve(unwrap(init.object));
+    // Every value of the step is the iterator advanced (`it.next()`, `it.n()`, `it()`).
+    let iterator: Binding | undefined;
+    for (const s of step ? this.definitions(step) : []) {
+      const call = unwrap(s);
+      if (call.type !== 'CallExpression' || call.arguments.length) return undefined;
+      const c = unwrap(call.callee);
+      const held = c.type === 'MemberExpression' ? unwrap(c.object) : c;
+      const ib = held.type === 'Identifier' ? this.a.scopes.resolve(held) : undefined;
+      if (!ib || iterator && ib !== iterator) return undefined;
+      iterator = ib;
+    }
+    const made = iterator && this.soleDefinition(iterator.id);
+    const call = made && unwrap(made);
+    if (call?.type !== 'CallExpression') return undefined;
+    const callee = unwrap(call.callee);
+    // `list[Symbol.iterator]()`
+    if (callee.type === 'MemberExpression' && callee.computed && /^Symbol\.iterator$/.test(this.a.text.slice(callee.property.start, callee.property.end))) return callee.object;
+    // `__values(list)`, `_createForOfIteratorHelper(list, true)`: a helper that takes the list's iterator
+    // (it reads `Symbol.iterator`), or one imported under its name (`tslib.__values`).
+    const list = call.arguments[0];
+    if (!list || list.type === 'SpreadElement' || call.arguments.length > 2) return undefined;
+    const fn = this.functionOf(call.callee);
+    const helper = fn ? !fn.generator && !fn.async && this.a.text.slice(fn.start, fn.end).includes('Symbol.iterator') : /(?:^|_)_values$|ForOfIterator/.test(propertyName(callee) ?? (callee.type === 'Identifier' ? callee.name : ''));
+    return helper ? list : undefined;
   }
 
   /** For a parameter of `list.some(x => ...)`-style callbacks: the list. */
@@ -850,7 +895,7 @@ export class Definitions {
     for (const o of shapes.length > MAX_SHAPES ? [] : shapes) {
       const values = this.members(o).get(key);
       if (values) found.push(values);
-      if (o.type === 'ClassBody') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
+      if (o.type === 'ClassBody' || o.type === 'BlockStatement') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
     }
     const b = unwrap(object).type === 'Identifier' ? this.a.scopes.resolve(unwrap(object)) : undefined;
     // Inside `const C = class C { … }` the class's own name is another binding of the same class.
@@ -1077,6 +1122,11 @@ export class Definitions {
       this.factoryExports(o, add);
       return map;
     }
+    // An instance of a constructor function (its body stands for it): what its prototype holds.
+    if (o.type === 'BlockStatement') {
+      if (isFunction(o.parent)) for (const [k, vs] of this.prototypeMembers(o.parent)) add(k, vs);
+      return map;
+    }
     for (const m of o.type === 'ObjectExpression' ? o.properties : o.body) {
       // `{ ...defaults, zone }`: the members of what is spread.
       if (m.type === 'SpreadElement' && this.spreading < MAX_SPREADS) {
@@ -1160,7 +1210,8 @@ export class Definitions {
     groups = new Map();
     this.thisAssignmentsByClass.set(key, groups);
     for (const a of this.memberAssignmentsTo('this', key)) {
-      const body = this.classBodyOf(a);
+      const fn = this.classBodyOf(a) ? undefined : this.thisFunction(a);
+      const body = this.classBodyOf(a) ?? (fn && this.instanceOf(fn)?.body);
       if (!body) continue;
       addTo(groups, body, a);
     }
@@ -1184,7 +1235,9 @@ export class Definitions {
     let shapes = this.shapes.get(node);
     if (!shapes) {
       this.shapes.set(node, []);
-      shapes = this.computeShapes(node, depth);
+      // (One object reached along several paths is one shape: duplicates would multiply every later look-up.)
+      const all = this.computeShapes(node, depth);
+      shapes = all.length > 1 ? [...new Set(all)] : all;
       this.shapes.set(node, shapes);
     }
     return shapes;
@@ -1204,11 +1257,18 @@ export class Definitions {
         if (!fn) return [];
         const owner = fn.parent?.type === 'Property' && fn.parent.value === fn ? fn.parent.parent : undefined;
         if (owner?.type === 'ObjectExpression') return [owner];
+        // A lowered async body (`__awaiter(this, …, function () {…})`) runs with the `this` it is given.
+        const runner = this.asyncRunnerOf(fn);
+        if (runner) return this.objectShapes(runner.arguments[0], depth + 1);
+        // A constructor function or a method on its prototype (`C.prototype.m = function () {…}`): an instance.
+        const ctor = this.instanceOf(fn);
+        if (ctor) return [ctor.body];
         return this.invocations(fn).slice(0, MAX_SHAPE_CALLS).flatMap((inv) => (inv.thisArg ? this.objectShapes(inv.thisArg, depth + 1) : []));
       }
       case 'NewExpression': {
         const cls = this.classOf(node.callee);
-        return cls ? [cls.body] : [];
+        const ctor = cls ? undefined : this.constructorOf(node.callee);
+        return cls ? [cls.body] : ctor ? [ctor.body] : [];
       }
       case 'ConditionalExpression': return [...this.objectShapes(node.consequent, depth + 1), ...this.objectShapes(node.alternate, depth + 1)];
       case 'LogicalExpression': return [...this.objectShapes(node.left, depth + 1), ...this.objectShapes(node.right, depth + 1)];
@@ -1260,6 +1320,80 @@ export class Definitions {
   private thisFunction(node: Node): FunctionNode | undefined {
     for (let n = node.parent; n; n = n.parent) if (isFunction(n) && n.type !== 'ArrowFunctionExpression') return n;
     return undefined;
+  }
+
+  /**
+   * The constructor function `new C()` runs when `C` is no class: a function declaration or
+   * expression, also as tsc and babel lower classes (`var C = (function () { function C() {…} … return C; }())`).
+   */
+  private constructorOf(node: Node, depth = 0): FunctionNode | undefined {
+    // (`return C.prototype.m = …, C`, minified.)
+    const callee = calleeOf(node);
+    const fn = this.functionOf(callee);
+    if (fn) return fn.type === 'ArrowFunctionExpression' ? undefined : fn;
+    const def = unwrap(callee).type === 'Identifier' && depth < 2 ? this.soleDefinition(unwrap(callee)) : undefined;
+    const iife = def && unwrap(def).type === 'CallExpression' && isFunction(unwrap(unwrap(def).callee)) ? unwrap(unwrap(def).callee) as FunctionNode : undefined;
+    const returned = iife ? this.returnsOf(iife) : [];
+    return returned.length === 1 ? this.constructorOf(returned[0], depth + 1) : undefined;
+  }
+
+  /**
+   * The constructor function whose instance `this` is in `fn`: `fn` itself when it is run with
+   * `new` or has a prototype, or the function whose `C.prototype.m = fn` it is.
+   */
+  private instanceOf(fn: FunctionNode): FunctionNode | undefined {
+    const p = parenthesised(fn).parent;
+    // `C.prototype.m = function () {…}`
+    if (p?.type === 'AssignmentExpression' && p.right === parenthesised(fn) && unwrap(p.left).type === 'MemberExpression') {
+      const proto = unwrap(unwrap(p.left).object);
+      if (proto.type === 'MemberExpression' && propertyName(proto) === 'prototype') {
+        const ctor = this.constructorOf(proto.object);
+        return ctor === fn ? undefined : ctor;
+      }
+    }
+    const id = fn.type === 'FunctionDeclaration' ? fn.id : p?.type === 'VariableDeclarator' && p.init === parenthesised(fn) ? p.id : undefined;
+    const b = id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+    if (!b) return undefined;
+    const made = this.nodesFor(this.news, this.newsByBinding, b, (n) => n.callee).length > 0;
+    return made || this.prototypeAssignments(b).length ? fn : undefined;
+  }
+
+  /** `C.prototype.key = value` assignments of a constructor's binding. */
+  private prototypeAssignments(b: Binding): Node[] {
+    if (!this.prototypeIndex) {
+      this.prototypeIndex = new Map();
+      for (const a of this.nestedMemberAssignments) {
+        const proto = unwrap(unwrap(a.left).object);
+        if (propertyName(proto) === 'prototype' && unwrap(proto.object).type === 'Identifier') addTo(this.prototypeIndex, unwrap(proto.object).name as string, a);
+      }
+    }
+    return (this.prototypeIndex.get(b.name) ?? []).filter((a) => this.a.scopes.resolve(unwrap(unwrap(unwrap(a.left).object).object)) === b);
+  }
+
+  /** What a constructor function's prototype holds by key: `C.prototype.m = …` and `C.prototype = { m }`. */
+  private prototypeMembers(fn: FunctionNode): Array<[string, Node[]]> {
+    const id = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' ? fn.parent.id : undefined;
+    const b = id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+    if (!b) return [];
+    const out: Array<[string, Node[]]> = [];
+    for (const a of this.prototypeAssignments(b)) {
+      const key = propertyName(unwrap(a.left));
+      if (key !== undefined) out.push([key, [a.right]]);
+    }
+    for (const a of this.memberAssignmentsOf(b, 'prototype')) {
+      const o = unwrap(a.right);
+      if (o.type === 'ObjectExpression') out.push(...this.members(o));
+    }
+    return out;
+  }
+
+  /** The helper call that runs `fn` as a lowered async function with the caller's `this` (`__awaiter(this, …, fn)`, `__generator(this, fn)`). */
+  private asyncRunnerOf(fn: FunctionNode): Node | undefined {
+    const call = parenthesised(fn).parent;
+    if (call?.type !== 'CallExpression' || !call.arguments.length || unwrap(call.arguments[0]).type !== 'ThisExpression') return undefined;
+    const run = this.lowered.bodyOf(call);
+    // (The body itself, or tsc's wrapper around it: `function () { return __generator(this, body); }`.)
+    return run && (run.body === fn || call.arguments.includes(parenthesised(fn))) ? call : undefined;
   }
 
   /** The class an expression holds: a class expression, a class's name, or a variable given one (`let a = C`). */

@@ -82,6 +82,8 @@ export interface DefinitionSource {
   definitions(b: Binding): Node[];
   /** The array an iteration callback's parameter walks over (`list.some(x => ...)`). */
   iteratedBy(b: Binding): Node | undefined;
+  /** The list a loop variable takes its items from (`for (const x of list)`, and that loop lowered to an iterator). */
+  loopList?(b: Binding): Node | undefined;
   /** Expressions that may be `object.key` (object literals, class members, module exports). */
   members(object: Node, key: string): Node[];
   /** The argument a parameter takes when its function runs in one place only. */
@@ -158,8 +160,7 @@ export class Evaluator {
     if (b.kind === 'function') return { value: new Closure(b.decl as FunctionNode, null), literals: NO_LITERALS, decoded: false };
     let source: Node | undefined;
     // `for (const s of list)`: the loop variable is each element.
-    const loop = b.decl.type === 'VariableDeclarator' ? b.decl.parent?.parent : undefined;
-    const iterated = loop?.type === 'ForOfStatement' && loop.left === b.decl.parent && b.decl.id === b.id ? loop.right as Node : undefined;
+    const iterated = b.kind !== 'param' ? this.defs.loopList?.(b) : undefined;
     if (b.kind === 'param') source = this.defs.iteratedBy(b) ?? this.defs.argumentOf?.(b);
     else if (iterated) source = iterated;
     else {
