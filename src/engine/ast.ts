@@ -11,7 +11,7 @@ export type FunctionNode = Node & { params: Node[]; body: Node; id?: Node | null
 
 /** Operators and methods that compare a value with another. */
 export const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
-export const COMPARE_METHODS = new Set(['includes', 'has', 'indexOf', 'startsWith', 'endsWith', 'test', 'match', 'localeCompare']);
+export const COMPARE_METHODS = new Set(['includes', 'has', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'test', 'match', 'search', 'localeCompare', 'hasOwnProperty']);
 
 export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 

@@ -230,7 +230,7 @@ export class Comparisons {
     // The constant is evaluated and classified before any dataflow query:
     // evaluations are cached per binding and most constants are not specific.
     const { value, provenance } = this.a.evaluate(constant);
-    let values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in' || node.type === 'MemberExpression');
+    let values = constantValues(value, node.type === 'BinaryExpression' && node.operator === 'in' || node.type === 'MemberExpression' || isKeyTest(node));
     if (haystack && values.length === 1 && typeof values[0] === 'string' && listInText(values[0]).length >= 2) values = listInText(values[0]);
     // Three or more values, or a decoded list of any length (`["Ynl0ZWRhbmNl", …].map(atob)`): names worth classifying.
     // (Two digests are a list too: `[2861316146, 1843117830].includes(hash(tz))`.)
@@ -391,7 +391,7 @@ export class Comparisons {
     if (node.type !== 'CallExpression') return false;
     const method = methodName(node) ?? '';
     if (COMPARE_METHODS.has(method)) return true;
-    if (method === 'call' || method === 'apply') return !!this.compareCall(node);
+    if (method === 'call' || method === 'apply' || method === 'hasOwn') return !!this.compareCall(node);
     const callee = unwrap(node.callee);
     return callee.type === 'Identifier' && this.bound.has(callee.name) && !!this.compareCall(node);
   }
@@ -418,6 +418,8 @@ export class Comparisons {
     if (method === 'apply' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Reflect') shape = { target: node.arguments[0], list: node.arguments[1], value: first(node.arguments[2]) };
     else if (method === 'call') shape = { target: callee.object, list: node.arguments[0], value: node.arguments[1] };
     else if (method === 'apply') shape = { target: callee.object, list: node.arguments[0], value: first(node.arguments[1]) };
+    // `Object.hasOwn(table, tz)`: a test of the table's keys.
+    else if (method === 'hasOwn' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Object') return node.arguments.length === 2 ? { list: node.arguments[0], value: node.arguments[1] } : undefined;
     else if (callee.type === 'Identifier') {
       const bind = this.bound.get(callee.name);
       if (bind && this.a.scopes.resolve(callee)?.decl === bind.parent) shape = { target: unwrap(bind.callee).object, list: bind.arguments[0], value: node.arguments[0] };
@@ -508,7 +510,16 @@ function shownValue(v: string | number): string {
 /** Equality or membership (`===`, `switch`, `list.includes(x)`, `set.has(x)`), not a search inside the subject. */
 function isExactMatch(node: Node, subject: Node): boolean {
   if (node.type !== 'CallExpression') return true;
-  return node.arguments[0] === subject && /^(?:includes|has|indexOf)$/.test(methodName(node) ?? '');
+  return isKeyTest(node) || node.arguments[0] === subject && /^(?:includes|has|indexOf|lastIndexOf)$/.test(methodName(node) ?? '');
+}
+
+/** A test of an object's keys: `table.hasOwnProperty(tz)`, `Object.prototype.hasOwnProperty.call(table, tz)`, `Object.hasOwn(table, tz)`. */
+function isKeyTest(node: Node): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const method = methodName(node);
+  if (method === 'hasOwnProperty' || method === 'hasOwn') return true;
+  const target = method === 'call' || method === 'apply' ? unwrap(unwrap(node.callee).object) : undefined;
+  return target?.type === 'MemberExpression' && propertyName(target) === 'hasOwnProperty';
 }
 
 /** Adds what another comparison at the same place found. */

@@ -109,12 +109,13 @@ export class Dataflow {
         // `hit ? "1" : ""`: two constants chosen by a check of specific places, hosts or organisations
         // are a flag of it, as when set under it (a test that only may hold a fingerprint is not followed).
         // (Only a value kept, `x = hit ? "1" : ""`: where it is used on the spot, sinks see its condition.)
-        const [a, b] = [unwrap(node.consequent), unwrap(node.alternate)];
-        // (Also through arithmetic on the way: `flags |= (hit ? 1 : 0) << 3`.)
+        // (Also through arithmetic on the way, `flags |= (hit ? 1 : 0) << 3`, and as a branch of another such
+        // choice: `tz === A ? true : tz === B ? true : false`.)
         let p = parenthesised(node).parent;
-        while (p?.type === 'BinaryExpression' && ARITHMETIC.has(p.operator)) p = parenthesised(p).parent;
+        while (p?.type === 'BinaryExpression' && ARITHMETIC.has(p.operator) || p?.type === 'ConditionalExpression' && p.test !== node) p = parenthesised(p).parent;
         const kept = p?.type === 'AssignmentExpression' || p?.type === 'VariableDeclarator';
-        const test = kept && isLiteral(a) && isLiteral(b) && a.value !== b.value ? this.flow(node.test) : NONE;
+        const choice = kept ? constantChoice(node) : undefined;
+        const test = choice && new Set(choice.values).size > 1 ? this.flowAll(choice.tests) : NONE;
         return this.checked(test) ? test : this.flowAll([node.consequent, node.alternate]);
       }
       case 'SequenceExpression': return this.flow(node.expressions[node.expressions.length - 1]);
@@ -585,8 +586,8 @@ export class Dataflow {
     }
     // `promise.then(cb)` resolves to what the callback returns.
     if (method === 'then' && isFunction(node.arguments[0])) return this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode));
-    // `Array.prototype.includes.call(list, v)`, a bound `has(v)`: a comparison run indirectly.
-    if (!(method && COMPARE_METHODS.has(method)) && (method === 'call' || method === 'apply' || callee.type === 'Identifier') && this.a.compare.isCandidate(node)) {
+    // `Array.prototype.includes.call(list, v)`, a bound `has(v)`, `Object.hasOwn(table, v)`: a comparison run indirectly.
+    if (!(method && COMPARE_METHODS.has(method)) && (method === 'call' || method === 'apply' || method === 'hasOwn' || callee.type === 'Identifier') && this.a.compare.isCandidate(node)) {
       const c = this.a.compare.comparisonAt(node);
       if (c) return through(c.flow, c.node);
     }
@@ -774,4 +775,17 @@ function narrow(f: Flow, key: string): Flow {
   if (key === 'timeZone') return { kinds: (f.kinds & ~Kind.LOCALE) | Kind.TZ, via: f.via };
   if (key === 'locale' || key === 'language' || key === 'region' || key === 'baseName') return { kinds: (f.kinds & ~Kind.TZ) | Kind.LOCALE, via: f.via };
   return f;
+}
+
+/**
+ * A choice among literals only (`hit ? "1" : ""`, also nested: `a ? 1 : b ? 1 : 0`): its tests
+ * and the values it may give. Undefined when a branch is anything else.
+ */
+function constantChoice(node: Node): { tests: Node[]; values: unknown[] } | undefined {
+  const n = unwrap(node);
+  if (isLiteral(n)) return { tests: [], values: [n.value] };
+  if (n.type !== 'ConditionalExpression') return undefined;
+  const a = constantChoice(n.consequent);
+  const b = a && constantChoice(n.alternate);
+  return b && { tests: [n.test, ...a!.tests, ...b.tests], values: [...a!.values, ...b.values] };
 }

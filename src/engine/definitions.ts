@@ -265,7 +265,7 @@ export class Definitions {
             else if (name !== undefined && COMPARE_METHODS.has(name) && node.parent?.type === 'VariableDeclarator' && node.parent.id.type === 'Identifier') this.a.compare.boundTo(node.parent.id.name, node);
           }
           if (DECODE_CALLS.has(method)) this.markDecoder(node);
-          if (COMPARE_METHODS.has(method)) this.a.compare.candidates.push(node);
+          if (COMPARE_METHODS.has(method) || method === 'hasOwn') this.a.compare.candidates.push(node);
           else if (method === 'defineProperty' && node.arguments[0]?.type === 'Identifier' && node.arguments[0].name === 'exports') this.defineCalls.push(node);
         }
       },

@@ -74,6 +74,8 @@ const COMMAND_MARKERS: Array<{ re: RegExp; kind: number }> = [
 const EXEC_CALLS = new Set(['execSync', 'exec', 'execFileSync', 'execFile', 'spawnSync', 'spawn']);
 /** Properties of an editor's `env` (VS Code's `vscode.env`, however the bundle names the module). */
 const EDITOR_ENV: Record<string, number> = { language: Kind.LOCALE, machineId: Kind.IDENTITY, remoteName: Kind.IDENTITY, appHost: Kind.IDENTITY, appName: Kind.EDITOR, uriScheme: Kind.EDITOR };
+/** Electron's `app` methods that give the system's locale or region, named distinctly enough to match on any object. */
+const ELECTRON_LOCALE = new Set(['getSystemLocale', 'getPreferredSystemLanguages', 'getLocaleCountryCode']);
 /** Functions of built-in modules that read who or where the machine is, by the module they come from (a DNS server list names the organisation's network). */
 const BUILTIN_IDENTITY = new Map([['hostname', 'os'], ['userInfo', 'os'], ['networkInterfaces', 'os'], ['getServers', 'dns']]);
 
@@ -197,6 +199,9 @@ export class SourceMatcher {
     if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };
     const identity = (name: string): SourceMatch => ({ kind: Kind.IDENTITY, label: `${BUILTIN_IDENTITY.get(name)}.${name}()`, ...(name === 'networkInterfaces' ? { keyed: true } : {}) });
     if (method && BUILTIN_IDENTITY.has(method) && this.isBuiltin(callee.object, BUILTIN_IDENTITY.get(method)!)) return identity(method);
+    // Electron's `app.getSystemLocale()`, `app.getLocaleCountryCode()`; `app.getLocale()` only on Electron's own `app`
+    // (an i18n library's `getLocale()` is the program's chosen language).
+    if (method && (ELECTRON_LOCALE.has(method) || method === 'getLocale' && this.isElectronApp(callee.object))) return { kind: Kind.LOCALE, label: `app.${method}()` };
     if (callee.type === 'Identifier') {
       const b = this.scopes.resolve(callee);
       const imported = b?.kind === 'import' && b.decl.type === 'ImportSpecifier' ? b.decl.imported.name as string : undefined;
@@ -228,6 +233,16 @@ export class SourceMatcher {
       }
     }
     return undefined;
+  }
+
+  /** Electron's `app` (`require("electron").app`, `const { app } = require("electron")`). */
+  private isElectronApp(node: Node): boolean {
+    const n = unwrap(node);
+    const b = n.type === 'Identifier' ? this.scopes.resolve(n) : undefined;
+    if (b?.kind === 'import') return b.decl.type === 'ImportSpecifier' && b.decl.imported.name === 'app' && isBuiltinName(b.decl.parent?.source?.value, 'electron');
+    const defs = b ? this.defsOf(n) : [n];
+    const m = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    return m?.type === 'MemberExpression' && propertyName(m) === 'app' && this.isBuiltin(m.object, 'electron');
   }
 
   /** `new Date()` (`new Intl.DateTimeFormat(…)`), or a variable set once to one, passing `test`. */

@@ -103,6 +103,12 @@ const CHECKS: Record<string, string> = {
   'zone handed to a timer\'s callback': `let hit = false;\nsetTimeout((z) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(z); }, 0, Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'zone, a helper that loops over its list and returns true or false': `function inList(v, list) { for (const x of list) if (x === v) return true; return false; }\nconst hit = inList(Intl.DateTimeFormat().resolvedOptions().timeZone, ["Asia/Shanghai", "Asia/Urumqi"]);`,
   'zone, a flag set on an object\'s member under the check': `const state = { hit: false };\nif (["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone)) state.hit = true;\nconst hit = state.hit;`,
+  'zone, a table\'s keys tested by a borrowed hasOwnProperty': `const T = { "Asia/Shanghai": 1, "Asia/Urumqi": 1, "Asia/Chongqing": 1 };\nconst hit = Object.prototype.hasOwnProperty.call(T, Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, a table\'s keys tested by Object.hasOwn': `const T = { "Asia/Shanghai": "a", "Asia/Urumqi": "b" };\nconst hit = Object.hasOwn(T, Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone searched for by a regular expression': `const hit = Intl.DateTimeFormat().resolvedOptions().timeZone.search(new RegExp("Shanghai|Urumqi")) >= 0;`,
+  'zone, a chain of conditionals giving true or false': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = tz === "Asia/Shanghai" ? true : tz === "Asia/Urumqi" ? true : false;`,
+  'locale of Electron\'s app': `const { app } = require("electron");\nconst hit = ["zh-CN", "zh-TW"].includes(app.getLocale());`,
+  'region of Electron\'s app': `const hit = ["CN", "RU", "IR"].includes(require("electron").app.getLocaleCountryCode());`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -203,6 +209,8 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  'an i18n library\'s chosen language picks a greeting': `const i18n = { lang: "en", getLocale() { return this.lang; } };\nconst zh = ["zh-CN", "zh-TW"].includes(i18n.getLocale());\nsend({ system: zh ? "你好" : "Hello" });`,
+  'translations looked up by hasOwnProperty of the locale': `const MESSAGES = { "en-US": "Hello", "fr-FR": "Bonjour", "zh-CN": "你好", "de-DE": "Hallo" };\nconst loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconst text = MESSAGES.hasOwnProperty(loc) ? MESSAGES[loc] : MESSAGES["en-US"];\nsend({ system: text });`,
   'locale in voice telemetry (a send)': `const lang = Intl.DateTimeFormat().resolvedOptions().locale;\ntrack("voice_recording_started", { systemLocaleLanguage: lang });`,
   'host name as a device name (a send)': `fetch("https://api.vendor.example/oauth/device", { method: "POST", body: JSON.stringify({ display_name: require("os").hostname() }) });`,
   'gateway in API telemetry (a send)': `const base = process.env.ANTHROPIC_BASE_URL;\ntrack("api_query", { baseUrl: base, model: "m" });`,
