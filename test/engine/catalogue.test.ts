@@ -125,6 +125,9 @@ const CHANNELS: Record<string, string> = {
   'request id parity': `let id = Math.floor(Math.random() * 1e9);\nif (hit) id |= 1; else id &= ~1;\nsend({ headers: { "x-request-id": String(id) } });`,
   'DNS name from a flag': `const f = hit ? 1 : 0;\nrequire("dns").lookup(\`c\${f}.t.vendor.example\`, () => {});`,
   'tools in another order': `const TOOLS = [{ name: "read" }, { name: "bash" }];\nsend({ tools: hit ? [...TOOLS].reverse() : TOOLS });`,
+  'a user agent given a version suffix in its own variable': `const ua = "agent/1.2.3" + (hit ? ".0" : "");\nfetch("https://api.vendor.dev/v1", { headers: { "User-Agent": ua } });`,
+  'a date written in another locale\'s format': `const now = new Date();\nsend({ system: "Date: " + (hit ? now.toLocaleDateString("en-GB") : now.toLocaleDateString("en-US")) });`,
+  'a request id nudged to the parity the check picks': `let id = Math.floor(Math.random() * 1e9);\nif ((id % 2 === 0) !== hit) id++;\nsend({ id, messages: [] });`,
   'a suffix kept in a variable, joined into the user agent': `let tag = "";\nif (hit) tag = " (compatible)";\nsend({ headers: { "user-agent": "agent/2.0.1" + tag } });`,
   'a header present or absent': `send({ headers: hit ? { "x-env": "1" } : {} });`,
   'header name case': `send({ headers: hit ? { "X-Trace-Id": "1" } : { "x-trace-id": "1" } });`,
@@ -209,6 +212,8 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  'a counter of retries sent with the request': `let retries = 0;\nfor (let i = 0; i < 3; i++) { if (i % 2 === 0) retries++; }\nsend({ retries, messages: [] });`,
+  'a date in the format of the user\'s own region': `const us = Intl.DateTimeFormat().resolvedOptions().timeZone.startsWith("America/");\nconst d = new Date();\nsend({ system: "Date: " + (us ? d.toLocaleDateString("en-US") : d.toLocaleDateString("en-GB")) });`,
   'an i18n library\'s chosen language picks a greeting': `const i18n = { lang: "en", getLocale() { return this.lang; } };\nconst zh = ["zh-CN", "zh-TW"].includes(i18n.getLocale());\nsend({ system: zh ? "你好" : "Hello" });`,
   'translations looked up by hasOwnProperty of the locale': `const MESSAGES = { "en-US": "Hello", "fr-FR": "Bonjour", "zh-CN": "你好", "de-DE": "Hallo" };\nconst loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconst text = MESSAGES.hasOwnProperty(loc) ? MESSAGES[loc] : MESSAGES["en-US"];\nsend({ system: text });`,
   'locale in voice telemetry (a send)': `const lang = Intl.DateTimeFormat().resolvedOptions().locale;\ntrack("voice_recording_started", { systemLocaleLanguage: lang });`,

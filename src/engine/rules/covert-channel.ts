@@ -9,6 +9,7 @@ import { orgOf } from '../constants';
 import { createRule, type RuleContext } from '../rule';
 import { sinksOf } from '../sinks';
 import { Kind, kindNames, SETTING_KINDS } from '../sources';
+import { forEachChild } from '../walk';
 
 const FLIP_METHODS = new Set(['replace', 'replaceAll']);
 /** Calls whose output format follows a locale and options argument. */
@@ -224,6 +225,35 @@ function isBitEdit(statement: Node): boolean {
 /** A short suffix of a header's value (`"/r"`, `" (compatible)"`, `", r"`): a few characters, not whitespace alone. */
 const HEADER_SUFFIX = /^(?=.*\S)[^\r\n]{1,16}$/;
 
+/**
+ * The statement a test of parity guards when it moves a number by one: `id++` of
+ * `if ((id % 2 === 0) !== hit) id++` (or `id += 1`, `id--`, and `cond && id++`).
+ */
+function parityNudge(node: Node): Node | undefined {
+  let n: Node = node;
+  for (let i = 0; i < 6 && n.parent; i++, n = n.parent) {
+    const p = n.parent;
+    const guarded = p.type === 'IfStatement' && p.test === n ? p.consequent : p.type === 'LogicalExpression' && p.operator === '&&' && p.left === n ? p.right : undefined;
+    if (guarded === undefined) continue;
+    let s = unwrap(guarded.type === 'BlockStatement' && guarded.body.length === 1 ? guarded.body[0] : guarded);
+    if (s.type === 'ExpressionStatement') s = unwrap(s.expression);
+    return s.type === 'UpdateExpression' || s.type === 'AssignmentExpression' && (s.operator === '+=' || s.operator === '-=') ? s : undefined;
+  }
+  return undefined;
+}
+
+/** Whether a test reads the parity of the expression written `name` (`name % 2`, `name & 1`). */
+function testsParity(context: RuleContext, test: Node, name: string): boolean {
+  let found = false;
+  const visit = (n: Node): void => {
+    if (found) return;
+    if (n.type === 'BinaryExpression' && (n.operator === '%' && context.analysis.value(n.right) === 2 || n.operator === '&' && context.analysis.value(n.right) === 1) && context.analysis.text.slice(unwrap(n.left).start, unwrap(n.left).end) === name) found = true;
+    else forEachChild(n, visit);
+  };
+  visit(test);
+  return found;
+}
+
 /** A header's name: `user-agent` or `x-…`. */
 const HEADER_NAME = /^(?:user-agent|x-[\w-]+)$/i;
 
@@ -275,6 +305,12 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
     if (v !== 1 && v !== -2) return undefined;
     const text = context.analysis.text.slice(edit.left.start, edit.left.end).slice(0, 60);
     return { test, versions: { what: `the lowest bit of ${text}`, a: `${text} even`, b: `${text} odd` } };
+  }
+  // `if ((id % 2 === 0) !== hit) id++` (or `id += 1`, `id--`): a number moved by one to the parity the check picks.
+  const nudged = edit.type === 'UpdateExpression' ? edit.argument : (edit.operator === '+=' || edit.operator === '-=') && context.analysis.value(edit.right) === 1 ? edit.left : undefined;
+  if (nudged) {
+    const n = context.analysis.text.slice(nudged.start, nudged.end);
+    return testsParity(context, test, n) ? { test, versions: { what: `the parity of ${n.slice(0, 60)}`, a: `${n.slice(0, 60)} even`, b: 'odd' } } : undefined;
   }
   const target = unwrap(edit.left);
   const text = context.analysis.text.slice(target.start, target.end).slice(0, 60);
@@ -454,8 +490,9 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     }
     // `s.trimEnd()` against `s`: the same text with or without the whitespace at its ends.
     if (x !== untrimmed(x) && sameText(context, untrimmed(x), y)) return { what: 'whitespace', a: text(y), b: text(x) };
-    // `d.toUTCString()` against `d.toISOString()`: one date written in another format.
-    if (x.type === 'CallExpression' && y.type === 'CallExpression' && DATE_FORMATS.has(methodName(x) ?? '') && DATE_FORMATS.has(methodName(y) ?? '') && methodName(x) !== methodName(y) && sameText(context, unwrap(x.callee).object, unwrap(y.callee).object)) {
+    // `d.toUTCString()` against `d.toISOString()`, `d.toLocaleDateString("en-GB")` against `("en-US")`: one date written in another format.
+    const formatArgs = (c: Node) => context.analysis.text.slice(c.callee.end, c.end);
+    if (x.type === 'CallExpression' && y.type === 'CallExpression' && DATE_FORMATS.has(methodName(x) ?? '') && DATE_FORMATS.has(methodName(y) ?? '') && (methodName(x) !== methodName(y) || formatArgs(x) !== formatArgs(y)) && sameText(context, unwrap(x.callee).object, unwrap(y.callee).object)) {
       return { what: 'the format of a date', a: text(y), b: text(x) };
     }
     // `s.normalize("NFD")` against `s`: the same text with its accents as separate code points.
@@ -512,8 +549,9 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   const added = va === '' ? vb : vb === '' ? va : undefined;
   // `id * 2 + (cond ? 1 : 0)`: the condition is the parity of a number (a request id).
   if (choice && ((va === 0 && vb === 1) || (va === 1 && vb === 0)) && isParitySlot(choice)) return { what: 'the parity of a number', a: `${text(choice.parent!)} even`, b: 'odd' };
-  // `ua + (cond ? "/x" : "")` in a user agent or an `x-` header: a short suffix nobody reads.
-  if (choice && typeof added === 'string' && HEADER_SUFFIX.test(added) && inHeader(choice)) return { what: `a suffix ${showString(added)} in a header`, a: '""', b: showString(added) };
+  // `ua + (cond ? "/x" : "")` in a user agent or an `x-` header: a short suffix nobody reads (also kept in
+  // a variable first: `const ua = "agent/1.2" + (cond ? ".0" : "")`).
+  if (choice && typeof added === 'string' && HEADER_SUFFIX.test(added) && (inHeader(choice) || sinksOf(analysis, choice).some((s) => s.kind === 'header'))) return { what: `a suffix ${showString(added)} in a header`, a: '""', b: showString(added) };
   // `0.7 + (cond ? 1e-9 : 0)`: the sums are the two versions.
   const sum = choice && parenthesised(choice).parent;
   const other = sum?.type === 'BinaryExpression' && (sum.operator === '+' || sum.operator === '-') && typeof va === 'number' && typeof vb === 'number' ? analysis.value(sum.left === parenthesised(choice!) ? sum.right : sum.left) : undefined;
@@ -646,9 +684,19 @@ export const rule = createRule({
 
     return {
       ConditionalExpression(node) { conditionals.push(node); },
-      BinaryExpression(node) { if ((node.operator === '+' || node.operator === '-') && (asNumber(node.left) || asNumber(node.right))) sums.push(node); },
+
+      BinaryExpression(node) {
+        if ((node.operator === '+' || node.operator === '-') && (asNumber(node.left) || asNumber(node.right))) sums.push(node);
+        // `if ((id % 2 === 0) !== hit) id++`: a number nudged to the parity the check wants (found from the
+        // parity test: update expressions are not walked on their own).
+        else if (node.operator === '%' || node.operator === '&') {
+          // (`id += 1` is an edit already, as any assignment is.)
+          const nudge = parityNudge(node);
+          if (nudge?.type === 'UpdateExpression') edits.push(nudge);
+        }
+      },
       AssignmentExpression(node) {
-        if (node.operator === '+=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node);
+        if (node.operator === '+=' || node.operator === '-=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node);
         else if (node.operator === '=' && node.left.type === 'Identifier' && isStringLiteral(node.right) && node.right.value.length <= 16) addTo(flagAssignments, node.left.name, node);
       },
       // `[a, b][i]` and `{ x: a }[k]`, found from the literal (there are five times as many member expressions).
