@@ -172,6 +172,10 @@ export class Definitions {
   private readonly visited?: Node[];
   /** Bundled module factories by module id. */
   private readonly moduleFactories = new Map<string, FunctionNode>();
+  /** browserify's factories (`1: [function (require, module, exports) {…}, { "./tz": 2 }]`) and the ids their names map to. */
+  private readonly browserifyDeps = new Map<FunctionNode, Node>();
+  /** AMD modules by name: `define("tz", ["os"], function (os) {…})` (as r.js writes them). */
+  private readonly amdModules = new Map<string, FunctionNode>();
   /** Those registered with Parcel's `parcelRegister("id", function (module, exports) {})` (see parcelFactory). */
   private readonly parcelFactories = new Set<FunctionNode>();
   /** Whether the text is a Parcel bundle, once looked at (see isParcel). */
@@ -240,6 +244,7 @@ export class Definitions {
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
         this.parcelFactory(node);
+        this.amdModule(node);
         if (callee.type === 'Identifier') {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
           if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
@@ -277,6 +282,13 @@ export class Definitions {
       Property: (node) => {
         // Module factories of webpack (`123: (module, exports, require) => {}`) and esbuild (`"src/x.js"(exports, module) {}`).
         const key = node.key as Node;
+        // browserify's `1: [function (require, module, exports) {…}, { "./tz": 2 }]`.
+        const [fn, deps] = node.value.type === 'ArrayExpression' && node.value.elements.length === 2 ? node.value.elements as Node[] : [];
+        if (key.type === 'Literal' && isFunction(fn) && fn.params.length && deps?.type === 'ObjectExpression') {
+          this.moduleFactories.set(String(key.value), fn);
+          this.browserifyDeps.set(fn, deps);
+          return;
+        }
         if (key.type !== 'Literal' || !isFunction(node.value) || !node.value.params.length) return;
         if (typeof key.value === 'number' || (typeof key.value === 'string' && /^(?:\.{0,2}\/|[\w@-]+\/).*\.[cm]?[jt]sx?$|^\d+$/.test(key.value))) this.moduleFactories.set(String(key.value), node.value);
       },
@@ -297,6 +309,14 @@ export class Definitions {
     if (!this.isParcel()) return;
     this.moduleFactories.set(id.value, fn as FunctionNode);
     this.parcelFactories.add(fn as FunctionNode);
+  }
+
+  /** `define("name", ["dep"], function (dep) {…})`: an AMD module by its name (a module without a name is reached by none). */
+  private amdModule(node: Node): void {
+    const callee = unwrap(node.callee);
+    const [name, deps, factory] = node.arguments as Node[];
+    if (callee.type !== 'Identifier' || callee.name !== 'define' || node.arguments.length !== 3 || name.type !== 'Literal' || typeof name.value !== 'string' || deps.type !== 'ArrayExpression' || !isFunction(factory)) return;
+    this.amdModules.set(name.value, factory);
   }
 
   /** Marks the functions around a decoding step (a decoder often wraps a `replace` callback). */
@@ -549,6 +569,11 @@ export class Definitions {
       const b = this.a.scopes.resolve(callee);
       if (!b) return undefined;
       if (b.kind === 'function') return b.decl as FunctionNode;
+      // A parameter of an AMD factory: the function the module it names returns.
+      if (b.kind === 'param' && this.isAmdFactory(b.decl)) {
+        const arg = this.argumentOf(b);
+        return arg && this.functionOf(arg, depth + 1);
+      }
       const defs = this.definitions(b);
       return defs.length === 1 ? this.functionOf(defs[0], depth + 1) : undefined;
     }
@@ -594,6 +619,16 @@ export class Definitions {
     for (const call of this.callSites(fn)) {
       const callee = calleeOf(call.callee);
       list.push({ call, args: call.arguments, thisArg: callee.type === 'MemberExpression' ? callee.object : undefined });
+    }
+    // An AMD factory runs with the modules it names: each parameter is what that module's factory returns.
+    const define = this.isAmdFactory(fn) ? fn.parent! : undefined;
+    if (define) {
+      const args = (define.arguments[1].elements as Node[]).map((d) => {
+        const dep = d?.type === 'Literal' ? this.amdModules.get(String(d.value)) : undefined;
+        const returns = dep ? this.returnsOf(dep) : [];
+        return returns.length === 1 ? returns[0] : { type: 'Identifier', name: 'undefined', start: d.start, end: d.end, parent: d } as unknown as Node;
+      });
+      list.push({ call: define, args });
     }
     // `bus.on("env", (tz) => …)` runs at `bus.emit("env", tz)`: the emit's arguments after the event's name.
     const on = fn.parent?.type === 'CallExpression' && fn.parent.arguments[1] === fn ? fn.parent : undefined;
@@ -784,6 +819,29 @@ export class Definitions {
       const b = holder?.type === 'Identifier' ? this.a.scopes.resolve(holder) : undefined;
       if (b) out.push(...this.callsOf(b));
     }
+    // An AMD module's value is called by the parameter each module that names it is given.
+    for (const b of this.amdParams(maker)) out.push(...this.callsOf(b));
+    return out;
+  }
+
+  /** Whether a node is the factory of an AMD module of this file. */
+  private isAmdFactory(node: Node): boolean {
+    const define = node.parent;
+    return this.amdModules.size > 0 && define?.type === 'CallExpression' && this.amdModules.get(String(define.arguments[0]?.value)) === node;
+  }
+
+  /** The parameters an AMD factory's module is given as in the modules that name it (`define("main", ["check"], function (check) {…})`). */
+  private amdParams(factory: FunctionNode): Binding[] {
+    if (!this.isAmdFactory(factory)) return [];
+    const name = (factory.parent as Node).arguments[0].value;
+    const out: Binding[] = [];
+    for (const other of this.amdModules.values()) {
+      const deps = (other.parent as Node).arguments[1].elements as Array<Node | null>;
+      const i = deps.findIndex((d) => d?.type === 'Literal' && d.value === name);
+      const p = i >= 0 ? other.params[i] : undefined;
+      const b = p?.type === 'Identifier' ? this.a.scopes.resolve(p) : undefined;
+      if (b) out.push(b);
+    }
     return out;
   }
 
@@ -934,10 +992,17 @@ export class Definitions {
    */
   moduleFactoryOf(call: Node): FunctionNode | undefined {
     const arg = call.arguments[0];
+    const callee = unwrap(call.callee);
     if (call.arguments.length === 1 && arg.type === 'Literal' && (typeof arg.value === 'number' || typeof arg.value === 'string')) {
+      // browserify's `require("./tz")`: the id the factory's table of names gives.
+      const b = this.browserifyDeps.size && callee.type === 'Identifier' ? this.a.scopes.resolve(callee) : undefined;
+      const deps = b?.kind === 'param' && isFunction(b.decl) && b.decl.params[0] === b.id ? this.browserifyDeps.get(b.decl as FunctionNode) : undefined;
+      if (deps) {
+        const id = this.members(deps).get(String(arg.value))?.[0];
+        return id && unwrap(id).type === 'Literal' ? this.moduleFactories.get(String(unwrap(id).value)) : undefined;
+      }
       return this.moduleFactories.get(String(arg.value));
     }
-    const callee = unwrap(call.callee);
     if (call.arguments.length || callee.type !== 'Identifier') return undefined;
     const b = this.a.scopes.resolve(callee);
     const defs = b && b.kind !== 'function' ? this.definitions(b) : [];
@@ -1065,8 +1130,10 @@ export class Definitions {
     const names = fn.params.map((p: Node) => (p.type === 'Identifier' ? p.name : ''));
     // webpack passes (module, exports, require), its factories keyed by number, and Parcel (module, exports); esbuild (exports, module).
     const webpack = names.length >= 3 || fn.parent?.type === 'Property' && /^\d+$/.test(String(fn.parent.key.value ?? '')) || this.parcelFactories.has(fn);
-    const moduleName = names.find((n) => n === 'module') ?? (webpack ? names[0] : names[1]);
-    const exportsName = names.find((n) => n === 'exports') ?? (webpack ? names[1] : names[0]);
+    // browserify passes (require, module, exports).
+    const browserify = this.browserifyDeps.has(fn);
+    const moduleName = names.find((n) => n === 'module') ?? (browserify ? names[1] : webpack ? names[0] : names[1]);
+    const exportsName = names.find((n) => n === 'exports') ?? (browserify ? names[2] : webpack ? names[1] : names[0]);
     const visit = (n: Node) => {
       // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports.
       if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {

@@ -310,8 +310,11 @@ export class ModuleFacts {
       case 'CallExpression': {
         const id = this.host.webpackImportOf(node);
         if (id !== undefined) return WEBPACK + id;
+        // (A `require` that is a parameter is a bundle's own loader, browserify's `function (require, module, exports)`:
+        // what it loads is a module of this file.)
         const s = requiredSpec(node, this.host.requireNames);
-        if (isProgramSpec(s)) return s;
+        const callee = unwrap(node.callee);
+        if (isProgramSpec(s) && !(callee.type === 'Identifier' && this.host.scopes.resolve(callee)?.kind === 'param')) return s;
         // A bundled module whose value is another module: Parcel's lazy import,
         // `module.exports = Promise.resolve(require("./geo.js")).then(() => parcelRequire("9KeGd"))`.
         const value = depth < 3 ? this.host.moduleValues(node) : [];

@@ -1,0 +1,55 @@
+// Module systems of older bundlers, in one file: browserify's table of
+// factories (`1: [function (require, module, exports) {…}, { "./tz": 2 }]`,
+// each `require` mapped through its factory's names) and AMD modules named
+// by r.js (`define("main", ["tz", "check"], function (tz, check) {…})`). The
+// incident's mechanism split across three modules, and a benign look-alike
+// split the same way, each as written and minified.
+import * as assert from 'assert';
+import { transformSync } from 'esbuild';
+import { scanText } from '../../src/engine/scan';
+import { verdictOf, type Verdict } from '../../src/engine/types';
+
+/** browserify's prelude (browser-pack), as it starts every bundle. */
+const PRELUDE = `(function(){function r(e,n,t){function o(i,f){if(!n[i]){if(!e[i]){var c="function"==typeof require&&require;if(!f&&c)return c(i,!0);if(u)return u(i,!0);var a=new Error("Cannot find module '"+i+"'");throw a.code="MODULE_NOT_FOUND",a}var p=n[i]={exports:{}};e[i][0].call(p.exports,function(r){var n=e[i][1][r];return o(n||r)},p,p.exports,r,e,n,t)}return n[i].exports}for(var u="function"==typeof require&&require,i=0;i<t.length;i++)o(t[i]);return o}return r})()`;
+const SEND = 'function send(b) { return fetch("https://api.vendor.dev/v1/messages", { method: "POST", body: JSON.stringify(b) }); }';
+const ZONE = 'function () { return Intl.DateTimeFormat().resolvedOptions().timeZone; }';
+
+/** The check, and what the entry does with its outcome. */
+const VARIANTS: Array<{ name: string; list: string; use: string; verdict: Verdict }> = [
+  { name: 'a zone check steering a look-alike apostrophe', list: '["Asia/Shanghai", "Asia/Urumqi"]', use: 'send({ system: "Today" + (hit ? "\\u2019" : "\'") + "s date" });', verdict: 'untrusted' },
+  { name: 'benign: a zone picker whose answer is shown', list: '["UTC", "Europe/Paris", "Asia/Tokyo", "America/New_York"]', use: 'send({ system: "Known zone: " + hit });', verdict: 'trusted' },
+];
+
+const browserify = (v: (typeof VARIANTS)[number]) => `${PRELUDE}({1:[function(require,module,exports){
+var zone = require("./tz"); var check = require("./check");
+${SEND}
+var hit = check.inList(zone());
+${v.use}
+},{"./tz":2,"./check":3}],2:[function(require,module,exports){
+module.exports = ${ZONE};
+},{}],3:[function(require,module,exports){
+exports.inList = function (z) { return ${v.list}.indexOf(z) >= 0; };
+},{}]},{},[1]);`;
+
+const amd = (v: (typeof VARIANTS)[number]) => `define("tz", [], function () { return { zone: ${ZONE} }; });
+define("check", [], function () { return function (z) { return ${v.list}.indexOf(z) >= 0; }; });
+define("main", ["tz", "check"], function (tz, check) {
+${SEND}
+var hit = check(tz.zone());
+${v.use}
+});`;
+
+function verdict(text: string): Verdict {
+  const r = scanText(text, { file: 'bundle.js' });
+  assert.ok(!r.error, r.error);
+  return verdictOf(r.findings);
+}
+
+describe('engine: module systems of older bundlers, in one file', () => {
+  for (const [system, build] of [['browserify', browserify], ['AMD (r.js)', amd]] as const) {
+    for (const v of VARIANTS) {
+      it(`${system}: ${v.name}`, () => assert.strictEqual(verdict(build(v)), v.verdict));
+      it(`${system}: ${v.name}, minified`, () => assert.strictEqual(verdict(transformSync(build(v), { minify: true, loader: 'js' }).code), v.verdict));
+    }
+  }
+});
