@@ -714,7 +714,10 @@ export class Definitions {
     const index = fn.params.indexOf(b.id);
     const runs = index < 0 ? [] : this.invocations(fn);
     const arg = runs.length === 1 ? runs[0].args[index] : undefined;
-    return arg && arg.type !== 'SpreadElement' ? arg : undefined;
+    if (arg) return arg.type !== 'SpreadElement' ? arg : undefined;
+    // A function other modules call: the list of places or hosts they pass it, as the linker found it.
+    const c = runs.length || index < 0 ? undefined : this.a.modules.paramConstant(fn, b.id);
+    return c && constantNode(c, b.id);
   }
 
   /** The calls of a variable holding `f.bind(thisArg, …bound)`. */

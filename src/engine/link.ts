@@ -360,6 +360,13 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const c = exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1))?.facts.constant;
       if (c) (s ??= {})[`k${use}`] = { kinds: 0, label: `constant from ${use.slice(0, hash)}`, constant: c };
     }
+    // A parameter compared as a constant: the list of places or hosts a caller in another module passes.
+    for (const use of m.summary.paramConstants ?? []) {
+      const colon = use.lastIndexOf(':');
+      const name = use.slice(0, colon);
+      const c = (incoming.get(slotOf(m.id, name)) ?? []).map((call) => call.args[Number(use.slice(colon + 1))]?.constant).find(Boolean);
+      if (c) (s ??= {})[`c${use}`] = { kinds: 0, label: `constant passed to ${name}()`, constant: c };
+    }
     for (const use of m.summary.senders ?? []) {
       const hash = use.lastIndexOf('#');
       const sends = exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1))?.facts.sends;

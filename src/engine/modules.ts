@@ -26,6 +26,8 @@ export interface Fact {
   members?: Record<string, Fact>;
   /** For an instance of an imported class passed to another module (`new Prompt(new Geo())`): that class. */
   made?: { spec: string; name: string };
+  /** For a list of specific places or hosts passed to another module's function (`check(["Asia/Shanghai", …])`): what it holds. */
+  constant?: Constant;
 }
 
 /** A comparison a value went through in another module, as the channels and sinks it reaches need it. */
@@ -84,6 +86,8 @@ export interface ModuleSummary {
   reaching: string[];
   /** Imported values compared as constants here: `${spec}#${name}`. */
   constants?: string[];
+  /** Parameters of exported functions read as constants here, `${name}:${index}`: what callers in other modules pass. */
+  paramConstants?: string[];
   /** Imported functions this module hands data to, asked whether they send it: `${spec}#${name}`. */
   senders?: string[];
   /** Specifiers this module answers besides its path: `webpack:536` for the module factories of a webpack chunk. */
@@ -284,6 +288,7 @@ export class ModuleFacts {
   private readonly defs = new Map<string, InputDef>();
   private readonly reaching = new Set<string>();
   private readonly constantUses = new Set<string>();
+  private readonly paramConstantUses = new Set<string>();
   /** Imported functions asked whether they send what this module hands them: `${spec}#${name}`. */
   private readonly sendUses = new Set<string>();
 
@@ -296,7 +301,7 @@ export class ModuleFacts {
 
   /** Does the module take anything from other modules of the program, or give anything to them? */
   get linked(): boolean {
-    return this.defs.size > 0 || this.constantUses.size > 0 || this.sendUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0 || this.sharesState();
+    return this.defs.size > 0 || this.constantUses.size > 0 || this.paramConstantUses.size > 0 || this.sendUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0 || this.sharesState();
   }
 
   /** The module specifier an expression stands for as a whole: a namespace import, `require("m")`, `await import("m")`. */
@@ -551,6 +556,21 @@ export class ModuleFacts {
     return this.seeds?.[`k${key}`]?.constant;
   }
 
+  /**
+   * A parameter of an exported function read as a constant: the list of places or hosts other
+   * modules' calls pass it, once the linker found it (`check(["Asia/Shanghai", …])` of
+   * `export function check(list)`).
+   */
+  paramConstant(fn: FunctionNode, id: Node): Constant | undefined {
+    this.exports();
+    const name = this.exportedFunctions!.get(fn);
+    const index = fn.params.indexOf(id);
+    if (name === undefined || index < 0) return undefined;
+    const key = `${name}:${index}`;
+    this.paramConstantUses.add(key);
+    return this.seeds?.[`c${key}`]?.constant;
+  }
+
   /** A call of another module's function: the arguments (by index) that function sends in a request, once the linker found it. */
   sendsOf(call: Node): number[] | undefined {
     const callee = calleeOf(call.callee);
@@ -749,7 +769,14 @@ export class ModuleFacts {
   summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined, conditions: (node: Node) => Fact, sends: (fn: FunctionNode) => number[]): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
     // A literal argument holds nothing (most arguments of a split build's calls are).
-    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => (a.type === 'SpreadElement' || a.type === 'Literal' ? { kinds: 0, from: [] } : this.withClass(a, withMembers(a, of))));
+    const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => {
+      if (a.type === 'SpreadElement' || a.type === 'Literal') return { kinds: 0, from: [] };
+      const f = this.withClass(a, withMembers(a, of));
+      // (A list of places or hosts handed to another module's function: what it holds, for that function's comparisons.)
+      // (Only a list written there or named: evaluating every argument of a split build's calls costs memory.)
+      const c = a.type === 'ArrayExpression' || a.type === 'Identifier' && !(f.kinds || f.from.length) ? constant(a) : undefined;
+      return c ? { ...f, constant: c } : f;
+    });
     for (const [name, node] of this.exports()) {
       // A getter's value is what it returns (`env.zone` of `get zone() {…}`).
       if (isGetter(node)) { exports[name] = { value: returnsFact(node as FunctionNode) }; continue; }
@@ -798,7 +825,7 @@ export class ModuleFacts {
     // and the inputs those calls' arguments come from.
     const keep = new Set(this.reaching);
     for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? [], ...Object.values(e.calls ?? {}).flat().flatMap((f) => f.from)]) keep.add(k);
-    for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length || a.made)) keep.add(key);
+    for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length || a.made || a.constant)) keep.add(key);
     for (const p of puts) for (const k of p.value.from) keep.add(k);
     const queue = [...keep];
     while (queue.length) {
@@ -811,6 +838,7 @@ export class ModuleFacts {
     return {
       inputs, exports, reexports: this.reexports, reaching: [...this.reaching],
       ...(this.constantUses.size ? { constants: [...this.constantUses] } : {}),
+      ...(this.paramConstantUses.size ? { paramConstants: [...this.paramConstantUses] } : {}),
       ...(this.sendUses.size ? { senders: [...this.sendUses] } : {}),
       ...(provides.length ? { provides } : {}),
       ...(puts.length ? { puts } : {}),

@@ -209,3 +209,31 @@ describe('program: module summaries', () => {
     assert.deepStrictEqual(r.summary!.exports.Me.returns, { kinds: 0, from: ['pMe:0'] });
   });
 });
+
+describe('program: a list passed to another module', () => {
+  // The caller in one module holds the list; the function of another compares the time zone with it.
+  const cases: Array<[string, Record<string, string>]> = [
+    ['an exported function given the list', {
+      'index.mjs': 'import { check } from "./det.mjs";\nexport const hit = check(["Asia/Shanghai", "Asia/Urumqi"]);\n',
+      'det.mjs': 'export function check(list) { return list.includes(Intl.DateTimeFormat().resolvedOptions().timeZone); }\n',
+    }],
+    ['an exported class given the list by its constructor', {
+      'index.mjs': 'import { Detector } from "./det.mjs";\nexport const hit = new Detector(["Asia/Shanghai", "Asia/Urumqi"]).check();\n',
+      'det.mjs': 'export class Detector { constructor(list) { this.list = list; } check() { return this.list.includes(Intl.DateTimeFormat().resolvedOptions().timeZone); } }\n',
+    }],
+  ];
+  for (const [name, files] of cases) {
+    it(`${name}: the comparison is reported where it is made, naming the zones`, () => {
+      const got = scanFiles(files);
+      const c = got.findings.find((f) => f.ruleId === 'geo-org-comparison');
+      assert.ok(c && path.basename(c.file) === 'det.mjs' && /Asia\/Shanghai, Asia\/Urumqi/.test(c.message), got.summary || '(no findings)');
+    });
+  }
+  it('benign: a picker list passed the same way stays quiet', () => {
+    const got = scanFiles({
+      'index.mjs': 'import { check } from "./det.mjs";\nexport const ok = check(["UTC", "Europe/Paris", "Asia/Tokyo", "America/New_York"]);\n',
+      'det.mjs': 'export function check(list) { return list.includes(Intl.DateTimeFormat().resolvedOptions().timeZone); }\n',
+    });
+    assert.strictEqual(got.verdict, 'trusted', got.summary);
+  });
+});
