@@ -115,6 +115,18 @@ export class Comparisons {
   private checkedElsewhere(node: Node): Comparison | undefined {
     const key = this.a.modules.keyOf(node);
     const seed = key ? this.a.modules.seeds?.[key] : undefined;
+    // `check(["Asia/Shanghai", …])` of another module's `check(list)`, whose result compares a fingerprint with the list:
+    // the comparison of this call's outcome with the list it hands over.
+    if (seed?.compared?.length && seed.kinds && node.type === 'CallExpression' && !this.elsewhere.has(node)) {
+      let found: Comparison | undefined;
+      for (const i of seed.compared) {
+        const arg = node.arguments[i];
+        const next = arg && arg.type !== 'SpreadElement' ? this.analysePair(node, node, arg) : undefined;
+        if (next) found = found ? (mergeInto(found, next), found) : next;
+      }
+      if (found) this.elsewhere.set(node, this.record(found));
+    }
+    if (this.elsewhere.has(node)) return this.elsewhere.get(node);
     if (!seed?.checks?.length || !seed.kinds) return undefined;
     let c = this.elsewhere.get(node);
     if (!c) {

@@ -571,10 +571,12 @@ export class Dataflow {
     // and `_a.sent()` inside it: what it awaits.
     const lowered = this.loweredFlow(node);
     if (lowered) return lowered;
-    const input = this.a.modules.inputOf(node) ?? this.methodOfParam(node);
-    if (input) return this.inputFlow(node, input);
+    const imported = this.a.modules.inputOf(node);
+    const input = imported ?? this.methodOfParam(node);
     const callee = calleeOf(node.callee);
     const method = methodName(node);
+    // `list.includes(tz)` of a parameter `list`: what the callers' list holds, and what it is searched for.
+    if (input) return !imported && method && COMPARE_METHODS.has(method) ? union(this.inputFlow(node, input), this.flowAll(node.arguments)) : this.inputFlow(node, input);
     // `__privateGet(this, _z)`: the lowered private field `#z`.
     if (callee.type === 'Identifier' && (node.arguments.length === 2 || node.arguments.length === 3) && node.arguments[1].type === 'Identifier') {
       const held = this.a.defs.privateFieldValues(node.arguments[1]);

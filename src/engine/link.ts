@@ -352,6 +352,25 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return unique;
   };
 
+  /**
+   * The arguments of a call into another module's function that hold a list of places or hosts and
+   * that the function's result is made of together with a fingerprint (`check(["Asia/Shanghai", …])`
+   * returning `list.includes(tz)`): the caller compares the outcome with those lists itself.
+   */
+  const comparedArgs = (id: string, key: string, def: InputDef & { type: 'call' }): number[] => {
+    const f = found(id, key, def);
+    const ret = f && (f.facts.returns ?? f.facts.value);
+    if (!ret) return [];
+    const callee = byId.get(f.id)!;
+    const out: number[] = [];
+    for (const from of ret.from) {
+      const d = callee.inputs[from];
+      // (`list.includes(tz)` is read as a method of the parameter.)
+      if (d?.type === 'param' && d.member === undefined && callee.exports[d.name] === f.facts && def.args[d.index]?.constant && !out.includes(d.index)) out.push(d.index);
+    }
+    return out;
+  };
+
   const seeds = new Map<string, Seeds>();
   for (const m of modules) {
     let s: Seeds | undefined;
@@ -372,15 +391,18 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const sends = exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1))?.facts.sends;
       if (sends) (s ??= {})[`s${use}`] = { kinds: 0, label: `a request sent by ${use.slice(hash + 1)}() of ${use.slice(0, hash)}`, sends };
     }
-    // With another module's constants, comparisons appear that the module alone could not see: every input counts.
-    for (const key of s ? Object.keys(m.summary.inputs) : m.summary.reaching) {
+    // With another module's constants, comparisons appear that the module alone could not see: every input counts
+    // (so does a call handing a list to another module's function, whose outcome is compared with it).
+    const handing = Object.keys(m.summary.inputs).filter((key) => { const d = m.summary.inputs[key]; return d.type === 'call' && d.args.some((a) => a.constant); });
+    for (const key of s ? Object.keys(m.summary.inputs) : [...new Set([...m.summary.reaching, ...handing])]) {
       const k = kindsOf(m.id, key);
       if (!k) continue;
       const def = m.summary.inputs[key];
       const at = where.get(slotOf(m.id, key));
       const from = def.type === 'param' ? `passed to ${def.name}()` : `from ${def.spec}`;
       const checks = checksOfInput(m.id, key, 0);
-      (s ??= {})[key] = { kinds: k, label: `${kindNames(k).join(' / ')} ${from}${at ? `, read at ${at}` : ''}`, ...(checks.length ? { checks } : {}) };
+      const compared = def.type === 'call' ? comparedArgs(m.id, key, def) : [];
+      (s ??= {})[key] = { kinds: k, label: `${kindNames(k).join(' / ')} ${from}${at ? `, read at ${at}` : ''}`, ...(checks.length ? { checks } : {}), ...(compared.length ? { compared } : {}) };
     }
     if (s) seeds.set(m.id, s);
   }

@@ -107,6 +107,8 @@ export interface Seed {
   checks?: Check[];
   /** For an imported function (key `s${spec}#${name}`): the arguments it sends in a request. */
   sends?: number[];
+  /** For a call of another module's function: the arguments (lists of places or hosts) its result is a comparison with. */
+  compared?: number[];
 }
 export type Seeds = Record<string, Seed>;
 

@@ -222,11 +222,17 @@ describe('program: a list passed to another module', () => {
       'det.mjs': 'export class Detector { constructor(list) { this.list = list; } check() { return this.list.includes(Intl.DateTimeFormat().resolvedOptions().timeZone); } }\n',
     }],
   ];
+  const SEND = 'function send(b) { return fetch("https://api.vendor.dev/v1/messages", { method: "POST", body: JSON.stringify(b) }); }\nsend({ system: "Today" + (hit ? "\\u2019" : "\'") + "s date" });\n';
   for (const [name, files] of cases) {
-    it(`${name}: the comparison is reported where it is made, naming the zones`, () => {
+    it(`${name}: the comparison is reported, naming the zones`, () => {
       const got = scanFiles(files);
       const c = got.findings.find((f) => f.ruleId === 'geo-org-comparison');
-      assert.ok(c && path.basename(c.file) === 'det.mjs' && /Asia\/Shanghai, Asia\/Urumqi/.test(c.message), got.summary || '(no findings)');
+      assert.ok(c && /Asia\/Shanghai, Asia\/Urumqi/.test(c.message), got.summary || '(no findings)');
+    });
+    it(`${name}: its outcome steering the caller's look-alike apostrophe is untrusted`, () => {
+      const got = scanFiles({ ...files, 'index.mjs': files['index.mjs'] + SEND });
+      assert.strictEqual(got.verdict, 'untrusted', got.summary);
+      assert.ok(got.findings.some((f) => f.ruleId === 'covert-channel' && f.severity === 'critical'), got.summary);
     });
   }
   it('benign: a picker list passed the same way stays quiet', () => {
