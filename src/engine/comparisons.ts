@@ -115,29 +115,33 @@ export class Comparisons {
   private checkedElsewhere(node: Node): Comparison | undefined {
     const key = this.a.modules.keyOf(node);
     const seed = key ? this.a.modules.seeds?.[key] : undefined;
+    let c = this.elsewhere.get(node);
+    if (c || !seed?.kinds) return c;
     // `check(["Asia/Shanghai", …])` of another module's `check(list)`, whose result compares a fingerprint with the list:
     // the comparison of this call's outcome with the list it hands over.
-    if (seed?.compared?.length && seed.kinds && node.type === 'CallExpression' && !this.elsewhere.has(node)) {
+    if (seed.compared?.length && node.type === 'CallExpression') {
       let found: Comparison | undefined;
       for (const i of seed.compared) {
         const arg = node.arguments[i];
         const next = arg && arg.type !== 'SpreadElement' ? this.analysePair(node, node, arg) : undefined;
-        if (next) found = found ? (mergeInto(found, next), found) : next;
+        if (!next) continue;
+        if (found) mergeInto(found, next);
+        else found = next;
       }
-      if (found) this.elsewhere.set(node, this.record(found));
+      if (found) {
+        c = this.record(found);
+        this.elsewhere.set(node, c);
+        return c;
+      }
     }
-    if (this.elsewhere.has(node)) return this.elsewhere.get(node);
-    if (!seed?.checks?.length || !seed.kinds) return undefined;
-    let c = this.elsewhere.get(node);
-    if (!c) {
-      const checks = seed.checks;
-      c = {
-        node, flow: { kinds: seed.kinds, via: [node] }, classes: new Set(checks.flatMap((k) => k.classes) as ConstantClass[]),
-        values: [...new Set(checks.flatMap((k) => k.values))], concealed: checks.some((k) => k.concealed),
-        ...(checks.every((k) => k.endpoints) ? { endpoints: true as const } : {}),
-      };
-      this.elsewhere.set(node, c);
-    }
+    const checks = seed.checks;
+    if (!checks?.length) return undefined;
+    c = {
+      node, flow: { kinds: seed.kinds, via: [node] }, classes: new Set(checks.flatMap((k) => k.classes) as ConstantClass[]),
+      values: [...new Set(checks.flatMap((k) => k.values))], concealed: checks.some((k) => k.concealed),
+      ...(checks.every((k) => k.endpoints) ? { endpoints: true as const } : {}),
+    };
+    this.elsewhere.set(node, c);
     return c;
   }
 
@@ -464,10 +468,10 @@ export class Comparisons {
           if (b.kind === 'param') { const arg = this.a.defs.iteratedBy(b) ?? this.a.defs.argumentOf(b); known = !!arg && this.mayBeConstant(arg, depth + 1); }
           else if (b.kind === 'import') known = !!this.a.modules.constantOf(b.id);
           else if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') known = false;
-          // `for (const x of list)`: each item of the list.
-          else if (this.a.defs.loopList(b)) known = this.mayBeConstant(this.a.defs.loopList(b)!, depth + 1);
           else {
-            const defs = this.a.defs.definitions(b).filter((d) => !(d.type === 'Literal' && d.value === null));
+            // `for (const x of list)`: each item of the list.
+            const list = this.a.defs.loopList(b);
+            const defs = list ? [list] : this.a.defs.definitions(b).filter((d) => !(d.type === 'Literal' && d.value === null));
             known = defs.length === 1 && this.mayBeConstant(defs[0], depth + 1);
           }
           this.constantBindings.set(b, known);

@@ -498,13 +498,16 @@ export class Dataflow {
     return member ? union(this.inputFlow(node, member), this.localMemberFlow(node)) : this.localMemberFlow(node);
   }
 
+  /** The function whose parameter an identifier names, if it names one. */
+  private readonly functionOfParam = (id: Node): FunctionNode | undefined => {
+    const b = this.a.scopes.resolve(id);
+    return b?.kind === 'param' && isFunction(b.decl) ? b.decl as FunctionNode : undefined;
+  };
+
   /** The flow of a lowered async function's result, or of what it awaits (`_a.sent()`, `_context.sent`); undefined for other nodes. */
   private loweredFlow(node: Node): Flow | undefined {
     const { lowered } = this.a.defs;
-    const sent = lowered.sentValues(node, (id) => {
-      const b = this.a.scopes.resolve(id);
-      return b?.kind === 'param' && isFunction(b.decl) ? b.decl as FunctionNode : undefined;
-    });
+    const sent = lowered.sentValues(node, this.functionOfParam);
     if (sent) return this.flowAll(sent);
     if (node.type !== 'CallExpression') return undefined;
     // (Babel's `function _zone() { _zone = _asyncToGenerator(…); return _zone.apply(this, arguments); }`:

@@ -1280,7 +1280,7 @@ export class Definitions {
     groups = new Map();
     this.thisAssignmentsByClass.set(key, groups);
     for (const a of this.memberAssignmentsTo('this', key)) {
-      const fn = this.classBodyOf(a) ? undefined : this.thisFunction(a);
+      const fn = this.thisFunction(a);
       const body = this.classBodyOf(a) ?? (fn && this.instanceOf(fn)?.body);
       if (!body) continue;
       addTo(groups, body, a);
@@ -1421,11 +1421,17 @@ export class Definitions {
         return ctor === fn ? undefined : ctor;
       }
     }
-    const id = fn.type === 'FunctionDeclaration' ? fn.id : p?.type === 'VariableDeclarator' && p.init === parenthesised(fn) ? p.id : undefined;
-    const b = id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+    const b = this.declaredBinding(fn);
     if (!b) return undefined;
     const made = this.nodesFor(this.news, this.newsByBinding, b, (n) => n.callee).length > 0;
     return made || this.prototypeAssignments(b).length ? fn : undefined;
+  }
+
+  /** The binding a function is declared or held by: `function C() {}`, `var C = function () {}`. */
+  private declaredBinding(fn: FunctionNode): Binding | undefined {
+    const p = parenthesised(fn).parent;
+    const id = fn.type === 'FunctionDeclaration' ? fn.id : p?.type === 'VariableDeclarator' && p.init === parenthesised(fn) ? p.id : undefined;
+    return id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
   }
 
   /** `C.prototype.key = value` assignments of a constructor's binding. */
@@ -1442,8 +1448,7 @@ export class Definitions {
 
   /** What a constructor function's prototype holds by key: `C.prototype.m = …` and `C.prototype = { m }`. */
   private prototypeMembers(fn: FunctionNode): Array<[string, Node[]]> {
-    const id = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' ? fn.parent.id : undefined;
-    const b = id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+    const b = this.declaredBinding(fn);
     if (!b) return [];
     const out: Array<[string, Node[]]> = [];
     for (const a of this.prototypeAssignments(b)) {
