@@ -11,7 +11,7 @@ import { Comparisons, constantValues, type Comparison } from './comparisons';
 import { classifyConstant } from './constants';
 import { Dataflow } from './dataflow';
 import type { AnalysisContext, Flow } from './context';
-import { Definitions } from './definitions';
+import { constantNode, Definitions } from './definitions';
 import { appearsIn, Evaluator, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
 import { calleeOf, ModuleFacts, requiredSpec, requireNamesIn, type Constant, type ModuleSummary, type Seeds } from './modules';
@@ -83,6 +83,12 @@ export class Analysis implements Facts, AnalysisContext {
       reassigned: (name, key) => { const b = this.scopes.resolve(name); return !!b && this.defs.assignsMember(b, key); },
       argumentOf: (b) => this.defs.argumentOf(b),
       pushedTo: (b) => this.defs.pushedTo(b),
+      // (Also the value the linker found another module of the program gives: `const deny = require("./deny")`.)
+      moduleValues: (call) => {
+        const values = this.defs.moduleValues(call);
+        const linked = values.length ? undefined : this.modules.linkedModuleConstant(call);
+        return linked ? [constantNode(linked, call)] : values;
+      },
     });
     const requireNames = requireNamesIn(text);
     this.sources = new SourceMatcher(this.scopes, (id) => {
@@ -198,13 +204,16 @@ export class Analysis implements Facts, AnalysisContext {
     // Plain words (model names, commands) are exported everywhere in a split build and would have
     // every module that compares with one analysed again: only places and hosts, or a concealed list.
     const specific = (v: string) => place(v) || concealed && !!classifyConstant(v, ALL_KINDS, Kind, values.length >= 3);
-    if (values.some(specific)) return { values, concealed };
+    // (Also the areas of zone names, pieces another module joins into places: `P[0] + "Shanghai"`.)
+    if (values.some(specific) || values.some((v) => ZONE_AREA.test(v))) return { values, concealed };
     // Pieces another module decodes (`export const P = ["QXNpYS9TaGFuZ2hhaQ==", …]`): given as they are,
     // so the importer decodes them itself, when one of them decodes to places or hosts.
     if (!values.some((v) => encodedPlaces(v).some(place))) return undefined;
     return typeof value === 'string' ? { values, concealed: false, text: true } : { values, concealed: false };
   }
 }
+
+const ZONE_AREA = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/$/;
 
 /** The words a base64 or hex string decodes to, when it decodes to printable text (none otherwise). */
 function encodedPlaces(v: string): string[] {

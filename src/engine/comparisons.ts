@@ -10,7 +10,7 @@ import type { AnalysisContext, Comparison } from './context';
 export type { Comparison };
 import { bareHost, brandOf, classifyConstant, isHashNumber, isHost, isKnownEndpoint, isUtcZone, isZonePicker, type ConstantClass } from './constants';
 import { isMath, union } from './flow';
-import { appearsIn, Many, UNKNOWN, type Value } from './evaluate';
+import { appearsIn, isModelledFunction, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
 import { ALL_KINDS, Kind, SETTING_KINDS } from './sources';
 
@@ -461,7 +461,8 @@ export class Comparisons {
       case 'NewExpression': return node.arguments.length === 1 ? this.mayBeConstant(node.arguments[0], depth + 1) : node.arguments.length === 0 && unwrap(node.callee).type === 'Identifier' && /^(?:Set|TextDecoder)$/.test(unwrap(node.callee).name);
       case 'Identifier': {
         const b = this.a.scopes.resolve(node);
-        if (!b) return false;
+        // `list.map(atob)`: a global decoder passed by name.
+        if (!b) return isModelledFunction(node);
         let known = this.constantBindings.get(b);
         if (known === undefined) {
           this.constantBindings.set(b, false);
@@ -482,6 +483,7 @@ export class Comparisons {
       case 'MemberExpression': {
         const obj = unwrap(node.object);
         if (obj.type === 'CallExpression' && this.a.defs.moduleFactoryOf(obj)) return true;
+        if (isModelledFunction(node)) return true;
         if (this.a.modules.namespaceOf(obj) !== undefined) return !!this.a.modules.constantOf(node);
         // `this.zones` in a method of an object literal or a class, `Probe.zones` of a class's static field: the one value that member is given.
         if (obj.type === 'ThisExpression' || obj.type === 'Identifier' && this.a.scopes.resolve(obj)?.kind === 'class') {
@@ -495,6 +497,8 @@ export class Comparisons {
       case 'CallExpression': {
         // A bundled module's exports (`places = require_places()`): its members may be constants.
         if (this.a.defs.moduleFactoryOf(node)) return true;
+        // `require("./deny")` of another module of the program: what the linker found its value holds.
+        if (this.a.modules.namespaceOf(node) !== undefined) return !!this.a.modules.constantOf(node);
         const callee = unwrap(node.callee);
         const args = node.arguments.every((a: Node) => this.mayBeConstant(a, depth + 1));
         if (callee.type === 'MemberExpression') {

@@ -578,8 +578,9 @@ export class Dataflow {
     const input = imported ?? this.methodOfParam(node);
     const callee = calleeOf(node.callee);
     const method = methodName(node);
-    // `list.includes(tz)` of a parameter `list`: what the callers' list holds, and what it is searched for.
-    if (input) return !imported && method && COMPARE_METHODS.has(method) ? union(this.inputFlow(node, input), this.flowAll(node.arguments)) : this.inputFlow(node, input);
+    // `list.includes(tz)` of a parameter `list`, or of a list another module gives (`require("./deny").includes(tz)`):
+    // what the list holds, and what it is searched for.
+    if (input) return method && COMPARE_METHODS.has(method) ? union(this.inputFlow(node, input), this.flowAll(node.arguments)) : this.inputFlow(node, input);
     // `__privateGet(this, _z)`: the lowered private field `#z`.
     if (callee.type === 'Identifier' && (node.arguments.length === 2 || node.arguments.length === 3) && node.arguments[1].type === 'Identifier') {
       const held = this.a.defs.privateFieldValues(node.arguments[1]);

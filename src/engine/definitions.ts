@@ -150,6 +150,7 @@ export class Definitions {
   private readonly sortedEntries = new WeakSet<Node[]>();
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
+  private aliasIndex?: Map<string, Node[]>;
   /** `a.push(…)`, `a.add(…)` and `Object.assign(a, …)` calls by the name `a`. */
   private readonly pushes = new Map<string, Node[]>();
   private readonly assigns = new Map<string, Node[]>();
@@ -395,6 +396,19 @@ export class Definitions {
     if (this.visited) this.visited.forEach(visit); else this.eachNode(visit);
   }
 
+  /** Two names of one emitter: one binding, or each module's own `var bus = require_bus()` of one bundled module. */
+  private sameEmitter(a: Node, b: Node): boolean {
+    const ba = this.a.scopes.resolve(a);
+    const bb = this.a.scopes.resolve(b);
+    if (!ba || !bb) return false;
+    if (ba === bb) return true;
+    const da = ba.kind === 'param' ? [] : this.definitions(ba);
+    const db = bb.kind === 'param' ? [] : this.definitions(bb);
+    if (da.length !== 1 || db.length !== 1 || unwrap(da[0]).type !== 'CallExpression' || unwrap(db[0]).type !== 'CallExpression') return false;
+    const fa = this.moduleFactoryOf(unwrap(da[0]));
+    return !!fa && fa === this.moduleFactoryOf(unwrap(db[0]));
+  }
+
   /** The list a function is pushed or added to, directly or by a helper it is passed to (`function onEnv(cb) { registry.push(cb) }`). */
   private keptIn(fn: FunctionNode): Binding | undefined {
     const host = fn.parent?.type === 'CallExpression' ? fn.parent : undefined;
@@ -463,6 +477,47 @@ export class Definitions {
     };
     this.eachCall(add);
     return index;
+  }
+
+  /**
+   * Names that take a member by its key: `var f = m.key`, `f = m.key`, `var { key: f } = m`,
+   * by key. A member function is also called under such a name (`isFlagged(tz)`).
+   */
+  private memberAliases(): Map<string, Node[]> {
+    if (this.aliasIndex) return this.aliasIndex;
+    const index = new Map<string, Node[]>();
+    this.aliasIndex = index;
+    this.eachNode((n) => {
+      if (n.type === 'VariableDeclarator' && n.init) {
+        if (n.id.type === 'Identifier' && unwrap(n.init).type === 'MemberExpression') {
+          const key = propertyName(unwrap(n.init));
+          if (key !== undefined) addTo(index, key, n.id);
+        } else if (n.id.type === 'ObjectPattern') {
+          for (const p of n.id.properties) {
+            const key = p.type === 'Property' ? keyName(p) : undefined;
+            const local = p.type === 'Property' ? (p.value.type === 'AssignmentPattern' ? p.value.left : p.value) : undefined;
+            if (key !== undefined && local?.type === 'Identifier') addTo(index, key, local);
+          }
+        }
+      } else if (n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'Identifier' && unwrap(n.right).type === 'MemberExpression') {
+        const key = propertyName(unwrap(n.right));
+        if (key !== undefined) addTo(index, key, n.left);
+      }
+    });
+    return index;
+  }
+
+  /** Calls of a member function under a name that took it (`var { isFlagged: f } = require_check(); f(tz)`). */
+  private aliasCalls(fn: FunctionNode, key: string): Node[] {
+    const out: Node[] = [];
+    const aliases = this.memberAliases().get(key) ?? [];
+    if (aliases.length > MAX_METHOD_CALLS) return out;
+    for (const id of aliases) {
+      const b = this.a.scopes.resolve(id);
+      if (!b) continue;
+      for (const c of this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee)) if (this.functionOf(c.callee) === fn) out.push(c);
+    }
+    return out;
   }
 
   /** Expressions assigned to a binding: its initialiser and every assignment. */
@@ -636,8 +691,8 @@ export class Definitions {
       const emitter = unwrap(unwrap(on.callee).object);
       for (const emit of emitter.type === 'Identifier' ? this.methodCalls().get('emit') ?? [] : []) {
         const target = unwrap(calleeOf(emit.callee).object);
-        if (emit.arguments[0]?.type !== 'Literal' || emit.arguments[0].value !== on.arguments[0].value || target.type !== 'Identifier' || target.name !== emitter.name) continue;
-        if (this.a.scopes.resolve(target) === this.a.scopes.resolve(emitter)) list.push({ call: emit, args: emit.arguments.slice(1) });
+        if (emit.arguments[0]?.type !== 'Literal' || emit.arguments[0].value !== on.arguments[0].value || target.type !== 'Identifier') continue;
+        if (this.sameEmitter(target, emitter)) list.push({ call: emit, args: emit.arguments.slice(1) });
       }
     }
     // `registry.push((env) => …)`, also through a helper that pushes its parameter (`onEnv(cb)`):
@@ -775,7 +830,8 @@ export class Definitions {
         : (parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.value === held ? keyName(parent) : undefined;
       // A common method name (`get`, `push`) has thousands of calls, each a search for its callee: skipped.
       const calls = key === undefined ? undefined : this.methodCalls().get(key);
-      return calls && calls.length <= MAX_METHOD_CALLS ? calls.filter((c) => this.functionOf(c.callee) === fn) : [];
+      const direct = calls && calls.length <= MAX_METHOD_CALLS ? calls.filter((c) => this.functionOf(c.callee) === fn) : [];
+      return key === undefined ? direct : [...direct, ...this.aliasCalls(fn, key)];
     }
     const b = this.a.scopes.resolve(fn.type === 'FunctionDeclaration' ? fn.id! : parent!.type === 'VariableDeclarator' ? parent!.id : parent!.left);
     if (!b) return [];
@@ -1531,7 +1587,7 @@ export class Definitions {
  * when the exporting module decoded it, a list decoded from one encoded
  * literal, so the comparison is still known to be concealed.
  */
-function constantNode(c: Constant, at: Node): Node {
+export function constantNode(c: Constant, at: Node): Node {
   const span = { start: at.start, end: at.end, parent: at };
   const literal = (value: string) => ({ type: 'Literal', value, raw: JSON.stringify(value), ...span });
   if (c.text && c.values.length === 1) return literal(c.values[0]) as unknown as Node;

@@ -11,12 +11,14 @@ export const UNKNOWN: unique symbol = Symbol('unknown');
 export class Bytes { constructor(readonly data: Uint8Array) {} }
 /** A function value with the frame it closes over. */
 export class Closure { constructor(readonly fn: FunctionNode, readonly frame: Frame | null) {} }
+/** A built-in function used as a value: `list.map(atob)`, `const d = String.fromCharCode`. */
+export class Builtin { constructor(readonly obj: string, readonly name: string) {} }
 /** One of several values (an iteration variable, a conditional with an unknown test). */
 export class Many { constructor(readonly values: Value[]) {} }
 /** A plain object built by object literals inside evaluated code. */
 export type Obj = { [key: string]: Value };
 
-export type Value = string | number | boolean | bigint | null | undefined | RegExp | Value[] | Bytes | Closure | Many | Obj | typeof UNKNOWN;
+export type Value = string | number | boolean | bigint | null | undefined | RegExp | Value[] | Bytes | Closure | Builtin | Many | Obj | typeof UNKNOWN;
 
 const MAX_STEPS = 500_000;
 const MAX_STRING = 4 << 20;
@@ -90,6 +92,8 @@ export interface DefinitionSource {
   argumentOf?(b: Binding): Node | undefined;
   /** What `b.push(…)` calls add to an array. */
   pushedTo?(b: Binding): Node[];
+  /** What a call of a bundled module's loader (`require_list()`, `n(101)`) sets `module.exports` to. */
+  moduleValues?(call: Node): Node[];
   /** Whether `name.key` is assigned anywhere (`state.hit = true`), for the variable `name` names. */
   reassigned?(name: Node, key: string): boolean;
 }
@@ -323,13 +327,15 @@ export class Evaluator {
     if (name === 'NaN') return NaN;
     if (name === 'Infinity') return Infinity;
     const b = this.scopes.resolve(node);
-    if (!b) return UNKNOWN;
+    if (!b) return GLOBAL_FUNCTIONS.has(name) ? new Builtin('', name) : UNKNOWN;
     return this.bindingValue(b);
   }
 
   private member(node: Node, frame: Frame | null): Value {
     const obj = this.expr(node.object, frame);
     const key = node.computed ? this.expr(node.property, frame) : node.property.name;
+    const staticName = typeof key === 'string' ? staticObjectName(node.object) : undefined;
+    if (staticName && STATIC_FUNCTIONS.has(`${staticName}.${key}`)) return new Builtin(staticName, key as string);
     // `require(101).regions`: the value a bundled module exports. A module wrapper the
     // evaluator ran without its factory's side effects gives `{}`: the exports are looked up too.
     if (typeof key === 'string' && !frame && (obj === UNKNOWN || isObj(obj) && !Object.prototype.hasOwnProperty.call(obj, key))) {
@@ -400,8 +406,8 @@ export class Evaluator {
         if (r !== NOT_BUILTIN) { if (DECODING.has(`${staticName}.${method}`)) this.prov.decoded = true; return r; }
       }
       const receiver = this.expr(callee.object, frame);
-      if (receiver instanceof Closure && (method === 'call' || method === 'apply')) {
-        const list = method === 'call' ? args.slice(1) : Array.isArray(args[1]) ? args[1] : [];
+      if ((receiver instanceof Closure || receiver instanceof Builtin) && (method === 'call' || method === 'apply')) {
+        const list = method === 'call' ? args.slice(1) : Array.isArray(args[1]) ? args[1] : args[1] instanceof Bytes ? Array.from(args[1].data) : [];
         return this.invoke(receiver, list);
       }
       if (staticName === undefined && callee.object.type === 'MemberExpression' && (method === 'apply' || method === 'call')) {
@@ -417,6 +423,9 @@ export class Evaluator {
       if (method === 'reverse') this.prov.decoded = true;
       return this.callMethod(receiver, method, args);
     }
+    // `var raw = require_list()` of a bundled module whose value is a constant (`module.exports = "…"`).
+    const value = this.defs.moduleValues?.(node);
+    if (value?.length === 1) return this.expr(value[0], null);
     const args = this.args(node.arguments, frame);
     // `const { inflateSync: A } = require("zlib"); A(bytes)`: zlib's or crypto's function under any name.
     const builtin = callee.type === 'Identifier' && !frame?.lookup(callee.name) ? this.importedName(callee) : undefined;
@@ -430,7 +439,7 @@ export class Evaluator {
       return r === NOT_BUILTIN ? UNKNOWN : r;
     }
     const fn = this.expr(callee, frame);
-    if (fn instanceof Closure) return this.invoke(fn, args);
+    if (fn instanceof Closure || fn instanceof Builtin) return this.invoke(fn, args);
     // A call through a memoising/once wrapper: `const get = once(() => decode(x)); get()`.
     if (fn === UNKNOWN && callee.type === 'Identifier' && args.length === 0) {
       const wrapped = this.wrappedFunction(callee);
@@ -462,8 +471,13 @@ export class Evaluator {
     return out;
   }
 
-  /** Calls a closure with our own frames; the scanned code never runs. */
-  invoke(fn: Closure, args: Value[]): Value {
+  /** Calls a closure with our own frames; the scanned code never runs. A built-in is our own model of it. */
+  invoke(fn: Closure | Builtin, args: Value[]): Value {
+    if (fn instanceof Builtin) {
+      const r = overMany(args, (a) => callStatic(fn.obj, fn.name, a));
+      if (DECODING.has(`${fn.obj}.${fn.name}`)) this.prov.decoded = true;
+      return r === NOT_BUILTIN ? UNKNOWN : r;
+    }
     if (++this.depth > MAX_DEPTH) throw new Abort();
     const generator = !!fn.fn.generator;
     if (generator) this.yields.push([]);
@@ -593,7 +607,12 @@ export class Evaluator {
         }
         return UNKNOWN;
       }
-      case 'match': return UNKNOWN;
+      // `hex.match(/../g)`: the pieces of a constant (a regular expression the evaluator built, see safeRegExp).
+      case 'match': {
+        if (!(a0 instanceof RegExp)) return UNKNOWN;
+        const m = s.match(a0);
+        return m ? [...m] : null;
+      }
     }
     if (ITERATORS.has(method)) return UNKNOWN;
     return UNKNOWN;
@@ -615,7 +634,7 @@ export class Evaluator {
       case 'toString': return arr.join(',');
       case 'sort': return arr.every((v) => typeof v === 'string') ? [...arr].sort() : UNKNOWN;
     }
-    if (!(a0 instanceof Closure)) return UNKNOWN;
+    if (!(a0 instanceof Closure || a0 instanceof Builtin)) return UNKNOWN;
     const f = (v: Value, i: number) => this.invoke(a0, [v, i, arr]);
     switch (method) {
       case 'map': return arr.map(f);
@@ -777,6 +796,9 @@ export class Evaluator {
 
 const NOT_BUILTIN: unique symbol = Symbol('not builtin');
 /** Built-ins that turn encoded data into text. */
+/** Globals and static methods a value may name (`list.map(atob)`): those callStatic models. */
+const GLOBAL_FUNCTIONS = new Set(['atob', 'btoa', 'decodeURIComponent', 'decodeURI', 'unescape', 'parseInt', 'Number', 'String']);
+const STATIC_FUNCTIONS = new Set(['String.fromCharCode', 'String.fromCodePoint', 'Number.parseInt', 'Buffer.from', 'JSON.parse', 'Array.from']);
 const DECODING = new Set(['String.fromCharCode', 'String.fromCodePoint', 'Buffer.from', '.atob', '.decodeURIComponent', '.decodeURI', '.unescape']);
 
 /** A static call with one of several values (`atob(s)` for each `s` of a loop): one of several results. */
@@ -793,7 +815,7 @@ function overMany(args: Value[], f: (args: Value[]) => Value | typeof NOT_BUILTI
 }
 
 function isObj(v: Value): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Bytes) && !(v instanceof Closure) && !(v instanceof Many) && !(v instanceof RegExp);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Bytes) && !(v instanceof Closure) && !(v instanceof Builtin) && !(v instanceof Many) && !(v instanceof RegExp);
 }
 
 function truthy(v: Value): boolean {
@@ -986,4 +1008,12 @@ function safeRegExp(pattern: string, flags: string): RegExp | typeof UNKNOWN {
   try { return new RegExp(pattern, flags); } catch { return UNKNOWN; }
 }
 
-export { ITERATORS };
+/** A global or static function the evaluator models, named as a value (`atob`, `String.fromCharCode`). */
+function isModelledFunction(node: Node): boolean {
+  node = unwrap(node);
+  if (node.type === 'Identifier') return GLOBAL_FUNCTIONS.has(node.name);
+  const name = staticObjectName(node.object ?? node);
+  return node.type === 'MemberExpression' && !!name && STATIC_FUNCTIONS.has(`${name}.${propertyName(node)}`);
+}
+
+export { ITERATORS, isModelledFunction };

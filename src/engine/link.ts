@@ -34,7 +34,8 @@ const MAX_MEMBER_CALLERS = 8;
 /** Methods that put a value under a key, and methods that get it back (`store.set("tz", v)`, `store.get("tz")`). */
 const STORE_PUT = /^(?:set|setItem|put|store|save|setValue)$/;
 const STORE_GET = /^(?:get|getItem|read|load|lookup|retrieve|getValue)$/;
-const methodOf = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+// (`bus.emit`, and a webpack module's member `118:emit`.)
+const methodOf = (name: string) => name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1);
 /** Methods that send an event with values, and methods that listen for it (`bus.emit("env", tz)`, `bus.on("env", (tz) => …)`). */
 const EVENT_EMIT = /^(?:emit|publish|trigger|fire|dispatch)$/;
 const EVENT_LISTEN = /^(?:on|once|addListener|prependListener|subscribe)$/;
@@ -81,8 +82,11 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const object = exportOf(id, name.slice(0, dot), depth + 1);
       if (object) return { id: object.id, name: object.name, facts: { value: object.facts.value } };
     }
-    const whole = name !== 'default' ? s.exports.default : undefined;
-    return whole ? { id: id!, name: 'default', facts: { value: whole.value } } : undefined;
+    // (A webpack chunk names a module's value `118:default`, and a member of it `118:emit`.)
+    const colon = name.indexOf(':');
+    const wholeName = colon > 0 ? `${name.slice(0, colon)}:default` : 'default';
+    const whole = name !== wholeName ? s.exports[wholeName] : undefined;
+    return whole ? { id: id!, name: wholeName, facts: { value: whole.value } } : undefined;
   };
 
   // Where each input's value comes from, resolved once.

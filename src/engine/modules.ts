@@ -551,11 +551,18 @@ export class ModuleFacts {
 
   /** An imported value used as a comparison's constant: what the linker found it holds, if anything. */
   constantOf(node: Node): Constant | undefined {
-    const imp = this.importOf(node);
+    // (Also a whole module: `const deny = require("./deny")` of `module.exports = [...]`.)
+    const imp = this.importOf(node) ?? (unwrap(node).type === 'CallExpression' ? this.wholeModuleOf(unwrap(node)) : undefined);
     if (!imp) return undefined;
     const key = `${imp.spec}#${imp.name}`;
     this.constantUses.add(key);
     return this.seeds?.[`k${key}`]?.constant;
+  }
+
+  /** What the linker found a loaded module's value holds, without asking for it (see constantOf). */
+  linkedModuleConstant(call: Node): Constant | undefined {
+    const imp = this.seeds ? this.wholeModuleOf(call) : undefined;
+    return imp && this.seeds?.[`k${imp.spec}#${imp.name}`]?.constant;
   }
 
   /**

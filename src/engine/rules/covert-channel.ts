@@ -771,9 +771,11 @@ export const rule = createRule({
             if (selector.kinds) channels.push({ node: marked, selector, versions: { what: `a suffix ${showString(suffix)} in a header`, a: '""', b: showString(suffix) } });
             continue;
           }
-          if (values.length < 2 || !(areLookAlikes(values) || values.length === 2 && values.includes('') && QUIET.test(values.join('')))) continue;
+          // `let sep = "-"; if (hit) sep = "/"; … d.split("-").join(sep)`: a separator flipped from its first value.
+          const flip = init && isStringLiteral(init) && !areLookAlikes(values) ? flipPair(values, init.value as string) : undefined;
+          if (values.length < 2 || !(flip || areLookAlikes(values) || values.length === 2 && values.includes('') && QUIET.test(values.join('')))) continue;
           const selector = analysis.flow(id);
-          if (selector.kinds) channels.push({ node: marked, selector, alternatives: values });
+          if (selector.kinds) channels.push({ node: marked, selector, ...(flip ? { flip } : { alternatives: values }) });
         }
         for (const [fn, returned] of analysis.functionReturns()) {
           const literals = returned.filter((r) => isStringLiteral(r) && r.value.length <= 200);

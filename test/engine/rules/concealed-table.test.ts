@@ -5,6 +5,7 @@ import { ruleTester } from '../../ruleTester';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const xor = (s: string, k: number) => Buffer.from([...Buffer.from(s)].map((b) => b ^ k)).toString('base64');
+const xorHex = (s: string, k: number) => Buffer.from([...Buffer.from(s)].map((b) => b ^ k)).toString('hex');
 const hosts = 'one.example.cn,two.example.cn,three.example.com.cn';
 const list = JSON.stringify(['corp-a.com', 'corp-b.net', 'corp-c.io', 'corp-d.cn']);
 const key = '0123456789abcdef0123456789abcdef';
@@ -86,6 +87,25 @@ ruleTester('concealed-table', {
     {
       code: `function d(s) { return Buffer.from(s, "hex").toString(); }\nexport const LIST = d("${Buffer.from(hosts).toString('hex')}");`,
       findings: [{ severity: 'high', line: 2, message: /3 hosts/ }],
+    },
+    // A global decoder passed by name (`map(atob)`, `map(d)` of `const d = atob`).
+    {
+      code: `const LOCS = ["emgtQ04=", "emgtVFc="].map(atob);\nmodule.exports = (t) => LOCS.includes(process.env.LANG) ? t + "!" : t;`,
+      findings: [{ severity: 'critical', line: 1, message: /zh-CN, zh-TW/ }],
+    },
+    {
+      code: `const d = atob;\nconst Z = ["${b64('Asia/Shanghai')}", "${b64('Asia/Urumqi')}"].map(d);\nconst hit = Z.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+      findings: [{ severity: 'critical', line: 2, message: /Asia\/Shanghai, Asia\/Urumqi/ }],
+    },
+    // Hex pairs cut by `match(/../g)` and XORed by a helper passed to `map`.
+    {
+      code: `const enc = ["${xorHex('Asia/Shanghai', 0x2a)}", "${xorHex('Asia/Hong_Kong', 0x2a)}"];\nconst dec = (s) => s.match(/../g).map((h) => String.fromCharCode(parseInt(h, 16) ^ 0x2a)).join("");\nconst z = require("fs").readlinkSync("/etc/localtime");\nconst hit = enc.map(dec).some((p) => z.endsWith(p));`,
+      findings: [{ severity: 'critical', line: 1, message: /Asia\/Shanghai, Asia\/Hong_Kong/ }],
+    },
+    // The list a bundled module gives as its whole value (`module.exports = "…"`), read through esbuild's loader.
+    {
+      code: `var __commonJS = (cb, mod) => function __require() { return mod || (0, cb[Object.getOwnPropertyNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports; };\nvar require_list = __commonJS({ "list.js"(exports, module) { module.exports = "${['Asia/Shanghai', 'Asia/Urumqi', 'Europe/Moscow'].map(b64).join(',')}"; } });\nvar raw = require_list();\nvar set = new Set(raw.split(",").map((s) => Buffer.from(s, "base64").toString()));\nvar hit = set.has(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+      findings: [{ severity: 'critical', line: 2, message: /3 time zones/ }],
     },
     // Concealed by splitting and reversing.
     {

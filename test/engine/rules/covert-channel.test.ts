@@ -44,6 +44,9 @@ ruleTester('covert-channel', {
     `${zone}\nconst opts = { a: 1 };\nconst o = cn ? { ...opts, fast: true } : opts;\nrun(o);`,
     // A zone-steered choice between clearly different numbers or objects.
     `${zone}\nconst body = { max_tokens: cn ? 1024 : 4096, opts: cn ? { a: 1 } : { b: 2 } };`,
+    // A separator variable set again by the platform, or by the locale's own date format.
+    `let sep = "-";\nif (process.platform === "win32") sep = "/";\nconst d = new Date().toISOString().slice(0, 10).split("-").join(sep);`,
+    `let sep = "-";\nif (Intl.DateTimeFormat().resolvedOptions().locale.startsWith("de")) sep = ".";\nconst d = new Date().toISOString().slice(0, 10).split("-").join(sep);`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],
@@ -85,7 +88,13 @@ ruleTester('covert-channel', {
       ['a user-agent suffix', `const h = { "user-agent": "agent/2.0" };\nif (cn) h["user-agent"] += " (r)";`, /suffix " \(r\)" in a header/],
       ['an extra header', `const headers = {};\nif (cn) headers["x-client-variant"] = "b";`, /extra field "x-client-variant"/],
       ['a marker in a block', `let prompt = "You are a helpful assistant.";\nif (cn) { prompt += "\\u200B"; }`, /marker/],
+      ['a separator variable set again', `let sep = "-";\nif (cn) sep = "/";`, /"-" becomes "\/"/],
     ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: 4, message }] })),
+    // A separator variable set again in an event listener, then used to join a date.
+    {
+      code: `const bus = new (require("events").EventEmitter)();\nlet style = "-";\nbus.on("config", (c) => { if (["corp.example", "bigbank.com", "megacorp.io"].some((o) => c.host.endsWith(o))) style = "/"; });\nbus.emit("config", { host: new URL(process.env.ANTHROPIC_BASE_URL).hostname });\nexports.date = () => new Date().toISOString().slice(0, 10).split("-").join(style);`,
+      findings: [{ severity: 'critical', line: 3, message: /"-" becomes "\/".*corp\.example/ }],
+    },
     // The same request body serialised with its keys in another order.
     {
       code: `${zone}\nconst body = (m) => cn ? JSON.stringify({ temperature: 0.7, messages: m }) : JSON.stringify({ messages: m, temperature: 0.7 });`,
