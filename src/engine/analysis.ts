@@ -181,7 +181,8 @@ export class Analysis implements Facts, AnalysisContext {
       this.defs.eachNew((n) => {
         const c = calleeOf(n.callee);
         const o = c.type === 'MemberExpression' ? unwrap(c.object) : c;
-        if (o.type === 'Identifier' && names.has(o.name) && n.arguments.length) this.modules.inputOf(n);
+        // (Also `new (o(403).g)(…)` of a webpack chunk's module, loaded in place.)
+        if ((o.type === 'Identifier' && names.has(o.name) || o.type === 'CallExpression' && this.modules.namespaceOf(o) !== undefined) && n.arguments.length) this.modules.inputOf(n);
       });
     }
     if (!this.modules.linked) return undefined;

@@ -672,8 +672,11 @@ export class Dataflow {
       const held = key === undefined ? [] : this.a.defs.propertyValues(object.object, key);
       object = held.length === 1 ? unwrap(held[0]) : object;
     }
+    // `deps.env.zone()`, or `this.env.zone()` of `this.env = deps.env`: a method of a member of the parameter.
+    const of = object.type === 'MemberExpression' && !object.computed && unwrap(object.object).type === 'Identifier' ? propertyName(object) : undefined;
+    if (of !== undefined) object = unwrap(object.object);
     const b = object.type === 'Identifier' ? this.a.scopes.resolve(object) : undefined;
-    return b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: method, at: node, method: true }) : undefined;
+    return b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: method, at: node, method: true, of }) : undefined;
   }
 
   /** A digest Web Crypto made (`await crypto.subtle.digest(…)`), directly or as a variable's only value. */

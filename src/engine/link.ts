@@ -206,7 +206,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (def.method !== undefined) {
         const held: Held = { k: 0 };
         for (const call of calls) {
-          const made = call.args[def.index]?.made;
+          const made = argumentFact(call.args, def)?.made;
           const m = made && exportOf(target(call.caller, made.spec), `${made.name}.prototype.${def.method}`);
           if (!m) continue;
           budget = MAX_NESTED_CALLS;
@@ -328,7 +328,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const calls = def?.type === 'param' && def.method !== undefined ? incoming.get(slotOf(id, def.name)) ?? [] : [];
     if (def?.type === 'param' && calls.length <= MAX_MEMBER_CALLERS) {
       for (const call of calls) {
-        const made = call.args[def.index]?.made;
+        const made = argumentFact(call.args, def)?.made;
         const m = made && exportOf(target(call.caller, made.spec), `${made.name}.prototype.${def.method}`);
         if (m) out.push(...checksOfFact(m.id, m.facts.returns ?? m.facts.value, depth));
       }

@@ -165,19 +165,20 @@ const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_in
 const MAX_ARG_MEMBERS = 16;
 
 /** What an argument holds; for an object literal, also what each member that holds something does. */
-function withMembers(arg: Node, of: (node: Node) => Fact): Fact {
+function withMembers(arg: Node, of: (node: Node) => Fact, classOf: (node: Node, f: Fact) => Fact): Fact {
   const f = of(arg);
   const o = unwrap(arg);
-  if (o.type !== 'ObjectExpression' || !f.kinds && !f.from.length) return f;
+  // (Also members that are instances of imported classes: `new Agent({ env: new Probe() })`.)
+  if (o.type !== 'ObjectExpression' || !f.kinds && !f.from.length && !(o.properties as Node[]).some((p) => p.type === 'Property' && unwrap(p.value).type === 'NewExpression')) return f;
   const members: Record<string, Fact> = {};
   let n = 0;
   for (const p of o.properties as Node[]) {
     const key = p.type === 'Property' && !p.computed ? keyName(p) : undefined;
     if (key === undefined || n >= MAX_ARG_MEMBERS) continue;
-    const m = of(p.value);
-    if (m.kinds || m.from.length) { members[key] = m; n++; }
+    const m = classOf(p.value, of(p.value));
+    if (m.kinds || m.from.length || m.made) { members[key] = m; n++; }
   }
-  return { ...f, members };
+  return n ? { ...f, members } : f;
 }
 
 /** The argument a parameter (or a member of one, `env.hit`) takes from a call's arguments. */
@@ -524,7 +525,7 @@ export class ModuleFacts {
    * The input key of a parameter of an exported function; with `member`, of that member of it
    * (`env.hit`, at `at`), or with `member.method` of what calling that method of it returns.
    */
-  paramInput(fn: FunctionNode, id: Node, member?: { name: string; at: Node; method?: true }): string | undefined {
+  paramInput(fn: FunctionNode, id: Node, member?: { name: string; at: Node; method?: true; of?: string }): string | undefined {
     if (member) {
       const known = this.keys.get(member.at);
       if (known) return known;
@@ -533,7 +534,11 @@ export class ModuleFacts {
     const name = this.exportedFunctions!.get(fn);
     const index = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
     if (name === undefined || index < 0) return undefined;
-    if (member?.method) return this.register(member.at, `p${name}:${index}#${member.name}`, { type: 'param', name, index, method: member.name });
+    // (`this.env.zone()` of `constructor(deps) { this.env = deps.env }`: that method of the member `env` of it.)
+    if (member?.method) {
+      const of = member.of === undefined ? '' : `.${member.of}`;
+      return this.register(member.at, `p${name}:${index}${of}#${member.name}`, { type: 'param', name, index, method: member.name, ...(member.of !== undefined ? { member: member.of } : {}) });
+    }
     return member ? this.register(member.at, `p${name}:${index}.${member.name}`, { type: 'param', name, index, member: member.name })
       : this.register(id, `p${name}:${index}`, { type: 'param', name, index });
   }
@@ -780,7 +785,7 @@ export class ModuleFacts {
     // A literal argument holds nothing (most arguments of a split build's calls are).
     const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => {
       if (a.type === 'SpreadElement' || a.type === 'Literal') return { kinds: 0, from: [] };
-      const f = this.withClass(a, withMembers(a, of));
+      const f = this.withClass(a, withMembers(a, of, (n, m) => this.withClass(n, m)));
       // (A list of places or hosts handed to another module's function: what it holds, for that function's comparisons.)
       // (Only a list written there or named: evaluating every argument of a split build's calls costs memory.)
       const c = a.type === 'ArrayExpression' || a.type === 'Identifier' && !(f.kinds || f.from.length) ? constant(a) : undefined;
@@ -834,7 +839,7 @@ export class ModuleFacts {
     // and the inputs those calls' arguments come from.
     const keep = new Set(this.reaching);
     for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? [], ...Object.values(e.calls ?? {}).flat().flatMap((f) => f.from)]) keep.add(k);
-    for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length || a.made || a.constant)) keep.add(key);
+    for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length || a.made || a.constant || a.members)) keep.add(key);
     for (const p of puts) for (const k of p.value.from) keep.add(k);
     const queue = [...keep];
     while (queue.length) {
