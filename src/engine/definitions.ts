@@ -515,7 +515,7 @@ export class Definitions {
     for (const id of aliases) {
       const b = this.a.scopes.resolve(id);
       if (!b) continue;
-      for (const c of this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee)) if (this.functionOf(c.callee) === fn) out.push(c);
+      for (const c of this.callsOf(b)) if (this.functionOf(c.callee) === fn) out.push(c);
     }
     return out;
   }
@@ -781,7 +781,7 @@ export class Definitions {
     if (!b) return [];
     const [thisArg, ...bound] = bindCall.arguments as Node[];
     const out: Invocation[] = [];
-    for (const call of this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee)) out.push({ call, args: [...bound, ...call.arguments], thisArg });
+    for (const call of this.callsOf(b)) out.push({ call, args: [...bound, ...call.arguments], thisArg });
     for (const call of this.indirectCalls.get(b.name) ?? []) {
       const via = invocationOf(call);
       const target = via ? unwrap(via.target) : undefined;
@@ -835,7 +835,7 @@ export class Definitions {
     }
     const b = this.a.scopes.resolve(fn.type === 'FunctionDeclaration' ? fn.id! : parent!.type === 'VariableDeclarator' ? parent!.id : parent!.left);
     if (!b) return [];
-    return this.nodesFor(this.calls, this.callsByBinding, b, (n) => n.callee).filter((c) => this.functionOf(c.callee) === fn);
+    return this.callsOf(b).filter((c) => this.functionOf(c.callee) === fn);
   }
 
   /**

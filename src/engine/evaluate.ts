@@ -334,8 +334,8 @@ export class Evaluator {
   private member(node: Node, frame: Frame | null): Value {
     const obj = this.expr(node.object, frame);
     const key = node.computed ? this.expr(node.property, frame) : node.property.name;
-    const staticName = typeof key === 'string' ? staticObjectName(node.object) : undefined;
-    if (staticName && STATIC_FUNCTIONS.has(`${staticName}.${key}`)) return new Builtin(staticName, key as string);
+    const modelled = typeof key === 'string' ? staticFunction(node.object, key) : undefined;
+    if (modelled) return modelled;
     // `require(101).regions`: the value a bundled module exports. A module wrapper the
     // evaluator ran without its factory's side effects gives `{}`: the exports are looked up too.
     if (typeof key === 'string' && !frame && (obj === UNKNOWN || isObj(obj) && !Object.prototype.hasOwnProperty.call(obj, key))) {
@@ -433,11 +433,7 @@ export class Evaluator {
       const decoded = this.builtinCall(builtin, args);
       if (decoded !== NOT_BUILTIN) return decoded;
     }
-    if (callee.type === 'Identifier' && !frame?.lookup(callee.name) && !this.scopes.resolve(callee)) {
-      const r = overMany(args, (a) => callStatic('', callee.name, a));
-      if (DECODING.has(`.${callee.name}`)) this.prov.decoded = true;
-      return r === NOT_BUILTIN ? UNKNOWN : r;
-    }
+    if (callee.type === 'Identifier' && !frame?.lookup(callee.name) && !this.scopes.resolve(callee)) return this.invoke(new Builtin('', callee.name), args);
     const fn = this.expr(callee, frame);
     if (fn instanceof Closure || fn instanceof Builtin) return this.invoke(fn, args);
     // A call through a memoising/once wrapper: `const get = once(() => decode(x)); get()`.
@@ -795,10 +791,10 @@ export class Evaluator {
 // ---- plain helpers ----
 
 const NOT_BUILTIN: unique symbol = Symbol('not builtin');
-/** Built-ins that turn encoded data into text. */
 /** Globals and static methods a value may name (`list.map(atob)`): those callStatic models. */
 const GLOBAL_FUNCTIONS = new Set(['atob', 'btoa', 'decodeURIComponent', 'decodeURI', 'unescape', 'parseInt', 'Number', 'String']);
 const STATIC_FUNCTIONS = new Set(['String.fromCharCode', 'String.fromCodePoint', 'Number.parseInt', 'Buffer.from', 'JSON.parse', 'Array.from']);
+/** Built-ins that turn encoded data into text. */
 const DECODING = new Set(['String.fromCharCode', 'String.fromCodePoint', 'Buffer.from', '.atob', '.decodeURIComponent', '.decodeURI', '.unescape']);
 
 /** A static call with one of several values (`atob(s)` for each `s` of a loop): one of several results. */
@@ -1008,12 +1004,18 @@ function safeRegExp(pattern: string, flags: string): RegExp | typeof UNKNOWN {
   try { return new RegExp(pattern, flags); } catch { return UNKNOWN; }
 }
 
+/** `String.fromCharCode` and the other static methods callStatic models, named as a value (`key` of `object`). */
+function staticFunction(object: Node, key: string): Builtin | undefined {
+  const obj = staticObjectName(object);
+  return obj && STATIC_FUNCTIONS.has(`${obj}.${key}`) ? new Builtin(obj, key) : undefined;
+}
+
 /** A global or static function the evaluator models, named as a value (`atob`, `String.fromCharCode`). */
 function isModelledFunction(node: Node): boolean {
   node = unwrap(node);
   if (node.type === 'Identifier') return GLOBAL_FUNCTIONS.has(node.name);
-  const name = staticObjectName(node.object ?? node);
-  return node.type === 'MemberExpression' && !!name && STATIC_FUNCTIONS.has(`${name}.${propertyName(node)}`);
+  const key = propertyName(node);
+  return key !== undefined && !!staticFunction(node.object, key);
 }
 
 export { ITERATORS, isModelledFunction };
