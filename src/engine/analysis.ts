@@ -8,7 +8,7 @@
 //   link.ts         the summaries of one program joined (no syntax trees)
 import { isFunction, unwrap, type FunctionNode, type Node } from './ast';
 import { Comparisons, constantValues, type Comparison } from './comparisons';
-import { classifyConstant } from './constants';
+import { classifyConstant, isHashNumber } from './constants';
 import { Dataflow } from './dataflow';
 import type { AnalysisContext, Flow } from './context';
 import { constantNode, Definitions } from './definitions';
@@ -36,6 +36,8 @@ export interface Facts {
   evaluate(node: Node): { value: Value; provenance: Provenance };
   /** Every comparison of a fingerprint value with specific zones, locales, hosts or keywords. */
   comparisons(): Comparison[];
+  /** Kinds of fingerprint values whose comparisons were followed and found to be no check (a picker marking the user's own entry); after comparisons(). */
+  settledKinds(): number;
   comparisonFor(node: Node): Comparison | undefined;
   callSites(fn: FunctionNode): Node[];
   functionReturns(): Iterable<[FunctionNode, Node[]]>;
@@ -140,6 +142,7 @@ export class Analysis implements Facts, AnalysisContext {
   }
 
   comparisons(): Comparison[] { return this.compare.comparisons(); }
+  settledKinds(): number { return this.compare.settledKinds; }
   comparisonFor(node: Node): Comparison | undefined { return this.compare.comparisonFor(node); }
   callSites(fn: FunctionNode): Node[] { return this.defs.callSites(fn); }
   functionReturns(): Iterable<[FunctionNode, Node[]]> { return this.defs.functionReturns(); }
@@ -196,7 +199,10 @@ export class Analysis implements Facts, AnalysisContext {
     const start = n.type === 'Identifier' ? this.soleDefinition(n) : n;
     if (!start || !this.compare.mayBeConstant(start)) return undefined;
     const { value, provenance } = this.evaluate(n);
-    const values = constantValues(value, false).filter((v): v is string => typeof v === 'string');
+    const all = constantValues(value, false);
+    // Digests (`[3040424833, 2877326243]`, FNV or djb2 of places), for a module that compares a hash with them.
+    if (all.length >= 2 && all.every((v) => typeof v === 'number' && isHashNumber(v))) return { values: all, concealed: true };
+    const values = all.filter((v): v is string => typeof v === 'string');
     if (!values.length) return undefined;
     const hidden = values.filter((v) => !appearsIn(provenance, v));
     const place = (v: string) => { const c = classifyConstant(v, ALL_KINDS, Kind, values.length >= 3); return !!c && c !== 'keyword'; };

@@ -40,6 +40,8 @@ export class Comparisons {
   private readonly specificValues = new Map<string | number, boolean>();
   /** Hosts the program's own text names in http(s) URLs, and their registrable names (`claude` of `code.claude.com`), collected on first use. */
   private own?: { hosts: Set<string>; brands: Set<string> };
+  /** Kinds of fingerprint values whose comparisons were followed and found to be no check (a picker marking the user's own entry). */
+  settledKinds = 0;
 
   constructor(private readonly a: AnalysisContext) {}
 
@@ -231,6 +233,10 @@ export class Comparisons {
       const east = sign * c.value;
       return { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes: new Set(['offset']), values: [`UTC${east > 0 ? '+' : ''}${east}`], concealed: false };
     }
+    if (this.isLabelledEntry(node, c)) {
+      this.settledKinds |= this.a.dataflow.flow(subject).kinds;
+      return undefined;
+    }
     // `"Asia/Shanghai,Asia/Urumqi".indexOf(tz)`: a list kept as one text and searched for the value.
     const haystack = isSearchedText(node, subject, c);
     const literal = c.type === 'Literal' && (typeof c.value === 'string' || typeof c.value === 'number');
@@ -309,6 +315,24 @@ export class Comparisons {
     // The cloud region or the editor checked in plain sight: routing by where the program runs.
     if (!concealed && flow.kinds & SETTING_KINDS && !(flow.kinds & ~(SETTING_KINDS | Kind.INPUT))) found.endpoints = true;
     return found;
+  }
+
+  /**
+   * `ZONES.map((z) => ({ label: z, selected: z === tz }))`: each entry of a list shown beside whether it is
+   * the user's own (a picker's options), not a test of whether the value is one of them. The comparison is
+   * with the `map` callback's entry and sits in the object it returns next to the entry itself.
+   */
+  private isLabelledEntry(node: Node, constant: Node): boolean {
+    if (constant.type !== 'Identifier') return false;
+    const b = this.a.scopes.resolve(constant);
+    if (!b || b.kind !== 'param' || !this.a.defs.iteratedBy(b) || !b.decl.parent || methodName(b.decl.parent) !== 'map') return false;
+    for (let n: Node | null | undefined = node.parent; n && n !== b.decl; n = n.parent) {
+      if (n.type === 'ObjectExpression') {
+        return n.properties.some((p: Node) => p.type === 'Property' && unwrap(p.value).type === 'Identifier' && this.a.scopes.resolve(unwrap(p.value)) === b);
+      }
+      if (n.type !== 'Property' && n.type !== 'ConditionalExpression' && n.type !== 'LogicalExpression' && n.type !== 'UnaryExpression') return false;
+    }
+    return false;
   }
 
   /** An imported name (`ZONES` of `import { ZONES }`) or a member of an imported namespace (`geo.ZONES`). */

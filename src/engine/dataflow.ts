@@ -113,7 +113,9 @@ export class Dataflow {
         // choice: `tz === A ? true : tz === B ? true : false`.)
         let p = parenthesised(node).parent;
         while (p?.type === 'BinaryExpression' && ARITHMETIC.has(p.operator) || p?.type === 'ConditionalExpression' && p.test !== node) p = parenthesised(p).parent;
-        const kept = p?.type === 'AssignmentExpression' || p?.type === 'VariableDeclarator';
+        // (Handed on is kept too: `setVariant(hit ? 1 : 0)`, `{ variant: hit ? 1 : 0 }`, `return hit ? 1 : 0`.)
+        const handed = (p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.callee !== parenthesised(node) || p?.type === 'Property' || p?.type === 'ReturnStatement' || p?.type === 'ArrowFunctionExpression';
+        const kept = p?.type === 'AssignmentExpression' || p?.type === 'VariableDeclarator' || handed;
         const choice = kept ? constantChoice(node) : undefined;
         const test = choice && new Set(choice.values).size > 1 ? this.flowAll(choice.tests) : NONE;
         return this.checked(test) ? test : this.flowAll([node.consequent, node.alternate]);

@@ -632,6 +632,8 @@ export class Definitions {
       const defs = this.definitions(b);
       return defs.length === 1 ? this.functionOf(defs[0], depth + 1) : undefined;
     }
+    // `const t = (e = list, (v) => e.includes(v))`, as rollup inlines a maker's call: the last expression.
+    if (callee.type === 'SequenceExpression') return this.functionOf(callee.expressions[callee.expressions.length - 1], depth + 1);
     // `var __importDefault = (this && this.__importDefault) || function (mod) {…}`: the function given as the fallback.
     if (callee.type === 'LogicalExpression') return this.functionOf(callee.right, depth) ?? this.functionOf(callee.left, depth);
     if (callee.type === 'CallExpression') {
@@ -809,7 +811,9 @@ export class Definitions {
     let name: string | undefined;
     // `var f = (cached && cached.f) || function () {…}`: the function is one of the values the name holds.
     let held: Node = fn;
-    while (held.parent && (held.parent.type === 'LogicalExpression' || held.parent.type === 'ConditionalExpression' && held.parent.test !== held || held.parent.type === 'ParenthesizedExpression')) held = held.parent;
+    // (Also `const t = (e = list, (v) => e.includes(v))`: the last expression of a sequence is its value.)
+    const holds = (p: Node) => p.type === 'LogicalExpression' || p.type === 'ConditionalExpression' && p.test !== held || p.type === 'ParenthesizedExpression' || p.type === 'SequenceExpression' && p.expressions[p.expressions.length - 1] === held;
+    while (held.parent && holds(held.parent)) held = held.parent;
     const parent = held.parent;
     // `(this && this.__importDefault || function (m) {…})(n(568))`: it runs where it stands (tsc's helpers, inlined by webpack).
     if (parent?.type === 'CallExpression' && parent.callee === held) return [parent];
@@ -1267,7 +1271,17 @@ export class Definitions {
       else if (m.type === 'PropertyDefinition') { if (m.value) add(keyName(m), [m.value]); }
       else if (m.type === 'MethodDefinition') add(keyName(m), m.kind === 'get' ? this.returnsOf(m.value) : [m.value]);
     }
+    // `class Probe extends EnvBase`: what it does not define itself, it inherits.
+    if (o.type === 'ClassBody') {
+      for (const base of this.superShapes(o)) for (const [k, vs] of this.members(base)) if (!map.has(k)) add(k, vs);
+    }
     return map;
+  }
+
+  /** The class body a class extends (`extends EnvBase`, `extends (0, m.Base)`), when the module defines it. */
+  private superShapes(body: Node): Node[] {
+    const sup = body.parent?.superClass;
+    return sup ? this.objectShapes(sup, 4).filter((s) => s.type === 'ClassBody' && s !== body) : [];
   }
 
   /** Whether `b.key = …` (or `b.key |= …`) is written anywhere. */
@@ -1372,6 +1386,11 @@ export class Definitions {
   private computeShapes(node: Node, depth: number): Node[] {
     switch (node.type) {
       case 'ObjectExpression': return [node];
+      // `super.zone()` in a method: the class the enclosing class extends.
+      case 'Super': {
+        const c = this.classBodyOf(node);
+        return c ? this.superShapes(c) : [];
+      }
       // `const n = class n { static watched() {…} }; let r = n; r.watched()`: the class's own members.
       case 'ClassExpression': return [node.body];
       case 'ThisExpression': {
@@ -1397,6 +1416,7 @@ export class Definitions {
         return cls ? [cls.body] : ctor ? [ctor.body] : [];
       }
       case 'ConditionalExpression': return [...this.objectShapes(node.consequent, depth + 1), ...this.objectShapes(node.alternate, depth + 1)];
+      case 'SequenceExpression': return this.objectShapes(node.expressions[node.expressions.length - 1], depth + 1);
       case 'LogicalExpression': return [...this.objectShapes(node.left, depth + 1), ...this.objectShapes(node.right, depth + 1)];
       case 'AwaitExpression': return this.objectShapes(node.argument, depth + 1);
       case 'MemberExpression': {
@@ -1589,7 +1609,7 @@ export class Definitions {
  */
 export function constantNode(c: Constant, at: Node): Node {
   const span = { start: at.start, end: at.end, parent: at };
-  const literal = (value: string) => ({ type: 'Literal', value, raw: JSON.stringify(value), ...span });
+  const literal = (value: string | number) => ({ type: 'Literal', value, raw: JSON.stringify(value), ...span });
   if (c.text && c.values.length === 1) return literal(c.values[0]) as unknown as Node;
   if (!c.concealed) return { type: 'ArrayExpression', elements: c.values.map(literal), ...span } as unknown as Node;
   const ascii = JSON.stringify(c.values).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -955,6 +955,12 @@ function callStatic(obj: string, name: string, args: Value[]): Value | typeof NO
       if (a0 instanceof Bytes) return new Bytes(Uint8Array.from(a0.data));
       return UNKNOWN;
     }
+    // `Buffer.alloc(32, 7)`: a key or IV filled with one byte (or a short text repeated).
+    case 'Buffer.alloc': {
+      if (typeof a0 !== 'number' || !Number.isInteger(a0) || a0 < 0 || a0 > 4096) return UNKNOWN;
+      const fill = args[1] ?? 0;
+      return typeof fill === 'number' || typeof fill === 'string' ? new Bytes(new Uint8Array(Buffer.alloc(a0, fill))) : UNKNOWN;
+    }
     // `Buffer.concat([decipher.update(data), decipher.final()])`: the bytes joined.
     case 'Buffer.concat': {
       if (!Array.isArray(a0) || !a0.every((b) => b instanceof Bytes)) return UNKNOWN;

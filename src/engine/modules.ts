@@ -58,7 +58,8 @@ export type InputDef =
 
 /** A list or string a module exports that names specific places, hosts or organisations (for comparisons in other modules). */
 export interface Constant {
-  values: string[];
+  /** Strings, or numbers for a list of digests (`[3040424833, …]` compared with a hash). */
+  values: Array<string | number>;
   /** The values do not appear as such in the exporting module's text (decoded there). */
   concealed: boolean;
   /** One string, not a list (`export const P = "QXNpYS9…"`, which the importer decodes and splits). */
@@ -421,6 +422,10 @@ export class ModuleFacts {
       const made = object.type === 'NewExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'NewExpression' ? unwrap(defs[0]) : undefined;
       const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee) ?? this.wholeModuleOf(made.callee) : undefined;
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
+      // A method a class of this module inherits from an imported one: `super.zone()`, `this.zone()`, `new Probe().zone()`.
+      const owner = object.type === 'Super' || object.type === 'ThisExpression' ? enclosingClass(object) : made ? this.host.classOf(made.callee) : undefined;
+      const inherited = owner && !BUILTIN_MEMBERS.has(name) ? this.inheritedImport(owner, name, object.type === 'Super') : undefined;
+      if (inherited) return inherited;
       // `ns.api.read`, `n(793)._.zone`: a member of an exported object reached through a namespace.
       // (Also `const { env } = require("./env")`: a local name for an exported object.)
       const local = defs.length === 1 && unwrap(defs[0]).type === 'MemberExpression';
@@ -428,6 +433,20 @@ export class ModuleFacts {
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The imported class a class of this module inherits a member from (`class Probe extends EnvBase`
+   * without a `zone` of its own, or `super.zone`, which skips its own): that class's method.
+   */
+  private inheritedImport(cls: Node, name: string, skipOwn: boolean, depth = 0): { spec: string; name: string } | undefined {
+    if (depth > 4 || !cls.superClass) return undefined;
+    const own = !skipOwn && (cls.body.body as Node[]).some((m) => (m.type === 'MethodDefinition' || m.type === 'PropertyDefinition') && keyName(m) === name);
+    if (own) return undefined;
+    const base = this.importOf(cls.superClass) ?? this.wholeModuleOf(cls.superClass);
+    if (base) return { spec: base.spec, name: `${base.name}.prototype.${name}` };
+    const local = this.host.classOf(cls.superClass);
+    return local ? this.inheritedImport(local, name, false, depth + 1) : undefined;
   }
 
   /**
@@ -858,4 +877,13 @@ export class ModuleFacts {
       ...(puts.length ? { puts } : {}),
     };
   }
+}
+
+/** The class whose method `this` or `super` is in (arrow functions take their surrounding one). */
+function enclosingClass(node: Node): Node | undefined {
+  for (let n: Node | null | undefined = node.parent; n; n = n.parent) {
+    if (n.type === 'ClassBody') return n.parent ?? undefined;
+    if (isFunction(n) && n.type !== 'ArrowFunctionExpression' && n.parent?.type !== 'MethodDefinition' && n.parent?.type !== 'PropertyDefinition') return undefined;
+  }
+  return undefined;
 }

@@ -146,7 +146,20 @@ export class SourceMatcher {
       const editor = unwrap(obj.object);
       return { kind: EDITOR_ENV[name], label: `${editor.type === 'Identifier' ? editor.name : 'vscode'}.env.${name}` };
     }
+    // The same `env` under a name of its own: `const e = o.env`, `const { env } = require("vscode")`, `import { env } from "vscode"`.
+    if (Object.hasOwn(EDITOR_ENV, name) && obj.type === 'Identifier' && this.isEditorEnv(obj)) return { kind: EDITOR_ENV[name], label: `vscode.env.${name}` };
     return undefined;
+  }
+
+  /** A name for an editor's `env` object: set once to `<module>.env` (not `process.env`), or `env` imported from `vscode`. */
+  private isEditorEnv(id: Node): boolean {
+    const b = this.scopes.resolve(id);
+    if (!b) return false;
+    if (b.kind === 'import') return b.decl.type === 'ImportSpecifier' && b.decl.imported.name === 'env' && isBuiltinName(b.decl.parent?.source?.value, 'vscode');
+    if (b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var') return false;
+    const defs = this.defsOf(id);
+    const d = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    return d?.type === 'MemberExpression' && propertyName(d) === 'env' && !this.isEnv(d);
   }
 
   /**

@@ -17,6 +17,7 @@ const key = '0123456789abcdef0123456789abcdef';
 const iv = 'abcdef9876543210';
 const aes = (() => { const c = createCipheriv('aes-256-cbc', key, iv); return Buffer.concat([c.update(json), c.final()]).toString('base64'); })();
 const chacha = (() => { const c = createCipheriv('chacha20-poly1305', Buffer.from('ab'.repeat(32), 'hex'), Buffer.from('cd'.repeat(12), 'hex'), { authTagLength: 16 }); return Buffer.concat([c.update(hostsList.join(',')), c.final()]).toString('base64'); })();
+const aesFilled = (() => { const c = createCipheriv('aes-256-cbc', Buffer.alloc(32, 7), Buffer.alloc(16, 3)); return Buffer.concat([c.update('Asia/Shanghai|Asia/Urumqi'), c.final()]).toString('hex'); })();
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const djb2 = (s: string) => { let h = 5381; for (let i = 0; i < s.length; i++) h = ((h << 5) + h + s.charCodeAt(i)) >>> 0; return h; };
 
@@ -109,6 +110,13 @@ const CHECKS: Record<string, string> = {
   'zone, a chain of conditionals giving true or false': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = tz === "Asia/Shanghai" ? true : tz === "Asia/Urumqi" ? true : false;`,
   'locale of Electron\'s app': `const { app } = require("electron");\nconst hit = ["zh-CN", "zh-TW"].includes(app.getLocale());`,
   'region of Electron\'s app': `const hit = ["CN", "RU", "IR"].includes(require("electron").app.getLocaleCountryCode());`,
+  'locale of the editor, through a name for vscode.env': `const e = require("vscode").env;\nconst hit = ["zh-cn", "zh-tw"].indexOf(e.language.toLowerCase()) > -1;`,
+  'locale of the editor, env destructured from vscode': `const { env } = require("vscode");\nconst hit = ["zh-cn", "zh-tw"].includes(env.language);`,
+  'zone, AES list with a key and IV made by Buffer.alloc': `const d = require("crypto").createDecipheriv("aes-256-cbc", Buffer.alloc(32, 7), Buffer.alloc(16, 3));\nconst L = Buffer.concat([d.update(Buffer.from("${aesFilled}", "hex")), d.final()]).toString().split("|");\nconst hit = L.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, a checker a maker made, inlined by rollup into a sequence': `var e;\nconst watched = (e = ["Asia/Shanghai", "Asia/Urumqi"], (v) => e.some((x) => v === x));\nconst hit = watched(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, the outcome handed to a setter and read back by a getter': `let flag = 0;\nfunction setFlag(v) { flag = v; }\nfunction getFlag() { return flag; }\nsetFlag(["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) ? 1 : 0);\nconst hit = getFlag() === 1;`,
+  'zone read by a base class, checked by a subclass through super': `class EnvBase { zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } }\nclass Probe extends EnvBase { hit() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(super.zone()); } }\nconst hit = new Probe().hit();`,
+  'zone read by an inherited method of an instance': `class EnvBase { zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } }\nclass Probe extends EnvBase {}\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(new Probe().zone());`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -212,6 +220,8 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  'a zone picker marks the user\'s own zone among a few': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst ZONES = ["Asia/Shanghai", "Asia/Tokyo", "Europe/Berlin", "America/New_York"];\nsend({ options: ZONES.map((z) => ({ label: z, selected: z === tz })) });`,
+  'a flag of a UTC check handed to a setter steers the quotes': `let v = 0;\nfunction setV(x) { v = x; }\nsetV(Intl.DateTimeFormat().resolvedOptions().timeZone === "UTC" ? 1 : 0);\nsend({ system: v ? "It\u2019s" : "It's" });`,
   'a counter of retries sent with the request': `let retries = 0;\nfor (let i = 0; i < 3; i++) { if (i % 2 === 0) retries++; }\nsend({ retries, messages: [] });`,
   'a date in the format of the user\'s own region': `const us = Intl.DateTimeFormat().resolvedOptions().timeZone.startsWith("America/");\nconst d = new Date();\nsend({ system: "Date: " + (us ? d.toLocaleDateString("en-US") : d.toLocaleDateString("en-GB")) });`,
   'an i18n library\'s chosen language picks a greeting': `const i18n = { lang: "en", getLocale() { return this.lang; } };\nconst zh = ["zh-CN", "zh-TW"].includes(i18n.getLocale());\nsend({ system: zh ? "你好" : "Hello" });`,

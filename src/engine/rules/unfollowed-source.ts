@@ -43,7 +43,7 @@ export const rule = createRule({
     return {
       'Program:exit'() {
         // A followed time-zone comparison is reported as it is; only otherwise is the tree looked at again.
-        if (analysis.comparisons().some((c) => c.flow.kinds & (Kind.TZ | Kind.OFFSET))) return;
+        if (analysis.comparisons().some((c) => c.flow.kinds & (Kind.TZ | Kind.OFFSET)) || analysis.settledKinds() & (Kind.TZ | Kind.OFFSET)) return;
         const { reads, lists } = collect(analysis);
         const zones = new Set<string>();
         for (const { parts, utc } of lists) {

@@ -35,6 +35,7 @@ ruleTester('covert-channel', {
     `const host = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst headers = {};\nif (host.endsWith(".azure.com")) headers["x-ms-version"] = "2024-01-01";\nfetch(process.env.OPENAI_BASE_URL, { headers });`,
     // A flag set under a check that is no place check (UTC; a command-line switch).
     `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nlet utc = false;\nif (tz === "UTC") utc = true;\nconst p = (d) => \`Today's date is \${utc ? d.replace(/-/g, "/") : d}\`;`,
+    `let v = 0;\nfunction setV(x) { v = x; }\nsetV(Intl.DateTimeFormat().resolvedOptions().timeZone === "UTC" ? 1 : 0);\nconst q = (s) => (v ? s.replace(/'/g, "\\u2019") : s);`,
     `let smart = false;\nif (process.argv.includes("--smart")) smart = true;\nconst q = (s) => (smart ? s.replace(/'/g, "\\u2019") : s);`,
     // A header edited under a condition that is no place check (the platform; a zone compared with UTC only).
     `const h = { "user-agent": "agent/1.0" };\nif (process.platform === "win32") h["user-agent"] += " (win)";\nfetch("https://api.example/v1", { headers: h });`,
@@ -155,6 +156,20 @@ ruleTester('covert-channel', {
     {
       code: `const h = new URL(process.env.AGENT_BASE_URL).hostname;\nconst known = ["a.cn", "b.cn", "c.cn"].includes(h);\nconst sep = [" ", "\\u00a0"][known ? 1 : 0];\nconst text = "You are an assistant." + sep;`,
       findings: [{ severity: 'critical', line: 3 }],
+    },
+    // Characters without a glyph beyond the zero-width ones: a soft hyphen, a variation selector.
+    {
+      code: `${zone}\nconst sys = (p) => (cn ? p + "\\u00ad" : p);`,
+      findings: [{ severity: 'critical', line: 2, message: /marker "\\u\{AD\}" added/ }],
+    },
+    {
+      code: `${zone}\nconst sys = (p) => (cn ? p.replace("You", "You\\ufe0f") : p);`,
+      findings: [{ severity: 'critical', line: 2 }],
+    },
+    // A flag handed to a setter (`setVariant(hit ? 1 : 0)`) and read back through a getter.
+    {
+      code: `let variant = 0;\nfunction setVariant(v) { variant = v; }\nfunction getVariant() { return variant; }\nsetVariant(["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) ? 1 : 0);\nconst sys = (t) => (getVariant() ? t.replace(/'/g, "\\u2019") : t);`,
+      findings: [{ severity: 'critical', line: 5 }],
     },
     {
       code: `${zone}\nlet text = "You're a helpful assistant";\nif (cn) text = text.replace(/'/g, "\\u02bc");`,
