@@ -145,10 +145,13 @@ export class Dataflow {
       // Compared with a literal that is not specific (`"localhost"`): nothing carried. With
       // a list that cannot be worked out (built or decoded at run time), the result may
       // still tell where the user is: carried.
-      if (methodName(node) === 'match') return f;
+      // (The outcome of a check compared with one of its own constants, `variant === "b"` of
+      // `variant = ZONES.includes(tz) ? "b" : "a"`, still carries the check.)
+      if (methodName(node) === 'match' || this.checked(f)) return f;
       const sides: Node[] = node.type === 'BinaryExpression' ? [node.left, node.right] : [unwrap(node.callee).object, node.arguments[0]];
       // (A number is a position or a count: `list.indexOf(tz) !== -1` still carries what it found.)
-      return sides.some((side) => side && isLiteral(side) && typeof this.a.value(side) === 'string') ? NONE : f;
+      // What other modules hand in may be such an outcome: the input is kept, so the linker can tell.
+      return sides.some((side) => side && isLiteral(side) && typeof this.a.value(side) === 'string') ? (f.kinds & Kind.INPUT ? { kinds: Kind.INPUT, via: f.via } : NONE) : f;
     }
     return through(f, c.node);
   }

@@ -1045,8 +1045,27 @@ export class Definitions {
       const values = getterValues(this, call.arguments[1], key);
       if (values.length && this.a.scopes.resolve(call.arguments[0]) === b) out.push(...values);
     }
+    // `g.flagged = !0` in one bundled module and `d.flagged` in another, both names for what `require_state()`
+    // gives: one object, shared by every module that loads it.
+    if (b && b.kind !== 'param') for (const a of this.sharedModuleWrites(b, key)) out.push(a.right);
     if (out.length) found.push(out);
     return found.length === 1 ? found[0] : found.flat();
+  }
+
+  /** Assignments to `key` of other names for the same bundled module's value as `b` (`var g = i()`, `var d = i()`). */
+  private sharedModuleWrites(b: Binding, key: string): Node[] {
+    const all = this.memberAssignments.get(key);
+    if (!all?.length) return [];
+    const def = this.soleDefinition(b.id);
+    const factory = def && unwrap(def).type === 'CallExpression' ? this.moduleFactoryOf(unwrap(def)) : undefined;
+    if (!factory) return [];
+    return all.filter((a) => {
+      const obj = unwrap(unwrap(a.left).object);
+      const other = obj.type === 'Identifier' ? this.a.scopes.resolve(obj) : undefined;
+      if (!other || other === b || other.kind === 'param') return false;
+      const d = this.soleDefinition(obj);
+      return !!d && unwrap(d).type === 'CallExpression' && this.moduleFactoryOf(unwrap(d)) === factory;
+    });
   }
 
   /**

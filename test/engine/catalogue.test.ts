@@ -117,6 +117,7 @@ const CHECKS: Record<string, string> = {
   'zone, the outcome handed to a setter and read back by a getter': `let flag = 0;\nfunction setFlag(v) { flag = v; }\nfunction getFlag() { return flag; }\nsetFlag(["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) ? 1 : 0);\nconst hit = getFlag() === 1;`,
   'zone read by a base class, checked by a subclass through super': `class EnvBase { zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } }\nclass Probe extends EnvBase { hit() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(super.zone()); } }\nconst hit = new Probe().hit();`,
   'zone read by an inherited method of an instance': `class EnvBase { zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } }\nclass Probe extends EnvBase {}\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(new Probe().zone());`,
+  'zone, the outcome returned as one of two names and compared with one of them': `function variant(env) { return ["Asia/Shanghai", "Asia/Urumqi"].includes(env.tz) ? "b" : "a"; }\nconst hit = variant({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone }) === "b";`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -220,6 +221,7 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  'a variant named by a command-line switch, compared with its name, steers the quotes': `function variant() { return process.argv.includes("--smart") ? "b" : "a"; }\nsend({ system: variant() === "b" ? "It\u2019s" : "It's" });`,
   'a zone picker marks the user\'s own zone among a few': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst ZONES = ["Asia/Shanghai", "Asia/Tokyo", "Europe/Berlin", "America/New_York"];\nsend({ options: ZONES.map((z) => ({ label: z, selected: z === tz })) });`,
   'a flag of a UTC check handed to a setter steers the quotes': `let v = 0;\nfunction setV(x) { v = x; }\nsetV(Intl.DateTimeFormat().resolvedOptions().timeZone === "UTC" ? 1 : 0);\nsend({ system: v ? "It\u2019s" : "It's" });`,
   'a counter of retries sent with the request': `let retries = 0;\nfor (let i = 0; i < 3; i++) { if (i % 2 === 0) retries++; }\nsend({ retries, messages: [] });`,
