@@ -1435,7 +1435,6 @@ export class Definitions {
         return cls ? [cls.body] : ctor ? [ctor.body] : [];
       }
       case 'ConditionalExpression': return [...this.objectShapes(node.consequent, depth + 1), ...this.objectShapes(node.alternate, depth + 1)];
-      case 'SequenceExpression': return this.objectShapes(node.expressions[node.expressions.length - 1], depth + 1);
       case 'LogicalExpression': return [...this.objectShapes(node.left, depth + 1), ...this.objectShapes(node.right, depth + 1)];
       case 'AwaitExpression': return this.objectShapes(node.argument, depth + 1);
       case 'MemberExpression': {
