@@ -141,6 +141,8 @@ export class Definitions {
   /** Assignments `name = value` by name, and `x.key = value` / `this.key = value` by key. */
   readonly assignments: Map<string, Node[]>;
   readonly memberAssignments = new Map<string, Node[]>();
+  /** sharedModuleWrites, by module factory and key. */
+  private readonly sharedWrites = new Map<FunctionNode, Map<string, Node[]>>();
   /** Assignments to a member of a member, `a.w.special = …` (webpack's `a = n(187)` of `import { state }`). */
   readonly nestedMemberAssignments: Node[] = [];
   private readonly memberAssignmentsByName = new Map<string, Map<string, Node[]>>();
@@ -1054,18 +1056,26 @@ export class Definitions {
 
   /** Assignments to `key` of other names for the same bundled module's value as `b` (`var g = i()`, `var d = i()`). */
   private sharedModuleWrites(b: Binding, key: string): Node[] {
-    const all = this.memberAssignments.get(key);
-    if (!all?.length) return [];
-    const def = this.soleDefinition(b.id);
-    const factory = def && unwrap(def).type === 'CallExpression' ? this.moduleFactoryOf(unwrap(def)) : undefined;
+    if (!this.memberAssignments.get(key)?.length) return [];
+    const factory = this.loadedBy(b);
     if (!factory) return [];
-    return all.filter((a) => {
+    let byKey = this.sharedWrites.get(factory);
+    if (!byKey) this.sharedWrites.set(factory, byKey = new Map());
+    let writes = byKey.get(key);
+    // (Grouped once per module and key: each member read of each name for the module would search them all again.)
+    if (!writes) byKey.set(key, writes = this.memberAssignments.get(key)!.filter((a) => {
       const obj = unwrap(unwrap(a.left).object);
       const other = obj.type === 'Identifier' ? this.a.scopes.resolve(obj) : undefined;
-      if (!other || other === b || other.kind === 'param') return false;
-      const d = this.soleDefinition(obj);
-      return !!d && unwrap(d).type === 'CallExpression' && this.moduleFactoryOf(unwrap(d)) === factory;
-    });
+      return !!other && this.loadedBy(other) === factory;
+    }));
+    return writes.filter((a) => this.a.scopes.resolve(unwrap(unwrap(a.left).object)) !== b);
+  }
+
+  /** The bundled module factory a variable is set once to the value of (`var g = i()`). */
+  private loadedBy(b: Binding): FunctionNode | undefined {
+    if (b.kind === 'param') return undefined;
+    const def = this.soleDefinition(b.id);
+    return def && unwrap(def).type === 'CallExpression' ? this.moduleFactoryOf(unwrap(def)) : undefined;
   }
 
   /**

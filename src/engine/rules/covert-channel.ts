@@ -76,11 +76,14 @@ function charCallAround(node: Node): Node | undefined {
   return callee.type === 'MemberExpression' && CHAR_CALLS.has(methodName(p) ?? '') && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'String' ? p : undefined;
 }
 
-/** Whitespace and invisible characters: a marker made of them is not seen in the text. */
-/** (Also the other characters without a glyph: soft hyphen, grapheme joiner, variation selectors, tags; see isInvisible.) */
-const QUIET = /^[\s\u00A0\u00AD\u034F\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF\u180E\uFE00-\uFE0F\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]+$/u;
+/**
+ * Whitespace and invisible characters: a marker made of them is not seen in the text. (Also the other
+ * characters without a glyph: soft hyphen, grapheme joiner, variation selectors, tags; see isInvisible.)
+ */
+const QUIET_CHARS = '\\s\\u00A0\\u00AD\\u034F\\u200B-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u3000\\uFEFF\\u180E\\uFE00-\\uFE0F\\u{E0000}-\\u{E007F}\\u{E0100}-\\u{E01EF}';
+const QUIET = new RegExp(`^[${QUIET_CHARS}]+$`, 'u');
+const QUIET_ALL = new RegExp(`[${QUIET_CHARS}]+`, 'gu');
 const QUERY_PARAM = /^[?&][\w.-]+=[\w.%-]*$/;
-const QUIET_ALL = /[\s\u00A0\u00AD\u034F\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF\u180E\uFE00-\uFE0F\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]+/gu;
 /** Languages not written in Latin letters: a marker in Latin text chosen by them is no typography of theirs. */
 const NON_LATIN = /^(?:zh|ja|ko|ru|uk|be|bg|sr|mk|kk|ky|tg|mn|ar|fa|ur|he|yi|hi|mr|ne|bn|pa|gu|ta|te|kn|ml|si|th|lo|km|my|ka|hy|el|am|bo)(?:[-_]|$)/i;
 /** Regions whose main language is not written in Latin letters (`BE` is Belgium here, not Belarusian). */
