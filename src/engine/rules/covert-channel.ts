@@ -390,6 +390,20 @@ function textDifference(a: string, b: string): Versions | undefined {
   return undefined;
 }
 
+/** `n * 2`, `n << 1`, or a name for one: a number whose lowest bit is 0 (so `n + 1` is odd). */
+function isEven(context: RuleContext, n: Node, depth = 0): boolean {
+  const x = unwrap(n);
+  if (x.type === 'Identifier' && depth < 2) {
+    const d = context.analysis.soleDefinition(x);
+    return !!d && d !== x && isEven(context, d, depth + 1);
+  }
+  if (x.type !== 'BinaryExpression') return false;
+  const l = context.analysis.value(x.left);
+  const r = context.analysis.value(x.right);
+  if (x.operator === '*') return [l, r].some((v) => typeof v === 'number' && v !== 0 && v % 2 === 0);
+  return x.operator === '<<' && typeof r === 'number' && r >= 1;
+}
+
 /** `undefined` or `void 0`: a field left out of JSON. */
 function isAbsent(n: Node): boolean {
   return n.type === 'Identifier' && n.name === 'undefined' || n.type === 'UnaryExpression' && n.operator === 'void' && isLiteral(n.argument);
@@ -508,6 +522,17 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
       return { what: 'the order of the items', a: text(y), b: text(x) };
     }
   }
+  // `s + "\n\n"` against `s + "\n"`: the same text with two versions of what is added to it (or put before it).
+  if (A.type === 'BinaryExpression' && B.type === 'BinaryExpression' && A.operator === '+' && B.operator === '+') {
+    if (sameText(context, A.left, B.left) && !sameText(context, A.right, B.right)) return subtleDifference(context, A.right, B.right);
+    if (sameText(context, A.right, B.right) && !sameText(context, A.left, B.left)) return subtleDifference(context, A.left, B.left);
+  }
+  // `${s}\n\n` against `${s}\n`: two templates of the same parts whose text differs.
+  if (A.type === 'TemplateLiteral' && B.type === 'TemplateLiteral' && A.expressions.length === B.expressions.length && (A.expressions as Node[]).every((x, i) => sameText(context, x, B.expressions[i]))) {
+    const quasis = (t: Node) => t.quasis.map((q: Node) => q.value.cooked ?? '').join('\u2026');
+    const versions = textDifference(quasis(A), quasis(B));
+    return versions && { ...versions, a: text(A), b: text(B) };
+  }
   // The same call on two versions of one argument: how those differ.
   if (A.type === 'CallExpression' && B.type === 'CallExpression' && sameText(context, A.callee, B.callee) && A.arguments.length === B.arguments.length) {
     const differing = (A.arguments as Node[]).map((x, i) => [x, B.arguments[i]] as const).filter(([x, y]) => !sameText(context, x, y));
@@ -539,7 +564,7 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     }
   }
   // `c ? n | 1 : n & ~1`, `c ? n | 1 : n`: only the lowest bit of a number differs.
-  const lowBit = (x: Node) => (x.type === 'BinaryExpression' && ((x.operator === '|' || x.operator === '^') && analysis.value(x.right) === 1 || x.operator === '&' && analysis.value(x.right) === -2) ? x.left as Node : undefined);
+  const lowBit = (x: Node) => (x.type === 'BinaryExpression' && ((x.operator === '|' || x.operator === '^') && analysis.value(x.right) === 1 || x.operator === '&' && analysis.value(x.right) === -2 || x.operator === '+' && analysis.value(x.right) === 1 && isEven(context, x.left)) ? x.left as Node : undefined);
   const bitA = lowBit(A);
   const bitB = lowBit(B);
   if (bitA && bitB ? sameText(context, bitA, bitB) && A.operator !== B.operator : bitA ? sameText(context, bitA, B) : bitB && sameText(context, bitB, A)) {

@@ -48,6 +48,9 @@ ruleTester('covert-channel', {
     // A separator variable set again by the platform, or by the locale's own date format.
     `let sep = "-";\nif (process.platform === "win32") sep = "/";\nconst d = new Date().toISOString().slice(0, 10).split("-").join(sep);`,
     `let sep = "-";\nif (Intl.DateTimeFormat().resolvedOptions().locale.startsWith("de")) sep = ".";\nconst d = new Date().toISOString().slice(0, 10).split("-").join(sep);`,
+    // Two versions of an appended text that a reader sees (a sentence), and an id that may be odd either way.
+    `${zone}\nconst render = (s) => (cn ? s + " Answer in Chinese." : s + " Answer in English.");`,
+    `${zone}\nconst n = Math.floor(Math.random() * 1e6);\nsend({ headers: { "x-request-id": String(cn ? n + 1 : n) } });`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],
@@ -68,6 +71,9 @@ ruleTester('covert-channel', {
       ['an extra header', `const base = { "content-type": "application/json" };\nfetch("https://api.example.com", { headers: cn ? { ...base, "x-r": "1" } : base });`, /extra field "x-r"/],
       ['the parity of a request id', `let seq = Date.now();\nsend({ request_id: seq++ * 2 + (cn ? 1 : 0) });`, /parity of a number/],
       ['a user-agent suffix', `const ua = "agent/1.0";\nsend({ headers: { "user-agent": ua + (cn ? "/r" : "") } });`, /suffix "\/r" in a header/],
+      ['two versions of what is appended', `const render = (s) => (cn ? s + "\\n\\n" : s + "\\n");`, /whitespace: "\\u\{A\}" against "\\u\{A\}\\u\{A\}"/],
+      ['two templates of the same parts', `const render = (s) => (cn ? \`\${s}:\\u2060\` : \`\${s}:\`);`, /whitespace: `\$\{s\}:\\u2060` against `\$\{s\}:`/],
+      ['an even id made odd', `const n = Math.floor(Math.random() * 1e6) * 2;\nsend({ headers: { "x-request-id": String(cn ? n + 1 : n) } });`, /lowest bit of n/],
       ['a DNS name built from the flag', `require("dns").lookup(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
     ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: body.startsWith('function') ? 3 : 2 + body.split('\n').length, message }] })),
     // An invisible marker put into English text when the locale is Chinese: no typography of Chinese.
