@@ -17,7 +17,7 @@ import { LineIndex, type Position } from './lines';
 import { calleeOf, ModuleFacts, requiredSpec, requireNamesIn, type Constant, type ModuleSummary, type Seeds } from './modules';
 import type { ParsedIndex } from './parse';
 import { ScopeResolver, type Binding } from './scope';
-import { ALL_KINDS, Kind, SourceMatcher, type SourceMatch } from './sources';
+import { ALL_KINDS, builtinSources, Kind, SourceMatcher, type SourceMatch } from './sources';
 import type { Visitor } from './walk';
 
 export type { Comparison } from './comparisons';
@@ -95,7 +95,8 @@ export class Analysis implements Facts, AnalysisContext {
     const requireNames = requireNamesIn(text);
     this.sources = new SourceMatcher(this.scopes, (id) => {
       const b = this.scopes.resolve(id);
-      return b ? this.defs.definitions(b) : [];
+      // A parameter is what the function's few calls pass: `(function (e) {…})(require("os"))`, rollup's and UMD's wrappers.
+      return !b ? [] : b.kind === 'param' ? this.defs.passedTo(b) : this.defs.definitions(b);
     }, (node) => this.value(node), (call) => {
       // A bundled module (`n(857)`), or an interop helper's argument (`__toESM(require("os"))`, minified too).
       const values = this.defs.moduleValues(call);
@@ -111,6 +112,9 @@ export class Analysis implements Facts, AnalysisContext {
       paramCalls: (fn) => this.defs.paramCalls(fn),
       webpackImports: () => this.defs.webpackImports(),
       chunkExports: () => this.defs.chunkExports(),
+      loadingFactories: () => this.defs.loadingFactories(),
+      position: (offset) => this.position(offset),
+      builtinSources,
       moduleValues: (call) => this.defs.moduleValues(call),
       memberWrites: () => [...this.defs.memberAssignments.values(), this.defs.nestedMemberAssignments].flat(),
       requireNames,

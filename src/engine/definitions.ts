@@ -16,6 +16,8 @@ import { forEachChild, type Visitor } from './walk';
 const MODULE_VALUE = '(module.exports)';
 /** A parameter's object shapes come from its call sites, when there are few of them. */
 const MAX_SHAPE_CALLS = 8;
+/** Calls a parameter is followed through to what they pass, for a source read on it (a module handed to a wrapper). */
+const MAX_PASSED = 4;
 /** Nested spreads followed into (`{ ...a }` where `a = { ...b }`). */
 const MAX_SPREADS = 3;
 /** Values kept per member of one object (`{ ...a, ...b }` merges theirs). */
@@ -549,6 +551,17 @@ export class Definitions {
     }
     for (const a of this.nodesFor(this.assignments, this.assignmentsByBinding, b, (n) => n.left)) list.push(a.right);
     return list;
+  }
+
+  /** What the calls of a function pass for its plain parameter `b`, when it is called in at most MAX_PASSED places. */
+  passedTo(b: Binding): Node[] {
+    const fn = b.decl;
+    const i = isFunction(fn) ? fn.params.indexOf(b.id) : -1;
+    if (i < 0) return [];
+    const calls = this.invocations(fn as FunctionNode);
+    if (!calls.length || calls.length > MAX_PASSED) return [];
+    const args = calls.map((c) => c.args[i]).filter((a): a is Node => !!a && a.type !== 'SpreadElement');
+    return args.length === calls.length ? args : [];
   }
 
   /**
@@ -1189,6 +1202,22 @@ export class Definitions {
       const members = new Map<string, Node[]>();
       for (const [key, values] of this.members(fn)) members.set(key === MODULE_VALUE ? 'default' : key, values);
       out.set(id, members);
+    }
+    return out;
+  }
+
+  /**
+   * The factories of a module map that only load another module by name (`857(e) { e.exports = require("os") }`,
+   * webpack's externals), by id, with the call: a split build's chunks load them by that id from the runtime.
+   */
+  loadingFactories(): Array<[string, Node]> {
+    const out: Array<[string, Node]> = [];
+    for (const [id, fn] of this.moduleFactories) {
+      const only = fn.body.type !== 'BlockStatement' ? fn.body : fn.body.body.length === 1 && fn.body.body[0].type === 'ExpressionStatement' ? fn.body.body[0].expression : undefined;
+      const a = only && unwrap(only);
+      if (a?.type !== 'AssignmentExpression' || a.left.type !== 'MemberExpression' || propertyName(a.left) !== 'exports') continue;
+      const r = unwrap(a.right);
+      if (r.type === 'CallExpression' && r.arguments.length === 1 && typeof r.arguments[0].value === 'string') out.push([id, r]);
     }
     return out;
   }

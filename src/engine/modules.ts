@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { addTo, isFunction, isLiteral, keyName, methodName, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, isFunction, isLiteral, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { Binding, ScopeResolver } from './scope';
 
 /** What flows into a value: source kinds read in this module, and the inputs it comes from. */
@@ -253,10 +253,16 @@ interface Host {
   paramCalls(fn: FunctionNode): Map<number, Node[]>;
   webpackImports(): Node[];
   chunkExports(): Map<string, Map<string, Node[]>>;
+  /** Factories of a module map that only load another module by name, by id (Definitions.loadingFactories). */
+  loadingFactories(): Array<[string, Node]>;
   /** What the bundled module factory a call loads sets `module.exports` to. */
   moduleValues(call: Node): Node[];
   /** The names `require` goes by in the module (requireNamesIn). */
   requireNames: Set<string>;
+  /** What a built-in module offers that reads a fingerprint (sources.ts builtinSources). */
+  builtinSources(spec: string): Array<{ name: string; kind: number; value?: true }>;
+  /** Line and column of an offset, for where a source is read. */
+  position(offset: number): { line: number; column: number };
   /** Assignments to members: `o.key = v` and `o.p.key = v`. */
   memberWrites(): Iterable<Node>;
 }
@@ -305,7 +311,20 @@ export class ModuleFacts {
 
   /** Does the module take anything from other modules of the program, or give anything to them? */
   get linked(): boolean {
-    return this.defs.size > 0 || this.constantUses.size > 0 || this.paramConstantUses.size > 0 || this.sendUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0 || this.sharesState();
+    return this.defs.size > 0 || this.constantUses.size > 0 || this.paramConstantUses.size > 0 || this.sendUses.size > 0 || this.exports().size > 0 || this.reexports.length > 0 || this.sharesState() || this.offeringBuiltins().size > 0;
+  }
+
+  private builtinFactories?: Map<string, { call: Node; offered: ReturnType<Host['builtinSources']> }>;
+  /** The module factories that load a built-in module offering fingerprint reads (`857(e) { e.exports = require("os") }`), by id. */
+  private offeringBuiltins(): Map<string, { call: Node; offered: ReturnType<Host['builtinSources']> }> {
+    if (this.builtinFactories) return this.builtinFactories;
+    this.builtinFactories = new Map();
+    for (const [id, call] of this.host.loadingFactories()) {
+      const callee = unwrap(call.callee);
+      const offered = callee.type === 'Identifier' && this.host.requireNames.has(callee.name) ? this.host.builtinSources(call.arguments[0].value) : [];
+      if (offered.length) this.builtinFactories.set(id, { call, offered });
+    }
+    return this.builtinFactories;
   }
 
   /** The module specifier an expression stands for as a whole: a namespace import, `require("m")`, `await import("m")`. */
@@ -398,7 +417,10 @@ export class ModuleFacts {
       // `const { f } = await import("m")`, `const f = require("m").f`: a local name for a member.
       if (b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var')) {
         const defs = this.host.definitions(b);
-        return defs.length === 1 && unwrap(defs[0]).type === 'MemberExpression' ? this.importOf(defs[0]) : undefined;
+        const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
+        // (`const isHit = makeFlag(); isHit()`: called, a name for the closure an imported factory made.)
+        const called = def?.type === 'CallExpression' && parenthesised(node).parent?.type === 'CallExpression' && parenthesised(node).parent!.callee === parenthesised(node);
+        return def?.type === 'MemberExpression' || called ? this.importOf(def!) : undefined;
       }
       if (b?.kind !== 'import' || b.decl.type === 'ImportNamespaceSpecifier') return undefined;
       const spec = this.importSource(b);
@@ -868,6 +890,16 @@ export class ModuleFacts {
     const inputs: ModuleSummary['inputs'] = {};
     for (const key of keep) { const def = all.get(key); if (def) inputs[key] = def; }
     const provides = [...this.host.chunkExports().keys()].map((id) => WEBPACK + id);
+    // A built-in module the runtime keeps under an id (`857(e) { e.exports = require("os") }`): what it
+    // offers that reads a fingerprint, for the chunks that load it by that id (`(0, t.hostname)()` of `t = o(857)`).
+    for (const [id, { call, offered }] of this.offeringBuiltins()) {
+      const p = this.host.position(call.start);
+      for (const o of offered) {
+        const read: Fact = { kinds: o.kind, from: [], at: `${p.line}:${p.column}` };
+        exports[`${id}:${o.name}`] = o.value ? { value: read } : { value: { kinds: 0, from: [] }, returns: read };
+      }
+      provides.push(WEBPACK + id);
+    }
     return {
       inputs, exports, reexports: this.reexports, reaching: [...this.reaching],
       ...(this.constantUses.size ? { constants: [...this.constantUses] } : {}),

@@ -79,6 +79,19 @@ const ELECTRON_LOCALE = new Set(['getSystemLocale', 'getPreferredSystemLanguages
 /** Functions of built-in modules that read who or where the machine is, by the module they come from (a DNS server list names the organisation's network). */
 const BUILTIN_IDENTITY = new Map([['hostname', 'os'], ['userInfo', 'os'], ['networkInterfaces', 'os'], ['getServers', 'dns']]);
 
+/**
+ * What a built-in module offers that reads a fingerprint, as another module of a split build
+ * reaches it by id (`(0, t.hostname)()` of `t = o(857)`, where the runtime's `857` is
+ * `require("os")`): `name` is a function to call, or with `value` a member to read.
+ */
+export function builtinSources(spec: string): Array<{ name: string; kind: number; value?: true }> {
+  const m = spec.replace(/^node:/, '');
+  const out: Array<{ name: string; kind: number; value?: true }> = [];
+  for (const [name, from] of BUILTIN_IDENTITY) if (from === m) out.push({ name, kind: Kind.IDENTITY });
+  if (m === 'vscode') for (const [name, kind] of Object.entries(EDITOR_ENV)) out.push({ name: `env.${name}`, kind, value: true });
+  return out;
+}
+
 /** Which fingerprint kind an environment variable name carries, if any. */
 export function envKind(name: string): number {
   const upper = name.toUpperCase();

