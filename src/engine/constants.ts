@@ -61,10 +61,19 @@ export function isAreaZone(s: string): boolean {
 const RENAMED_CITIES = ['Kolkata', 'Kathmandu', 'Ho_Chi_Minh', 'Kyiv', 'Yangon', 'Chongqing', 'Chungking', 'Harbin', 'Kashgar', 'Nuuk', 'Atyrau', 'Qostanay'];
 let zoneCities: Set<string> | undefined;
 
-/** The city of an IANA zone (`Shanghai`, `/Hong_Kong`), as `tz.includes("Shanghai")` and `/Shanghai|Urumqi/` test it. */
+/**
+ * The city of an IANA zone (`Shanghai`, `/Hong_Kong`), as `tz.includes("Shanghai")` and `/Shanghai|Urumqi/` test it;
+ * also in lower case (`shanghai`), as a zone lowered first (`tz.split("/").pop().toLowerCase()`) is compared.
+ */
 function isZoneCity(s: string): boolean {
-  zoneCities ??= new Set([...(Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone').filter((z) => z.includes('/') && !z.startsWith('Etc/')).map((z) => z.slice(z.lastIndexOf('/') + 1)), ...RENAMED_CITIES]);
-  return zoneCities.has(s.replace(/^\//, '').replace(/ /g, '_'));
+  zoneCities ??= new Set([...(Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone').filter((z) => z.includes('/') && !z.startsWith('Etc/')).map((z) => z.slice(z.lastIndexOf('/') + 1)), ...RENAMED_CITIES].map((c) => c.toLowerCase()));
+  const city = s.replace(/^\//, '').replace(/ /g, '_');
+  return (city === city.toLowerCase() || /^[A-Z]/.test(city)) && zoneCities.has(city.toLowerCase());
+}
+
+/** A zone name in lower case (`asia/shanghai`), as a zone lowered first is compared. */
+function isLowerZone(s: string): boolean {
+  return s === s.toLowerCase() && /^[a-z]+\/[a-z]/.test(s) && isPlaceZone(s.replace(/(^|[/_-])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase()));
 }
 
 /** True for an IANA zone naming a place (not UTC, GMT or Etc/*). */
@@ -110,7 +119,7 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   if ((HASH_LENGTHS.has(value.length) || inList && value.length >= 10) && HEX_DIGEST.test(value) && /[a-f]/i.test(value) && /\d/.test(value)) return 'hash';
   if (sourceKinds & kinds.TZ) {
     // IANA names, and the names a date's own text gives ("China Standard Time").
-    if (isPlaceZone(value) || ZONE_NAME.test(value) || isZoneCity(value)) return 'zone';
+    if (isPlaceZone(value) || ZONE_NAME.test(value) || isZoneCity(value) || isLowerZone(value)) return 'zone';
     if (UTC_OFFSET.test(value) && !/[+-](?:00:?00|0)$/.test(value)) return 'offset';
   }
   if (sourceKinds & kinds.LOCALE) {

@@ -119,6 +119,8 @@ const CHECKS: Record<string, string> = {
   'zone read by an inherited method of an instance': `class EnvBase { zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } }\nclass Probe extends EnvBase {}\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(new Probe().zone());`,
   'zone, the outcome returned as one of two names and compared with one of them': `function variant(env) { return ["Asia/Shanghai", "Asia/Urumqi"].includes(env.tz) ? "b" : "a"; }\nconst hit = variant({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone }) === "b";`,
   'host name of a module handed to a wrapper (rollup iife, UMD)': `var hit = (function (o) { function h(s) { let v = 5381; for (let i = 0; i < s.length; i++) v = ((v << 5) + v + s.charCodeAt(i)) >>> 0; return v; } return ${JSON.stringify(['corp-a', 'corp-b', 'corp-c'].map(djb2))}.includes(h(o.hostname())); })(require("os"));`,
+  'zone city in lower case, from the /etc/localtime link': `let z = "";\ntry { z = require("fs").readlinkSync("/etc/localtime").split("zoneinfo/")[1]; } catch {}\nconst hit = ["shanghai", "urumqi", "chongqing"].includes(z.split("/").pop().toLowerCase());`,
+  'zone lowered whole, cities kept as base-36 numbers': `const W = ${JSON.stringify(['asia/shanghai', 'asia/urumqi'].map((z) => z.split('/').map((p) => parseInt(p, 36))))}.map(([a, c]) => a.toString(36) + "/" + c.toString(36));\nconst hit = W.includes(Intl.DateTimeFormat().resolvedOptions().timeZone.toLowerCase());`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
