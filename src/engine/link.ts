@@ -194,6 +194,23 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     held.k |= k;
   };
 
+  /**
+   * What a call passes for a parameter, or a member of it (`env.tz` of `variant(env)`): a member of the
+   * object literal passed, or of the object another module's function returned to the caller
+   * (`variant(await collect())` where `collect` returns `{ tz }`), with the module it is a fact of.
+   */
+  const memberOfArgument = (caller: string, args: Fact[], d: { index: number; member?: string }): { id: string; fact: Fact } | undefined => {
+    const direct = argumentFact(args, d);
+    if (direct || d.member === undefined) return direct && { id: caller, fact: direct };
+    for (const key of args[d.index]?.from ?? []) {
+      const def = byId.get(caller)?.inputs[key];
+      const f = def?.type === 'call' ? found(caller, key, def) : undefined;
+      const member = f?.facts.returns?.members?.[d.member];
+      if (member) return { id: f!.id, fact: member };
+    }
+    return undefined;
+  };
+
   /** What an input holds now, and where a source of it is read. */
   const compute = (id: string, key: string, def: InputDef): Held => {
     if (def.type === 'param') {
@@ -217,9 +234,9 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
         return held;
       }
       for (const call of calls) {
-        const arg = argumentFact(call.args, def);
-        const ak = evalFact(call.caller, arg);
-        if (ak && !at) at = whereOf(call.caller, arg!);
+        const arg = memberOfArgument(call.caller, call.args, def);
+        const ak = arg ? evalFact(arg.id, arg.fact) : 0;
+        if (ak && !at) at = whereOf(arg!.id, arg!.fact);
         k |= ak;
       }
       return { k, at };
@@ -239,7 +256,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       return held;
     }
     budget = MAX_NESTED_CALLS;
-    const held = returnsFor(f, (d) => { const a = argumentFact(def.args, d); return { k: evalFact(id, a), at: a && whereOf(id, a) }; }, 0);
+    const held = returnsFor(f, (d) => { const a = memberOfArgument(id, def.args, d); return a ? { k: evalFact(a.id, a.fact), at: whereOf(a.id, a.fact) } : { k: 0 }; }, 0);
     if (def.key !== undefined && STORE_GET.test(methodOf(def.name))) {
       for (const put of stored.get(storeSlot(f, methodOf(def.name), def.key)) ?? []) addHeld(held, put.caller, put.value);
     }
@@ -333,7 +350,13 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
         if (m) out.push(...checksOfFact(m.id, m.facts.returns ?? m.facts.value, depth));
       }
     }
-    // (A parameter takes every caller's arguments: one caller's check would mark what all others pass.)
+    // A parameter takes every caller's arguments: one caller's check would mark what all others pass, so
+    // the checks count only when every caller's argument went through one (`build(variant(env), text)`).
+    if (def?.type === 'param' && def.method === undefined) {
+      const all = incoming.get(slotOf(id, def.name)) ?? [];
+      const lists = all.length <= MAX_MEMBER_CALLERS ? all.map((call) => { const a = memberOfArgument(call.caller, call.args, def); return a ? checksOfFact(a.id, a.fact, depth) : []; }) : [];
+      if (lists.length && lists.every((l) => l.length)) out.push(...lists.flat());
+    }
     if (def && def.type !== 'param') {
       const f = found(id, key, def);
       if (f && def.type === 'callback') out = [...checksOfFact(f.id, f.facts.calls?.[def.arg]?.[def.param], depth), ...heard(f, def).flatMap((e) => checksOfFact(e.caller, e.args[def.param], depth))];

@@ -836,7 +836,10 @@ export class ModuleFacts {
       // A getter's value is what it returns (`env.zone` of `get zone() {…}`).
       if (isGetter(node)) { exports[name] = { value: returnsFact(node as FunctionNode) }; continue; }
       if (isFunction(node)) {
-        exports[name] = { value: { kinds: 0, from: [] }, returns: returnsFact(node) };
+        // (What it returns, with the members of an object literal it returns: `collect()` giving `{ tz, lang }`.)
+        const returned = this.host.returnsOf(node).map(unwrap);
+        const members = returned.length === 1 && returned[0].type === 'ObjectExpression' ? withMembers(returned[0], fact, (n, m) => this.withClass(n, m)).members : undefined;
+        exports[name] = { value: { kinds: 0, from: [] }, returns: members ? { ...returnsFact(node), members } : returnsFact(node) };
         const sent = sends(node);
         if (sent.length) exports[name].sends = sent;
         // `function withZone(cb) { cb(tz) }`: what it gives the callbacks other modules pass it.

@@ -50,7 +50,17 @@ export class ScopeResolver {
 
   private lookup(id: Node): Binding | undefined {
     const name = id.name as string;
-    for (let n = id.parent; n; n = n.parent) {
+    let start = id.parent;
+    // A function's own name is not in its parameters' scope (`function s(s) {…}`): a declaration's is
+    // the scope around it, an expression's the one it is alone in unless a parameter shadows it.
+    if (start && isFunction(start) && start.id === id) {
+      if (start.type !== 'FunctionDeclaration') {
+        const own = this.declarations(start).get(name);
+        return own?.kind === 'function' ? own : undefined;
+      }
+      start = start.parent;
+    }
+    for (let n = start; n; n = n.parent) {
       if (!SCOPES.has(n.type)) continue;
       const b = this.declarations(n).get(name);
       if (b) return b;
@@ -81,8 +91,9 @@ function add(map: Map<string, Binding>, scope: Node, kind: BindingKind, decl: No
 
 function collect(scope: Node, map: Map<string, Binding>): void {
   if (isFunction(scope)) {
-    if (scope.type === 'FunctionExpression' && scope.id) add(map, scope, 'function', scope, scope.id);
+    // (Parameters shadow a function expression's own name: `(function s(s) { return s.tz; })`.)
     for (const p of scope.params) add(map, scope, 'param', scope, p);
+    if (scope.type === 'FunctionExpression' && scope.id) add(map, scope, 'function', scope, scope.id);
     if (scope.body.type === 'BlockStatement') collectBody(scope.body.body, scope, map, true);
   } else if (scope.type === 'Program') {
     collectBody(scope.body, scope, map, true);
