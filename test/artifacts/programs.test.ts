@@ -11,7 +11,6 @@ import { gzipSync } from 'zlib';
 import * as yazl from 'yazl';
 import { isLauncherText } from '../../src/artifacts/contents';
 import { judgeCoverage, type CoveredFile } from '../../src/artifacts/coverage';
-import { collector } from '../../src/scanner/engineThread';
 import { scanTargets } from '../../src/scanner/scanTargets';
 import { toJson } from '../../src/report/json';
 import type { TargetResult } from '../../src/report/model';
@@ -171,19 +170,6 @@ describe('programs: folders, platform packages, launchers and links', () => {
     write('dot/bin/.gitignore', 'x\n');
     const t = await scan(path.join(tmp, 'dot'));
     assert.strictEqual(t.verdict, 'untrusted', t.notAnalysed.join('; '));
-  });
-
-  it("the caller's collector runs once a program is linked, before its modules are analysed again", async () => {
-    write('split/package.json', JSON.stringify({ name: 'split-agent', version: '1.0.0', main: 'main.js' }));
-    write('split/tz.js', 'exports.zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;\n');
-    write('split/main.js', 'const { zone } = require("./tz");\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(zone());\nmodule.exports = (p) => (hit ? p.replace(/\'/g, "\\u2019") : p);\n');
-    let collected = 0;
-    const { targets } = await scanTargets([path.join(tmp, 'split'), path.join(tmp, 'split', 'tz.js')], { collect: () => { collected++; } });
-    assert.strictEqual(targets[0].verdict, 'untrusted');
-    assert.strictEqual(collected, 2);
-    const gc = collector();
-    assert.strictEqual(typeof gc, 'function');
-    gc!();
   });
 
   it("a launcher's platform package in its own node_modules is part of the target", async () => {
