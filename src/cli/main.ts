@@ -12,7 +12,7 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { cacheRoot, ResultCache } from '../scanner/cache';
 import type { Worker } from 'worker_threads';
 import { Cancelled, EnginePool } from '../scanner/enginePool';
-import { canStartEngineThreads, collector, exposeCollector } from '../scanner/engineThread';
+import { canStartEngineThreads, exposeCollector } from '../scanner/engineThread';
 import { scanTargets, specOf, type TargetSpec } from '../scanner/scanTargets';
 import { listJson, listText } from '../report/list';
 import { diffTargets, diffText } from '../report/diff';
@@ -121,7 +121,6 @@ async function runCommand(options: CliOptions, io: Io, engine: EnginePool | unde
   const { targets, ioErrors } = await scanTargets(specs, {
     engine,
     cache,
-    collect: engine ? collector() : undefined,
     onFile: progress ? (file, i, total) => io.stderr(`\r\x1b[2Kscanning ${i + 1}/${total} ${file.length > 70 ? '…' + file.slice(-69) : file}`) : undefined,
   });
   if (progress) io.stderr('\r\x1b[2K');

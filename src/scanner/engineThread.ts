@@ -4,7 +4,6 @@ import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
-import * as vm from 'vm';
 import { Worker } from 'worker_threads';
 
 /** Old-generation limit per engine thread by default: half the machine's memory, 1–8 GB. */
@@ -22,17 +21,6 @@ export function defaultHeapMb(): number {
  */
 export function exposeCollector(): void {
   v8.setFlagsFromString('--expose-gc');
-}
-
-/**
- * V8's collector for this thread, once exposeCollector has run (a context made
- * after the flag has `gc`). The CLI collects when a program's link step has left
- * hundreds of MB of garbage, before the second analysis makes the scan's peak.
- */
-export function collector(): (() => void) | undefined {
-  exposeCollector();
-  const gc: unknown = vm.runInNewContext('gc');
-  return typeof gc === 'function' ? () => { gc(); } : undefined;
 }
 
 /** Whether dist/engineWorker.js is beside the running CLI (not when run from source, as in tests). */

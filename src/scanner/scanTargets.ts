@@ -26,12 +26,6 @@ export interface ScanTargetsOptions {
   engine?: Engine;
   /** Results by path, size and mtime across runs (the editor's cache): unchanged files are not opened. */
   fileIndex?: FileIndex;
-  /**
-   * Collects this thread's heap: called once a program is linked, when its link step's working
-   * set (hundreds of MB on a split build of thousands of modules) is garbage. Only a process
-   * of its own collects (the CLI); the editor's extension host is shared and left to V8.
-   */
-  collect?: () => void;
 }
 
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
@@ -247,7 +241,6 @@ function packageMain(dir: string): string | undefined {
 async function linkProgram(files: Array<{ file: string; results: FileResult[] }>, options: ScanTargetsOptions): Promise<FileResult[][]> {
   const seeds = linkResults(files.flatMap((f) => f.results.filter((r) => !r.error)), packageMain);
   const out = files.map((f) => f.results);
-  options.collect?.();
   if (!seeds.size) return out;
   await analyseAgain(files, out, seeds, options);
   // The program is judged as one: a doubt one module raises, another may settle.
