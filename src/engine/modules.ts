@@ -419,7 +419,8 @@ export class ModuleFacts {
         const defs = this.host.definitions(b);
         const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
         // (`const isHit = makeFlag(); isHit()`: called, a name for the closure an imported factory made.)
-        const called = def?.type === 'CallExpression' && parenthesised(node).parent?.type === 'CallExpression' && parenthesised(node).parent!.callee === parenthesised(node);
+        const callee = parenthesised(node);
+        const called = def?.type === 'CallExpression' && callee.parent?.type === 'CallExpression' && callee.parent.callee === callee;
         return def?.type === 'MemberExpression' || called ? this.importOf(def!) : undefined;
       }
       if (b?.kind !== 'import' || b.decl.type === 'ImportNamespaceSpecifier') return undefined;

@@ -390,6 +390,11 @@ function textDifference(a: string, b: string): Versions | undefined {
   return undefined;
 }
 
+/** A version as the evidence shows it: its code on one line, at most 60 characters. */
+function codeShown(context: RuleContext, n: Node): string {
+  return context.analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60);
+}
+
 /** An object literal, or the one a name is defined as. */
 function objectOf(context: RuleContext, n: Node): Node | undefined {
   const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) : n;
@@ -401,7 +406,7 @@ function returnedVersions(context: RuleContext, fa: Node, fb: Node): Versions | 
   const [ra, rb] = [returnedBy(fa), returnedBy(fb)];
   if (!ra || !rb || sameText(context, ra, rb)) return undefined;
   // (A format flip or a look-alike swap made by one function and not the other is a version too.)
-  const text = (n: Node) => context.analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60);
+  const text = (n: Node) => codeShown(context, n);
   for (const [x, y] of [[ra, rb], [rb, ra]]) {
     const f = flipOf(context, x);
     if (f && sameText(context, f.subject, y)) return { what: `${showString(f.from)} written as ${showString(f.to)}`, a: text(y), b: text(x) };
@@ -515,7 +520,7 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   const { analysis } = context;
   const A = unwrap(a);
   const B = unwrap(b);
-  const text = (n: Node) => analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60);
+  const text = (n: Node) => codeShown(context, n);
   for (const [x, y] of [[A, B], [B, A]] as const) {
     // `s + "\u200B"`, `"\u200B" + s`, `${s}\n` against `s`.
     let extra: string | undefined;
@@ -698,7 +703,7 @@ export const rule = createRule({
     const channels: Channel[] = [];
     /** `name = "…"` assignments of short string literals, by the name (see the flag channels). */
     const flagAssignments = new Map<string, Node[]>();
-    const brief = (n: Node) => (isStringLiteral(n) ? n.value as string : analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60));
+    const brief = (n: Node) => (isStringLiteral(n) ? n.value as string : codeShown(context, n));
 
     /** What steers a choice: the value, and the tests of conditionals inside it (`[a, b][cond ? 1 : 0]`). */
     const steering = (node: Node): Flow => {
