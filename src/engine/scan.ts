@@ -133,6 +133,6 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
   analysis.walked();
   for (const exit of exits) exit(ast);
   findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
-  // Nested decoded code is not a module of the program.
-  return { findings, walkMs, summary: options.depth ? undefined : analysis.summary((fn) => sendingParams(analysis, fn)) };
+  // Nested decoded code is not a module of the program; a second analysis (seeds) keeps its first summary.
+  return { findings, walkMs, summary: options.depth || options.seeds ? undefined : analysis.summary((fn) => sendingParams(analysis, fn)) };
 }

@@ -172,6 +172,12 @@ describe('program: module summaries', () => {
     assert.deepStrictEqual(r.findings.filter((f) => f.severity !== 'low'), []);
     assert.ok(r.summary && r.summary.reaching.length > 0, JSON.stringify(r.summary));
   });
+  it('a second analysis (with seeds) makes no summary: the first one stands', () => {
+    const text = PROGRAMS[0].files['check.mjs'];
+    const first = scanText(text, { file: 'check.mjs' });
+    assert.ok(first.summary);
+    assert.strictEqual(scanText(text, { file: 'check.mjs', seeds: {} }).summary, undefined);
+  });
   it('a script that neither imports nor exports has no summary', () => {
     assert.strictEqual(scanText('const a = require("fs"); console.log(a.readFileSync("x"));', { file: 'x.js' }).summary, undefined);
   });
