@@ -1,7 +1,7 @@
 // Classifying constants: is a string a time zone, a locale, a region, a host, an organisation keyword?
 
 /** `hash`: an opaque digest (hex of a hash's length, or a large integer in a list) a hashed fingerprint is checked against. */
-export type ConstantClass = 'zone' | 'offset' | 'locale' | 'region' | 'host' | 'keyword' | 'hash';
+export type ConstantClass = 'zone' | 'offset' | 'locale' | 'region' | 'host' | 'keyword' | 'hash' | 'device';
 
 const ZONE = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z][A-Za-z0-9_+\-/]*$/;
 const LEGACY_ZONES = new Set(['PRC', 'ROC', 'ROK', 'Hongkong', 'Singapore', 'Japan', 'Israel', 'Iran', 'Egypt', 'Turkey', 'W-SU', 'Cuba', 'Eire', 'NZ', 'Poland', 'Portugal', 'Libya', 'Iceland', 'Jamaica', 'Navajo', 'Kwajalein']);
@@ -106,6 +106,10 @@ export function isNetworkAddress(s: string): boolean {
   return NETWORK_ADDRESS.test(s) && !NEUTRAL_ADDRESS.test(s);
 }
 
+/** A hardware address or its maker's prefix (`00:50:56`, `08-00-27-1a-2b-3c`); not the all-zero or broadcast address. */
+const HARDWARE_ADDRESS = /^[0-9a-f]{2}(?:([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){1,4})$/i;
+const NEUTRAL_HARDWARE_ADDRESS = /^(?:00[:-]?)+$|^(?:ff[:-]?)+$/i;
+
 const WINDOWS_PROGRAM = /\.(?:exe|bat|cmd|ps1|msi|dll)$/i;
 
 /** Classifies one constant for the kind of source it is compared with. */
@@ -134,6 +138,8 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
     const v = value.replace(/^(?:\.+|@)/, '');
     if (isHost(v, inList) || isNetworkAddress(v)) return 'host';
     if (KEYWORD.test(value)) return 'keyword';
+    // A machine or its network card's maker, by hardware address.
+    if (sourceKinds & kinds.IDENTITY && HARDWARE_ADDRESS.test(value) && !NEUTRAL_HARDWARE_ADDRESS.test(value)) return 'device';
   }
   if (sourceKinds & kinds.EDITOR && PRODUCT_NAME.test(value)) return 'keyword';
   return undefined;

