@@ -509,6 +509,8 @@ export class Comparisons {
         if (obj.type === 'CallExpression' && this.a.defs.moduleFactoryOf(obj)) return true;
         if (isModelledFunction(node)) return true;
         if (this.a.modules.namespaceOf(obj) !== undefined) return !!this.a.modules.constantOf(node);
+        // `config.zones` of `import { config }` (`n(384).$.zones` in a webpack chunk): a member of an object another module exports.
+        if ((obj.type === 'Identifier' && this.a.scopes.resolve(obj)?.kind === 'import' || obj.type === 'MemberExpression') && this.a.modules.importOf(obj) && this.a.modules.constantOf(node)) return true;
         // `this.zones` in a method of an object literal or a class, `Probe.zones` of a class's static field: the one value that member is given.
         if (obj.type === 'ThisExpression' || obj.type === 'Identifier' && this.a.scopes.resolve(obj)?.kind === 'class') {
           const key = propertyName(node);

@@ -531,7 +531,7 @@ export class Dataflow {
     if (trap) return this.flowAll(this.a.defs.returnsOf(trap));
     const key = propertyName(node);
     const objectType = unwrap(node.object).type;
-    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression' || objectType === 'MemberExpression' || objectType === 'AwaitExpression')) {
+    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression' || objectType === 'MemberExpression' || objectType === 'AwaitExpression' || objectType === 'ObjectExpression')) {
       const values = this.a.defs.propertyValues(node.object, key);
       if (values.length) return this.flagFlow(values) ?? this.flowAll(values);
     }
@@ -585,7 +585,11 @@ export class Dataflow {
     const method = methodName(node);
     // `list.includes(tz)` of a parameter `list`, or of a list another module gives (`require("./deny").includes(tz)`):
     // what the list holds, and what it is searched for.
-    if (input) return method && COMPARE_METHODS.has(method) ? union(this.inputFlow(node, input), this.flowAll(node.arguments)) : this.inputFlow(node, input);
+    // (`list.some((x) => v === x)`: what the callback returns too.)
+    if (input) {
+      const held = method && COMPARE_METHODS.has(method) ? union(this.inputFlow(node, input), this.flowAll(node.arguments)) : this.inputFlow(node, input);
+      return method && ITERATORS.has(method) && isFunction(node.arguments[0]) ? union(held, this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode))) : held;
+    }
     // `__privateGet(this, _z)`: the lowered private field `#z`.
     if (callee.type === 'Identifier' && (node.arguments.length === 2 || node.arguments.length === 3) && node.arguments[1].type === 'Identifier') {
       const held = this.a.defs.privateFieldValues(node.arguments[1]);

@@ -58,13 +58,25 @@ function getterList(map: Node): Array<{ key: string; node: Node; getter: boolean
   return out;
 }
 
-/** `f(ns, { a: () => a, b: () => b })`: a map of getters declaring a namespace's members (esbuild, webpack). */
 /** A Parcel bundle's runtime: `$parcel$global.parcelRequirecb43`. */
 const PARCEL_RUNTIME = /\bparcelRequire[0-9a-f]*\b/;
 
+/** `f(ns, { a: () => a, b: () => b })`: a map of getters declaring a namespace's members (esbuild, webpack). */
 function isGetterMapCall(node: Node): boolean {
   const [ns, map] = node.arguments as Node[];
   return node.arguments.length === 2 && ns.type === 'Identifier' && !!getterList(map);
+}
+
+/** A descriptor of a class member as babel lowers classes: `{ key: "m", value: function () {…} }` (or `get`, `set`). */
+function isMemberDescriptor(node: Node | null): boolean {
+  return node?.type === 'ObjectExpression' && node.properties.some((p: Node) => p.type === 'Property' && keyName(p) === 'key' && p.value.type === 'Literal' && typeof p.value.value === 'string')
+    && node.properties.some((p: Node) => p.type === 'Property' && /^(?:value|get|set)$/.test(keyName(p) ?? ''));
+}
+
+/** babel's `_createClass(C, [descriptors], [static descriptors])`, under any name: the prototype's members of constructor `C`. */
+function isClassDescriptorCall(node: Node): boolean {
+  const [ctor, proto] = node.arguments as Node[];
+  return node.arguments.length >= 2 && ctor.type === 'Identifier' && proto.type === 'ArrayExpression' && proto.elements.length > 0 && proto.elements.every(isMemberDescriptor);
 }
 
 /** What a deep copy copies: `structuredClone(o)` and `JSON.parse(JSON.stringify(o))` give `o`. */
@@ -163,6 +175,8 @@ export class Definitions {
   private readonly elementCallsOf = new Map<Node, Node[]>();
   /** `new C(…)` by the name `C`. */
   private readonly news = new Map<string, Node[]>();
+  /** babel's `_createClass(C, […])` calls by the constructor's name. */
+  private readonly classDescriptors = new Map<string, Node[]>();
   private readonly newsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
   private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
@@ -253,6 +267,7 @@ export class Definitions {
         if (callee.type === 'Identifier') {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
           if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
+          if (isClassDescriptorCall(node)) addTo(this.classDescriptors, node.arguments[0].name, node);
           if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
           const [obj, key] = node.arguments as Node[];
           if (node.arguments.length === 3 && key.type === 'Literal' && typeof key.value === 'string' && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.fieldCalls, key.value, node);
@@ -761,6 +776,10 @@ export class Definitions {
       const sets = k ? (this.privateWrites.get(b.name) ?? []).filter((call) => call.arguments.length === 2 && unwrap(call.callee).type === 'MemberExpression' && call.arguments[0].type === 'Identifier' && this.a.scopes.resolve(call.arguments[0]) === k && this.a.scopes.resolve(unwrap(unwrap(call.callee).object)) === b) : [];
       return sets.map((call) => call.arguments[1]);
     }
+    // (`w.get(this)` after `w.set(this, { hit })` in a constructor: private state per instance.)
+    if (keyNode.type === 'ThisExpression') {
+      return (this.privateWrites.get(b.name) ?? []).filter((call) => call.arguments.length === 2 && unwrap(call.arguments[0]).type === 'ThisExpression' && unwrap(call.callee).type === 'MemberExpression' && this.a.scopes.resolve(unwrap(unwrap(call.callee).object)) === b).map((call) => call.arguments[1]);
+    }
     if (keyNode.type !== 'Literal') return [];
     const key = keyNode.value;
     const out: Node[] = [];
@@ -1021,10 +1040,12 @@ export class Definitions {
     const found: Node[][] = [];
     const out: Node[] = [];
     // `places.LIST` of `import * as places` or `require("./places")`: the list another module exports.
+    // (Also `config.zones` of `import { config }`: a member of an object another module exports.)
     const ns = this.a.modules.namespaceOf(object);
-    if (ns !== undefined) {
-      const c = this.a.modules.constantOf({ type: 'MemberExpression', object, property: { type: 'Identifier', name: key }, computed: false, start: object.start, end: object.end } as unknown as Node);
-      return c ? [constantNode(c, object)] : [];
+    const member = { type: 'MemberExpression', object, property: { type: 'Identifier', name: key }, computed: false, start: object.start, end: object.end } as unknown as Node;
+    if (ns !== undefined || /^(?:Identifier|MemberExpression)$/.test(unwrap(object).type) && this.a.modules.importOf(object)) {
+      const c = this.a.modules.constantOf(member);
+      if (c || ns !== undefined) return c ? [constantNode(c, object)] : [];
     }
     const shapes = this.objectShapes(object, depth);
     // An expression that may be any of hundreds of objects (a parameter every message passes through) tells nothing of one.
@@ -1459,7 +1480,7 @@ export class Definitions {
         const fn = this.thisFunction(node);
         if (!fn) return [];
         const owner = fn.parent?.type === 'Property' && fn.parent.value === fn ? fn.parent.parent : undefined;
-        if (owner?.type === 'ObjectExpression') return [owner];
+        if (owner?.type === 'ObjectExpression' && !this.descriptorCall(fn)) return [owner];
         // A lowered async body (`__awaiter(this, …, function () {…})`) runs with the `this` it is given.
         const runner = this.asyncRunnerOf(fn);
         if (runner) return this.objectShapes(runner.arguments[0], depth + 1);
@@ -1509,6 +1530,9 @@ export class Definitions {
           const properties = pairs.map((e) => ({ type: 'Property', kind: 'init', computed: true, key: e.elements[0], value: e.elements[1], start: e.start, end: e.end, parent: e }));
           return [{ type: 'ObjectExpression', properties, start: node.start, end: node.end, parent: node.parent } as unknown as Node];
         }
+        // `m.get(key)` of a container: what was put under that key (`priv.get(this).hit`).
+        const held = c.type === 'MemberExpression' && propertyName(c) === 'get' && node.arguments.length === 1 ? this.containerValues(c.object, node.arguments[0]) : [];
+        if (held.length) return held.flatMap((v) => this.objectShapes(v, depth + 1));
         // A deep copy, `structuredClone(o)` or `JSON.parse(JSON.stringify(o))`, has the members of `o`.
         const copied = deepCopyOf(node);
         if (copied) return this.objectShapes(copied, depth + 1);
@@ -1530,8 +1554,9 @@ export class Definitions {
    * expression, also as tsc and babel lower classes (`var C = (function () { function C() {…} … return C; }())`).
    */
   private constructorOf(node: Node, depth = 0): FunctionNode | undefined {
-    // (`return C.prototype.m = …, C`, minified.)
-    const callee = calleeOf(node);
+    // (`return C.prototype.m = …, C`, minified; `return _createClass(C, […])` of babel.)
+    const described = unwrap(node).type === 'CallExpression' && isClassDescriptorCall(unwrap(node)) ? unwrap(node).arguments[0] : undefined;
+    const callee = calleeOf(described ?? node);
     const fn = this.functionOf(callee);
     if (fn) return fn.type === 'ArrowFunctionExpression' ? undefined : fn;
     const def = unwrap(callee).type === 'Identifier' && depth < 2 ? this.soleDefinition(unwrap(callee)) : undefined;
@@ -1545,6 +1570,9 @@ export class Definitions {
    * `new` or has a prototype, or the function whose `C.prototype.m = fn` it is.
    */
   private instanceOf(fn: FunctionNode): FunctionNode | undefined {
+    // A method babel lowered to a descriptor: `_createClass(C, [{ key: "m", value: function () {…} }])`.
+    const described = this.descriptorCall(fn);
+    if (described) return this.constructorOf(described.arguments[0]);
     const p = parenthesised(fn).parent;
     // `C.prototype.m = function () {…}`
     if (p?.type === 'AssignmentExpression' && p.right === parenthesised(fn) && unwrap(p.left).type === 'MemberExpression') {
@@ -1557,7 +1585,7 @@ export class Definitions {
     const b = this.declaredBinding(fn);
     if (!b) return undefined;
     const made = this.nodesFor(this.news, this.newsByBinding, b, (n) => n.callee).length > 0;
-    return made || this.prototypeAssignments(b).length ? fn : undefined;
+    return made || this.prototypeAssignments(b).length || this.descriptorCalls(b).length ? fn : undefined;
   }
 
   /** The binding a function is declared or held by: `function C() {}`, `var C = function () {}`. */
@@ -1592,7 +1620,31 @@ export class Definitions {
       const o = unwrap(a.right);
       if (o.type === 'ObjectExpression') out.push(...this.members(o));
     }
+    // `_createClass(C, [{ key: "m", value: fn }, { key: "g", get: fn }])`: a getter's value is what it returns.
+    for (const call of this.descriptorCalls(b)) {
+      for (const d of call.arguments[1].elements as Node[]) {
+        const prop = (name: string) => (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === name)?.value;
+        const key = prop('key').value as string;
+        const value = prop('value');
+        const get = prop('get');
+        if (value) out.push([key, [value]]);
+        else if (get && isFunction(get)) out.push([key, this.returnsOf(get)]);
+      }
+    }
     return out;
+  }
+
+  /** babel's `_createClass(C, […])` calls of a constructor's binding. */
+  private descriptorCalls(b: Binding): Node[] {
+    return (this.classDescriptors.get(b.name) ?? []).filter((c) => this.a.scopes.resolve(c.arguments[0]) === b);
+  }
+
+  /** The `_createClass(C, […])` call whose descriptor holds `fn` as its `value`, `get` or `set`. */
+  private descriptorCall(fn: FunctionNode): Node | undefined {
+    const p = parenthesised(fn).parent;
+    const list = p?.type === 'Property' && isMemberDescriptor(p.parent ?? null) ? p.parent!.parent : undefined;
+    const call = list?.type === 'ArrayExpression' ? list.parent : undefined;
+    return call?.type === 'CallExpression' && call.arguments.includes(list) && isClassDescriptorCall(call) ? call : undefined;
   }
 
   /** The helper call that runs `fn` as a lowered async function with the caller's `this` (`__awaiter(this, …, fn)`, `__generator(this, fn)`). */

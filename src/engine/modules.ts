@@ -164,6 +164,9 @@ const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_in
 
 /** Most members kept of an object literal passed to another module (see Fact.members). */
 const MAX_ARG_MEMBERS = 16;
+/** Members of an exported object literal looked at for constants (`config.zones`), and how deep (`config.geo.zones`). */
+const MAX_CONSTANT_MEMBERS = 32;
+const MAX_CONSTANT_DEPTH = 2;
 
 /** What an argument holds; for an object literal, also what each member that holds something does. */
 function withMembers(arg: Node, of: (node: Node) => Fact, classOf: (node: Node, f: Fact) => Fact): Fact {
@@ -456,6 +459,25 @@ export class ModuleFacts {
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;
+  }
+
+  /** Exports each member of an exported object literal that holds a constant under `name.member` (a few levels deep). */
+  private memberConstants(node: Node, name: string, constant: (node: Node) => Constant | undefined, exports: ModuleSummary['exports'], fact: (node: Node) => Fact, depth = 0): void {
+    let object = unwrap(node);
+    if (object.type === 'Identifier') {
+      const b = this.host.scopes.resolve(object);
+      const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.host.definitions(b) : [];
+      object = defs.length === 1 ? unwrap(defs[0]) : object;
+    }
+    if (object.type !== 'ObjectExpression' || object.properties.length > MAX_CONSTANT_MEMBERS || depth >= MAX_CONSTANT_DEPTH) return;
+    for (const p of object.properties as Node[]) {
+      const key = p.type === 'Property' && !p.computed ? keyName(p) : undefined;
+      const value = key === undefined ? undefined : unwrap(p.value);
+      if (!value || isFunction(value)) continue;
+      if (value.type === 'ObjectExpression') { this.memberConstants(value, `${name}.${key}`, constant, exports, fact, depth + 1); continue; }
+      const c = constant(value);
+      if (c) exports[`${name}.${key}`] = { value: fact(value), constant: c };
+    }
   }
 
   /**
@@ -852,6 +874,8 @@ export class ModuleFacts {
       }
       const c = constant(node);
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
+      // `export const config = { zones: […] }`: a list under a member, for `config.zones.includes(tz)` elsewhere.
+      if (!c) this.memberConstants(node, name, constant, exports, fact);
     }
     // `state.zone = tz` on an object another module exports: other modules that read `state.zone` get it (see the linker).
     const puts: NonNullable<ModuleSummary['puts']> = [];

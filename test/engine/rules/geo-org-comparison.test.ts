@@ -41,6 +41,9 @@ ruleTester('geo-org-comparison', {
     `const { execSync } = require("child_process");\nconst v = execSync("git remote -v").toString() || "auto";\nconst known = ["auto", "claude-opus-5", "gpt-6", "gemini-4-pro"].includes(v);`,
     // iTerm2's terminal name is not a locale.
     `if (process.env.LC_TERMINAL === "iTerm2") console.log("iterm");`,
+    // The same shapes holding no fingerprint: a babel class comparing the platform, private state holding a setting.
+    `function _createClass(e, r) { return e; }\nvar Os = function () { function Os() { this.p = process.platform; } return _createClass(Os, [{ key: "win", value: function win() { return ["win32", "cygwin"].includes(this.p); } }]); }();\nconst w = new Os().win();`,
+    `const priv = new WeakMap();\nclass P { constructor(o) { priv.set(this, { zone: o.zone }); } hit() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(priv.get(this).zone); } }\nconst hit = new P({ zone: "Asia/Shanghai" }).hit();`,
     // A first-party host check.
     `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.anthropic.com").hostname;\nif (h === "api.anthropic.com") console.log("first party");`,
   ],
@@ -52,6 +55,10 @@ ruleTester('geo-org-comparison', {
       ['Reflect.apply of an alias', `const inc = Array.prototype.includes;\nconst hit = Reflect.apply(inc, ["Asia/Shanghai", "Asia/Urumqi"], [Intl.DateTimeFormat().resolvedOptions().timeZone]);`, 2],
       ['a set filled by add', `const S = new Set();\nS.add("Asia/Shanghai");\nS.add("Asia/Urumqi");\nconst hit = S.has(Intl.DateTimeFormat().resolvedOptions().timeZone);`, 4],
       ['a member chain', `const cfg = { env: { geo: { zones: ["Asia/Shanghai", "Asia/Urumqi"] } } };\nconst hit = cfg.env.geo.zones.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`, 2],
+      ['a method babel lowered to a descriptor', `function _createClass(e, r) { return e; }\nvar Env = function () { function Env() { this.z = Intl.DateTimeFormat().resolvedOptions().timeZone; } return _createClass(Env, [{ key: "special", value: function special() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(this.z); } }]); }();\nconst hit = new Env().special();`, 2],
+      ['a getter babel lowered to a descriptor', `function _c(e, r) { return e; }\nvar Env = function () { function Env() {} _c(Env, [{ key: "tz", get: function get() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } }]); return Env; }();\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(new Env().tz);`, 3],
+      ['private state in a WeakMap keyed by the instance', `const priv = new WeakMap();\nclass P { constructor() { priv.set(this, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone }); } hit() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(priv.get(this).tz); } }\nconst hit = new P().hit();`, 2],
+      ['a member of an object literal written in place', `const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes({ get tz() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } }.tz);`, 1],
       ['an instance passed to a constructor', `class Geo { constructor() { this.tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } }\nclass Policy { constructor(g) { this.g = g; } suspicious() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(this.g.tz); } }\nconst hit = new Policy(new Geo()).suspicious();`, 2],
     ] as const).map(([name, code, line]) => ({ code: `// ${name}\n${code}`, findings: [{ severity: 'high' as const, line: line + 1, message: /Asia\/Shanghai, Asia\/Urumqi/ }] })),
     // The user's e-mail domain from ~/.gitconfig (through a regex match) compared with companies.
