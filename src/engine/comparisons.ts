@@ -1,7 +1,7 @@
 // Comparisons: a fingerprint value compared with specific zones, locales,
 // hosts or organisations, with the constants worked out (decoded when
 // concealed) by the evaluator.
-import { COMPARE_METHODS, COMPARE_OPS, isLiteral, methodName, propertyName, regexOf, unwrap, type Node } from './ast';
+import { COMPARE_METHODS, COMPARE_OPS, isFunction, isLiteral, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from './ast';
 
 export { COMPARE_METHODS, COMPARE_OPS, isLiteral };
 import { isDecoderName } from './decoders';
@@ -492,7 +492,12 @@ export class Comparisons {
           this.constantBindings.set(b, false);
           if (b.kind === 'param') { const arg = this.a.defs.iteratedBy(b) ?? this.a.defs.argumentOf(b); known = !!arg && this.mayBeConstant(arg, depth + 1); }
           else if (b.kind === 'import') known = !!this.a.modules.constantOf(b.id);
-          else if (b.kind === 'function' || b.kind === 'class' || b.kind === 'catch') known = false;
+          // (A short function declaration passed by name, `list.map(decode)`, is a callback like one written there.)
+          else if (b.kind === 'function') {
+            const arg = parenthesised(node);
+            known = isFunction(b.decl) && b.decl.end - b.decl.start <= MAX_CALLBACK && arg.parent?.type === 'CallExpression' && !!arg.parent.arguments.includes(arg);
+          }
+          else if (b.kind === 'class' || b.kind === 'catch') known = false;
           else {
             // `for (const x of list)`: each item of the list.
             const list = this.a.defs.loopList(b);

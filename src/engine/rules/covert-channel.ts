@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { addTo, calleeName, isFunction, isLiteral, isStringLiteral, keyName, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
+import { addTo, calleeName, COMPARE_OPS, isFunction, isLiteral, isStringLiteral, keyName, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Comparison, Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
@@ -344,18 +344,31 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   return undefined;
 }
 
-/** `Number(x)`, `+x`, `x | 0`, `~~x`, optionally times a constant (`+x * 1e-9`): a flag as 0 or 1, and that constant. */
-function asNumber(node: Node): { of: Node; scale?: Node } | undefined {
+/** A test: a call (`L.includes(tz)`), a comparison, a negation or a logical expression. */
+function isTest(n: Node): boolean {
+  return n.type === 'CallExpression' || n.type === 'LogicalExpression' || n.type === 'UnaryExpression' && n.operator === '!' || n.type === 'BinaryExpression' && COMPARE_OPS.has(n.operator);
+}
+
+/**
+ * `Number(x)`, `+x`, `x | 0`, `~~x`, optionally times a constant (`+x * 1e-9`): a flag as 0 or 1, and that
+ * constant; also a name defined as one (`const off = hit | 0`), given `sole` (a name's one definition).
+ */
+function asNumber(node: Node, sole?: (n: Node) => Node | undefined, depth = 0): { of: Node; scale?: Node } | undefined {
   const n = unwrap(node);
+  if (n.type === 'Identifier' && sole && depth < 2) {
+    const def = sole(n);
+    return def ? asNumber(def, sole, depth + 1) : undefined;
+  }
   if (n.type === 'BinaryExpression' && n.operator === '*') {
-    const left = asNumber(n.left);
-    const inner = left ?? asNumber(n.right);
+    const left = asNumber(n.left, sole, depth + 1);
+    const inner = left ?? asNumber(n.right, sole, depth + 1);
     return inner && !inner.scale ? { of: inner.of, scale: left ? n.right : n.left } : undefined;
   }
   if (n.type === 'CallExpression' && unwrap(n.callee).type === 'Identifier' && unwrap(n.callee).name === 'Number' && n.arguments.length === 1) return { of: n.arguments[0] };
   if (n.type === 'UnaryExpression' && n.operator === '+' && unwrap(n.argument).type === 'Identifier') return { of: n.argument };
   if (n.type === 'UnaryExpression' && n.operator === '~' && unwrap(n.argument).type === 'UnaryExpression' && unwrap(n.argument).operator === '~') return { of: unwrap(n.argument).argument };
-  if (n.type === 'BinaryExpression' && n.operator === '|' && n.right.type === 'Literal' && n.right.value === 0 && unwrap(n.left).type === 'Identifier') return { of: n.left };
+  // (`hit | 0`, `L.includes(tz) | 0`: a name or a test.)
+  if (n.type === 'BinaryExpression' && n.operator === '|' && n.right.type === 'Literal' && n.right.value === 0 && (unwrap(n.left).type === 'Identifier' || isTest(unwrap(n.left)))) return { of: n.left };
   return undefined;
 }
 
@@ -384,6 +397,9 @@ function textDifference(a: string, b: string): Versions | undefined {
   // `"…"` against `"..."`, full-width digits against ASCII ones: one text in compatibility forms (NFKC).
   if (a.normalize('NFKC') === b.normalize('NFKC')) return { what: 'compatibility forms of the same characters', a: showValue(a), b: showValue(b) };
   if (added !== undefined && QUERY_PARAM.test(added)) return { what: `a query parameter ${showString(added)} added`, a: showValue(a), b: showValue(b) };
+  // `"?beta=true&r=1"` against `"?beta=true"`: one more parameter at the end of a query.
+  const rest = long.startsWith(short) ? long.slice(short.length) : '';
+  if (rest.startsWith('&') && /[?&][\w.-]+=[\w.%-]*$/.test(short) && QUERY_PARAM.test(rest)) return { what: `a query parameter ${showString(rest)} added`, a: showValue(short), b: showValue(long) };
   // `"Answer briefly.."` against `"Answer briefly."`, or the full stop dropped: one punctuation mark in text.
   const mark = oneInserted(short, long);
   if (mark && /\p{P}/u.test(mark) && (short.match(/\p{L}/gu) ?? []).length >= 4) return { what: `a punctuation mark ${showString(mark)} added`, a: showValue(short), b: showValue(long) };
@@ -693,6 +709,7 @@ export const rule = createRule({
   },
   create(context) {
     const { analysis } = context;
+    const sole = (n: Node) => analysis.soleDefinition(n);
     const conditionals: Node[] = [];
     const edits: Node[] = [];
     const lookups: Node[] = [];
@@ -763,7 +780,7 @@ export const rule = createRule({
       ConditionalExpression(node) { conditionals.push(node); },
 
       BinaryExpression(node) {
-        if ((node.operator === '+' || node.operator === '-') && (asNumber(node.left) || asNumber(node.right))) sums.push(node);
+        if ((node.operator === '+' || node.operator === '-') && (asNumber(node.left, sole) || asNumber(node.right, sole))) sums.push(node);
         // `if ((id % 2 === 0) !== hit) id++`: a number nudged to the parity the check wants (found from the
         // parity test: update expressions are not walked on their own).
         else if (node.operator === '%' || node.operator === '&') {
@@ -910,8 +927,8 @@ export const rule = createRule({
         }
         // `4096 - Number(hit)`, `0.7 + +hit * 1e-9`: a number moved by a flag turned into 0 or 1.
         for (const node of sums) {
-          const left = asNumber(node.left);
-          const flag = left ?? asNumber(node.right)!;
+          const left = asNumber(node.left, sole);
+          const flag = left ?? asNumber(node.right, sole)!;
           const other = analysis.value(left ? node.right : node.left);
           const scale = flag.scale === undefined ? 1 : analysis.value(flag.scale);
           if (typeof other !== 'number' || typeof scale !== 'number') continue;
