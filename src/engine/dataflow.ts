@@ -585,10 +585,10 @@ export class Dataflow {
     const method = methodName(node);
     // `list.includes(tz)` of a parameter `list`, or of a list another module gives (`require("./deny").includes(tz)`):
     // what the list holds, and what it is searched for.
-    // (`list.some((x) => v === x)`: what the callback returns too.)
+    // (`list.some((x) => v === x)`: a test whose outcome is what the callback compares too.)
     if (input) {
       const held = method && COMPARE_METHODS.has(method) ? union(this.inputFlow(node, input), this.flowAll(node.arguments)) : this.inputFlow(node, input);
-      return method && ITERATORS.has(method) && isFunction(node.arguments[0]) ? union(held, this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode))) : held;
+      return (method === 'some' || method === 'every') && isFunction(node.arguments[0]) ? union(held, this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode))) : held;
     }
     // `__privateGet(this, _z)`: the lowered private field `#z`.
     if (callee.type === 'Identifier' && (node.arguments.length === 2 || node.arguments.length === 3) && node.arguments[1].type === 'Identifier') {

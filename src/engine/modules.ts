@@ -164,6 +164,8 @@ const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_in
 
 /** Most members kept of an object literal passed to another module (see Fact.members). */
 const MAX_ARG_MEMBERS = 16;
+/** Names and members followed at most this deep to find what is imported. */
+const MAX_IMPORT_DEPTH = 16;
 /** Members of an exported object literal looked at for constants (`config.zones`), and how deep (`config.geo.zones`). */
 const MAX_CONSTANT_MEMBERS = 32;
 const MAX_CONSTANT_DEPTH = 2;
@@ -408,11 +410,13 @@ export class ModuleFacts {
   }
 
   /** The imported value an expression is, if any: an imported binding, or a member of a module namespace. */
-  importOf(node: Node): { spec: string; name: string } | undefined {
+  importOf(node: Node, depth = 0): { spec: string; name: string } | undefined {
     node = unwrap(node);
+    // (A name defined by a member of itself, `t = t.parent`, would loop.)
+    if (depth > MAX_IMPORT_DEPTH) return undefined;
     // `makeCheck()` of an imported factory, called in turn: the closure it returns.
     if (node.type === 'CallExpression') {
-      const maker = this.importOf(calleeOf(node.callee));
+      const maker = this.importOf(calleeOf(node.callee), depth + 1);
       return maker && !maker.name.endsWith('()') ? { spec: maker.spec, name: `${maker.name}()` } : undefined;
     }
     if (node.type === 'Identifier') {
@@ -424,7 +428,7 @@ export class ModuleFacts {
         // (`const isHit = makeFlag(); isHit()`: called, a name for the closure an imported factory made.)
         const callee = parenthesised(node);
         const called = def?.type === 'CallExpression' && callee.parent?.type === 'CallExpression' && callee.parent.callee === callee;
-        return def?.type === 'MemberExpression' || called ? this.importOf(def!) : undefined;
+        return def?.type === 'MemberExpression' || called ? this.importOf(def!, depth + 1) : undefined;
       }
       if (b?.kind !== 'import' || b.decl.type === 'ImportNamespaceSpecifier') return undefined;
       const spec = this.importSource(b);
@@ -446,7 +450,7 @@ export class ModuleFacts {
       // `new Probe().hit`, `p.hit` of `p = new Probe()`: a method of an imported class.
       const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.host.definitions(b) : [];
       const made = object.type === 'NewExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'NewExpression' ? unwrap(defs[0]) : undefined;
-      const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee) ?? this.wholeModuleOf(made.callee) : undefined;
+      const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee, depth + 1) ?? this.wholeModuleOf(made.callee) : undefined;
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
       // A method a class of this module inherits from an imported one: `super.zone()`, `this.zone()`, `new Probe().zone()`.
       const owner = object.type === 'Super' || object.type === 'ThisExpression' ? enclosingClass(object) : made ? this.host.classOf(made.callee) : undefined;
@@ -455,7 +459,7 @@ export class ModuleFacts {
       // `ns.api.read`, `n(793)._.zone`: a member of an exported object reached through a namespace.
       // (Also `const { env } = require("./env")`: a local name for an exported object.)
       const local = defs.length === 1 && unwrap(defs[0]).type === 'MemberExpression';
-      const whole = (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' || object.type === 'MemberExpression' || local) && !BUILTIN_MEMBERS.has(name) ? this.importOf(object) : undefined;
+      const whole = (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' || object.type === 'MemberExpression' || local) && !BUILTIN_MEMBERS.has(name) ? this.importOf(object, depth + 1) : undefined;
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;

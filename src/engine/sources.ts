@@ -58,8 +58,8 @@ export interface SourceMatch {
 const IDENTITY_ENV = new Set(['USERDNSDOMAIN', 'USERDOMAIN', 'COMPUTERNAME', 'HOSTNAME', 'USER', 'USERNAME', 'LOGNAME', 'EMAIL', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_EMAIL']);
 /** Files and commands a call may name that give away where or who the user is. */
 const FILE_MARKERS: Array<{ re: RegExp; kind: number }> = [
-  // (`/etc/resolv.conf` names the network's search domain: the organisation's.)
-  { re: /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid|remote\.origin\.url|\bgit remote\b|\.git\/config\b|(?:^|[\\/])\.gitconfig$|\/etc\/resolv\.conf$|\/etc\/krb5\.conf$/, kind: Kind.IDENTITY },
+  // (`/etc/resolv.conf` names the network's search domain: the organisation's; `/etc/hostname`, `/etc/mailname`, the machine's name.)
+  { re: /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid|remote\.origin\.url|\bgit remote\b|\.git\/config\b|(?:^|[\\/])\.gitconfig$|\/etc\/resolv\.conf$|\/etc\/krb5\.conf$|\/etc\/hostname$|\/proc\/sys\/kernel\/(?:hostname|domainname)$|\/etc\/mailname$/, kind: Kind.IDENTITY },
   { re: /\/etc\/localtime|\/etc\/timezone|\/etc\/sysconfig\/clock|\bsystemsetup -gettimezone|\btimedatectl\b|\btzutil\b/, kind: Kind.TZ },
   { re: /(?:^|[\\/])\.npmrc$|(?:^|[\\/])\.yarnrc(?:\.yml)?$|\bnpm config get registry\b/, kind: Kind.GATEWAY },
 ];

@@ -178,6 +178,10 @@ describe('program: module summaries', () => {
     assert.ok(first.summary);
     assert.strictEqual(scanText(text, { file: 'check.mjs', seeds: {} }).summary, undefined);
   });
+  it('a name defined by a member of itself (`var t = t.p`) is no import and does not exhaust the stack', () => {
+    const r = scanText('import { q } from "./q.js";\nvar t = t.p;\nconsole.log(t.m.includes(q));\n', { file: 'self.mjs' });
+    assert.strictEqual(r.error, undefined);
+  });
   it('a script that neither imports nor exports has no summary', () => {
     assert.strictEqual(scanText('const a = require("fs"); console.log(a.readFileSync("x"));', { file: 'x.js' }).summary, undefined);
   });
