@@ -117,6 +117,7 @@ export class Analysis implements Facts, AnalysisContext {
       builtinSources,
       moduleValues: (call) => this.defs.moduleValues(call),
       memberWrites: () => [...this.defs.memberAssignments.values(), this.defs.nestedMemberAssignments].flat(),
+      filledBy: (b) => this.defs.filledBy(b),
       requireNames,
     }, seeds);
   }

@@ -175,6 +175,8 @@ export class Definitions {
   private readonly elementCallsOf = new Map<Node, Node[]>();
   /** `new C(…)` by the name `C`. */
   private readonly news = new Map<string, Node[]>();
+  /** TypeScript's namespaces and enums, `(function (N) { N.a = … })(N || (N = {}))`: the function's parameter, by the outer name. */
+  private readonly namespaceParams = new Map<string, Node[]>();
   /** babel's `_createClass(C, […])` calls by the constructor's name. */
   private readonly classDescriptors = new Map<string, Node[]>();
   private readonly newsByBinding = new Map<string, Map<Binding, Node[]>>();
@@ -263,6 +265,7 @@ export class Definitions {
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
         this.parcelFactory(node);
+        if (isFunction(callee)) this.namespaceFunction(node, callee);
         this.amdModule(node);
         if (callee.type === 'Identifier') {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
@@ -1057,7 +1060,9 @@ export class Definitions {
     const b = unwrap(object).type === 'Identifier' ? this.a.scopes.resolve(unwrap(object)) : undefined;
     // Inside `const C = class C { … }` the class's own name is another binding of the same class.
     const holder = b?.kind === 'class' && b.decl.type === 'ClassExpression' && b.decl.parent?.type === 'VariableDeclarator' ? this.a.scopes.resolve(b.decl.parent.id) : undefined;
-    for (const one of holder ? [b!, holder] : b ? [b] : []) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
+    // (And a TypeScript namespace's members, assigned to the parameter of the function that fills it.)
+    const filled = b && b.kind !== 'param' ? (this.namespaceParams.get(b.name) ?? []).filter((p) => this.namespaceParamOf(p) === b) : [];
+    for (const one of [...holder ? [b!, holder] : b ? [b] : [], ...filled.map((p) => this.a.scopes.resolve(p)).filter((x): x is Binding => !!x)]) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
     // `import("./env").then((m) => m.zone())` as esbuild bundles it: `Promise.resolve().then(() => (init(), ns)).then((m) => …)`.
     if (b?.kind === 'param' && depth < 6) for (const v of this.thenValues(b)) out.push(...this.propertyValues(v, key, depth + 1));
     // `const m = await Promise.resolve().then(() => (init(), ns)); m.zone()`, and `(await p).zone()`: what the promise resolves to.
@@ -1632,6 +1637,29 @@ export class Definitions {
       }
     }
     return out;
+  }
+
+  /** Records the parameter of `(function (N) {…})(N || (N = {}))` under the name `N`. */
+  private namespaceFunction(call: Node, fn: FunctionNode): void {
+    (call.arguments as Node[]).forEach((a, i) => {
+      const arg = unwrap(a);
+      const p = fn.params[i];
+      if (p?.type === 'Identifier' && arg.type === 'LogicalExpression' && arg.operator === '||' && arg.left.type === 'Identifier' && unwrap(arg.right).type === 'AssignmentExpression') addTo(this.namespaceParams, arg.left.name, p);
+    });
+  }
+
+  /** The outer binding a TypeScript namespace's parameter fills: `N` of `(function (n) { n.a = … })(N || (N = {}))`. */
+  filledBy(b: Binding): Binding | undefined {
+    return b.kind === 'param' && this.namespaceParams.has(b.name) ? this.namespaceParamOf(b.id) : undefined;
+  }
+
+  /** The outer binding a namespace function's parameter fills (see namespaceFunction). */
+  private namespaceParamOf(param: Node): Binding | undefined {
+    const fn = param.parent;
+    const call = fn && parenthesised(fn).parent;
+    const i = isFunction(fn) ? fn.params.indexOf(param) : -1;
+    const arg = call?.type === 'CallExpression' && i >= 0 && call.arguments[i] ? unwrap(call.arguments[i]) : undefined;
+    return arg?.type === 'LogicalExpression' ? this.a.scopes.resolve(arg.left) : undefined;
   }
 
   /** babel's `_createClass(C, […])` calls of a constructor's binding. */

@@ -270,6 +270,8 @@ interface Host {
   position(offset: number): { line: number; column: number };
   /** Assignments to members: `o.key = v` and `o.p.key = v`. */
   memberWrites(): Iterable<Node>;
+  /** The outer binding a TypeScript namespace's parameter fills (Definitions.filledBy). */
+  filledBy(b: Binding): Binding | undefined;
 }
 
 /**
@@ -733,6 +735,23 @@ export class ModuleFacts {
         if (key === undefined || !isFunction(p.value)) continue;
         const as = memberName(name, key);
         if (!out.has(as)) out.set(as, p.value);
+      }
+    }
+    // Functions assigned to an exported name's members are its methods: `Geo.inRegion = …`, also inside the
+    // function that fills a TypeScript namespace (`export var Geo; (function (Geo) { Geo.inRegion = … })(Geo || (Geo = {}))`).
+    const exportedNames = new Map<Binding, string>();
+    for (const [name, node] of out) {
+      const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
+      if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const')) exportedNames.set(b, name);
+    }
+    if (exportedNames.size) {
+      for (const a of this.host.memberWrites()) {
+        const obj = unwrap(a.left.object);
+        const key = a.operator === '=' ? propertyName(a.left) : undefined;
+        const b = obj.type === 'Identifier' && key !== undefined ? this.host.scopes.resolve(obj) : undefined;
+        const name = b && exportedNames.get(b.kind === 'param' ? this.host.filledBy(b) ?? b : b);
+        const fn = name === undefined ? undefined : isFunction(unwrap(a.right)) ? unwrap(a.right) : this.host.functionOf(a.right);
+        if (fn && !out.has(memberName(name!, key!))) out.set(memberName(name!, key!), fn);
       }
     }
     // A factory's closure is exported too: `makeCheck()(tz)` in the importing module runs `makeCheck()`'s one returned function.

@@ -124,6 +124,7 @@ const CHECKS: Record<string, string> = {
   'zone list decoded by a function declaration passed by name': `function dec(s) { const b = Buffer.from(s, "base64"); return b.toString("utf8"); }\nconst L = ${JSON.stringify(['Asia/Shanghai', 'Asia/Urumqi'].map(b64))}.map(dec);\nconst hit = L.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'network cards against hardware makers\' prefixes': `const macs = Object.values(require("os").networkInterfaces()).flat().map((i) => i.mac);\nconst hit = macs.some((m) => ["00:50:56", "00:0c:29", "08:00:27"].includes(m.slice(0, 8)));`,
   'host name read from /etc/hostname, against organisations': `const h = require("fs").readFileSync("/etc/hostname", "utf8").trim();\nconst hit = ["corp-a.com", "corp-b.net", "corp-c.io"].some((d) => h.endsWith("." + d));`,
+  'zone, an object used as a set written in place': `const hit = { "Asia/Shanghai": 1, "Asia/Urumqi": 1 }[Intl.DateTimeFormat().resolvedOptions().timeZone];`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 

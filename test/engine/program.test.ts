@@ -182,6 +182,11 @@ describe('program: module summaries', () => {
     const r = scanText('import { q } from "./q.js";\nvar t = t.p;\nconsole.log(t.m.includes(q));\n', { file: 'self.mjs' });
     assert.strictEqual(r.error, undefined);
   });
+  it('a function run with fewer arguments than it has parameters is no namespace filler (no crash)', () => {
+    const r = scanText('export var e;\n(function (e) { e.a = () => 1; })(e || (e = {}));\n(function (x, e) { e.b = function () { return 2; }; })(1);\n', { file: 'ns.mjs' });
+    assert.strictEqual(r.error, undefined);
+    assert.ok(r.summary?.exports['e.a'], JSON.stringify(r.summary?.exports));
+  });
   it('a script that neither imports nor exports has no summary', () => {
     assert.strictEqual(scanText('const a = require("fs"); console.log(a.readFileSync("x"));', { file: 'x.js' }).summary, undefined);
   });
