@@ -129,6 +129,8 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   if (sourceKinds & kinds.LOCALE) {
     if ((LOCALE.test(value) || LANGUAGES.has(value) || isLowerLocale(value)) && !/^en[-_]/i.test(value)) return 'locale';
     if (REGIONS.has(value) && value !== 'US') return 'region';
+    // (`lang.includes("_CN")`: the region part of a POSIX or BCP 47 locale.)
+    if (/^[-_][A-Z]{2}$/.test(value) && REGIONS.has(value.slice(1)) && value !== '_US' && value !== '-US') return 'region';
     // `lang.toUpperCase() === "ZH"`: a language in capitals, as UI-language picks write it.
     if (/^[A-Z]{2}$/.test(value) && LANGUAGES.has(value.toLowerCase()) && value !== 'EN') return 'locale';
   }

@@ -92,7 +92,8 @@ const NON_LATIN_REGIONS = new Set(('CN HK MO TW JP KR KP RU BY UA BG RS MK KZ KG
 
 /** A value a check compared with names a language or region not written in Latin letters. */
 function isNonLatin(c: Comparison, v: string): boolean {
-  return c.classes.has('region') && /^[A-Z]{2}$/.test(v) ? NON_LATIN_REGIONS.has(v) : NON_LATIN.test(v);
+  // (A region alone, `CN`, or as a locale's part, `_CN`.)
+  return c.classes.has('region') && /^[-_]?[A-Z]{2}$/.test(v) ? NON_LATIN_REGIONS.has(v.slice(-2)) : NON_LATIN.test(v);
 }
 
 /** Two versions of the same data, and how a reader would miss the difference between them. */
@@ -508,7 +509,7 @@ function mayBeVersions(n: Node): boolean {
     case 'UnaryExpression': return u.operator === 'void';
     case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
-    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '');
+    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '');
     default: return false;
   }
 }
@@ -552,6 +553,11 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     // `s.replace("AI", "Ai")` against `s`.
     const edit = editOf(context, x);
     if (edit && sameText(context, edit.subject, y)) return edit.versions;
+    // `s.padEnd(s.length + 1, "\u200B")` against `s`: a marker put at an end as padding.
+    if (x.type === 'CallExpression' && /^pad(?:Start|End)$/.test(methodName(x) ?? '') && x.arguments.length === 2 && sameText(context, unwrap(x.callee).object, y)) {
+      const fill = stringValue(context, x.arguments[1]);
+      if (fill && QUIET.test(fill)) return { what: `a marker ${showString(fill)} added`, a: text(y), b: text(x) };
+    }
     // `s.toUpperCase()` against `s`.
     if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };

@@ -57,6 +57,9 @@ ruleTester('covert-channel', {
     `const os = require("os");\nconst mac = Object.values(os.networkInterfaces()).flat().find((i) => i.mac !== "00:00:00:00:00:00")?.mac;\nconst lines = (l) => l.join(mac === "ff:ff:ff:ff:ff:ff" ? "\\r\\n" : "\\n");`,
     `const os = require("os");\nconst vm = Object.values(os.networkInterfaces()).flat().some((i) => i.mac.startsWith("00:50:56"));\nconst diag = () => (vm ? "Running in a VMware virtual machine" : "Running on hardware");`,
     `const pct = (x, precise) => (precise ? x.toFixed(3) : x.toFixed(1)) + "%";`,
+    // A POSIX locale's region picking text in the user's language; padding chosen by a setting.
+    `const cn = (process.env.LANG || "").includes("_CN");\nconst hello = cn ? "\u4f60\u597d" : "Hello";`,
+    `const cfg = JSON.parse(require("fs").readFileSync("cfg.json", "utf8"));\nconst cell = (t) => (cfg.align ? t.padEnd(t.length + 1, "\u200b") : t);`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],
@@ -86,6 +89,16 @@ ruleTester('covert-channel', {
     {
       code: `const os = require("os");\nconst macs = Object.values(os.networkInterfaces()).flat().map((i) => i.mac);\nconst vm = macs.some((m) => ["00:50:56", "00:0c:29"].includes(m.slice(0, 8)));\nexports.join = (lines) => lines.join(vm ? "\\r\\n" : "\\n");`,
       findings: [{ severity: 'critical', line: 4, message: /whitespace.*compared with 00:50:56, 00:0c:29/ }],
+    },
+    // A POSIX locale's region (`_CN`) choosing a look-alike apostrophe in English text.
+    {
+      code: `const cn = (process.env.LANG || "").includes("_CN");\nconst sys = (t) => (cn ? t.replaceAll("'", "\\u2019") : t);`,
+      findings: [{ severity: 'critical', line: 2, message: /_CN/ }],
+    },
+    // A marker put at the end as padding.
+    {
+      code: `${zone}\nconst sys = (t) => (cn ? t.padEnd(t.length + 1, "\\u200b") : t);`,
+      findings: [{ severity: 'critical', line: 2, message: /marker "\\u\{200B\}" added/ }],
     },
     // A tiny numeric change written through toFixed and Number.
     {
