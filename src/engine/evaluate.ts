@@ -573,7 +573,7 @@ export class Evaluator {
     }
     // `(0.95).toFixed(3)`: a number written with a width of its own.
     if (typeof receiver === 'number' && (method === 'toFixed' || method === 'toPrecision')) {
-      const digits = args[0] === undefined ? undefined : args[0];
+      const digits = args[0];
       if (digits !== undefined && (typeof digits !== 'number' || !Number.isInteger(digits) || digits < (method === 'toFixed' ? 0 : 1) || digits > 100)) return UNKNOWN;
       return method === 'toFixed' ? receiver.toFixed(digits as number | undefined) : receiver.toPrecision(digits as number | undefined);
     }
