@@ -1286,6 +1286,10 @@ export class Definitions {
       if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
         for (const [key, values] of getterMembers(this, n.arguments[1])) add(key, values);
       }
+      // `n.d(exports, "a", function () { return r; })`, as webpack 4 declares each export.
+      if (n.type === 'CallExpression' && n.arguments.length === 3 && webpack && !this.parcelFactories.has(fn) && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName && n.arguments[1].type === 'Literal' && typeof n.arguments[1].value === 'string' && isFunction(n.arguments[2])) {
+        add(n.arguments[1].value, this.returnsOf(n.arguments[2] as FunctionNode));
+      }
       // `$parcel$export(module.exports, "zone", () => l)`, as Parcel declares a module's exports.
       if (n.type === 'CallExpression' && n.arguments.length >= 3 && this.parcelFactories.has(fn) && n.arguments[1].type === 'Literal' && isFunction(n.arguments[2])) {
         const target = unwrap(n.arguments[0]);

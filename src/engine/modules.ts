@@ -243,8 +243,12 @@ export function requiredSpec(node: Node, names: Set<string>): string | undefined
 /** `(0, f)` and `(0, ns.f)`, the call forms of tsc, babel and webpack: the function. */
 export function calleeOf(callee: Node): Node {
   let c = unwrap(callee);
-  while (c.type === 'SequenceExpression') c = unwrap(c.expressions[c.expressions.length - 1]);
-  return c;
+  // (`(0, m.f)()`, and `Object(m.f)()` as webpack 4 calls an import.)
+  for (;;) {
+    if (c.type === 'SequenceExpression') c = unwrap(c.expressions[c.expressions.length - 1]);
+    else if (c.type === 'CallExpression' && c.arguments.length === 1 && unwrap(c.callee).type === 'Identifier' && unwrap(c.callee).name === 'Object' && unwrap(c.arguments[0]).type === 'MemberExpression') c = unwrap(c.arguments[0]);
+    else return c;
+  }
 }
 
 interface Host {
