@@ -39,6 +39,8 @@ export interface Facts {
   /** Kinds of fingerprint values whose comparisons were followed and found to be no check (a picker marking the user's own entry); after comparisons(). */
   settledKinds(): number;
   comparisonFor(node: Node): Comparison | undefined;
+  /** The organisation words a check at a node compares with (`name.startsWith("megabank-")`), which comparisons() leaves out; asked for one check. */
+  wordsAt(node: Node): Comparison | undefined;
   callSites(fn: FunctionNode): Node[];
   functionReturns(): Iterable<[FunctionNode, Node[]]>;
   /** The function a call runs, when the code says which. */
@@ -48,6 +50,8 @@ export interface Facts {
   /** What a function may return. */
   returnsOf(fn: FunctionNode): Node[];
   soleDefinition(id: Node): Node | undefined;
+  /** Every expression a name is given: its initialiser and each assignment. */
+  definitions(id: Node): Node[];
   readonly decoders: ReadonlySet<FunctionNode>;
   /** The fingerprint source a node reads, if any. */
   source(node: Node): SourceMatch | undefined;
@@ -149,12 +153,17 @@ export class Analysis implements Facts, AnalysisContext {
   comparisons(): Comparison[] { return this.compare.comparisons(); }
   settledKinds(): number { return this.compare.settledKinds; }
   comparisonFor(node: Node): Comparison | undefined { return this.compare.comparisonFor(node); }
+  wordsAt(node: Node): Comparison | undefined { return this.compare.wordsAt(node); }
   callSites(fn: FunctionNode): Node[] { return this.defs.callSites(fn); }
   functionReturns(): Iterable<[FunctionNode, Node[]]> { return this.defs.functionReturns(); }
   calledFunction(call: Node): FunctionNode | undefined { return this.defs.functionOf(calleeOf(call.callee)); }
   importSends(call: Node): number[] | undefined { return this.modules.sendsOf(call); }
   returnsOf(fn: FunctionNode): Node[] { return this.defs.returnsOf(fn); }
   soleDefinition(id: Node): Node | undefined { return this.defs.soleDefinition(id); }
+  definitions(id: Node): Node[] {
+    const b = this.scopes.resolve(id);
+    return b ? this.defs.definitions(b) : [];
+  }
   get decoders(): ReadonlySet<FunctionNode> { return this.defs.decoders; }
   source(node: Node): SourceMatch | undefined { return this.sources.match(node) ?? this.dataflow.inputSource(node); }
   binding(id: Node): Binding | undefined { return this.scopes.resolve(id); }

@@ -5,10 +5,10 @@ import { COMPARE_METHODS, COMPARE_OPS, isFunction, isLiteral, methodName, parent
 
 export { COMPARE_METHODS, COMPARE_OPS, isLiteral };
 import { isDecoderName } from './decoders';
-import type { AnalysisContext, Comparison } from './context';
+import type { AnalysisContext, Comparison, Flow } from './context';
 
 export type { Comparison };
-import { bareHost, brandOf, classifyConstant, isHashNumber, isHost, isKnownEndpoint, isUtcZone, isZonePicker, type ConstantClass } from './constants';
+import { bareHost, brandOf, classifyConstant, isHashNumber, isHost, isKnownEndpoint, isOrganisationWord, isUtcZone, isZonePicker, type ConstantClass } from './constants';
 import { isMath, union } from './flow';
 import { appearsIn, isModelledFunction, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
@@ -38,6 +38,8 @@ export class Comparisons {
   private readonly constantBindings = new Map<Binding, boolean>();
   private readonly bound = new Map<string, Node>();
   private readonly specificValues = new Map<string | number, boolean>();
+  /** Whether single organisation words count (see wordsAt). */
+  private words = false;
   /** Hosts the program's own text names in http(s) URLs, and their registrable names (`claude` of `code.claude.com`), collected on first use. */
   private own?: { hosts: Set<string>; brands: Set<string> };
   /** Kinds of fingerprint values whose comparisons were followed and found to be no check (a picker marking the user's own entry). */
@@ -256,7 +258,7 @@ export class Comparisons {
     if (haystack && values.length === 1 && typeof values[0] === 'string' && listInText(values[0]).length >= 2) values = listInText(values[0]);
     // Three or more values, or a decoded list of any length (`["Ynl0ZWRhbmNl", …].map(atob)`): names worth classifying.
     // (Two digests are a list too: `[2861316146, 1843117830].includes(hash(tz))`.)
-    const isList = (value instanceof Many || Array.isArray(value) || haystack && values.length > 1) && (values.length >= 3 || provenance.decoded || values.length === 2 && values.every((v) => typeof v === 'number' && isHashNumber(v)));
+    const isList = (value instanceof Many || Array.isArray(value) || haystack && values.length > 1) && (values.length >= 3 || provenance.decoded || this.words && values.length === 2 || values.length === 2 && values.every((v) => typeof v === 'number' && isHashNumber(v)));
     // Only values that could be specific under some source justify a dataflow query.
     const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS | SETTING_KINDS, Kind, true) : this.mayBeSpecific(v)));
     if (!possible.length) return undefined;
@@ -415,8 +417,43 @@ export class Comparisons {
     return node;
   }
 
+  /**
+   * The organisation words a check compares an address or identity with (`name.startsWith("megabank-")`,
+   * `["megabank", "initech"].includes(d)`), asked for a check that steers a channel: the pass over all
+   * candidates skips single words and pairs of them (there are tens of thousands of `x === "word"`).
+   */
+  wordsAt(node: Node): Comparison | undefined {
+    if (!this.isCandidate(node)) return undefined;
+    this.words = true;
+    try {
+      return this.analyseCandidate(node);
+    } finally {
+      this.words = false;
+    }
+  }
+
+  /**
+   * Whether a check that compares nothing specific compares an address or identity with one organisation's
+   * word (`name.startsWith("megabank-")`, a Windows domain `=== "MEGABANK"`): its outcome still carries the
+   * value, so that a channel it steers can count the organisations across such checks (wordsAt).
+   */
+  isWordCheck(node: Node, f: Flow): boolean {
+    const kinds = f.kinds & (Kind.GATEWAY | Kind.PROXY | Kind.IDENTITY);
+    if (!kinds) return false;
+    let subject: Node | undefined;
+    let word: Node | undefined;
+    if (node.type === 'BinaryExpression' && (node.operator === '===' || node.operator === '==')) [subject, word] = isLiteral(node.right) ? [node.left, node.right] : [node.right, node.left];
+    else if (node.type === 'CallExpression' && /^(?:startsWith|endsWith|includes|indexOf)$/.test(methodName(node) ?? '') && node.arguments.length === 1) [subject, word] = [unwrap(node.callee).object, node.arguments[0]];
+    // (Also each word of a short list: `["megabank", "initech"].some((w) => name.includes(w))`.)
+    const value = word && (isLiteral(word) || unwrap(word).type === 'Identifier') ? this.a.value(word) : undefined;
+    const words = value instanceof Many ? value.values : [value];
+    if (words.length > 8 || !words.every((v) => typeof v === 'string' && isOrganisationWord(v) && classifyConstant(v, kinds, Kind) === 'keyword')) return false;
+    return !isExactMatch(node, subject!) || f.via.some((n) => /^process\.env\.USER(?:DNS)?DOMAIN$/.test(this.a.sources.match(n)?.label ?? ''));
+  }
+
   /** Could one constant (not in a list) be specific under some source? Cached by value. */
   private mayBeSpecific(v: string | number): boolean {
+    if (this.words) return !!classifyConstant(v, ALL_KINDS | SETTING_KINDS, Kind, false);
     let known = this.specificValues.get(v);
     if (known === undefined) {
       const cls = classifyConstant(v, ALL_KINDS | SETTING_KINDS, Kind, false);

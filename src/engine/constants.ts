@@ -23,6 +23,10 @@ const LOWER_LOCALE = /^([a-z]{2,3})[-_]([a-z]{2})$/;
 const HOST = /^(?:\*\.|\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?$/i;
 /** An organisation's word, as written in a host (`bytedance`) or as a name (`Bytedance`, in a command's output). */
 const KEYWORD = /^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{2,30}$|^[A-Z][a-z0-9]{2,30}$/;
+/** A Windows machine or domain name as NetBIOS writes it, in capitals (`MEGABANK`, `INITECH-`). */
+const NETBIOS_NAME = /^[A-Z][A-Z0-9-]{2,14}$/;
+/** Names every Windows machine may have (its default workgroup and machine-name prefixes), and words, which name nobody. */
+const NEUTRAL_NAMES = new Set(['WORKGROUP', 'MSHOME', 'DESKTOP-', 'LAPTOP-', 'WIN-', 'LOCALHOST', 'ADMINISTRATOR', 'SYSTEM', 'GUEST', 'ROOT', 'USER', 'TRUE', 'FALSE', 'NONE', 'NULL', 'AUTO', 'DEFAULT', 'UNKNOWN']);
 /** Cloud regions as AWS (`cn-north-1`, `us-gov-west-1`), Google (`asia-east2`), Azure (`chinaeast2`, `westeurope`) and Alibaba (`cn-hangzhou`) write them. */
 const CLOUD_REGION = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central)(?:east|west)?-\d|[a-z]+-(?:north|south|east|west|central)(?:east|west)?\d|(?:china|us|uk|uae|korea|japan|india|france|germany|norway|switzerland|brazil|canada|australia|southafrica|qatar|sweden|poland|italy|israel|mexico|spain|newzealand|taiwan|indonesia|malaysia)(?:north|south|east|west|central)\d?|(?:east|west|north|south|central|southeast|northeast)(?:us|europe|asia)\d?|cn-[a-z]+)$/;
 /** A product's name as an editor reports it (`Cursor`, `Visual Studio Code - Insiders`, `windsurf`). */
@@ -36,6 +40,15 @@ const FILE_EXTENSIONS = /\.(?:js|mjs|cjs|ts|tsx|jsx|json|md|txt|html|css|png|jpg
 function isLowerLocale(value: string): boolean {
   const m = LOWER_LOCALE.exec(value);
   return !!m && LANGUAGES.has(m[1]) && REGIONS.has(m[2].toUpperCase());
+}
+
+/** Words of addresses and accounts that name no organisation. */
+const COMMON_WORDS = new Set(['http', 'https', 'www', 'api', 'file', 'git', 'ssh', 'localhost', 'local', 'internal', 'proxy', 'admin', 'root', 'user', 'guest', 'test', 'dev', 'staging', 'prod', 'runner', 'codespaces', 'docker', 'desktop', 'laptop']);
+
+/** A word that could be one organisation's (`megabank`, `INITECH-`), not one every address or machine may hold. */
+export function isOrganisationWord(v: string): boolean {
+  const w = v.toLowerCase().replace(/^[-_.@]+|[-_.]+$/g, '');
+  return w.length >= 3 && !COMMON_WORDS.has(w) && !NEUTRAL_NAMES.has(v) && !NEUTRAL_HOSTS.has(w);
 }
 
 /** Hex digests of common hashes: CRC-32/FNV (8), 64-bit (16), MD5 (32), SHA-1 (40), SHA-224/256/384/512. */
@@ -139,7 +152,7 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   if (sourceKinds & (kinds.GATEWAY | kinds.PROXY | kinds.IDENTITY)) {
     const v = value.replace(/^(?:\.+|@)/, '');
     if (isHost(v, inList) || isNetworkAddress(v)) return 'host';
-    if (KEYWORD.test(value)) return 'keyword';
+    if (KEYWORD.test(value) || NETBIOS_NAME.test(value) && !NEUTRAL_NAMES.has(value)) return 'keyword';
     // A machine or its network card's maker, by hardware address.
     if (sourceKinds & kinds.IDENTITY && HARDWARE_ADDRESS.test(value) && !NEUTRAL_HARDWARE_ADDRESS.test(value)) return 'device';
   }

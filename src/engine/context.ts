@@ -71,6 +71,8 @@ export interface ComparisonFacts {
   readonly candidates: Node[];
   isCandidate(node: Node): boolean;
   comparisonAt(node: Node, keepMisses?: boolean): Comparison | undefined;
+  /** A check of an address or identity against one organisation's word (`name.startsWith("megabank-")`). */
+  isWordCheck(node: Node, f: Flow): boolean;
   /** `ZONES[tz]` of an object used as a set: the membership test it makes. */
   lookupAt(node: Node): Comparison | undefined;
   /** Records `name = list.has.bind(list)`: calls of `name` are comparisons. */

@@ -109,13 +109,17 @@ function showValue(v: unknown): string {
   return typeof v === 'string' ? showString(v) : String(v);
 }
 
+/** `n * 2`, `n << 1`: an even number. */
+function isDoubled(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === 'BinaryExpression' && ((n.operator === '*' && [n.left, n.right].some((x: Node) => x.type === 'Literal' && x.value === 2)) || (n.operator === '<<' && n.right.type === 'Literal' && n.right.value === 1));
+}
+
 /** `n * 2 + c`, `n << 1 | c`: a slot whose value only sets the lowest bit. */
 function isParitySlot(choice: Node): boolean {
   const n = parenthesised(choice);
   const p = n.parent;
-  if (p?.type !== 'BinaryExpression' || (p.operator !== '+' && p.operator !== '|')) return false;
-  const other = unwrap(p.left === n ? p.right : p.left);
-  return other.type === 'BinaryExpression' && ((other.operator === '*' && [other.left, other.right].some((x: Node) => x.type === 'Literal' && x.value === 2)) || (other.operator === '<<' && other.right.type === 'Literal' && other.right.value === 1));
+  return p?.type === 'BinaryExpression' && (p.operator === '+' || p.operator === '|') && isDoubled(p.left === n ? p.right : p.left);
 }
 
 /** The width or precision a method formats with (`padStart(c ? 7 : 6, "0")`, `toFixed(c ? 3 : 2)`): the choice is its first argument. */
@@ -352,17 +356,21 @@ function isTest(n: Node): boolean {
 
 /**
  * `Number(x)`, `+x`, `x | 0`, `~~x`, optionally times a constant (`+x * 1e-9`): a flag as 0 or 1, and that
- * constant; also a name defined as one (`const off = hit | 0`), given `sole` (a name's one definition).
+ * constant; also a name defined as one (`const off = hit | 0`, `const k = hit ? 1 : 0`) or given only 0 and 1, given `defs` (what a name is given).
  */
-function asNumber(node: Node, sole?: (n: Node) => Node | undefined, depth = 0): { of: Node; scale?: Node } | undefined {
+function asNumber(node: Node, defs?: (n: Node) => Node[], depth = 0): { of: Node; scale?: Node } | undefined {
   const n = unwrap(node);
-  if (n.type === 'Identifier' && sole && depth < 2) {
-    const def = sole(n);
-    return def ? asNumber(def, sole, depth + 1) : undefined;
+  if (n.type === 'Identifier' && defs && depth < 2) {
+    const given = defs(n);
+    if (given.length === 1) return asNumber(given[0], defs, depth + 1);
+    // `let k = 0; … case "Asia/Shanghai": k = 1`: a flag kept as 0 and 1 (or false and true).
+    return given.length > 1 && given.every((d) => d.type === 'Literal' && (d.value === 0 || d.value === 1 || typeof d.value === 'boolean')) ? { of: n } : undefined;
   }
+  // `const k = hit ? 1 : 0`, reached through its name (written in place, it is a choice of its own).
+  if (n.type === 'ConditionalExpression' && depth > 0 && [n.consequent, n.alternate].every((x: Node) => x.type === 'Literal') && new Set([n.consequent.value, n.alternate.value]).size === 2 && [n.consequent.value, n.alternate.value].every((v) => v === 0 || v === 1)) return { of: n.test };
   if (n.type === 'BinaryExpression' && n.operator === '*') {
-    const left = asNumber(n.left, sole, depth + 1);
-    const inner = left ?? asNumber(n.right, sole, depth + 1);
+    const left = asNumber(n.left, defs, depth + 1);
+    const inner = left ?? asNumber(n.right, defs, depth + 1);
     return inner && !inner.scale ? { of: inner.of, scale: left ? n.right : n.left } : undefined;
   }
   if (n.type === 'CallExpression' && unwrap(n.callee).type === 'Identifier' && unwrap(n.callee).name === 'Number' && n.arguments.length === 1) return { of: n.arguments[0] };
@@ -404,6 +412,9 @@ function textDifference(a: string, b: string): Versions | undefined {
   // `"Answer briefly.."` against `"Answer briefly."`, or the full stop dropped: one punctuation mark in text.
   const mark = oneInserted(short, long);
   if (mark && /\p{P}/u.test(mark) && (short.match(/\p{L}/gu) ?? []).length >= 4) return { what: `a punctuation mark ${showString(mark)} added`, a: showValue(short), b: showValue(long) };
+  // `"* "` against `"- "`: one punctuation mark or symbol for another (a list's bullet, a quotation's style).
+  const at = oneReplaced(a, b) ? [...a].findIndex((c, i) => c !== [...b][i]) : -1;
+  if (at >= 0 && /^[\p{P}\p{S}]$/u.test([...a][at]) && /^[\p{P}\p{S}]$/u.test([...b][at])) return { what: `a punctuation mark replaced (${showString([...a][at])} by ${showString([...b][at])})`, a: showValue(a), b: showValue(b) };
   return undefined;
 }
 
@@ -715,7 +726,7 @@ export const rule = createRule({
   },
   create(context) {
     const { analysis } = context;
-    const sole = (n: Node) => analysis.soleDefinition(n);
+    const defs = (n: Node) => analysis.definitions(n);
     const conditionals: Node[] = [];
     const edits: Node[] = [];
     const lookups: Node[] = [];
@@ -739,10 +750,18 @@ export const rule = createRule({
       return analysis.flow(n);
     };
 
-    /** The comparisons a steering value went through, and those with specific places, hosts or a concealed list. */
-    const checksOf = (f: Flow) => f.via.map((n) => analysis.comparisonFor(n)).filter((c) => c !== undefined);
-    // (Keywords count when they name two or more organisations: `["acmecorp", "initech"].includes(domain)`.)
-    const specificChecks = (f: Flow) => checksOf(f).filter((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2);
+    /**
+     * The comparisons a steering value went through (also with organisation words, which the pass over all
+     * comparisons leaves out), and those with specific places, hosts or a concealed list.
+     */
+    const checksOf = (f: Flow) => f.via.map((n) => analysis.comparisonFor(n) ?? analysis.wordsAt(n)).filter((c) => c !== undefined);
+    // (Keywords count when they name two or more organisations, in one check or across the checks:
+    // `["acmecorp", "initech"].includes(domain)`, `name.startsWith("acme-") || name.startsWith("initech-")`.)
+    const specificChecks = (f: Flow) => {
+      const checks = checksOf(f);
+      const orgs = new Set(checks.filter((c) => !c.endpoints && c.classes.has('keyword')).flatMap((c) => c.values.map(orgOf))).size;
+      return checks.filter((c) => [...c.classes].some((k) => k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2 || !c.endpoints && orgs >= 2);
+    };
 
     /** The flow of a value built from parts (`${cn ? "a" : "b"}.probe.example`), the tests of its conditionals included. */
     const steeringInside = (node: Node, depth = 0): Flow => {
@@ -786,7 +805,7 @@ export const rule = createRule({
       ConditionalExpression(node) { conditionals.push(node); },
 
       BinaryExpression(node) {
-        if ((node.operator === '+' || node.operator === '-') && (asNumber(node.left, sole) || asNumber(node.right, sole))) sums.push(node);
+        if ((node.operator === '+' || node.operator === '-' || node.operator === '|') && (asNumber(node.left, defs) || asNumber(node.right, defs))) sums.push(node);
         // `if ((id % 2 === 0) !== hit) id++`: a number nudged to the parity the check wants (found from the
         // parity test: update expressions are not walked on their own).
         else if (node.operator === '%' || node.operator === '&') {
@@ -933,11 +952,17 @@ export const rule = createRule({
         }
         // `4096 - Number(hit)`, `0.7 + +hit * 1e-9`: a number moved by a flag turned into 0 or 1.
         for (const node of sums) {
-          const left = asNumber(node.left, sole);
-          const flag = left ?? asNumber(node.right, sole)!;
+          const left = asNumber(node.left, defs);
+          const flag = left ?? asNumber(node.right, defs)!;
           const other = analysis.value(left ? node.right : node.left);
           const scale = flag.scale === undefined ? 1 : analysis.value(flag.scale);
-          if (typeof other !== 'number' || typeof scale !== 'number') continue;
+          // `Date.now() * 2 + k`: the flag is the parity of a number (a request id, a nonce).
+          if (node.operator !== '-' && scale === 1 && isDoubled(left ? node.right : node.left)) {
+            const selector = analysis.flow(flag.of);
+            if (selector.kinds) channels.push({ node, selector, versions: { what: 'the parity of a number', a: `${codeShown(context, node)} even`, b: 'odd' } });
+            continue;
+          }
+          if (node.operator === '|' || typeof other !== 'number' || typeof scale !== 'number') continue;
           // The value with the flag 0, and with it 1.
           const [off, on] = node.operator === '+' ? [other, other + scale] : left ? [-other, scale - other] : [other, other - scale];
           const versions = numericDifference(on, off);

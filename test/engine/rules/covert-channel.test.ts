@@ -60,6 +60,15 @@ ruleTester('covert-channel', {
     // A POSIX locale's region picking text in the user's language; padding chosen by a setting.
     `const cn = (process.env.LANG || "").includes("_CN");\nconst hello = cn ? "\u4f60\u597d" : "Hello";`,
     `const cfg = JSON.parse(require("fs").readFileSync("cfg.json", "utf8"));\nconst cell = (t) => (cfg.align ? t.padEnd(t.length + 1, "\u200b") : t);`,
+    // Organisation words in a host name choosing something visible; one organisation's word; a machine's own kind.
+    `const cn = require("os").hostname();\nconst corp = cn.startsWith("MEGABANK-") || cn.startsWith("INITECH-");\nexports.agent = () => (corp ? { proxy: "http://proxy:8080" } : {});`,
+    `const h = require("os").hostname();\nconst cs = h.includes("codespaces") || h.startsWith("runner");\nexports.sys = (t) => (cs ? t + "\\u200b" : t);`,
+    `const cn = require("os").hostname().toLowerCase();\nexports.sys = (t) => (cn.includes("megabank") ? t + "\\u200b" : t);`,
+    // A bullet or a decimal mark chosen by the platform or the locale's own typography.
+    `const bullet = process.platform === "win32" ? "* " : "- ";\nexports.list = (items) => items.map((i) => bullet + i).join("\\n");`,
+    `const de = ["DE", "FR"].includes(new Intl.Locale(navigator.language).region);\nexports.num = (s) => (de ? s.replace(".", ",") : s);`,
+    // A request id whose parity a setting picks; a flag added to a count a reader sees.
+    `const k = process.argv.includes("--odd") ? 1 : 0;\nsend({ headers: { "x-request-id": String(Date.now() * 2 + k) } });`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],
@@ -77,6 +86,7 @@ ruleTester('covert-channel', {
       ['key order', `const body = cn ? { model: "m", stream: true } : { stream: true, model: "m" };`, /order of the keys/],
       ['a steered separator', `const d = new Date().toISOString().slice(0, 10).split("-").join(cn ? "/" : "-");`, /"-" becomes "\/"/],
       ['a query parameter', `fetch("https://api.example.com/v1/chat?x=1" + (cn ? "&r=1" : ""), { method: "POST" });`, /query parameter "&r=1"/],
+      ['a list bullet', `const bullet = cn ? "* " : "- ";`, /punctuation mark replaced \("-" by "\*"\)/],
       ['an extra header', `const base = { "content-type": "application/json" };\nfetch("https://api.example.com", { headers: cn ? { ...base, "x-r": "1" } : base });`, /extra field "x-r"/],
       ['the parity of a request id', `let seq = Date.now();\nsend({ request_id: seq++ * 2 + (cn ? 1 : 0) });`, /parity of a number/],
       ['a user-agent suffix', `const ua = "agent/1.0";\nsend({ headers: { "user-agent": ua + (cn ? "/r" : "") } });`, /suffix "\/r" in a header/],
@@ -135,6 +145,21 @@ ruleTester('covert-channel', {
       ['a marker in a block', `let prompt = "You are a helpful assistant.";\nif (cn) { prompt += "\\u200B"; }`, /marker/],
       ['a separator variable set again', `let sep = "-";\nif (cn) sep = "/";`, /"-" becomes "\/"/],
     ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: 4, message }] })),
+    // A flag kept as 0 or 1 (set in a switch's cases, or chosen once) put in the lowest bit of a request id.
+    {
+      code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nlet k = 0;\nswitch (tz) { case "Asia/Shanghai": case "Asia/Urumqi": k = 1; break; default: k = 0; }\nexports.headers = () => ({ "x-request-nonce": String(Date.now() * 2 + k) });`,
+      findings: [{ severity: 'critical', line: 4, message: /parity of a number.*Asia\/Shanghai/ }],
+    },
+    {
+      code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst k = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz) ? 1 : 0;\nexports.id = () => (Date.now() << 1 | k).toString(36);`,
+      findings: [{ severity: 'critical', line: 3, message: /parity of a number/ }],
+    },
+    // Organisation words in a machine's or a Windows domain's name, two organisations across the checks.
+    ...([
+      ['name prefixes', `const cn = require("os").hostname();\nconst corp = cn.startsWith("MEGABANK-") || cn.startsWith("INITECH-");`, /MEGABANK-, INITECH-/],
+      ['words of a short list', `const cn = (process.env.COMPUTERNAME || "").toLowerCase();\nconst corp = ["megabank", "initech"].some((p) => cn.includes(p));`, /megabank, initech/],
+      ['a Windows domain', `const d = process.env.USERDOMAIN || "";\nconst corp = d === "MEGABANK" || d === "INITECH";`, /MEGABANK, INITECH/],
+    ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${body}\nexports.sys = (t) => (corp ? t + "\\u200b" : t);`, findings: [{ severity: 'critical' as const, line: 4, message }] })),
     // A separator variable set again in an event listener, then used to join a date.
     {
       code: `const bus = new (require("events").EventEmitter)();\nlet style = "-";\nbus.on("config", (c) => { if (["corp.example", "bigbank.com", "megacorp.io"].some((o) => c.host.endsWith(o))) style = "/"; });\nbus.emit("config", { host: new URL(process.env.ANTHROPIC_BASE_URL).hostname });\nexports.date = () => new Date().toISOString().slice(0, 10).split("-").join(style);`,
