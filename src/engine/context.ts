@@ -50,6 +50,8 @@ export interface DefinitionFacts {
   /** Calls of a binding (`resolve(v)` of a promise executor's parameter). */
   callsOf(b: Binding): Node[];
   iteratedBy(b: Binding): Node | undefined;
+  /** What the calls of a function pass for its plain parameter (all of them, or none when some cannot be told). */
+  passedTo(b: Binding): Node[];
   /** Async functions lowered by compilers: what their bodies return and await. */
   readonly lowered: LoweredAsync;
   loopList(b: Binding): Node | undefined;

@@ -642,6 +642,13 @@ export class Dataflow {
     if (callee.type === 'Identifier' && node.arguments.length === 0) {
       const wrapped = this.a.defs.memoisedFunction(callee);
       if (wrapped) return this.flowAll(this.a.defs.returnsOf(wrapped));
+      // `(check) => (check() ? … : …)`: a check handed in as a parameter and run without arguments
+      // gives what the functions its callers pass return.
+      const b = this.a.scopes.resolve(callee);
+      if (b?.kind === 'param') {
+        const passed = this.a.defs.passedTo(b).map((p) => this.a.defs.functionOf(p)).filter((f) => f !== undefined);
+        if (passed.length) return this.flowAll(passed.flatMap((f) => this.a.defs.returnsOf(f)));
+      }
     }
     // `checks.some((f) => f(tz))`: the item called is each function the list holds.
     const item = callee.type === 'Identifier' ? this.a.scopes.resolve(callee) : undefined;

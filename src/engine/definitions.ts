@@ -735,13 +735,15 @@ export class Definitions {
     const kept = this.keptIn(fn);
     if (kept) for (const c of this.itemCalls(kept)) list.push({ call: c, args: c.arguments });
     // `withZone((tz) => …)`: a function passed to another runs where that one calls its parameter,
-    // with arguments made of what that function reads itself (not of its callers' values).
+    // with arguments made of what that function reads itself, or of what this call hands it
+    // (`run(v, cb)` calling `cb(v)`, `withFlag(check, cb)` calling `cb(check())`): not of other callers' values.
     const host = fn.parent?.type === 'CallExpression' ? fn.parent : undefined;
     const at = host ? (host.arguments as Node[]).indexOf(fn) : -1;
     const runner = at >= 0 ? this.functionOf(calleeOf(host!.callee)) : undefined;
     if (runner && runner !== fn) {
       for (const c of this.paramCalls(runner).get(at) ?? []) {
-        if ((c.arguments as Node[]).every((a) => a.type !== 'SpreadElement' && this.ownRead(a, runner))) list.push({ call: c, args: c.arguments });
+        const args = (c.arguments as Node[]).map((a) => (a.type === 'SpreadElement' ? undefined : this.ownRead(a, runner) ? a : this.handedOver(a, runner, host!)));
+        if (args.every((a) => a !== undefined)) list.push({ call: c, args: args as Node[] });
       }
     }
     // `setTimeout((tz) => …, 0, tz)`, `process.nextTick(cb, tz)`: a timer runs its callback with the arguments after it.
@@ -959,6 +961,24 @@ export class Definitions {
    * Whether a value inside `fn` is made of what `fn` reads itself: no parameter (of any function),
    * no loop variable, and no variable of `fn`'s set from one.
    */
+  /**
+   * What one call of `runner` hands to an expression inside it: a parameter is the call's argument
+   * (`v` of `run(v, cb)`), and a parameter called without arguments (`check()` of `withFlag(check, cb)`)
+   * is what the function given for it returns, when it returns one thing.
+   */
+  private handedOver(node: Node, runner: FunctionNode, call: Node): Node | undefined {
+    const n = unwrap(node);
+    const id = n.type === 'CallExpression' && n.arguments.length === 0 ? unwrap(n.callee) : n;
+    const b = id.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+    const i = b?.kind === 'param' && b.decl === runner ? runner.params.indexOf(b.id) : -1;
+    const given = i >= 0 ? call.arguments[i] as Node | undefined : undefined;
+    if (!given || given.type === 'SpreadElement') return undefined;
+    if (id === n) return given;
+    const f = this.functionOf(given);
+    const returned = f ? this.returnsOf(f) : [];
+    return returned.length === 1 ? returned[0] : undefined;
+  }
+
   private ownRead(node: Node, fn: FunctionNode, depth = 0): boolean {
     let own = true;
     const visit = (n: Node) => {

@@ -69,6 +69,8 @@ ruleTester('covert-channel', {
     `const de = ["DE", "FR"].includes(new Intl.Locale(navigator.language).region);\nexports.num = (s) => (de ? s.replace(".", ",") : s);`,
     // A request id whose parity a setting picks; a flag added to a count a reader sees.
     `const k = process.argv.includes("--odd") ? 1 : 0;\nsend({ headers: { "x-request-id": String(Date.now() * 2 + k) } });`,
+    // A helper hands a callback the outcome of a check that is no place check (the platform).
+    `const withFlag = (check, cb) => cb(check());\nwithFlag(() => process.platform === "win32", (f) => send({ system: f ? "You are helpful.\\u200b" : "You are helpful." }));`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
   ],
@@ -154,6 +156,16 @@ ruleTester('covert-channel', {
       code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst k = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz) ? 1 : 0;\nexports.id = () => (Date.now() << 1 | k).toString(36);`,
       findings: [{ severity: 'critical', line: 3, message: /parity of a number/ }],
     },
+    // The outcome of a place check handed through a helper: to a callback (`run(v, cb)` calling `cb(v)`, `withFlag(check, cb)`
+    // calling `cb(check())`), or a check passed as a parameter and run without arguments.
+    ...([
+      ['a value handed to a callback', `const run = (v, cb) => cb(v);\nrun(inRegion(), (f) => send({ system: f ? "You are helpful.\\u200b" : "You are helpful." }));`],
+      ['a check run for a callback', `const withFlag = (check, cb) => cb(check());\nwithFlag(inRegion, (f) => send({ system: f ? "You are helpful.\\u200b" : "You are helpful." }));`],
+      ['a check passed as a parameter', `const apply = (check) => (check() ? "You are helpful.\\u200b" : "You are helpful.");\nsend({ system: apply(inRegion) });`],
+    ] as const).map(([name, body]) => ({
+      code: `// ${name}\nconst inRegion = () => ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\n${body}`,
+      findings: [{ severity: 'critical' as const, line: name.includes('parameter') ? 3 : 4, message: /look-alike variants .*U\+200B.*Asia\/Shanghai/ }],
+    })),
     // Organisation words in a machine's or a Windows domain's name, two organisations across the checks.
     ...([
       ['name prefixes', `const cn = require("os").hostname();\nconst corp = cn.startsWith("MEGABANK-") || cn.startsWith("INITECH-");`, /MEGABANK-, INITECH-/],
