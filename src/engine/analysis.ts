@@ -7,7 +7,7 @@
 //   modules.ts      imports, exports, inputs from other modules, the module's summary
 //   link.ts         the summaries of one program joined (no syntax trees)
 import { isFunction, unwrap, type FunctionNode, type Node } from './ast';
-import { Comparisons, constantValues, type Comparison } from './comparisons';
+import { Comparisons, constantValues, isFlagSet, type Comparison } from './comparisons';
 import { classifyConstant, isHashNumber } from './constants';
 import { Dataflow } from './dataflow';
 import type { AnalysisContext, Flow } from './context';
@@ -213,7 +213,9 @@ export class Analysis implements Facts, AnalysisContext {
     const start = n.type === 'Identifier' ? this.soleDefinition(n) : n;
     if (!start || !this.compare.mayBeConstant(start)) return undefined;
     const { value, provenance } = this.evaluate(n);
-    const all = constantValues(value, false);
+    // (An object used as a set, `{ "Asia/Shanghai": true, … }`: its keys.)
+    const set = isFlagSet(value);
+    const all = constantValues(value, set);
     // Digests (`[3040424833, 2877326243]`, FNV or djb2 of places), for a module that compares a hash with them.
     if (all.length >= 2 && all.every((v) => typeof v === 'number' && isHashNumber(v))) return { values: all, concealed: true };
     const values = all.filter((v): v is string => typeof v === 'string');
@@ -226,7 +228,7 @@ export class Analysis implements Facts, AnalysisContext {
     // every module that compares with one analysed again: only places and hosts, or a concealed list.
     const specific = (v: string) => place(v) || concealed && !!classifyConstant(v, ALL_KINDS, Kind, values.length >= 3);
     // (Also the areas of zone names, pieces another module joins into places: `P[0] + "Shanghai"`.)
-    if (values.some(specific) || values.some((v) => ZONE_AREA.test(v))) return { values, concealed };
+    if (values.some(specific) || values.some((v) => ZONE_AREA.test(v))) return set ? { values, concealed, keys: true } : { values, concealed };
     // Pieces another module decodes (`export const P = ["QXNpYS9TaGFuZ2hhaQ==", …]`): given as they are,
     // so the importer decodes them itself, when one of them decodes to places or hosts.
     if (!values.some((v) => encodedPlaces(v).some(place))) return undefined;

@@ -5,6 +5,7 @@ import { COMPARE_METHODS, COMPARE_OPS, isFunction, isLiteral, methodName, parent
 
 export { COMPARE_METHODS, COMPARE_OPS, isLiteral };
 import { isDecoderName } from './decoders';
+import { constantNode } from './definitions';
 import type { AnalysisContext, Comparison, Flow } from './context';
 
 export type { Comparison };
@@ -71,9 +72,11 @@ export class Comparisons {
     const object: Node = isGet ? unwrap(node.callee).object : node.object;
     const key: Node | undefined = isGet ? node.arguments[0] : node.property;
     const values = isGet ? this.mapValues(object) : this.objectValues(object);
-    const isSet = values.length >= 2 && values.every((v) => v === values[0] && (v === 1 || v === true));
+    // `ZONES[tz]` of another module's `export const ZONES = { "Asia/Shanghai": true, … }`: its keys, as the linker found them.
+    const linked = !isGet && !values.length && /^(?:Identifier|MemberExpression)$/.test(unwrap(object).type) ? this.a.modules.constantOf(object) : undefined;
+    const isSet = !!linked?.keys || values.length >= 2 && values.every((v) => v === values[0] && (v === 1 || v === true));
     const isTable = !isSet && values.length >= 2 && values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
-    let found = key && (isSet || isTable) ? this.analysePair(node, key, object) : undefined;
+    let found = key && (isSet || isTable) ? this.analysePair(node, key, linked ? constantNode(linked, object) : object) : undefined;
     if (found && isTable && ![...found.classes].some((k) => k !== 'locale' && k !== 'region' && k !== 'keyword')) found = undefined;
     this.analysed.set(node, found ? this.record(found) : null);
     if (found) this.comparisonList = undefined;
@@ -642,6 +645,13 @@ function listInText(text: string | number): string[] {
   if (typeof text !== 'string' || text.length > 100_000) return [];
   const items = text.split(/[\s,;|]+/).filter(Boolean);
   return items.length >= 2 ? items : [];
+}
+
+/** An object whose values are all one flag (`true` or `1`): a set of its keys. */
+export function isFlagSet(value: Value): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || value instanceof Many || value instanceof RegExp) return false;
+  const values = Object.values(value as object);
+  return values.length >= 2 && values.every((v) => v === values[0] && (v === 1 || v === true));
 }
 
 export function constantValues(value: Value, keys: boolean): Array<string | number> {

@@ -537,7 +537,7 @@ export class Dataflow {
       const values = this.a.defs.propertyValues(node.object, key);
       if (values.length) return this.flagFlow(values) ?? this.flowAll(values);
     }
-    if (key === undefined && node.computed && (objectType === 'Identifier' || objectType === 'ObjectExpression')) {
+    if (key === undefined && node.computed && (objectType === 'Identifier' || objectType === 'ObjectExpression' || objectType === 'MemberExpression')) {
       // `ZONES[tz]` of an object used as a set (or `{ … }[tz]`, as bundlers inline it): a membership test, carried like `ZONES.has(tz)`.
       const f = this.flow(node.property);
       const c = f.kinds ? this.a.compare.lookupAt(node) : undefined;

@@ -64,6 +64,8 @@ export interface Constant {
   concealed: boolean;
   /** One string, not a list (`export const P = "QXNpYS9…"`, which the importer decodes and splits). */
   text?: true;
+  /** The keys of an object used as a set (`export const ZONES = { "Asia/Shanghai": true, … }`, read as `ZONES[tz]`). */
+  keys?: true;
 }
 
 export interface ExportFacts {

@@ -29,9 +29,14 @@ function check(p: Program, got: { findings: Array<{ ruleId: string; severity: st
   if (p.verdict === 'trusted') assert.deepStrictEqual(got.findings.filter((f) => f.severity !== 'low' && f.severity !== 'info').map((f) => f.ruleId), [], got.summary);
 }
 
+/** Why a build of a program is not yet judged as it should be (a test skipped with the reason), if it is listed as a gap. */
+const gapOf = (p: Program, build: string) => (p.knownGap?.builds.test(build) ? `${p.name}: ${build} (${p.verdict}), not yet: ${p.knownGap.why}` : undefined);
+
 describe('program: modules analysed as one program', () => {
   for (const p of PROGRAMS) {
-    it(`${p.name} (${p.verdict})`, () => check(p, scanFiles(p.files)));
+    const gap = gapOf(p, 'source modules');
+    if (gap) it.skip(gap);
+    else it(`${p.name} (${p.verdict})`, () => check(p, scanFiles(p.files)));
   }
 });
 
@@ -124,7 +129,7 @@ describe('program: the same sources bundled by webpack and rollup', function () 
       const files = await webpackBuild(p, 'node', false);
       check(p, scanFiles(files));
     });
-    const gap = (build: string) => (p.knownGap?.builds.test(build) ? `${p.name}: ${build} (${p.verdict}), not yet: ${p.knownGap.why}` : undefined);
+    const gap = (build: string) => gapOf(p, build);
     const webpackSplit = 'webpack, each module in a CommonJS chunk';
     if (gap(webpackSplit)) it.skip(gap(webpackSplit)!);
     else it(`${p.name}: ${webpackSplit} (${p.verdict})`, async () => {
@@ -145,7 +150,9 @@ describe('program: the same sources bundled by webpack and rollup', function () 
     // (rollup reads ES modules only.)
     if (!commonJs) {
       it(`${p.name}: one rollup IIFE, minified (${p.verdict})`, async () => check(p, scanFiles(await rollupBuild(p, false))));
-      it(`${p.name}: rollup ES chunks, one per module (${p.verdict})`, async () => check(p, scanFiles(await rollupBuild(p, true))));
+      const rollupSplit = 'rollup ES chunks, one per module';
+      if (gap(rollupSplit)) it.skip(gap(rollupSplit)!);
+      else it(`${p.name}: ${rollupSplit} (${p.verdict})`, async () => check(p, scanFiles(await rollupBuild(p, true))));
     }
   }
 });
