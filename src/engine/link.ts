@@ -211,6 +211,27 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return undefined;
   };
 
+  /**
+   * The exported functions a call passes for a method of a parameter: that method of an instance of an
+   * imported class (`new Prompt(new Geo())` for `this.g.inRegion()`), or an imported function under that
+   * key of an object literal (`createPrompt({ detect })` for `opts.detect()`).
+   */
+  const methodsPassed = (call: { caller: string; args: Fact[] }, def: InputDef & { type: 'param' }): Found[] => {
+    const arg = argumentFact(call.args, def);
+    const made = arg?.made;
+    if (made) {
+      const m = exportOf(target(call.caller, made.spec), `${made.name}.prototype.${def.method}`);
+      return m ? [m] : [];
+    }
+    const out: Found[] = [];
+    for (const key of arg?.members?.[def.method!]?.from ?? []) {
+      const d = byId.get(call.caller)?.inputs[key];
+      const f = d?.type === 'value' ? found(call.caller, key, d) : undefined;
+      if (f?.facts.returns) out.push(f);
+    }
+    return out;
+  };
+
   /** What an input holds now, and where a source of it is read. */
   const compute = (id: string, key: string, def: InputDef): Held => {
     if (def.type === 'param') {
@@ -223,13 +244,12 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (def.method !== undefined) {
         const held: Held = { k: 0 };
         for (const call of calls) {
-          const made = argumentFact(call.args, def)?.made;
-          const m = made && exportOf(target(call.caller, made.spec), `${made.name}.prototype.${def.method}`);
-          if (!m) continue;
-          budget = MAX_NESTED_CALLS;
-          const r = returnsFor(m, () => ({ k: 0 }), 0);
-          if (r.k && !held.at) held.at = r.at;
-          held.k |= r.k;
+          for (const m of methodsPassed(call, def)) {
+            budget = MAX_NESTED_CALLS;
+            const r = returnsFor(m, () => ({ k: 0 }), 0);
+            if (r.k && !held.at) held.at = r.at;
+            held.k |= r.k;
+          }
         }
         return held;
       }
@@ -343,12 +363,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     let out: Check[] = [];
     // `this.g.inRegion()`: the checks the method of each instance passed makes (for a function called from a few places).
     const calls = def?.type === 'param' && def.method !== undefined ? incoming.get(slotOf(id, def.name)) ?? [] : [];
-    if (def?.type === 'param' && calls.length <= MAX_MEMBER_CALLERS) {
-      for (const call of calls) {
-        const made = argumentFact(call.args, def)?.made;
-        const m = made && exportOf(target(call.caller, made.spec), `${made.name}.prototype.${def.method}`);
-        if (m) out.push(...checksOfFact(m.id, m.facts.returns ?? m.facts.value, depth));
-      }
+    if (def?.type === 'param' && def.method !== undefined && calls.length <= MAX_MEMBER_CALLERS) {
+      for (const call of calls) for (const m of methodsPassed(call, def)) out.push(...checksOfFact(m.id, m.facts.returns ?? m.facts.value, depth));
     }
     // A parameter takes every caller's arguments: one caller's check would mark what all others pass, so
     // the checks count only when every caller's argument went through one (`build(variant(env), text)`).
