@@ -348,6 +348,9 @@ export class ModuleFacts {
       // `m.default` of an interop helper's result (`__importDefault(require("m")).default`) is the CommonJS module.
       case 'MemberExpression': return propertyName(node) === 'default' && unwrap(node.object).type === 'Identifier' && this.isInteropResult(unwrap(node.object)) ? this.namespaceOf(node.object, depth) : undefined;
       case 'ImportExpression': { const s = stringOf(node.source); return isProgramSpec(s) ? s : undefined; }
+      // babel's interop written in place: `(o = n(89)) && o.__esModule ? o : { default: o }` is the module.
+      case 'ConditionalExpression':
+        return node.test.end - node.test.start < 200 && this.host.text.slice(node.test.start, node.test.end).includes('__esModule') ? this.namespaceOf(node.consequent, depth) : undefined;
       case 'CallExpression': {
         const id = this.host.webpackImportOf(node);
         if (id !== undefined) return WEBPACK + id;
