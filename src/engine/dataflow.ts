@@ -582,7 +582,7 @@ export class Dataflow {
     const lowered = this.loweredFlow(node);
     if (lowered) return lowered;
     const imported = this.a.modules.inputOf(node);
-    const input = imported ?? this.methodOfParam(node);
+    const input = imported ?? this.methodOfParam(node) ?? this.calledParam(node);
     const callee = calleeOf(node.callee);
     const method = methodName(node);
     // `list.includes(tz)` of a parameter `list`, or of a list another module gives (`require("./deny").includes(tz)`):
@@ -695,6 +695,17 @@ export class Dataflow {
     if (of !== undefined) object = unwrap(object.object);
     const b = object.type === 'Identifier' ? this.a.scopes.resolve(object) : undefined;
     return b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: method, at: node, method: true, of }) : undefined;
+  }
+
+  /**
+   * `check()` where `check` is a parameter of an exported function (`withFlag(check, cb)`): an input, what
+   * the functions callers in other modules pass for it return.
+   */
+  private calledParam(node: Node): string | undefined {
+    const callee = unwrap(node.callee);
+    if (node.type !== 'CallExpression' || node.arguments.length || callee.type !== 'Identifier' || !this.a.modules.exportsFunctions) return undefined;
+    const b = this.a.scopes.resolve(callee);
+    return b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: '()', at: node, called: true }) : undefined;
   }
 
   /** A digest Web Crypto made (`await crypto.subtle.digest(…)`), directly or as a variable's only value. */

@@ -214,7 +214,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   /**
    * The exported functions a call passes for a method of a parameter: that method of an instance of an
    * imported class (`new Prompt(new Geo())` for `this.g.inRegion()`), or an imported function under that
-   * key of an object literal (`createPrompt({ detect })` for `opts.detect()`).
+   * key of an object literal (`createPrompt({ detect })` for `opts.detect()`); for a parameter called
+   * itself, the imported function passed (`withFlag(inRegion, cb)` for `check()`).
    */
   const methodsPassed = (call: { caller: string; args: Fact[] }, def: InputDef & { type: 'param' }): Found[] => {
     const arg = argumentFact(call.args, def);
@@ -224,7 +225,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       return m ? [m] : [];
     }
     const out: Found[] = [];
-    for (const key of arg?.members?.[def.method!]?.from ?? []) {
+    for (const key of (def.called ? arg : arg?.members?.[def.method!])?.from ?? []) {
       const d = byId.get(call.caller)?.inputs[key];
       const f = d?.type === 'value' ? found(call.caller, key, d) : undefined;
       if (f?.facts.returns) out.push(f);
@@ -239,9 +240,9 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       let at: string | undefined;
       const calls = incoming.get(slotOf(id, def.name)) ?? [];
       // (A member of a parameter, `env.hit`, only for a function called from a few places, as within a file.)
-      if ((def.member !== undefined || def.method !== undefined) && calls.length > MAX_MEMBER_CALLERS) return { k: 0 };
+      if ((def.member !== undefined || def.method !== undefined || def.called) && calls.length > MAX_MEMBER_CALLERS) return { k: 0 };
       // `this.g.inRegion()` of `constructor(g)`: what that method of each instance passed returns.
-      if (def.method !== undefined) {
+      if (def.method !== undefined || def.called) {
         const held: Held = { k: 0 };
         for (const call of calls) {
           for (const m of methodsPassed(call, def)) {
@@ -362,13 +363,13 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const def = byId.get(id)?.inputs[key];
     let out: Check[] = [];
     // `this.g.inRegion()`: the checks the method of each instance passed makes (for a function called from a few places).
-    const calls = def?.type === 'param' && def.method !== undefined ? incoming.get(slotOf(id, def.name)) ?? [] : [];
-    if (def?.type === 'param' && def.method !== undefined && calls.length <= MAX_MEMBER_CALLERS) {
+    const calls = def?.type === 'param' && (def.method !== undefined || def.called) ? incoming.get(slotOf(id, def.name)) ?? [] : [];
+    if (def?.type === 'param' && (def.method !== undefined || def.called) && calls.length <= MAX_MEMBER_CALLERS) {
       for (const call of calls) for (const m of methodsPassed(call, def)) out.push(...checksOfFact(m.id, m.facts.returns ?? m.facts.value, depth));
     }
     // A parameter takes every caller's arguments: one caller's check would mark what all others pass, so
     // the checks count only when every caller's argument went through one (`build(variant(env), text)`).
-    if (def?.type === 'param' && def.method === undefined) {
+    if (def?.type === 'param' && def.method === undefined && !def.called) {
       const all = incoming.get(slotOf(id, def.name)) ?? [];
       const lists = all.length <= MAX_MEMBER_CALLERS ? all.map((call) => { const a = memberOfArgument(call.caller, call.args, def); return a ? checksOfFact(a.id, a.fact, depth) : []; }) : [];
       if (lists.length && lists.every((l) => l.length)) out.push(...lists.flat());

@@ -50,9 +50,10 @@ export type InputDef =
   | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string }
   /**
    * A parameter of a function this module exports; with `member`, one member of it (`env.hit` of `make(env)`);
-   * with `method`, what calling that method of it returns (`this.g.inRegion()` of `constructor(g)`).
+   * with `method`, what calling that method of it returns (`this.g.inRegion()` of `constructor(g)`); with
+   * `called`, what calling it without arguments returns (`check()` of `withFlag(check, cb)`).
    */
-  | { type: 'param'; name: string; index: number; member?: string; method?: string }
+  | { type: 'param'; name: string; index: number; member?: string; method?: string; called?: true }
   /** Parameter `param` of a function passed as argument `arg` to an imported function, which calls it (`withZone((tz) => …)`). */
   | { type: 'callback'; spec: string; name: string; arg: number; param: number; key?: string };
 
@@ -604,7 +605,7 @@ export class ModuleFacts {
    * The input key of a parameter of an exported function; with `member`, of that member of it
    * (`env.hit`, at `at`), or with `member.method` of what calling that method of it returns.
    */
-  paramInput(fn: FunctionNode, id: Node, member?: { name: string; at: Node; method?: true; of?: string }): string | undefined {
+  paramInput(fn: FunctionNode, id: Node, member?: { name: string; at: Node; method?: true; of?: string; called?: true }): string | undefined {
     if (member) {
       const known = this.keys.get(member.at);
       if (known) return known;
@@ -613,6 +614,7 @@ export class ModuleFacts {
     const name = this.exportedFunctions!.get(fn);
     const index = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
     if (name === undefined || index < 0) return undefined;
+    if (member?.called) return this.register(member.at, `p${name}:${index}()`, { type: 'param', name, index, called: true });
     // (`this.env.zone()` of `constructor(deps) { this.env = deps.env }`: that method of the member `env` of it.)
     if (member?.method) {
       const of = member.of === undefined ? '' : `.${member.of}`;
@@ -900,7 +902,8 @@ export class ModuleFacts {
         // `function withZone(cb) { cb(tz) }`: what it gives the callbacks other modules pass it.
         const calls = this.host.paramCalls(node);
         // (Only what it reads itself: values from its own parameters would merge its callers.)
-        const own = (f: Fact): Fact => ({ ...f, from: f.from.filter((k) => this.defs.get(k)?.type !== 'param') });
+        // (What a function passed in returns, `cb(check())`, is the one such value kept: the linker gives it.)
+        const own = (f: Fact): Fact => ({ ...f, from: f.from.filter((k) => { const d = this.defs.get(k); return d?.type !== 'param' || !!d.called; }) });
         if (calls.size) exports[name].calls = Object.fromEntries([...calls].map(([i, list]) => [i, mergeArgs(list.map((c) => facts(c.arguments, fact).map(own)))]));
         continue;
       }
