@@ -655,6 +655,9 @@ export class Dataflow {
     const list = item?.kind === 'param' ? this.a.defs.iteratedBy(item) : undefined;
     const held = list && unwrap(list).type === 'Identifier' ? this.a.defs.soleDefinition(unwrap(list)) : list && unwrap(list);
     if (held?.type === 'ArrayExpression') return this.flowAll((held.elements as Node[]).filter(isFunction).flatMap((f) => this.a.defs.returnsOf(f as FunctionNode)));
+    // (Items of a list another module exports: what the linker finds they return.)
+    const itemInput = list ? this.a.modules.itemCallInput(node, list) : undefined;
+    if (itemInput) return this.inputFlow(node, itemInput);
     if (callee.type === 'MemberExpression') {
       if (method && COMPARE_METHODS.has(method)) return this.withComparison(node, union(this.flow(callee.object), this.flowAll(node.arguments)));
       // `createHash("sha256").update(host)`, `Math.imul(h, 16777619)`: the result is computed from the arguments.

@@ -210,6 +210,18 @@ function mergeArgs(calls: Fact[][]): Fact[] {
   return out;
 }
 
+/** One fact for values that may be any of several: their kinds, inputs and checks together. */
+function mergeFacts(facts: Fact[]): Fact {
+  const out: Fact = { kinds: 0, from: [] };
+  for (const f of facts) {
+    out.kinds |= f.kinds;
+    for (const k of f.from) if (!out.from.includes(k)) out.from.push(k);
+    if (!out.at && f.kinds && f.at) out.at = f.at;
+    if (f.checks?.length) out.checks = [...out.checks ?? [], ...f.checks];
+  }
+  return out;
+}
+
 function sameFact(a: Fact, b: Fact): boolean {
   return a.kinds === b.kinds && a.at === b.at && a.from.length === b.from.length && a.from.every((k, i) => k === b.from[i]);
 }
@@ -579,6 +591,14 @@ export class ModuleFacts {
     return this.register(node, key, def);
   }
 
+  /** A call of an item of a list another module exports (`c()` of `checks.some((c) => c())`): an input, what calling its items returns. */
+  itemCallInput(call: Node, list: Node): string | undefined {
+    const known = this.keys.get(call);
+    if (known) return known;
+    const imp = this.importOf(list);
+    return imp && this.register(call, `c${call.start}-${call.end}`, { type: 'call', spec: imp.spec, name: imp.name, args: [] });
+  }
+
   /** The input key of a parameter of a function passed to an imported function (`withZone((tz) => …)`). */
   callbackInput(fn: FunctionNode, id: Node): string | undefined {
     const known = this.keys.get(id);
@@ -911,6 +931,12 @@ export class ModuleFacts {
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
       // `export const config = { zones: […] }`: a list under a member, for `config.zones.includes(tz)` elsewhere.
       if (!c) this.memberConstants(node, name, constant, exports, fact);
+      // `export const checks = [() => …, () => …]`: calling an item elsewhere (`checks.some((c) => c())`) gives what any of them returns.
+      const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
+      const defs = b ? this.host.definitions(b) : [node];
+      const list = defs.length === 1 ? unwrap(defs[0]) : undefined;
+      const items = list?.type === 'ArrayExpression' && list.elements.length <= MAX_ARG_MEMBERS ? (list.elements as Array<Node | null>).filter((e): e is FunctionNode => !!e && isFunction(e)) : [];
+      if (items.length) exports[name].returns = mergeFacts(items.map(returnsFact));
     }
     // `state.zone = tz` on an object another module exports: other modules that read `state.zone` get it (see the linker).
     const puts: NonNullable<ModuleSummary['puts']> = [];
