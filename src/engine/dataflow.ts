@@ -582,7 +582,7 @@ export class Dataflow {
     const lowered = this.loweredFlow(node);
     if (lowered) return lowered;
     const imported = this.a.modules.inputOf(node);
-    const input = imported ?? this.methodOfParam(node) ?? this.calledParam(node);
+    const input = imported ?? this.methodOfParam(node);
     const callee = calleeOf(node.callee);
     const method = methodName(node);
     // `list.includes(tz)` of a parameter `list`, or of a list another module gives (`require("./deny").includes(tz)`):
@@ -643,11 +643,15 @@ export class Dataflow {
       const wrapped = this.a.defs.memoisedFunction(callee);
       if (wrapped) return this.flowAll(this.a.defs.returnsOf(wrapped));
       // `(check) => (check() ? … : …)`: a check handed in as a parameter and run without arguments
-      // gives what the functions its callers pass return.
+      // gives what the functions its callers pass return; of an exported function, also what callers
+      // in other modules pass (an input).
       const b = this.a.scopes.resolve(callee);
       if (b?.kind === 'param') {
+        const key = this.a.modules.exportsFunctions && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: '()', at: node, called: true }) : undefined;
+        const given = key ? this.inputFlow(node, key) : NONE;
+        if (key && this.summarising) return given;
         const passed = this.a.defs.passedTo(b).map((p) => this.a.defs.functionOf(p)).filter((f) => f !== undefined);
-        if (passed.length) return this.flowAll(passed.flatMap((f) => this.a.defs.returnsOf(f)));
+        if (key || passed.length) return union(given, this.flowAll(passed.flatMap((f) => this.a.defs.returnsOf(f))));
       }
     }
     // `checks.some((f) => f(tz))`: the item called is each function the list holds.
@@ -698,17 +702,6 @@ export class Dataflow {
     if (of !== undefined) object = unwrap(object.object);
     const b = object.type === 'Identifier' ? this.a.scopes.resolve(object) : undefined;
     return b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: method, at: node, method: true, of }) : undefined;
-  }
-
-  /**
-   * `check()` where `check` is a parameter of an exported function (`withFlag(check, cb)`): an input, what
-   * the functions callers in other modules pass for it return.
-   */
-  private calledParam(node: Node): string | undefined {
-    const callee = unwrap(node.callee);
-    if (node.type !== 'CallExpression' || node.arguments.length || callee.type !== 'Identifier' || !this.a.modules.exportsFunctions) return undefined;
-    const b = this.a.scopes.resolve(callee);
-    return b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: '()', at: node, called: true }) : undefined;
   }
 
   /** A digest Web Crypto made (`await crypto.subtle.digest(…)`), directly or as a variable's only value. */

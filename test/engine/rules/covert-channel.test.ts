@@ -162,9 +162,11 @@ ruleTester('covert-channel', {
       ['a value handed to a callback', `const run = (v, cb) => cb(v);\nrun(inRegion(), (f) => send({ system: f ? "You are helpful.\\u200b" : "You are helpful." }));`],
       ['a check run for a callback', `const withFlag = (check, cb) => cb(check());\nwithFlag(inRegion, (f) => send({ system: f ? "You are helpful.\\u200b" : "You are helpful." }));`],
       ['a check passed as a parameter', `const apply = (check) => (check() ? "You are helpful.\\u200b" : "You are helpful.");\nsend({ system: apply(inRegion) });`],
+      // (Exported too: the function also takes what other modules pass, and still what this module passes.)
+      ['a check passed as a parameter of an exported function', `export const apply = (check) => (check() ? "You are helpful.\\u200b" : "You are helpful.");\nsend({ system: apply(inRegion) });`],
     ] as const).map(([name, body]) => ({
       code: `// ${name}\nconst inRegion = () => ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\n${body}`,
-      findings: [{ severity: 'critical' as const, line: name.includes('parameter') ? 3 : 4, message: /look-alike variants .*U\+200B.*Asia\/Shanghai/ }],
+      findings: [{ severity: 'critical' as const, line: name.includes('as a parameter') ? 3 : 4, message: /look-alike variants .*U\+200B.*Asia\/Shanghai/ }],
     })),
     // Organisation words in a machine's or a Windows domain's name, two organisations across the checks.
     ...([
