@@ -74,7 +74,7 @@ export class Comparisons {
     const values = isGet ? this.mapValues(object) : this.objectValues(object);
     // `ZONES[tz]` of another module's `export const ZONES = { "Asia/Shanghai": true, … }`: its keys, as the linker found them.
     const linked = !isGet && !values.length && /^(?:Identifier|MemberExpression)$/.test(unwrap(object).type) ? this.a.modules.constantOf(object) : undefined;
-    const isSet = !!linked?.keys || values.length >= 2 && values.every((v) => v === values[0] && (v === 1 || v === true));
+    const isSet = !!linked?.keys || isFlagList(values);
     const isTable = !isSet && values.length >= 2 && values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
     let found = key && (isSet || isTable) ? this.analysePair(node, key, linked ? constantNode(linked, object) : object) : undefined;
     if (found && isTable && ![...found.classes].some((k) => k !== 'locale' && k !== 'region' && k !== 'keyword')) found = undefined;
@@ -647,11 +647,14 @@ function listInText(text: string | number): string[] {
   return items.length >= 2 ? items : [];
 }
 
+/** Two or more values, all one flag (`true` or `1`): the values of an object used as a set. */
+function isFlagList(values: Value[]): boolean {
+  return values.length >= 2 && values.every((v) => v === values[0] && (v === 1 || v === true));
+}
+
 /** An object whose values are all one flag (`true` or `1`): a set of its keys. */
 export function isFlagSet(value: Value): boolean {
-  if (!value || typeof value !== 'object' || Array.isArray(value) || value instanceof Many || value instanceof RegExp) return false;
-  const values = Object.values(value as object);
-  return values.length >= 2 && values.every((v) => v === values[0] && (v === 1 || v === true));
+  return !!value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Many) && !(value instanceof RegExp) && isFlagList(Object.values(value as object));
 }
 
 export function constantValues(value: Value, keys: boolean): Array<string | number> {

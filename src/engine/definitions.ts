@@ -958,10 +958,6 @@ export class Definitions {
   }
 
   /**
-   * Whether a value inside `fn` is made of what `fn` reads itself: no parameter (of any function),
-   * no loop variable, and no variable of `fn`'s set from one.
-   */
-  /**
    * What one call of `runner` hands to an expression inside it: a parameter is the call's argument
    * (`v` of `run(v, cb)`), and a parameter called without arguments (`check()` of `withFlag(check, cb)`)
    * is what the function given for it returns, when it returns one thing.
@@ -979,6 +975,10 @@ export class Definitions {
     return returned.length === 1 ? returned[0] : undefined;
   }
 
+  /**
+   * Whether a value inside `fn` is made of what `fn` reads itself: no parameter (of any function),
+   * no loop variable, and no variable of `fn`'s set from one.
+   */
   private ownRead(node: Node, fn: FunctionNode, depth = 0): boolean {
     let own = true;
     const visit = (n: Node) => {

@@ -233,6 +233,9 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return out;
   };
 
+  /** A parameter whose value is what a function callers pass returns: a method of it, or itself called. */
+  const callsPassed = (d: InputDef & { type: 'param' }): boolean => d.method !== undefined || !!d.called;
+
   /** What an input holds now, and where a source of it is read. */
   const compute = (id: string, key: string, def: InputDef): Held => {
     if (def.type === 'param') {
@@ -240,9 +243,9 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       let at: string | undefined;
       const calls = incoming.get(slotOf(id, def.name)) ?? [];
       // (A member of a parameter, `env.hit`, only for a function called from a few places, as within a file.)
-      if ((def.member !== undefined || def.method !== undefined || def.called) && calls.length > MAX_MEMBER_CALLERS) return { k: 0 };
+      if ((def.member !== undefined || callsPassed(def)) && calls.length > MAX_MEMBER_CALLERS) return { k: 0 };
       // `this.g.inRegion()` of `constructor(g)`: what that method of each instance passed returns.
-      if (def.method !== undefined || def.called) {
+      if (callsPassed(def)) {
         const held: Held = { k: 0 };
         for (const call of calls) {
           for (const m of methodsPassed(call, def)) {
@@ -363,13 +366,14 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const def = byId.get(id)?.inputs[key];
     let out: Check[] = [];
     // `this.g.inRegion()`: the checks the method of each instance passed makes (for a function called from a few places).
-    const calls = def?.type === 'param' && (def.method !== undefined || def.called) ? incoming.get(slotOf(id, def.name)) ?? [] : [];
-    if (def?.type === 'param' && (def.method !== undefined || def.called) && calls.length <= MAX_MEMBER_CALLERS) {
+    const passed = def?.type === 'param' && callsPassed(def);
+    const calls = passed ? incoming.get(slotOf(id, def.name)) ?? [] : [];
+    if (passed && calls.length <= MAX_MEMBER_CALLERS) {
       for (const call of calls) for (const m of methodsPassed(call, def)) out.push(...checksOfFact(m.id, m.facts.returns ?? m.facts.value, depth));
     }
     // A parameter takes every caller's arguments: one caller's check would mark what all others pass, so
     // the checks count only when every caller's argument went through one (`build(variant(env), text)`).
-    if (def?.type === 'param' && def.method === undefined && !def.called) {
+    if (def?.type === 'param' && !callsPassed(def)) {
       const all = incoming.get(slotOf(id, def.name)) ?? [];
       const lists = all.length <= MAX_MEMBER_CALLERS ? all.map((call) => { const a = memberOfArgument(call.caller, call.args, def); return a ? checksOfFact(a.id, a.fact, depth) : []; }) : [];
       if (lists.length && lists.every((l) => l.length)) out.push(...lists.flat());

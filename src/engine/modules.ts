@@ -199,24 +199,22 @@ export function argumentFact(args: Fact[], d: { index: number; member?: string }
 /** Argument facts of several calls, position by position. */
 function mergeArgs(calls: Fact[][]): Fact[] {
   const out: Fact[] = [];
-  for (const args of calls) {
-    args.forEach((f, i) => {
-      const o = out[i] ??= { kinds: 0, from: [] };
-      o.kinds |= f.kinds;
-      for (const k of f.from) if (!o.from.includes(k)) o.from.push(k);
-      if (!o.at && f.kinds && f.at) o.at = f.at;
-    });
-  }
+  for (const args of calls) args.forEach((f, i) => addFact(out[i] ??= { kinds: 0, from: [] }, f));
   return out;
+}
+
+/** Adds what one fact holds (kinds, inputs, where it is read) to another. */
+function addFact(to: Fact, f: Fact): void {
+  to.kinds |= f.kinds;
+  for (const k of f.from) if (!to.from.includes(k)) to.from.push(k);
+  if (!to.at && f.kinds && f.at) to.at = f.at;
 }
 
 /** One fact for values that may be any of several: their kinds, inputs and checks together. */
 function mergeFacts(facts: Fact[]): Fact {
   const out: Fact = { kinds: 0, from: [] };
   for (const f of facts) {
-    out.kinds |= f.kinds;
-    for (const k of f.from) if (!out.from.includes(k)) out.from.push(k);
-    if (!out.at && f.kinds && f.at) out.at = f.at;
+    addFact(out, f);
     if (f.checks?.length) out.checks = [...out.checks ?? [], ...f.checks];
   }
   return out;
