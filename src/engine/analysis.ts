@@ -50,6 +50,8 @@ export interface Facts {
   /** What a function may return. */
   returnsOf(fn: FunctionNode): Node[];
   soleDefinition(id: Node): Node | undefined;
+  /** What a member of an object may hold: an object literal's property, a class instance's method (or one it inherits). */
+  members(object: Node, key: string): Node[];
   /** Every expression a name is given: its initialiser and each assignment. */
   definitions(id: Node): Node[];
   readonly decoders: ReadonlySet<FunctionNode>;
@@ -89,6 +91,7 @@ export class Analysis implements Facts, AnalysisContext {
       reassigned: (name, key) => { const b = this.scopes.resolve(name); return !!b && this.defs.assignsMember(b, key); },
       argumentOf: (b) => this.defs.argumentOf(b),
       pushedTo: (b) => this.defs.pushedTo(b),
+      isLoopCounter: (b) => this.defs.isLoopCounter(b),
       // (Also the value the linker found another module of the program gives: `const deny = require("./deny")`.)
       moduleValues: (call) => {
         const values = this.defs.moduleValues(call);
@@ -110,8 +113,14 @@ export class Analysis implements Facts, AnalysisContext {
       text, scopes: this.scopes,
       definitions: (b) => this.defs.definitions(b),
       returnsOf: (fn) => this.defs.returnsOf(fn),
+      resultsOf: (fn) => {
+        const returned = this.defs.returnsOf(fn);
+        const run = returned.length === 1 ? this.defs.lowered.bodyOf(unwrap(returned[0])) : undefined;
+        return run ? this.defs.lowered.results(run.body, run.style) : returned;
+      },
       functionOf: (n) => this.defs.functionOf(n),
       classOf: (n) => this.defs.classOf(n),
+      prototypeMethods: (n) => this.defs.prototypeMethods(n),
       webpackImportOf: (n) => this.defs.webpackImportOf(n),
       paramCalls: (fn) => this.defs.paramCalls(fn),
       webpackImports: () => this.defs.webpackImports(),
@@ -122,6 +131,10 @@ export class Analysis implements Facts, AnalysisContext {
       moduleValues: (call) => this.defs.moduleValues(call),
       memberWrites: () => [...this.defs.memberAssignments.values(), this.defs.nestedMemberAssignments].flat(),
       filledBy: (b) => this.defs.filledBy(b),
+      sentValues: (node) => this.defs.lowered.sentValues(node, (id) => {
+        const b = this.scopes.resolve(id);
+        return b?.kind === 'param' && isFunction(b.decl) ? b.decl as FunctionNode : undefined;
+      }),
       requireNames,
     }, seeds);
   }
@@ -133,7 +146,7 @@ export class Analysis implements Facts, AnalysisContext {
 
   /** Called after the walk, before the rules' exits: CommonJS exports are known once every assignment is. */
   walked(): void {
-    this.modules.addCommonJs(this.defs.commonJs, this.defs.defineCalls, this.defs.exportedGetters());
+    this.modules.addCommonJs(this.defs.commonJs, this.defs.defineCalls, this.defs.exportedGetters(), this.defs.exportedNamespaces);
   }
 
   // ---- the rules' view (Facts) ----
@@ -160,6 +173,7 @@ export class Analysis implements Facts, AnalysisContext {
   importSends(call: Node): number[] | undefined { return this.modules.sendsOf(call); }
   returnsOf(fn: FunctionNode): Node[] { return this.defs.returnsOf(fn); }
   soleDefinition(id: Node): Node | undefined { return this.defs.soleDefinition(id); }
+  members(object: Node, key: string): Node[] { return this.defs.propertyValues(object, key); }
   definitions(id: Node): Node[] {
     const b = this.scopes.resolve(id);
     return b ? this.defs.definitions(b) : [];

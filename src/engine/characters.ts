@@ -22,6 +22,8 @@ const CONFUSABLE_GROUPS: Record<string, string> = {
 
 const PROTOTYPE = new Map<string, string>();
 for (const [proto, chars] of Object.entries(CONFUSABLE_GROUPS)) for (const ch of chars) PROTOTYPE.set(ch, proto);
+/** One character that renders like several: an ellipsis for three full stops, a ligature for its letters. */
+const EXPANSIONS: Record<string, string> = { '\u2026': '...', '\u2025': '..', '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl' };
 
 /** Zero-width, joiners, bidi controls, variation selectors, tag characters: no visible glyph. */
 export function isInvisible(cp: number): boolean {
@@ -36,7 +38,7 @@ export function skeleton(s: string): string {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     if (isInvisible(cp)) continue;
-    out += PROTOTYPE.get(ch) ?? ch;
+    out += PROTOTYPE.get(ch) ?? EXPANSIONS[ch] ?? ch;
   }
   return out;
 }
@@ -82,7 +84,7 @@ export function isFormatFlip(from: string, to: string): boolean {
 const CHAR_NAMES: Record<number, string> = {
   0x20: 'SPACE', 0x27: 'APOSTROPHE', 0x22: 'QUOTATION MARK', 0x2d: 'HYPHEN-MINUS', 0x2f: 'SOLIDUS', 0x2e: 'FULL STOP', 0x3a: 'COLON', 0x0a: 'LINE FEED',
   0xa0: 'NO-BREAK SPACE', 0xad: 'SOFT HYPHEN', 0x2b9: 'MODIFIER LETTER PRIME', 0x2bb: 'MODIFIER LETTER TURNED COMMA', 0x2bc: 'MODIFIER LETTER APOSTROPHE',
-  0x2010: 'HYPHEN', 0x2011: 'NON-BREAKING HYPHEN', 0x2013: 'EN DASH', 0x2014: 'EM DASH', 0x2018: 'LEFT SINGLE QUOTATION MARK', 0x2019: 'RIGHT SINGLE QUOTATION MARK',
+  0x2026: 'HORIZONTAL ELLIPSIS', 0x2010: 'HYPHEN', 0x2011: 'NON-BREAKING HYPHEN', 0x2013: 'EN DASH', 0x2014: 'EM DASH', 0x2018: 'LEFT SINGLE QUOTATION MARK', 0x2019: 'RIGHT SINGLE QUOTATION MARK',
   0x201c: 'LEFT DOUBLE QUOTATION MARK', 0x201d: 'RIGHT DOUBLE QUOTATION MARK', 0x2032: 'PRIME', 0x2009: 'THIN SPACE', 0x202f: 'NARROW NO-BREAK SPACE',
   0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER', 0x2060: 'WORD JOINER', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
   0x2212: 'MINUS SIGN', 0x2215: 'DIVISION SLASH', 0xff07: 'FULLWIDTH APOSTROPHE', 0x3000: 'IDEOGRAPHIC SPACE', 0x430: 'CYRILLIC SMALL LETTER A', 0x435: 'CYRILLIC SMALL LETTER IE', 0x43e: 'CYRILLIC SMALL LETTER O',

@@ -19,6 +19,12 @@ import { ALL_KINDS, Kind, SETTING_KINDS } from './sources';
 
 /** Lists of up to this many plain hosts are checked for being the program's own endpoints. */
 const MAX_FIRST_PARTY = 12;
+/** Sources whose words are an organisation's name: a Windows or Kerberos domain, a git remote or e-mail, the DNS search domain. */
+const ORGANISATION_SOURCE = /^process\.env\.USER(?:DNS)?DOMAIN$|^runs (?:wmic computersystem get domain|realm list)/;
+/** Sources an organisation's name is part of: a git remote's owner, an e-mail's domain, the DNS search domain, a Kerberos realm. */
+const ORGANISATION_PART_SOURCE = /^process\.env\.(?:EMAIL|GIT_(?:AUTHOR|COMMITTER)_EMAIL)$|^(?:reads|runs) .*(?:\.git\/config|\.gitconfig|user\.email|remote|resolv\.conf|krb5\.conf|mailname|domainname|dsregcmd|net config|klist|enrollment|scutil --dns)/;
+/** Methods that take a part of a text (`url.split("/")[3]`, `re.exec(cfg)[1]`). */
+const PART_METHODS = new Set(['split', 'match', 'exec', 'slice', 'substring', 'substr', 'at', 'pop', 'shift']);
 
 /** A map made from worked-out entries is looked into up to this size. */
 const MAX_MAP_ENTRIES = 4096;
@@ -279,7 +285,7 @@ export class Comparisons {
     // bare word (`["clone", "pull"].includes(args[0])`, `model === "opus"`) is a command or a name, not an organisation.
     // A Windows domain (`USERDOMAIN`, `USERDNSDOMAIN`) is itself an organisation's name: equal to a word, it is one.
     // So is an editor's name: `appName === "Cursor"` names its maker.
-    const wordsCount = !isExactMatch(node, subject) || !!(flow.kinds & Kind.EDITOR) || flow.via.some((n) => /^process\.env\.USER(?:DNS)?DOMAIN$/.test(this.a.sources.match(n)?.label ?? ''));
+    const wordsCount = !isExactMatch(node, subject) || !!(flow.kinds & Kind.EDITOR) || this.namesOrganisation(flow, subject);
     // Minutes of an offset worked out by arithmetic (`Math.abs(offset) % 60 === 45`, a date library formatting
     // "+05:45") are no UTC offset of a place: only the offset itself, compared as read, is.
     const derived = this.isArithmetic(subject);
@@ -451,7 +457,29 @@ export class Comparisons {
     const value = word && (isLiteral(word) || unwrap(word).type === 'Identifier') ? this.a.value(word) : undefined;
     const words = value instanceof Many ? value.values : [value];
     if (words.length > 8 || !words.every((v) => typeof v === 'string' && isOrganisationWord(v) && classifyConstant(v, kinds, Kind) === 'keyword')) return false;
-    return !isExactMatch(node, subject!) || f.via.some((n) => /^process\.env\.USER(?:DNS)?DOMAIN$/.test(this.a.sources.match(n)?.label ?? ''));
+    return !isExactMatch(node, subject!) || this.namesOrganisation(f, subject!);
+  }
+
+  /**
+   * Whether a value was read from a source that names an organisation itself: a Windows domain, a git remote or
+   * configuration (the remote's owner, the user's e-mail domain), the DNS search domain, a Kerberos realm.
+   */
+  private namesOrganisation(f: Flow, subject: Node): boolean {
+    const labels = f.via.map((n) => this.a.sources.match(n)?.label ?? '');
+    return labels.some((l) => ORGANISATION_SOURCE.test(l)) || labels.some((l) => ORGANISATION_PART_SOURCE.test(l)) && this.isPart(subject);
+  }
+
+  /** A part taken of a text (`m[1]`, `url.split("/")[3]`, in any letter case), not the text as read. */
+  private isPart(node: Node, depth = 0): boolean {
+    const n = unwrap(node);
+    if (n.type === 'MemberExpression') return n.computed;
+    if (n.type === 'CallExpression') {
+      const m = methodName(n) ?? '';
+      if (PART_METHODS.has(m)) return true;
+      return /^(?:toLowerCase|toUpperCase|trim|toString)$/.test(m) && depth < 4 && this.isPart(unwrap(n.callee).object, depth + 1);
+    }
+    const def = n.type === 'Identifier' && depth < 4 ? this.a.defs.soleDefinition(n) : undefined;
+    return !!def && this.isPart(def, depth + 1);
   }
 
   /** Could one constant (not in a list) be specific under some source? Cached by value. */

@@ -494,7 +494,9 @@ export class Dataflow {
       const shared = this.a.modules.sharedName(input);
       if (shared === undefined) return this.inputFlow(node, input);
       // (Only the outcome of a check of specific values, as the linker gives it: see ModuleFacts.summary.)
-      const written = this.flowAll(this.a.modules.globalWrites(shared));
+      // (A constant written under a check, `if (hit) process.env.X = "b"`, carries the check, as a flag does.)
+      const writes = this.a.modules.globalWrites(shared);
+      const written = this.flagFlow(writes) ?? this.flowAll(writes);
       return union(this.inputFlow(node, input), this.checked(written) ? written : NONE);
     }
     // `env.hit` of `export function make(env)`: that member of what callers in other modules pass.

@@ -88,6 +88,46 @@ export function deepCopyOf(call: Node): Node | undefined {
   return isJson(c, 'parse') && arg?.type === 'CallExpression' && isJson(unwrap(arg.callee), 'stringify') && arg.arguments[0] ? arg.arguments[0] : undefined;
 }
 
+/** `Object.assign`, or a name for it. */
+function isObjectAssign(n: Node): boolean {
+  const u = unwrap(n);
+  return u.type === 'MemberExpression' && unwrap(u.object).type === 'Identifier' && unwrap(u.object).name === 'Object' && propertyName(u) === 'assign';
+}
+
+/** Nodes a merge helper's body may hold: compilers' helpers are a few lines. */
+const MAX_MERGE_NODES = 200;
+
+/**
+ * A function that copies the members of objects into another, as compilers write spread and `Object.assign`
+ * (tsc's `__assign`, babel's `_extends`, esbuild's `__spreadValues`): a `for…in` loop that sets `t[k]` from `s[k]`
+ * (or passes both to a setter, `__defNormalProp(a, k, b[k])`).
+ */
+function copiesMembers(fn: FunctionNode): boolean {
+  const stack: Node[] = [fn.body];
+  for (let seen = 0; stack.length && seen < MAX_MERGE_NODES; seen++) {
+    const n = stack.pop()!;
+    if (n.type === 'ForInStatement') {
+      const left = n.left.type === 'VariableDeclaration' ? n.left.declarations[0]?.id : n.left;
+      if (left?.type === 'Identifier' && readsKeyed(n.body, left.name)) return true;
+    }
+    forEachChild(n, (c) => { stack.push(c); });
+  }
+  return false;
+}
+
+/** Does a loop body read `s[k]` into `t[k]` (or hand it to a setter with `k`)? */
+function readsKeyed(body: Node, k: string): boolean {
+  const keyed = (n: Node) => n.type === 'MemberExpression' && n.computed && unwrap(n.property).type === 'Identifier' && unwrap(n.property).name === k;
+  const stack = [body];
+  for (let seen = 0; stack.length && seen < MAX_MERGE_NODES; seen++) {
+    const n = stack.pop()!;
+    if (n.type === 'AssignmentExpression' && keyed(n.left) && keyed(unwrap(n.right))) return true;
+    if (n.type === 'CallExpression' && n.arguments.some((a: Node) => keyed(unwrap(a))) && n.arguments.some((a: Node) => unwrap(a).type === 'Identifier' && unwrap(a).name === k)) return true;
+    forEachChild(n, (c) => { stack.push(c); });
+  }
+  return false;
+}
+
 /** Each member a getter map declares with its values: a getter's returns, or the value itself. */
 function getterMembers(defs: Definitions, map: Node): Array<[string, Node[]]> {
   return (getterList(map) ?? []).map((m) => [m.key, m.getter ? defs.returnsOf(m.node as FunctionNode) : [m.node]]);
@@ -228,6 +268,9 @@ export class Definitions {
   private readonly defined = new Map<Binding, Node[]>();
   /** CommonJS export assignments and `Object.defineProperty(exports, …)` calls. */
   readonly commonJs: Node[] = [];
+  /** Parameters of functions that fill an export as a TypeScript namespace, with the export's name. */
+  readonly exportedNamespaces: Array<[Node, string]> = [];
+  /** `Object.defineProperty(exports, …)` and helpers' `f(require("m"), exports)` calls. */
   readonly defineCalls: Node[] = [];
   /** The parser's list of nodes; with it come its calls and assignments by name (else the walk records those). */
   private readonly nodes?: Node[];
@@ -272,6 +315,8 @@ export class Definitions {
           if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
           if (isClassDescriptorCall(node)) addTo(this.classDescriptors, node.arguments[0].name, node);
           if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
+          // tsc's `__exportStar(require("./tz"), exports)`: `export * from "./tz"` (see ModuleFacts.addCommonJs).
+          if (node.arguments.length === 2 && node.arguments[1].type === 'Identifier' && node.arguments[1].name === 'exports') this.defineCalls.push(node);
           const [obj, key] = node.arguments as Node[];
           if (node.arguments.length === 3 && key.type === 'Literal' && typeof key.value === 'string' && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.fieldCalls, key.value, node);
           if (node.arguments.length === 3 && key.type === 'Identifier') addTo(this.privateWrites, key.name, node);
@@ -594,6 +639,11 @@ export class Definitions {
     const loop = d.parent?.parent;
     if (loop?.type === 'ForOfStatement' && loop.left === d.parent) return loop.right;
     const init = d.init && unwrap(d.init);
+    // `for (var _i = 0, L = list; _i < L.length; _i++) { var z = L[_i]; … }`: a counted loop (tsc's ES5 `for…of`).
+    if (init?.type === 'MemberExpression' && init.computed && unwrap(init.property).type === 'Identifier') {
+      const counter = this.a.scopes.resolve(unwrap(init.property));
+      return counter && this.isLoopCounter(counter) ? init.object : undefined;
+    }
     if (init?.type !== 'MemberExpression' || propertyName(init) !== 'value' || unwrap(init.object).type !== 'Identifier') return undefined;
     const step = this.a.scopes.resolve(unwrap(init.object));
     // Every value of the step is the iterator advanced (`it.next()`, `it.n()`, `it()`).
@@ -1565,12 +1615,33 @@ export class Definitions {
         // A deep copy, `structuredClone(o)` or `JSON.parse(JSON.stringify(o))`, has the members of `o`.
         const copied = deepCopyOf(node);
         if (copied) return this.objectShapes(copied, depth + 1);
+        // `__assign(__assign({}, env()), { verbose: false })`: a compiler's spread, the objects given.
+        if (this.isMergeCall(node)) return (node.arguments as Node[]).flatMap((a) => this.objectShapes(a, depth + 1));
         const fn = this.functionOf(node.callee, depth + 1);
         return fn ? this.returnsOf(fn).flatMap((r) => this.objectShapes(r, depth + 1)) : [];
       }
     }
     return [];
   }
+
+  /** A call of `Object.assign` under another name or of a helper that does what it does (see copiesMembers). */
+  private isMergeCall(call: Node): boolean {
+    const callee = calleeOf(call.callee);
+    // (`tslib.__assign`, `(0, tslib_1.__assign)(…)`: the helpers' library by their names.)
+    if (callee.type === 'MemberExpression') return /^(?:__assign|_extends|_objectSpread2?|__spreadValues)$/.test(propertyName(callee) ?? '');
+    const b = callee.type === 'Identifier' ? this.a.scopes.resolve(callee) : undefined;
+    if (!b) return false;
+    let known = this.mergeHelpers.get(b);
+    if (known === undefined) {
+      const defs = b.kind === 'function' ? [b.decl] : this.definitions(b);
+      // (`var __assign = (this && this.__assign) || function () { __assign = Object.assign || function (t) {…}; … }`.)
+      const merges = (d: Node): boolean => isObjectAssign(d) || isFunction(d) && copiesMembers(d as FunctionNode) || d.type === 'LogicalExpression' && (merges(unwrap(d.left)) || merges(unwrap(d.right)));
+      known = defs.length <= 3 && defs.some((d) => merges(unwrap(d)));
+      this.mergeHelpers.set(b, known);
+    }
+    return known;
+  }
+  private readonly mergeHelpers = new Map<Binding, boolean>();
 
   /** The function whose `this` a `this` is (arrow functions take their surrounding one). */
   private thisFunction(node: Node): FunctionNode | undefined {
@@ -1636,6 +1707,16 @@ export class Definitions {
     return (this.prototypeIndex.get(b.name) ?? []).filter((a) => this.a.scopes.resolve(unwrap(unwrap(unwrap(a.left).object).object)) === b);
   }
 
+  /**
+   * The methods of a constructor function's prototype (`C.prototype.m = function…`, as tsc and babel write a class
+   * for ES5), for `C` or `new C()`: what other modules call on the class's instances.
+   */
+  prototypeMethods(node: Node): Array<[string, FunctionNode]> {
+    const made = unwrap(node);
+    const fn = made.type === 'NewExpression' ? this.constructorOf(made.callee) : isFunction(made) && made.type !== 'ArrowFunctionExpression' ? made as FunctionNode : undefined;
+    return fn ? this.prototypeMembers(fn).flatMap(([key, values]) => (values.length === 1 && isFunction(unwrap(values[0])) ? [[key, unwrap(values[0]) as FunctionNode] as [string, FunctionNode]] : [])) : [];
+  }
+
   /** What a constructor function's prototype holds by key: `C.prototype.m = …` and `C.prototype = { m }`. */
   private prototypeMembers(fn: FunctionNode): Array<[string, Node[]]> {
     const b = this.declaredBinding(fn);
@@ -1668,7 +1749,25 @@ export class Definitions {
     (call.arguments as Node[]).forEach((a, i) => {
       const arg = unwrap(a);
       const p = fn.params[i];
-      if (p?.type === 'Identifier' && arg.type === 'LogicalExpression' && arg.operator === '||' && arg.left.type === 'Identifier' && unwrap(arg.right).type === 'AssignmentExpression') addTo(this.namespaceParams, arg.left.name, p);
+      if (p?.type !== 'Identifier' || arg.type !== 'LogicalExpression' || arg.operator !== '||' || unwrap(arg.right).type !== 'AssignmentExpression') return;
+      if (arg.left.type === 'Identifier') addTo(this.namespaceParams, arg.left.name, p);
+      // (tsc's CommonJS output fills the export itself: `(function (Geo) {…})(exports.Geo || (exports.Geo = {}))`.)
+      const left = unwrap(arg.left);
+      const name = left.type === 'MemberExpression' && unwrap(left.object).type === 'Identifier' && unwrap(left.object).name === 'exports' ? propertyName(left) : undefined;
+      if (name !== undefined) this.exportedNamespaces.push([p, name]);
+    });
+  }
+
+  /** A counter a `for` loop declares and steps (`for (let i = 0; …; i++)`): no one value, each index in turn. */
+  isLoopCounter(b: Binding): boolean {
+    const d = b.decl;
+    const loop = d.type === 'VariableDeclarator' ? d.parent?.parent : undefined;
+    if (loop?.type !== 'ForStatement' || loop.init !== d.parent || !loop.update) return false;
+    const steps = unwrap(loop.update).type === 'SequenceExpression' ? unwrap(loop.update).expressions : [loop.update];
+    return steps.some((u: Node) => {
+      const step = unwrap(u);
+      const target = step.type === 'UpdateExpression' ? step.argument : step.type === 'AssignmentExpression' && step.operator !== '=' ? step.left : undefined;
+      return target?.type === 'Identifier' && target.name === b.name;
     });
   }
 

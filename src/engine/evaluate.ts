@@ -92,6 +92,8 @@ export interface DefinitionSource {
   argumentOf?(b: Binding): Node | undefined;
   /** What `b.push(…)` calls add to an array. */
   pushedTo?(b: Binding): Node[];
+  /** Whether a `for` loop steps the binding (`i` of `for (let i = 0; …; i++)`). */
+  isLoopCounter?(b: Binding): boolean;
   /** What a call of a bundled module's loader (`require_list()`, `n(101)`) sets `module.exports` to. */
   moduleValues?(call: Node): Node[];
   /** Whether `name.key` is assigned anywhere (`state.hit = true`), for the variable `name` names. */
@@ -162,6 +164,8 @@ export class Evaluator {
 
   private computeBindingValue(b: Binding): { value: Value; literals: Literals; decoded: boolean } {
     if (b.kind === 'function') return { value: new Closure(b.decl as FunctionNode, null), literals: NO_LITERALS, decoded: false };
+    // (A loop's counter is not the value it starts at.)
+    if (this.defs.isLoopCounter?.(b)) return { value: UNKNOWN, literals: NO_LITERALS, decoded: false };
     let source: Node | undefined;
     // `for (const s of list)`: the loop variable is each element.
     const iterated = b.kind !== 'param' ? this.defs.loopList?.(b) : undefined;
@@ -345,6 +349,11 @@ export class Evaluator {
     }
     // `const state = { hit: false }; … state.hit = true`: a member set again elsewhere is not its first value.
     if (typeof key === 'string' && !frame && isObj(obj) && unwrap(node.object).type === 'Identifier' && this.defs.reassigned?.(unwrap(node.object), key)) return UNKNOWN;
+    // `L[i]` of a loop's counter: each element in turn.
+    if (node.computed && !frame && Array.isArray(obj) && obj.length && obj.length <= MAX_MANY && unwrap(node.property).type === 'Identifier') {
+      const b = this.scopes.resolve(unwrap(node.property));
+      if (b && this.defs.isLoopCounter?.(b)) return new Many(obj);
+    }
     // `T[i]` of a text picked character by character (an index table): a decoding step.
     if (typeof obj === 'string' && typeof key === 'number' && node.computed && node.property.type !== 'Literal') this.prov.decoded = true;
     return getProperty(obj, key);

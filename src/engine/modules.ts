@@ -264,13 +264,35 @@ export function calleeOf(callee: Node): Node {
   }
 }
 
+/** The argument a plain parameter of a function called in place takes (`(function (_super) {…}(Base))`). */
+function inPlaceArgument(b: Binding): Node | undefined {
+  const fn = b.decl;
+  if (!isFunction(fn) || b.id.parent !== fn) return undefined;
+  const call = parenthesised(fn).parent;
+  const i = fn.params.indexOf(b.id);
+  return call?.type === 'CallExpression' && call.callee === parenthesised(fn) && i >= 0 ? call.arguments[i] : undefined;
+}
+
+/** The arguments a call passes to the function it runs: `f.call(t, a)` and `f.apply(t, [a])` pass `a`. */
+function callArguments(call: Node): Node[] {
+  const callee = unwrap(call.callee);
+  const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (method === 'call') return call.arguments.slice(1);
+  const list = method === 'apply' && call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+  return method !== 'apply' ? call.arguments : list?.type === 'ArrayExpression' ? list.elements.filter(Boolean) : [];
+}
+
 interface Host {
   text: string;
   scopes: ScopeResolver;
   definitions(b: Binding): Node[];
   returnsOf(fn: FunctionNode): Node[];
+  /** What a function's call resolves to: its returns, or what a compiler's lowered async body returns (`__awaiter(…)`). */
+  resultsOf(fn: FunctionNode): Node[];
   functionOf(node: Node): FunctionNode | undefined;
   classOf(node: Node): Node | undefined;
+  /** The methods on a constructor function's prototype, for the function or `new C()`. */
+  prototypeMethods(node: Node): Array<[string, FunctionNode]>;
   webpackImportOf(call: Node): string | undefined;
   paramCalls(fn: FunctionNode): Map<number, Node[]>;
   webpackImports(): Node[];
@@ -287,8 +309,20 @@ interface Host {
   position(offset: number): { line: number; column: number };
   /** Assignments to members: `o.key = v` and `o.p.key = v`. */
   memberWrites(): Iterable<Node>;
+  /** What a lowered async function awaits where it reads the result (`_a.sent()`), or undefined for other nodes. */
+  sentValues(node: Node): Node[] | undefined;
   /** The outer binding a TypeScript namespace's parameter fills (Definitions.filledBy). */
   filledBy(b: Binding): Binding | undefined;
+}
+
+/** The methods of an exported object literal by their export names (see memberName). */
+function objectMethods(name: string, object: Node): Array<[string, FunctionNode]> {
+  const out: Array<[string, FunctionNode]> = [];
+  for (const p of object.properties as Node[]) {
+    const key = p.type === 'Property' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : typeof p.key.value === 'string' ? p.key.value : undefined) : undefined;
+    if (key !== undefined && isFunction(p.value)) out.push([memberName(name, key), p.value as FunctionNode]);
+  }
+  return out;
 }
 
 /**
@@ -354,6 +388,9 @@ export class ModuleFacts {
   /** The module specifier an expression stands for as a whole: a namespace import, `require("m")`, `await import("m")`. */
   namespaceOf(node: Node, depth = 0): string | undefined {
     node = unwrap(node);
+    // (`(_a.sent()).inRegion` after `return [4, import("./geo")]`: a compiler's lowered `await`.)
+    const sent = (node.type === 'CallExpression' || node.type === 'MemberExpression') && depth < 3 ? this.host.sentValues(node) : undefined;
+    if (sent?.length === 1) return this.namespaceOf(sent[0], depth + 1);
     switch (node.type) {
       case 'AwaitExpression': return this.namespaceOf(node.argument, depth);
       // `m.default` of an interop helper's result (`__importDefault(require("m")).default`) is the CommonJS module.
@@ -452,6 +489,9 @@ export class ModuleFacts {
         const called = def?.type === 'CallExpression' && callee.parent?.type === 'CallExpression' && callee.parent.callee === callee;
         return def?.type === 'MemberExpression' || called ? this.importOf(def!, depth + 1) : undefined;
       }
+      // `_super` of `(function (_super) {…}(base_1.EnvBase))`: what the function is called with in place.
+      const argument = b?.kind === 'param' ? inPlaceArgument(b) : undefined;
+      if (argument) return this.importOf(argument, depth + 1);
       if (b?.kind !== 'import' || b.decl.type === 'ImportNamespaceSpecifier') return undefined;
       const spec = this.importSource(b);
       const imported = b.decl.imported;
@@ -481,7 +521,7 @@ export class ModuleFacts {
       // `ns.api.read`, `n(793)._.zone`: a member of an exported object reached through a namespace.
       // (Also `const { env } = require("./env")`: a local name for an exported object.)
       const local = defs.length === 1 && unwrap(defs[0]).type === 'MemberExpression';
-      const whole = (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' || object.type === 'MemberExpression' || local) && !BUILTIN_MEMBERS.has(name) ? this.importOf(object, depth + 1) : undefined;
+      const whole = (b?.kind === 'import' && b.decl.type === 'ImportSpecifier' || object.type === 'MemberExpression' || local || b?.kind === 'param' && inPlaceArgument(b)) && !BUILTIN_MEMBERS.has(name) ? this.importOf(object, depth + 1) : undefined;
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;
@@ -577,7 +617,9 @@ export class ModuleFacts {
     let def: InputDef | undefined;
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       const callee = calleeOf(node.callee);
-      const imp = this.importOf(callee) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined);
+      // (`Base.prototype.zone.call(this)`, as tsc writes `super.zone()` for ES5: a call of that function.)
+      const through = node.type === 'CallExpression' && callArguments(node) !== node.arguments ? calleeOf(callee.object) : undefined;
+      const imp = this.importOf(callee) ?? (through && this.importOf(through)) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined);
       if (imp) def = { type: 'call', spec: imp.spec, name: imp.name, args: [] };
     } else if (node.type === 'Identifier' || node.type === 'MemberExpression') {
       const imp = this.importOf(node);
@@ -751,50 +793,32 @@ export class ModuleFacts {
         else out.set(`${id}:${key}`, this.localValue(values[0]));
       }
     }
-    // The methods of an exported object literal are exported functions too: `export default { read() {…} }`
-    // gives `read` (a default import is used like a namespace, `T.read()`), `export const api = {…}` gives `api.read`.
-    for (const [name, node] of [...out]) {
-      const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
-      const defs = b && b.kind !== 'param' && b.kind !== 'import' ? this.host.definitions(b) : [];
-      const object = node.type === 'ObjectExpression' ? node : defs.length === 1 ? unwrap(defs[0]) : undefined;
-      for (const [as, fn] of this.classMethods(name, object?.type === 'NewExpression' ? object : node)) if (!out.has(as)) out.set(as, fn);
-      if (object?.type !== 'ObjectExpression') continue;
-      for (const p of object.properties as Node[]) {
-        const key = p.type === 'Property' && !p.computed ? (p.key.type === 'Identifier' ? p.key.name : typeof p.key.value === 'string' ? p.key.value : undefined) : undefined;
-        if (key === undefined || !isFunction(p.value)) continue;
-        const as = memberName(name, key);
-        if (!out.has(as)) out.set(as, p.value);
-      }
-    }
-    // Functions assigned to an exported name's members are its methods: `Geo.inRegion = …`, also inside the
-    // function that fills a TypeScript namespace (`export var Geo; (function (Geo) { Geo.inRegion = … })(Geo || (Geo = {}))`).
-    const exportedNames = new Map<Binding, string>();
-    for (const [name, node] of out) {
-      const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
-      if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const')) exportedNames.set(b, name);
-    }
-    if (exportedNames.size) {
-      for (const a of this.host.memberWrites()) {
-        const obj = unwrap(a.left.object);
-        const key = a.operator === '=' ? propertyName(a.left) : undefined;
-        const b = obj.type === 'Identifier' && key !== undefined ? this.host.scopes.resolve(obj) : undefined;
-        const name = b && exportedNames.get(b.kind === 'param' ? this.host.filledBy(b) ?? b : b);
-        const fn = name === undefined ? undefined : isFunction(unwrap(a.right)) ? unwrap(a.right) : this.host.functionOf(a.right);
-        if (fn && !out.has(memberName(name!, key!))) out.set(memberName(name!, key!), fn);
-      }
-    }
-    // A factory's closure is exported too: `makeCheck()(tz)` in the importing module runs `makeCheck()`'s one returned function.
-    for (const [name, node] of [...out]) {
-      const made = isFunction(node) ? this.host.returnsOf(node).map(unwrap) : [];
-      if (made.length === 1 && isFunction(made[0]) && !out.has(`${name}()`)) out.set(`${name}()`, made[0]);
-    }
-    for (const [name, node] of out) if (isFunction(node)) this.exportedFunctions.set(node, name);
-    // A class's constructor takes what `new Prompt(…)` passes in other modules: its parameters are the class's.
-    for (const [name, node] of out) {
-      const ctor = node.type === 'ClassDeclaration' || node.type === 'ClassExpression' ? (node.body.body as Node[]).find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') : undefined;
-      if (ctor && !this.exportedFunctions.has(ctor.value)) this.exportedFunctions.set(ctor.value, name);
-    }
+    for (const [name, node] of [...out]) this.addExport(out, name, node);
     return out;
+  }
+
+  /**
+   * Adds an export and what other modules reach through it: the methods of an object literal (`export default
+   * { read() {…} }` gives `read`, as a default import is used like a namespace; `export const api = {…}` gives
+   * `api.read`) or of a class or its instance (see classMethods); functions assigned to its members (`Geo.inRegion = …`,
+   * also inside the function that fills a TypeScript namespace); a factory's one closure (`makeCheck()(tz)` in the
+   * importing module runs `makeCheck()`'s returned function); a class's constructor, which takes what `new Prompt(…)`
+   * passes in other modules. A name exported itself keeps its own value.
+   */
+  private addExport(out: Map<string, Node>, name: string, node: Node): void {
+    out.set(name, node);
+    const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : node.type === 'FunctionDeclaration' && node.id ? this.host.scopes.resolve(node.id) : undefined;
+    const defs = node.type === 'Identifier' && b && b.kind !== 'param' && b.kind !== 'import' ? this.host.definitions(b) : [];
+    const object = node.type === 'ObjectExpression' ? node : defs.length === 1 ? unwrap(defs[0]) : undefined;
+    const members = this.classMethods(name, object?.type === 'NewExpression' ? object : node);
+    if (object?.type === 'ObjectExpression') members.push(...objectMethods(name, object));
+    if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'function')) members.push(...this.assignedMethods(b, name));
+    const made = isFunction(node) ? this.host.returnsOf(node).map(unwrap) : [];
+    if (made.length === 1 && isFunction(made[0])) members.push([`${name}()`, made[0] as FunctionNode]);
+    for (const [as, fn] of members) if (!out.has(as)) { out.set(as, fn); this.exportedFunctions!.set(fn, as); }
+    if (isFunction(node)) this.exportedFunctions!.set(node, name);
+    const ctor = node.type === 'ClassDeclaration' || node.type === 'ClassExpression' ? (node.body.body as Node[]).find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') : undefined;
+    if (ctor && !this.exportedFunctions!.has(ctor.value)) this.exportedFunctions!.set(ctor.value, name);
   }
 
   /**
@@ -805,8 +829,9 @@ export class ModuleFacts {
     // An exported instance (`export const env = new Env()`, `module.exports = new Env()`) exports its class's methods as its own.
     const instance = node.type === 'NewExpression' ? this.host.classOf(node.callee) : undefined;
     const cls = instance ?? node;
-    if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return [];
     const member = (key: string) => memberName(name, key);
+    // (A class written as a constructor function: `C.prototype.m = function…`.)
+    if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return this.host.prototypeMethods(node).map(([key, fn]) => [node.type === 'NewExpression' ? member(key) : `${name}.prototype.${key}`, fn]);
     const out: Array<[string, FunctionNode]> = [];
     for (const m of cls.body.body as Node[]) {
       // A getter is exported like a method: its export's value is what it returns (`env.zone` of `get zone() {…}`).
@@ -818,26 +843,57 @@ export class ModuleFacts {
   }
 
   /** What an exported name stands for: the function it names (so its parameters and returns are followed), else the expression. */
-  private localValue(node: Node): Node {
+  private localValue(node: Node, depth = 0): Node {
     node = unwrap(node);
     if (isFunction(node) || node.type !== 'Identifier') return node;
     const b = this.host.scopes.resolve(node);
     if (!b) return node;
     if (b.kind === 'function' || b.kind === 'class') return b.decl;
     const defs = b.kind === 'param' ? [] : this.host.definitions(b);
-    return defs.length === 1 && isFunction(unwrap(defs[0])) ? unwrap(defs[0]) : node;
+    const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    // A class as tsc writes it for ES5: `var Geo = (function () { function Geo() {} Geo.m = …; return Geo; }())`, `(function (_super) {…}(Base))`.
+    const made = def?.type === 'CallExpression' && isFunction(unwrap(def.callee)) && depth < 2 ? this.host.returnsOf(unwrap(def.callee) as FunctionNode) : [];
+    if (made.length === 1 && unwrap(made[0]).type === 'Identifier') return this.localValue(made[0], depth + 1);
+    return def && isFunction(def) ? def : node;
   }
 
+  /** Functions assigned to members of a name, `Geo.inRegion = …`, as its methods by export name (also in the function that fills a TypeScript namespace). */
+  private assignedMethods(b: Binding, name: string): Array<[string, FunctionNode]> {
+    if (!this.memberWritesByBinding) {
+      this.memberWritesByBinding = new Map();
+      for (const a of this.host.memberWrites()) {
+        const obj = unwrap(a.left.object);
+        const key = a.operator === '=' ? propertyName(a.left) : undefined;
+        const ob = obj.type === 'Identifier' && key !== undefined ? this.host.scopes.resolve(obj) : undefined;
+        if (ob) addTo(this.memberWritesByBinding, ob.kind === 'param' ? this.host.filledBy(ob) ?? ob : ob, a);
+      }
+    }
+    const out: Array<[string, FunctionNode]> = [];
+    for (const a of this.memberWritesByBinding.get(b) ?? []) {
+      const fn = isFunction(unwrap(a.right)) ? unwrap(a.right) as FunctionNode : this.host.functionOf(a.right);
+      if (fn) out.push([memberName(name, propertyName(a.left)!), fn]);
+    }
+    return out;
+  }
+  private memberWritesByBinding?: Map<Binding, Node[]>;
+
   /** Adds CommonJS exports: `module.exports = { a }`, `module.exports = f`, `exports.a = v`, `module.exports.a = v`, `Object.defineProperty(exports, "a", { get })`, swc's `_export(exports, { a: () => a })`. */
-  addCommonJs(assignments: Node[], defineCalls: Node[], getters: Array<[string, Node[]]> = []): void {
+  addCommonJs(assignments: Node[], defineCalls: Node[], getters: Array<[string, Node[]]> = [], namespaces: Array<[Node, string]> = []): void {
     const out = this.exports();
     const isModuleExports = (n: Node) => n.type === 'MemberExpression' && propertyName(n) === 'exports' && unwrap(n.object).type === 'Identifier' && unwrap(n.object).name === 'module' && !this.host.scopes.resolve(unwrap(n.object));
     const isExports = (n: Node) => (n.type === 'Identifier' && n.name === 'exports' && !this.host.scopes.resolve(n)) || isModuleExports(n);
     const set = (name: string, value: Node) => {
-      const v = this.localValue(value);
-      out.set(name, v);
-      if (isFunction(v)) this.exportedFunctions!.set(v, name);
-      for (const [as, fn] of this.classMethods(name, v)) if (!out.has(as)) { out.set(as, fn); this.exportedFunctions!.set(fn, as); }
+      // (tsc declares each export first: `exports.zone = void 0`, `exports.b = exports.a = void 0`.)
+      let u = unwrap(value);
+      while (u.type === 'AssignmentExpression') u = unwrap(u.right);
+      if (u.type === 'UnaryExpression' && u.operator === 'void') return;
+      // `exports.geo = __importStar(require("./geo"))` (tsc's `export * as geo from "./geo"`): a module under a name.
+      const whole = name !== 'default' ? this.namespaceOf(value) : undefined;
+      if (whole !== undefined) { this.reexports.push({ spec: whole, name: '*', as: name }); return; }
+      // `exports.signal = check_1.mark`, or a getter returning it (tsc's `export { mark as signal } from "./check"`): a re-export.
+      const from = unwrap(value).type === 'MemberExpression' ? this.importOf(value) : undefined;
+      if (from) { this.reexports.push({ spec: from.spec, name: from.name, as: name }); return; }
+      this.addExport(out, name, this.localValue(value));
     };
     for (const a of assignments) {
       const left = unwrap(a.left);
@@ -863,7 +919,15 @@ export class ModuleFacts {
     }
     // `_export(exports, { zone: () => zone })` (swc): a getter per export.
     for (const [name, values] of getters) if (values.length === 1) set(name, values[0]);
+    // `(function (Geo) { Geo.inRegion = … })(exports.Geo || (exports.Geo = {}))`: the functions it fills the export with.
+    for (const [param, name] of namespaces) {
+      const b = this.host.scopes.resolve(param);
+      if (b) for (const [as, fn] of this.assignedMethods(b, name)) if (!out.has(as)) { out.set(as, fn); this.exportedFunctions!.set(fn, as); }
+    }
     for (const call of defineCalls) {
+      // `__exportStar(require("./tz"), exports)`: what that module exports, this one does.
+      const star = call.arguments.length === 2 && isExports(unwrap(call.arguments[1])) ? this.namespaceOf(call.arguments[0]) : undefined;
+      if (star !== undefined) { this.reexports.push({ spec: star, name: '*', as: '*' }); continue; }
       const [target, key, desc] = call.arguments as Node[];
       const name = stringOf(key);
       if (!target || name === undefined || !isExports(unwrap(target)) || desc?.type !== 'ObjectExpression') continue;
@@ -912,7 +976,7 @@ export class ModuleFacts {
       if (isGetter(node)) { exports[name] = { value: returnsFact(node as FunctionNode) }; continue; }
       if (isFunction(node)) {
         // (What it returns, with the members of an object literal it returns: `collect()` giving `{ tz, lang }`.)
-        const returned = this.host.returnsOf(node).map(unwrap);
+        const returned = this.host.resultsOf(node as FunctionNode).map(unwrap);
         const members = returned.length === 1 && returned[0].type === 'ObjectExpression' ? withMembers(returned[0], fact, (n, m) => this.withClass(n, m)).members : undefined;
         exports[name] = { value: { kinds: 0, from: [] }, returns: members ? { ...returnsFact(node), members } : returnsFact(node) };
         const sent = sends(node);
@@ -951,13 +1015,13 @@ export class ModuleFacts {
     for (const [node, key] of this.keys) {
       const def = this.defs.get(key)!;
       if (def.type !== 'call') { all.set(key, def); continue; }
-      const call: InputDef = { ...def, args: facts(node.arguments, fact) };
+      const call: InputDef = { ...def, args: facts(callArguments(node), fact) };
       // `store.set("tz", v)`, `store.get("tz")`: the key of a store another module keeps (see the linker).
       const first = node.arguments[0];
       if (first?.type === 'Literal' && typeof first.value === 'string' && first.value.length <= 64) call.key = first.value;
       const inside = call.args.some((a) => a.kinds || a.from.length) ? this.exportedAround(node) : undefined;
       if (inside !== undefined) {
-        const own = facts(node.arguments, ownFact);
+        const own = facts(callArguments(node), ownFact);
         Object.assign(call, own.every((o, i) => sameFact(o, call.args[i])) ? { in: inside } : { own, in: inside });
       }
       all.set(key, call);

@@ -1,7 +1,7 @@
 // One program, one analysis: the same mechanism (and benign look-alikes) split
 // across modules, as source files (ES modules, CommonJS) and as bundler output
 // built here with esbuild (one file in each format, and split chunks), webpack and
-// rollup (one file, and a chunk per module). The Bun
+// rollup (one file, and a chunk per module), and compiled module by module by tsc. The Bun
 // split build of the same sources is in test/real/bunSplit.test.ts.
 import * as assert from 'assert';
 import { buildSync, type Format } from 'esbuild';
@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import * as os from 'os';
 import * as path from 'path';
 import { rollup } from 'rollup';
+import * as ts from 'typescript';
 import webpack from 'webpack';
 import { resolveModule, scanProgram } from '../../src/engine/program';
 import { scanText } from '../../src/engine/scan';
@@ -153,6 +154,20 @@ describe('program: the same sources bundled by webpack and rollup', function () 
       const rollupSplit = 'rollup ES chunks, one per module';
       if (gap(rollupSplit)) it.skip(gap(rollupSplit)!);
       else it(`${p.name}: ${rollupSplit} (${p.verdict})`, async () => check(p, scanFiles(await rollupBuild(p, true))));
+    }
+  }
+});
+
+// tsc compiles each module to CommonJS on its own (`exports.x = x`, `(0, geo_1.f)()`, its interop helpers), for
+// ES2018 and for ES5 (classes as functions, `__assign` for spread, async functions as state machines).
+describe('program: the same sources compiled by tsc', () => {
+  const compile = (p: Program, target: ts.ScriptTarget) => Object.fromEntries(Object.entries(p.files).map(([name, text]) => [name,
+    ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS, target, esModuleInterop: true } }).outputText]));
+  for (const p of PROGRAMS.filter((x) => x.entry && !x.sourceOnly && !Object.values(x.files).some((t) => /\brequire\(/.test(t)))) {
+    for (const [target, label] of [[ts.ScriptTarget.ES2018, 'tsc, CommonJS for ES2018'], [ts.ScriptTarget.ES5, 'tsc, CommonJS for ES5']] as const) {
+      const gap = gapOf(p, label);
+      if (gap) it.skip(gap);
+      else it(`${p.name}: ${label} (${p.verdict})`, () => check(p, scanFiles(compile(p, target))));
     }
   }
 });

@@ -56,9 +56,14 @@ function swapOf(context: RuleContext, node: Node): { from: string; to: string; s
   const subject = unwrap(unwrap((split ?? node).callee).object);
   const [a, b] = pair;
   const re = regexOf(a);
-  const from = re ? re.pattern.replace(/^\\/, '') : a.regex ? undefined : stringValue(context, a);
+  const from = re ? regexText(re.pattern) : a.regex ? undefined : stringValue(context, a);
   const to = stringValue(context, b);
   return from === undefined || to === undefined ? undefined : { from, to, subject };
+}
+
+/** The text a pattern of literal characters matches (`\\.\\.\\.` gives `...`); other patterns as written, a leading escape dropped. */
+function regexText(pattern: string): string {
+  return /^(?:\\[^\w]|[^\\^$.*+?()[\]{}|])+$/.test(pattern) ? pattern.replace(/\\(.)/g, '$1') : pattern.replace(/^\\/, '');
 }
 
 function sameText(context: RuleContext, a: Node, b: Node): boolean {
@@ -423,10 +428,22 @@ function codeShown(context: RuleContext, n: Node): string {
   return context.analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60);
 }
 
-/** An object literal, or the one a name is defined as. */
-function objectOf(context: RuleContext, n: Node): Node | undefined {
+/** An object literal or a class instance (`new C()`), or the one a name is defined as, with the names of its methods. */
+function objectOf(context: RuleContext, n: Node): { object: Node; keys: string[] } | undefined {
   const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) : n;
-  return def && unwrap(def).type === 'ObjectExpression' ? unwrap(def) : undefined;
+  const object = def && unwrap(def);
+  if (object?.type === 'ObjectExpression') return { object, keys: (object.properties as Node[]).flatMap((p) => (p.type === 'Property' ? keyName(p) ?? [] : [])) };
+  if (object?.type !== 'NewExpression') return undefined;
+  // (The methods of the class and of the classes it extends, as far as the module defines them; minifiers
+  // write the class in place: `new class extends e { … }`.)
+  const classOf = (n: Node) => (n.type === 'Identifier' ? context.analysis.soleDefinition(n) : n);
+  const keys: string[] = [];
+  let cls = classOf(object.callee);
+  for (let depth = 0; depth < 4 && cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression'); depth++) {
+    for (const m of cls.body.body as Node[]) if (m.type === 'MethodDefinition' && m.kind === 'method' && !m.static) keys.push(keyName(m) ?? '');
+    cls = cls.superClass && classOf(cls.superClass);
+  }
+  return { object, keys: [...new Set(keys)].filter(Boolean) };
 }
 
 /** Two short functions that return two versions of what they are given (`(d) => d.replace(/-/g, "/")` and `(d) => d`). */
@@ -435,11 +452,19 @@ function returnedVersions(context: RuleContext, fa: Node, fb: Node): Versions | 
   if (!ra || !rb || sameText(context, ra, rb)) return undefined;
   // (A format flip or a look-alike swap made by one function and not the other is a version too.)
   const text = (n: Node) => codeShown(context, n);
-  for (const [x, y] of [[ra, rb], [rb, ra]]) {
+  for (const [x, y, other] of [[ra, rb, fb], [rb, ra, fa]]) {
     const f = flipOf(context, x);
-    if (f && sameText(context, f.subject, y)) return { what: `${showString(f.from)} written as ${showString(f.to)}`, a: text(y), b: text(x) };
+    // (An overriding method flips what the method it overrides returns: `super.date(d).replace(…)`.)
+    if (f && (sameText(context, f.subject, y) || isSuperCall(context, f.subject, other))) return { what: `${showString(f.from)} written as ${showString(f.to)}`, a: text(y), b: text(x) };
   }
   return subtleDifference(context, ra, rb);
+}
+
+/** `super.m(…)` where the `m` it runs is this function. */
+function isSuperCall(context: RuleContext, n: Node, fn: Node): boolean {
+  const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
+  const key = callee?.type === 'MemberExpression' && callee.object.type === 'Super' ? propertyName(callee) : undefined;
+  return key !== undefined && context.analysis.members(callee!.object, key).includes(fn);
 }
 
 /** What a short function returns: an arrow's expression, or the one `return` of a body of one statement. */
@@ -516,6 +541,8 @@ function mayBeVersions(n: Node): boolean {
     case 'Literal': case 'TemplateLiteral': case 'Identifier': case 'MemberExpression': case 'ObjectExpression': return true;
     // (A method of two objects of one shape: `hit ? { date: (d) => … } : { date: (d) => d }`.)
     case 'ArrowFunctionExpression': case 'FunctionExpression': return true;
+    // (Or of two classes: `hit ? new AltFmt() : new Fmt()`.)
+    case 'NewExpression': return u.callee.type === 'Identifier' || u.callee.type === 'ClassExpression';
     case 'ArrayExpression': return u.elements.length <= 1;
     case 'UnaryExpression': return u.operator === 'void';
     case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
@@ -604,13 +631,15 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   // whose methods of one name make two versions of what they are given.
   // (Also the two functions themselves, when the objects are written in the choice: `hit ? { date: … } : { date: … }`.)
   if (isFunction(A) && isFunction(B)) return returnedVersions(context, A, B);
+  // (Also two instances of classes, `hit ? new AltFmt() : new Fmt()`, one overriding the other's method.)
   const objectA = objectOf(context, A);
   const objectB = objectOf(context, B);
-  if (objectA && objectB && objectA !== objectB) {
-    for (const p of objectA.properties as Node[]) {
-      const key = p.type === 'Property' ? keyName(p) : undefined;
-      const other = key === undefined ? undefined : (objectB.properties as Node[]).find((q) => q.type === 'Property' && keyName(q) === key);
-      const versions = other && returnedVersions(context, p.value, other.value);
+  if (objectA && objectB && objectA.object !== objectB.object) {
+    for (const key of objectA.keys) {
+      if (!objectB.keys.includes(key)) continue;
+      const [fa] = context.analysis.members(objectA.object, key);
+      const [fb] = context.analysis.members(objectB.object, key);
+      const versions = fa && fb && fa !== fb ? returnedVersions(context, fa, fb) : undefined;
       if (versions) return { ...versions, what: `${versions.what} (its method ${key})` };
     }
   }

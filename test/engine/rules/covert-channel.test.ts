@@ -64,6 +64,12 @@ ruleTester('covert-channel', {
     `const cn = require("os").hostname();\nconst corp = cn.startsWith("MEGABANK-") || cn.startsWith("INITECH-");\nexports.agent = () => (corp ? { proxy: "http://proxy:8080" } : {});`,
     `const h = require("os").hostname();\nconst cs = h.includes("codespaces") || h.startsWith("runner");\nexports.sys = (t) => (cs ? t + "\\u200b" : t);`,
     `const cn = require("os").hostname().toLowerCase();\nexports.sys = (t) => (cn.includes("megabank") ? t + "\\u200b" : t);`,
+    // A subclass chosen by the platform; a flag in process.env set by a command-line switch.
+    `const win = process.platform === "win32";\nclass Fmt { path(p) { return p; } }\nclass WinFmt extends Fmt { path(p) { return super.path(p).replace(/\\//g, "\\\\"); } }\nconst fmt = win ? new WinFmt() : new Fmt();\nsend({ file: fmt.path("a/b") });`,
+    `if (process.argv.includes("--beta")) process.env.AGENT_VARIANT = "b";\nsend({ system: process.env.AGENT_VARIANT === "b" ? "Hi\\u2060" : "Hi" });`,
+    // A machine named exactly like a word is no organisation's; an ellipsis a setting asks for is typography.
+    `const h = require("os").hostname().toLowerCase();\nconst corp = ["megabank", "initech", "acme"].includes(h);\nexports.sys = (t) => (corp ? t + "\\u200b" : t);`,
+    `const pretty = process.argv.includes("--pretty");\nexports.sys = (t) => (pretty ? t.replace(/\\.\\.\\./g, "\\u2026") : t);`,
     // A bullet or a decimal mark chosen by the platform or the locale's own typography.
     `const bullet = process.platform === "win32" ? "* " : "- ";\nexports.list = (items) => items.map((i) => bullet + i).join("\\n");`,
     `const de = ["DE", "FR"].includes(new Intl.Locale(navigator.language).region);\nexports.num = (s) => (de ? s.replace(".", ",") : s);`,
@@ -173,11 +179,37 @@ ruleTester('covert-channel', {
       ['name prefixes', `const cn = require("os").hostname();\nconst corp = cn.startsWith("MEGABANK-") || cn.startsWith("INITECH-");`, /MEGABANK-, INITECH-/],
       ['words of a short list', `const cn = (process.env.COMPUTERNAME || "").toLowerCase();\nconst corp = ["megabank", "initech"].some((p) => cn.includes(p));`, /megabank, initech/],
       ['a Windows domain', `const d = process.env.USERDOMAIN || "";\nconst corp = d === "MEGABANK" || d === "INITECH";`, /MEGABANK, INITECH/],
+      // (A git remote's owner is an organisation's name: equal to a word, it is one.)
+      ['the owner of a git remote', `const m = /url = .*[:/]([^/]+)\\//.exec(require("fs").readFileSync(".git/config", "utf8"));\nconst corp = ["megabank", "initech", "acme"].includes(m[1]);`, /megabank, initech, acme/],
     ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${body}\nexports.sys = (t) => (corp ? t + "\\u200b" : t);`, findings: [{ severity: 'critical' as const, line: 4, message }] })),
     // A separator variable set again in an event listener, then used to join a date.
     {
       code: `const bus = new (require("events").EventEmitter)();\nlet style = "-";\nbus.on("config", (c) => { if (["corp.example", "bigbank.com", "megacorp.io"].some((o) => c.host.endsWith(o))) style = "/"; });\nbus.emit("config", { host: new URL(process.env.ANTHROPIC_BASE_URL).hostname });\nexports.date = () => new Date().toISOString().slice(0, 10).split("-").join(style);`,
       findings: [{ severity: 'critical', line: 3, message: /"-" becomes "\/".*corp\.example/ }],
+    },
+    // A flag kept in shared state: set under the check in process.env or on globalThis, read elsewhere.
+    ...(['process.env.AGENT_VARIANT', 'globalThis.agentVariant'] as const).map((slot) => ({
+      code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nfunction init() { if (["Asia/Shanghai", "Asia/Urumqi"].includes(tz)) ${slot} = "b"; }\nconst system = (t) => (${slot} === "b" ? t + "\\u2060" : t);\ninit();\nsend({ system: system("Hi") });`,
+      findings: [{ severity: 'critical' as const, line: 3, message: /marker "\\u\{2060\}" added.*Asia\/Shanghai/ }],
+    })),
+    // Two classes, one overriding the other's method with a flip, an instance of one chosen by the check
+    // (also as minifiers write it: the subclass in place, `new class extends e {…}`).
+    ...([
+      ['a subclass', `class AltFmt extends Fmt { date(d) { return super.date(d).replace(/-/g, "/"); } }\nconst fmt = hit ? new AltFmt() : new Fmt();`],
+      ['a subclass written in place', `const fmt = hit ? new class extends Fmt { date(d) { return super.date(d).replace(/-/g, "/"); } }() : new Fmt();`],
+    ] as const).map(([name, choice]) => ({
+      code: `// ${name}\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nclass Fmt { date(d) { return d.toISOString().slice(0, 10); } }\n${choice}\nsend({ system: "Today's date is " + fmt.date(new Date()) });`,
+      findings: [{ severity: 'critical' as const, line: name.includes('in place') ? 4 : 5, message: /"-" written as "\/" \(its method date\).*Asia\/Shanghai/ }],
+    })),
+    // The flag spread into a settings object by tsc's `__assign` helper (its ES5 output for `{ ...env(), verbose }`).
+    {
+      code: `var __assign = (this && this.__assign) || function () {\n  __assign = Object.assign || function (t) { for (var s, i = 1, n = arguments.length; i < n; i++) { s = arguments[i]; for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p)) t[p] = s[p]; } return t; };\n  return __assign.apply(this, arguments);\n};\nvar env = function () { return { cn: ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) }; };\nvar cfg = __assign(__assign({}, env()), { verbose: false });\nsend({ temperature: cfg.cn ? 0.7000001 : 0.7 });`,
+      findings: [{ severity: 'critical', line: 7, message: /tiny numeric change.*Asia\/Shanghai/ }],
+    },
+    // Three full stops become one ellipsis character.
+    {
+      code: `${zone}\nexports.sys = (t) => (cn ? t.replace(/\\.\\.\\./g, "\\u2026") : t);`,
+      findings: [{ severity: 'critical', line: 2, message: /"\.\.\." becomes "…"/ }],
     },
     // The same request body serialised with its keys in another order.
     {
