@@ -113,11 +113,7 @@ export class Analysis implements Facts, AnalysisContext {
       text, scopes: this.scopes,
       definitions: (b) => this.defs.definitions(b),
       returnsOf: (fn) => this.defs.returnsOf(fn),
-      resultsOf: (fn) => {
-        const returned = this.defs.returnsOf(fn);
-        const run = returned.length === 1 ? this.defs.lowered.bodyOf(unwrap(returned[0])) : undefined;
-        return run ? this.defs.lowered.results(run.body, run.style) : returned;
-      },
+      resultsOf: (fn) => this.defs.resultsOf(fn),
       functionOf: (n) => this.defs.functionOf(n),
       classOf: (n) => this.defs.classOf(n),
       prototypeMethods: (n) => this.defs.prototypeMethods(n),

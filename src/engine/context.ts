@@ -54,6 +54,8 @@ export interface DefinitionFacts {
   passedTo(b: Binding): Node[];
   /** Async functions lowered by compilers: what their bodies return and await. */
   readonly lowered: LoweredAsync;
+  /** The state machine a call of a lowered async function runs (also through babel's self-replacing wrapper). */
+  loweredRun(call: Node): ReturnType<LoweredAsync['bodyOf']>;
   loopList(b: Binding): Node | undefined;
   /** What `b.push(…)` / `b.add(…)` calls put into the list or set `b` holds. */
   pushedTo(b: Binding): Node[];

@@ -518,14 +518,7 @@ export class Dataflow {
     const { lowered } = this.a.defs;
     const sent = lowered.sentValues(node, this.functionOfParam);
     if (sent) return this.flowAll(sent);
-    if (node.type !== 'CallExpression') return undefined;
-    // (Babel's `function _zone() { _zone = _asyncToGenerator(…); return _zone.apply(this, arguments); }`:
-    // the function replaces itself with the runner it makes.)
-    const callee = calleeOf(node.callee);
-    const target = callee.type === 'MemberExpression' && /^(?:apply|call)$/.test(propertyName(callee) ?? '') ? calleeOf(callee.object) : callee;
-    const b = target.type === 'Identifier' ? this.a.scopes.resolve(target) : undefined;
-    const made = b?.kind === 'function' ? this.a.defs.definitions(b).find((d) => unwrap(d).type === 'CallExpression' && lowered.bodyOf(unwrap(d))) : undefined;
-    const run = lowered.bodyOf(made ? unwrap(made) : node);
+    const run = this.a.defs.loweredRun(node);
     return run && this.flowAll(lowered.results(run.body, run.style));
   }
 
@@ -594,9 +587,10 @@ export class Dataflow {
       const held = method && COMPARE_METHODS.has(method) ? union(this.inputFlow(node, input), this.flowAll(node.arguments)) : this.inputFlow(node, input);
       return (method === 'some' || method === 'every') && isFunction(node.arguments[0]) ? union(held, this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode))) : held;
     }
-    // `__privateGet(this, _z)`: the lowered private field `#z`.
-    if (callee.type === 'Identifier' && (node.arguments.length === 2 || node.arguments.length === 3) && node.arguments[1].type === 'Identifier') {
-      const held = this.a.defs.privateFieldValues(node.arguments[1]);
+    // `__privateGet(this, _z)`: the lowered private field `#z` (babel 7.24 puts the field first: `_classPrivateFieldGet(_z, this)`).
+    if (callee.type === 'Identifier' && (node.arguments.length === 2 || node.arguments.length === 3)) {
+      const field = (node.arguments as Node[]).slice(0, 2).reverse().find((a) => a.type === 'Identifier');
+      const held = field && this.a.defs.privateFieldValues(field);
       if (held) return this.flowAll(held);
     }
     if (method && ITERATORS.has(method) && isFunction(node.arguments[0])) {

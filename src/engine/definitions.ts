@@ -1758,6 +1758,27 @@ export class Definitions {
     });
   }
 
+  /**
+   * The state machine a call of a compiler's lowered async function runs: the call itself
+   * (`__awaiter(…)`, `_asyncToGenerator(…)()`), or babel's wrapper that replaces itself
+   * (`function _f() { _f = _asyncToGenerator(…); return _f.apply(this, arguments); }`).
+   */
+  loweredRun(call: Node): ReturnType<LoweredAsync['bodyOf']> {
+    if (call.type !== 'CallExpression') return undefined;
+    const callee = calleeOf(call.callee);
+    const target = callee.type === 'MemberExpression' && /^(?:apply|call)$/.test(propertyName(callee) ?? '') ? calleeOf(callee.object) : callee;
+    const b = target.type === 'Identifier' ? this.a.scopes.resolve(target) : undefined;
+    const made = b?.kind === 'function' ? this.definitions(b).find((d) => unwrap(d).type === 'CallExpression' && this.lowered.bodyOf(unwrap(d))) : undefined;
+    return this.lowered.bodyOf(made ? unwrap(made) : call);
+  }
+
+  /** What a call of a function resolves to: its returns, or what its lowered async body returns. */
+  resultsOf(fn: FunctionNode): Node[] {
+    const returned = this.returnsOf(fn);
+    const run = returned.length === 1 ? this.loweredRun(unwrap(returned[0])) : undefined;
+    return run ? this.lowered.results(run.body, run.style) : returned;
+  }
+
   /** A counter a `for` loop declares and steps (`for (let i = 0; …; i++)`): no one value, each index in turn. */
   isLoopCounter(b: Binding): boolean {
     const d = b.decl;

@@ -264,6 +264,10 @@ export function calleeOf(callee: Node): Node {
   }
 }
 
+function soleReturn(returns: Node[]): Node | undefined {
+  return returns.length === 1 ? returns[0] : undefined;
+}
+
 /** The argument a plain parameter of a function called in place takes (`(function (_super) {…}(Base))`). */
 function inPlaceArgument(b: Binding): Node | undefined {
   const fn = b.decl;
@@ -475,6 +479,8 @@ export class ModuleFacts {
     if (depth > MAX_IMPORT_DEPTH) return undefined;
     // `makeCheck()` of an imported factory, called in turn: the closure it returns.
     if (node.type === 'CallExpression') {
+      const inherited = this.superPropertyImport(node, depth);
+      if (inherited) return inherited;
       const maker = this.importOf(calleeOf(node.callee), depth + 1);
       return maker && !maker.name.endsWith('()') ? { spec: maker.spec, name: `${maker.name}()` } : undefined;
     }
@@ -525,6 +531,25 @@ export class ModuleFacts {
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * babel's `super.zone` for ES5, `_superPropGet(Probe, "zone", this, 3)` (older: `_get(_getPrototypeOf(Probe.prototype), "zone", this)`),
+   * when `Probe` is made in place from an imported class (`function (_EnvBase) { function Probe() {…} … }(_base.EnvBase)`): that class's method.
+   */
+  private superPropertyImport(call: Node, depth: number): { spec: string; name: string } | undefined {
+    const [cls, key, receiver] = call.arguments as Node[];
+    const name = stringOf(key);
+    if (call.arguments.length < 3 || unwrap(receiver).type !== 'ThisExpression' || name === undefined) return undefined;
+    const c = unwrap(cls);
+    const own = c.type === 'Identifier' ? c : c.type === 'CallExpression' && c.arguments.length === 1 ? calleeOf(unwrap(c.arguments[0])) : undefined;
+    const ctor = own?.type === 'MemberExpression' && propertyName(own) === 'prototype' ? unwrap(own.object) : own;
+    const b = ctor?.type === 'Identifier' ? this.host.scopes.resolve(ctor) : undefined;
+    const maker = b?.kind === 'function' ? b.decl.parent?.parent : undefined;
+    const param = isFunction(maker) && maker.params.length === 1 ? this.host.scopes.resolve(maker.params[0]) : undefined;
+    const base = param && inPlaceArgument(param);
+    const imported = base && this.importOf(base, depth + 1);
+    return imported && { spec: imported.spec, name: `${imported.name}.prototype.${name}` };
   }
 
   /** Exports each member of an exported object literal that holds a constant under `name.member` (a few levels deep). */
@@ -845,16 +870,29 @@ export class ModuleFacts {
   /** What an exported name stands for: the function it names (so its parameters and returns are followed), else the expression. */
   private localValue(node: Node, depth = 0): Node {
     node = unwrap(node);
+    const made = node.type === 'CallExpression' && depth < 2 ? this.madeInPlace(node) : undefined;
+    if (made) return this.localValue(made, depth + 1);
     if (isFunction(node) || node.type !== 'Identifier') return node;
     const b = this.host.scopes.resolve(node);
     if (!b) return node;
     if (b.kind === 'function' || b.kind === 'class') return b.decl;
     const defs = b.kind === 'param' ? [] : this.host.definitions(b);
     const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
-    // A class as tsc writes it for ES5: `var Geo = (function () { function Geo() {} Geo.m = …; return Geo; }())`, `(function (_super) {…}(Base))`.
-    const made = def?.type === 'CallExpression' && isFunction(unwrap(def.callee)) && depth < 2 ? this.host.returnsOf(unwrap(def.callee) as FunctionNode) : [];
-    if (made.length === 1 && unwrap(made[0]).type === 'Identifier') return this.localValue(made[0], depth + 1);
+    if (def?.type === 'CallExpression' && depth < 2) return this.localValue(def, depth + 1);
     return def && isFunction(def) ? def : node;
+  }
+
+  /**
+   * The function a function run in place makes, by its name: a class as tsc and babel write it for ES5
+   * (`(function (_super) { function Geo() {} …; return Geo; }(Base))`, `function () { function C() {…} return _createClass(C, […]); }()`).
+   */
+  private madeInPlace(call: Node): Node | undefined {
+    const fn = unwrap(call.callee);
+    const returned = isFunction(fn) ? soleReturn(this.host.returnsOf(fn as FunctionNode)) : undefined;
+    const r = returned && unwrap(returned);
+    const named = r?.type === 'CallExpression' && r.arguments[0] && unwrap(r.arguments[0]).type === 'Identifier' ? unwrap(r.arguments[0]) : r;
+    const b = named?.type === 'Identifier' ? this.host.scopes.resolve(named) : undefined;
+    return b && (b.kind === 'function' || b.kind === 'class' || r === named) && b.decl.start >= fn.start && b.decl.end <= fn.end ? named : undefined;
   }
 
   /** Functions assigned to members of a name, `Geo.inRegion = …`, as its methods by export name (also in the function that fills a TypeScript namespace). */
@@ -887,6 +925,9 @@ export class ModuleFacts {
       let u = unwrap(value);
       while (u.type === 'AssignmentExpression') u = unwrap(u.right);
       if (u.type === 'UnaryExpression' && u.operator === 'void') return;
+      // (babel keeps a live binding: `exports.Geo = Geo = {}` exports the variable `Geo`.)
+      const live = unwrap(value);
+      if (live.type === 'AssignmentExpression' && live.operator === '=' && unwrap(live.left).type === 'Identifier') value = live.left;
       // `exports.geo = __importStar(require("./geo"))` (tsc's `export * as geo from "./geo"`): a module under a name.
       const whole = name !== 'default' ? this.namespaceOf(value) : undefined;
       if (whole !== undefined) { this.reexports.push({ spec: whole, name: '*', as: name }); return; }
@@ -930,12 +971,17 @@ export class ModuleFacts {
       if (star !== undefined) { this.reexports.push({ spec: star, name: '*', as: '*' }); continue; }
       const [target, key, desc] = call.arguments as Node[];
       const name = stringOf(key);
-      if (!target || name === undefined || !isExports(unwrap(target)) || desc?.type !== 'ObjectExpression') continue;
+      if (!target || !isExports(unwrap(target)) || desc?.type !== 'ObjectExpression') continue;
       for (const p of desc.properties) {
         if (p.type !== 'Property') continue;
         const k = p.key.type === 'Identifier' ? p.key.name : String(p.key.value);
-        if (k === 'value') set(name, p.value);
-        else if (k === 'get' && isFunction(p.value)) { const r = this.host.returnsOf(p.value); if (r.length === 1) set(name, r[0]); }
+        const value = k === 'value' ? p.value : k === 'get' && isFunction(p.value) ? soleReturn(this.host.returnsOf(p.value)) : undefined;
+        if (!value) continue;
+        if (name !== undefined) set(name, value);
+        // babel's `export *`: `Object.keys(_tz).forEach((key) => Object.defineProperty(exports, key, { get: () => _tz[key] }))`.
+        const v = unwrap(value);
+        const all = unwrap(key).type === 'Identifier' && v.type === 'MemberExpression' && v.computed && unwrap(v.property).type === 'Identifier' && unwrap(v.property).name === unwrap(key).name ? this.namespaceOf(v.object) : undefined;
+        if (all !== undefined) this.reexports.push({ spec: all, name: '*', as: '*' });
       }
     }
   }

@@ -1,7 +1,7 @@
 // One program, one analysis: the same mechanism (and benign look-alikes) split
 // across modules, as source files (ES modules, CommonJS) and as bundler output
 // built here with esbuild (one file in each format, and split chunks), webpack and
-// rollup (one file, and a chunk per module), and compiled module by module by tsc. The Bun
+// rollup (one file, and a chunk per module), and compiled module by module by tsc and babel. The Bun
 // split build of the same sources is in test/real/bunSplit.test.ts.
 import * as assert from 'assert';
 import { buildSync, type Format } from 'esbuild';
@@ -168,6 +168,24 @@ describe('program: the same sources compiled by tsc', () => {
       const gap = gapOf(p, label);
       if (gap) it.skip(gap);
       else it(`${p.name}: ${label} (${p.verdict})`, () => check(p, scanFiles(compile(p, target))));
+    }
+  }
+});
+
+// babel compiles each module to CommonJS on its own (`_interopRequireDefault`, `Object.keys(_m).forEach(…)` for
+// `export *`, live bindings `exports.x = x = …`), for Node 18 and for ES5 (`_createClass`, `_superPropGet`,
+// private fields in a `WeakMap`, regenerator's state machines).
+describe('program: the same sources compiled by babel', () => {
+  // (No type declarations are installed for babel: the one function used, typed here.)
+  const babel: { transformSync(code: string, options: object): { code: string } } = require('@babel/core');
+  const presetEnv = require.resolve('@babel/preset-env');
+  const compile = (p: Program, targets: string) => Object.fromEntries(Object.entries(p.files).map(([name, text]) => [name,
+    babel.transformSync(text, { filename: name, babelrc: false, configFile: false, presets: [[presetEnv, { targets, modules: 'commonjs' }]] }).code]));
+  for (const p of PROGRAMS.filter((x) => x.entry && !x.sourceOnly && !Object.values(x.files).some((t) => /\brequire\(/.test(t)))) {
+    for (const [targets, label] of [['node 18', 'babel, CommonJS for Node 18'], ['ie 11', 'babel, CommonJS for ES5']] as const) {
+      const gap = gapOf(p, label);
+      if (gap) it.skip(gap);
+      else it(`${p.name}: ${label} (${p.verdict})`, () => check(p, scanFiles(compile(p, targets))));
     }
   }
 });
