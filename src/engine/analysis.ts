@@ -8,6 +8,7 @@
 //   link.ts         the summaries of one program joined (no syntax trees)
 import { isFunction, unwrap, type FunctionNode, type Node } from './ast';
 import { Comparisons, constantValues, isFlagSet, type Comparison } from './comparisons';
+import { hasHiddenCharacter, isSeparatorText, skeleton } from './characters';
 import { classifyConstant, isHashNumber } from './constants';
 import { Dataflow } from './dataflow';
 import type { AnalysisContext, Flow } from './context';
@@ -52,6 +53,11 @@ export interface Facts {
   soleDefinition(id: Node): Node | undefined;
   /** What a member of an object may hold: an object literal's property, a class instance's method (or one it inherits). */
   members(object: Node, key: string): Node[];
+  /**
+   * Whether a name or member is another module's export (`import { SYSTEM }`, `strings_1.SYSTEM`); asks the linker
+   * for the constant it holds, which value() gives in the module's second analysis.
+   */
+  asksImported(node: Node): boolean;
   /** Every expression a name is given: its initialiser and each assignment. */
   definitions(id: Node): Node[];
   readonly decoders: ReadonlySet<FunctionNode>;
@@ -92,6 +98,11 @@ export class Analysis implements Facts, AnalysisContext {
       argumentOf: (b) => this.defs.argumentOf(b),
       pushedTo: (b) => this.defs.pushedTo(b),
       isLoopCounter: (b) => this.defs.isLoopCounter(b),
+      // (What another module exports under an imported name, once the linker found it: `import { SYSTEM_B }`.)
+      importedConstant: (id) => {
+        const c = this.modules.linkedConstant(id);
+        return c && constantNode(c, id);
+      },
       // (Also the value the linker found another module of the program gives: `const deny = require("./deny")`.)
       moduleValues: (call) => {
         const values = this.defs.moduleValues(call);
@@ -170,6 +181,7 @@ export class Analysis implements Facts, AnalysisContext {
   returnsOf(fn: FunctionNode): Node[] { return this.defs.returnsOf(fn); }
   soleDefinition(id: Node): Node | undefined { return this.defs.soleDefinition(id); }
   members(object: Node, key: string): Node[] { return this.defs.propertyValues(object, key); }
+  asksImported(node: Node): boolean { return !!this.modules.importOf(node) && (this.modules.constantOf(node), true); }
   definitions(id: Node): Node[] {
     const b = this.scopes.resolve(id);
     return b ? this.defs.definitions(b) : [];
@@ -217,6 +229,20 @@ export class Analysis implements Facts, AnalysisContext {
     return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n), (n) => this.dataflow.fact(this.conditions(n)), sends);
   }
 
+  /** What the texts with look-alike or invisible characters the module exports look like (see exportedConstant). */
+  private channelTwins(): Set<string> {
+    if (this.twins) return this.twins;
+    this.twins = new Set();
+    for (const n of this.modules.exports().values()) {
+      const start = unwrap(n).type === 'Identifier' ? this.soleDefinition(unwrap(n)) : n;
+      if (isFunction(unwrap(n)) || !start || !this.compare.mayBeConstant(start)) continue;
+      const values = constantValues(this.evaluate(n).value, false).filter((v): v is string => typeof v === 'string');
+      if (isShortTexts(values)) for (const v of values) if (hasHiddenCharacter(v)) this.twins.add(skeleton(v));
+    }
+    return this.twins;
+  }
+  private twins?: Set<string>;
+
   /** An exported value that names specific places or hosts (a list or a string), for other modules' comparisons. */
   private exportedConstant(node: Node): Constant | undefined {
     const n = unwrap(node);
@@ -231,6 +257,11 @@ export class Analysis implements Facts, AnalysisContext {
     if (all.length >= 2 && all.every((v) => typeof v === 'number' && isHashNumber(v))) return { values: all, concealed: true };
     const values = all.filter((v): v is string => typeof v === 'string');
     if (!values.length) return undefined;
+    // Text a channel is made of (`"Don\u2019t guess."`, `"\u200b"`, a separator `"/"`), and its plain twin in the same
+    // module (`"Don't guess."`, which looks the same), for a module that chooses between such constants under a check.
+    if (isShortTexts(values) && (values.some(isChannelText) || values.some((v) => this.channelTwins().has(skeleton(v))))) {
+      return typeof value === 'string' ? { values, concealed: false, text: true } : { values, concealed: false };
+    }
     const hidden = values.filter((v) => !appearsIn(provenance, v));
     const place = (v: string) => { const c = classifyConstant(v, ALL_KINDS, Kind, values.length >= 3); return !!c && c !== 'keyword'; };
     // As in comparisons: decoded, or places and hosts split into pieces; words joined at run time are not concealed.
@@ -246,6 +277,13 @@ export class Analysis implements Facts, AnalysisContext {
     return typeof value === 'string' ? { values, concealed: false, text: true } : { values, concealed: false };
   }
 }
+
+/** Exported texts of a channel: how many in one list, and how long each. */
+const MAX_CHANNEL_TEXTS = 8;
+const MAX_CHANNEL_TEXT = 400;
+const isShortTexts = (values: string[]) => values.length > 0 && values.length <= MAX_CHANNEL_TEXTS && values.every((v) => v.length <= MAX_CHANNEL_TEXT);
+/** A look-alike or invisible character in it, or a separator on its own. */
+const isChannelText = (v: string) => hasHiddenCharacter(v) || isSeparatorText(v);
 
 const ZONE_AREA = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/$/;
 

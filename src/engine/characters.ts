@@ -43,6 +43,20 @@ export function skeleton(s: string): string {
   return out;
 }
 
+/** Whether text holds a character a reader takes for another or does not see: a non-ASCII look-alike, an invisible one. */
+export function hasHiddenCharacter(s: string): boolean {
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp > 0x7f && (isInvisible(cp) || PROTOTYPE.has(ch) || Object.hasOwn(EXPANSIONS, ch))) return true;
+  }
+  return false;
+}
+
+/** A separator or space on its own (`"-"`, `"/"`, `" "`): a piece of a format. */
+export function isSeparatorText(s: string): boolean {
+  return s.length >= 1 && s.length <= 2 && [...s].every((c) => SEPARATORS.has(c));
+}
+
 /** `U+2019 ’` style names for evidence. */
 export function describeChar(ch: string): string {
   const cp = ch.codePointAt(0)!;

@@ -94,6 +94,8 @@ export interface DefinitionSource {
   pushedTo?(b: Binding): Node[];
   /** Whether a `for` loop steps the binding (`i` of `for (let i = 0; …; i++)`). */
   isLoopCounter?(b: Binding): boolean;
+  /** What an imported name holds when another module of the program exports a constant under it. */
+  importedConstant?(id: Node): Node | undefined;
   /** What a call of a bundled module's loader (`require_list()`, `n(101)`) sets `module.exports` to. */
   moduleValues?(call: Node): Node[];
   /** Whether `name.key` is assigned anywhere (`state.hit = true`), for the variable `name` names. */
@@ -170,6 +172,7 @@ export class Evaluator {
     // `for (const s of list)`: the loop variable is each element.
     const iterated = b.kind !== 'param' ? this.defs.loopList?.(b) : undefined;
     if (b.kind === 'param') source = this.defs.iteratedBy(b) ?? this.defs.argumentOf?.(b);
+    else if (b.kind === 'import') source = this.defs.importedConstant?.(b.id);
     else if (iterated) source = iterated;
     else {
       const defs = this.defs.definitions(b).filter((d) => !(d.type === 'Identifier' && d.name === 'undefined') && !(d.type === 'Literal' && d.value === null));
@@ -345,6 +348,9 @@ export class Evaluator {
     if (typeof key === 'string' && !frame && (obj === UNKNOWN || isObj(obj) && !Object.prototype.hasOwnProperty.call(obj, key))) {
       const values = this.defs.members(node.object, key);
       if (values.length === 1) return this.expr(values[0], null);
+      // (`strings_1.SYSTEM_B` of `require("./strings")`: what that module exports, once the linker found it.)
+      const linked = obj === UNKNOWN ? this.defs.importedConstant?.(node) : undefined;
+      if (linked) return this.expr(linked, null);
       if (obj === UNKNOWN) return UNKNOWN;
     }
     // `const state = { hit: false }; … state.hit = true`: a member set again elsewhere is not its first value.

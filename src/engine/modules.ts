@@ -730,6 +730,12 @@ export class ModuleFacts {
     return this.seeds?.[`k${key}`]?.constant;
   }
 
+  /** What the linker found an imported name or member holds, without asking for it (see constantOf). */
+  linkedConstant(node: Node): Constant | undefined {
+    const imp = this.seeds ? this.importOf(node) : undefined;
+    return imp && this.seeds?.[`k${imp.spec}#${imp.name}`]?.constant;
+  }
+
   /** What the linker found a loaded module's value holds, without asking for it (see constantOf). */
   linkedModuleConstant(call: Node): Constant | undefined {
     const imp = this.seeds ? this.wholeModuleOf(call) : undefined;

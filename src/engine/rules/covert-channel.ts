@@ -534,6 +534,14 @@ function differingPair(context: RuleContext, a: Node, b: Node, depth = 0): [Node
   return pair;
 }
 
+/** Does a version name what another module exports (`SYSTEM_B`, `t + ZW`, `` `${t}${strings_1.ZW}` ``)? Asks the linker for it. */
+function mentionsImport(context: RuleContext, n: Node): boolean {
+  const u = unwrap(n);
+  if (u.type === 'Identifier' || u.type === 'MemberExpression') return context.analysis.asksImported(u);
+  if (u.type === 'BinaryExpression') return [mentionsImport(context, u.left), mentionsImport(context, u.right)].some(Boolean);
+  return u.type === 'TemplateLiteral' && (u.expressions as Node[]).map((e) => mentionsImport(context, e)).some(Boolean);
+}
+
 /** Shapes one version of outgoing data can take (a cheap filter before any evaluation). */
 function mayBeVersions(n: Node): boolean {
   const u = unwrap(n);
@@ -885,6 +893,17 @@ export const rule = createRule({
             const chars = made instanceof Many && made.values.every((v) => typeof v === 'string') ? made.values as string[] : undefined;
             if (charCall && chars && areLookAlikes(chars)) channel = { node: charCall, selector: analysis.flow(node.test), alternatives: chars };
           }
+          // `APOS[hit ? 1 : 0]` of a table another module exports (one written here is found from its literal).
+          const lookup = !channel && node.parent?.type === 'MemberExpression' && node.parent.computed && unwrap(node.parent.property) === node && isLiteral(a) && isLiteral(b) ? node.parent : undefined;
+          if (lookup && analysis.flow(node.test).kinds && mentionsImport(context, lookup.object)) {
+            const table = analysis.value(lookup.object);
+            const pair = Array.isArray(table) ? [table[b.value as number], table[a.value as number]] : [];
+            const strings = pair.length === 2 && pair.every((x) => typeof x === 'string') ? pair as string[] : undefined;
+            const flip = strings && !areLookAlikes(strings) ? flipPair(strings, strings[0]) : undefined;
+            const selector = analysis.flow(node.test);
+            if (strings && (flip || areLookAlikes(strings))) channel = { node: lookup, selector, ...(flip ? { flip } : { alternatives: strings }) };
+            else context.reaches(selector);
+          }
           // `JSON.stringify(body, null, cond ? 1 : 0)`: the same body with other whitespace.
           const call = node.parent?.type === 'CallExpression' ? node.parent : undefined;
           if (!channel && call && call.arguments[2] === node && methodName(call) === 'stringify' && isLiteral(a) && isLiteral(b) && a.value !== b.value) {
@@ -895,6 +914,8 @@ export const rule = createRule({
             const selector = analysis.flow(node.test);
             const versions = selector.kinds ? subtleDifference(context, a, b) : undefined;
             if (versions) channel = { node, selector, versions };
+            // (Texts another module exports, `hit() ? SYSTEM_B : SYSTEM`: known once the linker has run.)
+            else if (selector.kinds && [mentionsImport(context, a), mentionsImport(context, b)].some(Boolean)) context.reaches(selector);
           }
           if (channel?.selector.kinds) channels.push(channel);
         }
