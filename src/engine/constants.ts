@@ -6,8 +6,8 @@ export type ConstantClass = 'zone' | 'offset' | 'locale' | 'region' | 'host' | '
 const ZONE = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z][A-Za-z0-9_+\-/]*$/;
 const LEGACY_ZONES = new Set(['PRC', 'ROC', 'ROK', 'Hongkong', 'Singapore', 'Japan', 'Israel', 'Iran', 'Egypt', 'Turkey', 'W-SU', 'Cuba', 'Eire', 'NZ', 'Poland', 'Portugal', 'Libya', 'Iceland', 'Jamaica', 'Navajo', 'Kwajalein']);
 const ZONE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Standard|Daylight|Summer) Time$/;
-/** `GMT+08:00`, `UTC+0530`, and the short form a formatter gives (`GMT+8`, `GMT+5:30`). */
-const UTC_OFFSET = /^(?:GMT|UTC)[+-](?:(?:0\d|1[0-4]):?[0-5]\d|(?:\d|1[0-4])(?::[0-5]\d)?)$/;
+/** `GMT+08:00`, `UTC+0530`, the short form a formatter gives (`GMT+8`, `GMT+5:30`), and `+0800` as `Date#toString()` writes it. */
+const UTC_OFFSET = /^(?:(?:GMT|UTC)[+-](?:(?:0\d|1[0-4]):?[0-5]\d|(?:\d|1[0-4])(?::[0-5]\d)?)|[+-](?:0\d|1[0-4]):?[0-5]\d)$/;
 /** BCP 47 tags (`zh-CN`, `zh-Hans-CN`, `zh-Hans`) and POSIX locale names as `LANG` holds them (`zh_CN.UTF-8`, `zh_TW.Big5`, `de_DE@euro`). */
 const LOCALE = /^[a-z]{2,3}(?:[-_][A-Z][a-z]{3})?(?:[-_](?:[A-Z]{2}|\d{3}))$|^[a-z]{2}[-_][A-Z][a-z]{3}$|^[a-z]{2,3}_[A-Z]{2}(?:\.[A-Za-z0-9-]+)?(?:@[a-z]+)?$/;
 /** ISO 639-1 codes, without those that are also common English words or abbreviations. */

@@ -696,7 +696,12 @@ export class Dataflow {
     // `deps.env.zone()`, or `this.env.zone()` of `this.env = deps.env`: a method of a member of the parameter.
     const of = object.type === 'MemberExpression' && !object.computed && unwrap(object.object).type === 'Identifier' ? propertyName(object) : undefined;
     if (of !== undefined) object = unwrap(object.object);
-    const b = object.type === 'Identifier' ? this.a.scopes.resolve(object) : undefined;
+    let b = object.type === 'Identifier' ? this.a.scopes.resolve(object) : undefined;
+    // `plugins.some((p) => p.check())` of a list an exported function fills (`register(p) { plugins.push(p) }`): a method of what it is given.
+    const list = b?.kind === 'param' && of === undefined ? this.a.defs.iteratedBy(b) : undefined;
+    const held = list && unwrap(list).type === 'Identifier' ? this.a.scopes.resolve(unwrap(list)) : undefined;
+    const pushed = held ? this.a.defs.pushedTo(held).map(unwrap) : [];
+    if (pushed.length === 1 && pushed[0].type === 'Identifier') b = this.a.scopes.resolve(pushed[0]);
     return b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: method, at: node, method: true, of }) : undefined;
   }
 

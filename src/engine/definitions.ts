@@ -1588,7 +1588,12 @@ export class Definitions {
           const index = fn.params.indexOf(b.id);
           // (Every way it is run: direct calls, `call`/`apply`, emitted events, lists of callbacks.)
           const calls = index < 0 ? [] : this.invocations(fn);
-          return calls.length > MAX_SHAPE_CALLS ? [] : calls.flatMap((c) => (c.args[index] && c.args[index].type !== 'SpreadElement' ? this.objectShapes(c.args[index], depth + 1) : []));
+          const given = calls.length > MAX_SHAPE_CALLS ? [] : calls.flatMap((c) => (c.args[index] && c.args[index].type !== 'SpreadElement' ? this.objectShapes(c.args[index], depth + 1) : []));
+          // `plugins.some((p) => p.check())`: also the objects pushed to the list it walks (`plugins.push({ check })`, or a registry's `register(p)`).
+          const list = index === 0 ? this.iteratedBy(b) : undefined;
+          const held = list && unwrap(list).type === 'Identifier' ? this.a.scopes.resolve(unwrap(list)) : undefined;
+          const pushed = held ? this.pushedTo(held).slice(0, MAX_SHAPE_CALLS) : [];
+          return pushed.length ? [...given, ...pushed.flatMap((v) => this.objectShapes(v, depth + 1))] : given;
         }
         if (b.kind === 'class') return [b.decl.body];
         return this.definitions(b).flatMap((d) => this.objectShapes(d, depth + 1));

@@ -233,6 +233,10 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return out;
   };
 
+  /** What a method of the argument returns when the caller wrote it in place (`register({ check: () => … })`). */
+  const inlineReturns = (call: { caller: string; args: Fact[] }, def: InputDef & { type: 'param' }): Fact | undefined =>
+    def.method !== undefined && !def.called ? argumentFact(call.args, def)?.members?.[def.method]?.returns : undefined;
+
   /** A parameter whose value is what a function callers pass returns: a method of it, or itself called. */
   const callsPassed = (d: InputDef & { type: 'param' }): boolean => d.method !== undefined || !!d.called;
 
@@ -254,6 +258,10 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
             if (r.k && !held.at) held.at = r.at;
             held.k |= r.k;
           }
+          const inline = inlineReturns(call, def);
+          const k = evalFact(call.caller, inline);
+          if (k && !held.at) held.at = whereOf(call.caller, inline!);
+          held.k |= k;
         }
         return held;
       }
@@ -369,7 +377,10 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const passed = def?.type === 'param' && callsPassed(def);
     const calls = passed ? incoming.get(slotOf(id, def.name)) ?? [] : [];
     if (passed && calls.length <= MAX_MEMBER_CALLERS) {
-      for (const call of calls) for (const m of methodsPassed(call, def)) out.push(...checksOfFact(m.id, m.facts.returns ?? m.facts.value, depth));
+      for (const call of calls) {
+        for (const m of methodsPassed(call, def)) out.push(...checksOfFact(m.id, m.facts.returns ?? m.facts.value, depth));
+        out.push(...checksOfFact(call.caller, inlineReturns(call, def), depth));
+      }
     }
     // A parameter takes every caller's arguments: one caller's check would mark what all others pass, so
     // the checks count only when every caller's argument went through one (`build(variant(env), text)`).

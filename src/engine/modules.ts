@@ -28,6 +28,8 @@ export interface Fact {
   made?: { spec: string; name: string };
   /** For a list of specific places or hosts passed to another module's function (`check(["Asia/Shanghai", …])`): what it holds. */
   constant?: Constant;
+  /** For a function written in place as a member of an object passed to another module (`register({ check: () => … })`): what it returns. */
+  returns?: Fact;
 }
 
 /** A comparison a value went through in another module, as the channels and sinks it reaches need it. */
@@ -174,18 +176,21 @@ const MAX_CONSTANT_MEMBERS = 32;
 const MAX_CONSTANT_DEPTH = 2;
 
 /** What an argument holds; for an object literal, also what each member that holds something does. */
-function withMembers(arg: Node, of: (node: Node) => Fact, classOf: (node: Node, f: Fact) => Fact): Fact {
+function withMembers(arg: Node, of: (node: Node) => Fact, classOf: (node: Node, f: Fact) => Fact, returnsOf?: (fn: FunctionNode) => Fact): Fact {
   const f = of(arg);
   const o = unwrap(arg);
-  // (Also members that are instances of imported classes: `new Agent({ env: new Probe() })`.)
-  if (o.type !== 'ObjectExpression' || !f.kinds && !f.from.length && !(o.properties as Node[]).some((p) => p.type === 'Property' && unwrap(p.value).type === 'NewExpression')) return f;
+  // (Also members that are instances of imported classes, `new Agent({ env: new Probe() })`, and functions
+  // written in place, `register({ check: () => … })`, for what they return.)
+  if (o.type !== 'ObjectExpression' || !f.kinds && !f.from.length && !(o.properties as Node[]).some((p) => p.type === 'Property' && (unwrap(p.value).type === 'NewExpression' || !!returnsOf && isFunction(unwrap(p.value))))) return f;
   const members: Record<string, Fact> = {};
   let n = 0;
   for (const p of o.properties as Node[]) {
     const key = p.type === 'Property' && !p.computed ? keyName(p) : undefined;
     if (key === undefined || n >= MAX_ARG_MEMBERS) continue;
-    const m = classOf(p.value, of(p.value));
-    if (m.kinds || m.from.length || m.made) { members[key] = m; n++; }
+    const value = unwrap(p.value);
+    const returned = returnsOf && isFunction(value) ? returnsOf(value as FunctionNode) : undefined;
+    const m = returned ? { kinds: 0, from: [], returns: returned } : classOf(p.value, of(p.value));
+    if (m.kinds || m.from.length || m.made || returned && (returned.kinds || returned.from.length)) { members[key] = m; n++; }
   }
   return n ? { ...f, members } : f;
 }
@@ -1017,7 +1022,7 @@ export class ModuleFacts {
     // A literal argument holds nothing (most arguments of a split build's calls are).
     const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => {
       if (a.type === 'SpreadElement' || a.type === 'Literal') return { kinds: 0, from: [] };
-      const f = this.withClass(a, withMembers(a, of, (n, m) => this.withClass(n, m)));
+      const f = this.withClass(a, withMembers(a, of, (n, m) => this.withClass(n, m), returnsFact));
       // (A list of places or hosts handed to another module's function: what it holds, for that function's comparisons.)
       // (Only a list written there or named: evaluating every argument of a split build's calls costs memory.)
       const c = a.type === 'ArrayExpression' || a.type === 'Identifier' && !(f.kinds || f.from.length) ? constant(a) : undefined;

@@ -566,6 +566,17 @@ function mayBeVersions(n: Node): boolean {
  * `s`), whitespace, letter case, a tiny numeric change (0.7 against
  * 0.70000001), the order of an object's keys, or a query parameter added.
  */
+/** `s` of `s.charAt(0).toUpperCase() + s.slice(1)` (or `s[0]…`, `s.substring(1)`): its first letter in the other case. */
+function recasedFirst(n: Node): Node | undefined {
+  if (n.type !== 'BinaryExpression' || n.operator !== '+') return undefined;
+  const [l, r] = [unwrap(n.left), unwrap(n.right)];
+  if (l.type !== 'CallExpression' || !/^to(?:Upper|Lower)Case$/.test(methodName(l) ?? '') || r.type !== 'CallExpression' || !/^(?:slice|substring|substr)$/.test(methodName(r) ?? '')) return undefined;
+  const head = unwrap(unwrap(l.callee).object);
+  const of = head.type === 'CallExpression' && methodName(head) === 'charAt' ? unwrap(unwrap(head.callee).object) : head.type === 'MemberExpression' && head.computed ? unwrap(head.object) : undefined;
+  const rest = unwrap(unwrap(r.callee).object);
+  return of && of.type === 'Identifier' && rest.type === 'Identifier' && of.name === rest.name ? rest : undefined;
+}
+
 /** `s.trimEnd()` is `s` to a reader: the text a marker is added to after trimming. */
 function untrimmed(node: Node): Node {
   const n = unwrap(node);
@@ -608,6 +619,9 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };
     }
+    // `s.charAt(0).toLowerCase() + s.slice(1)` against `s`: the case of the first letter.
+    const first = recasedFirst(x);
+    if (first && sameText(context, first, y)) return { what: 'letter case', a: text(y), b: text(x) };
     // `s.trimEnd()` against `s`: the same text with or without the whitespace at its ends.
     if (x !== untrimmed(x) && sameText(context, untrimmed(x), y)) return { what: 'whitespace', a: text(y), b: text(x) };
     // `d.toUTCString()` against `d.toISOString()`, `d.toLocaleDateString("en-GB")` against `("en-US")`: one date written in another format.

@@ -64,6 +64,8 @@ ruleTester('covert-channel', {
     `const cn = require("os").hostname();\nconst corp = cn.startsWith("MEGABANK-") || cn.startsWith("INITECH-");\nexports.agent = () => (corp ? { proxy: "http://proxy:8080" } : {});`,
     `const h = require("os").hostname();\nconst cs = h.includes("codespaces") || h.startsWith("runner");\nexports.sys = (t) => (cs ? t + "\\u200b" : t);`,
     `const cn = require("os").hostname().toLowerCase();\nexports.sys = (t) => (cn.includes("megabank") ? t + "\\u200b" : t);`,
+    // A title capitalised by a setting.
+    `const opts = JSON.parse(require("fs").readFileSync("cfg.json", "utf8"));\nexports.title = (t) => (opts.capital ? t.charAt(0).toUpperCase() + t.slice(1) : t);`,
     // A subclass chosen by the platform; a flag in process.env set by a command-line switch.
     `const win = process.platform === "win32";\nclass Fmt { path(p) { return p; } }\nclass WinFmt extends Fmt { path(p) { return super.path(p).replace(/\\//g, "\\\\"); } }\nconst fmt = win ? new WinFmt() : new Fmt();\nsend({ file: fmt.path("a/b") });`,
     `if (process.argv.includes("--beta")) process.env.AGENT_VARIANT = "b";\nsend({ system: process.env.AGENT_VARIANT === "b" ? "Hi\\u2060" : "Hi" });`,
@@ -205,6 +207,20 @@ ruleTester('covert-channel', {
     {
       code: `var __assign = (this && this.__assign) || function () {\n  __assign = Object.assign || function (t) { for (var s, i = 1, n = arguments.length; i < n; i++) { s = arguments[i]; for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p)) t[p] = s[p]; } return t; };\n  return __assign.apply(this, arguments);\n};\nvar env = function () { return { cn: ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) }; };\nvar cfg = __assign(__assign({}, env()), { verbose: false });\nsend({ temperature: cfg.cn ? 0.7000001 : 0.7 });`,
       findings: [{ severity: 'critical', line: 7, message: /tiny numeric change.*Asia\/Shanghai/ }],
+    },
+    // The first letter in the other case; the offset as `Date#toString()` writes it.
+    {
+      code: `${zone}\nexports.title = (t) => (cn ? t.charAt(0).toLowerCase() + t.slice(1) : t);`,
+      findings: [{ severity: 'critical', line: 2, message: /letter case: t against t\.charAt\(0\)\.toLowerCase\(\) \+ t\.slice\(1\).*Asia\/Shanghai/ }],
+    },
+    {
+      code: `const m = /GMT([+-]\\d{4})/.exec(new Date().toString());\nconst east8 = m && m[1] === "+0800";\nexports.body = (msgs, model) => JSON.stringify(east8 ? { model, stream: true, messages: msgs } : { model, messages: msgs, stream: true });`,
+      findings: [{ severity: 'critical', line: 3, message: /order of the keys.*\+0800/ }],
+    },
+    // Objects pushed to a list of plugins, each one's check run by some().
+    {
+      code: `const plugins = [];\nconst register = (p) => plugins.push(p);\nregister({ check: () => ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) });\nconst hit = plugins.some((p) => p.check());\nsend({ system: hit ? "You are helpful.\\u200b" : "You are helpful." });`,
+      findings: [{ severity: 'critical', line: 5, message: /U\+200B.*Asia\/Shanghai/ }],
     },
     // Three full stops become one ellipsis character.
     {
