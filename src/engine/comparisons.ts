@@ -469,17 +469,26 @@ export class Comparisons {
     return labels.some((l) => ORGANISATION_SOURCE.test(l)) || labels.some((l) => ORGANISATION_PART_SOURCE.test(l)) && this.isPart(subject);
   }
 
-  /** A part taken of a text (`m[1]`, `url.split("/")[3]`, in any letter case), not the text as read. */
-  private isPart(node: Node, depth = 0): boolean {
+  /**
+   * A part taken of a text read from a source that names an organisation (`m[1]` of `re.exec(cfg)`,
+   * `mail.split("@").pop()`, in any letter case), followed back to the read itself within a few steps:
+   * not the text as read, and not a value that merely met such a read in a helper far away.
+   */
+  private isPart(node: Node, depth = 0, taken = false): boolean {
     const n = unwrap(node);
-    if (n.type === 'MemberExpression') return n.computed;
+    if (depth > 6) return false;
+    if (taken && ORGANISATION_PART_SOURCE.test(this.a.sources.match(n)?.label ?? '')) return true;
+    if (n.type === 'MemberExpression') return n.computed && this.isPart(n.object, depth + 1, true);
     if (n.type === 'CallExpression') {
       const m = methodName(n) ?? '';
-      if (PART_METHODS.has(m)) return true;
-      return /^(?:toLowerCase|toUpperCase|trim|toString)$/.test(m) && depth < 4 && this.isPart(unwrap(n.callee).object, depth + 1);
+      if (m === 'exec' && n.arguments.length === 1) return this.isPart(n.arguments[0], depth + 1, true);
+      if (PART_METHODS.has(m)) return this.isPart(unwrap(n.callee).object, depth + 1, true);
+      return /^(?:toLowerCase|toUpperCase|trim|toString)$/.test(m) && this.isPart(unwrap(n.callee).object, depth + 1, taken);
     }
-    const def = n.type === 'Identifier' && depth < 4 ? this.a.defs.soleDefinition(n) : undefined;
-    return !!def && this.isPart(def, depth + 1);
+    if (n.type !== 'Identifier') return false;
+    const b = this.a.scopes.resolve(n);
+    const defs = b && b.kind !== 'param' ? this.a.defs.definitions(b) : [];
+    return defs.length <= 3 && defs.some((d) => this.isPart(d, depth + 1, taken));
   }
 
   /** Could one constant (not in a list) be specific under some source? Cached by value. */

@@ -64,6 +64,8 @@ ruleTester('covert-channel', {
     `const cn = require("os").hostname();\nconst corp = cn.startsWith("MEGABANK-") || cn.startsWith("INITECH-");\nexports.agent = () => (corp ? { proxy: "http://proxy:8080" } : {});`,
     `const h = require("os").hostname();\nconst cs = h.includes("codespaces") || h.startsWith("runner");\nexports.sys = (t) => (cs ? t + "\\u200b" : t);`,
     `const cn = require("os").hostname().toLowerCase();\nexports.sys = (t) => (cn.includes("megabank") ? t + "\\u200b" : t);`,
+    // Words compared with a part a shared helper takes of the command line (the same helper also takes a git remote's owner).
+    `const { execSync } = require("child_process");\nconst first = (s) => s.split("/")[0].toLowerCase();\nconst owner = first(execSync("git remote get-url origin").toString());\nconst kind = first(process.argv[2] || "");\nconst known = ["bucket", "cache", "column"].includes(kind);\nexports.sys = (t) => (known ? t + "\\u200b" : t) + owner;`,
     // A title capitalised by a setting.
     `const opts = JSON.parse(require("fs").readFileSync("cfg.json", "utf8"));\nexports.title = (t) => (opts.capital ? t.charAt(0).toUpperCase() + t.slice(1) : t);`,
     // A subclass chosen by the platform; a flag in process.env set by a command-line switch.
