@@ -138,10 +138,7 @@ export class Analysis implements Facts, AnalysisContext {
       moduleValues: (call) => this.defs.moduleValues(call),
       memberWrites: () => [...this.defs.memberAssignments.values(), this.defs.nestedMemberAssignments].flat(),
       filledBy: (b) => this.defs.filledBy(b),
-      sentValues: (node) => this.defs.lowered.sentValues(node, (id) => {
-        const b = this.scopes.resolve(id);
-        return b?.kind === 'param' && isFunction(b.decl) ? b.decl as FunctionNode : undefined;
-      }),
+      sentValues: (node) => this.defs.sentValues(node),
       requireNames,
     }, seeds);
   }
@@ -181,7 +178,11 @@ export class Analysis implements Facts, AnalysisContext {
   returnsOf(fn: FunctionNode): Node[] { return this.defs.returnsOf(fn); }
   soleDefinition(id: Node): Node | undefined { return this.defs.soleDefinition(id); }
   members(object: Node, key: string): Node[] { return this.defs.propertyValues(object, key); }
-  asksImported(node: Node): boolean { return !!this.modules.importOf(node) && (this.modules.constantOf(node), true); }
+  asksImported(node: Node): boolean {
+    if (!this.modules.importOf(node)) return false;
+    this.modules.constantOf(node);
+    return true;
+  }
   definitions(id: Node): Node[] {
     const b = this.scopes.resolve(id);
     return b ? this.defs.definitions(b) : [];

@@ -54,6 +54,8 @@ export interface DefinitionFacts {
   passedTo(b: Binding): Node[];
   /** Async functions lowered by compilers: what their bodies return and await. */
   readonly lowered: LoweredAsync;
+  /** What a lowered async function awaits where it reads the result (`_a.sent()`), or undefined for other nodes. */
+  sentValues(node: Node): Node[] | undefined;
   /** The state machine a call of a lowered async function runs (also through babel's self-replacing wrapper). */
   loweredRun(call: Node): ReturnType<LoweredAsync['bodyOf']>;
   loopList(b: Binding): Node | undefined;

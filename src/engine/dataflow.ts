@@ -507,19 +507,12 @@ export class Dataflow {
     return member ? union(this.inputFlow(node, member), this.localMemberFlow(node)) : this.localMemberFlow(node);
   }
 
-  /** The function whose parameter an identifier names, if it names one. */
-  private readonly functionOfParam = (id: Node): FunctionNode | undefined => {
-    const b = this.a.scopes.resolve(id);
-    return b?.kind === 'param' && isFunction(b.decl) ? b.decl as FunctionNode : undefined;
-  };
-
   /** The flow of a lowered async function's result, or of what it awaits (`_a.sent()`, `_context.sent`); undefined for other nodes. */
   private loweredFlow(node: Node): Flow | undefined {
-    const { lowered } = this.a.defs;
-    const sent = lowered.sentValues(node, this.functionOfParam);
+    const sent = this.a.defs.sentValues(node);
     if (sent) return this.flowAll(sent);
     const run = this.a.defs.loweredRun(node);
-    return run && this.flowAll(lowered.results(run.body, run.style));
+    return run && this.flowAll(this.a.defs.lowered.results(run.body, run.style));
   }
 
   private localMemberFlow(node: Node): Flow {

@@ -1777,6 +1777,14 @@ export class Definitions {
     return this.lowered.bodyOf(made ? unwrap(made) : call);
   }
 
+  /** What a lowered async function awaits where it reads the result (`_a.sent()`, `_context.sent`); undefined for other nodes. */
+  sentValues(node: Node): Node[] | undefined {
+    return this.lowered.sentValues(node, (id) => {
+      const b = this.a.scopes.resolve(id);
+      return b?.kind === 'param' && isFunction(b.decl) ? b.decl as FunctionNode : undefined;
+    });
+  }
+
   /** What a call of a function resolves to: its returns, or what its lowered async body returns. */
   resultsOf(fn: FunctionNode): Node[] {
     const returned = this.returnsOf(fn);
