@@ -40,7 +40,7 @@ export function ruleTester(ruleId: string, tests: RuleTests): void {
           assert.strictEqual(r.error, undefined, r.error);
           const found = r.findings.filter((f) => f.ruleId === ruleId).sort((a, b) => a.line - b.line || a.column - b.column);
           assert.deepStrictEqual(found.map((f) => ({ severity: f.severity, line: f.line })), c.findings.map((f) => ({ severity: f.severity, line: f.line })),
-            `got: ${found.map((f) => `${f.severity} ${f.line}: ${f.message}`).join('\n')}`);
+            `got: ${found.map((f) => `${f.severity} ${f.line}: ${f.message}`).join("\n")}\n${c.code}`);
           c.findings.forEach((f, i) => { if (f.message) assert.match(found[i].message, f.message); });
           c.check?.(found);
         });

@@ -94,6 +94,20 @@ export function isFormatFlip(from: string, to: string): boolean {
   return (SEPARATORS.has(f) || PROTOTYPE.has(f)) && (SEPARATORS.has(to) || PROTOTYPE.has(to) || to === '');
 }
 
+/** Text written with one separator for another wherever they differ (`"2026/01/01"` for `"2026-01-01"`): the two separators. */
+export function separatorSwap(from: string, to: string): { from: string; to: string } | undefined {
+  const a = [...from];
+  const b = [...to];
+  if (a.length !== b.length || a.length > 400) return undefined;
+  let pair: [string, string] | undefined;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (pair ? pair[0] !== a[i] || pair[1] !== b[i] : !isFormatFlip(a[i], b[i])) return undefined;
+    pair ??= [a[i], b[i]];
+  }
+  return pair && { from: pair[0], to: pair[1] };
+}
+
 /** Unicode names of the characters channels use, for people (the rest go by code point). */
 const CHAR_NAMES: Record<number, string> = {
   0x20: 'SPACE', 0x27: 'APOSTROPHE', 0x22: 'QUOTATION MARK', 0x2d: 'HYPHEN-MINUS', 0x2f: 'SOLIDUS', 0x2e: 'FULL STOP', 0x3a: 'COLON', 0x0a: 'LINE FEED',

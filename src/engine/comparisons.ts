@@ -77,9 +77,12 @@ export class Comparisons {
     const isGet = node.type === 'CallExpression';
     const object: Node = isGet ? unwrap(node.callee).object : node.object;
     const key: Node | undefined = isGet ? node.arguments[0] : node.property;
-    const values = isGet ? this.mapValues(object) : this.objectValues(object);
-    // `ZONES[tz]` of another module's `export const ZONES = { "Asia/Shanghai": true, … }`: its keys, as the linker found them.
-    const linked = !isGet && !values.length && /^(?:Identifier|MemberExpression)$/.test(unwrap(object).type) ? this.a.modules.constantOf(object) : undefined;
+    // `ZONES[tz]` of another module's `export const ZONES = { "Asia/Shanghai": true, … }`: its keys, as the linker found them
+    // (and `REGION.get(tz)` of its `export const REGION = new Map([…])`, as code to evaluate here).
+    const named = /^(?:Identifier|MemberExpression)$/.test(unwrap(object).type);
+    const code = isGet && named && this.a.defs.soleDefinition(unwrap(object)) === undefined ? this.a.modules.constantOf(object) : undefined;
+    const values = isGet ? this.mapValues(code?.code !== undefined ? constantNode(code, object) : object) : this.objectValues(object);
+    const linked = !isGet && !values.length && named ? this.a.modules.constantOf(object) : code?.code !== undefined ? code : undefined;
     const isSet = !!linked?.keys || isFlagList(values);
     const isTable = !isSet && values.length >= 2 && values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
     let found = key && (isSet || isTable) ? this.analysePair(node, key, linked ? constantNode(linked, object) : object) : undefined;

@@ -499,11 +499,11 @@ export class Dataflow {
       const written = this.flagFlow(writes) ?? this.flowAll(writes);
       return union(this.inputFlow(node, input), this.checked(written) ? written : NONE);
     }
-    // `env.hit` of `export function make(env)`: that member of what callers in other modules pass.
-    const object = unwrap(node.object);
-    const name = object.type === 'Identifier' && this.a.modules.exportsFunctions ? propertyName(node) : undefined;
-    const b = name !== undefined ? this.a.scopes.resolve(object) : undefined;
-    const member = b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: name!, at: node }) : undefined;
+    // `env.hit` of `export function make(env)`: that member of what callers in other modules pass
+    // (a few members deep: `ctx.env.clock.zone`).
+    const path = this.a.modules.exportsFunctions ? memberPath(node) : undefined;
+    const b = path && this.a.scopes.resolve(path.root);
+    const member = b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: path!.names.join('.'), at: node }) : undefined;
     return member ? union(this.inputFlow(node, member), this.localMemberFlow(node)) : this.localMemberFlow(node);
   }
 
@@ -578,6 +578,9 @@ export class Dataflow {
     // (`list.some((x) => v === x)`: a test whose outcome is what the callback compares too.)
     if (input) {
       const held = method && COMPARE_METHODS.has(method) ? union(this.inputFlow(node, input), this.flowAll(node.arguments)) : this.inputFlow(node, input);
+      // `REGION.get(tz)` of another module's `Map` keyed by places: a membership test, as in one file.
+      const lookup = imported && method === 'get' && node.arguments.length === 1 ? this.a.compare.lookupAt(node) : undefined;
+      if (lookup) return union(held, through(this.flow(node.arguments[0]), lookup.node));
       return (method === 'some' || method === 'every') && isFunction(node.arguments[0]) ? union(held, this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode))) : held;
     }
     // `__privateGet(this, _z)`: the lowered private field `#z` (babel 7.24 puts the field first: `_classPrivateFieldGet(_z, this)`).
@@ -816,4 +819,20 @@ function constantChoice(node: Node): { tests: Node[]; values: unknown[] } | unde
   const a = constantChoice(n.consequent);
   const b = a && constantChoice(n.alternate);
   return b && { tests: [n.test, ...a!.tests, ...b.tests], values: [...a!.values, ...b.values] };
+}
+
+/** Members followed at most this deep from a parameter (`ctx.env.clock.zone`). */
+const MAX_PARAM_PATH = 4;
+
+/** The name a member chain starts from and its member names (`ctx` and `env`, `clock`, `zone`); undefined past a computed member. */
+function memberPath(node: Node): { root: Node; names: string[] } | undefined {
+  const names: string[] = [];
+  let n: Node = node;
+  while (n.type === 'MemberExpression' && names.length < MAX_PARAM_PATH) {
+    const name = propertyName(n);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    n = unwrap(n.object);
+  }
+  return n.type === 'Identifier' ? { root: n, names } : undefined;
 }

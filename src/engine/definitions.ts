@@ -11,6 +11,7 @@ import type { Binding } from './scope';
 import { ITERATORS } from './evaluate';
 import { LoweredAsync } from './lowered';
 import { forEachChild, type Visitor } from './walk';
+import { parseExpressionAt } from 'acorn';
 
 /** The members key under which a module factory's whole `module.exports = value` is kept. */
 const MODULE_VALUE = '(module.exports)';
@@ -1903,6 +1904,7 @@ export class Definitions {
  */
 export function constantNode(c: Constant, at: Node): Node {
   const span = { start: at.start, end: at.end, parent: at };
+  if (c.code !== undefined) return codeNode(c.code, at);
   const literal = (value: string | number) => ({ type: 'Literal', value, raw: JSON.stringify(value), ...span });
   if (c.text && c.values.length === 1) return literal(c.values[0]) as unknown as Node;
   if (!c.concealed) return { type: 'ArrayExpression', elements: c.values.map(literal), ...span } as unknown as Node;
@@ -1920,4 +1922,25 @@ function asAssignment(call: Node): Node {
   const a = { type: 'AssignmentExpression', operator: '=', left, right, start: call.start, end: call.end, parent: call.parent } as unknown as Node;
   left.parent = a;
   return a;
+}
+
+/**
+ * Code another module gave to evaluate (Constant.code), parsed as an expression of its own: its nodes
+ * span `at` (findings point there), and its names resolve only inside it or as globals.
+ */
+function codeNode(code: string, at: Node): Node {
+  let root: Node;
+  try {
+    root = parseExpressionAt(code, 0, { ecmaVersion: 'latest' }) as unknown as Node;
+  } catch {
+    return { type: 'Identifier', name: 'undefined', start: at.start, end: at.end, parent: at } as unknown as Node;
+  }
+  const fix = (n: Node, parent: Node | null) => {
+    n.parent = parent;
+    n.start = at.start;
+    n.end = at.end;
+    forEachChild(n, (child) => fix(child, n));
+  };
+  fix(root, null);
+  return root;
 }

@@ -4,8 +4,8 @@
 // the modules where a fingerprint from another module reaches a comparison, a
 // covert channel or a sink, with the seeds for their second analysis.
 import { addTo } from './ast';
-import type { Check, ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
-import { argumentFact, GLOBAL, memberName } from './modules';
+import type { Check, Constant, ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
+import { argumentFact, GLOBAL, memberAt, memberName } from './modules';
 import { kindNames } from './sources';
 
 export interface LinkedModule {
@@ -27,6 +27,8 @@ const MAX_CALL_DEPTH = 4;
 const MAX_NESTED_CALLS = 64;
 /** Comparisons made elsewhere that a seed carries at most. */
 const MAX_SEED_CHECKS = 4;
+/** Modules deep that code another module evaluates is put together from (see withUses). */
+const MAX_CODE_DEPTH = 3;
 
 /** Calls from other modules a function may have for the members of its parameters to be followed (`env.hit` of `make(env)`). */
 const MAX_MEMBER_CALLERS = 8;
@@ -205,7 +207,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     for (const key of args[d.index]?.from ?? []) {
       const def = byId.get(caller)?.inputs[key];
       const f = def?.type === 'call' ? found(caller, key, def) : undefined;
-      const member = f?.facts.returns?.members?.[d.member];
+      const member = memberAt(f?.facts.returns, d.member);
       if (member) return { id: f!.id, fact: member };
     }
     return undefined;
@@ -430,12 +432,33 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return out;
   };
 
+  /**
+   * An exported constant; for code made with other modules' values (`ENC.map(decode)`), the code with
+   * those values put in (`((decode) => (ENC.map(decode)))(<decode's code>)`), a few modules deep.
+   */
+  const withUses = (f: Found | undefined, depth: number): Constant | undefined => {
+    const c = f?.facts.constant;
+    if (!c?.uses) return c;
+    if (depth >= MAX_CODE_DEPTH) return undefined;
+    const names = Object.keys(c.uses);
+    const given: string[] = [];
+    for (const name of names) {
+      const use = c.uses[name];
+      const hash = use.lastIndexOf('#');
+      const dep = withUses(exportOf(target(f!.id, use.slice(0, hash)), use.slice(hash + 1)), depth + 1);
+      const code = dep?.code ?? (dep && !dep.concealed && !dep.keys ? JSON.stringify(dep.text ? dep.values[0] : dep.values) : undefined);
+      if (code === undefined) return undefined;
+      given.push(code);
+    }
+    return { values: [], concealed: false, code: `((${names.join(', ')}) => ${c.code})(${given.join(', ')})` };
+  };
+
   const seeds = new Map<string, Seeds>();
   for (const m of modules) {
     let s: Seeds | undefined;
     for (const use of m.summary.constants ?? []) {
       const hash = use.lastIndexOf('#');
-      const c = exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1))?.facts.constant;
+      const c = withUses(exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1)), 0);
       if (c) (s ??= {})[`k${use}`] = { kinds: 0, label: `constant from ${use.slice(0, hash)}`, constant: c };
     }
     // A parameter compared as a constant: the list of places or hosts a caller in another module passes.

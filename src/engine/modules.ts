@@ -12,6 +12,7 @@
 import { builtinModules } from 'module';
 import { addTo, isFunction, isLiteral, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { Binding, ScopeResolver } from './scope';
+import { forEachChild } from './walk';
 
 /** What flows into a value: source kinds read in this module, and the inputs it comes from. */
 export interface Fact {
@@ -69,6 +70,13 @@ export interface Constant {
   text?: true;
   /** The keys of an object used as a set (`export const ZONES = { "Asia/Shanghai": true, … }`, read as `ZONES[tz]`). */
   keys?: true;
+  /**
+   * Code another module can evaluate on its own instead of `values`: a small decoding function
+   * (`(s) => Buffer.from(s, "base64").toString()`), or a value made with imported ones
+   * (`ENC.map(decode)`), whose imported names `uses` gives, local name to `${spec}#${name}`.
+   */
+  code?: string;
+  uses?: Record<string, string>;
 }
 
 export interface ExportFacts {
@@ -169,14 +177,27 @@ const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_in
 
 /** Most members kept of an object literal passed to another module (see Fact.members). */
 const MAX_ARG_MEMBERS = 16;
+/** Object literals within one followed at most this deep (`ctx.env.clock.zone`). */
+const MAX_MEMBER_DEPTH = 3;
 /** Names and members followed at most this deep to find what is imported. */
 const MAX_IMPORT_DEPTH = 16;
 /** Members of an exported object literal looked at for constants (`config.zones`), and how deep (`config.geo.zones`). */
 const MAX_CONSTANT_MEMBERS = 32;
 const MAX_CONSTANT_DEPTH = 2;
+/** Longest exported function, and value, kept as code for other modules (see Constant.code). */
+const MAX_PORTABLE_FUNCTION = 600;
+const MAX_PORTABLE_VALUE = 2000;
+/** What a decoding function calls or computes: base64, character codes, XOR, compression, ciphers, reversal. */
+const DECODING_CODE = /\b(?:atob|Buffer|fromCharCode|fromCodePoint|charCodeAt|codePointAt|parseInt|inflate\w*|gunzip\w*|unzip\w*|brotliDecompress\w*|createDecipheriv|decodeURIComponent|unescape|TextDecoder|reverse)\b|\^/;
+
+/** A name that is no reference: a member's or a property's key (`o.key`, `{ key: v }`). */
+function isPropertyKey(id: Node): boolean {
+  const p = id.parent;
+  return !!p && ((p.type === 'MemberExpression' && p.property === id && !p.computed) || ((p.type === 'Property' || p.type === 'MethodDefinition' || p.type === 'PropertyDefinition') && p.key === id && !p.computed && !p.shorthand));
+}
 
 /** What an argument holds; for an object literal, also what each member that holds something does. */
-function withMembers(arg: Node, of: (node: Node) => Fact, classOf: (node: Node, f: Fact) => Fact, returnsOf?: (fn: FunctionNode) => Fact): Fact {
+function withMembers(arg: Node, of: (node: Node) => Fact, classOf: (node: Node, f: Fact) => Fact, returnsOf?: (fn: FunctionNode) => Fact, depth = 0): Fact {
   const f = of(arg);
   const o = unwrap(arg);
   // (Also members that are instances of imported classes, `new Agent({ env: new Probe() })`, and functions
@@ -189,16 +210,25 @@ function withMembers(arg: Node, of: (node: Node) => Fact, classOf: (node: Node, 
     if (key === undefined || n >= MAX_ARG_MEMBERS) continue;
     const value = unwrap(p.value);
     const returned = returnsOf && isFunction(value) ? returnsOf(value as FunctionNode) : undefined;
-    const m = returned ? { kinds: 0, from: [], returns: returned } : classOf(p.value, of(p.value));
+    // (An object literal within, `{ env: { clock: { zone } } }`, for `ctx.env.clock.zone`.)
+    const m = returned ? { kinds: 0, from: [], returns: returned }
+      : value.type === 'ObjectExpression' && depth < MAX_MEMBER_DEPTH ? withMembers(value, of, classOf, returnsOf, depth + 1) : classOf(p.value, of(p.value));
     if (m.kinds || m.from.length || m.made || returned && (returned.kinds || returned.from.length)) { members[key] = m; n++; }
   }
   return n ? { ...f, members } : f;
 }
 
-/** The argument a parameter (or a member of one, `env.hit`) takes from a call's arguments. */
+/** The argument a parameter (or a member of one, `env.hit`, `env.clock.zone`) takes from a call's arguments. */
 export function argumentFact(args: Fact[], d: { index: number; member?: string }): Fact | undefined {
-  const a = args[d.index];
-  return d.member === undefined ? a : a?.members?.[d.member];
+  return memberAt(args[d.index], d.member);
+}
+
+/** A member of what a fact holds, by its path (`env.clock.zone`); the fact itself without one. */
+export function memberAt(fact: Fact | undefined, path: string | undefined): Fact | undefined {
+  if (path === undefined) return fact;
+  let f = fact;
+  for (const key of path.split('.')) f = f?.members?.[key];
+  return f;
 }
 
 /** Argument facts of several calls, position by position. */
@@ -1016,6 +1046,57 @@ export class ModuleFacts {
     return names;
   }
 
+  /** `new Map(…)`, or a name defined as one. */
+  private isMapValue(node: Node): boolean {
+    const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
+    const defs = b ? this.host.definitions(b) : [node];
+    const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    return def?.type === 'NewExpression' && unwrap(def.callee).type === 'Identifier' && unwrap(def.callee).name === 'Map';
+  }
+
+  /**
+   * An exported function or value as code another module can evaluate (see Constant.code): a decoding
+   * function of a few hundred characters, or a value built from literals and imported names; only
+   * code whose names are its own, global, or imported (then named in `uses`).
+   */
+  private portable(node: Node): Constant | undefined {
+    const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
+    const defs = b ? this.host.definitions(b) : [node];
+    const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    if (!def) return undefined;
+    const code = this.host.text.slice(def.start, def.end);
+    if (isFunction(def) ? code.length > MAX_PORTABLE_FUNCTION || !DECODING_CODE.test(code) : code.length > MAX_PORTABLE_VALUE || !/["'`]/.test(code)) return undefined;
+    const uses: Record<string, string> = {};
+    /** Imported names and members put under a name of their own (`codec_1.decode` of `require("./codec")` as `$0`). */
+    const renamed: Array<{ start: number; end: number; name: string }> = [];
+    let portable = true;
+    const visit = (n: Node) => {
+      if (!portable) return;
+      const member = n.type === 'MemberExpression' ? this.importOf(n) : undefined;
+      if (member) {
+        const name = `$${renamed.length}`;
+        uses[name] = `${member.spec}#${member.name}`;
+        renamed.push({ start: n.start - def.start, end: n.end - def.start, name });
+        return;
+      }
+      if (n.type === 'Identifier' && !isPropertyKey(n)) {
+        const nb = this.host.scopes.resolve(n);
+        const imp = nb?.kind === 'import' ? this.importOf(n) : undefined;
+        if (imp) uses[n.name] = `${imp.spec}#${imp.name}`;
+        else if (nb && nb.decl !== def && (nb.scope.start < def.start || nb.scope.end > def.end)) portable = false;
+      }
+      forEachChild(n, visit);
+    };
+    visit(def);
+    // (A value needs what it is made with from elsewhere: one made of literals alone was a constant already,
+    // unless it is a map made of them, `new Map([["Asia/Shanghai", "cn"], …])`.)
+    const names = Object.keys(uses);
+    if (!portable || !isFunction(def) && !names.length && !this.isMapValue(def)) return undefined;
+    let text = code;
+    for (const r of renamed.reverse()) text = text.slice(0, r.start) + r.name + text.slice(r.end);
+    return { values: [], concealed: false, code: `(${text})`, ...(names.length ? { uses } : {}) };
+  }
+
   /** The summary, with facts computed by `fact` (the analysis' flow of a node, or of a function's returns). */
   summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined, conditions: (node: Node) => Fact, sends: (fn: FunctionNode) => number[]): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
@@ -1036,6 +1117,9 @@ export class ModuleFacts {
         const returned = this.host.resultsOf(node as FunctionNode).map(unwrap);
         const members = returned.length === 1 && returned[0].type === 'ObjectExpression' ? withMembers(returned[0], fact, (n, m) => this.withClass(n, m)).members : undefined;
         exports[name] = { value: { kinds: 0, from: [] }, returns: members ? { ...returnsFact(node), members } : returnsFact(node) };
+        // (A small decoding function, for modules that decode a list with it: see Constant.code.)
+        const code = this.portable(node);
+        if (code) exports[name].constant = code;
         const sent = sends(node);
         if (sent.length) exports[name].sends = sent;
         // `function withZone(cb) { cb(tz) }`: what it gives the callbacks other modules pass it.
@@ -1046,7 +1130,8 @@ export class ModuleFacts {
         if (calls.size) exports[name].calls = Object.fromEntries([...calls].map(([i, list]) => [i, mergeArgs(list.map((c) => facts(c.arguments, fact).map(own)))]));
         continue;
       }
-      const c = constant(node);
+      // (A `Map` as code, so that an importer looking a key up (`REGION.get(tz)`) sees what each key gives.)
+      const c = (this.isMapValue(node) ? this.portable(node) : undefined) ?? constant(node) ?? this.portable(node);
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
       // `export const config = { zones: […] }`: a list under a member, for `config.zones.includes(tz)` elsewhere.
       if (!c) this.memberConstants(node, name, constant, exports, fact);

@@ -2,7 +2,7 @@
 import { addTo, calleeName, COMPARE_OPS, isFunction, isLiteral, isStringLiteral, keyName, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Comparison, Flow } from '../analysis';
 import { union } from '../flow';
-import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip } from '../characters';
+import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip, separatorSwap } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
 import { shortList, showString, yourSources } from '../evidence';
 import { orgOf } from '../constants';
@@ -428,22 +428,29 @@ function codeShown(context: RuleContext, n: Node): string {
   return context.analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60);
 }
 
-/** An object literal or a class instance (`new C()`), or the one a name is defined as, with the names of its methods. */
-function objectOf(context: RuleContext, n: Node): { object: Node; keys: string[] } | undefined {
+/**
+ * An object literal, a class instance (`new C()`) or a class, or the one a name is defined as, with the names
+ * of its methods; for a class, its methods by name (the first found up its chain: an override).
+ */
+function objectOf(context: RuleContext, n: Node): { object: Node; keys: string[]; methods?: Map<string, Node> } | undefined {
   const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) : n;
   const object = def && unwrap(def);
   if (object?.type === 'ObjectExpression') return { object, keys: (object.properties as Node[]).flatMap((p) => (p.type === 'Property' ? keyName(p) ?? [] : [])) };
-  if (object?.type !== 'NewExpression') return undefined;
+  const isClass = (c: Node | undefined): c is Node => c?.type === 'ClassDeclaration' || c?.type === 'ClassExpression';
+  if (!object || object.type !== 'NewExpression' && !isClass(object)) return undefined;
   // (The methods of the class and of the classes it extends, as far as the module defines them; minifiers
   // write the class in place: `new class extends e { … }`.)
   const classOf = (n: Node) => (n.type === 'Identifier' ? context.analysis.soleDefinition(n) : n);
-  const keys: string[] = [];
-  let cls = classOf(object.callee);
-  for (let depth = 0; depth < 4 && cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression'); depth++) {
-    for (const m of cls.body.body as Node[]) if (m.type === 'MethodDefinition' && m.kind === 'method' && !m.static) keys.push(keyName(m) ?? '');
-    cls = cls.superClass && classOf(cls.superClass);
+  const methods = new Map<string, Node>();
+  let cls: Node | undefined = object.type === 'NewExpression' ? classOf(object.callee) : object;
+  for (let depth = 0; depth < 4 && isClass(cls); depth++) {
+    for (const m of cls.body.body as Node[]) {
+      const key = m.type === 'MethodDefinition' && m.kind === 'method' && !m.static ? keyName(m) : undefined;
+      if (key && !methods.has(key)) methods.set(key, m.value);
+    }
+    cls = cls.superClass ? classOf(cls.superClass) : undefined;
   }
-  return { object, keys: [...new Set(keys)].filter(Boolean) };
+  return { object, keys: [...methods.keys()], ...(object.type === 'NewExpression' ? {} : { methods }) };
 }
 
 /** Two short functions that return two versions of what they are given (`(d) => d.replace(/-/g, "/")` and `(d) => d`). */
@@ -551,6 +558,8 @@ function mayBeVersions(n: Node): boolean {
     case 'ArrowFunctionExpression': case 'FunctionExpression': return true;
     // (Or of two classes: `hit ? new AltFmt() : new Fmt()`.)
     case 'NewExpression': return u.callee.type === 'Identifier' || u.callee.type === 'ClassExpression';
+    // (Or two classes themselves: `hit ? class extends Fmt { … } : Fmt`.)
+    case 'ClassExpression': return true;
     case 'ArrayExpression': return u.elements.length <= 1;
     case 'UnaryExpression': return u.operator === 'void';
     case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
@@ -659,8 +668,8 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
   if (objectA && objectB && objectA.object !== objectB.object) {
     for (const key of objectA.keys) {
       if (!objectB.keys.includes(key)) continue;
-      const [fa] = context.analysis.members(objectA.object, key);
-      const [fb] = context.analysis.members(objectB.object, key);
+      const fa = objectA.methods?.get(key) ?? context.analysis.members(objectA.object, key)[0];
+      const fb = objectB.methods?.get(key) ?? context.analysis.members(objectB.object, key)[0];
       const versions = fa && fb && fa !== fb ? returnedVersions(context, fa, fb) : undefined;
       if (versions) return { ...versions, what: `${versions.what} (its method ${key})` };
     }
@@ -749,7 +758,9 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     const target = none && slot?.type === 'CallExpression' && slot.arguments[0] !== parenthesised(choice) && calleeName(slot) === 'assign' ? slot.arguments[0] : undefined;
     const spreadIn = none && slot?.type === 'SpreadElement' && slot.parent?.type === 'ObjectExpression' ? slot.parent : undefined;
     const body = target && unwrap(target).type === 'Identifier' ? analysis.soleDefinition(unwrap(target)) : spreadIn;
-    if (some && some.properties.length <= 2 && body && sinksOf(analysis, body).some((k) => k.kind === 'network request')) {
+    // (A field the object already has is replaced, not added: the merged members are judged on their own, see mergedMembers.)
+    const replaced = some && isMergedChoice(choice) && mergedMembers(context, choice).length > 0;
+    if (some && !replaced && some.properties.length <= 2 && body && sinksOf(analysis, body).some((k) => k.kind === 'network request')) {
       return { what: `an extra field "${some.properties.map((p: Node) => (p.type === 'Property' ? keyName(p) ?? '?' : '…')).join('", "')}"`, a: 'without it', b: text(some) };
     }
   }
@@ -760,6 +771,74 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     if (item && item.type !== 'SpreadElement' && sinksOf(analysis, spread.parent!).some((k) => k.kind === 'network request')) return { what: `an extra item ${itemShown(context, item)} in a list`, a: '[]', b: `[${text(item)}]` };
   }
   return undefined;
+}
+
+/** `{ …defaults, …(c ? o : {}) }` and `Object.assign(t, defaults, c && o)`: a choice whose object is merged over what comes before it. */
+function isMergedChoice(node: Node): boolean {
+  const slot = parenthesised(node);
+  const p = slot.parent;
+  return p?.type === 'SpreadElement' && p.parent?.type === 'ObjectExpression' || p?.type === 'CallExpression' && calleeName(p) === 'assign' && p.arguments.indexOf(slot) > 0;
+}
+
+/** `x == null`, `x !== null && x !== void 0`: whether a value is missing, as compilers lower `??` and `?.`. */
+function isNullishTest(test: Node): boolean {
+  const t = unwrap(test);
+  if (t.type === 'LogicalExpression' && t.operator !== '??') return isNullishTest(t.left) && isNullishTest(t.right);
+  if (t.type !== 'BinaryExpression' || !COMPARE_OPS.has(t.operator)) return false;
+  const missing = (n: Node) => { const u = unwrap(n); return u.type === 'Literal' && u.value === null && !u.regex || isAbsent(u); };
+  return missing(t.left) || missing(t.right);
+}
+
+/** `c && { … }`. */
+function isAndChoice(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === 'LogicalExpression' && n.operator === '&&';
+}
+
+/** An object literal, or the one a name is defined as; `{}` for nothing merged (`false`, `null`, `undefined`). */
+function mergedObject(context: RuleContext, node: Node | undefined): Node[] | undefined {
+  if (!node) return [];
+  const n = unwrap(node);
+  const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) : undefined;
+  const o = def ? unwrap(def) : n;
+  if (o.type === 'ObjectExpression') return o.properties;
+  return isAbsent(o) || isLiteral(o) && !o.value ? [] : undefined;
+}
+
+/** The value a member has in the last of these object parts that sets it (a later spread or property wins). */
+function memberValue(context: RuleContext, parts: Node[], key: string, depth = 0): Node | undefined {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i];
+    if (p.type === 'Property' && !p.computed && keyName(p) === key) return p.value;
+    const inner = p.type === 'SpreadElement' && depth < 2 ? mergedObject(context, p.argument) : undefined;
+    const v = inner && memberValue(context, inner, key, depth + 1);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/**
+ * The two versions of each member a merged choice sets (see isMergedChoice): its value in one branch and in
+ * the other, or else the value what is merged before it gives the member (`sep: "/"` against the defaults' `"-"`).
+ */
+function mergedMembers(context: RuleContext, choice: Node): Array<{ key: string; a: Node; b: Node }> {
+  const [yes, no] = choice.type === 'ConditionalExpression' ? [choice.consequent, choice.alternate] : [choice.right, undefined];
+  const A = mergedObject(context, yes);
+  const B = mergedObject(context, no);
+  if (!A || !B) return [];
+  const slot = parenthesised(choice);
+  const p = slot.parent!;
+  // (What comes before it: the object literal's earlier members, or `Object.assign`'s earlier arguments.)
+  const before: Node[] = p.type === 'SpreadElement' ? p.parent!.properties.slice(0, p.parent!.properties.indexOf(p))
+    : p.arguments.slice(0, p.arguments.indexOf(slot)).flatMap((a: Node) => mergedObject(context, a) ?? []);
+  const keys = new Set([...A, ...B].flatMap((m) => (m.type === 'Property' && !m.computed ? keyName(m) ?? [] : [])));
+  const out: Array<{ key: string; a: Node; b: Node }> = [];
+  for (const key of keys) {
+    const a = memberValue(context, A, key) ?? memberValue(context, before, key);
+    const b = memberValue(context, B, key) ?? memberValue(context, before, key);
+    if (a && b && a !== b) out.push({ key, a, b });
+  }
+  return out;
 }
 
 export const rule = createRule({
@@ -779,6 +858,8 @@ export const rule = createRule({
     const { analysis } = context;
     const defs = (n: Node) => analysis.definitions(n);
     const conditionals: Node[] = [];
+    /** Choices of objects merged over others (see isMergedChoice). */
+    const merges: Node[] = [];
     const edits: Node[] = [];
     const lookups: Node[] = [];
     const dnsCalls: Node[] = [];
@@ -853,7 +934,10 @@ export const rule = createRule({
     };
 
     return {
-      ConditionalExpression(node) { conditionals.push(node); },
+      ConditionalExpression(node) {
+        conditionals.push(node);
+        if (isMergedChoice(node)) merges.push(node);
+      },
 
       BinaryExpression(node) {
         if ((node.operator === '+' || node.operator === '-' || node.operator === '|') && (asNumber(node.left, defs) || asNumber(node.right, defs))) sums.push(node);
@@ -871,7 +955,11 @@ export const rule = createRule({
       },
       // `[a, b][i]` and `{ x: a }[k]`, found from the literal (there are five times as many member expressions).
       ArrayExpression: lookupAround,
-      ObjectExpression: lookupAround,
+      ObjectExpression(node) {
+        lookupAround(node);
+        // (`{ ...defaults, ...(hit && { sep: "/" }) }`: a choice written with `&&`; conditionals are found on their own.)
+        for (const p of node.properties as Node[]) if (p.type === 'SpreadElement' && isAndChoice(p.argument)) merges.push(unwrap(p.argument));
+      },
       CallExpression(node) {
         if (DNS_CALLS.has(calleeName(node) ?? '') && node.arguments.length) dnsCalls.push(node);
         const method = methodName(node);
@@ -882,12 +970,15 @@ export const rule = createRule({
         if (edit && (method === 'set' || method === 'append') && node.arguments.length === 2 && (/^x-/i.test(String(node.arguments[0].value ?? '')) || typeof node.arguments[0].value === 'string' && /^(?:Identifier|MemberExpression)$/.test(unwrap(node.callee).object.type))) edits.push(node);
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
+        if (method === 'assign') for (const a of (node.arguments as Node[]).slice(1)) if (isAndChoice(a)) merges.push(unwrap(a));
       },
       NewExpression(node) {
         if (node.arguments.length && node.callee.type === 'MemberExpression' && FORMAT_METHODS.has(node.callee.property.name)) formats.push(node);
       },
       'Program:exit'() {
         for (const node of conditionals) {
+          // (`(_a = t[tz]) !== null && _a !== void 0 ? _a : "USD"` is `t[tz] ?? "USD"` lowered: a fallback, no choice.)
+          if (isNullishTest(node.test)) continue;
           // (Two lists or objects of the same shape are judged by the one value that differs.)
           const [a, b] = differingPair(context, node.consequent, node.alternate) ?? [node.consequent as Node, node.alternate as Node];
           const flipA = flipOf(context, a);
@@ -900,7 +991,10 @@ export const rule = createRule({
             const vb = isStringLiteral(b) ? b.value : undefined;
             if (va !== undefined && vb !== undefined && areLookAlikes([va, vb])) channel = { node, selector: analysis.flow(node.test), alternatives: [va, vb] };
             // `d.split("-").join(cn ? "/" : "-")`: a separator chosen by the condition.
-            else if (va !== undefined && vb !== undefined && va.length === 1 && isFormatFlip(vb, va)) channel = { node, selector: analysis.flow(node.test), flip: { from: vb, to: va } };
+            // (Also a text written with the other separator throughout: `cn ? "2026/01/01" : "2026-01-01"`.)
+            else if (va !== undefined && vb !== undefined && (va.length === 1 && isFormatFlip(vb, va) || va.length > 1 && separatorSwap(vb, va))) {
+              channel = { node, selector: analysis.flow(node.test), flip: va.length === 1 ? { from: vb, to: va } : separatorSwap(vb, va)! };
+            }
             // `String.fromCodePoint(0x27 + (cond ? 0x2019 - 0x27 : 0))`: the evaluator gives one character per branch.
             const charCall = va === undefined ? charCallAround(node) : undefined;
             const made = charCall && analysis.value(charCall);
@@ -932,6 +1026,21 @@ export const rule = createRule({
             else if (selector.kinds && [mentionsImport(context, a), mentionsImport(context, b)].some(Boolean)) context.reaches(selector);
           }
           if (channel?.selector.kinds) channels.push(channel);
+        }
+        // `{ ...defaults, ...(hit ? { sep: "/" } : {}) }`: a member of the merged object in two versions.
+        for (const node of merges) {
+          const selector = analysis.flow(node.type === 'ConditionalExpression' ? node.test : node.left);
+          if (!selector.kinds) continue;
+          for (const { key, a, b } of mergedMembers(context, node)) {
+            const [va, vb] = [analysis.value(a), analysis.value(b)];
+            const strings = typeof va === 'string' && typeof vb === 'string' ? [vb, va] : undefined;
+            const flip = strings && !areLookAlikes(strings) ? flipPair(strings, vb as string) : undefined;
+            const versions = flip || strings && areLookAlikes(strings) ? undefined : subtleDifference(context, b, a);
+            if (flip || versions || strings && areLookAlikes(strings)) {
+              channels.push({ node, selector, ...(flip ? { flip } : versions ? { versions: { ...versions, what: `${versions.what} (its member ${key})` } } : { alternatives: strings }) });
+              break;
+            }
+          }
         }
         for (const node of edits) {
           const edit = conditionalEdit(context, node);

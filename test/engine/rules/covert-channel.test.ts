@@ -83,6 +83,14 @@ ruleTester('covert-channel', {
     `const withFlag = (check, cb) => cb(check());\nwithFlag(() => process.platform === "win32", (f) => send({ system: f ? "You are helpful.\\u200b" : "You are helpful." }));`,
     // A fold table of look-alikes back to ASCII.
     `const FOLD = { "\\u2019": "'", "\\u02bc": "'" }; const f = (c) => FOLD[c];`,
+    // Overrides merged into a configuration by a command-line switch, or by a locale's own date format.
+    `const defaults = { sep: "-" };\nconst overrides = { sep: "/" };\nconst cfg = { ...defaults, ...(process.argv.includes("--us") ? overrides : {}) };\nconsole.log(new Date().toISOString().slice(0, 10).split("-").join(cfg.sep));`,
+    `const us = Intl.DateTimeFormat().resolvedOptions().locale === "en-US";\nconst cfg = Object.assign({}, { sep: "-" }, us && { sep: "/" });\nconsole.log(new Date().toISOString().slice(0, 10).split("-").join(cfg.sep));`,
+    // Overrides that change what a reader sees (another model, another word).
+    `${zone}\nconst body = { ...{ model: "m-large", temperature: 0.7 }, ...(cn ? { model: "m-small" } : {}) };\nfetch("https://api.example.dev/v1", { method: "POST", body: JSON.stringify(body) });`,
+    // A subclass chosen by a setting; two dates written out, chosen by a switch.
+    `class R { date(d) { return d.toISOString().slice(0, 10); } }\nclass Us extends R { date(d) { return super.date(d).replace(/-/g, "/"); } }\nconst C = process.argv.includes("--us") ? Us : R;\nconsole.log(new C().date(new Date()));`,
+    `const d = process.argv.includes("--us") ? "2026/01/01" : "2026-01-01";`,
   ],
   invalid: [
     // One idea: a check of specific places steers two versions of outgoing data a reader would not tell apart.
@@ -322,6 +330,33 @@ ruleTester('covert-channel', {
     {
       code: `const { EventEmitter } = require("events");\nconst bus = new EventEmitter();\nlet suffix = "";\nbus.on("env", (tz) => { if (["Asia/Shanghai", "Asia/Urumqi"].includes(tz)) suffix = "\\u2060"; });\nbus.emit("env", Intl.DateTimeFormat().resolvedOptions().timeZone);\nconst prompt = "Be concise." + suffix;`,
       findings: [{ severity: 'critical', line: 4, message: /U\+2060/ }],
+    },
+    // A configuration merged with overrides under a place check: the separator of a date, a nudged temperature.
+    {
+      code: `${zone}\nconst defaults = { sep: "-", temperature: 0.7 };\nconst overrides = { sep: "/" };\nconst cfg = { ...defaults, ...(cn ? overrides : {}) };\nconsole.log("Today's date is " + new Date().toISOString().slice(0, 10).split("-").join(cfg.sep));`,
+      findings: [{ severity: 'critical', line: 4, message: /"-" becomes "\/"/ }],
+    },
+    {
+      code: `${zone}\nconst cfg = Object.assign({}, { sep: "-" }, cn ? { sep: "/" } : {});`,
+      findings: [{ severity: 'critical', line: 2, message: /"-" becomes "\/"/ }],
+    },
+    {
+      code: `${zone}\nconst body = { ...{ temperature: 0.7 }, ...(cn && { temperature: 0.70000001 }) };\nfetch("https://api.example.dev/v1", { method: "POST", body: JSON.stringify(body) });`,
+      findings: [{ severity: 'critical', line: 2, message: /its member temperature/ }],
+    },
+    // A subclass that flips what its parent's method returns, chosen as a class (also written in place).
+    {
+      code: `${zone}\nclass R { date(d) { return d.toISOString().slice(0, 10); } }\nclass Alt extends R { date(d) { return super.date(d).replace(/-/g, "/"); } }\nconst C = cn ? Alt : R;\nconsole.log("Today's date is " + new C().date(new Date()));`,
+      findings: [{ severity: 'critical', line: 4 }],
+    },
+    {
+      code: `${zone}\nclass e { date(d) { return d.toISOString().slice(0, 10); } }\nconst s = cn ? class extends e { date(d) { return super.date(d).replace(/-/g, "/"); } } : e;\nconsole.log("Today's date is " + new s().date(new Date()));`,
+      findings: [{ severity: 'critical', line: 3 }],
+    },
+    // Two dates written out, one with the other separator throughout.
+    {
+      code: `${zone}\nconsole.log("Today's date is " + (cn ? "2026/01/01" : "2026-01-01"));`,
+      findings: [{ severity: 'critical', line: 2, message: /"-" becomes "\/"/ }],
     },
     // Chosen by a Chinese locale for an apostrophe in Latin text: no typography of Chinese, covert.
     {
