@@ -780,15 +780,6 @@ function isMergedChoice(node: Node): boolean {
   return p?.type === 'SpreadElement' && p.parent?.type === 'ObjectExpression' || p?.type === 'CallExpression' && calleeName(p) === 'assign' && p.arguments.indexOf(slot) > 0;
 }
 
-/** `x == null`, `x !== null && x !== void 0`: whether a value is missing, as compilers lower `??` and `?.`. */
-function isNullishTest(test: Node): boolean {
-  const t = unwrap(test);
-  if (t.type === 'LogicalExpression' && t.operator !== '??') return isNullishTest(t.left) && isNullishTest(t.right);
-  if (t.type !== 'BinaryExpression' || !COMPARE_OPS.has(t.operator)) return false;
-  const missing = (n: Node) => { const u = unwrap(n); return u.type === 'Literal' && u.value === null && !u.regex || isAbsent(u); };
-  return missing(t.left) || missing(t.right);
-}
-
 /** `c && { … }`. */
 function isAndChoice(node: Node): boolean {
   const n = unwrap(node);
@@ -977,8 +968,6 @@ export const rule = createRule({
       },
       'Program:exit'() {
         for (const node of conditionals) {
-          // (`(_a = t[tz]) !== null && _a !== void 0 ? _a : "USD"` is `t[tz] ?? "USD"` lowered: a fallback, no choice.)
-          if (isNullishTest(node.test)) continue;
           // (Two lists or objects of the same shape are judged by the one value that differs.)
           const [a, b] = differingPair(context, node.consequent, node.alternate) ?? [node.consequent as Node, node.alternate as Node];
           const flipA = flipOf(context, a);
