@@ -436,6 +436,11 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    * An exported constant; for code made with other modules' values (`ENC.map(decode)`), the code with
    * those values put in (`((decode) => (ENC.map(decode)))(<decode's code>)`), a few modules deep.
    */
+  /** The export a module uses, named `${spec}#${name}` (see ModuleSummary.constants). */
+  const exportUsed = (from: string, use: string): Found | undefined => {
+    const hash = use.lastIndexOf('#');
+    return exportOf(target(from, use.slice(0, hash)), use.slice(hash + 1));
+  };
   const withUses = (f: Found | undefined, depth: number): Constant | undefined => {
     const c = f?.facts.constant;
     if (!c?.uses) return c;
@@ -443,9 +448,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const names = Object.keys(c.uses);
     const given: string[] = [];
     for (const name of names) {
-      const use = c.uses[name];
-      const hash = use.lastIndexOf('#');
-      const dep = withUses(exportOf(target(f!.id, use.slice(0, hash)), use.slice(hash + 1)), depth + 1);
+      const dep = withUses(exportUsed(f!.id, c.uses[name]), depth + 1);
       const code = dep?.code ?? (dep && !dep.concealed && !dep.keys ? JSON.stringify(dep.text ? dep.values[0] : dep.values) : undefined);
       if (code === undefined) return undefined;
       given.push(code);
@@ -458,7 +461,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     let s: Seeds | undefined;
     for (const use of m.summary.constants ?? []) {
       const hash = use.lastIndexOf('#');
-      const c = withUses(exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1)), 0);
+      const c = withUses(exportUsed(m.id, use), 0);
       if (c) (s ??= {})[`k${use}`] = { kinds: 0, label: `constant from ${use.slice(0, hash)}`, constant: c };
     }
     // A parameter compared as a constant: the list of places or hosts a caller in another module passes.
@@ -470,7 +473,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     }
     for (const use of m.summary.senders ?? []) {
       const hash = use.lastIndexOf('#');
-      const sends = exportOf(target(m.id, use.slice(0, hash)), use.slice(hash + 1))?.facts.sends;
+      const sends = exportUsed(m.id, use)?.facts.sends;
       if (sends) (s ??= {})[`s${use}`] = { kinds: 0, label: `a request sent by ${use.slice(hash + 1)}() of ${use.slice(0, hash)}`, sends };
     }
     // With another module's constants, comparisons appear that the module alone could not see: every input counts

@@ -1046,11 +1046,16 @@ export class ModuleFacts {
     return names;
   }
 
-  /** `new Map(…)`, or a name defined as one. */
-  private isMapValue(node: Node): boolean {
+  /** What an exported node is: the one definition of a name, or the node itself. */
+  private definitionOf(node: Node): Node | undefined {
     const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
     const defs = b ? this.host.definitions(b) : [node];
-    const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    return defs.length === 1 ? unwrap(defs[0]) : undefined;
+  }
+
+  /** `new Map(…)`, or a name defined as one. */
+  private isMapValue(node: Node): boolean {
+    const def = this.definitionOf(node);
     return def?.type === 'NewExpression' && unwrap(def.callee).type === 'Identifier' && unwrap(def.callee).name === 'Map';
   }
 
@@ -1060,9 +1065,7 @@ export class ModuleFacts {
    * code whose names are its own, global, or imported (then named in `uses`).
    */
   private portable(node: Node): Constant | undefined {
-    const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
-    const defs = b ? this.host.definitions(b) : [node];
-    const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    const def = this.definitionOf(node);
     if (!def) return undefined;
     const code = this.host.text.slice(def.start, def.end);
     if (isFunction(def) ? code.length > MAX_PORTABLE_FUNCTION || !DECODING_CODE.test(code) : code.length > MAX_PORTABLE_VALUE || !/["'`]/.test(code)) return undefined;
@@ -1136,9 +1139,7 @@ export class ModuleFacts {
       // `export const config = { zones: […] }`: a list under a member, for `config.zones.includes(tz)` elsewhere.
       if (!c) this.memberConstants(node, name, constant, exports, fact);
       // `export const checks = [() => …, () => …]`: calling an item elsewhere (`checks.some((c) => c())`) gives what any of them returns.
-      const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : undefined;
-      const defs = b ? this.host.definitions(b) : [node];
-      const list = defs.length === 1 ? unwrap(defs[0]) : undefined;
+      const list = this.definitionOf(node);
       const items = list?.type === 'ArrayExpression' && list.elements.length <= MAX_ARG_MEMBERS ? (list.elements as Array<Node | null>).filter((e): e is FunctionNode => !!e && isFunction(e)) : [];
       if (items.length) exports[name].returns = mergeFacts(items.map(returnsFact));
     }
