@@ -127,6 +127,7 @@ export class Analysis implements Facts, AnalysisContext {
       resultsOf: (fn) => this.defs.resultsOf(fn),
       functionOf: (n) => this.defs.functionOf(n),
       classOf: (n) => this.defs.classOf(n),
+      constructorOf: (n) => this.defs.constructorOf(n),
       prototypeMethods: (n) => this.defs.prototypeMethods(n),
       webpackImportOf: (n) => this.defs.webpackImportOf(n),
       paramCalls: (fn) => this.defs.paramCalls(fn),

@@ -80,6 +80,13 @@ function isClassDescriptorCall(node: Node): boolean {
   return node.arguments.length >= 2 && ctor.type === 'Identifier' && proto.type === 'ArrayExpression' && proto.elements.length > 0 && proto.elements.every(isMemberDescriptor);
 }
 
+/** Babel's class for ES5 written in place (`_createClass(function Env() { _classCallCheck(this, Env); … })`): the constructor. */
+function isCheckedConstructor(node: Node | undefined): boolean {
+  const first = node?.type === 'FunctionExpression' ? node.body.body[0] : undefined;
+  const call = first?.type === 'ExpressionStatement' ? first.expression : undefined;
+  return call?.type === 'CallExpression' && call.arguments.length === 2 && call.arguments[0].type === 'ThisExpression';
+}
+
 /** What a deep copy copies: `structuredClone(o)` and `JSON.parse(JSON.stringify(o))` give `o`. */
 export function deepCopyOf(call: Node): Node | undefined {
   const c = unwrap(call.callee);
@@ -1659,13 +1666,16 @@ export class Definitions {
    * The constructor function `new C()` runs when `C` is no class: a function declaration or
    * expression, also as tsc and babel lower classes (`var C = (function () { function C() {…} … return C; }())`).
    */
-  private constructorOf(node: Node, depth = 0): FunctionNode | undefined {
+  constructorOf(node: Node, depth = 0): FunctionNode | undefined {
     // (`return C.prototype.m = …, C`, minified; `return _createClass(C, […])` of babel.)
-    const described = unwrap(node).type === 'CallExpression' && isClassDescriptorCall(unwrap(node)) ? unwrap(node).arguments[0] : undefined;
+    const described = unwrap(node).type === 'CallExpression' && (isClassDescriptorCall(unwrap(node)) || isCheckedConstructor(unwrap(node).arguments[0])) ? unwrap(node).arguments[0] : undefined;
     const callee = calleeOf(described ?? node);
     const fn = this.functionOf(callee);
     if (fn) return fn.type === 'ArrowFunctionExpression' ? undefined : fn;
-    const def = unwrap(callee).type === 'Identifier' && depth < 2 ? this.soleDefinition(unwrap(callee)) : undefined;
+    let def = unwrap(callee).type === 'Identifier' && depth < 2 ? this.soleDefinition(unwrap(callee)) : undefined;
+    // (`var Env = exports.Env = _createClass(function Env() {…})`, as babel exports a class.)
+    while (def && unwrap(def).type === 'AssignmentExpression') def = unwrap(def).right as Node;
+    if (def && unwrap(def).type === 'CallExpression' && isCheckedConstructor(unwrap(def).arguments[0])) return unwrap(def).arguments[0] as FunctionNode;
     const iife = def && unwrap(def).type === 'CallExpression' && isFunction(unwrap(unwrap(def).callee)) ? unwrap(unwrap(def).callee) as FunctionNode : undefined;
     const returned = iife ? this.returnsOf(iife) : [];
     return returned.length === 1 ? this.constructorOf(returned[0], depth + 1) : undefined;

@@ -82,7 +82,9 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const dot = name.indexOf('.');
     if (dot > 0) {
       const object = exportOf(id, name.slice(0, dot), depth + 1);
-      if (object) return { id: object.id, name: object.name, facts: { value: object.facts.value } };
+      // (`env.zone` of an instance, `Env.prototype.zone` of `new Env()`: what its constructor gives the member.)
+      const member = memberAt(object?.facts.instance, name.slice(dot + 1).replace(/^prototype\./, ''));
+      if (object) return { id: object.id, name: object.name, facts: { value: member ?? object.facts.value } };
     }
     // (A webpack chunk names a module's value `118:default`, and a member of it `118:emit`.)
     const colon = name.indexOf(':');
@@ -95,8 +97,22 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   const sourceOf = new Map<string, Found | undefined>();
   const found = (id: string, key: string, def: InputDef & { spec: string }): Found | undefined => {
     const k = slotOf(id, key);
-    if (!sourceOf.has(k)) sourceOf.set(k, exportOf(target(id, def.spec), def.name));
+    if (!sourceOf.has(k)) {
+      const f = exportOf(target(id, def.spec), def.name);
+      sourceOf.set(k, def.type === 'call' && f ? productOf(f) ?? f : f);
+    }
     return sourceOf.get(k);
+  };
+  /**
+   * An export made by calling another module's factory (`export const isRestricted = makeChecker(ZONES)`):
+   * calling it runs the function the factory returns (its export `makeChecker()`), a few exports deep.
+   */
+  const productOf = (f: Found, depth = 0): Found | undefined => {
+    const from = f.facts.returns || depth > 2 || f.facts.value.from.length !== 1 ? undefined : f.facts.value.from[0];
+    const d = from === undefined ? undefined : byId.get(f.id)?.inputs[from];
+    if (d?.type !== 'call') return undefined;
+    const factory = exportOf(target(f.id, d.spec), `${d.name}()`);
+    return factory && (productOf(factory, depth + 1) ?? factory);
   };
 
   // Calls into each exported function, for its parameters.
@@ -202,15 +218,32 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    * (`variant(await collect())` where `collect` returns `{ tz }`), with the module it is a fact of.
    */
   const memberOfArgument = (caller: string, args: Fact[], d: { index: number; member?: string }): { id: string; fact: Fact } | undefined => {
-    const direct = argumentFact(args, d);
-    if (direct || d.member === undefined) return direct && { id: caller, fact: direct };
+    if (d.member === undefined) return args[d.index] && { id: caller, fact: args[d.index] };
+    const direct = memberIn(caller, args[d.index], d.member);
+    if (direct) return direct;
     for (const key of args[d.index]?.from ?? []) {
       const def = byId.get(caller)?.inputs[key];
       const f = def?.type === 'call' ? found(caller, key, def) : undefined;
-      const member = memberAt(f?.facts.returns, d.member);
-      if (member) return { id: f!.id, fact: member };
+      const member = f && memberIn(f.id, f.facts.returns, d.member);
+      if (member) return member;
     }
     return undefined;
+  };
+
+  /**
+   * A member of what a fact holds, by its path (`env.clock.zone`), with the module it is a fact of: through
+   * instances of other modules' classes too (`{ env: new Env() }`, whose constructor sets `this.zone`).
+   */
+  const memberIn = (id: string, fact: Fact | undefined, path: string): { id: string; fact: Fact } | undefined => {
+    let f = fact;
+    for (const key of path.split('.')) {
+      if (!f) return undefined;
+      const made = f.members?.[key] ? undefined : f.made;
+      const cls = made && exportOf(target(id, made.spec), made.name);
+      if (cls) id = cls.id;
+      f = (cls ? cls.facts.instance : f)?.members?.[key];
+    }
+    return f && { id, fact: f };
   };
 
   /**

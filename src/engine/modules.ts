@@ -86,6 +86,8 @@ export interface ExportFacts {
   returns?: Fact;
   /** For a function that calls its own parameters (`cb(tz)`): what it passes them, by parameter index. */
   calls?: Record<string, Fact[]>;
+  /** For a class: what its instances hold, by member (`this.zone = tz` in its constructor, a field `zone = tz`). */
+  instance?: Fact;
   /** For a function: the parameters (by index) it sends in a request it makes. */
   sends?: number[];
 }
@@ -329,6 +331,8 @@ interface Host {
   /** What a function's call resolves to: its returns, or what a compiler's lowered async body returns (`__awaiter(…)`). */
   resultsOf(fn: FunctionNode): Node[];
   functionOf(node: Node): FunctionNode | undefined;
+  /** The constructor function `new C()` runs when C is no class (tsc's and babel's classes for ES5). */
+  constructorOf(node: Node): FunctionNode | undefined;
   classOf(node: Node): Node | undefined;
   /** The methods on a constructor function's prototype, for the function or `new C()`. */
   prototypeMethods(node: Node): Array<[string, FunctionNode]>;
@@ -1100,6 +1104,35 @@ export class ModuleFacts {
     return { values: [], concealed: false, code: `(${text})`, ...(names.length ? { uses } : {}) };
   }
 
+  /**
+   * What instances of an exported class hold (see ExportFacts.instance): the members its constructor
+   * assigns to `this` and its fields, those that hold something (`this.zone = Intl…timeZone`).
+   */
+  private instanceFact(node: Node, fact: (node: Node) => Fact): Fact | undefined {
+    const def = this.definitionOf(node);
+    // (Also an exported instance, `export const env = new Env()`; and a constructor function, as tsc and babel write a class for ES5.)
+    const made = def?.type === 'NewExpression' ? def.callee : node;
+    const cls = def?.type === 'ClassDeclaration' || def?.type === 'ClassExpression' ? def : this.host.classOf(made);
+    const ctor = cls ? (cls.body.body as Node[]).find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor')?.value : this.host.constructorOf(made);
+    if (!cls && !ctor) return undefined;
+    const members: Record<string, Fact> = {};
+    const add = (key: string | undefined, value: Node | null | undefined) => {
+      const f = key !== undefined && value ? fact(value) : undefined;
+      if (f && (f.kinds || f.from.length) && Object.keys(members).length < MAX_ARG_MEMBERS) members[key!] = f;
+    };
+    for (const m of cls?.body.body as Node[] ?? []) if (m.type === 'PropertyDefinition' && !m.static) add(keyName(m), m.value);
+    const visit = (n: Node) => {
+      if (n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'MemberExpression' && unwrap(n.left.object).type === 'ThisExpression') add(propertyName(n.left), n.right);
+      // (A field as a compiler defines it: `_defineProperty(this, "zone", v)`, `__publicField(this, "zone", v)`.)
+      const [self, key, value] = n.type === 'CallExpression' && n.arguments.length === 3 ? n.arguments as Node[] : [];
+      if (self?.type === 'ThisExpression' && key.type === 'Literal' && typeof key.value === 'string') add(key.value, value);
+      // (Not into functions of their own: their `this` is another.)
+      if (!isFunction(n) || n.type === 'ArrowFunctionExpression') forEachChild(n, visit);
+    };
+    if (ctor) forEachChild(ctor.body, visit);
+    return Object.keys(members).length ? { kinds: 0, from: [], members } : undefined;
+  }
+
   /** The summary, with facts computed by `fact` (the analysis' flow of a node, or of a function's returns). */
   summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined, conditions: (node: Node) => Fact, sends: (fn: FunctionNode) => number[]): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
@@ -1125,6 +1158,9 @@ export class ModuleFacts {
         if (code) exports[name].constant = code;
         const sent = sends(node);
         if (sent.length) exports[name].sends = sent;
+        // (A constructor function, as tsc and babel write a class for ES5.)
+        const instance = node.type !== 'ArrowFunctionExpression' ? this.instanceFact(node, fact) : undefined;
+        if (instance) exports[name].instance = instance;
         // `function withZone(cb) { cb(tz) }`: what it gives the callbacks other modules pass it.
         const calls = this.host.paramCalls(node);
         // (Only what it reads itself: values from its own parameters would merge its callers.)
@@ -1136,6 +1172,8 @@ export class ModuleFacts {
       // (A `Map` as code, so that an importer looking a key up (`REGION.get(tz)`) sees what each key gives.)
       const c = (this.isMapValue(node) ? this.portable(node) : undefined) ?? constant(node) ?? this.portable(node);
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
+      const instance = this.instanceFact(node, fact);
+      if (instance) exports[name].instance = instance;
       // `export const config = { zones: […] }`: a list under a member, for `config.zones.includes(tz)` elsewhere.
       if (!c) this.memberConstants(node, name, constant, exports, fact);
       // `export const checks = [() => …, () => …]`: calling an item elsewhere (`checks.some((c) => c())`) gives what any of them returns.
