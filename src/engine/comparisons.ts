@@ -9,7 +9,7 @@ import { constantNode } from './definitions';
 import type { AnalysisContext, Comparison, Flow } from './context';
 
 export type { Comparison };
-import { bareHost, brandOf, classifyConstant, isHashNumber, isHost, isKnownEndpoint, isOrganisationWord, isUtcZone, isZonePicker, type ConstantClass } from './constants';
+import { bareHost, brandOf, classifyConstant, isAreaZone, isHashNumber, isHost, isKnownEndpoint, isOrganisationWord, isUtcZone, isZonePicker, type ConstantClass } from './constants';
 import { isMath, union } from './flow';
 import { appearsIn, isModelledFunction, Many, UNKNOWN, type Value } from './evaluate';
 import type { Binding } from './scope';
@@ -59,9 +59,42 @@ export class Comparisons {
     if (!this.comparisonList) {
       for (const name of this.bound.keys()) for (const call of this.a.defs.callsNamed(name)) this.candidates.push(call);
       for (const node of this.candidates) this.comparisonAt(node, false);
+      if (this.tables.size) this.lookupTables();
+      for (const n of this.inPlaceLookups) if (!this.analysed.has(n)) this.lookupAt(n);
       this.comparisonList = [...new Set(this.comparisonByNode.values())];
     }
     return this.comparisonList;
+  }
+
+  /**
+   * A table keyed by two or more zones kept under a name (`const CURRENCY = { "Asia/Shanghai": "CNY", … }`,
+   * `new Map([["Asia/Shanghai", "cn"], …])`): its lookups are looked at with the other comparisons, whatever
+   * their outcome is used for (geo-org-comparison tells a lookup used as data from one whose outcome is tested).
+   */
+  noteTable(node: Node): void {
+    const p = node.parent;
+    const named = p?.type === 'VariableDeclarator' && p.init === node && p.id.type === 'Identifier';
+    // (Or looked up in place, as bundlers inline a one-use module: `{ "Asia/Shanghai": "China", … }[tz]`, `new Map([…]).get(tz)`.)
+    const inPlace = p?.type === 'MemberExpression' && p.object === node && (p.computed || propertyName(p) === 'get' && p.parent?.type === 'CallExpression' && p.parent.callee === p) ? (p.computed ? p : p.parent) : undefined;
+    if (!named && !inPlace) return;
+    const entries = node.type === 'ObjectExpression' ? node.properties.map((q: Node) => (q.type === 'Property' ? q.key : undefined))
+      : node.arguments[0]?.type === 'ArrayExpression' ? node.arguments[0].elements.map((e: Node | null) => (e?.type === 'ArrayExpression' ? e.elements[0] : undefined)) : [];
+    const zones = (entries as Array<Node | undefined>).filter((k) => k?.type === 'Literal' && typeof k.value === 'string' && isAreaZone(k.value));
+    if (zones.length < 2) return;
+    if (inPlace) this.inPlaceLookups.push(inPlace);
+    else this.tables.set(p!.id.name, node);
+  }
+  private readonly tables = new Map<string, Node>();
+  private readonly inPlaceLookups: Node[] = [];
+
+  /** The lookups of the tables noted (see noteTable): `CURRENCY[k]`, `REGION.get(k)`. */
+  private lookupTables(): void {
+    this.a.defs.eachNode((n) => {
+      const get = n.type === 'CallExpression' && methodName(n) === 'get' && n.arguments.length === 1;
+      const object = get ? unwrap(unwrap(n.callee).object) : n.type === 'MemberExpression' && n.computed ? unwrap(n.object) : undefined;
+      const table = object?.type === 'Identifier' ? this.tables.get(object.name) : undefined;
+      if (table && this.a.defs.soleDefinition(object!) === table && !this.analysed.has(n)) this.lookupAt(n);
+    });
   }
 
   /**
@@ -87,6 +120,7 @@ export class Comparisons {
     const isTable = !isSet && values.length >= 2 && values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
     let found = key && (isSet || isTable) ? this.analysePair(node, key, linked ? constantNode(linked, object) : object) : undefined;
     if (found && isTable && ![...found.classes].some((k) => k !== 'locale' && k !== 'region' && k !== 'keyword')) found = undefined;
+    if (found && isTable) found.table = true;
     this.analysed.set(node, found ? this.record(found) : null);
     if (found) this.comparisonList = undefined;
     return found && this.comparisonByNode.get(found.node);
@@ -660,6 +694,7 @@ function mergeInto(existing: Comparison, c: Comparison): void {
   existing.concealed ||= c.concealed;
   existing.encoded ??= c.encoded;
   if (!c.endpoints || existing.concealed) delete existing.endpoints;
+  if (!c.table) delete existing.table;
   existing.flow = union(existing.flow, c.flow);
 }
 

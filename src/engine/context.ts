@@ -29,6 +29,8 @@ export interface Comparison {
    * or the cloud region or editor the program runs in checked in plain sight.
    */
   endpoints?: true;
+  /** A table of constants keyed by the constants, looked up with the value (`CURRENCY[tz]`): what it gives depends on which it is. */
+  table?: true;
 }
 
 /** A call of a function, direct or through `call`/`apply`/`Reflect.apply`. */
@@ -43,6 +45,8 @@ export interface DefinitionFacts {
   readonly decoders: ReadonlySet<FunctionNode>;
   definitions(b: Binding): Node[];
   soleDefinition(id: Node): Node | undefined;
+  /** Every node but identifiers and literals. */
+  eachNode(fn: (node: Node) => void): void;
   /** Calls `name(…)` by the callee's name. */
   callsNamed(name: string): readonly Node[];
   /** What a lowered private field (a WeakMap written by `__privateAdd(this, _z, v)`) holds. */
@@ -83,6 +87,8 @@ export interface ComparisonFacts {
   lookupAt(node: Node): Comparison | undefined;
   /** Records `name = list.has.bind(list)`: calls of `name` are comparisons. */
   boundTo(name: string, bind: Node): void;
+  /** Records a table keyed by zones kept under a name: its lookups are comparisons. */
+  noteTable(node: Node): void;
   /** A comparison already made at a node, or made of an input in another module (no analysis started). */
   recordedAt(node: Node): Comparison | undefined;
 }

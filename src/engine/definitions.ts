@@ -312,7 +312,12 @@ export class Definitions {
           if (obj.type === 'Identifier' ? obj.name === 'exports' || obj.name === 'module' && p === 'exports' : obj.type === 'MemberExpression' && (propertyName(obj) === 'exports' || outer?.type === 'Identifier' && outer.name === 'exports' || outer?.type === 'MemberExpression' && propertyName(outer) === 'exports')) this.commonJs.push(node);
         }
       },
-      NewExpression: (node) => { if (node.callee.type === 'Identifier') addTo(this.news, node.callee.name, node); },
+      NewExpression: (node) => {
+        if (node.callee.type !== 'Identifier') return;
+        addTo(this.news, node.callee.name, node);
+        if (node.callee.name === 'Map') this.a.compare.noteTable(node);
+      },
+      ObjectExpression: (node) => this.a.compare.noteTable(node),
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
         this.parcelFactory(node);

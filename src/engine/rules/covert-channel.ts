@@ -2,7 +2,7 @@
 import { addTo, calleeName, COMPARE_OPS, isFunction, isLiteral, isStringLiteral, keyName, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Comparison, Flow } from '../analysis';
 import { union } from '../flow';
-import { areLookAlikes, charName, describeChar, distinguishingChars, isFormatFlip, separatorSwap } from '../characters';
+import { areLookAlikes, charName, describeChar, distinguishingChars, hasHiddenCharacter, isFormatFlip, separatorSwap } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
 import { shortList, showString, yourSources } from '../evidence';
 import { orgOf } from '../constants';
@@ -221,9 +221,10 @@ function flipPair(values: string[], usual?: string): { from: string; to: string 
 /** The strings of an array or object literal when there are two or more, all string literals that look alike or are two separators. */
 function variantItems(table: Node): string[] | undefined {
   const items: Node[] = table.type === 'ArrayExpression' ? table.elements : table.properties.map((p: Node) => (p.type === 'Property' ? p.value : p));
-  if (items.length < 2 || items.length > 64 || !items.every((n) => n && isStringLiteral(n))) return undefined;
+  if (!items.length || items.length > 64 || !items.every((n) => n && isStringLiteral(n))) return undefined;
   const values = items.map((l) => l.value as string);
-  return areLookAlikes(values) || flipPair(values) ? values : undefined;
+  // (Or one look-alike or invisible text under every key, `{ "Asia/Shanghai": "\u2019" }`: the fallback is the plain one.)
+  return items.length >= 2 && (areLookAlikes(values) || flipPair(values)) || new Set(values).size === 1 && hasHiddenCharacter(values[0]) ? values : undefined;
 }
 
 /** Assignments that set, clear or flip bits of a number. */

@@ -1,8 +1,11 @@
 // geo-org-comparison: a fingerprint value compared with specific zones, locales, hosts or organisations.
-import type { Comparison } from '../analysis';
+import type { Comparison, Facts } from '../analysis';
+import type { Node } from '../ast';
+import { forEachChild } from '../walk';
 import { orgOf } from '../constants';
 import { shortList, yourSources } from '../evidence';
 import { createRule } from '../rule';
+import { sinksOf } from '../sinks';
 import { Kind, kindNames } from '../sources';
 import type { Severity } from '../types';
 
@@ -11,8 +14,8 @@ const CLASS_NAMES: Record<string, string> = { zone: 'time zones', offset: 'UTC o
 const CLASS_NAME: Record<string, string> = { zone: 'time zone', offset: 'UTC offset', locale: 'locale', region: 'region', host: 'host', keyword: 'keyword', device: 'hardware address' };
 
 /** Place checks steer behaviour by where the user is; a single host is usually routing. */
-function severityOf(c: Comparison): Severity {
-  if (c.endpoints) return 'low';
+function severityOf(c: Comparison, tested: boolean): Severity {
+  if (c.endpoints || !tested) return 'low';
   if (c.classes.has('zone') || c.classes.has('offset')) return 'high';
   const orgs = new Set(c.values.map(orgOf));
   if ((c.classes.has('host') || c.classes.has('keyword')) && (orgs.size >= 3 || c.concealed)) return 'high';
@@ -30,6 +33,7 @@ export const rule = createRule({
       compared: 'The {{source}} is compared with {{count}} specific {{what}}: {{values}}.',
       endpoints: 'The {{source}} is checked against hosts that are mostly known endpoints (the program\'s own, public API and cloud services): {{values}}. Routing, or an allowlist of endpoints.',
       setting: 'The {{source}} the program runs in is checked against {{what}}: {{values}}. Routing by where it runs; it would matter only if it steered a covert channel.',
+      lookup: 'The {{source}} picks a value from a table keyed by {{count}} specific {{what}}: {{values}}. What it gives is shown or used as text, not checked nor sent: a lookup, which would matter only if it steered a covert channel.',
     },
   },
   create(context) {
@@ -39,10 +43,12 @@ export const rule = createRule({
           // Digests name no place: concealed-table reports a hashed comparison.
           if (c.classes.has('hash')) continue;
           const what = [...c.classes].map((k) => (c.values.length === 1 ? CLASS_NAME : CLASS_NAMES)[k]).join(' and ');
+          // (A table's outcome that picks where a request goes, or is sent, steers too: `https://${R[tz]}.cdn…`.)
+          const tested = !c.table || isTested(context.analysis, c.node) || sinksOf(context.analysis, c.node).some((k) => k.kind !== 'prompt-like text');
           context.report({
             node: c.node,
-            messageId: !c.endpoints ? 'compared' : c.flow.kinds & (Kind.CLOUD | Kind.EDITOR) ? 'setting' : 'endpoints',
-            severity: severityOf(c),
+            messageId: !tested ? 'lookup' : !c.endpoints ? 'compared' : c.flow.kinds & (Kind.CLOUD | Kind.EDITOR) ? 'setting' : 'endpoints',
+            severity: severityOf(c, tested),
             summary: `Checks ${yourSources(c.flow.kinds)} against specific ${what}: ${shortList(c.values, 4)}.`,
             data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, what, values: shortList(c.values, 6) },
             evidence: { sources: kindNames(c.flow.kinds), comparedWith: [...c.classes], values: c.values, count: c.values.length, concealed: c.concealed },
@@ -54,3 +60,67 @@ export const rule = createRule({
     };
   },
 });
+
+/** Operators that test a value (`r === "cn"`, `!r`): its outcome steers what runs. */
+const TESTS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'in', 'instanceof', '!']);
+/** Statements that branch on an expression. */
+const BRANCHES = new Set(['IfStatement', 'WhileStatement', 'DoWhileStatement', 'ForStatement', 'SwitchStatement']);
+
+const isNullish = (n: Node) => n.type === 'Literal' && n.value === null || n.type === 'Identifier' && n.name === 'undefined' || n.type === 'UnaryExpression' && n.operator === 'void';
+
+/**
+ * Whether what a table lookup gives is tested (`CURRENCY[tz] === "CNY"`, `if (REGION[tz])`) rather than used as
+ * data (shown, returned), through a fallback (`?? "USD"`, `|| "USD"`, `c ? c : "USD"`, tsc's and babel's lowered
+ * `(_a = …) !== null && _a !== void 0 ? _a : "USD"`) and a variable it is kept in, a few steps deep.
+ */
+function isTested(analysis: Facts, node: Node, depth = 0): boolean {
+  if (depth > 3) return true;
+  let n = node;
+  for (let p = n.parent; p; n = p, p = p.parent) {
+    if (p.type === 'ParenthesizedExpression' || p.type === 'ChainExpression') continue;
+    if (p.type === 'LogicalExpression' && p.left === n && (p.operator === '??' || p.operator === '||')) continue;
+    // A test of the value against nothing (`x !== null && x !== void 0`) whose choice gives the value itself: a fallback.
+    const kept = p.type === 'AssignmentExpression' && p.operator === '=' && p.left.type === 'Identifier' ? p.left : p.type === 'VariableDeclarator' && p.id.type === 'Identifier' ? p.id : undefined;
+    if (kept) {
+      const fallback = fallbackAround(p, kept.name);
+      if (fallback) { p = fallback; continue; }
+      const b = analysis.binding(kept);
+      if (!b || b.kind === 'param') return true;
+      const reads = readsOf(analysis, b.scope, kept);
+      return !reads || reads.some((r) => isTested(analysis, fallbackAround(r, kept.name) ?? r, depth + 1));
+    }
+    if (BRANCHES.has(p.type) || p.type === 'ConditionalExpression' && p.test === n || p.type === 'LogicalExpression' && p.left === n) return true;
+    if ((p.type === 'BinaryExpression' || p.type === 'UnaryExpression') && TESTS.has(p.operator)) return !(p.type === 'BinaryExpression' && isNullish(p.left === n ? p.right : p.left));
+    return false;
+  }
+  return false;
+}
+
+/** Nodes of a scope looked through for the reads of a variable; beyond, its uses count as tested. */
+const MAX_SCOPE_NODES = 100_000;
+
+/** The reads of the variable `id` declares, in the scope it is declared in (undefined when that scope is too large). */
+function readsOf(analysis: Facts, scope: Node, id: Node): Node[] | undefined {
+  const b = analysis.binding(id);
+  const reads: Node[] = [];
+  const stack: Node[] = [scope];
+  for (let seen = 0; stack.length; seen++) {
+    if (seen > MAX_SCOPE_NODES) return undefined;
+    const n = stack.pop()!;
+    if (n.type === 'Identifier' && n !== id && n.name === id.name && analysis.binding(n) === b && !(n.parent?.type === 'AssignmentExpression' && n.parent.left === n)) reads.push(n);
+    forEachChild(n, (c) => { stack.push(c); });
+  }
+  return reads;
+}
+
+/** The conditional around a test of `name` against nothing (or its truth) that gives `name` itself: `name ? name : y`. */
+function fallbackAround(node: Node, name: string): Node | undefined {
+  let n = node;
+  for (let p = n.parent; p; n = p, p = p.parent) {
+    if (p.type === 'ConditionalExpression') return p.test === n && p.consequent.type === 'Identifier' && p.consequent.name === name ? p : undefined;
+    if (p.type === 'ParenthesizedExpression' || p.type === 'LogicalExpression' && p.operator === '&&') continue;
+    if (p.type === 'BinaryExpression' && (p.operator === '!==' || p.operator === '!=') && isNullish(p.left === n ? p.right : p.left)) continue;
+    return undefined;
+  }
+  return undefined;
+}
