@@ -12,7 +12,7 @@ import { hasHiddenCharacter, isSeparatorText, skeleton } from './characters';
 import { classifyConstant, isHashNumber } from './constants';
 import { Dataflow } from './dataflow';
 import type { AnalysisContext, Flow } from './context';
-import { constantNode, Definitions } from './definitions';
+import { constantNode, Definitions, nodeText } from './definitions';
 import { appearsIn, Evaluator, type Provenance, type Value } from './evaluate';
 import { LineIndex, type Position } from './lines';
 import { calleeOf, ModuleFacts, requiredSpec, requireNamesIn, type Constant, type ModuleSummary, type Seeds } from './modules';
@@ -58,6 +58,13 @@ export interface Facts {
    * for the constant it holds, which value() gives in the module's second analysis.
    */
   asksImported(node: Node): boolean;
+  /**
+   * The code another module gave for what an imported name holds (an object of functions, a class: see
+   * Constant.code), parsed once per import; asks the linker for it in the module's first analysis.
+   */
+  importedCode(node: Node): Node | undefined;
+  /** The text a node was written as (also of code another module gave, whose nodes span the place it is used). */
+  textOf(node: Node): string;
   /** Every expression a name is given: its initialiser and each assignment. */
   definitions(id: Node): Node[];
   readonly decoders: ReadonlySet<FunctionNode>;
@@ -184,6 +191,18 @@ export class Analysis implements Facts, AnalysisContext {
     this.modules.constantOf(node);
     return true;
   }
+  importedCode(node: Node): Node | undefined {
+    const imp = this.modules.importOf(node);
+    if (!imp) return undefined;
+    const key = `${imp.spec}#${imp.name}`;
+    if (!this.codeByImport.has(key)) {
+      const c = this.modules.constantOf(node);
+      this.codeByImport.set(key, c?.code !== undefined ? constantNode(c, node) : undefined);
+    }
+    return this.codeByImport.get(key);
+  }
+  private readonly codeByImport = new Map<string, Node | undefined>();
+  textOf(node: Node): string { return nodeText(this.text, node); }
   definitions(id: Node): Node[] {
     const b = this.scopes.resolve(id);
     return b ? this.defs.definitions(b) : [];

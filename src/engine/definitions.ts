@@ -1952,10 +1952,19 @@ function codeNode(code: string, at: Node): Node {
   }
   const fix = (n: Node, parent: Node | null) => {
     n.parent = parent;
+    FOREIGN_TEXT.set(n, code.slice(n.start, n.end));
     n.start = at.start;
     n.end = at.end;
     forEachChild(n, (child) => fix(child, n));
   };
   fix(root, null);
   return root;
+}
+
+/** The text of each node of code another module gave (codeNode), whose spans are the place it is used. */
+const FOREIGN_TEXT = new WeakMap<Node, string>();
+
+/** The text a node was written as: in the module's text, or in the code another module gave. */
+export function nodeText(text: string, node: Node): string {
+  return FOREIGN_TEXT.get(node) ?? text.slice(node.start, node.end);
 }

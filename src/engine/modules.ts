@@ -189,7 +189,11 @@ const MAX_CONSTANT_DEPTH = 2;
 /** Longest exported function, and value, kept as code for other modules (see Constant.code). */
 const MAX_PORTABLE_FUNCTION = 600;
 const MAX_PORTABLE_VALUE = 2000;
+/** Longest exported object of functions, or class, kept as code for a module that chooses between two (see variantCode). */
+const MAX_VARIANT = 1000;
 /** What a decoding function calls or computes: base64, character codes, XOR, compression, ciphers, reversal. */
+/** Code that makes a second version of text: a replace, a split and join, a pad, a format, a look-alike or invisible character. */
+const VERSION_CODE = /\.(?:replace|replaceAll|split|join|padEnd|padStart|normalize|toISOString|toLocale\w*|toUpperCase|toLowerCase)\b|\\u[0-9a-fA-F]{4}|\\u\{|[^\x00-\x7f]/;
 const DECODING_CODE = /\b(?:atob|Buffer|fromCharCode|fromCodePoint|charCodeAt|codePointAt|parseInt|inflate\w*|gunzip\w*|unzip\w*|brotliDecompress\w*|createDecipheriv|decodeURIComponent|unescape|TextDecoder|reverse)\b|\^/;
 
 /** A name that is no reference: a member's or a property's key (`o.key`, `{ key: v }`). */
@@ -1133,6 +1137,52 @@ export class ModuleFacts {
     return Object.keys(members).length ? { kinds: 0, from: [], members } : undefined;
   }
 
+  /**
+   * An exported object of functions or a class (`export const marked = { apos: (s) => s.replace(…) }`, `export class
+   * AltRender extends Render {…}`) as code (see Constant.code), in a module where one of them makes a second version
+   * of text: for a module that chooses one under a check (`hit() ? marked : plain`), which compares their methods.
+   */
+  private variantCode(node: Node): Constant | undefined {
+    const def = this.definitionOf(node);
+    const code = def && this.variantText(def);
+    if (code === undefined) return undefined;
+    // (Two of them at least, one making a second version: a choice needs two.)
+    if (this.makesVersions === undefined) {
+      const texts = [...this.exports().values()].map((n) => { const d = this.definitionOf(n); return d && this.variantText(d); }).filter((t) => t !== undefined);
+      this.makesVersions = texts.length >= 2 && texts.some((t) => VERSION_CODE.test(t));
+    }
+    return this.makesVersions ? { values: [], concealed: false, code } : undefined;
+  }
+  private makesVersions?: boolean;
+
+  /** The text of an object literal with methods, or of a class (its superclass of this module put in place), when it names nothing else of the module. */
+  private variantText(def: Node, depth = 0): string | undefined {
+    const isClass = def.type === 'ClassDeclaration' || def.type === 'ClassExpression';
+    const hasMethods = def.type === 'ObjectExpression' && (def.properties as Node[]).some((p) => p.type === 'Property' && isFunction(unwrap(p.value)));
+    if (!isClass && !hasMethods || def.end - def.start > MAX_VARIANT) return undefined;
+    const edits: Array<{ start: number; end: number; text: string }> = [];
+    let portable = true;
+    const visit = (n: Node) => {
+      if (!portable) return;
+      if (n.type === 'Identifier' && !isPropertyKey(n)) {
+        const b = this.host.scopes.resolve(n);
+        if (b && b.decl !== def && (b.scope.start < def.start || b.scope.end > def.end)) {
+          // (`class AltRender extends Render`, `Render` this module's: its code in its place.)
+          const base = isClass && n === def.superClass && depth < 2 ? this.definitionOf(n) : undefined;
+          const text = base && this.variantText(base, depth + 1);
+          if (text === undefined) portable = false;
+          else edits.push({ start: n.start - def.start, end: n.end - def.start, text });
+        }
+      }
+      forEachChild(n, visit);
+    };
+    visit(def);
+    if (!portable) return undefined;
+    let text = this.host.text.slice(def.start, def.end);
+    for (const e of edits.reverse()) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    return `(${text})`;
+  }
+
   /** The summary, with facts computed by `fact` (the analysis' flow of a node, or of a function's returns). */
   summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined, conditions: (node: Node) => Fact, sends: (fn: FunctionNode) => number[]): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
@@ -1170,7 +1220,7 @@ export class ModuleFacts {
         continue;
       }
       // (A `Map` as code, so that an importer looking a key up (`REGION.get(tz)`) sees what each key gives.)
-      const c = (this.isMapValue(node) ? this.portable(node) : undefined) ?? constant(node) ?? this.portable(node);
+      const c = (this.isMapValue(node) ? this.portable(node) : undefined) ?? constant(node) ?? this.portable(node) ?? this.variantCode(node);
       exports[name] = c ? { value: fact(node), constant: c } : { value: fact(node) };
       const instance = this.instanceFact(node, fact);
       if (instance) exports[name].instance = instance;

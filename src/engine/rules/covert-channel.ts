@@ -67,8 +67,7 @@ function regexText(pattern: string): string {
 }
 
 function sameText(context: RuleContext, a: Node, b: Node): boolean {
-  const t = context.analysis.text;
-  return t.slice(a.start, a.end) === t.slice(b.start, b.end);
+  return context.analysis.textOf(a) === context.analysis.textOf(b);
 }
 
 /** The call a conditional sits in through arithmetic only (`String.fromCodePoint(a + (c ? x : y))`). */
@@ -426,7 +425,7 @@ function textDifference(a: string, b: string): Versions | undefined {
 
 /** A version as the evidence shows it: its code on one line, at most 60 characters. */
 function codeShown(context: RuleContext, n: Node): string {
-  return context.analysis.text.slice(n.start, n.end).replace(/\s+/g, ' ').slice(0, 60);
+  return context.analysis.textOf(n).replace(/\s+/g, ' ').slice(0, 60);
 }
 
 /**
@@ -434,14 +433,22 @@ function codeShown(context: RuleContext, n: Node): string {
  * of its methods; for a class, its methods by name (the first found up its chain: an override).
  */
 function objectOf(context: RuleContext, n: Node): { object: Node; keys: string[]; methods?: Map<string, Node> } | undefined {
-  const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) : n;
+  // (Also another module's, `hit() ? marked : plain` of imported objects or classes: the code the linker gave.)
+  const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) ?? context.analysis.importedCode(n) : n.type === 'MemberExpression' ? context.analysis.importedCode(n) ?? n : n;
   const object = def && unwrap(def);
   if (object?.type === 'ObjectExpression') return { object, keys: (object.properties as Node[]).flatMap((p) => (p.type === 'Property' ? keyName(p) ?? [] : [])) };
   const isClass = (c: Node | undefined): c is Node => c?.type === 'ClassDeclaration' || c?.type === 'ClassExpression';
   if (!object || object.type !== 'NewExpression' && !isClass(object)) return undefined;
   // (The methods of the class and of the classes it extends, as far as the module defines them; minifiers
   // write the class in place: `new class extends e { … }`.)
-  const classOf = (n: Node) => (n.type === 'Identifier' ? context.analysis.soleDefinition(n) : n);
+  // (An instance's class another module gave as code: its methods, which members() does not see.)
+  let foreign = false;
+  const classOf = (n: Node) => {
+    const own = n.type === 'Identifier' ? context.analysis.soleDefinition(n) : n.type === 'MemberExpression' ? undefined : n;
+    const code = own ? undefined : context.analysis.importedCode(n);
+    if (code) foreign = true;
+    return own ?? code;
+  };
   const methods = new Map<string, Node>();
   let cls: Node | undefined = object.type === 'NewExpression' ? classOf(object.callee) : object;
   for (let depth = 0; depth < 4 && isClass(cls); depth++) {
@@ -451,7 +458,7 @@ function objectOf(context: RuleContext, n: Node): { object: Node; keys: string[]
     }
     cls = cls.superClass ? classOf(cls.superClass) : undefined;
   }
-  return { object, keys: [...methods.keys()], ...(object.type === 'NewExpression' ? {} : { methods }) };
+  return { object, keys: [...methods.keys()], ...(object.type === 'NewExpression' && !foreign ? {} : { methods }) };
 }
 
 /** Two short functions that return two versions of what they are given (`(d) => d.replace(/-/g, "/")` and `(d) => d`). */
@@ -465,14 +472,16 @@ function returnedVersions(context: RuleContext, fa: Node, fb: Node): Versions | 
     // (An overriding method flips what the method it overrides returns: `super.date(d).replace(…)`.)
     if (f && (sameText(context, f.subject, y) || isSuperCall(context, f.subject, other))) return { what: `${showString(f.from)} written as ${showString(f.to)}`, a: text(y), b: text(x) };
   }
-  return subtleDifference(context, ra, rb);
+  // (`super.text(s) + "\u200b"` against `s` of the method it overrides: `super.text(s)` is that method's result.)
+  return subtleDifference(context, ra, rb, (x, y) => sameText(context, x, y) || y === rb && isSuperCall(context, x, fb) || y === ra && isSuperCall(context, x, fa));
 }
 
 /** `super.m(…)` where the `m` it runs is this function. */
 function isSuperCall(context: RuleContext, n: Node, fn: Node): boolean {
   const callee = n.type === 'CallExpression' ? unwrap(n.callee) : undefined;
   const key = callee?.type === 'MemberExpression' && callee.object.type === 'Super' ? propertyName(callee) : undefined;
-  return key !== undefined && context.analysis.members(callee!.object, key).includes(fn);
+  // (Another module's classes are parsed apart: the overridden method, the same text.)
+  return key !== undefined && context.analysis.members(callee!.object, key).some((m) => m === fn || sameText(context, m, fn));
 }
 
 /** What a short function returns: an arrow's expression, or the one `return` of a body of one statement. */
@@ -547,6 +556,8 @@ function mentionsImport(context: RuleContext, n: Node): boolean {
   const u = unwrap(n);
   if (u.type === 'Identifier' || u.type === 'MemberExpression') return context.analysis.asksImported(u);
   if (u.type === 'BinaryExpression') return [mentionsImport(context, u.left), mentionsImport(context, u.right)].some(Boolean);
+  // (`new AltFmt()` of another module's class.)
+  if (u.type === 'NewExpression') return mentionsImport(context, u.callee);
   return u.type === 'TemplateLiteral' && (u.expressions as Node[]).map((e) => mentionsImport(context, e)).some(Boolean);
 }
 
@@ -558,7 +569,7 @@ function mayBeVersions(n: Node): boolean {
     // (A method of two objects of one shape: `hit ? { date: (d) => … } : { date: (d) => d }`.)
     case 'ArrowFunctionExpression': case 'FunctionExpression': return true;
     // (Or of two classes: `hit ? new AltFmt() : new Fmt()`.)
-    case 'NewExpression': return u.callee.type === 'Identifier' || u.callee.type === 'ClassExpression';
+    case 'NewExpression': return u.callee.type === 'Identifier' || u.callee.type === 'MemberExpression' || u.callee.type === 'ClassExpression';
     // (Or two classes themselves: `hit ? class extends Fmt { … } : Fmt`.)
     case 'ClassExpression': return true;
     case 'ArrayExpression': return u.elements.length <= 1;
@@ -600,7 +611,7 @@ function copied(node: Node): Node {
   return n.type === 'CallExpression' && n.arguments.length === 0 && methodName(n) === 'slice' ? unwrap(n.callee).object : n;
 }
 
-function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | undefined {
+function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Node, y: Node) => sameText(context, x, y)): Versions | undefined {
   const { analysis } = context;
   const A = unwrap(a);
   const B = unwrap(b);
@@ -609,9 +620,9 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     // `s + "\u200B"`, `"\u200B" + s`, `${s}\n` against `s`.
     let extra: string | undefined;
     if (x.type === 'BinaryExpression' && x.operator === '+') {
-      const other = sameText(context, untrimmed(x.left), y) ? x.right : sameText(context, untrimmed(x.right), y) ? x.left : undefined;
+      const other = same(untrimmed(x.left), y) ? x.right : same(untrimmed(x.right), y) ? x.left : undefined;
       extra = other && stringValue(context, other);
-    } else if (x.type === 'TemplateLiteral' && x.expressions.length === 1 && sameText(context, x.expressions[0], y)) {
+    } else if (x.type === 'TemplateLiteral' && x.expressions.length === 1 && same(x.expressions[0], y)) {
       extra = x.quasis.map((q: Node) => q.value.cooked ?? '').join('');
     }
     const base = extra && /^[/?#]$/.test(extra) ? analysis.value(y) : undefined;
@@ -619,32 +630,32 @@ function subtleDifference(context: RuleContext, a: Node, b: Node): Versions | un
     if (added) return added;
     // `s.replace("AI", "Ai")` against `s`.
     const edit = editOf(context, x);
-    if (edit && sameText(context, edit.subject, y)) return edit.versions;
+    if (edit && same(edit.subject, y)) return edit.versions;
     // `s.padEnd(s.length + 1, "\u200B")` against `s`: a marker put at an end as padding.
-    if (x.type === 'CallExpression' && /^pad(?:Start|End)$/.test(methodName(x) ?? '') && x.arguments.length === 2 && sameText(context, unwrap(x.callee).object, y)) {
+    if (x.type === 'CallExpression' && /^pad(?:Start|End)$/.test(methodName(x) ?? '') && x.arguments.length === 2 && same(unwrap(x.callee).object, y)) {
       const fill = stringValue(context, x.arguments[1]);
       if (fill && QUIET.test(fill)) return { what: `a marker ${showString(fill)} added`, a: text(y), b: text(x) };
     }
     // `s.toUpperCase()` against `s`.
-    if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && sameText(context, unwrap(x.callee).object, y)) {
+    if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && same(unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };
     }
     // `s.charAt(0).toLowerCase() + s.slice(1)` against `s`: the case of the first letter.
     const first = recasedFirst(x);
-    if (first && sameText(context, first, y)) return { what: 'letter case', a: text(y), b: text(x) };
+    if (first && same(first, y)) return { what: 'letter case', a: text(y), b: text(x) };
     // `s.trimEnd()` against `s`: the same text with or without the whitespace at its ends.
-    if (x !== untrimmed(x) && sameText(context, untrimmed(x), y)) return { what: 'whitespace', a: text(y), b: text(x) };
+    if (x !== untrimmed(x) && same(untrimmed(x), y)) return { what: 'whitespace', a: text(y), b: text(x) };
     // `d.toUTCString()` against `d.toISOString()`, `d.toLocaleDateString("en-GB")` against `("en-US")`: one date written in another format.
-    const formatArgs = (c: Node) => context.analysis.text.slice(c.callee.end, c.end);
-    if (x.type === 'CallExpression' && y.type === 'CallExpression' && DATE_FORMATS.has(methodName(x) ?? '') && DATE_FORMATS.has(methodName(y) ?? '') && (methodName(x) !== methodName(y) || formatArgs(x) !== formatArgs(y)) && sameText(context, unwrap(x.callee).object, unwrap(y.callee).object)) {
+    const formatArgs = (c: Node) => context.analysis.textOf(c).slice(context.analysis.textOf(c.callee).length);
+    if (x.type === 'CallExpression' && y.type === 'CallExpression' && DATE_FORMATS.has(methodName(x) ?? '') && DATE_FORMATS.has(methodName(y) ?? '') && (methodName(x) !== methodName(y) || formatArgs(x) !== formatArgs(y)) && same(unwrap(x.callee).object, unwrap(y.callee).object)) {
       return { what: 'the format of a date', a: text(y), b: text(x) };
     }
     // `s.normalize("NFD")` against `s`: the same text with its accents as separate code points.
-    if (x.type === 'CallExpression' && methodName(x) === 'normalize' && sameText(context, unwrap(x.callee).object, y)) {
+    if (x.type === 'CallExpression' && methodName(x) === 'normalize' && same(unwrap(x.callee).object, y)) {
       return { what: 'the Unicode normalisation form', a: text(y), b: text(x) };
     }
     // `[...tools].reverse()`, `tools.slice().sort()` against `tools`: the same items in another order.
-    if (x.type === 'CallExpression' && /^(?:reverse|sort|toReversed|toSorted)$/.test(methodName(x) ?? '') && sameText(context, copied(unwrap(x.callee).object), y)) {
+    if (x.type === 'CallExpression' && /^(?:reverse|sort|toReversed|toSorted)$/.test(methodName(x) ?? '') && same(copied(unwrap(x.callee).object), y)) {
       return { what: 'the order of the items', a: text(y), b: text(x) };
     }
   }
