@@ -8,7 +8,7 @@
 //   link.ts         the summaries of one program joined (no syntax trees)
 import { isFunction, unwrap, type FunctionNode, type Node } from './ast';
 import { Comparisons, constantValues, isFlagSet, type Comparison } from './comparisons';
-import { hasHiddenCharacter, isSeparatorText, skeleton } from './characters';
+import { hasHiddenCharacter, isChannelText, skeleton } from './characters';
 import { classifyConstant, isHashNumber } from './constants';
 import { Dataflow } from './dataflow';
 import type { AnalysisContext, Flow } from './context';
@@ -65,6 +65,8 @@ export interface Facts {
   importedCode(node: Node): Node | undefined;
   /** The text a node was written as (also of code another module gave, whose nodes span the place it is used). */
   textOf(node: Node): string;
+  /** A call of `Object.assign` under another name or of a compiler's helper that does the same (`__assign`, `_objectSpread`). */
+  isMergeCall(call: Node): boolean;
   /** Every expression a name is given: its initialiser and each assignment. */
   definitions(id: Node): Node[];
   readonly decoders: ReadonlySet<FunctionNode>;
@@ -203,6 +205,7 @@ export class Analysis implements Facts, AnalysisContext {
   }
   private readonly codeByImport = new Map<string, Node | undefined>();
   textOf(node: Node): string { return nodeText(this.text, node); }
+  isMergeCall(call: Node): boolean { return this.defs.isMergeCall(call); }
   definitions(id: Node): Node[] {
     const b = this.scopes.resolve(id);
     return b ? this.defs.definitions(b) : [];
@@ -303,8 +306,6 @@ export class Analysis implements Facts, AnalysisContext {
 const MAX_CHANNEL_TEXTS = 8;
 const MAX_CHANNEL_TEXT = 400;
 const isShortTexts = (values: string[]) => values.length > 0 && values.length <= MAX_CHANNEL_TEXTS && values.every((v) => v.length <= MAX_CHANNEL_TEXT);
-/** A look-alike or invisible character in it, or a separator on its own. */
-const isChannelText = (v: string) => hasHiddenCharacter(v) || isSeparatorText(v);
 
 const ZONE_AREA = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/$/;
 

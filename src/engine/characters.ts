@@ -52,6 +52,11 @@ export function hasHiddenCharacter(s: string): boolean {
   return false;
 }
 
+/** Text a channel is made of: a look-alike or invisible character in it, or a separator on its own. */
+export function isChannelText(s: string): boolean {
+  return hasHiddenCharacter(s) || isSeparatorText(s);
+}
+
 /** A separator or space on its own (`"-"`, `"/"`, `" "`): a piece of a format. */
 export function isSeparatorText(s: string): boolean {
   return s.length >= 1 && s.length <= 2 && [...s].every((c) => SEPARATORS.has(c));

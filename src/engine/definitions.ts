@@ -102,6 +102,9 @@ function isObjectAssign(n: Node): boolean {
   return u.type === 'MemberExpression' && unwrap(u.object).type === 'Identifier' && unwrap(u.object).name === 'Object' && propertyName(u) === 'assign';
 }
 
+/** Compilers' helpers that merge objects, by their names. */
+const MERGE_HELPERS = /^(?:__assign|_extends|_objectSpread2?|__spreadValues)$/;
+
 /** Nodes a merge helper's body may hold: compilers' helpers are a few lines. */
 const MAX_MERGE_NODES = 200;
 
@@ -1643,12 +1646,14 @@ export class Definitions {
   }
 
   /** A call of `Object.assign` under another name or of a helper that does what it does (see copiesMembers). */
-  private isMergeCall(call: Node): boolean {
+  isMergeCall(call: Node): boolean {
     const callee = calleeOf(call.callee);
     // (`tslib.__assign`, `(0, tslib_1.__assign)(…)`: the helpers' library by their names.)
-    if (callee.type === 'MemberExpression') return /^(?:__assign|_extends|_objectSpread2?|__spreadValues)$/.test(propertyName(callee) ?? '');
+    // (And under those names: babel's `_objectSpread` copies through `forEach`, not a loop.)
+    if (callee.type === 'MemberExpression') return MERGE_HELPERS.test(propertyName(callee) ?? '');
     const b = callee.type === 'Identifier' ? this.a.scopes.resolve(callee) : undefined;
     if (!b) return false;
+    if (MERGE_HELPERS.test(callee.name)) return true;
     let known = this.mergeHelpers.get(b);
     if (known === undefined) {
       const defs = b.kind === 'function' ? [b.decl] : this.definitions(b);

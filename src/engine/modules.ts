@@ -11,6 +11,7 @@
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
 import { addTo, isFunction, isLiteral, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { isChannelText } from './characters';
 import type { Binding, ScopeResolver } from './scope';
 import { forEachChild } from './walk';
 
@@ -235,6 +236,15 @@ export function memberAt(fact: Fact | undefined, path: string | undefined): Fact
   let f = fact;
   for (const key of path.split('.')) f = f?.members?.[key];
   return f;
+}
+
+/** An object or array literal of literals only (`{ sep: "/", temperature: 0.7 }`). */
+function isLiteralData(n: Node, depth = 0): boolean {
+  if (n.type === 'Literal') return !n.regex;
+  if (n.type === 'UnaryExpression') return n.operator === '-' && n.argument.type === 'Literal';
+  if (depth > 3) return false;
+  if (n.type === 'ArrayExpression') return (n.elements as Array<Node | null>).every((e) => !!e && isLiteralData(e, depth + 1));
+  return n.type === 'ObjectExpression' && (n.properties as Node[]).every((p) => p.type === 'Property' && !p.computed && !p.method && isLiteralData(p.value, depth + 1));
 }
 
 /** Argument facts of several calls, position by position. */
@@ -1186,6 +1196,7 @@ export class ModuleFacts {
   /** The summary, with facts computed by `fact` (the analysis' flow of a node, or of a function's returns). */
   summary(fact: (node: Node) => Fact, returnsFact: (fn: FunctionNode) => Fact, ownFact: (node: Node) => Fact, constant: (node: Node) => Constant | undefined, conditions: (node: Node) => Fact, sends: (fn: FunctionNode) => number[]): ModuleSummary {
     const exports: ModuleSummary['exports'] = {};
+    const literalObjects: Array<[string, Node]> = [];
     // A literal argument holds nothing (most arguments of a split build's calls are).
     const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => {
       if (a.type === 'SpreadElement' || a.type === 'Literal') return { kinds: 0, from: [] };
@@ -1226,11 +1237,18 @@ export class ModuleFacts {
       if (instance) exports[name].instance = instance;
       // `export const config = { zones: […] }`: a list under a member, for `config.zones.includes(tz)` elsewhere.
       if (!c) this.memberConstants(node, name, constant, exports, fact);
+      const data = c ? undefined : this.definitionOf(node);
+      if (data?.type === 'ObjectExpression' && data.end - data.start <= MAX_PORTABLE_VALUE && isLiteralData(data)) literalObjects.push([name, data]);
       // `export const checks = [() => …, () => …]`: calling an item elsewhere (`checks.some((c) => c())`) gives what any of them returns.
       const list = this.definitionOf(node);
       const items = list?.type === 'ArrayExpression' && list.elements.length <= MAX_ARG_MEMBERS ? (list.elements as Array<Node | null>).filter((e): e is FunctionNode => !!e && isFunction(e)) : [];
       if (items.length) exports[name].returns = mergeFacts(items.map(returnsFact));
     }
+    // Objects of literals as code, for a module that merges one over another under a check (`{ ...defaults,
+    // ...(hit ? overrides : {}) }`): all of a module's, when one holds text of a channel or a number written to
+    // more digits than anyone would choose (`temperature: 0.70000001`).
+    const subtle = (n: Node): boolean => n.type === 'Literal' && (typeof n.value === 'number' && /\.\d{5,}/.test(String(n.raw)) || typeof n.value === 'string' && isChannelText(n.value)) || n.type === 'ObjectExpression' && (n.properties as Node[]).some((p) => subtle(p.value));
+    if (literalObjects.some(([, o]) => subtle(o))) for (const [name, o] of literalObjects) exports[name].constant ??= { values: [], concealed: false, code: `(${this.host.text.slice(o.start, o.end)})` };
     // `state.zone = tz` on an object another module exports: other modules that read `state.zone` get it (see the linker).
     const puts: NonNullable<ModuleSummary['puts']> = [];
     for (const a of this.host.memberWrites()) {

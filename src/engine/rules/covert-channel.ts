@@ -767,11 +767,11 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     const holder = member ? analysis.soleDefinition(unwrap(member.object)) : slot?.parent;
     if (field !== undefined && holder && sinksOf(analysis, holder).some((k) => k.kind === 'network request')) return { what: `an extra field "${field}"`, a: 'without it', b: `${field}: ${text(present!)}` };
     const [none, some] = A.type === 'ObjectExpression' && B.type === 'ObjectExpression' ? (A.properties.length === 0 ? [A, B] : B.properties.length === 0 ? [B, A] : []) : [];
-    const target = none && slot?.type === 'CallExpression' && slot.arguments[0] !== parenthesised(choice) && calleeName(slot) === 'assign' ? slot.arguments[0] : undefined;
+    const target = none && slot?.type === 'CallExpression' && slot.arguments[0] !== parenthesised(choice) && isMerge(context, slot) ? slot.arguments[0] : undefined;
     const spreadIn = none && slot?.type === 'SpreadElement' && slot.parent?.type === 'ObjectExpression' ? slot.parent : undefined;
     const body = target && unwrap(target).type === 'Identifier' ? analysis.soleDefinition(unwrap(target)) : spreadIn;
     // (A field the object already has is replaced, not added: the merged members are judged on their own, see mergedMembers.)
-    const replaced = some && isMergedChoice(choice) && mergedMembers(context, choice).length > 0;
+    const replaced = some && isMergedChoice(context, choice) && mergedMembers(context, choice).length > 0;
     if (some && !replaced && some.properties.length <= 2 && body && sinksOf(analysis, body).some((k) => k.kind === 'network request')) {
       return { what: `an extra field "${some.properties.map((p: Node) => (p.type === 'Property' ? keyName(p) ?? '?' : '…')).join('", "')}"`, a: 'without it', b: text(some) };
     }
@@ -786,10 +786,15 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
 }
 
 /** `{ …defaults, …(c ? o : {}) }` and `Object.assign(t, defaults, c && o)`: a choice whose object is merged over what comes before it. */
-function isMergedChoice(node: Node): boolean {
+function isMergedChoice(context: RuleContext, node: Node): boolean {
   const slot = parenthesised(node);
   const p = slot.parent;
-  return p?.type === 'SpreadElement' && p.parent?.type === 'ObjectExpression' || p?.type === 'CallExpression' && calleeName(p) === 'assign' && p.arguments.indexOf(slot) > 0;
+  return p?.type === 'SpreadElement' && p.parent?.type === 'ObjectExpression' || p?.type === 'CallExpression' && p.arguments.indexOf(slot) > 0 && isMerge(context, p);
+}
+
+/** `Object.assign`, and the spread of object literals as compilers write it for older targets (tsc's `__assign`, babel's `_objectSpread`, also renamed by a minifier). */
+function isMerge(context: RuleContext, call: Node): boolean {
+  return calleeName(call) === 'assign' || context.analysis.isMergeCall(call);
 }
 
 /** `c && { … }`. */
@@ -798,13 +803,27 @@ function isAndChoice(node: Node): boolean {
   return n.type === 'LogicalExpression' && n.operator === '&&';
 }
 
+/** What a merged choice merges (see isMergedChoice): its branches, and what is merged before it. */
+function mergedParts(context: RuleContext, choice: Node): Node[] {
+  const branches: Node[] = choice.type === 'ConditionalExpression' ? [choice.consequent, choice.alternate] : [choice.right];
+  const slot = parenthesised(choice);
+  const p = slot.parent!;
+  const before: Node[] = p.type === 'SpreadElement' ? p.parent!.properties.slice(0, p.parent!.properties.indexOf(p)).flatMap((q: Node) => (q.type === 'SpreadElement' ? [q.argument] : []))
+    : p.arguments.slice(0, p.arguments.indexOf(slot));
+  const flat = (n: Node): Node[] => { const u = unwrap(n); return u.type === 'CallExpression' && isMerge(context, u) ? (u.arguments as Node[]).flatMap(flat) : [n]; };
+  return [...branches, ...before.flatMap(flat)];
+}
+
 /** An object literal, or the one a name is defined as; `{}` for nothing merged (`false`, `null`, `undefined`). */
 function mergedObject(context: RuleContext, node: Node | undefined): Node[] | undefined {
   if (!node) return [];
   const n = unwrap(node);
-  const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) : undefined;
+  // (Also another module's object, `{ ...defaults, ...(hit ? overrides : {}) }` of imported ones: the code the linker gave.)
+  const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) ?? context.analysis.importedCode(n) : n.type === 'MemberExpression' ? context.analysis.importedCode(n) : undefined;
   const o = def ? unwrap(def) : n;
   if (o.type === 'ObjectExpression') return o.properties;
+  // (`__assign(__assign({}, defaults), …)`, as tsc spreads for ES5: what each argument merges, in order.)
+  if (o.type === 'CallExpression' && isMerge(context, o)) return (o.arguments as Node[]).flatMap((a) => mergedObject(context, a) ?? []);
   return isAbsent(o) || isLiteral(o) && !o.value ? [] : undefined;
 }
 
@@ -863,6 +882,7 @@ export const rule = createRule({
     const conditionals: Node[] = [];
     /** Choices of objects merged over others (see isMergedChoice). */
     const merges: Node[] = [];
+    const andArguments: Node[] = [];
     const edits: Node[] = [];
     const lookups: Node[] = [];
     const dnsCalls: Node[] = [];
@@ -939,7 +959,6 @@ export const rule = createRule({
     return {
       ConditionalExpression(node) {
         conditionals.push(node);
-        if (isMergedChoice(node)) merges.push(node);
       },
 
       BinaryExpression(node) {
@@ -965,6 +984,8 @@ export const rule = createRule({
       },
       CallExpression(node) {
         if (DNS_CALLS.has(calleeName(node) ?? '') && node.arguments.length) dnsCalls.push(node);
+        // (`Object.assign(t, defaults, c && o)`, and a compiler's helper for it: which calls merge is known at the end.)
+        for (const a of (node.arguments as Node[]).slice(1)) if (isAndChoice(a)) andArguments.push(unwrap(a));
         const method = methodName(node);
         if (method === undefined) return;
         // (Edits are statements, or the right of `cond && …` as minifiers write an `if`.)
@@ -973,7 +994,6 @@ export const rule = createRule({
         if (edit && (method === 'set' || method === 'append') && node.arguments.length === 2 && (/^x-/i.test(String(node.arguments[0].value ?? '')) || typeof node.arguments[0].value === 'string' && /^(?:Identifier|MemberExpression)$/.test(unwrap(node.callee).object.type))) edits.push(node);
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
-        if (method === 'assign') for (const a of (node.arguments as Node[]).slice(1)) if (isAndChoice(a)) merges.push(unwrap(a));
       },
       NewExpression(node) {
         if (node.arguments.length && node.callee.type === 'MemberExpression' && FORMAT_METHODS.has(node.callee.property.name)) formats.push(node);
@@ -1029,10 +1049,14 @@ export const rule = createRule({
           if (channel?.selector.kinds) channels.push(channel);
         }
         // `{ ...defaults, ...(hit ? { sep: "/" } : {}) }`: a member of the merged object in two versions.
+        for (const node of [...conditionals, ...andArguments]) if (isMergedChoice(context, node)) merges.push(node);
         for (const node of merges) {
           const selector = analysis.flow(node.type === 'ConditionalExpression' ? node.test : node.left);
           if (!selector.kinds) continue;
-          for (const { key, a, b } of mergedMembers(context, node)) {
+          const members = mergedMembers(context, node);
+          // (Objects another module exports, merged here: known once the linker has run.)
+          if (!members.length && mergedParts(context, node).map((n) => mentionsImport(context, n)).some(Boolean)) context.reaches(selector);
+          for (const { key, a, b } of members) {
             const [va, vb] = [analysis.value(a), analysis.value(b)];
             const strings = typeof va === 'string' && typeof vb === 'string' ? [vb, va] : undefined;
             const flip = strings && !areLookAlikes(strings) ? flipPair(strings, vb as string) : undefined;
