@@ -169,10 +169,11 @@ export class Comparisons {
     if (c || !seed?.kinds) return c;
     // `check(["Asia/Shanghai", …])` of another module's `check(list)`, whose result compares a fingerprint with the list:
     // the comparison of this call's outcome with the list it hands over.
-    if (seed.compared?.length && node.type === 'CallExpression') {
+    // (And `inCn(tz)` of another module's factory given the list, `const inCn = makeChecker(["Asia/Shanghai", …])`.)
+    if ((seed.compared?.length || seed.lists?.length) && node.type === 'CallExpression') {
       let found: Comparison | undefined;
-      for (const i of seed.compared) {
-        const arg = node.arguments[i];
+      const lists = [...(seed.compared ?? []).map((i) => node.arguments[i]), ...(seed.lists ?? []).map((c) => constantNode(c, node))];
+      for (const arg of lists) {
         const next = arg && arg.type !== 'SpreadElement' ? this.analysePair(node, node, arg) : undefined;
         if (!next) continue;
         if (found) mergeInto(found, next);

@@ -466,6 +466,33 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   };
 
   /**
+   * For a call of the closure a factory of another module made (`inCn(tz)` of `const inCn = makeChecker(ZONES)`,
+   * or of `export const isRestricted = makeChecker(ZONES)` in a third module): the lists the factory was given
+   * that the closure's result is a comparison with (`list.includes(v)`).
+   */
+  const factoryLists = (id: string, key: string, def: InputDef & { type: 'call' }): Constant[] => {
+    const f = found(id, key, def);
+    if (!f?.name.endsWith('()')) return [];
+    // (The factory's call: in this module, or the one that exports what it made.)
+    let made: { id: string; def: InputDef | undefined } | undefined = def.factory !== undefined ? { id, def: byId.get(id)?.inputs[def.factory] } : undefined;
+    if (!made) {
+      const product = exportOf(target(id, def.spec), def.name);
+      const from = product && !product.facts.returns && product.facts.value.from.length === 1 ? product.facts.value.from[0] : undefined;
+      if (from !== undefined) made = { id: product!.id, def: byId.get(product!.id)?.inputs[from] };
+    }
+    if (made?.def?.type !== 'call') return [];
+    const callee = byId.get(f.id)!;
+    const outer = f.name.slice(0, -2);
+    const out: Constant[] = [];
+    for (const from of (f.facts.returns ?? f.facts.value).from) {
+      const d = callee.inputs[from];
+      const c = d?.type === 'param' && d.name === outer && d.member === undefined ? made.def.args[d.index]?.constant : undefined;
+      if (c && !out.includes(c)) out.push(c);
+    }
+    return out;
+  };
+
+  /**
    * An exported constant; for code made with other modules' values (`ENC.map(decode)`), the code with
    * those values put in (`((decode) => (ENC.map(decode)))(<decode's code>)`), a few modules deep.
    */
@@ -520,7 +547,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const from = def.type === 'param' ? `passed to ${def.name}()` : `from ${def.spec}`;
       const checks = checksOfInput(m.id, key, 0);
       const compared = def.type === 'call' ? comparedArgs(m.id, key, def) : [];
-      (s ??= {})[key] = { kinds: k, label: `${kindNames(k).join(' / ')} ${from}${at ? `, read at ${at}` : ''}`, ...(checks.length ? { checks } : {}), ...(compared.length ? { compared } : {}) };
+      const lists = def.type === 'call' ? factoryLists(m.id, key, def) : [];
+      (s ??= {})[key] = { kinds: k, label: `${kindNames(k).join(' / ')} ${from}${at ? `, read at ${at}` : ''}`, ...(checks.length ? { checks } : {}), ...(compared.length ? { compared } : {}), ...(lists.length ? { lists } : {}) };
     }
     if (s) seeds.set(m.id, s);
   }

@@ -49,9 +49,11 @@ export type InputDef =
    * The result of one call of an imported function, with what its arguments hold (`args`, every
    * caller of the enclosing function merged). Inside an exported function, `in` is its export
    * name and `own` the same arguments with its parameters as inputs only (when they differ from
-   * `args`): the linker then gives each outside caller of `in` its own result of this call.
+   * `args`): the linker then gives each outside caller of `in` its own result of this call. For a call of the
+   * closure an imported factory made here (`inCn(tz)` of `const inCn = makeChecker(ZONES)`), `factory` is the
+   * input key of that factory's call.
    */
-  | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string }
+  | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string; factory?: string }
   /**
    * A parameter of a function this module exports; with `member`, one member of it (`env.hit` of `make(env)`);
    * with `method`, what calling that method of it returns (`this.g.inRegion()` of `constructor(g)`); with
@@ -126,6 +128,8 @@ export interface Seed {
   sends?: number[];
   /** For a call of another module's function: the arguments (lists of places or hosts) its result is a comparison with. */
   compared?: number[];
+  /** For a call of the closure another module's factory made: the lists it was given that its result is a comparison with. */
+  lists?: Constant[];
 }
 export type Seeds = Record<string, Seed>;
 
@@ -699,6 +703,10 @@ export class ModuleFacts {
       const through = node.type === 'CallExpression' && callArguments(node) !== node.arguments ? calleeOf(callee.object) : undefined;
       const imp = this.importOf(callee) ?? (through && this.importOf(through)) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined);
       if (imp) def = { type: 'call', spec: imp.spec, name: imp.name, args: [] };
+      // (`inCn(tz)` of `const inCn = makeChecker(ZONES)`, or `makeChecker(ZONES)(tz)`: the factory's call, for the lists it was given.)
+      const maker = imp?.name.endsWith('()') ? callee.type === 'Identifier' ? this.definitionOf(callee) : callee : undefined;
+      const factory = maker?.type === 'CallExpression' ? this.inputOf(maker) : undefined;
+      if (factory && def?.type === 'call') def.factory = factory;
     } else if (node.type === 'Identifier' || node.type === 'MemberExpression') {
       const imp = this.importOf(node);
       if (imp) def = { type: 'value', spec: imp.spec, name: imp.name };
