@@ -108,11 +108,15 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    * calling it runs the function the factory returns (its export `makeChecker()`), a few exports deep.
    */
   const productOf = (f: Found, depth = 0): Found | undefined => {
-    const from = f.facts.returns || depth > 2 || f.facts.value.from.length !== 1 ? undefined : f.facts.value.from[0];
-    const d = from === undefined ? undefined : byId.get(f.id)?.inputs[from];
-    if (d?.type !== 'call') return undefined;
-    const factory = exportOf(target(f.id, d.spec), `${d.name}()`);
+    const made = depth > 2 ? undefined : madeBy(f);
+    const factory = made && exportOf(target(made.id, made.def.spec), `${made.def.name}()`);
     return factory && (productOf(factory, depth + 1) ?? factory);
+  };
+  /** The one call of another module's function an export's value is, when the export is no function itself. */
+  const madeBy = (f: Found): { id: string; def: InputDef & { type: 'call' } } | undefined => {
+    const from = f.facts.returns || f.facts.value.from.length !== 1 ? undefined : f.facts.value.from[0];
+    const d = from === undefined ? undefined : byId.get(f.id)?.inputs[from];
+    return d?.type === 'call' ? { id: f.id, def: d } : undefined;
   };
 
   // Calls into each exported function, for its parameters.
@@ -474,12 +478,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const f = found(id, key, def);
     if (!f?.name.endsWith('()')) return [];
     // (The factory's call: in this module, or the one that exports what it made.)
-    let made: { id: string; def: InputDef | undefined } | undefined = def.factory !== undefined ? { id, def: byId.get(id)?.inputs[def.factory] } : undefined;
-    if (!made) {
-      const product = exportOf(target(id, def.spec), def.name);
-      const from = product && !product.facts.returns && product.facts.value.from.length === 1 ? product.facts.value.from[0] : undefined;
-      if (from !== undefined) made = { id: product!.id, def: byId.get(product!.id)?.inputs[from] };
-    }
+    const product = def.factory === undefined ? exportOf(target(id, def.spec), def.name) : undefined;
+    const made = def.factory !== undefined ? { id, def: byId.get(id)?.inputs[def.factory] } : product && madeBy(product);
     if (made?.def?.type !== 'call') return [];
     const callee = byId.get(f.id)!;
     const outer = f.name.slice(0, -2);

@@ -196,9 +196,9 @@ const MAX_PORTABLE_FUNCTION = 600;
 const MAX_PORTABLE_VALUE = 2000;
 /** Longest exported object of functions, or class, kept as code for a module that chooses between two (see variantCode). */
 const MAX_VARIANT = 1000;
-/** What a decoding function calls or computes: base64, character codes, XOR, compression, ciphers, reversal. */
 /** Code that makes a second version of text: a replace, a split and join, a pad, a format, a look-alike or invisible character. */
 const VERSION_CODE = /\.(?:replace|replaceAll|split|join|padEnd|padStart|normalize|toISOString|toLocale\w*|toUpperCase|toLowerCase)\b|\\u[0-9a-fA-F]{4}|\\u\{|[^\x00-\x7f]/;
+/** What a decoding function calls or computes: base64, character codes, XOR, compression, ciphers, reversal. */
 const DECODING_CODE = /\b(?:atob|Buffer|fromCharCode|fromCodePoint|charCodeAt|codePointAt|parseInt|inflate\w*|gunzip\w*|unzip\w*|brotliDecompress\w*|createDecipheriv|decodeURIComponent|unescape|TextDecoder|reverse)\b|\^/;
 
 /** A name that is no reference: a member's or a property's key (`o.key`, `{ key: v }`). */
@@ -1228,7 +1228,7 @@ export class ModuleFacts {
         const sent = sends(node);
         if (sent.length) exports[name].sends = sent;
         // (A constructor function, as tsc and babel write a class for ES5.)
-        const instance = node.type !== 'ArrowFunctionExpression' ? this.instanceFact(node, fact) : undefined;
+        const instance = node.type !== 'ArrowFunctionExpression' && /\bthis\b/.test(this.host.text.slice(node.start, node.end)) ? this.instanceFact(node, fact) : undefined;
         if (instance) exports[name].instance = instance;
         // `function withZone(cb) { cb(tz) }`: what it gives the callbacks other modules pass it.
         const calls = this.host.paramCalls(node);
