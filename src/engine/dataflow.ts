@@ -521,7 +521,7 @@ export class Dataflow {
     if (trap) return this.flowAll(this.a.defs.returnsOf(trap));
     const key = propertyName(node);
     const objectType = unwrap(node.object).type;
-    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression' || objectType === 'MemberExpression' || objectType === 'AwaitExpression' || objectType === 'ObjectExpression')) {
+    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression' || objectType === 'MemberExpression' || objectType === 'AwaitExpression' || objectType === 'ObjectExpression' || objectType === 'LogicalExpression')) {
       const values = this.a.defs.propertyValues(node.object, key);
       if (values.length) return this.flagFlow(values) ?? this.flowAll(values);
     }

@@ -1591,6 +1591,8 @@ export class Definitions {
       }
       case 'ConditionalExpression': return [...this.objectShapes(node.consequent, depth + 1), ...this.objectShapes(node.alternate, depth + 1)];
       case 'LogicalExpression': return [...this.objectShapes(node.left, depth + 1), ...this.objectShapes(node.right, depth + 1)];
+      // (`env || (env = new Env())`: the instance kept as it is made.)
+      case 'AssignmentExpression': return node.operator === '=' ? this.objectShapes(node.right, depth + 1) : [];
       case 'AwaitExpression': return this.objectShapes(node.argument, depth + 1);
       case 'MemberExpression': {
         const key = propertyName(node);

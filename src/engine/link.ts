@@ -82,8 +82,10 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const dot = name.indexOf('.');
     if (dot > 0) {
       const object = exportOf(id, name.slice(0, dot), depth + 1);
-      // (`env.zone` of an instance, `Env.prototype.zone` of `new Env()`: what its constructor gives the member.)
-      const member = memberAt(object?.facts.instance, name.slice(dot + 1).replace(/^prototype\./, ''));
+      // (`env.zone` of an instance, `Env.prototype.zone` of `new Env()`: what its constructor gives the member;
+      // `getEnv.prototype.zone` of `getEnv().zone`: what the instance or object the function returns holds.)
+      const key = name.slice(dot + 1).replace(/^prototype\./, '');
+      const member = memberAt(object?.facts.instance, key) ?? memberAt(object?.facts.returns, key);
       if (object) return { id: object.id, name: object.name, facts: { value: member ?? object.facts.value } };
     }
     // (A webpack chunk names a module's value `118:default`, and a member of it `118:emit`.)
@@ -228,7 +230,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     for (const key of args[d.index]?.from ?? []) {
       const def = byId.get(caller)?.inputs[key];
       const f = def?.type === 'call' ? found(caller, key, def) : undefined;
-      const member = f && memberIn(f.id, f.facts.returns, d.member);
+      // (What the object it returns holds: a literal's members, or an instance's, `createEnv()` giving `new Env()`.)
+      const member = f && (memberIn(f.id, f.facts.returns, d.member) ?? memberIn(f.id, f.facts.instance, d.member));
       if (member) return member;
     }
     return undefined;

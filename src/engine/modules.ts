@@ -242,6 +242,15 @@ export function memberAt(fact: Fact | undefined, path: string | undefined): Fact
   return f;
 }
 
+/** The `new C()` an expression gives: itself, or kept on the way (`inst || (inst = new Env())`). */
+function madeInstance(n: Node): Node | undefined {
+  n = unwrap(n);
+  if (n.type === 'NewExpression') return n;
+  if (n.type === 'AssignmentExpression' && n.operator === '=') return madeInstance(n.right);
+  if (n.type === 'LogicalExpression') return madeInstance(n.right) ?? madeInstance(n.left);
+  return undefined;
+}
+
 /** An object or array literal of literals only (`{ sep: "/", temperature: 0.7 }`). */
 function isLiteralData(n: Node, depth = 0): boolean {
   if (n.type === 'Literal') return !n.regex;
@@ -577,6 +586,10 @@ export class ModuleFacts {
       const made = object.type === 'NewExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'NewExpression' ? unwrap(defs[0]) : undefined;
       const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee, depth + 1) ?? this.wholeModuleOf(made.callee) : undefined;
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
+      // `getEnv().zone`, `env.zone` of `env = createEnv()`: a member of the instance an imported function makes and returns.
+      const call = object.type === 'CallExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' ? unwrap(defs[0]) : undefined;
+      const maker = call && !call.arguments.length && !BUILTIN_MEMBERS.has(name) ? this.importOf(calleeOf(call.callee), depth + 1) : undefined;
+      if (maker && !maker.name.endsWith('()')) return { spec: maker.spec, name: `${maker.name}.prototype.${name}` };
       // A method a class of this module inherits from an imported one: `super.zone()`, `this.zone()`, `new Probe().zone()`.
       const owner = object.type === 'Super' || object.type === 'ThisExpression' ? enclosingClass(object) : made ? this.host.classOf(made.callee) : undefined;
       const inherited = owner && !BUILTIN_MEMBERS.has(name) ? this.inheritedImport(owner, name, object.type === 'Super') : undefined;
@@ -1227,8 +1240,10 @@ export class ModuleFacts {
         if (code) exports[name].constant = code;
         const sent = sends(node);
         if (sent.length) exports[name].sends = sent;
-        // (A constructor function, as tsc and babel write a class for ES5.)
-        const instance = node.type !== 'ArrowFunctionExpression' && /\bthis\b/.test(this.host.text.slice(node.start, node.end)) ? this.instanceFact(node, fact) : undefined;
+        // (A constructor function, as tsc and babel write a class for ES5; or a function that makes an instance
+        // of a class and returns it, `createEnv()`, `inst || (inst = new Env())`.)
+        const made = returned.length === 1 ? madeInstance(returned[0]) : undefined;
+        const instance = made ? this.instanceFact(made, fact) : node.type !== 'ArrowFunctionExpression' && /\bthis\b/.test(this.host.text.slice(node.start, node.end)) ? this.instanceFact(node, fact) : undefined;
         if (instance) exports[name].instance = instance;
         // `function withZone(cb) { cb(tz) }`: what it gives the callbacks other modules pass it.
         const calls = this.host.paramCalls(node);
