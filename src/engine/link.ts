@@ -86,7 +86,9 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       // `getEnv.prototype.zone` of `getEnv().zone`: what the instance or object the function returns holds.)
       const key = name.slice(dot + 1).replace(/^prototype\./, '');
       const member = memberAt(object?.facts.instance, key) ?? memberAt(object?.facts.returns, key);
-      if (object) return { id: object.id, name: object.name, facts: { value: member ?? object.facts.value } };
+      // (Of a function's result with no such member known: what it returns, as a call of it would give.)
+      const whole = /(?:^|\.)prototype\./.test(name.slice(dot + 1)) ? object?.facts.returns : undefined;
+      if (object) return { id: object.id, name: object.name, facts: { value: member ?? whole ?? object.facts.value } };
     }
     // (A webpack chunk names a module's value `118:default`, and a member of it `118:emit`.)
     const colon = name.indexOf(':');

@@ -136,6 +136,8 @@ export type Seeds = Record<string, Seed>;
 const BUILTINS = new Set(builtinModules);
 /** Members every array, string, object or function has (`LIST.some(…)` of an imported list is no method of its module). */
 const BUILTIN_MEMBERS = new Set([Array.prototype, String.prototype, Object.prototype, Function.prototype].flatMap((p) => Object.getOwnPropertyNames(p)));
+/** Members of promises and iterators, which a call's result has whatever the function is. */
+const PROTOCOL_MEMBERS = new Set(['then', 'catch', 'finally', 'next', 'return', 'throw', 'value', 'done']);
 const REQUIRE_NAMES = ['require', '__require'];
 /** `createRequire` under another name: `import { createRequire as c }`, `const { createRequire: c } = require("module")`. */
 const CREATE_REQUIRE_ALIAS = /\bcreateRequire\s*(?:as\s+|:\s*)([\w$]+)/g;
@@ -588,7 +590,8 @@ export class ModuleFacts {
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
       // `getEnv().zone`, `env.zone` of `env = createEnv()`: a member of the instance an imported function makes and returns.
       const call = object.type === 'CallExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' ? unwrap(defs[0]) : undefined;
-      const maker = call && !call.arguments.length && !BUILTIN_MEMBERS.has(name) ? this.importOf(calleeOf(call.callee), depth + 1) : undefined;
+      // (A member by name: not an item, nor a promise's or an iterator's own, `then`, `next`.)
+      const maker = call && !call.arguments.length && !BUILTIN_MEMBERS.has(name) && !PROTOCOL_MEMBERS.has(name) && /^[A-Za-z_$][\w$]*$/.test(name) ? this.importOf(calleeOf(call.callee), depth + 1) : undefined;
       if (maker && !maker.name.endsWith('()')) return { spec: maker.spec, name: `${maker.name}.prototype.${name}` };
       // A method a class of this module inherits from an imported one: `super.zone()`, `this.zone()`, `new Probe().zone()`.
       const owner = object.type === 'Super' || object.type === 'ThisExpression' ? enclosingClass(object) : made ? this.host.classOf(made.callee) : undefined;
