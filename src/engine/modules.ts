@@ -1177,17 +1177,20 @@ export class ModuleFacts {
    * of text: for a module that chooses one under a check (`hit() ? marked : plain`), which compares their methods.
    */
   private variantCode(node: Node): Constant | undefined {
-    const def = this.definitionOf(node);
-    const code = def && this.variantText(def);
-    if (code === undefined) return undefined;
-    // (Two of them at least, one making a second version: a choice needs two.)
-    if (this.makesVersions === undefined) {
-      const texts = [...this.exports().values()].map((n) => { const d = this.definitionOf(n); return d && this.variantText(d); }).filter((t) => t !== undefined);
-      this.makesVersions = texts.length >= 2 && texts.some((t) => VERSION_CODE.test(t));
+    // (From a module with two of them at least, one making a second version: a choice needs two.)
+    if (!this.variantTexts) {
+      const texts = new Map<Node, string>();
+      for (const n of this.exports().values()) {
+        const d = this.definitionOf(n);
+        const t = d && this.variantText(d);
+        if (t !== undefined) texts.set(n, t);
+      }
+      this.variantTexts = texts.size >= 2 && [...texts.values()].some((t) => VERSION_CODE.test(t)) ? texts : new Map();
     }
-    return this.makesVersions ? { values: [], concealed: false, code } : undefined;
+    const code = this.variantTexts.get(node);
+    return code === undefined ? undefined : { values: [], concealed: false, code };
   }
-  private makesVersions?: boolean;
+  private variantTexts?: Map<Node, string>;
 
   /** The text of an object literal with methods, or of a class (its superclass of this module put in place), when it names nothing else of the module. */
   private variantText(def: Node, depth = 0): string | undefined {

@@ -434,7 +434,7 @@ function codeShown(context: RuleContext, n: Node): string {
  */
 function objectOf(context: RuleContext, n: Node): { object: Node; keys: string[]; methods?: Map<string, Node> } | undefined {
   // (Also another module's, `hit() ? marked : plain` of imported objects or classes: the code the linker gave.)
-  const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) ?? context.analysis.importedCode(n) : n.type === 'MemberExpression' ? context.analysis.importedCode(n) ?? n : n;
+  const def = definedAs(context, n) ?? n;
   const object = def && unwrap(def);
   if (object?.type === 'ObjectExpression') return { object, keys: (object.properties as Node[]).flatMap((p) => (p.type === 'Property' ? keyName(p) ?? [] : [])) };
   const isClass = (c: Node | undefined): c is Node => c?.type === 'ClassDeclaration' || c?.type === 'ClassExpression';
@@ -814,12 +814,18 @@ function mergedParts(context: RuleContext, choice: Node): Node[] {
   return [...branches, ...before.flatMap(flat)];
 }
 
+/** What a name is defined as, here or (an imported name or namespace member) in the code another module gave. */
+function definedAs(context: RuleContext, n: Node): Node | undefined {
+  if (n.type === 'Identifier') return context.analysis.soleDefinition(n) ?? context.analysis.importedCode(n);
+  return n.type === 'MemberExpression' ? context.analysis.importedCode(n) : undefined;
+}
+
 /** An object literal, or the one a name is defined as; `{}` for nothing merged (`false`, `null`, `undefined`). */
 function mergedObject(context: RuleContext, node: Node | undefined): Node[] | undefined {
   if (!node) return [];
   const n = unwrap(node);
   // (Also another module's object, `{ ...defaults, ...(hit ? overrides : {}) }` of imported ones: the code the linker gave.)
-  const def = n.type === 'Identifier' ? context.analysis.soleDefinition(n) ?? context.analysis.importedCode(n) : n.type === 'MemberExpression' ? context.analysis.importedCode(n) : undefined;
+  const def = definedAs(context, n);
   const o = def ? unwrap(def) : n;
   if (o.type === 'ObjectExpression') return o.properties;
   // (`__assign(__assign({}, defaults), …)`, as tsc spreads for ES5: what each argument merges, in order.)

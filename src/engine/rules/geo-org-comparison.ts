@@ -1,6 +1,7 @@
 // geo-org-comparison: a fingerprint value compared with specific zones, locales, hosts or organisations.
 import type { Comparison, Facts } from '../analysis';
 import type { Node } from '../ast';
+import type { Binding } from '../scope';
 import { forEachChild } from '../walk';
 import { orgOf } from '../constants';
 import { shortList, yourSources } from '../evidence';
@@ -86,7 +87,7 @@ function isTested(analysis: Facts, node: Node, depth = 0): boolean {
       if (fallback) { p = fallback; continue; }
       const b = analysis.binding(kept);
       if (!b || b.kind === 'param') return true;
-      const reads = readsOf(analysis, b.scope, kept);
+      const reads = readsOf(analysis, b, kept);
       return !reads || reads.some((r) => isTested(analysis, fallbackAround(r, kept.name) ?? r, depth + 1));
     }
     if (BRANCHES.has(p.type) || p.type === 'ConditionalExpression' && p.test === n || p.type === 'LogicalExpression' && p.left === n) return true;
@@ -100,10 +101,9 @@ function isTested(analysis: Facts, node: Node, depth = 0): boolean {
 const MAX_SCOPE_NODES = 100_000;
 
 /** The reads of the variable `id` declares, in the scope it is declared in (undefined when that scope is too large). */
-function readsOf(analysis: Facts, scope: Node, id: Node): Node[] | undefined {
-  const b = analysis.binding(id);
+function readsOf(analysis: Facts, b: Binding, id: Node): Node[] | undefined {
   const reads: Node[] = [];
-  const stack: Node[] = [scope];
+  const stack: Node[] = [b.scope];
   for (let seen = 0; stack.length; seen++) {
     if (seen > MAX_SCOPE_NODES) return undefined;
     const n = stack.pop()!;
