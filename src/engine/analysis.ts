@@ -94,8 +94,8 @@ export class Analysis implements Facts, AnalysisContext {
   private lines?: LineIndex;
 
   /** `index`: what the parser recorded (absent after error recovery); `seeds`: what the linker found this module's inputs hold. */
-  constructor(readonly text: string, readonly ast: Node, index?: ParsedIndex, seeds?: Seeds) {
-    this.defs = new Definitions(this, index);
+  constructor(readonly text: string, readonly ast: Node, index?: ParsedIndex, seeds?: Seeds, selfLink = false) {
+    this.defs = new Definitions(this, index, selfLink);
     this.dataflow = new Dataflow(this);
     this.compare = new Comparisons(this);
     this.evaluator = new Evaluator(this.scopes, {

@@ -149,6 +149,9 @@ function getterValues(defs: Definitions, map: Node, key: string): Node[] {
   return getterMembers(defs, map).find(([k]) => k === key)?.[1] ?? [];
 }
 
+/** Bytes of text below which a webpack module table needs not make up most of the file to be linked within it (see holdsModuleMap). */
+const SMALL_BUNDLE = 1_000_000;
+
 /** `{ exports: {} }`: the module record a bundler's require makes. */
 const EMPTY_EXPORTS = /\bexports\s*:\s*\{\s*\}/;
 
@@ -218,6 +221,7 @@ export class Definitions {
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
   private aliasIndex?: Map<string, Node[]>;
+  private storedIndex?: Map<string, Array<[string, Node]>>;
   /** `a.push(…)`, `a.add(…)` and `Object.assign(a, …)` calls by the name `a`. */
   private readonly pushes = new Map<string, Node[]>();
   private readonly assigns = new Map<string, Node[]>();
@@ -286,7 +290,11 @@ export class Definitions {
   /** The parser's list of nodes; with it come its calls and assignments by name (else the walk records those). */
   private readonly nodes?: Node[];
 
-  constructor(private readonly a: AnalysisContext, index?: ParsedIndex) {
+  /**
+   * @param selfLink the modules of this file's webpack module map are linked as a split build's are (each
+   * factory its own module, loaded by id) instead of being resolved in place: see scanText.
+   */
+  constructor(private readonly a: AnalysisContext, index?: ParsedIndex, private readonly selfLink = false) {
     this.nodes = index?.nodes;
     this.visited = index?.visited;
     this.calls = index?.calls ?? new Map();
@@ -585,6 +593,47 @@ export class Definitions {
       } else if (n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'Identifier' && unwrap(n.right).type === 'MemberExpression') {
         const key = propertyName(unwrap(n.right));
         if (key !== undefined) addTo(index, key, n.left);
+      }
+    });
+    return index;
+  }
+
+  /**
+   * Names stored as an object's member, by the name: `{ mark }`, `{ G: mark }`, `api.G = mark`, and
+   * a getter returning it (`r.d(exports, { G: () => mark })`, `Object.defineProperty(api, "G", { get: () => mark })`):
+   * the key and the name's node. A function kept so runs where the member is called.
+   */
+  private storedNames(): Map<string, Array<[string, Node]>> {
+    if (this.storedIndex) return this.storedIndex;
+    const index = new Map<string, Array<[string, Node]>>();
+    this.storedIndex = index;
+    /** The name a member's value gives: the name itself, or what a getter-like function returns. */
+    const named = (v: Node): Node | undefined => {
+      v = unwrap(v);
+      if (v.type === 'Identifier') return v;
+      if (!isFunction(v) || v.params.length) return undefined;
+      const only = v.body.type !== 'BlockStatement' ? v.body : v.body.body.length === 1 && v.body.body[0].type === 'ReturnStatement' ? v.body.body[0].argument : undefined;
+      return only && unwrap(only).type === 'Identifier' ? unwrap(only) : undefined;
+    };
+    this.eachNode((n) => {
+      if (n.type === 'Property' && !n.computed && n.parent?.type === 'ObjectExpression') {
+        let key = keyName(n);
+        // (`{ get: () => mark }` describing the member "G" of `Object.defineProperty(api, "G", …)`.)
+        const desc = n.parent.parent;
+        if ((key === 'get' || key === 'value') && desc?.type === 'CallExpression' && desc.arguments[2] === n.parent && methodName(desc) === 'defineProperty') {
+          key = desc.arguments[1]?.type === 'Literal' ? String(desc.arguments[1].value) : undefined;
+        }
+        const id = key !== undefined ? named(n.value) : undefined;
+        if (id) addTo(index, id.name, [key!, id]);
+      } else if (n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'MemberExpression' && unwrap(n.right).type === 'Identifier') {
+        const key = propertyName(n.left);
+        if (key !== undefined) addTo(index, unwrap(n.right).name, [key, unwrap(n.right)]);
+      } else if (n.type === 'ArrayExpression' && n.parent?.type === 'CallExpression' && n.parent.arguments[1] === n) {
+        // webpack's `r.d(exports, ["G", () => mark, "Z", 0, table])`.
+        for (const m of getterList(n) ?? []) {
+          const id = named(m.node);
+          if (id) addTo(index, id.name, [m.key, id]);
+        }
       }
     });
     return index;
@@ -944,7 +993,19 @@ export class Definitions {
     }
     const b = this.a.scopes.resolve(fn.type === 'FunctionDeclaration' ? fn.id! : parent!.type === 'VariableDeclarator' ? parent!.id : parent!.left);
     if (!b) return [];
-    return this.callsOf(b).filter((c) => this.functionOf(c.callee) === fn);
+    const out = this.callsOf(b).filter((c) => this.functionOf(c.callee) === fn);
+    // `const api = { mark }; api.mark(tz)`, and another bundled module's `(0, m.G)(tz)` of `r.d(exports, { G: () => mark })`.
+    // (Only for a function not called by its name: one that is has its callers, and a bundle's exported helper
+    // would gather every member call of its key, each merging into its parameters.)
+    if (out.length) return out;
+    const keys = new Set<string>();
+    for (const [key, id] of this.storedNames().get(b.name) ?? []) if (!keys.has(key) && this.a.scopes.resolve(id) === b) keys.add(key);
+    for (const key of keys) {
+      const calls = this.methodCalls().get(key);
+      if (calls && calls.length <= MAX_METHOD_CALLS) for (const c of calls) if (!out.includes(c) && this.functionOf(c.callee) === fn) out.push(c);
+      for (const c of this.aliasCalls(fn, key)) if (!out.includes(c)) out.push(c);
+    }
+    return out;
   }
 
   /**
@@ -1240,13 +1301,30 @@ export class Definitions {
     if (arg?.type !== 'Literal' || (typeof arg.value !== 'number' && typeof arg.value !== 'string')) return undefined;
     const id = String(arg.value);
     const callee = unwrap(call.callee);
-    if (this.moduleFactories.has(id) || callee.type !== 'Identifier') return undefined;
+    if ((this.moduleFactories.has(id) && !this.selfLink) || callee.type !== 'Identifier') return undefined;
     if (callee.name === '__webpack_require__') return id;
     // Parcel's `parcelRequire("9KeGd")` of a module another file of the build registers.
     if (typeof arg.value === 'string' && this.isParcelRequire(callee)) return id;
     const b = this.a.scopes.resolve(callee);
     if (b?.kind === 'param') return isFunction(b.decl) && b.decl.params[2] === b.id && this.factoryId(b.decl) !== undefined ? id : undefined;
     return b?.kind === 'function' && this.isWebpackRequire(b.decl) ? id : undefined;
+  }
+
+  /**
+   * Whether this file is a bundle of modules loaded by id from one table that makes up most of it (webpack's
+   * module map of a one-file build: `var t = { 347(e, t, n) {…}, 607(e, t, n) {…} }`), not from chunks of
+   * other files. (A webpack bundle vendored inside a larger file, over 1 MB, does not count: the file would be
+   * analysed again whole for it.)
+   */
+  holdsModuleMap(): boolean {
+    const tables = new Map<Node, number>();
+    for (const fn of this.moduleFactories.values()) {
+      const table = fn.parent?.type === 'Property' ? fn.parent.parent : undefined;
+      if (table?.type === 'ObjectExpression' && !this.browserifyDeps.has(fn)) tables.set(table, (tables.get(table) ?? 0) + 1);
+    }
+    // (One factory is enough when the runtime that loads it, `{ exports: {} }`, is here: the entry code outside it is a module too.)
+    const mostOf = (t: Node) => t.end - t.start >= this.a.text.length / 2 || this.a.text.length < SMALL_BUNDLE;
+    return [...tables].some(([t, n]) => mostOf(t) && (n >= 2 || EMPTY_EXPORTS.test(this.a.text))) && this.chunkExports().size === 0;
   }
 
   /** Whether the text is a Parcel bundle: its runtime names `parcelRequire…`. */
@@ -1310,7 +1388,7 @@ export class Definitions {
       const holder = table?.parent;
       const pushed = holder?.type === 'ArrayExpression' && holder.parent?.type === 'CallExpression' && methodName(holder.parent) === 'push';
       const exported = holder?.type === 'AssignmentExpression' && holder.right === table && holder.left.type === 'MemberExpression' && propertyName(holder.left) === 'modules';
-      if (!fn.params.length || !(pushed || exported || this.parcelFactories.has(fn))) continue;
+      if (!fn.params.length || !(pushed || exported || this.parcelFactories.has(fn) || this.selfLink && !this.browserifyDeps.has(fn))) continue;
       const members = new Map<string, Node[]>();
       for (const [key, values] of this.members(fn)) members.set(key === MODULE_VALUE ? 'default' : key, values);
       out.set(id, members);

@@ -5,8 +5,7 @@ import * as path from 'path';
 import { link, type LinkedModule } from './link';
 import { addTo } from './ast';
 import { WEBPACK, type Seeds } from './modules';
-import { scanText } from './scan';
-import { Kind, kindNames } from './sources';
+import { comparesZones, scanText } from './scan';
 import type { FileResult } from './types';
 
 const PROBES = ['', '.js', '.mjs', '.cjs', '.jsx', '.ts', '.tsx', '/index.js', '/index.mjs', '/index.cjs', '/index.ts'];
@@ -72,11 +71,6 @@ export function scanProgram(files: Array<{ file: string; text: string }>): FileR
  * is followed anywhere in the program, unfollowed-source findings are dropped, as in one file.
  */
 export function withoutFollowedDoubts(results: FileResult[]): FileResult[] {
-  // (geo-org-comparison names the sources it compared in `sources`, concealed-table in `comparedWith`.)
-  const compared = (e: Record<string, unknown>) => [e.sources, e.comparedWith].flatMap((x) => (Array.isArray(x) ? x : []));
-  const followed = results.some((r) => r.findings.some((f) => (f.ruleId === 'geo-org-comparison' || f.ruleId === 'concealed-table') && compared(f.evidence).some((k) => ZONE_KINDS.includes(k))));
-  if (!followed) return results;
+  if (!comparesZones(results.flatMap((r) => r.findings))) return results;
   return results.map((r) => (r.findings.some((f) => f.ruleId === 'unfollowed-source') ? { ...r, findings: r.findings.filter((f) => f.ruleId !== 'unfollowed-source') } : r));
 }
-
-const ZONE_KINDS = kindNames(Kind.TZ | Kind.OFFSET);

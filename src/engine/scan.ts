@@ -4,6 +4,7 @@ import { Analysis, type Flow } from './analysis';
 import { parse, ScanError, type ParsedIndex, type ParseResult } from './parse';
 import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
+import { link } from './link';
 import type { ModuleSummary, Seeds } from './modules';
 import { shortList } from './evidence';
 import { sendingParams } from './sinks';
@@ -13,7 +14,7 @@ import { severityRank, type EvidenceStep, type FileResult, type Finding } from '
 import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
-export const ENGINE_VERSION = '0.12.0';
+export const ENGINE_VERSION = '0.13.0';
 const MAX_NESTED_DEPTH = 3;
 
 export interface ScanOptions {
@@ -24,6 +25,8 @@ export interface ScanOptions {
   seeds?: Seeds;
   /** Rule ids to run (default all): a test runs one rule alone. Decoded code found inside is scanned with all rules. */
   rules?: string[];
+  /** The modules of the file's webpack module map are linked as separate modules (see withinBundle). */
+  selfLink?: boolean;
 }
 
 /** Scans one JavaScript text. Never throws for bad input: the reason goes into `error`. */
@@ -50,7 +53,8 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     }
     const parsedAt = performance.now();
     result.notAnalysed.push(...parsed.notAnalysed);
-    const { findings, walkMs, summary } = analyse(analysed, parsed.ast, options, parsed.index);
+    const { findings: own, walkMs, summary, moduleMap } = analyse(analysed, parsed.ast, options, parsed.index);
+    const findings = moduleMap && !options.depth ? withinBundle(analysed, parsed.ast, options, own, parsed.index) : own;
     result.findings = analysed === text ? findings : findings.map((f) => ({ ...f, decoded: true as const }));
     if (summary) result.summary = summary;
     const parse_ = parsedAt - started;
@@ -65,6 +69,36 @@ export function scanText(text: string, options: ScanOptions): FileResult {
   return result;
 }
 
+/**
+ * A one-file webpack build keeps its modules in a table and loads them by id (`var m = { 347(e, t, n) {…} }`,
+ * `n(347).G(tz)`). Besides the analysis of the file as one scope, its modules are analysed as a split build's
+ * are: each factory a module of its own, linked to the others by id (link.ts), so that what one module exports
+ * (an instance, a factory's product, an object of methods, a store) is followed into the modules that load it.
+ * The findings of both are kept; doubts the linked analysis raises only because it sees one module at a time
+ * (unfollowed-source) are not.
+ */
+function withinBundle(text: string, ast: Node, options: ScanOptions, own: Finding[], index?: ParsedIndex): Finding[] {
+  const self = { ...options, selfLink: true, seeds: undefined };
+  const summary = analyse(text, ast, self, index).summary;
+  const provided = new Set(summary?.provides ?? []);
+  const seeds = summary && link([{ id: options.file, summary }], (from, spec) => (provided.has(spec) ? from : undefined)).get(options.file);
+  if (!seeds) return own;
+  const key = (f: Finding) => `${f.ruleId}\0${f.line}\0${f.column}\0${f.message}`;
+  const seen = new Set(own.map(key));
+  const linked = analyse(text, ast, { ...self, seeds }, index).findings.filter((f) => f.ruleId !== 'unfollowed-source' && !seen.has(key(f)));
+  if (!linked.length) return own;
+  const all = [...own, ...linked].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
+  return comparesZones(all) ? all.filter((f) => f.ruleId !== 'unfollowed-source') : all;
+}
+
+/** Whether a time-zone (or offset) comparison is among the findings: geo-org-comparison names what it compared in `sources`, concealed-table in `comparedWith`. */
+export function comparesZones(findings: Finding[]): boolean {
+  const compared = (e: Record<string, unknown>) => [e.sources, e.comparedWith].flatMap((x) => (Array.isArray(x) ? x : []));
+  return findings.some((f) => (f.ruleId === 'geo-org-comparison' || f.ruleId === 'concealed-table') && compared(f.evidence).some((k) => ZONE_KINDS.includes(k)));
+}
+
+const ZONE_KINDS = kindNames(Kind.TZ | Kind.OFFSET);
+
 const MAX_EXCERPT = 6000;
 
 /** The code to show around a finding: its smallest enclosing function (or statement) of readable size. */
@@ -78,8 +112,8 @@ function excerptOf(node: Node): NonNullable<Finding['excerpt']> {
 }
 
 /** Runs the visitors and the rules on a parsed tree (`index`: the parser's records, see visitAll). */
-export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number; summary?: ModuleSummary } {
-  const analysis = new Analysis(text, ast, index, options.seeds);
+export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number; summary?: ModuleSummary; moduleMap: boolean } {
+  const analysis = new Analysis(text, ast, index, options.seeds, options.selfLink);
   const findings: Finding[] = [];
   const exits: Visitor[] = [];
   const step = (role: EvidenceStep['role'], label: string, node: Node): EvidenceStep => {
@@ -134,5 +168,8 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
   for (const exit of exits) exit(ast);
   findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
   // Nested decoded code is not a module of the program; a second analysis (seeds) keeps its first summary.
-  return { findings, walkMs, summary: options.depth || options.seeds ? undefined : analysis.summary((fn) => sendingParams(analysis, fn)) };
+  return {
+    findings, walkMs, summary: options.depth || options.seeds ? undefined : analysis.summary((fn) => sendingParams(analysis, fn)),
+    moduleMap: !options.selfLink && analysis.defs.holdsModuleMap(),
+  };
 }

@@ -1,5 +1,5 @@
-// Module systems of older bundlers, in one file: browserify's table of
-// factories (`1: [function (require, module, exports) {…}, { "./tz": 2 }]`,
+// Module systems of bundlers, in one file: webpack's table of modules loaded
+// by id (`n(102)`), browserify's table of factories (`1: [function (require, module, exports) {…}, { "./tz": 2 }]`,
 // each `require` mapped through its factory's names) and AMD modules named
 // by r.js (`define("main", ["tz", "check"], function (tz, check) {…})`). The
 // incident's mechanism split across three modules, and a benign look-alike
@@ -31,6 +31,21 @@ module.exports = ${ZONE};
 exports.inList = function (z) { return ${v.list}.indexOf(z) >= 0; };
 },{}]},{},[1]);`;
 
+/** A one-file webpack 5 build whose modules stay apart in its table, loaded by id (`(0, b.inList)(…)` of `b = n(102)`). */
+const webpackTable = (v: (typeof VARIANTS)[number]) => `(() => { "use strict"; var m = {
+101: (e, t, n) => { n.d(t, { zone: () => z }); function z() { return (${ZONE})(); } },
+102: (e, t, n) => { n.d(t, { inList: () => c }); function c(z) { return ${v.list}.indexOf(z) >= 0; } },
+103: (e, t, n) => { var a = n(101), b = n(102);
+${SEND}
+var hit = (0, b.inList)((0, a.zone)());
+${v.use}
+} };
+var cache = {};
+function n(id) { var c = cache[id]; if (c !== undefined) return c.exports; var o = cache[id] = { exports: {} }; return m[id](o, o.exports, n), o.exports; }
+n.d = (e, d) => { for (var k in d) Object.defineProperty(e, k, { enumerable: true, get: d[k] }); };
+n(103);
+})();`;
+
 const amd = (v: (typeof VARIANTS)[number]) => `define("tz", [], function () { return { zone: ${ZONE} }; });
 define("check", [], function () { return function (z) { return ${v.list}.indexOf(z) >= 0; }; });
 define("main", ["tz", "check"], function (tz, check) {
@@ -46,7 +61,7 @@ function verdict(text: string): Verdict {
 }
 
 describe('engine: module systems of older bundlers, in one file', () => {
-  for (const [system, build] of [['browserify', browserify], ['AMD (r.js)', amd]] as const) {
+  for (const [system, build] of [['browserify', browserify], ['AMD (r.js)', amd], ['webpack, modules apart in one file', webpackTable]] as const) {
     for (const v of VARIANTS) {
       it(`${system}: ${v.name}`, () => assert.strictEqual(verdict(build(v)), v.verdict));
       it(`${system}: ${v.name}, minified`, () => assert.strictEqual(verdict(transformSync(build(v), { minify: true, loader: 'js' }).code), v.verdict));
