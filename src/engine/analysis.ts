@@ -142,6 +142,7 @@ export class Analysis implements Facts, AnalysisContext {
       paramCalls: (fn) => this.defs.paramCalls(fn),
       webpackImports: () => this.defs.webpackImports(),
       chunkExports: () => this.defs.chunkExports(),
+      chunkStars: () => this.defs.chunkStars(),
       loadingFactories: () => this.defs.loadingFactories(),
       position: (offset) => this.position(offset),
       builtinSources,

@@ -149,6 +149,13 @@ function getterValues(defs: Definitions, map: Node, key: string): Node[] {
   return getterMembers(defs, map).find(([k]) => k === key)?.[1] ?? [];
 }
 
+/** `void 0`, or an assignment of it (`exports.a = void 0` inside `exports.b = exports.a = void 0`). */
+function isVoidChain(n: Node): boolean {
+  n = unwrap(n);
+  while (n.type === 'AssignmentExpression' && n.operator === '=') n = unwrap(n.right);
+  return n.type === 'UnaryExpression' && n.operator === 'void';
+}
+
 /** Bytes of text below which a webpack module table needs not make up most of the file to be linked within it (see holdsModuleMap). */
 const SMALL_BUNDLE = 1_000_000;
 
@@ -260,6 +267,8 @@ export class Definitions {
   private chunks?: Map<string, Map<string, Node[]>>;
   /** `__export(ns, { a: () => a })` (esbuild) and `r.d(exports, { a: () => a })` (webpack 5) calls, by the name `ns`. */
   private readonly getterExports = new Map<string, Node[]>();
+  /** The modules a bundled module re-exports whole, by its factory (`__exportStar(n(251), exports)`): the loading calls. */
+  private readonly starExports = new Map<FunctionNode, Node[]>();
   /** Spreads being followed, one inside the other (`{ ...a }` where `a = { ...b }` …). */
   private spreading = 0;
   /** `m.set(key, value)` calls by the name `m`. */
@@ -1301,7 +1310,10 @@ export class Definitions {
     if (arg?.type !== 'Literal' || (typeof arg.value !== 'number' && typeof arg.value !== 'string')) return undefined;
     const id = String(arg.value);
     const callee = unwrap(call.callee);
-    if ((this.moduleFactories.has(id) && !this.selfLink) || callee.type !== 'Identifier') return undefined;
+    if (this.moduleFactories.has(id) && !this.selfLink) return undefined;
+    // (The runtime's require written in place where the entry loads its one module: `r = function r(n) {…}(509)`.)
+    if (callee.type === 'FunctionExpression') return this.isWebpackRequire(callee) ? id : undefined;
+    if (callee.type !== 'Identifier') return undefined;
     if (callee.name === '__webpack_require__') return id;
     // Parcel's `parcelRequire("9KeGd")` of a module another file of the build registers.
     if (typeof arg.value === 'string' && this.isParcelRequire(callee)) return id;
@@ -1345,7 +1357,7 @@ export class Definitions {
    * `function t(o) { … const s = r[o] = { exports: {} }; return e[o](s, s.exports, t), s.exports }`.
    */
   private isWebpackRequire(fn: Node): boolean {
-    if (fn.type !== 'FunctionDeclaration' || fn.params.length !== 1 || fn.end - fn.start > 600) return false;
+    if ((fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression') || fn.params.length !== 1 || fn.end - fn.start > 600) return false;
     const text = this.a.text.slice(fn.start, fn.end);
     return EMPTY_EXPORTS.test(text) && /\.exports\b/.test(text);
   }
@@ -1393,6 +1405,13 @@ export class Definitions {
       for (const [key, values] of this.members(fn)) members.set(key === MODULE_VALUE ? 'default' : key, values);
       out.set(id, members);
     }
+    return out;
+  }
+
+  /** The loading calls of the modules a chunk's module re-exports whole, by the module's id (see chunkExports). */
+  chunkStars(): Array<[string, Node]> {
+    const out: Array<[string, Node]> = [];
+    for (const id of this.chunkExports().keys()) for (const call of this.starExports.get(this.moduleFactories.get(id)!) ?? []) out.push([id, call]);
     return out;
   }
 
@@ -1446,6 +1465,10 @@ export class Definitions {
     const moduleName = names.find((n) => n === 'module') ?? (browserify ? names[1] : webpack ? names[0] : names[1]);
     const exportsName = names.find((n) => n === 'exports') ?? (browserify ? names[2] : webpack ? names[1] : names[0]);
     const visit = (n: Node) => {
+      // `__exportStar(n(251), exports)`, as tsc re-exports a whole module (`export * from "./tz"`).
+      if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[1]).type === 'Identifier' && unwrap(n.arguments[1]).name === exportsName && unwrap(n.arguments[0]).type === 'CallExpression') {
+        addTo(this.starExports, fn, unwrap(n.arguments[0]));
+      }
       // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports.
       if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
         for (const [key, values] of getterMembers(this, n.arguments[1])) add(key, values);
@@ -1470,7 +1493,8 @@ export class Definitions {
           add(key, [...m.get('value') ?? [], ...(m.get('get') ?? []).flatMap((g) => (isFunction(g) ? this.returnsOf(g) : []))]);
         }
       }
-      if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression') {
+      // (tsc declares exports first, `exports.b = exports.a = void 0`: no value of either.)
+      if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && !isVoidChain(n.right)) {
         const key = propertyName(n.left);
         const obj = unwrap(n.left.object);
         if (key === 'exports' && obj.type === 'Identifier' && obj.name === moduleName) {

@@ -62,6 +62,12 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const own = s.exports[name];
     if (own) return { id: id!, name, facts: own };
     for (const r of s.reexports) {
+      // A webpack module re-exporting another whole (`509:*` from `251:*`): `509:zone` is that module's `251:zone`.
+      if (r.as.endsWith(':*')) {
+        const found = name.startsWith(r.as.slice(0, -1)) ? exportOf(target(id!, r.spec), r.name.slice(0, -1) + name.slice(r.as.length - 1), depth + 1) : undefined;
+        if (found) return found;
+        continue;
+      }
       // `export * as env from "./tz"`: `env.zone` is the module's `zone`.
       if (r.name === '*' && r.as !== '*' && name.startsWith(`${r.as}.`)) {
         const found = exportOf(target(id!, r.spec), name.slice(r.as.length + 1), depth + 1);

@@ -369,6 +369,8 @@ interface Host {
   paramCalls(fn: FunctionNode): Map<number, Node[]>;
   webpackImports(): Node[];
   chunkExports(): Map<string, Map<string, Node[]>>;
+  /** The modules a chunk's module re-exports whole, by the module's id: their loading calls (`n(251)`). */
+  chunkStars(): Array<[string, Node]>;
   /** Factories of a module map that only load another module by name, by id (Definitions.loadingFactories). */
   loadingFactories(): Array<[string, Node]>;
   /** What the bundled module factory a call loads sets `module.exports` to. */
@@ -900,6 +902,11 @@ export class ModuleFacts {
         if (from) this.reexports.push({ spec: from.spec, name: from.name, as: `${id}:${key}` });
         else out.set(`${id}:${key}`, this.localValue(values[0]));
       }
+    }
+    // `__exportStar(n(251), exports)` in module 509: `509:zone` is module 251's `251:zone`.
+    for (const [id, call] of this.host.chunkStars()) {
+      const spec = this.namespaceOf(call);
+      if (spec?.startsWith(WEBPACK)) this.reexports.push({ spec, name: `${spec.slice(WEBPACK.length)}:*`, as: `${id}:*` });
     }
     for (const [name, node] of [...out]) this.addExport(out, name, node);
     return out;

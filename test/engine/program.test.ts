@@ -87,7 +87,7 @@ function readTree(root: string): Record<string, string> {
 }
 
 // webpack 5 (module maps with numeric ids, `n.d(exports, …)` getters, modules kept apart in one
-// file's table, chunks loaded by id from other files, pushed to `self.webpackChunk` or exported as `exports.modules`) and rollup (one
+// file's table, also modules tsc compiled to CommonJS first, chunks loaded by id from other files, pushed to `self.webpackChunk` or exported as `exports.modules`) and rollup (one
 // minified IIFE; ES chunks importing each other).
 describe('program: the same sources bundled by webpack and rollup', function () {
   this.timeout(120_000);
@@ -95,20 +95,27 @@ describe('program: the same sources bundled by webpack and rollup', function () 
   before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'xray-program-')); });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  const sources = (p: Program, label: string) => {
+  const sources = (p: Program, label: string, files = p.files) => {
     const dir = path.join(tmp, `${p.name.replace(/\W+/g, '-').slice(0, 60)}-${label}`);
-    for (const [name, text] of Object.entries(p.files)) {
+    for (const [name, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, 'src', name)), { recursive: true });
       writeFileSync(path.join(dir, 'src', name), text);
     }
     return dir;
   };
+  /** Each module compiled by tsc to CommonJS for ES2018 first, as ts-loader hands TypeScript to webpack (`.mjs` named `.js`). */
+  const tscFirst = (p: Program): Program => {
+    const js = (name: string) => name.replace(/\.mjs$/, '.js');
+    const files = Object.fromEntries(Object.entries(p.files).map(([name, text]) => [js(name), ts.transpileModule(text.replace(/(['"])(\.{1,2}\/[^'"]*)\.mjs\1/g, '$1$2.js$1'),
+      { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2018, esModuleInterop: true } }).outputText]));
+    return { ...p, files, entry: js(p.entry!) };
+  };
   /**
    * webpack in production mode; `split` puts every source module in a chunk file of its own, `table` keeps them
    * apart in one file's module table (as webpack does for CommonJS modules it cannot concatenate).
    */
-  const webpackBuild = async (p: Program, target: 'node' | 'web', split: boolean, table = false) => {
-    const dir = sources(p, `webpack-${target}-${split}-${table}`);
+  const webpackBuild = async (p: Program, target: 'node' | 'web', split: boolean, table = false, label = '') => {
+    const dir = sources(p, `webpack-${target}-${split}-${table}${label}`);
     const out = path.join(dir, 'out');
     const each = { test: /src/, enforce: true, name: (m: webpack.Module) => path.basename(m.nameForCondition() ?? 'module').replace(/\W/g, '_') };
     await new Promise<void>((resolve, reject) => webpack({
@@ -138,6 +145,11 @@ describe('program: the same sources bundled by webpack and rollup', function () 
     const webpackTable = 'webpack, one file, its modules kept apart in a table';
     if (gap(webpackTable)) it.skip(gap(webpackTable)!);
     else it(`${p.name}: ${webpackTable} (${p.verdict})`, async () => check(p, scanFiles(await webpackBuild(p, 'node', false, true))));
+    const webpackTsc = 'webpack, one file, of modules compiled by tsc to CommonJS';
+    if (!commonJs) {
+      if (gap(webpackTsc)) it.skip(gap(webpackTsc)!);
+      else it(`${p.name}: ${webpackTsc} (${p.verdict})`, async () => check(p, scanFiles(await webpackBuild(tscFirst(p), 'node', false, false, '-tsc'))));
+    }
     const webpackSplit = 'webpack, each module in a CommonJS chunk';
     if (gap(webpackSplit)) it.skip(gap(webpackSplit)!);
     else it(`${p.name}: ${webpackSplit} (${p.verdict})`, async () => {
