@@ -156,6 +156,15 @@ function isVoidChain(n: Node): boolean {
   return n.type === 'UnaryExpression' && n.operator === 'void';
 }
 
+/** The call a module factory that only loads another module by name makes: `(e) => { "use strict"; e.exports = require("os") }`. */
+function loadingCall(fn: FunctionNode): Node | undefined {
+  const body = fn.body.type !== 'BlockStatement' ? [fn.body] : fn.body.body.filter((st: Node) => !st.directive).map((st: Node) => (st.type === 'ExpressionStatement' ? st.expression : st));
+  const a = body.length === 1 ? unwrap(body[0]) : undefined;
+  if (a?.type !== 'AssignmentExpression' || a.left.type !== 'MemberExpression' || propertyName(a.left) !== 'exports') return undefined;
+  const r = unwrap(a.right);
+  return r.type === 'CallExpression' && r.arguments.length === 1 && typeof r.arguments[0].value === 'string' ? r : undefined;
+}
+
 /** Bytes of text below which a webpack module table needs not make up most of the file to be linked within it (see holdsModuleMap). */
 const SMALL_BUNDLE = 1_000_000;
 
@@ -392,6 +401,8 @@ export class Definitions {
         }
         if (key.type !== 'Literal' || !isFunction(node.value) || !node.value.params.length) return;
         if (typeof key.value === 'number' || (typeof key.value === 'string' && /^(?:\.{0,2}\/|[\w@-]+\/).*\.[cm]?[jt]sx?$|^\d+$/.test(key.value))) this.moduleFactories.set(String(key.value), node.value);
+        // A development build keeps a built-in module under its name: `"os": (module) => { module.exports = require("os"); }`.
+        else if (typeof key.value === 'string' && loadingCall(node.value)?.arguments[0].value === key.value) this.moduleFactories.set(key.value, node.value);
       },
       ReturnStatement: (node) => { if (node.argument) addReturn(node); },
       // What a generator yields is what its caller gets from it: counted as returned.
@@ -1422,11 +1433,8 @@ export class Definitions {
   loadingFactories(): Array<[string, Node]> {
     const out: Array<[string, Node]> = [];
     for (const [id, fn] of this.moduleFactories) {
-      const only = fn.body.type !== 'BlockStatement' ? fn.body : fn.body.body.length === 1 && fn.body.body[0].type === 'ExpressionStatement' ? fn.body.body[0].expression : undefined;
-      const a = only && unwrap(only);
-      if (a?.type !== 'AssignmentExpression' || a.left.type !== 'MemberExpression' || propertyName(a.left) !== 'exports') continue;
-      const r = unwrap(a.right);
-      if (r.type === 'CallExpression' && r.arguments.length === 1 && typeof r.arguments[0].value === 'string') out.push([id, r]);
+      const r = loadingCall(fn);
+      if (r) out.push([id, r]);
     }
     return out;
   }

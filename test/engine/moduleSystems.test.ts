@@ -60,7 +60,28 @@ function verdict(text: string): Verdict {
   return verdictOf(r.findings);
 }
 
+/** A webpack development build keeps a built-in module under its name: `"os": (module) => { module.exports = require("os"); }`. */
+const webpackDevelopment = (check: string, use: string) => `(() => { var __webpack_modules__ = ({
+"os": ((module) => { "use strict"; module.exports = require("os"); }),
+"./src/main.js": ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+var os = __webpack_require__("os");
+${SEND}
+${check}
+${use}
+}) });
+var __webpack_module_cache__ = {};
+function __webpack_require__(moduleId) { var cached = __webpack_module_cache__[moduleId]; if (cached !== undefined) return cached.exports; var module = __webpack_module_cache__[moduleId] = { exports: {} }; __webpack_modules__[moduleId](module, module.exports, __webpack_require__); return module.exports; }
+__webpack_require__("./src/main.js");
+})();`;
+
 describe('engine: module systems of older bundlers, in one file', () => {
+  it('webpack development build: a host check through a built-in module kept under its name steers a look-alike apostrophe', () => {
+    const check = 'var hit = ["corp-a.com", "corp-b.net", "corp-c.io"].some((d) => os.hostname().endsWith(d));';
+    assert.strictEqual(verdict(webpackDevelopment(check, 'send({ system: "Today" + (hit ? "\\u2019" : "\'") + "s date" });')), 'untrusted');
+  });
+  it('webpack development build: benign, the host name sent as the device name', () => {
+    assert.strictEqual(verdict(webpackDevelopment('var device = os.hostname();', 'send({ system: "Today\'s date", device });')), 'trusted');
+  });
   for (const [system, build] of [['browserify', browserify], ['AMD (r.js)', amd], ['webpack, modules apart in one file', webpackTable]] as const) {
     for (const v of VARIANTS) {
       it(`${system}: ${v.name}`, () => assert.strictEqual(verdict(build(v)), v.verdict));
