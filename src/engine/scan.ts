@@ -87,7 +87,7 @@ function withinBundle(text: string, ast: Node, options: ScanOptions, own: Findin
   const seen = new Set(own.map(key));
   const linked = analyse(text, ast, { ...self, seeds }, index).findings.filter((f) => f.ruleId !== 'unfollowed-source' && !seen.has(key(f)));
   if (!linked.length) return own;
-  const all = [...own, ...linked].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
+  const all = [...own, ...linked].sort(byRankThenPlace);
   return comparesZones(all) ? all.filter((f) => f.ruleId !== 'unfollowed-source') : all;
 }
 
@@ -98,6 +98,9 @@ export function comparesZones(findings: Finding[]): boolean {
 }
 
 const ZONE_KINDS = kindNames(Kind.TZ | Kind.OFFSET);
+
+/** The order findings are reported in: the most severe first, then by place. */
+const byRankThenPlace = (a: Finding, b: Finding) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column;
 
 const MAX_EXCERPT = 6000;
 
@@ -166,7 +169,7 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
   const walkMs = performance.now() - walkStart;
   analysis.walked();
   for (const exit of exits) exit(ast);
-  findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
+  findings.sort(byRankThenPlace);
   // Nested decoded code is not a module of the program; a second analysis (seeds) keeps its first summary.
   return {
     findings, walkMs, summary: options.depth || options.seeds ? undefined : analysis.summary((fn) => sendingParams(analysis, fn)),
