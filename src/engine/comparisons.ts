@@ -625,7 +625,9 @@ export class Comparisons {
       }
       case 'BinaryExpression': return this.mayBeConstant(node.left, depth + 1) && this.mayBeConstant(node.right, depth + 1);
       case 'MemberExpression': {
-        const obj = unwrap(node.object);
+        // (`(t = n(876)).ZONES`, as a minifier writes the first use of a value it keeps: what is assigned.)
+        const held = unwrap(node.object);
+        const obj = held.type === 'AssignmentExpression' && held.operator === '=' ? unwrap(held.right) : held;
         if (obj.type === 'CallExpression' && this.a.defs.moduleFactoryOf(obj)) return true;
         if (isModelledFunction(node)) return true;
         if (this.a.modules.namespaceOf(obj) !== undefined) return !!this.a.modules.constantOf(node);

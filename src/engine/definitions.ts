@@ -278,6 +278,8 @@ export class Definitions {
   private readonly getterExports = new Map<string, Node[]>();
   /** The modules a bundled module re-exports whole, by its factory (`__exportStar(n(251), exports)`): the loading calls. */
   private readonly starExports = new Map<FunctionNode, Node[]>();
+  /** Functions written in place and called with one constant (`function r(n) {…}(509)`, webpack's require where the entry loads its one module). */
+  private readonly placedCalls: Node[] = [];
   /** Spreads being followed, one inside the other (`{ ...a }` where `a = { ...b }` …). */
   private spreading = 0;
   /** `m.set(key, value)` calls by the name `m`. */
@@ -325,7 +327,9 @@ export class Definitions {
     const addReturn = (node: Node) => {
       const fn = enclosingScope(node);
       if (!isFunction(fn)) return;
-      addTo(this.returns, fn, node.argument);
+      // (`return C.prototype.m = f, C;`, as a minifier joins an ES5 class's statements: the value is the last.)
+      const value = node.argument.type === 'SequenceExpression' ? node.argument.expressions[node.argument.expressions.length - 1] : node.argument;
+      addTo(this.returns, fn, value);
     };
     return {
       AssignmentExpression: (node) => {
@@ -351,6 +355,7 @@ export class Definitions {
         const callee = unwrap(node.callee);
         this.parcelFactory(node);
         if (isFunction(callee)) this.namespaceFunction(node, callee);
+        if (callee.type === 'FunctionExpression' && node.arguments.length === 1 && node.arguments[0].type === 'Literal') this.placedCalls.push(node);
         this.amdModule(node);
         if (callee.type === 'Identifier') {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
@@ -1386,6 +1391,7 @@ export class Definitions {
         if (names.has(name)) continue;
         for (const call of calls) if (call.arguments.length === 1 && typeof call.arguments[0].value === 'number' && this.webpackImportOf(call) !== undefined) out.push(call);
       }
+      for (const call of this.placedCalls) if (this.webpackImportOf(call) !== undefined) out.push(call);
     }
     return out;
   }

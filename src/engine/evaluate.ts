@@ -366,7 +366,11 @@ export class Evaluator {
   }
 
   private assign(node: Node, frame: Frame | null): Value {
-    if (!frame) throw new Abort();
+    // (Outside evaluated code, `(t = n(876)).ZONES`: the value is what is assigned; nothing is written.)
+    if (!frame) {
+      if (node.operator !== '=') throw new Abort();
+      return this.expr(node.right, null);
+    }
     let value = this.expr(node.right, frame);
     const target = node.left as Node;
     if (node.operator !== '=') {
@@ -880,6 +884,8 @@ function binary(op: string, l: Value, r: Value): Value {
     return concat(l, r);
   }
   if (l === UNKNOWN || r === UNKNOWN) return UNKNOWN;
+  // `id in modules` (webpack's runtime checks the module it loads is in its table).
+  if (op === 'in') return isObj(r) && (typeof l === 'string' || typeof l === 'number') ? Object.prototype.hasOwnProperty.call(r, String(l)) : UNKNOWN;
   const objectish = (v: Value) => typeof v === 'object' && v !== null;
   if (objectish(l) || objectish(r)) {
     if (op === '===' || op === '==') return l === r;

@@ -1,4 +1,4 @@
-// Offset to line/column conversion for findings (1-based lines, 1-based columns).
+// Offset to line/column conversion for findings (1-based lines, 1-based columns), and text edits that keep lines.
 
 export interface Position { line: number; column: number }
 
@@ -19,4 +19,20 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
+}
+
+/** A piece of text to write in place of `start`–`end`. */
+export interface Edit { start: number; end: number; text: string }
+
+/** The text with the edits made, in order, once: an edit that overlaps the one before is left out. */
+export function applyEdits(text: string, edits: Edit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    if (e.start < at) continue;
+    parts.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

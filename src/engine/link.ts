@@ -37,6 +37,8 @@ const MAX_MEMBER_CALLERS = 8;
 const STORE_PUT = /^(?:set|setItem|put|store|save|setValue)$/;
 const STORE_GET = /^(?:get|getItem|read|load|lookup|retrieve|getValue)$/;
 // (`bus.emit`, and a webpack module's member `118:emit`.)
+/** Where the module id of a webpack export's name ends (after `./bus.mjs:` of `./bus.mjs:bus.emit`, `118:`): a member's dots come after it. */
+const idEnd = (name: string) => name.lastIndexOf(':') + 1;
 const methodOf = (name: string) => name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1);
 /** Methods that send an event with values, and methods that listen for it (`bus.emit("env", tz)`, `bus.on("env", (tz) => …)`). */
 const EVENT_EMIT = /^(?:emit|publish|trigger|fire|dispatch)$/;
@@ -85,8 +87,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (found) return found;
     }
     // `api.key` of an exported object that has no method `key`: what the object holds.
-    const dot = name.indexOf('.');
-    if (dot > 0) {
+    const dot = name.indexOf('.', idEnd(name));
+    if (dot > idEnd(name)) {
       const object = exportOf(id, name.slice(0, dot), depth + 1);
       // (`env.zone` of an instance, `Env.prototype.zone` of `new Env()`: what its constructor gives the member;
       // `getEnv.prototype.zone` of `getEnv().zone`: what the instance or object the function returns holds.)
@@ -97,7 +99,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (object) return { id: object.id, name: object.name, facts: { value: member ?? whole ?? object.facts.value } };
     }
     // (A webpack chunk names a module's value `118:default`, and a member of it `118:emit`.)
-    const colon = name.indexOf(':');
+    const colon = name.lastIndexOf(':');
     const wholeName = colon > 0 ? `${name.slice(0, colon)}:default` : 'default';
     const whole = name !== wholeName ? s.exports[wholeName] : undefined;
     return whole ? { id: id!, name: wholeName, facts: { value: whole.value } } : undefined;
@@ -176,7 +178,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   const memberSlot = (id: string, spec: string, name: string): string | undefined => {
     if (spec === GLOBAL) return `${GLOBAL}\0${name}`;
     const t = target(id, spec);
-    const dot = name.lastIndexOf('.');
+    const dot = name.lastIndexOf('.') < idEnd(name) ? -1 : name.lastIndexOf('.');
     if (t === undefined) return undefined;
     // (`ns.zone = tz` of `const ns = require("./state")`: a member of the module object itself.)
     if (dot < 0) return `${num.get(t)}:*\0${name}`;

@@ -9,12 +9,13 @@ import type { ModuleSummary, Seeds } from './modules';
 import { shortList } from './evidence';
 import { sendingParams } from './sinks';
 import { resolveStringArrays } from './stringArray';
+import { inlineConstantCode } from './constantCode';
 import { Kind, kindNames } from './sources';
 import { severityRank, type EvidenceStep, type FileResult, type Finding } from './types';
 import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
-export const ENGINE_VERSION = '0.13.0';
+export const ENGINE_VERSION = '0.14.0';
 const MAX_NESTED_DEPTH = 3;
 
 export interface ScanOptions {
@@ -37,25 +38,23 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     if (!text.trim()) throw new ScanError('empty file');
     const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
     let parsed = parse(source);
-    // Strings kept in an obfuscator's rotated array: the program is analysed as it reads them, with
-    // each accessor call written as its string (the lines stay, the columns move: findings say `decoded`).
-    // (One tree at a time: the first is let go before the second is built.)
-    const resolved = resolveStringArrays(text, parsed.index);
-    let analysed = text;
-    if (resolved) {
+    // Code the file keeps in constant strings (constantCode.ts), and strings kept in an obfuscator's rotated
+    // array (stringArray.ts): the program is analysed as it runs, with each written in place (the lines stay,
+    // the columns move: findings say `decoded`). One tree at a time: each is let go before the next is built.
+    let analysed = source;
+    for (const rewrite of [inlineConstantCode, resolveStringArrays]) {
+      const next = rewrite(analysed, parsed.index);
+      if (next === undefined) continue;
       parsed = undefined as unknown as ParseResult;
-      try {
-        parsed = parse(resolved);
-        analysed = resolved;
-      } catch {
-        parsed = parse(source);
-      }
+      const tree = rewritten(next);
+      parsed = tree ?? parse(analysed);
+      if (tree) analysed = next;
     }
     const parsedAt = performance.now();
     result.notAnalysed.push(...parsed.notAnalysed);
     const { findings: own, walkMs, summary, moduleMap } = analyse(analysed, parsed.ast, options, parsed.index);
     const findings = moduleMap && !options.depth ? withinBundle(analysed, parsed.ast, options, own, parsed.index) : own;
-    result.findings = analysed === text ? findings : findings.map((f) => ({ ...f, decoded: true as const }));
+    result.findings = analysed === source ? findings : findings.map((f) => ({ ...f, decoded: true as const }));
     if (summary) result.summary = summary;
     const parse_ = parsedAt - started;
     result.timings = { parse: Math.round(parse_), walk: Math.round(walkMs), rules: Math.round(performance.now() - parsedAt - walkMs) };
@@ -67,6 +66,16 @@ export function scanText(text: string, options: ScanOptions): FileResult {
   }
   result.ms = Math.round(performance.now() - started);
   return result;
+}
+
+/** The tree of a rewritten text, unless it has a syntax error (then the text before stands). */
+function rewritten(text: string): ParseResult | undefined {
+  try {
+    const parsed = parse(text);
+    return parsed.index ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

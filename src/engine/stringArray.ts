@@ -5,6 +5,7 @@
 // worked out from the code's constants, and each accessor call is written back
 // as the string it returns, so the program can be analysed as it reads.
 import { addTo, unwrap, type Node } from './ast';
+import { applyEdits } from './lines';
 import type { ParsedIndex } from './parse';
 import { ScopeResolver, type Binding } from './scope';
 
@@ -81,18 +82,7 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
       covered = top.end;
     }
   }
-  if (!edits.length) return undefined;
-  // (In order, once: an edit that overlaps the one before is left out.)
-  edits.sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  let at = 0;
-  for (const e of edits) {
-    if (e.start < at) continue;
-    parts.push(text.slice(at, e.start), e.text);
-    at = e.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return edits.length ? applyEdits(text, edits) : undefined;
 }
 
 /** The strings of the holder function declared at `at`, found through its own `return F()`. */

@@ -60,7 +60,10 @@ function verdict(text: string): Verdict {
   return verdictOf(r.findings);
 }
 
-/** A webpack development build keeps a built-in module under its name: `"os": (module) => { module.exports = require("os"); }`. */
+/**
+ * A webpack development build keeps a built-in module under its name: `"os": (module) => { module.exports = require("os"); }`;
+ * its runtime checks that the module it loads is in its table; a CommonJS module sets members of `module.exports`.
+ */
 const webpackDevelopment = (check: string, use: string) => `(() => { var __webpack_modules__ = ({
 "os": ((module) => { "use strict"; module.exports = require("os"); }),
 "./src/main.js": ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -70,18 +73,43 @@ ${check}
 ${use}
 }) });
 var __webpack_module_cache__ = {};
-function __webpack_require__(moduleId) { var cached = __webpack_module_cache__[moduleId]; if (cached !== undefined) return cached.exports; var module = __webpack_module_cache__[moduleId] = { exports: {} }; __webpack_modules__[moduleId](module, module.exports, __webpack_require__); return module.exports; }
+function __webpack_require__(moduleId) { var cached = __webpack_module_cache__[moduleId]; if (cached !== undefined) return cached.exports; var module = __webpack_module_cache__[moduleId] = { exports: {} };
+  if (!(moduleId in __webpack_modules__)) { delete __webpack_module_cache__[moduleId]; var e = new Error("Cannot find module '" + moduleId + "'"); e.code = "MODULE_NOT_FOUND"; throw e; }
+  __webpack_modules__[moduleId](module, module.exports, __webpack_require__); return module.exports; }
 __webpack_require__("./src/main.js");
 })();`;
+
+/** The same build of CommonJS sources: the entry's code written after the runtime, not in the table; the other module sets a member of `module.exports`. */
+const webpackDevelopmentCommonJs = (parts: string, check: string, use: string) => webpackDevelopment('', '')
+  .replace('"./src/main.js": ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {', `"./src/parts.js": ((module) => { module.exports.P = ${JSON.stringify(parts)}; }),\n$&`)
+  .replace('__webpack_require__("./src/main.js");', `(() => {\n${SEND}\n${check}\n${use}\n})();`);
 
 describe('engine: module systems of older bundlers, in one file', () => {
   it('webpack development build: a host check through a built-in module kept under its name steers a look-alike apostrophe', () => {
     const check = 'var hit = ["corp-a.com", "corp-b.net", "corp-c.io"].some((d) => os.hostname().endsWith(d));';
     assert.strictEqual(verdict(webpackDevelopment(check, 'send({ system: "Today" + (hit ? "\\u2019" : "\'") + "s date" });')), 'untrusted');
   });
+  it('webpack development build: a concealed list of hosts a CommonJS module exports, destructured where it is required and compared with the gateway', () => {
+    const check = 'var { P } = __webpack_require__("./src/parts.js");\nvar L = Buffer.from(P, "base64").toString().split(",");\nvar h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;';
+    assert.strictEqual(verdict(webpackDevelopmentCommonJs(Buffer.from('corp-a.com,corp-b.net,corp-c.io').toString('base64'), check, 'send({ event: "start", g: L.some((d) => h.endsWith(d)) ? 1 : 0 });')), 'untrusted');
+  });
+  it('webpack development build: benign, a list of file extensions a CommonJS module exports, destructured and compared with a file name', () => {
+    const check = 'var { P } = __webpack_require__("./src/parts.js");\nvar L = P.split(",");\nvar file = process.argv[2] || "";';
+    assert.strictEqual(verdict(webpackDevelopmentCommonJs('.js,.ts,.md', check, 'send({ event: "open", g: L.some((d) => file.endsWith(d)) ? 1 : 0 });')), 'trusted');
+  });
   it('webpack development build: benign, the host name sent as the device name', () => {
     assert.strictEqual(verdict(webpackDevelopment('var device = os.hostname();', 'send({ system: "Today\'s date", device });')), 'trusted');
   });
+  // A class compiled to ES5 and minified: its prototype's methods joined into the expression its wrapper returns.
+  const es5Classes = (list: string, use: string) => `var m = { 1: function (e, x) { x.Base = (function () { function t() {} return t.prototype.zone = function () { return Intl.DateTimeFormat().resolvedOptions().timeZone; }, t; })(); },
+2: function (e, x, n) { var b = n(1), L = ${list}; x.Probe = (function (s) { function t() { return s.apply(this, arguments) || this; } return t.prototype = Object.create(s.prototype), t.prototype.flagged = function () { return L.includes(s.prototype.zone.call(this)); }, t; })(b.Base); } };
+var c = {}; function n(i) { var r = c[i]; if (r !== undefined) return r.exports; var o = c[i] = { exports: {} }; return m[i](o, o.exports, n), o.exports; }
+${SEND}
+var hit = new (n(2)).Probe().flagged();
+${use}`;
+  for (const v of VARIANTS) {
+    it(`webpack, modules apart in one file, a subclass compiled to ES5 and minified: ${v.name}`, () => assert.strictEqual(verdict(es5Classes(v.list, v.use)), v.verdict));
+  }
   for (const [system, build] of [['browserify', browserify], ['AMD (r.js)', amd], ['webpack, modules apart in one file', webpackTable]] as const) {
     for (const v of VARIANTS) {
       it(`${system}: ${v.name}`, () => assert.strictEqual(verdict(build(v)), v.verdict));

@@ -103,23 +103,25 @@ describe('program: the same sources bundled by webpack and rollup', function () 
     }
     return dir;
   };
-  /** Each module compiled by tsc to CommonJS for ES2018 first, as ts-loader hands TypeScript to webpack (`.mjs` named `.js`). */
-  const tscFirst = (p: Program): Program => {
+  /** Each module compiled by tsc to CommonJS first (for ES2018 unless told), as ts-loader hands TypeScript to webpack (`.mjs` named `.js`). */
+  const tscFirst = (p: Program, target = ts.ScriptTarget.ES2018): Program => {
     const js = (name: string) => name.replace(/\.mjs$/, '.js');
     const files = Object.fromEntries(Object.entries(p.files).map(([name, text]) => [js(name), ts.transpileModule(text.replace(/(['"])(\.{1,2}\/[^'"]*)\.mjs\1/g, '$1$2.js$1'),
-      { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2018, esModuleInterop: true } }).outputText]));
+      { compilerOptions: { module: ts.ModuleKind.CommonJS, target, esModuleInterop: true } }).outputText]));
     return { ...p, files, entry: js(p.entry!) };
   };
   /**
    * webpack in production mode; `split` puts every source module in a chunk file of its own, `table` keeps them
-   * apart in one file's module table (as webpack does for CommonJS modules it cannot concatenate).
+   * apart in one file's module table (as webpack does for CommonJS modules it cannot concatenate); `development`
+   * builds as `webpack --mode development` does, each module's code in a string run by eval.
    */
-  const webpackBuild = async (p: Program, target: 'node' | 'web', split: boolean, table = false, label = '') => {
-    const dir = sources(p, `webpack-${target}-${split}-${table}${label}`);
+  interface WebpackBuild { target?: 'node' | 'web'; split?: boolean; table?: boolean; development?: boolean; label?: string }
+  const webpackBuild = async (p: Program, { target = 'node', split = false, table = false, development = false, label = '' }: WebpackBuild = {}) => {
+    const dir = sources(p, `webpack-${target}-${split}-${table}-${development}${label}`);
     const out = path.join(dir, 'out');
     const each = { test: /src/, enforce: true, name: (m: webpack.Module) => path.basename(m.nameForCondition() ?? 'module').replace(/\W/g, '_') };
     await new Promise<void>((resolve, reject) => webpack({
-      mode: 'production', target, context: dir, entry: `./src/${p.entry}`, output: { path: out, filename: '[name].js', chunkFilename: '[name].js' },
+      mode: development ? 'development' : 'production', target, context: dir, entry: `./src/${p.entry}`, output: { path: out, filename: '[name].js', chunkFilename: '[name].js' },
       optimization: split ? { splitChunks: { chunks: 'all', minSize: 0, cacheGroups: { each } } } : table ? { concatenateModules: false } : {},
     }, (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString('errors-only'))) : resolve())));
     return readTree(out);
@@ -137,23 +139,36 @@ describe('program: the same sources bundled by webpack and rollup', function () 
     const commonJs = Object.values(p.files).some((t) => /\brequire\(/.test(t));
     const builtins = Object.values(p.files).some((t) => /from ['"](?:node:)?(?:os|fs|dns|events)['"]|require\(['"](?:node:)?(?:os|fs|dns|events)['"]\)/.test(t));
     it(`${p.name}: one webpack bundle (${p.verdict})`, async () => {
-      const files = await webpackBuild(p, 'node', false);
+      const files = await webpackBuild(p);
       check(p, scanFiles(files));
     });
     const gap = (build: string) => gapOf(p, build);
     // (A dynamic import still gets a chunk file of its own.)
     const webpackTable = 'webpack, one file, its modules kept apart in a table';
     if (gap(webpackTable)) it.skip(gap(webpackTable)!);
-    else it(`${p.name}: ${webpackTable} (${p.verdict})`, async () => check(p, scanFiles(await webpackBuild(p, 'node', false, true))));
+    else it(`${p.name}: ${webpackTable} (${p.verdict})`, async () => check(p, scanFiles(await webpackBuild(p, { table: true }))));
+    const webpackDevelopment = 'webpack, development build: each module a string run by eval';
+    if (gap(webpackDevelopment)) it.skip(gap(webpackDevelopment)!);
+    else {
+      it(`${p.name}: ${webpackDevelopment} (${p.verdict})`, async () => {
+        const files = await webpackBuild(p, { development: true });
+        assert.ok(Object.values(files).some((t) => t.includes('eval("')));
+        check(p, scanFiles(files));
+      });
+    }
     const webpackTsc = 'webpack, one file, of modules compiled by tsc to CommonJS';
     if (!commonJs) {
       if (gap(webpackTsc)) it.skip(gap(webpackTsc)!);
-      else it(`${p.name}: ${webpackTsc} (${p.verdict})`, async () => check(p, scanFiles(await webpackBuild(tscFirst(p), 'node', false, false, '-tsc'))));
+      else it(`${p.name}: ${webpackTsc} (${p.verdict})`, async () => check(p, scanFiles(await webpackBuild(tscFirst(p), { label: '-tsc' }))));
+      // (ES5 classes minified: their methods joined into what the class's wrapper returns.)
+      const webpackEs5 = `${webpackTsc} for ES5`;
+      if (gap(webpackEs5)) it.skip(gap(webpackEs5)!);
+      else it(`${p.name}: ${webpackEs5} (${p.verdict})`, async () => check(p, scanFiles(await webpackBuild(tscFirst(p, ts.ScriptTarget.ES5), { label: '-tsc5' }))));
     }
     const webpackSplit = 'webpack, each module in a CommonJS chunk';
     if (gap(webpackSplit)) it.skip(gap(webpackSplit)!);
     else it(`${p.name}: ${webpackSplit} (${p.verdict})`, async () => {
-      const files = await webpackBuild(p, 'node', true);
+      const files = await webpackBuild(p, { split: true });
       assert.ok(Object.keys(files).length >= 3, Object.keys(files).join(', '));
       check(p, scanFiles(files));
     });
@@ -162,7 +177,7 @@ describe('program: the same sources bundled by webpack and rollup', function () 
     if (!builtins && gap(webpackWeb)) it.skip(gap(webpackWeb)!);
     else if (!builtins) {
       it(`${p.name}: ${webpackWeb} (${p.verdict})`, async () => {
-        const files = await webpackBuild(p, 'web', true);
+        const files = await webpackBuild(p, { target: 'web', split: true });
         assert.ok(Object.values(files).some((t) => t.includes('webpackChunk')));
         check(p, scanFiles(files));
       });

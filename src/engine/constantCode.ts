@@ -1,0 +1,48 @@
+// Code kept in a constant string and run by eval or new Function is code of the
+// file, as readable as the rest of it to anyone who looks: webpack's development
+// builds keep every module so (`eval("var os = __webpack_require__(\"os\");…")`),
+// and a program can hide a small piece so from a reader who skims. Nothing is
+// run: each such string is written in place as the code it holds, and the file
+// is analysed as it runs. Lines stay where they were (the code's own line breaks
+// become U+2028, a line terminator to JavaScript that the engine's line count does
+// not count), columns move: findings in it say `decoded`.
+import { unwrap, type Node } from './ast';
+import { applyEdits, type Edit } from './lines';
+import type { ParsedIndex } from './parse';
+
+/** The text with constant code written in place of the eval and Function calls that run it; undefined when there is none. */
+export function inlineConstantCode(text: string, index: ParsedIndex | undefined): string | undefined {
+  if (!index) return undefined;
+  const edits: Edit[] = [];
+  for (const call of index.calls.get('eval') ?? []) {
+    // Direct eval as a statement: its code runs in the statement's scope. A block keeps its `let`s and
+    // `const`s to itself (as eval does); its `var`s and functions are the enclosing function's.
+    const code = call.type === 'CallExpression' && call.arguments.length === 1 ? constant(call.arguments[0]) : undefined;
+    const statement = call.parent;
+    if (code === undefined || statement?.type !== 'ExpressionStatement' || statement.expression !== call) continue;
+    edits.push(edit(text, statement, `{${code}\n}`));
+  }
+  const made = /\bnew\s+Function\b/.test(text) ? index.nodes.filter((n) => n.type === 'NewExpression' && n.callee.type === 'Identifier' && n.callee.name === 'Function') : [];
+  for (const call of [...index.calls.get('Function') ?? [], ...made]) {
+    // `new Function("a", "b", "return a + b")`: a function of those parameters and that body.
+    const parts = (call.arguments as Node[]).map(constant);
+    if (!parts.length || parts.some((p) => p === undefined)) continue;
+    const body = parts.pop();
+    edits.push(edit(text, call, `(function anonymous(${parts.join(',')}\n) {\n${body}\n})`));
+  }
+  return edits.length ? applyEdits(text, edits) : undefined;
+}
+
+/** A string the code holds as it stands: a string literal, or a template without expressions. */
+function constant(node: Node): string | undefined {
+  const n = unwrap(node);
+  if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n.type === 'TemplateLiteral' && !n.expressions.length) return n.quasis[0].value.cooked ?? undefined;
+  return undefined;
+}
+
+/** Writes `code` over the node, on the node's own lines: line breaks in it become U+2028, the ones the node spanned follow it. */
+function edit(text: string, node: Node, code: string): Edit {
+  const spanned = text.slice(node.start, node.end).split('\n').length - 1;
+  return { start: node.start, end: node.end, text: code.replace(/\r\n?|\n/g, '\u2028') + '\n'.repeat(spanned) };
+}
