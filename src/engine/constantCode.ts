@@ -1,4 +1,4 @@
-// Code kept in a constant string and run by eval or new Function is code of the
+// Code kept in a constant string and run (eval, new Function, a timer, vm) is code of the
 // file, as readable as the rest of it to anyone who looks: webpack's development
 // builds keep every module so (`eval("var os = __webpack_require__(\"os\");…")`),
 // and a program can hide a small piece so from a reader who skims. Nothing is
@@ -6,7 +6,7 @@
 // is analysed as it runs. Lines stay where they were (the code's own line breaks
 // become U+2028, a line terminator to JavaScript that the engine's line count does
 // not count), columns move: findings in it say `decoded`.
-import { unwrap, type Node } from './ast';
+import { propertyName, unwrap, type Node } from './ast';
 import { applyEdits, type Edit } from './lines';
 import type { ParsedIndex } from './parse';
 
@@ -14,10 +14,11 @@ import type { ParsedIndex } from './parse';
 export function inlineConstantCode(text: string, index: ParsedIndex | undefined): string | undefined {
   if (!index) return undefined;
   const edits: Edit[] = [];
-  for (const call of index.calls.get('eval') ?? []) {
-    // Direct eval as a statement: its code runs in the statement's scope. A block keeps its `let`s and
-    // `const`s to itself (as eval does); its `var`s and functions are the enclosing function's.
-    const code = call.type === 'CallExpression' && call.arguments.length === 1 ? constant(call.arguments[0]) : undefined;
+  const members = /\beval\s*\)\s*\(|\.eval\s*\(|\.runIn(?:This|New)?Context\s*\(/.test(text) ? index.nodes.filter((n) => n.type === 'CallExpression' && runsCode(n.callee)) : [];
+  for (const call of [...['eval', 'setTimeout', 'setInterval'].flatMap((name) => index.calls.get(name) ?? []), ...members]) {
+    // A statement that runs code: its code runs there (direct eval) or in the global scope (indirect eval, a timer, vm),
+    // written in a block that keeps its `let`s and `const`s to itself, as eval does.
+    const code = call.type === 'CallExpression' && call.arguments.length >= 1 ? constant(call.arguments[0]) : undefined;
     const statement = call.parent;
     if (code === undefined || statement?.type !== 'ExpressionStatement' || statement.expression !== call) continue;
     edits.push(edit(text, statement, `{${code}\n}`));
@@ -32,6 +33,22 @@ export function inlineConstantCode(text: string, index: ParsedIndex | undefined)
   }
   return edits.length ? applyEdits(text, edits) : undefined;
 }
+
+/** `(0, eval)`, `globalThis.eval`, `vm.runInThisContext` and its kin: callees that run the code they are given. */
+function runsCode(callee: Node): boolean {
+  const c = unwrap(callee);
+  if (c.type === 'SequenceExpression') {
+    const last = unwrap(c.expressions[c.expressions.length - 1]);
+    return last.type === 'Identifier' && last.name === 'eval' || runsCode(last);
+  }
+  if (c.type !== 'MemberExpression') return false;
+  const name = propertyName(c);
+  const object = unwrap(c.object);
+  return name === 'eval' ? object.type === 'Identifier' && GLOBALS.has(object.name) : !!name && VM_RUN.has(name);
+}
+
+const GLOBALS = new Set(['globalThis', 'window', 'global', 'self']);
+const VM_RUN = new Set(['runInThisContext', 'runInNewContext', 'runInContext']);
 
 /** A string the code holds as it stands: a string literal, or a template without expressions. */
 function constant(node: Node): string | undefined {
