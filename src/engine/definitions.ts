@@ -248,6 +248,8 @@ export class Definitions {
   private readonly news = new Map<string, Node[]>();
   /** TypeScript's namespaces and enums, `(function (N) { N.a = … })(N || (N = {}))`: the function's parameter, by the outer name. */
   private readonly namespaceParams = new Map<string, Node[]>();
+  /** The same parameters, whatever they are named (a minifier names the parameter apart from what it fills: `(function (e) {…})(n || (n = {}))`). */
+  private readonly namespaceParamNodes = new Set<Node>();
   /** babel's `_createClass(C, […])` calls by the constructor's name. */
   private readonly classDescriptors = new Map<string, Node[]>();
   private readonly newsByBinding = new Map<string, Map<Binding, Node[]>>();
@@ -1895,6 +1897,7 @@ export class Definitions {
       const p = fn.params[i];
       if (p?.type !== 'Identifier' || arg.type !== 'LogicalExpression' || arg.operator !== '||' || unwrap(arg.right).type !== 'AssignmentExpression') return;
       if (arg.left.type === 'Identifier') addTo(this.namespaceParams, arg.left.name, p);
+      this.namespaceParamNodes.add(p);
       // (tsc's CommonJS output fills the export itself: `(function (Geo) {…})(exports.Geo || (exports.Geo = {}))`.)
       const left = unwrap(arg.left);
       const name = left.type === 'MemberExpression' && unwrap(left.object).type === 'Identifier' && unwrap(left.object).name === 'exports' ? propertyName(left) : undefined;
@@ -1946,7 +1949,7 @@ export class Definitions {
 
   /** The outer binding a TypeScript namespace's parameter fills: `N` of `(function (n) { n.a = … })(N || (N = {}))`. */
   filledBy(b: Binding): Binding | undefined {
-    return b.kind === 'param' && this.namespaceParams.has(b.name) ? this.namespaceParamOf(b.id) : undefined;
+    return b.kind === 'param' && this.namespaceParamNodes.has(b.id) ? this.namespaceParamOf(b.id) : undefined;
   }
 
   /** The outer binding a namespace function's parameter fills (see namespaceFunction). */
