@@ -20,7 +20,7 @@ export function inlineConstantCode(text: string, index: ParsedIndex | undefined)
     // written in a block that keeps its `let`s and `const`s to itself, as eval does.
     const code = call.type === 'CallExpression' && call.arguments.length >= 1 ? constant(call.arguments[0]) : undefined;
     const statement = call.parent;
-    if (code === undefined || statement?.type !== 'ExpressionStatement' || statement.expression !== call) continue;
+    if (code === undefined || readsNothing(code) || statement?.type !== 'ExpressionStatement' || statement.expression !== call) continue;
     edits.push(edit(text, statement, `{${code}\n}`));
   }
   const made = /\bnew\s+Function\b/.test(text) ? index.nodes.filter((n) => n.type === 'NewExpression' && n.callee.type === 'Identifier' && n.callee.name === 'Function') : [];
@@ -28,10 +28,19 @@ export function inlineConstantCode(text: string, index: ParsedIndex | undefined)
     // `new Function("a", "b", "return a + b")`: a function of those parameters and that body.
     const parts = (call.arguments as Node[]).map(constant);
     if (!parts.length || parts.some((p) => p === undefined)) continue;
-    const body = parts.pop();
+    const body = parts.pop()!;
+    if (readsNothing(body)) continue;
     edits.push(edit(text, call, `(function anonymous(${parts.join(',')}\n) {\n${body}\n})`));
   }
   return edits.length ? applyEdits(text, edits) : undefined;
+}
+
+/**
+ * Code that neither reads a member nor calls anything (`return this`, the global object idiom of most bundles,
+ * `regeneratorRuntime = r`) reads nothing of the machine: not worth a second parse of a large file.
+ */
+function readsNothing(code: string): boolean {
+  return !/[.([]/.test(code);
 }
 
 /** `(0, eval)`, `globalThis.eval`, `vm.runInThisContext` and its kin: callees that run the code they are given. */

@@ -3,6 +3,8 @@
 // module so, and a program can keep a small piece so. Each case as written and
 // with its lines checked; benign look-alikes stay quiet.
 import * as assert from 'assert';
+import { inlineConstantCode } from '../../src/engine/constantCode';
+import { parse } from '../../src/engine/parse';
 import { scanText } from '../../src/engine/scan';
 import { verdictOf, type Verdict } from '../../src/engine/types';
 
@@ -61,6 +63,14 @@ describe('engine: code kept in constant strings (eval, new Function)', () => {
     assert.strictEqual(comparison?.decoded, true);
     const after = r.findings.find((f) => f.ruleId === 'geo-org-comparison' && f.line !== 3);
     assert.strictEqual(after?.line, 5, r.findings.map((f) => `${f.ruleId}:${f.line}`).join(' '));
+  });
+
+  it('code that reads nothing (the global object idiom) is not written in place: a large file is not parsed twice for it', () => {
+    for (const text of ['var g = Function("return this")();\n', 'var g = new Function("return this")();\n', 'Function("r", "regeneratorRuntime = r")(runtime);\n', 'eval("var x = 1");\n']) {
+      assert.strictEqual(inlineConstantCode(text, parse(text).index), undefined, text);
+    }
+    const reads = 'var z = new Function("return Intl.DateTimeFormat().resolvedOptions().timeZone")();\n';
+    assert.ok(inlineConstantCode(reads, parse(reads).index)?.includes('(function anonymous('));
   });
 
   it('code decoded at run time is still hidden dynamic code, not read in place', () => {
