@@ -329,9 +329,7 @@ export class Definitions {
     const addReturn = (node: Node) => {
       const fn = enclosingScope(node);
       if (!isFunction(fn)) return;
-      // (`return C.prototype.m = f, C;`, as a minifier joins an ES5 class's statements: the value is the last.)
-      const value = node.argument.type === 'SequenceExpression' ? node.argument.expressions[node.argument.expressions.length - 1] : node.argument;
-      addTo(this.returns, fn, value);
+      addTo(this.returns, fn, node.argument);
     };
     return {
       AssignmentExpression: (node) => {
