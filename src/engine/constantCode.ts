@@ -8,6 +8,7 @@
 // not count), columns move: findings in it say `decoded`.
 import { propertyName, unwrap, type Node } from './ast';
 import { applyEdits, type Edit } from './lines';
+import { calleeOf } from './modules';
 import type { ParsedIndex } from './parse';
 
 /** The text with constant code written in place of the eval and Function calls that run it; undefined when there is none. */
@@ -45,11 +46,9 @@ function readsNothing(code: string): boolean {
 
 /** `(0, eval)`, `globalThis.eval`, `vm.runInThisContext` and its kin: callees that run the code they are given. */
 function runsCode(callee: Node): boolean {
-  const c = unwrap(callee);
-  if (c.type === 'SequenceExpression') {
-    const last = unwrap(c.expressions[c.expressions.length - 1]);
-    return last.type === 'Identifier' && last.name === 'eval' || runsCode(last);
-  }
+  const c = calleeOf(callee);
+  // (A plain `eval(…)` is found by name: here only the indirect one.)
+  if (c.type === 'Identifier') return c.name === 'eval' && unwrap(callee).type === 'SequenceExpression';
   if (c.type !== 'MemberExpression') return false;
   const name = propertyName(c);
   const object = unwrap(c.object);

@@ -36,9 +36,9 @@ const MAX_MEMBER_CALLERS = 8;
 /** Methods that put a value under a key, and methods that get it back (`store.set("tz", v)`, `store.get("tz")`). */
 const STORE_PUT = /^(?:set|setItem|put|store|save|setValue)$/;
 const STORE_GET = /^(?:get|getItem|read|load|lookup|retrieve|getValue)$/;
-// (`bus.emit`, and a webpack module's member `118:emit`.)
 /** Where the module id of a webpack export's name ends (after `./bus.mjs:` of `./bus.mjs:bus.emit`, `118:`): a member's dots come after it. */
 const idEnd = (name: string) => name.lastIndexOf(':') + 1;
+// (`bus.emit`, and a webpack module's member `118:emit`.)
 const methodOf = (name: string) => name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1);
 /** Methods that send an event with values, and methods that listen for it (`bus.emit("env", tz)`, `bus.on("env", (tz) => …)`). */
 const EVENT_EMIT = /^(?:emit|publish|trigger|fire|dispatch)$/;
@@ -178,7 +178,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   const memberSlot = (id: string, spec: string, name: string): string | undefined => {
     if (spec === GLOBAL) return `${GLOBAL}\0${name}`;
     const t = target(id, spec);
-    const dot = name.lastIndexOf('.') < idEnd(name) ? -1 : name.lastIndexOf('.');
+    const last = name.lastIndexOf('.');
+    const dot = last < idEnd(name) ? -1 : last;
     if (t === undefined) return undefined;
     // (`ns.zone = tz` of `const ns = require("./state")`: a member of the module object itself.)
     if (dot < 0) return `${num.get(t)}:*\0${name}`;

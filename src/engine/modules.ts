@@ -330,11 +330,6 @@ export function calleeOf(callee: Node): Node {
   }
 }
 
-/** The value of a comma sequence: its last expression. */
-function lastOf(node: Node): Node {
-  return node.type === 'SequenceExpression' ? unwrap(node.expressions[node.expressions.length - 1]) : node;
-}
-
 function soleReturn(returns: Node[]): Node | undefined {
   return returns.length === 1 ? returns[0] : undefined;
 }
@@ -985,7 +980,7 @@ export class ModuleFacts {
     const fn = unwrap(call.callee);
     const returned = isFunction(fn) ? soleReturn(this.host.returnsOf(fn as FunctionNode)) : undefined;
     // (`return t.prototype.zone = function () {…}, t;`, as a minifier joins the statements of an ES5 class.)
-    const r = returned && lastOf(unwrap(returned));
+    const r = returned && calleeOf(returned);
     const named = r?.type === 'CallExpression' && r.arguments[0] && unwrap(r.arguments[0]).type === 'Identifier' ? unwrap(r.arguments[0]) : r;
     const b = named?.type === 'Identifier' ? this.host.scopes.resolve(named) : undefined;
     return b && (b.kind === 'function' || b.kind === 'class' || r === named) && b.decl.start >= fn.start && b.decl.end <= fn.end ? named : undefined;
