@@ -403,6 +403,15 @@ export function treeLinks(Base: typeof acorn.Parser): typeof acorn.Parser {
       return node;
     }
 
+    // A template without substitutions is a string: minifiers (oxc, rolldown, Vite) write every string
+    // that way (`e.get(\`tz\`)`), and the engine reads it as the literal it is. Tagged templates stay.
+    parseTemplate(this: TokenState & { nodes: Node[] }, ref?: { isTagged?: boolean }): Node {
+      const node = super.parseTemplate(ref);
+      if (ref?.isTagged || node.expressions.length) return node;
+      this.nodes.length -= 2;
+      return { type: 'Literal', start: node.start, end: node.end, parent: null, value: node.quasis[0].value.cooked, raw: this.input.slice(node.start, node.end) } as unknown as Node;
+    }
+
     finishNode(node: Node, type: string): Node {
       return this.link(super.finishNode(node, type));
     }

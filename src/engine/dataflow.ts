@@ -121,7 +121,8 @@ export class Dataflow {
         return this.checked(test) ? test : this.flowAll([node.consequent, node.alternate]);
       }
       case 'SequenceExpression': return this.flow(node.expressions[node.expressions.length - 1]);
-      case 'AssignmentExpression': return this.flow(node.right);
+      // (`a ||= b`, `s += b`: the old value or a mix of both.)
+      case 'AssignmentExpression': return node.operator === '=' ? this.flow(node.right) : this.flowAll([node.left, node.right]);
       case 'ArrayExpression': return this.flowAll(node.elements);
       case 'ObjectExpression': return this.flowAll(node.properties.map((p: Node) => (p.type === 'Property' ? p.value : p.argument)));
       case 'BinaryExpression': {

@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { calleeOf } from './modules';
@@ -62,10 +62,26 @@ function getterList(map: Node): Array<{ key: string; node: Node; getter: boolean
 /** A Parcel bundle's runtime: `$parcel$global.parcelRequirecb43`. */
 const PARCEL_RUNTIME = /\bparcelRequire[0-9a-f]*\b/;
 
-/** `f(ns, { a: () => a, b: () => b })`: a map of getters declaring a namespace's members (esbuild, webpack). */
-function isGetterMapCall(node: Node): boolean {
-  const [ns, map] = node.arguments as Node[];
-  return node.arguments.length === 2 && ns.type === 'Identifier' && !!getterList(map);
+/**
+ * `f(ns, { a: () => a, b: () => b })`: a map of getters declaring a namespace's members (esbuild, webpack),
+ * and `var ns = f({ a: () => a })`, the namespace made by the call (rolldown's `__exportAll`): the name and the map.
+ */
+function getterMapOf(node: Node): { ns: Node; map: Node } | undefined {
+  const [first, map] = node.arguments as Node[];
+  if (node.arguments.length === 2) return first.type === 'Identifier' && getterList(map) ? { ns: first, map } : undefined;
+  const held = parenthesised(node).parent;
+  return node.arguments.length === 1 && held?.type === 'VariableDeclarator' && held.id.type === 'Identifier' && getterList(first) ? { ns: held.id, map: first } : undefined;
+}
+
+/**
+ * `e || (e = {})`, `exports.Geo || (exports.Geo = {})` and `e ||= {}`: what a TypeScript namespace fills,
+ * the name (or member) that holds it and the object made when there was none.
+ */
+function namespaceTarget(node: Node): { target: Node; made: Node } | undefined {
+  const n = unwrap(node);
+  const sameTarget = (a: Node, b: Node) => a.type === 'Identifier' ? b.type === 'Identifier' && a.name === b.name : a.type === 'MemberExpression' && b.type === 'MemberExpression' && propertyName(a) !== undefined && propertyName(a) === propertyName(b) && unwrap(a.object).type === 'Identifier' && unwrap(a.object).name === unwrap(b.object).name;
+  const [target, made] = isLogicalAssignment(n) ? [n.left, unwrap(n.right)] : n.type === 'LogicalExpression' && n.operator === '||' && unwrap(n.right).type === 'AssignmentExpression' && sameTarget(n.left, unwrap(n.right).left) ? [n.left, unwrap(unwrap(n.right).right)] : [];
+  return target && made?.type === 'ObjectExpression' && (target.type === 'Identifier' || target.type === 'MemberExpression') ? { target, made } : undefined;
 }
 
 /** A descriptor of a class member as babel lowers classes: `{ key: "m", value: function () {…} }` (or `get`, `set`). */
@@ -229,6 +245,10 @@ export class Definitions {
   private readonly sharedWrites = new Map<FunctionNode, Map<string, Node[]>>();
   /** Assignments to a member of a member, `a.w.special = …` (webpack's `a = n(187)` of `import { state }`). */
   readonly nestedMemberAssignments: Node[] = [];
+  /** `i = e || (e = {})` (a TypeScript namespace as minifiers write it: `i` another name for `e`), by both names. */
+  private readonly aliases = new Map<string, Node[]>();
+  /** `(i = e || (e = {})).zone = …`: members written through such an assignment, by key. */
+  private readonly aliasedWrites = new Map<string, Node[]>();
   private readonly memberAssignmentsByName = new Map<string, Map<string, Node[]>>();
   private readonly memberAssignmentGroups = new Map<string, Map<string, Map<Binding, Node[]>>>();
   /** Calls `name(...)` by callee name. */
@@ -276,8 +296,8 @@ export class Definitions {
   private parcel?: boolean;
   /** The modules of a webpack chunk by id, with their exports (see chunkExports). */
   private chunks?: Map<string, Map<string, Node[]>>;
-  /** `__export(ns, { a: () => a })` (esbuild) and `r.d(exports, { a: () => a })` (webpack 5) calls, by the name `ns`. */
-  private readonly getterExports = new Map<string, Node[]>();
+  /** `__export(ns, { a: () => a })` (esbuild), `r.d(exports, { a: () => a })` (webpack 5) and `ns = __exportAll({ a: () => a })` (rolldown), by the name `ns`. */
+  private readonly getterExports = new Map<string, Array<{ ns: Node; map: Node }>>();
   /** The modules a bundled module re-exports whole, by its factory (`__exportStar(n(251), exports)`): the loading calls. */
   private readonly starExports = new Map<FunctionNode, Node[]>();
   /** Functions written in place and called with one constant (`function r(n) {…}(509)`, webpack's require where the entry loads its one module). */
@@ -334,11 +354,15 @@ export class Definitions {
     return {
       AssignmentExpression: (node) => {
         const left = node.left as Node;
-        if (left.type === 'Identifier') { if (!indexed) addTo(this.assignments, left.name, node); }
-        else if (left.type === 'MemberExpression') {
+        if (left.type === 'Identifier') {
+          if (!indexed) addTo(this.assignments, left.name, node);
+          const ns = namespaceTarget(node.right);
+          if (ns) for (const name of [left.name, ns.target.name]) if (name) addTo(this.aliases, name, node);
+        } else if (left.type === 'MemberExpression') {
           const p = propertyName(left);
           const obj = unwrap(left.object);
           if (p && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.memberAssignments, p, node);
+          else if (p && obj.type === 'AssignmentExpression' && obj.left.type === 'Identifier' && namespaceTarget(obj.right)) addTo(this.aliasedWrites, p, node);
           else if (p && obj.type === 'MemberExpression') this.nestedMemberAssignments.push(node);
           // (Also one level deeper: `module.exports.env.tz = …`, `exports.env.tz = …`.)
           const outer = obj.type === 'MemberExpression' ? unwrap(obj.object) : undefined;
@@ -359,7 +383,8 @@ export class Definitions {
         this.amdModule(node);
         if (callee.type === 'Identifier') {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
-          if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
+          const getters = getterMapOf(node);
+          if (getters) addTo(this.getterExports, getters.ns.name, getters);
           if (isClassDescriptorCall(node)) addTo(this.classDescriptors, node.arguments[0].name, node);
           if (DECODE_CALLS.has(callee.name)) this.markDecoder(node);
           // tsc's `__exportStar(require("./tz"), exports)`: `export * from "./tz"` (see ModuleFacts.addCommonJs).
@@ -370,7 +395,8 @@ export class Definitions {
         } else {
           const method = propertyName(callee);
           if (method === undefined) return;
-          if (isGetterMapCall(node)) addTo(this.getterExports, node.arguments[0].name, node);
+          const getters = getterMapOf(node);
+          if (getters) addTo(this.getterExports, getters.ns.name, getters);
           if (method === 'set' && node.arguments.length === 2 && unwrap(callee.object).type === 'Identifier') addTo(node.arguments[0].type === 'Literal' ? this.containerSets : this.privateWrites, unwrap(callee.object).name, node);
           const obj = unwrap(callee.object);
           if ((method === 'push' || method === 'add') && obj.type === 'Identifier') addTo(this.pushes, obj.name, node);
@@ -1227,6 +1253,7 @@ export class Definitions {
     for (const o of shapes.length > MAX_SHAPES ? [] : shapes) {
       const values = this.members(o).get(key);
       if (values) found.push(values);
+      if (o.type === 'ObjectExpression' && !o.properties.length) for (const a of this.namespaceWrites(o, key)) out.push(a.right);
       if (o.type === 'ClassBody' || o.type === 'BlockStatement') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
     }
     const b = unwrap(object).type === 'Identifier' ? this.a.scopes.resolve(unwrap(object)) : undefined;
@@ -1254,15 +1281,47 @@ export class Definitions {
     // `Object.assign(base, { zones: […] })`: what the sources give under the key.
     if (b && depth < 6) for (const src of this.assignedInto(b)) out.push(...this.propertyValues(src, key, depth + 1));
     // `__export(ns, { zone: () => zone })`: the getter's return.
-    if (b) for (const call of this.getterExports.get(b.name) ?? []) {
-      const values = getterValues(this, call.arguments[1], key);
-      if (values.length && this.a.scopes.resolve(call.arguments[0]) === b) out.push(...values);
+    if (b) for (const { ns, map } of this.getterExports.get(b.name) ?? []) {
+      const values = getterValues(this, map, key);
+      if (values.length && this.a.scopes.resolve(ns) === b) out.push(...values);
     }
     // `g.flagged = !0` in one bundled module and `d.flagged` in another, both names for what `require_state()`
     // gives: one object, shared by every module that loads it.
     if (b && b.kind !== 'param') for (const a of this.sharedModuleWrites(b, key)) out.push(a.right);
+    if (b && b.kind !== 'param') for (const a of this.aliasWrites(b, key)) out.push(a.right);
     if (out.length) found.push(out);
     return found.length === 1 ? found[0] : found.flat();
+  }
+
+  /**
+   * Writes of `key` to the object `b` names through its other name: `i.zone = …` and `(i = e || (e = {})).zone = …`
+   * are members of `e` (and of `i`).
+   */
+  private aliasWrites(b: Binding, key: string): Node[] {
+    const out: Node[] = [];
+    for (const alias of this.aliases.get(b.name) ?? []) {
+      const { target } = namespaceTarget(alias.right)!;
+      const named = this.a.scopes.resolve(alias.left);
+      const filled = target.type === 'Identifier' ? this.a.scopes.resolve(target) : undefined;
+      const other = named === b ? filled : filled && filled === b ? named : undefined;
+      if (other) out.push(...this.writesThrough(alias, other, key));
+    }
+    return out;
+  }
+
+  /** The writes of `key` to a namespace's object through `alias` (`n = e || (e = {})`): `n.key = …` and `(n = …).key = …`. */
+  private writesThrough(alias: Node, name: Binding, key: string): Node[] {
+    const out = [...this.memberAssignmentsOf(name, key)];
+    for (const a of this.aliasedWrites.get(key) ?? []) if (unwrap(a.left.object) === alias) out.push(a);
+    return out;
+  }
+
+  /** `{}` of `n = exports.Geo || (exports.Geo = {})`, a namespace that a minifier wrote in place: what `n.key = …` writes to it. */
+  private namespaceWrites(o: Node, key: string): Node[] {
+    let alias = o.parent;
+    for (let i = 0; i < 4 && alias && !(alias.type === 'AssignmentExpression' && alias.left.type === 'Identifier' && namespaceTarget(alias.right)?.made === o); i++) alias = alias.parent;
+    const name = alias?.type === 'AssignmentExpression' ? this.a.scopes.resolve(alias.left) : undefined;
+    return name ? this.writesThrough(alias!, name, key) : [];
   }
 
   /** Assignments to `key` of other names for the same bundled module's value as `b` (`var g = i()`, `var d = i()`). */
@@ -1306,9 +1365,11 @@ export class Definitions {
       }
       return this.moduleFactories.get(String(arg.value));
     }
-    if (call.arguments.length || callee.type !== 'Identifier') return undefined;
-    const b = this.a.scopes.resolve(callee);
-    const defs = b && b.kind !== 'function' ? this.definitions(b) : [];
+    if (call.arguments.length || callee.type !== 'Identifier' && callee.type !== 'CallExpression') return undefined;
+    // rolldown's wrapper loaded where it is made: `__commonJSMin((exports, module) => {})()`, and minified with
+    // the helper written in place, `((e, t) => () => (…, t.exports))((e, t) => {})()`.
+    const b = callee.type === 'Identifier' ? this.a.scopes.resolve(callee) : undefined;
+    const defs = b && b.kind !== 'function' ? this.definitions(b) : callee.type === 'CallExpression' ? [callee] : [];
     const wrapper = defs.length === 1 ? unwrap(defs[0]) : undefined;
     const table = wrapper?.type === 'CallExpression' ? unwrap(wrapper.arguments[0] ?? wrapper) : undefined;
     // esbuild's `__commonJS({ "src/x.js"(exports, module) {} })`, and minified, `c((exports, module) => {})`.
@@ -1405,7 +1466,7 @@ export class Definitions {
   /**
    * The module factories of a webpack chunk file, which other files of the build load by id:
    * tables pushed to the chunk array (`(self.webpackChunk ||= []).push([[972], { 536(e, t, n) {} }])`)
-   * or exported by a CommonJS chunk (`exports.modules = { 536(e, t, n) {} }`). Their exports by
+   * or exported by a CommonJS or ES module chunk (`exports.modules = { 536(e, t, n) {} }`, `export const modules = {…}`). Their exports by
    * member name (`r.d(exports, { G: () => s })`, `exports.x = …`, `module.exports = …` as "default").
    */
   chunkExports(): Map<string, Map<string, Node[]>> {
@@ -1416,7 +1477,9 @@ export class Definitions {
       const table = fn.parent?.parent;
       const holder = table?.parent;
       const pushed = holder?.type === 'ArrayExpression' && holder.parent?.type === 'CallExpression' && methodName(holder.parent) === 'push';
-      const exported = holder?.type === 'AssignmentExpression' && holder.right === table && holder.left.type === 'MemberExpression' && propertyName(holder.left) === 'modules';
+      // (An ES module chunk, as webpack writes one for `output.module` and ncc for ES modules, exports `const modules = {…}`.)
+      const exported = holder?.type === 'AssignmentExpression' && holder.right === table && holder.left.type === 'MemberExpression' && propertyName(holder.left) === 'modules'
+        || holder?.type === 'VariableDeclarator' && holder.init === table && holder.id.name === 'modules' && holder.parent?.parent?.type === 'ExportNamedDeclaration';
       if (!fn.params.length || !(pushed || exported || this.parcelFactories.has(fn) || this.selfLink && !this.browserifyDeps.has(fn))) continue;
       const members = new Map<string, Node[]>();
       for (const [key, values] of this.members(fn)) members.set(key === MODULE_VALUE ? 'default' : key, values);
@@ -1451,11 +1514,32 @@ export class Definitions {
    */
   exportedGetters(): Array<[string, Node[]]> {
     const out: Array<[string, Node[]]> = [];
-    for (const call of this.getterExports.get('exports') ?? []) {
-      if (this.a.scopes.resolve(call.arguments[0])) continue;
-      out.push(...getterMembers(this, call.arguments[1]));
+    for (const { ns, map } of this.getterExports.get('exports') ?? []) {
+      if (this.a.scopes.resolve(ns)) continue;
+      out.push(...getterMembers(this, map));
     }
+    for (const call of this.defineCalls) if (call.arguments[0].type === 'Identifier' && !this.a.scopes.resolve(call.arguments[0])) out.push(...this.definedInLoop(call));
     return out;
+  }
+
+  /**
+   * `for (var k in all) Object.defineProperty(exports, k, { enumerable: true, get: all[k] })`, swc's `_export`
+   * helper written in place: each member of the map `all` with its values (a getter's returns, or the value).
+   */
+  private definedInLoop(call: Node): Array<[string, Node[]]> {
+    const [, key, desc] = call.arguments as Node[];
+    if (key?.type !== 'Identifier' || desc?.type !== 'ObjectExpression') return [];
+    let loop = parenthesised(call).parent;
+    for (let i = 0; i < 2 && loop && loop.type !== 'ForInStatement'; i++) loop = loop.parent;
+    const right = loop?.type === 'ForInStatement' ? unwrap(loop.right) : undefined;
+    if (right?.type !== 'Identifier') return [];
+    const m = this.members(desc);
+    const getter = m.has('get');
+    const read = unwrap((m.get('get') ?? m.get('value'))?.[0] ?? desc);
+    if (read.type !== 'MemberExpression' || !read.computed || unwrap(read.object).name !== right.name || unwrap(read.property).name !== key.name) return [];
+    const all = this.soleDefinition(right);
+    if (!all || unwrap(all).type !== 'ObjectExpression') return [];
+    return [...this.members(unwrap(all))].map(([k, values]) => [k, getter ? values.flatMap((g) => (isFunction(g) ? this.returnsOf(g) : [])) : values]);
   }
 
   /** What the module factory a call loads sets `module.exports` to (none when the call loads none). */
@@ -1483,9 +1567,14 @@ export class Definitions {
       if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[1]).type === 'Identifier' && unwrap(n.arguments[1]).name === exportsName && unwrap(n.arguments[0]).type === 'CallExpression') {
         addTo(this.starExports, fn, unwrap(n.arguments[0]));
       }
-      // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports.
+      // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports, and rspack's
+      // `r.d(exports, { x: () => f }, { y: g })` with a map of values after the getters.
       if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
         for (const [key, values] of getterMembers(this, n.arguments[1])) add(key, values);
+      }
+      if (n.type === 'CallExpression' && n.arguments.length === 3 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName && n.arguments[1].type === 'ObjectExpression' && n.arguments[2].type === 'ObjectExpression') {
+        for (const [key, values] of getterMembers(this, n.arguments[1])) add(key, values);
+        for (const p of n.arguments[2].properties as Node[]) if (p.type === 'Property' && keyName(p) !== undefined) add(keyName(p)!, [p.value]);
       }
       // `n.d(exports, "a", function () { return r; })`, as webpack 4 declares each export.
       if (n.type === 'CallExpression' && n.arguments.length === 3 && webpack && !this.parcelFactories.has(fn) && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName && n.arguments[1].type === 'Literal' && typeof n.arguments[1].value === 'string' && isFunction(n.arguments[2])) {
@@ -1506,6 +1595,7 @@ export class Definitions {
           const m = this.members(desc);
           add(key, [...m.get('value') ?? [], ...(m.get('get') ?? []).flatMap((g) => (isFunction(g) ? this.returnsOf(g) : []))]);
         }
+        for (const [k, values] of this.definedInLoop(n)) add(k, values);
       }
       // (tsc declares exports first, `exports.b = exports.a = void 0`: no value of either.)
       if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && !isVoidChain(n.right)) {
@@ -1708,7 +1798,8 @@ export class Definitions {
       case 'ConditionalExpression': return [...this.objectShapes(node.consequent, depth + 1), ...this.objectShapes(node.alternate, depth + 1)];
       case 'LogicalExpression': return [...this.objectShapes(node.left, depth + 1), ...this.objectShapes(node.right, depth + 1)];
       // (`env || (env = new Env())`: the instance kept as it is made.)
-      case 'AssignmentExpression': return node.operator === '=' ? this.objectShapes(node.right, depth + 1) : [];
+      // (`env ||= new Env()` is the instance made there, or the one kept before.)
+      case 'AssignmentExpression': return node.operator === '=' ? this.objectShapes(node.right, depth + 1) : isLogicalAssignment(node) ? [...this.objectShapes(node.right, depth + 1), ...this.objectShapes(node.left, depth + 1)] : [];
       case 'AwaitExpression': return this.objectShapes(node.argument, depth + 1);
       case 'MemberExpression': {
         const key = propertyName(node);
@@ -1893,7 +1984,8 @@ export class Definitions {
     (call.arguments as Node[]).forEach((a, i) => {
       const arg = unwrap(a);
       const p = fn.params[i];
-      if (p?.type !== 'Identifier' || arg.type !== 'LogicalExpression' || arg.operator !== '||' || unwrap(arg.right).type !== 'AssignmentExpression') return;
+      // (`Geo || (Geo = {})`, and as newer minifiers write it, `Geo ||= {}`.)
+      if (p?.type !== 'Identifier' || !isLogicalAssignment(arg) && (arg.type !== 'LogicalExpression' || arg.operator !== '||' || unwrap(arg.right).type !== 'AssignmentExpression')) return;
       if (arg.left.type === 'Identifier') addTo(this.namespaceParams, arg.left.name, p);
       this.namespaceParamNodes.add(p);
       // (tsc's CommonJS output fills the export itself: `(function (Geo) {…})(exports.Geo || (exports.Geo = {}))`.)
@@ -1956,7 +2048,7 @@ export class Definitions {
     const call = fn && parenthesised(fn).parent;
     const i = isFunction(fn) ? fn.params.indexOf(param) : -1;
     const arg = call?.type === 'CallExpression' && i >= 0 && call.arguments[i] ? unwrap(call.arguments[i]) : undefined;
-    return arg?.type === 'LogicalExpression' ? this.a.scopes.resolve(arg.left) : undefined;
+    return arg && (arg.type === 'LogicalExpression' || isLogicalAssignment(arg)) ? this.a.scopes.resolve(arg.left) : undefined;
   }
 
   /** babel's `_createClass(C, […])` calls of a constructor's binding. */

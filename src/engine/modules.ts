@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { addTo, isFunction, isLiteral, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import { isChannelText } from './characters';
 import type { Binding, ScopeResolver } from './scope';
 import { forEachChild } from './walk';
@@ -248,7 +248,7 @@ export function memberAt(fact: Fact | undefined, path: string | undefined): Fact
 function madeInstance(n: Node): Node | undefined {
   n = unwrap(n);
   if (n.type === 'NewExpression') return n;
-  if (n.type === 'AssignmentExpression' && n.operator === '=') return madeInstance(n.right);
+  if (n.type === 'AssignmentExpression' && (n.operator === '=' || isLogicalAssignment(n))) return madeInstance(n.right);
   if (n.type === 'LogicalExpression') return madeInstance(n.right) ?? madeInstance(n.left);
   return undefined;
 }

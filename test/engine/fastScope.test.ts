@@ -65,9 +65,17 @@ const cases: Array<[string, 'module' | 'script']> = [
   ['t = `unterminated', 'script'],
 ];
 
+/**
+ * The tree as JSON. Stock acorn's templates without substitutions are written as the string
+ * literals the engine's parser makes of them (its one deliberate difference; tagged ones stay).
+ */
 function outcome(parser: typeof acorn.Parser, code: string, sourceType: 'module' | 'script'): string {
   try {
-    return JSON.stringify(parser.parse(code, { ecmaVersion: 'latest', sourceType }), (k, v) => (k === 'parent' ? undefined : v));
+    return JSON.stringify(parser.parse(code, { ecmaVersion: 'latest', sourceType }), (k, v) => {
+      if (k === 'parent') return undefined;
+      if (k === 'quasi' || v?.type !== 'TemplateLiteral' || v.expressions.length) return v;
+      return { type: 'Literal', start: v.start, end: v.end, value: v.quasis[0].value.cooked, raw: code.slice(v.start, v.end) };
+    });
   } catch (err) {
     return `error: ${(err as Error).message}`;
   }

@@ -6,6 +6,7 @@
 // split the same way, each as written and minified.
 import * as assert from 'assert';
 import { transformSync } from 'esbuild';
+import { scanProgram } from '../../src/engine/program';
 import { scanText } from '../../src/engine/scan';
 import { verdictOf, type Verdict } from '../../src/engine/types';
 
@@ -115,5 +116,77 @@ ${use}`;
       it(`${system}: ${v.name}`, () => assert.strictEqual(verdict(build(v)), v.verdict));
       it(`${system}: ${v.name}, minified`, () => assert.strictEqual(verdict(transformSync(build(v), { minify: true, loader: 'js' }).code), v.verdict));
     }
+  }
+});
+
+// Shapes of newer bundlers and minifiers, as their real output writes them (rolldown and Vite, oxc's minifier,
+// rspack, swc, ncc): each with the check in one module and the entry in another, for every variant above.
+const NEWER: Array<[string, (v: (typeof VARIANTS)[number]) => string]> = [
+  ['rolldown: a CommonJS module loaded where its wrapper is made (`__commonJSMin((exports, module) => {})()`)', (v) => `var __commonJSMin = (cb, mod) => () => (mod || (cb((mod = { exports: {} }).exports, mod, mod.exports), cb = null), mod.exports);
+const zone = (/* @__PURE__ */ __commonJSMin(((exports, module) => { module.exports = ${ZONE}; })))();
+const check = (/* @__PURE__ */ __commonJSMin(((exports, module) => { module.exports = { inList: (z) => ${v.list}.includes(z) }; })))();
+${SEND}
+var hit = check.inList(zone());
+${v.use}`],
+  ['rolldown minified: the wrapper written in place and strings as templates', (v) => `const e=((e,t)=>()=>(t||(e((t={exports:{}}).exports,t,t.exports),e=null),t.exports))(((e,t)=>{t.exports={inList:n=>${v.list.replace(/"/g, '`')}.includes(n)}}))();
+${SEND}
+var hit = e.inList(Intl.DateTimeFormat().resolvedOptions().timeZone);
+${v.use}`],
+  ['rolldown: an ES module required by a CommonJS one (`__toCommonJS(ns)` of `ns = __exportAll({…})`)', (v) => `var __defProp = Object.defineProperty;
+var __exportAll = (all) => { let target = {}; for (var name in all) __defProp(target, name, { get: all[name], enumerable: true }); return target; };
+var __toCommonJS = (mod) => __defProp({}, "__esModule", { value: true }) && mod;
+var check_exports = /* @__PURE__ */ __exportAll({ inList: () => inList });
+function inList(z) { return ${v.list}.includes(z); }
+${SEND}
+var hit = __toCommonJS(check_exports).inList(Intl.DateTimeFormat().resolvedOptions().timeZone);
+${v.use}`],
+  ['rspack: exports declared with a map of values after the getters (`r.d(exports, {}, { inList: … })`)', (v) => `(() => { "use strict"; var m = { 514(e, t, o) { o.d(t, {}, { inList: (z) => ${v.list}.includes(z) }); } };
+var c = {}; function n(i) { var r = c[i]; if (void 0 !== r) return r.exports; var o = c[i] = { exports: {} }; return m[i](o, o.exports, n), o.exports; }
+n.d = (e, r, o) => { var a = (r, o) => { for (var a in r) Object.defineProperty(e, a, { enumerable: !0, [o]: r[a] }); }; a(r, "get"), a(o, "value"); };
+${SEND}
+var hit = n(514).inList(Intl.DateTimeFormat().resolvedOptions().timeZone);
+${v.use}
+})();`],
+  ['swc\'s `_export` helper written in place by a minifier: `for (var k in all) Object.defineProperty(exports, k, { get: all[k] })`', (v) => `(() => { "use strict"; var m = { 771(e, r) { Object.defineProperty(r, "__esModule", { value: !0 }); var t = { inList: function () { return o; } }; for (var k in t) Object.defineProperty(r, k, { enumerable: !0, get: t[k] }); function o(z) { return ${v.list}.includes(z); } } };
+var c = {}; function n(i) { var r = c[i]; if (void 0 !== r) return r.exports; var o = c[i] = { exports: {} }; return m[i](o, o.exports, n), o.exports; }
+${SEND}
+var hit = (0, n(771).inList)(Intl.DateTimeFormat().resolvedOptions().timeZone);
+${v.use}
+})();`],
+  ['a TypeScript namespace a minifier wrote in place (`(i = Geo || (Geo = {})).inList = …`)', (v) => `var Geo, i;
+(i = Geo || (Geo = {})).zone = ${ZONE};
+i.inList = (z) => ${v.list}.includes(z);
+${SEND}
+var hit = Geo.inList(Geo.zone());
+${v.use}`],
+  ['a TypeScript namespace filled with a logical assignment (`(function (g) {…})(Geo ||= {})`)', (v) => `var Geo;
+(function (g) { g.inList = (z) => ${v.list}.includes(z); })(Geo ||= {});
+${SEND}
+var hit = Geo.inList(Intl.DateTimeFormat().resolvedOptions().timeZone);
+${v.use}`],
+  ['an instance kept with a logical assignment (`return env ||= new class {…}`)', (v) => `let env;
+function getEnv() { return env ||= new class { constructor() { this.zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } }; }
+${SEND}
+var hit = ${v.list}.includes(getEnv().zone);
+${v.use}`],
+];
+
+describe('engine: module systems of newer bundlers and minifiers', () => {
+  for (const [shape, build] of NEWER) {
+    for (const v of VARIANTS) it(`${shape}: ${v.name}`, () => assert.strictEqual(verdict(build(v)), v.verdict));
+  }
+  // ncc (webpack for Node) writes a chunk of an ES module build as `export const modules = {…}`, loaded by `import()`.
+  for (const v of VARIANTS) {
+    it(`ncc: a module in an ES module chunk, loaded with import() by the entry: ${v.name}`, () => {
+      const chunk = `export const id = 436;\nexport const ids = [436];\nexport const modules = {\n436: ((m, e, r) => { r.r(e); r.d(e, { inList: () => inList }); const inList = (z) => ${v.list}.includes(z); })\n};\n`;
+      const main = `var e = {}; var _ = {}; function __nccwpck_require__(r) { var i = _[r]; if (i !== undefined) return i.exports; var a = _[r] = { exports: {} }; e[r](a, a.exports, __nccwpck_require__); return a.exports; }
+__nccwpck_require__.m = e;
+__nccwpck_require__.e = (id) => import("./" + id + ".index.mjs").then((c) => { for (var k in c.modules) __nccwpck_require__.m[k] = c.modules[k]; });
+${SEND}
+let hit = false;
+__nccwpck_require__.e(436).then(__nccwpck_require__.bind(__nccwpck_require__, 436)).then((m) => { hit = m.inList(Intl.DateTimeFormat().resolvedOptions().timeZone); ${v.use} });`;
+      const results = scanProgram([{ file: '/app/index.mjs', text: main }, { file: '/app/436.index.mjs', text: chunk }]);
+      assert.strictEqual(verdictOf(results.flatMap((r) => r.findings)), v.verdict);
+    });
   }
 });
