@@ -133,12 +133,12 @@ export function keysOf(node: Node): string[] {
   return Object.keys(node).filter((k) => k !== 'parent' && node[k] !== null && typeof node[k] === 'object');
 }
 
-/** A literal, a template without expressions, or a negated literal. */
 /** `a ||= b`, `a ??= b`, `a &&= b`: an assignment whose value is the old value or the new one. */
 export function isLogicalAssignment(node: Node): boolean {
   return node.type === 'AssignmentExpression' && (node.operator === '||=' || node.operator === '??=' || node.operator === '&&=');
 }
 
+/** A literal, a template without expressions (the loose parser's; the engine's parser makes those literals), or a negated literal. */
 export function isLiteral(node: Node): boolean {
   const n = unwrap(node);
   return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal';

@@ -1569,12 +1569,10 @@ export class Definitions {
       }
       // `r.d(exports, { x: () => f })`, as webpack 5 declares a module's exports, and rspack's
       // `r.d(exports, { x: () => f }, { y: g })` with a map of values after the getters.
-      if (n.type === 'CallExpression' && n.arguments.length === 2 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
-        for (const [key, values] of getterMembers(this, n.arguments[1])) add(key, values);
-      }
-      if (n.type === 'CallExpression' && n.arguments.length === 3 && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName && n.arguments[1].type === 'ObjectExpression' && n.arguments[2].type === 'ObjectExpression') {
-        for (const [key, values] of getterMembers(this, n.arguments[1])) add(key, values);
-        for (const p of n.arguments[2].properties as Node[]) if (p.type === 'Property' && keyName(p) !== undefined) add(keyName(p)!, [p.value]);
+      const values = n.type === 'CallExpression' && n.arguments.length === 3 && n.arguments[1].type === 'ObjectExpression' ? n.arguments[2] : undefined;
+      if (n.type === 'CallExpression' && (n.arguments.length === 2 || values?.type === 'ObjectExpression') && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName) {
+        for (const [key, got] of getterMembers(this, n.arguments[1])) add(key, got);
+        for (const p of values?.properties ?? [] as Node[]) if (p.type === 'Property' && keyName(p) !== undefined) add(keyName(p)!, [p.value]);
       }
       // `n.d(exports, "a", function () { return r; })`, as webpack 4 declares each export.
       if (n.type === 'CallExpression' && n.arguments.length === 3 && webpack && !this.parcelFactories.has(fn) && unwrap(n.arguments[0]).type === 'Identifier' && unwrap(n.arguments[0]).name === exportsName && n.arguments[1].type === 'Literal' && typeof n.arguments[1].value === 'string' && isFunction(n.arguments[2])) {
