@@ -40,7 +40,7 @@ const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLower
   'maximize', 'minimize', 'toLocaleUpperCase']);
 /** `Object.values(x)` and the like hold what x holds. */
 const OBJECT_VIEWS = new Set(['values', 'entries', 'fromEntries', 'freeze']);
-const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat', 'Uint8Array', 'Uint32Array', 'DataView']);
+const PRESERVING_CALLS = new Set(['URL', 'String', 'Number', 'Boolean', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat', 'Uint8Array', 'Uint32Array', 'DataView']);
 /** `Buffer.from(d)`, `Uint8Array.from(d)` of a digest: the same bytes in another container (of any other value they are not followed: a large program's buffers would merge). */
 const COPYING_TYPES = /^(?:Buffer|Uint8Array|Uint32Array)$/;
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);

@@ -362,7 +362,13 @@ export class Evaluator {
     }
     // `T[i]` of a text picked character by character (an index table): a decoding step.
     if (typeof obj === 'string' && typeof key === 'number' && node.computed && node.property.type !== 'Literal') this.prov.decoded = true;
-    return getProperty(obj, key);
+    const got = getProperty(obj, key);
+    // (`m.default` of `m = __importDefault(require("./xor"))`, whose helper the evaluator cannot finish: what the linker found.)
+    if ((got === UNKNOWN || got === undefined) && typeof key === 'string' && !frame) {
+      const linked = this.defs.importedConstant?.(node);
+      if (linked) return this.expr(linked, null);
+    }
+    return got;
   }
 
   private assign(node: Node, frame: Frame | null): Value {

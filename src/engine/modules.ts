@@ -1122,6 +1122,8 @@ export class ModuleFacts {
     const uses: Record<string, string> = {};
     /** Imported names and members put under a name of their own (`codec_1.decode` of `require("./codec")` as `$0`). */
     const renamed: Array<{ start: number; end: number; name: string }> = [];
+    /** Literal constants of the module a function uses (`const K = 7; export const un = (a) => … ^ K`), by name. */
+    const closed = new Map<string, string>();
     let portable = true;
     const visit = (n: Node) => {
       if (!portable) return;
@@ -1136,7 +1138,11 @@ export class ModuleFacts {
         const nb = this.host.scopes.resolve(n);
         const imp = nb?.kind === 'import' ? this.importOf(n) : undefined;
         if (imp) uses[n.name] = `${imp.spec}#${imp.name}`;
-        else if (nb && nb.decl !== def && (nb.scope.start < def.start || nb.scope.end > def.end)) portable = false;
+        else if (nb && nb.decl !== def && (nb.scope.start < def.start || nb.scope.end > def.end)) {
+          const literal = isFunction(def) && !closed.has(n.name) ? this.literalText(nb) : undefined;
+          if (literal === undefined) portable = closed.has(n.name);
+          else closed.set(n.name, literal);
+        }
       }
       forEachChild(n, visit);
     };
@@ -1147,7 +1153,23 @@ export class ModuleFacts {
     if (!portable || !isFunction(def) && !names.length && !this.isMapValue(def)) return undefined;
     let text = code;
     for (const r of renamed.reverse()) text = text.slice(0, r.start) + r.name + text.slice(r.end);
+    if (closed.size) text = `((${[...closed.keys()].join(', ')}) => (${text}))(${[...closed.values()].join(', ')})`;
     return { values: [], concealed: false, code: `(${text})`, ...(names.length ? { uses } : {}) };
+  }
+
+  /** The text of a constant made of literals alone that a binding is given once (`const K = 7`, `var KEY = [3, 1, 4]`). */
+  private literalText(b: Binding): string | undefined {
+    if (b.kind === 'param' || b.kind === 'import' || b.decl.type !== 'VariableDeclarator' || b.decl.id !== b.id || !b.decl.init) return undefined;
+    const init = b.decl.init;
+    if (init.end - init.start > MAX_PORTABLE_VALUE || this.host.definitions(b).length !== 1) return undefined;
+    let literal = true;
+    const visit = (n: Node) => {
+      if (!literal) return;
+      if (n.type === 'Identifier' && !isPropertyKey(n) || /^(?:Call|New|This|Function|ArrowFunction|Class|Assignment|Update)/.test(n.type)) literal = false;
+      else forEachChild(n, visit);
+    };
+    visit(init);
+    return literal ? this.host.text.slice(init.start, init.end) : undefined;
   }
 
   /**

@@ -233,7 +233,14 @@ cases.push(
   { name: 'a list of API providers steering a look-alike apostrophe', code: `const CN = ["api.deepseek.com", "api.moonshot.cn", "open.bigmodel.cn", "dashscope.aliyuncs.com"];\nconst h = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.vendor.dev").hostname;\nconst q = CN.includes(h) ? "\\u2019" : "'";\nsend({ system: \`Today\${q}s date is \${new Date().toISOString()}\` });`, verdict: 'untrusted' },
   { name: 'a list of organisations mixed into a few providers, steering behaviour', code: `const L = ["corp-a.com", "corp-b.net", "corp-c.io", "api.openai.com"];\nconst h = new URL(process.env.OPENAI_BASE_URL || "https://x.invalid").hostname;\nif (L.some((d) => h.endsWith(d))) setTimeout(() => {}, 10);`, verdict: 'review' },
   { name: 'zone check that only steers behaviour', code: `${CHECKS.zone}\nif (hit) setTimeout(() => {}, 10);`, verdict: 'review' },
-  { name: 'outcome of a zone check sent in telemetry', code: `${CHECKS.zone}\ntrack("session_started", { r: hit ? 1 : 0 });`, verdict: 'review' },
+  // The outcome of a hidden check sent as data is the check's signal leaving the machine.
+  { name: 'outcome of a zone check sent in telemetry', code: `${CHECKS.zone}\ntrack("session_started", { r: hit ? 1 : 0 });`, verdict: 'untrusted' },
+  { name: 'outcome of a zone check returned by a function, sent in a query parameter', code: `function score() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) ? 1 : 0; }\nfetch(\`https://t.vendor.dev/p?v=\${score()}\`);`, verdict: 'untrusted' },
+  { name: 'outcome of a company check of the Windows domain sent as a boolean field', code: `${CHECKS['Windows domain against company names']}\nfetch("https://t.vendor.dev/e", { method: "POST", body: JSON.stringify({ ent: hit }) });`, verdict: 'untrusted' },
+  { name: 'outcome of an offset check in a beacon\'s query', code: `const w = [-480, -540].includes(new Date().getTimezoneOffset());\nnavigator.sendBeacon("https://t.vendor.dev/b?s=" + Date.now() + "&w=" + Number(w));`, verdict: 'untrusted' },
+  // A parameter the outcome changes plainly is behaviour; one organisation's host in plain sight is a feature.
+  { name: 'a budget doubled by a zone check, sent in a request', code: `${CHECKS.zone}\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ max_tokens: 1024 + Number(hit) * 1024 }) });`, verdict: 'review' },
+  { name: 'whether the gateway is one company\'s, sent in telemetry', code: `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\ntrack("api_request", { megabank: h.endsWith(".megabank.com") });`, verdict: 'review' },
   // Identity hashed into a stable id, or sent where the reader cannot see: a person decides.
   { name: 'host name hashed into a telemetry id', code: `const id = require("crypto").createHash("sha256").update(require("os").hostname()).digest("hex");\ntrack("session_started", { device: id });`, verdict: 'review' },
   { name: 'MAC addresses hashed into a request', code: `const os = require("os");\nfunction deviceId() { const macs = Object.values(os.networkInterfaces()).flat().map((n) => n.mac); return require("crypto").createHash("md5").update(macs.join()).digest("hex").slice(0, 16); }\nfetch("https://api.vendor.example/v1/start", { method: "POST", body: JSON.stringify({ d: deviceId() }) });`, verdict: 'review' },
@@ -341,6 +348,7 @@ const BENIGN: Record<string, string> = {
   'an ellipsis character where the terminal shows Unicode': `console.log("Thinking" + (process.env.TERM_PROGRAM !== "Apple_Terminal" ? "\\u2026" : "..."));`,
   'a time zone picker that offers UTC beside zones of three areas': `const ZONES = ["UTC", "Europe/London", "Asia/Tokyo", "Asia/Shanghai", "America/New_York"];\nconst cur = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconsole.log(ZONES.map((z) => (z === cur ? "> " : "  ") + z).join("\\n"));`,
   'a member flag set under a debug setting': `const state = { on: false };\nif (process.env.DEBUG) state.on = true;\nsend({ system: "It" + (state.on ? "\\u2019" : "'") + "s on" });`,
+  'zone offsets of a date library\'s table, with the offset read': `const TZ = { "Asia/Shanghai": 480, "Asia/Tokyo": 540, "Europe/Paris": 60, "America/New_York": -300 };\nfunction offsetOf(zone) { return zone in TZ ? TZ[zone] : -new Date().getTimezoneOffset(); }\nconsole.log(new Date(Date.now() + offsetOf(process.argv[2]) * 60000).toISOString());`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
@@ -352,6 +360,10 @@ const REVIEW: Record<string, string> = {
   'a budget doubled by the outcome of a zone check as a number': `const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nsend({ max_tokens: 1024 + Number(hit) * 1024 });`,
   // A zone check choosing a plainly different number (a longer timeout): behaviour, not a channel.
   'a retry budget added to a timeout by a zone check': `const slow = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nsend({ timeout: 30000 + (slow ? 15000 : 0) });`,
+  // A zone check choosing a region's own address: routing the person decides on, not data sent.
+  'a region\'s address chosen by a zone check, the query fixed': `const cn = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nfetch((cn ? "https://api.vendor.cn" : "https://api.vendor.dev") + "/v1/models?limit=20");`,
+  // A flag of the locale's region is a flag of a preference the user set, as a language is.
+  'whether the locale\'s region is one of a list, sent in telemetry': `const region = new Intl.Locale(navigator.language).maximize().region;\ntrack("ui_opened", { r: ["CN", "HK", "MO"].includes(region) ? 1 : 0 });`,
   // A zone check that adds a line to text it only shows: behaviour, not a channel.
   'a note pushed to a list that is shown, under a zone check': `const lines = [];\nif (Intl.DateTimeFormat().resolvedOptions().timeZone === "Europe/Paris") lines.push("note");\nconsole.log(lines.join("\\n"));`,
   'an allowlist of its own endpoints with two hashed entries': `const H = new Set(${JSON.stringify(['corp-a.com', 'corp-b.net'].map(sha))});\nconst sha = (s) => require("crypto").createHash("sha256").update(s).digest("hex");\nfunction isOurs(host) { const parts = host.split("."); return host === "api.vendor.dev" || parts.some((_, i) => H.has(sha(parts.slice(i).join(".")))); }\nconst host = new URL(process.env.VENDOR_BASE_URL || "https://api.vendor.dev/v1").hostname;\nif (!isOurs(host)) console.warn("Requests go to " + host);`,

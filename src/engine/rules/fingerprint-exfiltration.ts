@@ -2,14 +2,20 @@
 // Visible sending of an environment fact (the gateway in API telemetry, the host
 // name as a device name) is an entry of the agent's "sends" inventory (severity
 // info, evidence.send), not a warning. Sending the outcome of a comparison with
-// specific places, hosts or organisations (an "is in region X" flag) is high.
+// specific places, or with the hosts of two or more organisations or a
+// concealed list (an "is in region X" flag, in a field, a query parameter or a
+// telemetry value), is the hidden check's signal leaving the machine: critical.
+// A parameter the outcome changes (`max_tokens: 1024 + hit * 1024`) is behaviour,
+// and the outcome of a check of one organisation's host in plain sight is
+// routing or a visible feature: high, a person decides.
 // The host's identity (host name, user name, MAC, machine id) hashed into a
 // stable id, or sent to a destination the reader cannot see (decoded at run
 // time, a bare IP address), is medium: a person decides.
-import { calleeName, keyName, methodName, unwrap, type Node } from '../ast';
-import type { Facts, Flow } from '../analysis';
+import { calleeName, COMPARE_METHODS, COMPARE_OPS, keyName, methodName, unwrap, type Node } from '../ast';
+import type { Comparison, Facts, Flow } from '../analysis';
+import { orgOf } from '../constants';
 import { union } from '../flow';
-import { yourSources } from '../evidence';
+import { shortList, yourSources } from '../evidence';
 import { createRule } from '../rule';
 import { Kind, kindNames, SETTING_KINDS } from '../sources';
 
@@ -34,7 +40,7 @@ export const rule = createRule({
     category: 'CWE-201: Insertion of Sensitive Information Into Sent Data',
     messages: {
       sent: 'The {{source}} is sent in {{where}}.',
-      verdictSent: 'Whether the {{source}} matches specific {{classes}} is sent in {{where}}.',
+      verdictSent: 'Whether the {{source}} matches specific {{classes}} ({{checked}}) is sent in {{where}}.',
       hashedIdentity: 'The host identity is hashed into a stable id ({{fields}}) and sent in {{where}}.',
       hiddenDestination: 'The {{source}} is sent in {{where}} to {{destination}}.',
     },
@@ -43,10 +49,20 @@ export const rule = createRule({
     const { analysis } = context;
     const candidates: Node[] = [];
     /**
-     * The classes of places and organisations a flow was compared with (keywords and languages say nothing of a
-     * place, and whether the gateway is one of the known endpoints, Bedrock's or the vendor's own, says nothing of the user).
+     * The checks of places and organisations a flow went through, and their classes (languages say nothing of a
+     * place, one word of one organisation little, and whether the gateway is one of the known endpoints, Bedrock's
+     * or the vendor's own, says nothing of the user). Words of two or more organisations (`["acmecorp", "initech"]`
+     * against the Windows domain) name organisations.
      */
-    const comparedClasses = (f: Flow) => [...new Set(f.via.flatMap((n) => { const c = analysis.comparisonFor(n); return c && !c.endpoints ? [...c.classes] : []; }))].filter((c) => PLACE_CLASSES.has(c));
+    const placeChecks = (f: Flow) => f.via.map((n) => analysis.comparisonFor(n)).filter((c): c is Comparison => !!c && !c.endpoints && ([...c.classes].some((k) => PLACE_CLASSES.has(k)) || c.classes.has('keyword') && new Set(c.values.map(orgOf)).size >= 2));
+    const comparedClasses = (f: Flow) => [...new Set(placeChecks(f).flatMap((c) => [...c.classes].map((k) => (k === 'keyword' ? 'organisation' : k))))].filter((c) => c === 'organisation' || PLACE_CLASSES.has(c));
+    /** Whether the checks name specific places, two or more organisations' hosts, or a concealed or hashed list. */
+    const isSignal = (f: Flow) => {
+      const checks = placeChecks(f);
+      // (The region of the locale is a setting the user chose, as a language is: a flag of it is a preference, unless the list is hidden.)
+      if (!(f.kinds & ~(Kind.LOCALE | Kind.INPUT))) return checks.some((c) => c.concealed);
+      return checks.some((c) => c.concealed || [...c.classes].some((k) => k !== 'host' && k !== 'keyword' && PLACE_CLASSES.has(k))) || new Set(checks.flatMap((c) => c.values.map(orgOf))).size >= 2;
+    };
     return {
       CallExpression(node) {
         // Every call passes here: the Set and the second argument's type first, the regex last.
@@ -62,7 +78,10 @@ export const rule = createRule({
           let flow: Flow = { kinds: 0, via: [] };
           const fields: string[] = [];
           const hashed: string[] = [];
-          const visit = (arg: Node, path: string, depth: number) => {
+          /** The flow of fields that are the outcome itself (`r: hit ? 1 : 0`, `corp: hosts.some(…)`). */
+          let outcomes: Flow = { kinds: 0, via: [] };
+          /** `url`: the request's address, which carries data only as the outcome of a check (`?v=${inRegion ? 1 : 0}`). */
+          const visit = (arg: Node, path: string, depth: number, url = false) => {
             arg = unwrap(arg);
             // `body: JSON.stringify({...})` carries the object's fields.
             if (arg.type === 'CallExpression' && methodName(arg) === 'stringify' && arg.arguments[0]) arg = unwrap(arg.arguments[0]);
@@ -80,13 +99,21 @@ export const rule = createRule({
             // address reveals nothing, unless it is the outcome of a check of that address.
             // A telemetry event tells the vendor which gateway is used.
             // The cloud region and the editor are where the program runs, not who or where the user is: not data about the user.
-            const kinds = (isEvent || comparedClasses(f).length ? f.kinds : f.kinds & ~(Kind.GATEWAY | Kind.PROXY)) & ~SETTING_KINDS;
+            const outcome = comparedClasses(f).length > 0;
+            // (An imported value in the query may be such an outcome: known once the linker has run.)
+            if (url && !outcome) { if (f.kinds & Kind.INPUT) context.reaches(f); return; }
+            const kinds = (isEvent || outcome ? f.kinds : f.kinds & ~(Kind.GATEWAY | Kind.PROXY)) & ~SETTING_KINDS;
             if (!kinds) return;
             flow = { kinds: flow.kinds | kinds, via: [...flow.via, ...f.via] };
+            if (outcome && isOutcome(analysis, arg, 0)) outcomes = union(outcomes, f);
             fields.push(path || 'argument');
             if (kinds & Kind.IDENTITY && isHashed(analysis, arg, 0)) hashed.push(path || 'argument');
           };
-          call.arguments.forEach((a: Node, i: number) => { if (!(isEvent && i === 0) && !(i === 0 && !isEvent && a.type !== 'ObjectExpression')) visit(a, '', 0); });
+          call.arguments.forEach((a: Node, i: number) => {
+            if (isEvent && i === 0) return;
+            if (i === 0 && a.type !== 'ObjectExpression') for (const q of queryParts(a)) visit(q, 'query', 0, true);
+            else visit(a, '', 0);
+          });
           if (!flow.kinds) continue;
           const where = isEvent ? `telemetry event "${first.value}" (${fields.join(', ')})` : `a network request (${fields.join(', ')})`;
           // A value derived from a comparison with specific constants: the vendor learns the outcome of a place or organisation check.
@@ -104,11 +131,13 @@ export const rule = createRule({
             });
             continue;
           }
+          const signal = outcomes.kinds > 0 && isSignal(outcomes);
+          const checked = [...new Set(placeChecks(flow).flatMap((c) => c.values))];
           context.report({
-            node: call, messageId: classes.length ? 'verdictSent' : 'sent', severity: classes.length ? 'high' : 'info',
-            summary: classes.length ? `Tells the vendor whether ${yourSources(flow.kinds)} matches specific places or organisations, in ${where}.` : `Sends ${yourSources(flow.kinds)} in ${where}.`,
-            data: { source: kindNames(flow.kinds).join(' / '), where, classes: classes.join(' / ') },
-            evidence: { sources: kindNames(flow.kinds), fields, event: isEvent ? first.value : undefined, ...(classes.length ? {} : { send }) },
+            node: call, messageId: classes.length ? 'verdictSent' : 'sent', severity: signal ? 'critical' : classes.length ? 'high' : 'info',
+            summary: classes.length ? `Tells the vendor whether ${yourSources(flow.kinds)} matches specific places or organisations (${shortList(checked, 3)}), in ${where}.` : `Sends ${yourSources(flow.kinds)} in ${where}.`,
+            data: { source: kindNames(flow.kinds).join(' / '), where, classes: classes.join(' / '), checked: shortList(checked, 6) },
+            evidence: { sources: kindNames(flow.kinds), fields, event: isEvent ? first.value : undefined, ...(classes.length ? { comparedWith: checked } : { send }) },
             flow,
             chain: [...context.chain(flow), context.step('sink', where, call)],
           });
@@ -117,6 +146,51 @@ export const rule = createRule({
     };
   },
 });
+
+const TEST_METHODS = new Set([...COMPARE_METHODS, 'some', 'every', 'hasOwn']);
+
+/**
+ * Whether a value sent is the outcome of a check itself, as a flag or a code (`hit`, `!hit`, `hit ? 1 : 0`,
+ * `Number(hit)`, `zones.includes(tz)`, a function returning one), rather than a parameter it changes.
+ */
+function isOutcome(analysis: Facts, node: Node, depth: number): boolean {
+  const n = unwrap(node);
+  if (depth > 3) return false;
+  switch (n.type) {
+    case 'Literal': return true;
+    case 'ConditionalExpression': return [n.consequent, n.alternate].every((b: Node) => isConstant(unwrap(b)));
+    case 'Identifier': {
+      if (n.name === 'undefined') return true;
+      const defs = analysis.definitions(n);
+      // (Another module's value that went through a check there, as the linker found: taken as its outcome.)
+      if (!defs.length) return !!analysis.comparisonFor(n);
+      return defs.length <= 4 && defs.every((d) => isOutcome(analysis, d, depth + 1));
+    }
+    case 'UnaryExpression': return n.operator === '!' || (n.operator === '+' || n.operator === '-' || n.operator === '~') && isOutcome(analysis, n.argument, depth);
+    case 'BinaryExpression':
+      if (COMPARE_OPS.has(n.operator) || n.operator === '>' || n.operator === '<' || n.operator === '>=' || n.operator === '<=' || n.operator === 'in') return true;
+      // (`hit | 0`, `hit << 3`: the flag as a number or a bit.)
+      return (n.operator === '|' || n.operator === '<<') && isOutcome(analysis, n.left, depth) && isConstant(unwrap(n.right));
+    case 'LogicalExpression': return isOutcome(analysis, n.left, depth) && isOutcome(analysis, n.right, depth);
+    case 'CallExpression': {
+      const name = calleeName(n) ?? '';
+      if (/^(?:Number|Boolean|String)$/.test(name) && n.arguments.length === 1) return isOutcome(analysis, n.arguments[0], depth);
+      if (TEST_METHODS.has(methodName(n) ?? '')) return true;
+      const fn = analysis.calledFunction(n);
+      if (!fn) return !!analysis.comparisonFor(n);
+      const returned = analysis.returnsOf(fn);
+      return returned.length > 0 && returned.every((r) => isOutcome(analysis, r, depth + 1));
+    }
+    default: return false;
+  }
+}
+
+/** A constant that codes an outcome: a number, a boolean, nothing, or a short token (`"b"`, `"v2"`); not a text. */
+function isConstant(n: Node): boolean {
+  if (n.type === 'Identifier') return n.name === 'undefined';
+  if (n.type === 'UnaryExpression') return n.argument.type === 'Literal';
+  return n.type === 'Literal' && (typeof n.value !== 'string' || /^[\w.-]{0,16}$/.test(n.value));
+}
 
 /** Whether an expression is a digest: `createHash(…).update(…).digest()`, `crypto.subtle.digest(…)`, or a function returning one. */
 function isHashed(analysis: Facts, node: Node, depth: number): boolean {
@@ -160,4 +234,26 @@ function hiddenDestination(analysis: Facts, call: Node): string | undefined {
     if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) && !/^(?:127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|0\.)/.test(host)) return `the bare address ${host}`;
   }
   return undefined;
+}
+
+/**
+ * The parts of an address written after its `?` (`https://t.example/p?v=${flag}`, `base + "?v=" + flag`, `.concat`): the
+ * query carries data; what comes before chooses where the request goes (`cn ? CN_API : API` is routing).
+ */
+function queryParts(node: Node): Node[] {
+  const pieces: Node[] = [];
+  const flatten = (n: Node) => {
+    n = unwrap(n);
+    if (n.type === 'BinaryExpression' && n.operator === '+') { flatten(n.left); flatten(n.right); return; }
+    // (A template as tsc and babel write it for ES5: `"…?v=".concat(v)`.)
+    if (n.type === 'CallExpression' && methodName(n) === 'concat') { flatten(unwrap(n.callee).object); n.arguments.forEach(flatten); return; }
+    if (n.type === 'TemplateLiteral') {
+      n.quasis.forEach((q: Node, i: number) => { pieces.push(q); if (i < n.expressions.length) flatten(n.expressions[i]); });
+      return;
+    }
+    pieces.push(n);
+  };
+  flatten(node);
+  const at = pieces.findIndex((p) => (p.type === 'TemplateElement' ? p.value.cooked ?? '' : p.type === 'Literal' && typeof p.value === 'string' ? p.value : '').includes('?'));
+  return at < 0 ? [] : pieces.slice(at + 1).filter((p) => p.type !== 'TemplateElement' && p.type !== 'Literal');
 }

@@ -23,6 +23,23 @@ function isZonePart(n: Node | null): n is Node {
   return n.type === 'BinaryExpression' && n.operator === '+' && n.left.type === 'Literal' && typeof n.left.value === 'string' && AREA.test(n.left.value);
 }
 
+const OFFSET_TEXT = /^(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?$/;
+
+/**
+ * A date library's data: each zone given its offset (`{ "Asia/Tokyo": 540, "Europe/Paris": 60 }`,
+ * `"+09:00"`), the offsets not all the same. An object used as a set gives every zone one value.
+ */
+function isZoneData(node: Node): boolean {
+  const values = new Set<unknown>();
+  for (const p of node.properties as Node[]) {
+    if (p.type !== 'Property' || !isZonePart(p.key)) continue;
+    const v = p.value.type === 'UnaryExpression' && p.value.operator === '-' && p.value.argument.type === 'Literal' ? -p.value.argument.value : p.value.type === 'Literal' ? p.value.value : undefined;
+    if (!(typeof v === 'number' || typeof v === 'string' && OFFSET_TEXT.test(v))) return false;
+    values.add(v);
+  }
+  return values.size >= 2;
+}
+
 /** Two or more zones that are not a picker: a target list. */
 function isTargetList(zones: Set<string>, offersUtc: boolean): boolean {
   return zones.size >= 2 && !isZonePicker(zones, offersUtc);
@@ -81,7 +98,7 @@ function collect(analysis: Facts): { reads: Node[]; lists: Array<{ parts: Node[]
       case 'ArrayExpression': add(partsOf(node.elements), node.elements.some((e: Node | null) => e?.type === 'Literal' && isUtcZone(e.value))); break;
       case 'NewExpression': add(partsOf(node.arguments)); break;
       case 'SwitchStatement': add(partsOf(node.cases.map((c: Node) => c.test))); break;
-      case 'ObjectExpression': add(partsOf(node.properties.flatMap((p: Node) => (p.type === 'Property' ? [p.key, p.value] : [])))); break;
+      case 'ObjectExpression': if (!isZoneData(node)) add(partsOf(node.properties.flatMap((p: Node) => (p.type === 'Property' ? [p.key, p.value] : [])))); break;
       case 'MemberExpression':
         if (node.computed ? node.property.type !== 'Literal' : node.property.name === 'TZ' || node.property.name === 'timeZone') reads.push(node);
         break;

@@ -26,6 +26,10 @@ ruleTester('fingerprint-exfiltration', {
     `const crypto = require("crypto");\nconst os = require("os");\nfunction Dd(e) { return crypto.createHash("sha256").update(e).digest("hex").slice(0, 12); }\nconst hostTag = Dd(os.hostname());\nconsole.log(hostTag);\ntrack("skill_mcp_load", { mcp_server_sha12: Dd(server.name) });`,
     // A wrapper whose other branch is a call with constants only (\`so(e)\` or \`S("nonconforming")\`).
     `function S(n) { return n; }\nfunction tn(e) { if (e == null) return; return /^[a-z]+$/.test(e) ? e.toLowerCase() : S("nonconforming"); }\nconsole.log(tn(process.env.ANTHROPIC_BASE_URL));\ntrack("tengu_api_query", { model: tn(opts.model) });`,
+    // A place check that picks the address itself is routing, not data sent (`cn ? CN_API : API`);
+    // nor is a query that carries no outcome of a check.
+    `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst cn = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz);\nfetch(cn ? "https://api.example.cn/v1?x=1" : "https://api.example.com/v1?x=1", { method: "POST", body: "{}" });`,
+    `const base = process.env.AGENT_BASE_URL;\nfetch(\`\${base}/v1/models?limit=\${20}\`);`,
     // An i18n call fills a message for the screen (Qoder CLI 1.1.52): not telemetry.
     `const endpoint = process.env.OPENAI_BASE_URL;\nconsole.log(t("home.endpoint", { endpoint }));`,
   ],
@@ -89,14 +93,28 @@ ruleTester('fingerprint-exfiltration', {
       code: `const lang = process.env.LANG;\naxios.post("https://t.example/e", { lang });`,
       findings: [{ severity: 'info', line: 2 }],
     },
-    // The outcome of a place or organisation check is sent: the vendor learns where the user is.
+    // The outcome of a place or organisation check is sent: the hidden check's signal leaves the machine.
     {
       code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst inRegion = tz === "Asia/Shanghai" || tz === "Asia/Urumqi";\ntrack("session_started", { r: inRegion ? 1 : 0 });`,
-      findings: [{ severity: 'high', line: 3, message: /Whether the time zone matches specific zone/ }],
+      findings: [{ severity: 'critical', line: 3, message: /Whether the time zone matches specific zone \(Asia\/Shanghai, Asia\/Urumqi\)/ }],
     },
     {
       code: `const host = new URL(process.env.ANTHROPIC_BASE_URL).hostname;\nconst corp = ["corp-a.com", "corp-b.net", "corp-c.io"].some((h) => host.endsWith(h));\nfetch("https://t.example/e", { method: "POST", body: JSON.stringify({ corp }) });`,
-      findings: [{ severity: 'high', line: 3, message: /matches specific host/ }],
+      findings: [{ severity: 'critical', line: 3, message: /matches specific host/ }],
+    },
+    // In a query parameter of the address (minified: `fetch(\`…?v=${h()}\`)`).
+    {
+      code: `function h(){return["Asia/Shanghai","Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone)?1:0}\nfetch(\`https://t.example/p?v=\${h()}\`);`,
+      findings: [{ severity: 'critical', line: 2, message: /network request \(query\)/ }],
+    },
+    {
+      code: `const off = new Date().getTimezoneOffset();\nconst w = [-480, -540].includes(off);\nnavigator.sendBeacon("https://t.example/b?s=" + Date.now() + "&w=" + (w ? 1 : 0));`,
+      findings: [{ severity: 'critical', line: 3 }],
+    },
+    // One organisation's host checked in plain sight: whether it is that company's gateway (high, a person decides).
+    {
+      code: `const host = new URL(process.env.ANTHROPIC_BASE_URL).hostname;\ntrack("api_request", { corp: host.endsWith(".megabank.com") });`,
+      findings: [{ severity: 'high', line: 2, message: /matches specific host/ }],
     },
   ],
 });
