@@ -678,6 +678,9 @@ function shownValue(v: string | number): string {
 /** Equality or membership (`===`, `switch`, `list.includes(x)`, `set.has(x)`), not a search inside the subject. */
 function isExactMatch(node: Node, subject: Node): boolean {
   if (node.type !== 'CallExpression') return true;
+  // (`/^(?:localhost|127\.0\.0\.1)$/.test(h)`: a pattern anchored at both ends matches whole values.)
+  const re = methodName(node) === 'test' ? regexOf(unwrap(unwrap(node.callee).object)) : undefined;
+  if (re) return /^\^/.test(re.pattern) && /[^\\]\$$/.test(re.pattern);
   return isKeyTest(node) || node.arguments[0] === subject && /^(?:includes|has|indexOf|lastIndexOf)$/.test(methodName(node) ?? '');
 }
 

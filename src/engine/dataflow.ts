@@ -36,14 +36,18 @@ const MAX_DEPTH = 200;
 const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset',
   // A character code of a fingerprint, and a digest of it, still stand for it (hash arithmetic, `hash.digest()`).
   'charCodeAt', 'codePointAt', 'digest',
+  // A response's body: `(await fetch(url)).json()` of a service that answers where the caller is.
+  'json', 'text',
   // `new Intl.Locale(tag).maximize()` is still the locale.
   'maximize', 'minimize', 'toLocaleUpperCase']);
 /** `Object.values(x)` and the like hold what x holds. */
 const OBJECT_VIEWS = new Set(['values', 'entries', 'fromEntries', 'freeze']);
-const PRESERVING_CALLS = new Set(['URL', 'String', 'Number', 'Boolean', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat', 'Uint8Array', 'Uint32Array', 'DataView']);
+const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat', 'Uint8Array', 'Uint32Array', 'DataView']);
 /** `Buffer.from(d)`, `Uint8Array.from(d)` of a digest: the same bytes in another container (of any other value they are not followed: a large program's buffers would merge). */
 const COPYING_TYPES = /^(?:Buffer|Uint8Array|Uint32Array)$/;
-const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email']);
+const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email',
+  // What an IP geolocation service answers (`j.country`, `j.countryCode`, `j.timezone`).
+  'country', 'countryCode', 'country_code', 'timezone', 'time_zone', 'city', 'regionName', 'region_code']);
 
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '<<', '>>', '>>>', '|', '&', '^']);
 
@@ -672,6 +676,12 @@ export class Dataflow {
       return NONE;
     }
     if (callee.type === 'Identifier' && PRESERVING_CALLS.has(callee.name) && !this.a.scopes.resolve(callee)) return node.arguments[0] ? this.flow(node.arguments[0]) : NONE;
+    // `Number(hit)`, `Boolean(hit)`: the outcome of a check as a number or a boolean. (A number parsed from
+    // other text, `Number(/limit (\d+)/.exec(message)[1])`, is no fingerprint.)
+    if (callee.type === 'Identifier' && (callee.name === 'Number' || callee.name === 'Boolean') && node.arguments[0] && !this.a.scopes.resolve(callee)) {
+      const f = this.flow(node.arguments[0]);
+      return this.checked(f) ? f : NONE;
+    }
     return NONE;
   }
 

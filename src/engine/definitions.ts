@@ -1080,11 +1080,16 @@ export class Definitions {
     return promise ? this.resolvedValues(promise) : [];
   }
 
-  /** What a promise resolves to, where the code says: `p.then(() => v)` and `Promise.resolve(v)` give v. */
+  /**
+   * What a promise resolves to, where the code says: `p.then(() => v)` and `Promise.resolve(v)` give v; any
+   * other call stands for what it resolves to, as `await` of it does (`fetch(url).then((r) => …)`).
+   */
   private resolvedValues(promise: Node): Node[] {
     const p = unwrap(promise);
     if (p.type !== 'CallExpression') return [];
-    const previous = methodName(p) === 'then' && isFunction(p.arguments[0]) ? this.returnsOf(p.arguments[0] as FunctionNode) : methodName(p) === 'resolve' ? p.arguments.slice(0, 1) : [];
+    const method = methodName(p);
+    if (method === 'catch' || method === 'finally') return [];
+    const previous = method === 'then' && isFunction(p.arguments[0]) ? this.returnsOf(p.arguments[0] as FunctionNode) : method === 'resolve' ? p.arguments.slice(0, 1) : [p];
     return previous.map((r: Node) => calleeOf(r));
   }
 

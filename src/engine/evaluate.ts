@@ -426,6 +426,13 @@ export class Evaluator {
       const args = this.args(node.arguments, frame);
       const decoded = this.builtinCall(method, args);
       if (decoded !== NOT_BUILTIN) return decoded;
+      // `Array.from({ length: 13 }, (_, i) => s.charCodeAt(i) - 1)`, `Array.from(list, fn)`: the items, mapped.
+      if (staticName === 'Array' && method === 'from' && args.length === 2 && (args[1] instanceof Closure || args[1] instanceof Builtin)) {
+        const a0 = args[0];
+        const length = isObj(a0) && typeof (a0 as Obj).length === 'number' ? (a0 as Obj).length as number : undefined;
+        const items = length !== undefined && Number.isInteger(length) && length >= 0 && length <= MAX_MANY * 10 ? Array.from({ length }, () => undefined as Value) : callStatic('Array', 'from', [a0]);
+        return Array.isArray(items) ? this.arrayMethod(items, 'map', [args[1]]) : UNKNOWN;
+      }
       if (staticName) {
         const r = overMany(args, (a) => callStatic(staticName, method, a));
         if (r !== NOT_BUILTIN) { if (DECODING.has(`${staticName}.${method}`)) this.prov.decoded = true; return r; }

@@ -63,6 +63,11 @@ const FILE_MARKERS: Array<{ re: RegExp; kind: number }> = [
   { re: /\/etc\/localtime|\/etc\/timezone|\/etc\/sysconfig\/clock|\bsystemsetup -gettimezone|\btimedatectl\b|\btzutil\b/, kind: Kind.TZ },
   { re: /(?:^|[\\/])\.npmrc$|(?:^|[\\/])\.yarnrc(?:\.yml)?$|\bnpm config get registry\b/, kind: Kind.GATEWAY },
 ];
+/**
+ * Services that tell a caller where its IP address is (country, region, city, time zone): a request to one
+ * reads where the user is as surely as the time zone does. Cloudflare's `/cdn-cgi/trace` gives `loc=CN`.
+ */
+const GEO_IP = /\b(?:ipinfo\.io|ip-api\.com|ipapi\.(?:co|is)|ipwho\.is|ipwhois\.(?:app|io)|freeipapi\.com|api\.ip\.sb\/geoip|get\.geojs\.io|ipgeolocation\.io|ipdata\.co|ipregistry\.co|extreme-ip-lookup\.com|geolocation-db\.com|api\.country\.is|ip2location\.io|ifconfig\.co\/(?:json|country)|freegeoip\.\w+|geoip\.\w+\.\w+|\/cdn-cgi\/trace)\b/i;
 /** Shell commands that print a fingerprint, run by a process call (`execSync("hostname")`): too common as words to match elsewhere. */
 const COMMAND_MARKERS: Array<{ re: RegExp; kind: number }> = [
   { re: /^\s*(?:hostname|uname -n|whoami|id -un|scutil --get (?:ComputerName|LocalHostName|HostName)|getmac|ipconfig getifaddr|ifconfig|ip link)\b/, kind: Kind.IDENTITY },
@@ -257,6 +262,8 @@ export class SourceMatcher {
         const m = re.exec(text);
         if (m) return { kind, label: `reads ${m[0].replace(/^[\\/]/, '')}` };
       }
+      const geo = GEO_IP.exec(text);
+      if (geo) return { kind: Kind.TZ | Kind.LOCALE, label: `asks ${geo[0].replace(/^\//, '')} where the machine is` };
     }
     return undefined;
   }

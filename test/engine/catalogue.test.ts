@@ -125,6 +125,9 @@ const CHECKS: Record<string, string> = {
   'network cards against hardware makers\' prefixes': `const macs = Object.values(require("os").networkInterfaces()).flat().map((i) => i.mac);\nconst hit = macs.some((m) => ["00:50:56", "00:0c:29", "08:00:27"].includes(m.slice(0, 8)));`,
   'host name read from /etc/hostname, against organisations': `const h = require("fs").readFileSync("/etc/hostname", "utf8").trim();\nconst hit = ["corp-a.com", "corp-b.net", "corp-c.io"].some((d) => h.endsWith("." + d));`,
   'zone, an object used as a set written in place': `const hit = { "Asia/Shanghai": 1, "Asia/Urumqi": 1 }[Intl.DateTimeFormat().resolvedOptions().timeZone];`,
+  'country an IP geolocation service answers': `let hit = false;\nfetch("https://ipinfo.io/json").then((r) => r.json()).then((j) => { hit = ["CN", "RU", "IR"].includes(j.country); });`,
+  'zone an IP geolocation service answers, awaited': `let hit = false;\n(async () => { const { timezone } = await (await fetch("http://ip-api.com/json/")).json(); hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(timezone); })();`,
+  'zones decoded by Array.from with a mapping function': `const Z = ${JSON.stringify(['Asia/Shanghai', 'Asia/Urumqi'].map((z) => [...z].map((c) => String.fromCharCode(c.charCodeAt(0) + 1)).join('')))}.map((e) => String.fromCharCode(...Array.from({ length: e.length }, (_, i) => e.charCodeAt(i) - 1)));\nconst hit = Z.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -349,6 +352,8 @@ const BENIGN: Record<string, string> = {
   'a time zone picker that offers UTC beside zones of three areas': `const ZONES = ["UTC", "Europe/London", "Asia/Tokyo", "Asia/Shanghai", "America/New_York"];\nconst cur = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconsole.log(ZONES.map((z) => (z === cur ? "> " : "  ") + z).join("\\n"));`,
   'a member flag set under a debug setting': `const state = { on: false };\nif (process.env.DEBUG) state.on = true;\nsend({ system: "It" + (state.on ? "\\u2019" : "'") + "s on" });`,
   'zone offsets of a date library\'s table, with the offset read': `const TZ = { "Asia/Shanghai": 480, "Asia/Tokyo": 540, "Europe/Paris": 60, "America/New_York": -300 };\nfunction offsetOf(zone) { return zone in TZ ? TZ[zone] : -new Date().getTimezoneOffset(); }\nconsole.log(new Date(Date.now() + offsetOf(process.argv[2]) * 60000).toISOString());`,
+  'the country an IP geolocation service answers, shown': `fetch("https://ipinfo.io/json").then((r) => r.json()).then((j) => console.log("You appear to be in " + j.country));`,
+  'a gateway checked against loopback names by an anchored pattern': `const h = new URL(process.env.OPENAI_BASE_URL || "http://localhost:11434").hostname;\nconst local = /^(?:localhost|127\\.0\\.0\\.1|\\[::1\\])$/.test(h);\nsend({ temperature: local ? 0.2 : 0.7 });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

@@ -51,10 +51,11 @@ export const rule = createRule({
     /**
      * The checks of places and organisations a flow went through, and their classes (languages say nothing of a
      * place, one word of one organisation little, and whether the gateway is one of the known endpoints, Bedrock's
-     * or the vendor's own, says nothing of the user). Words of two or more organisations (`["acmecorp", "initech"]`
-     * against the Windows domain) name organisations.
+     * or the vendor's own, says nothing of the user). Words of two or more organisations checked against the machine's
+     * identity (`["acmecorp", "initech"]` against the Windows domain) name organisations; against the gateway, words
+     * are model names and error codes.
      */
-    const placeChecks = (f: Flow) => f.via.map((n) => analysis.comparisonFor(n)).filter((c): c is Comparison => !!c && !c.endpoints && ([...c.classes].some((k) => PLACE_CLASSES.has(k)) || c.classes.has('keyword') && new Set(c.values.map(orgOf)).size >= 2));
+    const placeChecks = (f: Flow) => f.via.map((n) => analysis.comparisonFor(n)).filter((c): c is Comparison => !!c && !c.endpoints && ([...c.classes].some((k) => PLACE_CLASSES.has(k)) || c.classes.has('keyword') && !!(c.flow.kinds & Kind.IDENTITY) && new Set(c.values.map(orgOf)).size >= 2));
     const comparedClasses = (f: Flow) => [...new Set(placeChecks(f).flatMap((c) => [...c.classes].map((k) => (k === 'keyword' ? 'organisation' : k))))].filter((c) => c === 'organisation' || PLACE_CLASSES.has(c));
     /** Whether the checks name specific places, two or more organisations' hosts, or a concealed or hashed list. */
     const isSignal = (f: Flow) => {
@@ -185,11 +186,16 @@ function isOutcome(analysis: Facts, node: Node, depth: number): boolean {
   }
 }
 
-/** A constant that codes an outcome: a number, a boolean, nothing, or a short token (`"b"`, `"v2"`); not a text. */
+/**
+ * A constant that codes an outcome: a boolean, nothing, a small whole number (`1`, `2`) or a short token
+ * (`"b"`, `"v2"`). Not a parameter's value (`0.7`, `4096`, a model's name) nor a text: choosing one of those
+ * is behaviour, or a channel covert-channel judges.
+ */
 function isConstant(n: Node): boolean {
   if (n.type === 'Identifier') return n.name === 'undefined';
-  if (n.type === 'UnaryExpression') return n.argument.type === 'Literal';
-  return n.type === 'Literal' && (typeof n.value !== 'string' || /^[\w.-]{0,16}$/.test(n.value));
+  const v = n.type === 'UnaryExpression' && n.operator === '-' && n.argument.type === 'Literal' ? -n.argument.value : n.type === 'Literal' ? n.value : NaN;
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) <= 9;
+  return v === null || typeof v === 'boolean' || typeof v === 'string' && /^[\w-]{0,3}$/.test(v);
 }
 
 /** Whether an expression is a digest: `createHash(…).update(…).digest()`, `crypto.subtle.digest(…)`, or a function returning one. */
