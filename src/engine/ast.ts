@@ -144,6 +144,13 @@ export function isLiteral(node: Node): boolean {
   return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal';
 }
 
+/** The value of a literal, or of a negated number (`-300`), as written; undefined for anything else. */
+export function literalValue(node: Node): unknown {
+  const n = unwrap(node);
+  if (n.type === 'UnaryExpression') return n.operator === '-' && n.argument.type === 'Literal' && typeof n.argument.value === 'number' ? -n.argument.value : undefined;
+  return n.type === 'Literal' ? n.value : undefined;
+}
+
 /**
  * Where a parameter's name sits in a destructuring pattern, one level deep:
  * the index in `([k, v]) => …`, the key in `({ zone }) => …`; undefined when it is

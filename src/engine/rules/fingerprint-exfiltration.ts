@@ -11,7 +11,7 @@
 // The host's identity (host name, user name, MAC, machine id) hashed into a
 // stable id, or sent to a destination the reader cannot see (decoded at run
 // time, a bare IP address), is medium: a person decides.
-import { calleeName, COMPARE_METHODS, COMPARE_OPS, keyName, methodName, unwrap, type Node } from '../ast';
+import { calleeName, COMPARE_METHODS, COMPARE_OPS, keyName, literalValue, methodName, unwrap, type Node } from '../ast';
 import type { Comparison, Facts, Flow } from '../analysis';
 import { orgOf } from '../constants';
 import { union } from '../flow';
@@ -193,7 +193,7 @@ function isOutcome(analysis: Facts, node: Node, depth: number): boolean {
  */
 function isConstant(n: Node): boolean {
   if (n.type === 'Identifier') return n.name === 'undefined';
-  const v = n.type === 'UnaryExpression' && n.operator === '-' && n.argument.type === 'Literal' ? -n.argument.value : n.type === 'Literal' ? n.value : NaN;
+  const v = literalValue(n);
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) <= 9;
   return v === null || typeof v === 'boolean' || typeof v === 'string' && /^[\w-]{0,3}$/.test(v);
 }

@@ -4,7 +4,7 @@
 // names, code built at run time) lands here, at a lower severity, instead of
 // in silence.
 import type { Facts } from '../analysis';
-import { propertyName, type Node } from '../ast';
+import { literalValue, propertyName, type Node } from '../ast';
 import { isAreaZone, isUtcZone, isZonePicker } from '../constants';
 import { shortList } from '../evidence';
 import { createRule } from '../rule';
@@ -33,7 +33,7 @@ function isZoneData(node: Node): boolean {
   const values = new Set<unknown>();
   for (const p of node.properties as Node[]) {
     if (p.type !== 'Property' || !isZonePart(p.key)) continue;
-    const v = p.value.type === 'UnaryExpression' && p.value.operator === '-' && p.value.argument.type === 'Literal' ? -p.value.argument.value : p.value.type === 'Literal' ? p.value.value : undefined;
+    const v = literalValue(p.value);
     if (!(typeof v === 'number' || typeof v === 'string' && OFFSET_TEXT.test(v))) return false;
     values.add(v);
   }
