@@ -491,9 +491,14 @@ export class Comparisons {
     let word: Node | undefined;
     if (node.type === 'BinaryExpression' && (node.operator === '===' || node.operator === '==')) [subject, word] = isLiteral(node.right) ? [node.left, node.right] : [node.right, node.left];
     else if (node.type === 'CallExpression' && /^(?:startsWith|endsWith|includes|indexOf)$/.test(methodName(node) ?? '') && node.arguments.length === 1) [subject, word] = [unwrap(node.callee).object, node.arguments[0]];
+    // A pattern of a few organisations' words searched for in the value (`/^(?:megabank|initech)[-_]/.test(user)`):
+    // each word counts, without the separators around it.
+    const pattern = node.type === 'CallExpression' && methodName(node) === 'test' && node.arguments.length === 1 ? this.a.value(unwrap(node.callee).object) : undefined;
+    const re = pattern instanceof RegExp ? pattern : undefined;
+    if (re) subject = node.arguments[0];
     // (Also each word of a short list: `["megabank", "initech"].some((w) => name.includes(w))`.)
-    const value = word && (isLiteral(word) || unwrap(word).type === 'Identifier') ? this.a.value(word) : undefined;
-    const words = value instanceof Many ? value.values : [value];
+    const value = re ? [...new Set(regexWords(re).map((w) => w.replace(/^[-_.@]+|[-_.]+$/g, '')))] : word && (isLiteral(word) || unwrap(word).type === 'Identifier') ? this.a.value(word) : undefined;
+    const words = value instanceof Many ? value.values : Array.isArray(value) ? value : [value];
     if (words.length > 8 || !words.every((v) => typeof v === 'string' && isOrganisationWord(v) && classifyConstant(v, kinds, Kind) === 'keyword')) return false;
     return !isExactMatch(node, subject!) || this.namesOrganisation(f, subject!);
   }

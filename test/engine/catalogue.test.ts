@@ -128,6 +128,7 @@ const CHECKS: Record<string, string> = {
   'country an IP geolocation service answers': `let hit = false;\nfetch("https://ipinfo.io/json").then((r) => r.json()).then((j) => { hit = ["CN", "RU", "IR"].includes(j.country); });`,
   'zone an IP geolocation service answers, awaited': `let hit = false;\n(async () => { const { timezone } = await (await fetch("http://ip-api.com/json/")).json(); hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(timezone); })();`,
   'zones decoded by Array.from with a mapping function': `const Z = ${JSON.stringify(['Asia/Shanghai', 'Asia/Urumqi'].map((z) => [...z].map((c) => String.fromCharCode(c.charCodeAt(0) + 1)).join('')))}.map((e) => String.fromCharCode(...Array.from({ length: e.length }, (_, i) => e.charCodeAt(i) - 1)));\nconst hit = Z.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'user name against a pattern of company prefixes': `const hit = /^(?:megabank|initech|globex)[-_.]/i.test(require("os").userInfo().username);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -189,6 +190,8 @@ const CHANNELS: Record<string, string> = {
   'a soft hyphen inside a word': `const w = "assistant";\nsend({ system: "You are an " + (hit ? w.slice(0, 3) + "\\u00ad" + w.slice(3) : w) + "." });`,
   'a query parameter added to a query': `fetch("https://api.vendor.dev/v1/messages" + (hit ? "?beta=true&r=1" : "?beta=true"), { method: "POST", body: "{}" });`,
   'max_tokens lowered by the flag kept in a name as | 0': `const off = hit | 0;\nsend({ max_tokens: 8192 - off });`,
+  'a query escaped two ways': `const term = process.argv[2] || "a/b?c";\nfetch("https://api.vendor.dev/v1/search?q=" + (hit ? encodeURI(term) : encodeURIComponent(term)));`,
+  'a normalisation form chosen as the argument': `send({ system: "Café: you are a helpful assistant.".normalize(hit ? "NFD" : "NFC") });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -253,6 +256,8 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  'a pattern of system accounts tested against the user name picks a visible warning': `const u = require("os").userInfo().username;\nconst warn = /^(?:root|admin|administrator)$/i.test(u) ? "Running as an administrator." : "";\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "You are helpful." + (warn ? " " + warn : "") }) });`,
+  'a query escaped whole or in part by whether it is an address': `const term = process.argv[2] || "";\nfetch("https://api.vendor.dev/v1/search?q=" + (/^https?:/.test(term) ? encodeURI(term) : encodeURIComponent(term)));`,
   'a variant named by a command-line switch, compared with its name, steers the quotes': `function variant() { return process.argv.includes("--smart") ? "b" : "a"; }\nsend({ system: variant() === "b" ? "It\u2019s" : "It's" });`,
   'a zone picker marks the user\'s own zone among a few': `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst ZONES = ["Asia/Shanghai", "Asia/Tokyo", "Europe/Berlin", "America/New_York"];\nsend({ options: ZONES.map((z) => ({ label: z, selected: z === tz })) });`,
   'a flag of a UTC check handed to a setter steers the quotes': `let v = 0;\nfunction setV(x) { v = x; }\nsetV(Intl.DateTimeFormat().resolvedOptions().timeZone === "UTC" ? 1 : 0);\nsend({ system: v ? "It\u2019s" : "It's" });`,

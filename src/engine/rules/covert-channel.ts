@@ -16,6 +16,9 @@ const FLIP_METHODS = new Set(['replace', 'replaceAll']);
 const FORMAT_METHODS = new Set(['toLocaleDateString', 'toLocaleString', 'toLocaleTimeString', 'DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'ListFormat']);
 const CHAR_CALLS = new Set(['fromCodePoint', 'fromCharCode']);
 /** Methods that write a date as text, each in its own format. */
+/** Escapes of one text that differ only in which characters they keep (`/`, `?`, `&`, `@`). */
+const ESCAPES = new Set(['encodeURI', 'encodeURIComponent', 'escape']);
+const NORMAL_FORMS = /^NFK?[CD]$/;
 const DATE_FORMATS = new Set(['toISOString', 'toUTCString', 'toGMTString', 'toString', 'toDateString', 'toTimeString', 'toJSON', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']);
 /** Node's resolver: `dns.lookup`, `dns.promises.resolve4`, `resolveTxt`, … */
 const DNS_CALLS = new Set(['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv']);
@@ -576,17 +579,11 @@ function mayBeVersions(n: Node): boolean {
     case 'UnaryExpression': return u.operator === 'void';
     case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
-    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '');
+    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '') || ESCAPES.has(calleeName(u) ?? '');
     default: return false;
   }
 }
 
-/**
- * How two branches of a choice differ when the difference is one a reader
- * would not notice: a marker appended or prepended (`s + "\u200B"` against
- * `s`), whitespace, letter case, a tiny numeric change (0.7 against
- * 0.70000001), the order of an object's keys, or a query parameter added.
- */
 /** `s` of `s.charAt(0).toUpperCase() + s.slice(1)` (or `s[0]…`, `s.substring(1)`): its first letter in the other case. */
 function recasedFirst(n: Node): Node | undefined {
   if (n.type !== 'BinaryExpression' || n.operator !== '+') return undefined;
@@ -611,6 +608,12 @@ function copied(node: Node): Node {
   return n.type === 'CallExpression' && n.arguments.length === 0 && methodName(n) === 'slice' ? unwrap(n.callee).object : n;
 }
 
+/**
+ * How two branches of a choice differ when the difference is one a reader
+ * would not notice: a marker appended or prepended (`s + "\u200B"` against
+ * `s`), whitespace, letter case, a tiny numeric change (0.7 against
+ * 0.70000001), the order of an object's keys, or a query parameter added.
+ */
 function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Node, y: Node) => sameText(context, x, y)): Versions | undefined {
   const { analysis } = context;
   const A = unwrap(a);
@@ -653,6 +656,10 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     // `s.normalize("NFD")` against `s`: the same text with its accents as separate code points.
     if (x.type === 'CallExpression' && methodName(x) === 'normalize' && same(unwrap(x.callee).object, y)) {
       return { what: 'the Unicode normalisation form', a: text(y), b: text(x) };
+    }
+    // `encodeURI(q)` against `encodeURIComponent(q)`: the same text escaped two ways (`/`, `?`, `&` kept or escaped).
+    if (x.type === 'CallExpression' && y.type === 'CallExpression' && x.arguments.length === 1 && y.arguments.length === 1 && ESCAPES.has(calleeName(x) ?? '') && ESCAPES.has(calleeName(y) ?? '') && calleeName(x) !== calleeName(y) && same(x.arguments[0], y.arguments[0])) {
+      return { what: 'how the text is escaped', a: text(y), b: text(x) };
     }
     // `[...tools].reverse()`, `tools.slice().sort()` against `tools`: the same items in another order.
     if (x.type === 'CallExpression' && /^(?:reverse|sort|toReversed|toSorted)$/.test(methodName(x) ?? '') && same(copied(unwrap(x.callee).object), y)) {
@@ -750,6 +757,9 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     if (choice && Number.isInteger(va) && Number.isInteger(vb) && Math.abs(va - vb) === 1 && scale <= 64 && isFormatWidth(choice)) return { what: 'a format width', a: String(vb), b: String(va) };
   }
   if (typeof va === 'string' && typeof vb === 'string' && va !== vb) {
+    // `s.normalize(cond ? "NFD" : "NFC")`: the same text in two normalisation forms.
+    const call = choice && parenthesised(choice).parent;
+    if (call?.type === 'CallExpression' && methodName(call) === 'normalize' && NORMAL_FORMS.test(va) && NORMAL_FORMS.test(vb)) return { what: 'the Unicode normalisation form', a: showValue(vb), b: showValue(va) };
     const versions = textDifference(vb, va);
     if (versions) return versions;
     const [short, long] = va.length < vb.length ? [va, vb] : [vb, va];
