@@ -116,13 +116,17 @@ describe('program: the same sources bundled by webpack and rollup', function () 
    * builds as `webpack --mode development` does, each module's code in a string run by eval.
    */
   interface WebpackBuild { target?: 'node' | 'web'; split?: boolean; table?: boolean; development?: boolean; label?: string }
+  // webpack's own minimizer (terser with its default options), run in this process: its pool of workers
+  // takes some 200 ms to start, ten times the minifying of a program this small.
+  const Minimizer = require(require.resolve('minimizer-webpack-plugin', { paths: [path.dirname(require.resolve('webpack'))] }));
+  const minimizer = () => [new Minimizer({ test: /\.[cm]?js$/, parallel: false, minimizerOptions: { compress: { passes: 2 } } })];
   const webpackBuild = async (p: Program, { target = 'node', split = false, table = false, development = false, label = '' }: WebpackBuild = {}) => {
     const dir = sources(p, `webpack-${target}-${split}-${table}-${development}${label}`);
     const out = path.join(dir, 'out');
     const each = { test: /src/, enforce: true, name: (m: webpack.Module) => path.basename(m.nameForCondition() ?? 'module').replace(/\W/g, '_') };
     await new Promise<void>((resolve, reject) => webpack({
       mode: development ? 'development' : 'production', target, context: dir, entry: `./src/${p.entry}`, output: { path: out, filename: '[name].js', chunkFilename: '[name].js' },
-      optimization: split ? { splitChunks: { chunks: 'all', minSize: 0, cacheGroups: { each } } } : table ? { concatenateModules: false } : {},
+      optimization: { minimizer: minimizer(), ...(split ? { splitChunks: { chunks: 'all', minSize: 0, cacheGroups: { each } } } : table ? { concatenateModules: false } : {}) },
     }, (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString('errors-only'))) : resolve())));
     return readTree(out);
   };
