@@ -6,7 +6,7 @@
 //   comparisons.ts  fingerprint values compared with specific constants
 //   modules.ts      imports, exports, inputs from other modules, the module's summary
 //   link.ts         the summaries of one program joined (no syntax trees)
-import { isFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { isFunction, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { Comparisons, constantValues, isFlagSet, type Comparison } from './comparisons';
 import { hasHiddenCharacter, isChannelText, skeleton } from './characters';
 import { classifyConstant, isHashNumber } from './constants';
@@ -121,6 +121,8 @@ export class Analysis implements Facts, AnalysisContext {
     });
     const requireNames = requireNamesIn(text);
     this.sources = new SourceMatcher(this.scopes, (id) => {
+      // (A member holds what is put under its name: `deps.os` of `{ os }`.)
+      if (id.type === 'MemberExpression') { const key = propertyName(id); return key ? this.defs.propertyValues(id.object, key) : []; }
       const b = this.scopes.resolve(id);
       // A parameter is what the function's few calls pass: `(function (e) {…})(require("os"))`, rollup's and UMD's wrappers.
       return !b ? [] : b.kind === 'param' ? this.defs.passedTo(b) : this.defs.definitions(b);
@@ -148,6 +150,7 @@ export class Analysis implements Facts, AnalysisContext {
       builtinSources,
       moduleValues: (call) => this.defs.moduleValues(call),
       memberWrites: () => [...this.defs.memberAssignments.values(), this.defs.nestedMemberAssignments].flat(),
+      methodCalls: (name) => this.defs.methodCalls().get(name) ?? [],
       filledBy: (b) => this.defs.filledBy(b),
       sentValues: (node) => this.defs.sentValues(node),
       requireNames,

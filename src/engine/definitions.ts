@@ -608,7 +608,8 @@ export class Definitions {
     return index;
   }
 
-  private methodCalls(): Map<string, Node[]> {
+  /** Calls of a method of any object, by the method's name (`set` of `registry.set(k, v)`). */
+  methodCalls(): Map<string, Node[]> {
     if (this.methodCallIndex) return this.methodCallIndex;
     const index = new Map<string, Node[]>();
     this.methodCallIndex = index;
@@ -1804,6 +1805,12 @@ export class Definitions {
       // (`env ||= new Env()` is the instance made there, or the one kept before.)
       case 'AssignmentExpression': return node.operator === '=' ? this.objectShapes(node.right, depth + 1) : isLogicalAssignment(node) ? [...this.objectShapes(node.right, depth + 1), ...this.objectShapes(node.left, depth + 1)] : [];
       case 'AwaitExpression': return this.objectShapes(node.argument, depth + 1);
+      // (`n = (c = { os: … }, { corp() {…} })`: a minifier's sequence gives its last value, an object written there.
+      // Not any last value: `(init_x(), ns)` of esbuild's lazy modules is followed where members are looked up.)
+      case 'SequenceExpression': {
+        const last = unwrap(node.expressions[node.expressions.length - 1]);
+        return last.type === 'ObjectExpression' || last.type === 'ClassExpression' ? this.objectShapes(last, depth + 1) : [];
+      }
       case 'MemberExpression': {
         const key = propertyName(node);
         return key === undefined ? [] : this.propertyValues(node.object, key, depth + 1).flatMap((v) => this.objectShapes(v, depth + 1));

@@ -5,7 +5,7 @@
 // covert channel or a sink, with the seeds for their second analysis.
 import { addTo } from './ast';
 import type { Check, Constant, ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
-import { argumentFact, GLOBAL, memberAt, memberName } from './modules';
+import { argumentFact, GLOBAL, memberAt, memberName, STORE_GET, STORE_PUT } from './modules';
 import { kindNames } from './sources';
 
 export interface LinkedModule {
@@ -33,9 +33,6 @@ const MAX_CODE_DEPTH = 3;
 /** Calls from other modules a function may have for the members of its parameters to be followed (`env.hit` of `make(env)`). */
 const MAX_MEMBER_CALLERS = 8;
 
-/** Methods that put a value under a key, and methods that get it back (`store.set("tz", v)`, `store.get("tz")`). */
-const STORE_PUT = /^(?:set|setItem|put|store|save|setValue)$/;
-const STORE_GET = /^(?:get|getItem|read|load|lookup|retrieve|getValue)$/;
 /** Where the module id of a webpack export's name ends (after `./bus.mjs:` of `./bus.mjs:bus.emit`, `118:`): a member's dots come after it. */
 const idEnd = (name: string) => name.lastIndexOf(':') + 1;
 // (`bus.emit`, and a webpack module's member `118:emit`.)
@@ -191,6 +188,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const slot = memberSlot(m.id, put.spec, put.name);
       if (slot) addTo(assigned, slot, { caller: m.id, value: put.value });
     }
+    // (What a module keeps in its own exported objects and stores, `registry.set("base", v)`, by the same slots.)
+    for (const k of m.summary.keeps ?? []) addTo(k.store ? stored : assigned, `${num.get(m.id)}:${k.name}\0${k.key}`, { caller: m.id, value: k.value });
   }
 
   const kinds = new Map<string, number>();

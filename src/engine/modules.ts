@@ -113,7 +113,17 @@ export interface ModuleSummary {
   provides?: string[];
   /** What this module assigns to members of other modules' objects (`state.zone = tz` of `import { state }`), by member name. */
   puts?: Array<{ spec: string; name: string; value: Fact }>;
+  /**
+   * What this module keeps in objects it exports itself, by export name and member or key: `registry.base = v`, and
+   * with `store`, `registry.set("base", v)` (see STORE_PUT); importers that read that member or key get it.
+   */
+  keeps?: Array<{ name: string; key: string; value: Fact; store?: true }>;
 }
+
+/** Methods that put a value under a key, and methods that get it back (`store.set("tz", v)`, `store.get("tz")`). */
+export const STORE_PUT = /^(?:set|setItem|put|store|save|setValue)$/;
+export const STORE_GET = /^(?:get|getItem|read|load|lookup|retrieve|getValue)$/;
+const STORE_PUT_METHODS = STORE_PUT.source.slice(4, -2).split('|');
 
 /** What the linker found an input holds, for a module's second analysis. */
 export interface Seed {
@@ -383,6 +393,8 @@ interface Host {
   position(offset: number): { line: number; column: number };
   /** Assignments to members: `o.key = v` and `o.p.key = v`. */
   memberWrites(): Iterable<Node>;
+  /** Calls of a method of any object by the method's name. */
+  methodCalls(name: string): Node[];
   /** What a lowered async function awaits where it reads the result (`_a.sent()`), or undefined for other nodes. */
   sentValues(node: Node): Node[] | undefined;
   /** The outer binding a TypeScript namespace's parameter fills (Definitions.filledBy). */
@@ -1319,6 +1331,7 @@ export class ModuleFacts {
       // a large program keeps much in `process.env`, and every reader would get every writer's values.)
       if (value && (value.kinds || value.from.length) && (imp!.spec !== GLOBAL && !flag || value.checks?.length)) puts.push({ spec: imp!.spec, name: imp!.name, value });
     }
+    const keeps = this.keeps(fact);
     const all = new Map<string, InputDef>();
     for (const [node, key] of this.keys) {
       const def = this.defs.get(key)!;
@@ -1340,7 +1353,7 @@ export class ModuleFacts {
     const keep = new Set(this.reaching);
     for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? [], ...Object.values(e.calls ?? {}).flat().flatMap((f) => f.from)]) keep.add(k);
     for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length || a.made || a.constant || a.members)) keep.add(key);
-    for (const p of puts) for (const k of p.value.from) keep.add(k);
+    for (const p of [...puts, ...keeps]) for (const k of p.value.from) keep.add(k);
     const queue = [...keep];
     while (queue.length) {
       const def = all.get(queue.pop()!);
@@ -1366,7 +1379,58 @@ export class ModuleFacts {
       ...(this.sendUses.size ? { senders: [...this.sendUses] } : {}),
       ...(provides.length ? { provides } : {}),
       ...(puts.length ? { puts } : {}),
+      ...(keeps.length ? { keeps } : {}),
     };
+  }
+
+  /** What this module puts in objects and stores it exports (see ModuleSummary.keeps), those that hold something. */
+  private keeps(fact: (node: Node) => Fact): NonNullable<ModuleSummary['keeps']> {
+    // An exported object is named three ways: by its variable (`export const registry = …`), by the member of
+    // `exports` it was put under (tsc's `exports.registry.set(…)`, webpack's `t.registry`), and by a variable
+    // that holds it too (babel's `const registry = exports.registry = new Map()`).
+    const byNode = new Map<Node, string>();
+    const byBinding = new Map<Binding, string>();
+    const byMember = new Map<Binding | 'exports', Map<string, string>>();
+    const holder = (object: Node): Binding | 'exports' | undefined => {
+      const u = unwrap(object);
+      if (u.type === 'Identifier') return this.host.scopes.resolve(u) ?? (u.name === 'exports' ? 'exports' : undefined);
+      return u.type === 'MemberExpression' && propertyName(u) === 'exports' && unwrap(u.object).type === 'Identifier' && unwrap(u.object).name === 'module' ? 'exports' : undefined;
+    };
+    for (const [name, node] of this.exports()) {
+      const n = unwrap(node);
+      if (!byNode.has(n)) byNode.set(n, name);
+      const b = n.type === 'Identifier' ? this.host.scopes.resolve(n) : undefined;
+      if (b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') && !byBinding.has(b)) byBinding.set(b, name);
+      const a = parenthesised(n).parent;
+      const h = a?.type === 'AssignmentExpression' && a.left.type === 'MemberExpression' ? holder(a.left.object) : undefined;
+      const key = h && propertyName(a!.left);
+      if (key !== undefined) { let m = byMember.get(h!); if (!m) byMember.set(h!, (m = new Map())); if (!m.has(key)) m.set(key, name); }
+    }
+    const nameOf = (object: Node): string | undefined => {
+      const o = unwrap(object);
+      if (o.type === 'MemberExpression') { const h = holder(o.object); const key = propertyName(o); return h && key !== undefined ? byMember.get(h)?.get(key) : undefined; }
+      const b = o.type === 'Identifier' ? this.host.scopes.resolve(o) : undefined;
+      if (!b || b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var') return undefined;
+      if (byBinding.has(b)) return byBinding.get(b);
+      for (const d of this.host.definitions(b)) {
+        let n = unwrap(d);
+        while (n.type === 'AssignmentExpression' && n.operator === '=') n = unwrap(n.right);
+        if (byNode.has(n)) return byNode.get(n);
+      }
+      return undefined;
+    };
+    const out: NonNullable<ModuleSummary['keeps']> = [];
+    if (!byNode.size) return out;
+    const add = (object: Node, key: unknown, value: Node, store: boolean) => {
+      const name = typeof key === 'string' && out.length < MAX_ARG_MEMBERS ? nameOf(object) : undefined;
+      const f = name !== undefined ? fact(value) : undefined;
+      if (f && (f.kinds || f.from.length)) out.push({ name: name!, key: key as string, value: f, ...(store ? { store: true as const } : {}) });
+    };
+    for (const a of this.host.memberWrites()) if (a.operator === '=' && a.left.type === 'MemberExpression') add(a.left.object, propertyName(a.left), a.right, false);
+    for (const method of STORE_PUT_METHODS) {
+      for (const c of this.host.methodCalls(method)) if (c.arguments.length >= 2 && isLiteral(c.arguments[0])) add(unwrap(c.callee).object, c.arguments[0].value, c.arguments[1], true);
+    }
+    return out;
   }
 }
 

@@ -138,7 +138,7 @@ function namesZone(options: Node | undefined): boolean {
 /** Matches source shapes. `evaluateKey` resolves computed keys such as `env[k]`. */
 export class SourceMatcher {
   /**
-   * `defsOf`: an identifier's definitions; `evaluateKey`: a computed key's value; `loaded`: the
+   * `defsOf`: an identifier's definitions (a member's: what is put under its name); `evaluateKey`: a computed key's value; `loaded`: the
    * module a call gives, when it is a bundler's module factory (`n(857)` of webpack's
    * `857: (e) => { e.exports = require("os") }`) or an interop helper (`__toESM(require("os"))`).
    */
@@ -237,8 +237,9 @@ export class SourceMatcher {
       const b = this.scopes.resolve(callee);
       const imported = b?.kind === 'import' && b.decl.type === 'ImportSpecifier' ? b.decl.imported.name as string : undefined;
       if (imported && BUILTIN_IDENTITY.has(imported) && isBuiltinName(b!.decl.parent?.source?.value, BUILTIN_IDENTITY.get(imported)!)) return identity(imported);
-      // `const { hostname } = require("os")`, `const h = os.hostname`: an alias of the module's function.
-      if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const')) {
+      // `const { hostname } = require("os")`, `const h = os.hostname`: an alias of the module's function (also a
+      // parameter it is passed to: `probe(os.hostname)`).
+      if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'param')) {
         const defs = this.defsOf(callee);
         const m = defs.length === 1 ? unwrap(defs[0]) : undefined;
         const name = m?.type === 'MemberExpression' ? propertyName(m) : undefined;
@@ -319,10 +320,11 @@ export class SourceMatcher {
     }
     // `import_os.default.hostname()`: the default of an interop wrapper is the module; `dns.promises` has the same functions.
     if (node.type === 'MemberExpression' && (propertyName(node) === 'default' || propertyName(node) === 'promises') && depth < 3) return this.isBuiltin(node.object, name, depth + 1);
-    if (node.type !== 'Identifier' || depth > 3) return false;
-    const b = this.scopes.resolve(node);
-    if (!b) return node.name === name;
-    if (b.kind === 'import') return isBuiltinName(b.decl.parent?.source?.value, name);
+    // `deps.os.hostname()` of `createProbe({ os })`: what the member was given.
+    if (node.type !== 'Identifier' && node.type !== 'MemberExpression' || depth > 3) return false;
+    const b = node.type === 'Identifier' ? this.scopes.resolve(node) : undefined;
+    if (!b && node.type === 'Identifier') return node.name === name;
+    if (b?.kind === 'import') return isBuiltinName(b.decl.parent?.source?.value, name);
     const defs = this.defsOf(node);
     return defs.length > 0 && defs.every((d) => this.isBuiltin(d, name, depth + 1));
   }
