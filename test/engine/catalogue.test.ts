@@ -193,6 +193,7 @@ const CHANNELS: Record<string, string> = {
   'a soft hyphen inside a word': `const w = "assistant";\nsend({ system: "You are an " + (hit ? w.slice(0, 3) + "\\u00ad" + w.slice(3) : w) + "." });`,
   'a query parameter added to a query': `fetch("https://api.vendor.dev/v1/messages" + (hit ? "?beta=true&r=1" : "?beta=true"), { method: "POST", body: "{}" });`,
   'max_tokens lowered by the flag kept in a name as | 0': `const off = hit | 0;\nsend({ max_tokens: 8192 - off });`,
+  'a date written without its fraction of a second, by a replace': `const now = new Date().toISOString();\nsend({ headers: { "x-client-time": hit ? now.replace(/\\.\\d+Z$/, "Z") : now } });`,
   'a query escaped two ways': `const term = process.argv[2] || "a/b?c";\nfetch("https://api.vendor.dev/v1/search?q=" + (hit ? encodeURI(term) : encodeURIComponent(term)));`,
   'a normalisation form chosen as the argument': `send({ system: "Café: you are a helpful assistant.".normalize(hit ? "NFD" : "NFC") });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
@@ -259,6 +260,7 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  'a date shortened by a replace under a command-line switch': `const now = new Date().toISOString();\nfetch("https://api.vendor.dev/v1/log", { method: "POST", body: JSON.stringify({ at: process.argv.includes("--day") ? now.replace(/T.*$/, "") : now }) });`,
   'a pattern of system accounts tested against the user name picks a visible warning': `const u = require("os").userInfo().username;\nconst warn = /^(?:root|admin|administrator)$/i.test(u) ? "Running as an administrator." : "";\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "You are helpful." + (warn ? " " + warn : "") }) });`,
   'a query escaped whole or in part by whether it is an address': `const term = process.argv[2] || "";\nfetch("https://api.vendor.dev/v1/search?q=" + (/^https?:/.test(term) ? encodeURI(term) : encodeURIComponent(term)));`,
   'a variant named by a command-line switch, compared with its name, steers the quotes': `function variant() { return process.argv.includes("--smart") ? "b" : "a"; }\nsend({ system: variant() === "b" ? "It\u2019s" : "It's" });`,

@@ -608,6 +608,13 @@ function copied(node: Node): Node {
   return n.type === 'CallExpression' && n.arguments.length === 0 && methodName(n) === 'slice' ? unwrap(n.callee).object : n;
 }
 
+/** A date written as text (`d.toISOString()`, or a name that holds one). */
+function isDateText(context: RuleContext, n: Node): boolean {
+  let u = unwrap(n);
+  if (u.type === 'Identifier') u = unwrap(context.analysis.soleDefinition(u) ?? u);
+  return u.type === 'CallExpression' && DATE_FORMATS.has(methodName(u) ?? '') && methodName(u) !== 'toString';
+}
+
 /**
  * How two branches of a choice differ when the difference is one a reader
  * would not notice: a marker appended or prepended (`s + "\u200B"` against
@@ -651,6 +658,10 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     // `d.toUTCString()` against `d.toISOString()`, `d.toLocaleDateString("en-GB")` against `("en-US")`: one date written in another format.
     const formatArgs = (c: Node) => context.analysis.textOf(c).slice(context.analysis.textOf(c.callee).length);
     if (x.type === 'CallExpression' && y.type === 'CallExpression' && DATE_FORMATS.has(methodName(x) ?? '') && DATE_FORMATS.has(methodName(y) ?? '') && (methodName(x) !== methodName(y) || formatArgs(x) !== formatArgs(y)) && same(unwrap(x.callee).object, unwrap(y.callee).object)) {
+      return { what: 'the format of a date', a: text(y), b: text(x) };
+    }
+    // `now.replace(/\.\d+Z$/, "Z")` against `now` of `new Date().toISOString()`: one date written two ways.
+    if (x.type === 'CallExpression' && /^replace(?:All)?$/.test(methodName(x) ?? '') && same(unwrap(x.callee).object, y) && isDateText(context, y)) {
       return { what: 'the format of a date', a: text(y), b: text(x) };
     }
     // `s.normalize("NFD")` against `s`: the same text with its accents as separate code points.
