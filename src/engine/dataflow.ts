@@ -33,6 +33,8 @@ const MAX_CHECK_VALUES = 32;
 const MAX_DEPTH = 200;
 
 /** Methods and functions whose result carries their input (a lower-cased host is still the host). */
+/** Functions of a list followed at most (items written in it and pushed to it). */
+const MAX_LIST_FUNCTIONS = 32;
 const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset',
   // A character code of a fingerprint, and a digest of it, still stand for it (hash arithmetic, `hash.digest()`).
   'charCodeAt', 'codePointAt', 'digest',
@@ -500,9 +502,14 @@ export class Dataflow {
       if (shared === undefined) return this.inputFlow(node, input);
       // (Only the outcome of a check of specific values, as the linker gives it: see ModuleFacts.summary.)
       // (A constant written under a check, `if (hit) process.env.X = "b"`, carries the check, as a flag does.)
-      const writes = this.a.modules.globalWrites(shared);
+      // (What this module itself puts on the global object is followed whole, `globalThis.__tz = tz` read back here; not `process.env`.)
+      const dot = shared.indexOf('.');
+      const own = !shared.startsWith('env.');
+      // (A member of an object put there, `globalThis.__cfg = { tz }` read as `globalThis.__cfg.tz`.)
+      const writes = this.a.modules.globalWrites(shared).length || dot < 0 || !own ? this.a.modules.globalWrites(shared)
+        : this.a.modules.globalWrites(shared.slice(0, dot)).flatMap((w) => this.a.defs.propertyValues(w, shared.slice(dot + 1)));
       const written = this.flagFlow(writes) ?? this.flowAll(writes);
-      return union(this.inputFlow(node, input), this.checked(written) ? written : NONE);
+      return union(this.inputFlow(node, input), this.checked(written) || own ? written : NONE);
     }
     // `env.hit` of `export function make(env)`: that member of what callers in other modules pass
     // (a few members deep: `ctx.env.clock.zone`).
@@ -651,11 +658,12 @@ export class Dataflow {
         if (key || passed.length) return union(given, this.flowAll(passed.flatMap((f) => this.a.defs.returnsOf(f))));
       }
     }
-    // `checks.some((f) => f(tz))`: the item called is each function the list holds.
+    // `checks.some((f) => f(tz))`, `for (const f of checks) f(tz)`: the item called is each function the list holds.
     const item = callee.type === 'Identifier' ? this.a.scopes.resolve(callee) : undefined;
-    const list = item?.kind === 'param' ? this.a.defs.iteratedBy(item) : undefined;
+    const list = item ? this.listOf(item) : undefined;
     const held = list && unwrap(list).type === 'Identifier' ? this.a.defs.soleDefinition(unwrap(list)) : list && unwrap(list);
-    if (held?.type === 'ArrayExpression') return this.flowAll((held.elements as Node[]).filter(isFunction).flatMap((f) => this.a.defs.returnsOf(f as FunctionNode)));
+    const items = list ? this.listFunctions(list, held) : [];
+    if (items.length || held?.type === 'ArrayExpression' && held.elements.length) return this.flowAll(items.flatMap((f) => this.a.defs.returnsOf(f)));
     // (Items of a list another module exports: what the linker finds they return.)
     const itemInput = list ? this.a.modules.itemCallInput(node, list) : undefined;
     if (itemInput) return this.inputFlow(node, itemInput);
@@ -683,6 +691,33 @@ export class Dataflow {
       return this.checked(f) ? f : NONE;
     }
     return NONE;
+  }
+
+  /** The list an item is taken from: a parameter of `list.some((x) => …)` and the like, or the name a `for…of` loop declares. */
+  private listOf(item: Binding): Node | undefined {
+    if (item.kind === 'param') return this.a.defs.iteratedBy(item);
+    const loop = item.decl.type === 'VariableDeclarator' ? item.decl.parent?.parent : undefined;
+    return loop?.type === 'ForOfStatement' && loop.left === item.decl.parent ? loop.right : undefined;
+  }
+
+  /**
+   * The functions a list holds: written in it, or pushed to it (`checks.push(fn)`, also by a helper that is handed
+   * them, `function register(fn) { checks.push(fn) }`).
+   */
+  private listFunctions(list: Node, held: Node | undefined): FunctionNode[] {
+    const u = unwrap(list);
+    const b = u.type === 'Identifier' ? this.a.scopes.resolve(u) : undefined;
+    const items = [...held?.type === 'ArrayExpression' ? held.elements as Array<Node | null> : [], ...b ? this.a.defs.pushedTo(b) : []].slice(0, MAX_LIST_FUNCTIONS);
+    const out: FunctionNode[] = [];
+    for (const i of items) {
+      const n = i && i.type !== 'SpreadElement' ? unwrap(i) : undefined;
+      const param = n?.type === 'Identifier' ? this.a.scopes.resolve(n) : undefined;
+      for (const v of !n ? [] : param?.kind === 'param' ? this.a.defs.passedTo(param).slice(0, MAX_LIST_FUNCTIONS) : [n]) {
+        const f = this.a.defs.functionOf(v);
+        if (f && !out.includes(f)) out.push(f);
+      }
+    }
+    return out;
   }
 
   /**

@@ -187,7 +187,7 @@ export function requireNamesIn(text: string): Set<string> {
 export const WEBPACK = 'webpack:';
 /** The specifier of state every module of a program shares: members of `globalThis` and of `process.env` (see globalSlot). */
 export const GLOBAL = '<global>';
-const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+export const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 /** Writes that set a member to a constant or set its bits: a flag. */
 const FLAG_WRITES = new Set(['=', '|=', '&=', '^=']);
 /** Members of `window` a browser defines (Node defines the rest of the standard ones): no state a program sets. */

@@ -131,6 +131,10 @@ const CHECKS: Record<string, string> = {
   'host name read through os handed to a factory in an object of dependencies': `function createProbe(deps) { return { corp() { const h = deps.os.hostname().toLowerCase(); return ["corp-a.com", "corp-b.net", "corp-c.io"].some((d) => h.endsWith("." + d)); } }; }\nconst hit = createProbe({ os: require("os") }).corp();`,
   'host name read by os.hostname handed as a callback': `function corp(get) { const h = get().toLowerCase(); return ["corp-a.com", "corp-b.net", "corp-c.io"].some((d) => h.endsWith("." + d)); }\nconst hit = corp(require("os").hostname);`,
   'zone checked by a method of an object a minifier\'s sequence gives': `var c;\nconst probe = (c = { v: 1 }, { check() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone); } });\nconst hit = probe.check();`,
+  'zone, checks a helper pushes to a list, run by some': `const checks = [];\nfunction register(fn) { checks.push(fn); }\nregister((tz) => ["Asia/Shanghai", "Asia/Urumqi"].includes(tz));\nconst hit = checks.some((c) => c(Intl.DateTimeFormat().resolvedOptions().timeZone));`,
+  'zone, checks pushed to a list, run in a for…of loop': `const checks = [];\nchecks.push((tz) => ["Asia/Shanghai", "Asia/Urumqi"].includes(tz));\nlet hit = false;\nfor (const c of checks) if (c(Intl.DateTimeFormat().resolvedOptions().timeZone)) hit = true;`,
+  'zone put on the global object and read back': `globalThis.__tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(globalThis.__tz);`,
+  'zone in an object put on the global object': `globalThis.__cfg = { tz: Intl.DateTimeFormat().resolvedOptions().timeZone };\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(globalThis.__cfg.tz);`,
   'user name against a pattern of company prefixes': `const hit = /^(?:megabank|initech|globex)[-_.]/i.test(require("os").userInfo().username);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
@@ -260,6 +264,8 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  'platform checks a helper pushes to a list choose a visible note': `const checks = [];\nfunction register(fn) { checks.push(fn); }\nregister(() => process.platform === "win32");\nregister(() => !!process.env.WSL_DISTRO_NAME);\nconst note = checks.some((c) => c()) ? " (Windows paths use backslashes.)" : "";\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "You are helpful." + note }) });`,
+  'the zone put on the global object to format dates': `globalThis.__tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconsole.log(new Date().toLocaleString("en-US", { timeZone: globalThis.__tz }));`,
   'a date shortened by a replace under a command-line switch': `const now = new Date().toISOString();\nfetch("https://api.vendor.dev/v1/log", { method: "POST", body: JSON.stringify({ at: process.argv.includes("--day") ? now.replace(/T.*$/, "") : now }) });`,
   'a pattern of system accounts tested against the user name picks a visible warning': `const u = require("os").userInfo().username;\nconst warn = /^(?:root|admin|administrator)$/i.test(u) ? "Running as an administrator." : "";\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "You are helpful." + (warn ? " " + warn : "") }) });`,
   'a query escaped whole or in part by whether it is an address': `const term = process.argv[2] || "";\nfetch("https://api.vendor.dev/v1/search?q=" + (/^https?:/.test(term) ? encodeURI(term) : encodeURIComponent(term)));`,
