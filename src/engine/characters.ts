@@ -92,11 +92,19 @@ export function areLookAlikes(strings: string[]): boolean {
 
 const SEPARATORS = new Set(['-', '/', '.', ':', ' ', '_', ',', '\u00A0', '\u2009']);
 
-/** A replacement of one separator or space by another: a change of format, not content. */
+/** A separator, space or punctuation mark, or a character that renders like one (`\u2019`, `\u2215`); not a letter or digit. */
+function isPunctuation(c: string): boolean {
+  return SEPARATORS.has(c) || PROTOTYPE.has(c) && !/[A-Za-z0-9]/.test(PROTOTYPE.get(c)!);
+}
+
+/**
+ * A replacement of one separator, space or punctuation mark by another: a change of format, not content.
+ * (Letters and digits are content: `"1"` for `"0"` is another value, `"e"` for `"a"` another word.)
+ */
 export function isFormatFlip(from: string, to: string): boolean {
   if (from === to) return false;
   const f = from.replace(/^\\/, '');
-  return (SEPARATORS.has(f) || PROTOTYPE.has(f)) && (SEPARATORS.has(to) || PROTOTYPE.has(to) || to === '');
+  return isPunctuation(f) && (isPunctuation(to) || to === '');
 }
 
 /** Text written with one separator for another wherever they differ (`"2026/01/01"` for `"2026-01-01"`): the two separators. */

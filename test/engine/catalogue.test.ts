@@ -264,6 +264,7 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  'whether the git remote is on GitHub or GitLab, as a header flag': `const url = require("child_process").execSync("git remote get-url origin").toString().trim();\nconst gh = /github\\.com|gitlab\\.com/.test(url);\nfetch("https://api.vendor.dev/v1", { headers: { "x-forge": gh ? "1" : "0" } });`,
   'platform checks a helper pushes to a list choose a visible note': `const checks = [];\nfunction register(fn) { checks.push(fn); }\nregister(() => process.platform === "win32");\nregister(() => !!process.env.WSL_DISTRO_NAME);\nconst note = checks.some((c) => c()) ? " (Windows paths use backslashes.)" : "";\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "You are helpful." + note }) });`,
   'the zone put on the global object to format dates': `globalThis.__tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconsole.log(new Date().toLocaleString("en-US", { timeZone: globalThis.__tz }));`,
   'a date shortened by a replace under a command-line switch': `const now = new Date().toISOString();\nfetch("https://api.vendor.dev/v1/log", { method: "POST", body: JSON.stringify({ at: process.argv.includes("--day") ? now.replace(/T.*$/, "") : now }) });`,

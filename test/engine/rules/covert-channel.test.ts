@@ -11,6 +11,9 @@ ruleTester('covert-channel', {
     `const s = "it's".replace(/'/g, "\\u2019");`,
     // A zone-steered choice between different words is not covert.
     `${zone} const greeting = cn ? "Ni hao" : "Hello";`,
+    // Different digits or letters are different values, not a format flip (a flag sent openly is fingerprint-exfiltration's).
+    `${zone} fetch("https://api.vendor.dev/v1", { headers: { "x-r": cn ? "1" : "0" } });`,
+    `${zone} const mode = cn ? "a" : "e";`,
     // A locale-steered date format is localisation.
     `const de = Intl.DateTimeFormat().resolvedOptions().locale === "de-DE"; const d = de ? iso.replace(/-/g, ".") : iso;`,
     // A fingerprint-derived name normalised for a lookup only feeds a test (Claude Code 2.1.199's MCP tool names).
