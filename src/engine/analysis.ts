@@ -151,6 +151,7 @@ export class Analysis implements Facts, AnalysisContext {
       moduleValues: (call) => this.defs.moduleValues(call),
       memberWrites: () => [...this.defs.memberAssignments.values(), this.defs.nestedMemberAssignments].flat(),
       methodCalls: (name) => this.defs.methodCalls().get(name) ?? [],
+      constantKey: (node) => { const v = this.value(node); return typeof v === 'string' ? v : undefined; },
       filledBy: (b) => this.defs.filledBy(b),
       sentValues: (node) => this.defs.sentValues(node),
       requireNames,

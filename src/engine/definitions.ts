@@ -815,6 +815,14 @@ export class Definitions {
     return this.returns.get(fn) ?? [];
   }
 
+  /** The key of `o[k]` when `k` is worked out to a constant (`const k = "zo" + "ne"`). */
+  private computedKey(member: Node): string | undefined {
+    const p = member.computed ? unwrap(member.property) : undefined;
+    if (p?.type !== 'Identifier' && p?.type !== 'BinaryExpression' && p?.type !== 'TemplateLiteral') return undefined;
+    const v = this.a.value(p);
+    return typeof v === 'string' ? v : undefined;
+  }
+
   /** The function a callee refers to, through variables and object/class members. */
   functionOf(callee: Node, depth = 0): FunctionNode | undefined {
     callee = unwrap(callee);
@@ -853,7 +861,7 @@ export class Definitions {
       return maker && this.madeFunction(maker);
     }
     if (callee.type === 'MemberExpression') {
-      const key = propertyName(callee);
+      const key = propertyName(callee) ?? this.computedKey(callee);
       if (key === undefined) return undefined;
       for (const v of this.propertyValues(callee.object, key, depth + 1)) {
         const f = this.functionOf(v, depth + 1);
@@ -1816,6 +1824,9 @@ export class Definitions {
       }
       case 'MemberExpression': {
         const key = propertyName(node);
+        // `Probe.prototype` (`Probe.prototype.hit.call(p, tz)`): the class's own members.
+        const classes = key === 'prototype' ? this.objectShapes(node.object, depth + 1).filter((s) => s.type === 'ClassBody') : [];
+        if (classes.length) return classes;
         return key === undefined ? [] : this.propertyValues(node.object, key, depth + 1).flatMap((v) => this.objectShapes(v, depth + 1));
       }
       case 'Identifier': {

@@ -395,6 +395,8 @@ interface Host {
   memberWrites(): Iterable<Node>;
   /** Calls of a method of any object by the method's name. */
   methodCalls(name: string): Node[];
+  /** A computed key worked out to a string, if it is one. */
+  constantKey(node: Node): string | undefined;
   /** What a lowered async function awaits where it reads the result (`_a.sent()`), or undefined for other nodes. */
   sentValues(node: Node): Node[] | undefined;
   /** The outer binding a TypeScript namespace's parameter fills (Definitions.filledBy). */
@@ -587,7 +589,8 @@ export class ModuleFacts {
       return spec ? { spec, name } : undefined;
     }
     if (node.type === 'MemberExpression') {
-      const name = propertyName(node);
+      // (`env[k]()` of `import * as env` with `const k = "zo" + "ne"`: a member by a key worked out to a constant.)
+      const name = propertyName(node) ?? (node.computed && this.namespaceOf(node.object) !== undefined ? this.host.constantKey(node.property) : undefined);
       if (name === undefined) return undefined;
       const shared = this.globalSlot(node.object, name);
       if (shared) return shared;
@@ -603,7 +606,15 @@ export class ModuleFacts {
       const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee, depth + 1) ?? this.wholeModuleOf(made.callee) : undefined;
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
       // `getEnv().zone`, `env.zone` of `env = createEnv()`: a member of the instance an imported function makes and returns.
-      const call = object.type === 'CallExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' ? unwrap(defs[0]) : undefined;
+      // (Also what an imported async function resolves to: `(await getEnv()).zone`, `const { zone } = await getEnv()`.)
+      // (And as ES5 lowers it: the `_a.sent()` of a state machine is what it awaited.)
+      const awaited = (n: Node) => {
+        const u = unwrap(n);
+        if (u.type === 'AwaitExpression') return unwrap(u.argument);
+        const sent = this.host.sentValues(u);
+        return sent?.length === 1 ? unwrap(sent[0]) : u;
+      };
+      const call = awaited(object).type === 'CallExpression' ? awaited(object) : defs.length === 1 && awaited(defs[0]).type === 'CallExpression' ? awaited(defs[0]) : undefined;
       // (A member by name: not an item, nor a promise's or an iterator's own, `then`, `next`.)
       const maker = call && !call.arguments.length && !BUILTIN_MEMBERS.has(name) && !PROTOCOL_MEMBERS.has(name) && /^[A-Za-z_$][\w$]*$/.test(name) ? this.importOf(calleeOf(call.callee), depth + 1) : undefined;
       if (maker && !maker.name.endsWith('()')) return { spec: maker.spec, name: `${maker.name}.prototype.${name}` };
