@@ -71,6 +71,8 @@ export interface DefinitionFacts {
   containerValues(object: Node, keyNode: Node): Node[];
   argumentOf(b: Binding): Node | undefined;
   propertyValues(object: Node, key: string): Node[];
+  /** What a promise resolves to, where the code says (`p.then(() => v)`, `Promise.resolve(v)`, or the call itself). */
+  resolvedValues(promise: Node): Node[];
   moduleFactoryOf(call: Node): FunctionNode | undefined;
   memoisedFunction(callee: Node): FunctionNode | undefined;
   proxyGetTrap(node: Node): FunctionNode | undefined;

@@ -343,6 +343,9 @@ export class Dataflow {
     const input = numeric ? undefined : this.a.modules.paramInput(fn, fn.params[index], { name: key, at: b.id });
     let f = input ? this.inputFlow(b.id, input) : NONE;
     if (input && this.summarising) return f;
+    // `getEnv().then(({ zone }) => …)`: that member of what the promise resolves to.
+    const promise = index === 0 && !numeric ? thenPromise(fn, param) : undefined;
+    if (promise) return union(f, this.flowAll(this.a.defs.resolvedValues(promise).flatMap((v) => this.a.defs.propertyValues(v, key))));
     const invocations = this.a.defs.invocations(fn);
     if (invocations.length > MAX_DESTRUCTURED_CALLS) return f;
     for (const inv of invocations) {

@@ -1093,7 +1093,7 @@ export class Definitions {
    * What a promise resolves to, where the code says: `p.then(() => v)` and `Promise.resolve(v)` give v; any
    * other call stands for what it resolves to, as `await` of it does (`fetch(url).then((r) => …)`).
    */
-  private resolvedValues(promise: Node): Node[] {
+  resolvedValues(promise: Node): Node[] {
     const p = unwrap(promise);
     if (p.type !== 'CallExpression') return [];
     const method = methodName(p);

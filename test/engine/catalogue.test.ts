@@ -137,6 +137,7 @@ const CHECKS: Record<string, string> = {
   'zone in an object put on the global object': `globalThis.__cfg = { tz: Intl.DateTimeFormat().resolvedOptions().timeZone };\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(globalThis.__cfg.tz);`,
   'zone, a class method borrowed through its prototype with call': `class Probe { constructor() { this.zones = ["Asia/Shanghai", "Asia/Urumqi"]; } hit(z) { return this.zones.includes(z); } }\nconst hit = Probe.prototype.hit.call(new Probe(), Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'zone read by a method called by a key worked out to a constant': `const env = { zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } };\nconst k = "zo" + "ne";\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(env[k]());`,
+  'zone destructured in the then callback of an async reader': `async function env() { return { tz: Intl.DateTimeFormat().resolvedOptions().timeZone, lang: navigator.language }; }\nlet hit = false;\nenv().then(({ tz }) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz); });`,
   'user name against a pattern of company prefixes': `const hit = /^(?:megabank|initech|globex)[-_.]/i.test(require("os").userInfo().username);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
