@@ -32,9 +32,9 @@ const MAX_CHECK_VALUES = 32;
 /** Nested flow steps followed at most (each is a few stack frames). */
 const MAX_DEPTH = 200;
 
-/** Methods and functions whose result carries their input (a lower-cased host is still the host). */
 /** Functions of a list followed at most (items written in it and pushed to it). */
 const MAX_LIST_FUNCTIONS = 32;
+/** Methods and functions whose result carries their input (a lower-cased host is still the host). */
 const PRESERVING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'normalize', 'toString', 'concat', 'at', 'padStart', 'padEnd', 'join', 'pop', 'shift', 'find', 'filter', 'flat', 'getTimezoneOffset',
   // A character code of a fingerprint, and a digest of it, still stand for it (hash arithmetic, `hash.digest()`).
   'charCodeAt', 'codePointAt', 'digest',

@@ -121,9 +121,9 @@ export interface ModuleSummary {
 }
 
 /** Methods that put a value under a key, and methods that get it back (`store.set("tz", v)`, `store.get("tz")`). */
-export const STORE_PUT = /^(?:set|setItem|put|store|save|setValue)$/;
+const STORE_PUT_METHODS = ['set', 'setItem', 'put', 'store', 'save', 'setValue'];
+export const STORE_PUT = new RegExp(`^(?:${STORE_PUT_METHODS.join('|')})$`);
 export const STORE_GET = /^(?:get|getItem|read|load|lookup|retrieve|getValue)$/;
-const STORE_PUT_METHODS = STORE_PUT.source.slice(4, -2).split('|');
 
 /** What the linker found an input holds, for a module's second analysis. */
 export interface Seed {
