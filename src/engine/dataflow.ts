@@ -345,7 +345,12 @@ export class Dataflow {
     if (input && this.summarising) return f;
     // `getEnv().then(({ zone }) => …)`: that member of what the promise resolves to.
     const promise = index === 0 && !numeric ? thenPromise(fn, param) : undefined;
-    if (promise) return union(f, this.flowAll(this.a.defs.resolvedValues(promise).flatMap((v) => this.a.defs.propertyValues(v, key))));
+    if (promise) {
+      // (Of another module's function, `getEnv().then(({ zone }) => …)`: that member of what it returns, as `getEnv().zone` reads it.)
+      const member = { type: 'MemberExpression', object: promise, property: { type: 'Identifier', name: key }, computed: false, optional: false, start: b.id.start, end: b.id.end, parent: promise.parent } as unknown as Node;
+      const imported = this.a.modules.inputOf(member) ? this.flow(member) : NONE;
+      return union(union(f, imported), this.flowAll(this.a.defs.resolvedValues(promise).flatMap((v) => this.a.defs.propertyValues(v, key))));
+    }
     const invocations = this.a.defs.invocations(fn);
     if (invocations.length > MAX_DESTRUCTURED_CALLS) return f;
     for (const inv of invocations) {
