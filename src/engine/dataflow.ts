@@ -511,11 +511,11 @@ export class Dataflow {
       // (Only the outcome of a check of specific values, as the linker gives it: see ModuleFacts.summary.)
       // (A constant written under a check, `if (hit) process.env.X = "b"`, carries the check, as a flag does.)
       // (What this module itself puts on the global object is followed whole, `globalThis.__tz = tz` read back here; not `process.env`.)
-      const dot = shared.indexOf('.');
       const own = !shared.startsWith('env.');
+      let writes = this.a.modules.globalWrites(shared);
       // (A member of an object put there, `globalThis.__cfg = { tz }` read as `globalThis.__cfg.tz`.)
-      const writes = this.a.modules.globalWrites(shared).length || dot < 0 || !own ? this.a.modules.globalWrites(shared)
-        : this.a.modules.globalWrites(shared.slice(0, dot)).flatMap((w) => this.a.defs.propertyValues(w, shared.slice(dot + 1)));
+      const dot = shared.indexOf('.');
+      if (!writes.length && own && dot > 0) writes = this.a.modules.globalWrites(shared.slice(0, dot)).flatMap((w) => this.a.defs.propertyValues(w, shared.slice(dot + 1)));
       const written = this.flagFlow(writes) ?? this.flowAll(writes);
       return union(this.inputFlow(node, input), this.checked(written) || own ? written : NONE);
     }

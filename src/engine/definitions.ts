@@ -5,7 +5,7 @@
 import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
-import { calleeOf, GLOBAL_OBJECTS } from './modules';
+import { calleeOf } from './modules';
 import type { ParsedIndex } from './parse';
 import type { Binding } from './scope';
 import { ITERATORS } from './evaluate';
@@ -1276,9 +1276,6 @@ export class Definitions {
     // (And a TypeScript namespace's members, assigned to the parameter of the function that fills it.)
     const filled = b && b.kind !== 'param' ? (this.namespaceParams.get(b.name) ?? []).filter((p) => this.namespaceParamOf(p) === b) : [];
     for (const one of [...holder ? [b!, holder] : b ? [b] : [], ...filled.map((p) => this.a.scopes.resolve(p)).filter((x): x is Binding => !!x)]) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
-    // `globalThis.__cfg = { tz }` read as `globalThis.__cfg.tz`: what is put on the global object under that name, by any of its names.
-    const global = !b && unwrap(object).type === 'Identifier' && GLOBAL_OBJECTS.has(unwrap(object).name) ? unwrap(object) : undefined;
-    if (global) for (const name of GLOBAL_OBJECTS) for (const a of this.memberAssignmentsTo(name, key)) if (!this.a.scopes.resolve(unwrap(a.left.object))) out.push(a.right);
     // `import("./env").then((m) => m.zone())` as esbuild bundles it: `Promise.resolve().then(() => (init(), ns)).then((m) => …)`.
     if (b?.kind === 'param' && depth < 6) for (const v of this.thenValues(b)) out.push(...this.propertyValues(v, key, depth + 1));
     // `const m = await Promise.resolve().then(() => (init(), ns)); m.zone()`, and `(await p).zone()`: what the promise resolves to.

@@ -187,7 +187,7 @@ export function requireNamesIn(text: string): Set<string> {
 export const WEBPACK = 'webpack:';
 /** The specifier of state every module of a program shares: members of `globalThis` and of `process.env` (see globalSlot). */
 export const GLOBAL = '<global>';
-export const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 /** Writes that set a member to a constant or set its bits: a flag. */
 const FLAG_WRITES = new Set(['=', '|=', '&=', '^=']);
 /** Members of `window` a browser defines (Node defines the rest of the standard ones): no state a program sets. */
@@ -607,14 +607,8 @@ export class ModuleFacts {
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
       // `getEnv().zone`, `env.zone` of `env = createEnv()`: a member of the instance an imported function makes and returns.
       // (Also what an imported async function resolves to: `(await getEnv()).zone`, `const { zone } = await getEnv()`.)
-      // (And as ES5 lowers it: the `_a.sent()` of a state machine is what it awaited.)
-      const awaited = (n: Node) => {
-        const u = unwrap(n);
-        if (u.type === 'AwaitExpression') return unwrap(u.argument);
-        const sent = this.host.sentValues(u);
-        return sent?.length === 1 ? unwrap(sent[0]) : u;
-      };
-      const call = awaited(object).type === 'CallExpression' ? awaited(object) : defs.length === 1 && awaited(defs[0]).type === 'CallExpression' ? awaited(defs[0]) : undefined;
+      const result = this.awaited(object);
+      const call = result.type === 'CallExpression' ? result : defs.length === 1 && this.awaited(defs[0]).type === 'CallExpression' ? this.awaited(defs[0]) : undefined;
       // (A member by name: not an item, nor a promise's or an iterator's own, `then`, `next`.)
       const maker = call && !call.arguments.length && !BUILTIN_MEMBERS.has(name) && !PROTOCOL_MEMBERS.has(name) && /^[A-Za-z_$][\w$]*$/.test(name) ? this.importOf(calleeOf(call.callee), depth + 1) : undefined;
       if (maker && !maker.name.endsWith('()')) return { spec: maker.spec, name: `${maker.name}.prototype.${name}` };
@@ -629,6 +623,14 @@ export class ModuleFacts {
       return whole ? { spec: whole.spec, name: `${whole.name}.${name}` } : undefined;
     }
     return undefined;
+  }
+
+  /** What an expression awaits (`await getEnv()`, or an ES5 state machine's `_a.sent()`), or the expression itself. */
+  private awaited(node: Node): Node {
+    const u = unwrap(node);
+    if (u.type === 'AwaitExpression') return unwrap(u.argument);
+    const sent = this.host.sentValues(u);
+    return sent?.length === 1 ? unwrap(sent[0]) : u;
   }
 
   /**

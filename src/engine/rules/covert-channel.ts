@@ -15,10 +15,11 @@ const FLIP_METHODS = new Set(['replace', 'replaceAll']);
 /** Calls whose output format follows a locale and options argument. */
 const FORMAT_METHODS = new Set(['toLocaleDateString', 'toLocaleString', 'toLocaleTimeString', 'DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'ListFormat']);
 const CHAR_CALLS = new Set(['fromCodePoint', 'fromCharCode']);
-/** Methods that write a date as text, each in its own format. */
 /** Escapes of one text that differ only in which characters they keep (`/`, `?`, `&`, `@`). */
 const ESCAPES = new Set(['encodeURI', 'encodeURIComponent', 'escape']);
+/** The Unicode normalisation forms `normalize` takes. */
 const NORMAL_FORMS = /^NFK?[CD]$/;
+/** Methods that write a date as text, each in its own format. */
 const DATE_FORMATS = new Set(['toISOString', 'toUTCString', 'toGMTString', 'toString', 'toDateString', 'toTimeString', 'toJSON', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']);
 /** Node's resolver: `dns.lookup`, `dns.promises.resolve4`, `resolveTxt`, … */
 const DNS_CALLS = new Set(['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv']);
