@@ -39,6 +39,7 @@ export class Comparisons {
   private comparisonList?: Comparison[];
   private readonly comparisonByNode = new Map<Node, Comparison>();
   private readonly elsewhere = new Map<Node, Comparison>();
+  private readonly elsewhereWords = new Map<Node, Comparison>();
   private readonly analysed = new Map<Node, Comparison | null>();
   /** Candidates being analysed (a comparison's subject can flow through itself). */
   private readonly analysing: Node[] = [];
@@ -162,10 +163,11 @@ export class Comparisons {
    * `ZONES.includes(z)`): those comparisons, as one, at the input, so channels and sinks here see
    * what it was checked against.
    */
-  private checkedElsewhere(node: Node): Comparison | undefined {
+  private checkedElsewhere(node: Node, words = false): Comparison | undefined {
     const key = this.a.modules.keyOf(node);
     const seed = key ? this.a.modules.seeds?.[key] : undefined;
-    let c = this.elsewhere.get(node);
+    const cache = words ? this.elsewhereWords : this.elsewhere;
+    let c = cache.get(node);
     if (c || !seed?.kinds) return c;
     // `check(["Asia/Shanghai", …])` of another module's `check(list)`, whose result compares a fingerprint with the list:
     // the comparison of this call's outcome with the list it hands over.
@@ -185,14 +187,15 @@ export class Comparisons {
         return c;
       }
     }
-    const checks = seed.checks;
+    // (Checks of organisation words count only for a channel that asks, as in one module.)
+    const checks = words ? seed.checks : seed.checks?.filter((k) => !k.words);
     if (!checks?.length) return undefined;
     c = {
       node, flow: { kinds: seed.kinds, via: [node] }, classes: new Set(checks.flatMap((k) => k.classes) as ConstantClass[]),
       values: [...new Set(checks.flatMap((k) => k.values))], concealed: checks.some((k) => k.concealed),
       ...(checks.every((k) => k.endpoints) ? { endpoints: true as const } : {}),
     };
-    this.elsewhere.set(node, c);
+    cache.set(node, c);
     return c;
   }
 
@@ -305,7 +308,8 @@ export class Comparisons {
     if (haystack && values.length === 1 && typeof values[0] === 'string' && listInText(values[0]).length >= 2) values = listInText(values[0]);
     // Three or more values, or a decoded list of any length (`["Ynl0ZWRhbmNl", …].map(atob)`): names worth classifying.
     // (Two digests are a list too: `[2861316146, 1843117830].includes(hash(tz))`.)
-    const isList = (value instanceof Many || Array.isArray(value) || haystack && values.length > 1) && (values.length >= 3 || provenance.decoded || this.words && values.length === 2 || values.length === 2 && values.every((v) => typeof v === 'number' && isHashNumber(v)));
+    // (A pattern's alternatives are a list too: `/(megabank|initech|globex)/i.test(remote)`.)
+    const isList = (value instanceof Many || Array.isArray(value) || value instanceof RegExp || haystack && values.length > 1) && (values.length >= 3 || provenance.decoded || this.words && values.length === 2 || values.length === 2 && values.every((v) => typeof v === 'number' && isHashNumber(v)));
     // Only values that could be specific under some source justify a dataflow query.
     const possible = values.filter((v) => (isList ? classifyConstant(v, ALL_KINDS | SETTING_KINDS, Kind, true) : this.mayBeSpecific(v)));
     if (!possible.length) return undefined;
@@ -323,7 +327,12 @@ export class Comparisons {
     // bare word (`["clone", "pull"].includes(args[0])`, `model === "opus"`) is a command or a name, not an organisation.
     // A Windows domain (`USERDOMAIN`, `USERDNSDOMAIN`) is itself an organisation's name: equal to a word, it is one.
     // So is an editor's name: `appName === "Cursor"` names its maker.
-    const wordsCount = !isExactMatch(node, subject) || !!(flow.kinds & Kind.EDITOR) || this.namesOrganisation(flow, subject);
+    // (A pattern's words count, unless a channel asks (wordsAt), only in a value that names an organisation itself:
+    // patterns of ordinary words are run over addresses, error messages and commands everywhere,
+    // `/(ENOTFOUND|ECONNREFUSED)/.test(err)`; a pattern picks its part of such a text itself,
+    // `/github\.com[:/](megabank|initech)\//.test(gitConfig)`.)
+    const pattern = value instanceof RegExp && !this.words;
+    const wordsCount = (!pattern && (!isExactMatch(node, subject) || !!(flow.kinds & Kind.EDITOR))) || this.namesOrganisation(flow, subject, pattern);
     // Minutes of an offset worked out by arithmetic (`Math.abs(offset) % 60 === 45`, a date library formatting
     // "+05:45") are no UTC offset of a place: only the offset itself, compared as read, is.
     const derived = this.isArithmetic(subject);
@@ -470,7 +479,8 @@ export class Comparisons {
    * candidates skips single words and pairs of them (there are tens of thousands of `x === "word"`).
    */
   wordsAt(node: Node): Comparison | undefined {
-    if (!this.isCandidate(node)) return undefined;
+    // (An input whose words were checked in another module: see checkedElsewhere.)
+    if (!this.isCandidate(node)) return this.checkedElsewhere(node, true);
     this.words = true;
     try {
       return this.analyseCandidate(node);
@@ -485,7 +495,8 @@ export class Comparisons {
    * value, so that a channel it steers can count the organisations across such checks (wordsAt).
    */
   isWordCheck(node: Node, f: Flow): boolean {
-    const kinds = f.kinds & (Kind.GATEWAY | Kind.PROXY | Kind.IDENTITY);
+    // (A value from another module may be any of them: the linker tells.)
+    const kinds = (f.kinds & Kind.INPUT ? f.kinds | ALL_KINDS : f.kinds) & (Kind.GATEWAY | Kind.PROXY | Kind.IDENTITY);
     if (!kinds) return false;
     let subject: Node | undefined;
     let word: Node | undefined;
@@ -497,7 +508,7 @@ export class Comparisons {
     const re = pattern instanceof RegExp ? pattern : undefined;
     if (re) subject = node.arguments[0];
     // (Also each word of a short list: `["megabank", "initech"].some((w) => name.includes(w))`.)
-    const value = re ? [...new Set(regexWords(re).map((w) => w.replace(/^[-_.@]+|[-_.]+$/g, '')))] : word && (isLiteral(word) || unwrap(word).type === 'Identifier') ? this.a.value(word) : undefined;
+    const value = re ? distinctParts(regexWords(re)) : word && (isLiteral(word) || unwrap(word).type === 'Identifier') ? this.a.value(word) : undefined;
     const words = value instanceof Many ? value.values : Array.isArray(value) ? value : [value];
     if (words.length > 8 || !words.every((v) => typeof v === 'string' && isOrganisationWord(v) && classifyConstant(v, kinds, Kind) === 'keyword')) return false;
     return !isExactMatch(node, subject!) || this.namesOrganisation(f, subject!);
@@ -505,11 +516,12 @@ export class Comparisons {
 
   /**
    * Whether a value was read from a source that names an organisation itself: a Windows domain, a git remote or
-   * configuration (the remote's owner, the user's e-mail domain), the DNS search domain, a Kerberos realm.
+   * configuration (the remote's owner, the user's e-mail domain), the DNS search domain, a Kerberos realm;
+   * with `searched`, also such a text searched whole by a pattern.
    */
-  private namesOrganisation(f: Flow, subject: Node): boolean {
+  private namesOrganisation(f: Flow, subject: Node, searched = false): boolean {
     const labels = f.via.map((n) => this.a.sources.match(n)?.label ?? '');
-    return labels.some((l) => ORGANISATION_SOURCE.test(l)) || labels.some((l) => ORGANISATION_PART_SOURCE.test(l)) && this.isPart(subject);
+    return labels.some((l) => ORGANISATION_SOURCE.test(l)) || labels.some((l) => ORGANISATION_PART_SOURCE.test(l)) && (searched || this.isPart(subject));
   }
 
   /**
@@ -747,7 +759,7 @@ export function constantValues(value: Value, keys: boolean): Array<string | numb
   const out: Array<string | number> = [];
   const add = (v: Value) => {
     if (typeof v === 'string' || typeof v === 'number') out.push(v);
-    else if (v instanceof RegExp) out.push(...regexWords(v));
+    else if (v instanceof RegExp) out.push(...patternWords(v));
   };
   if (value === UNKNOWN || value == null) return out;
   if (value instanceof Many) value.values.forEach(add);
@@ -755,6 +767,31 @@ export function constantValues(value: Value, keys: boolean): Array<string | numb
   else if (keys && typeof value === 'object' && !(value instanceof RegExp)) out.push(...Object.keys(value as object));
   else add(value);
   return out.slice(0, 5000);
+}
+
+/**
+ * The words in which the strings a pattern matches differ, without the separators around them: a pattern's
+ * shared host or prefix is not one of the words it searches for (`/github\.com[:/](megabank|initech)\//` gives
+ * `megabank`, `initech`).
+ */
+function distinctParts(strings: string[]): string[] {
+  const all = [...new Set(strings)];
+  let head = 0;
+  let tail = 0;
+  if (all.length > 1) {
+    const shortest = Math.min(...all.map((w) => w.length));
+    while (head < shortest && all.every((w) => w[head] === all[0][head])) head++;
+    while (tail < shortest - head && all.every((w) => w[w.length - 1 - tail] === all[0][all[0].length - 1 - tail])) tail++;
+  }
+  const trimmed = all.map((w) => w.slice(head, w.length - tail).replace(/^[-_.@:/]+|[-_.:/]+$/g, ''));
+  return [...new Set(trimmed.filter((w) => w && !/[:/]/.test(w)))];
+}
+
+/** What a pattern searches for: its alternatives, and where they share an address around them, the parts that differ. */
+function patternWords(re: RegExp): string[] {
+  const words = regexWords(re);
+  const parts = words.length > 1 && words.some((w) => /[:/]/.test(w) && !isAreaZone(w)) ? distinctParts(words) : [];
+  return [...words, ...parts.filter((p) => !words.includes(p))];
 }
 
 /** Literal alternatives of a regex: `/^Asia\/(Shanghai|Urumqi)$/` gives its zone names. */

@@ -43,7 +43,10 @@ function isLowerLocale(value: string): boolean {
 }
 
 /** Words of addresses and accounts that name no organisation. */
-const COMMON_WORDS = new Set(['http', 'https', 'www', 'api', 'file', 'git', 'ssh', 'localhost', 'local', 'internal', 'proxy', 'admin', 'root', 'user', 'guest', 'test', 'dev', 'staging', 'prod', 'runner', 'codespaces', 'docker', 'desktop', 'laptop']);
+const COMMON_WORDS = new Set(['http', 'https', 'www', 'api', 'file', 'git', 'ssh', 'localhost', 'local', 'internal', 'proxy', 'admin', 'root', 'user', 'guest', 'test', 'dev', 'staging', 'prod', 'runner', 'codespaces', 'docker', 'desktop', 'laptop',
+  // Kinds of machine and development environment a host or user name tells (a cloud workspace, a container, a CI runner, a model of computer).
+  'gitpod', 'devbox', 'devcontainer', 'coder', 'cloudshell', 'replit', 'stackblitz', 'codesandbox', 'wsl', 'container', 'kubernetes', 'k8s', 'pod', 'vagrant',
+  'ubuntu', 'debian', 'fedora', 'centos', 'alpine', 'macbook', 'imac', 'mac', 'mini', 'workstation', 'server', 'build', 'buildkite', 'jenkins', 'circleci', 'travis', 'sandbox']);
 
 /** A word that could be one organisation's (`megabank`, `INITECH-`), not one every address or machine may hold. */
 export function isOrganisationWord(v: string): boolean {
@@ -152,7 +155,7 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   if (sourceKinds & (kinds.GATEWAY | kinds.PROXY | kinds.IDENTITY)) {
     const v = value.replace(/^(?:\.+|@)/, '');
     if (isHost(v, inList) || isNetworkAddress(v)) return 'host';
-    if (KEYWORD.test(value) || NETBIOS_NAME.test(value) && !NEUTRAL_NAMES.has(value)) return 'keyword';
+    if ((KEYWORD.test(value) || NETBIOS_NAME.test(value) && !NEUTRAL_NAMES.has(value)) && isOrganisationWord(value)) return 'keyword';
     // A machine or its network card's maker, by hardware address.
     if (sourceKinds & kinds.IDENTITY && HARDWARE_ADDRESS.test(value) && !NEUTRAL_HARDWARE_ADDRESS.test(value)) return 'device';
   }

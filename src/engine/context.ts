@@ -76,6 +76,8 @@ export interface DefinitionFacts {
   moduleFactoryOf(call: Node): FunctionNode | undefined;
   memoisedFunction(callee: Node): FunctionNode | undefined;
   proxyGetTrap(node: Node): FunctionNode | undefined;
+  /** A call of a helper that merges objects as `Object.assign` does (`__assign`, `_objectSpread2`). */
+  isMergeCall(call: Node): boolean;
 }
 
 /** Comparison-shaped nodes and the comparisons among them. */
@@ -85,6 +87,8 @@ export interface ComparisonFacts {
   comparisonAt(node: Node, keepMisses?: boolean): Comparison | undefined;
   /** A check of an address or identity against one organisation's word (`name.startsWith("megabank-")`). */
   isWordCheck(node: Node, f: Flow): boolean;
+  /** The organisation words a check compares an address or identity with, asked for a channel it steers. */
+  wordsAt(node: Node): Comparison | undefined;
   /** `ZONES[tz]` of an object used as a set: the membership test it makes. */
   lookupAt(node: Node): Comparison | undefined;
   /** Records `name = list.has.bind(list)`: calls of `name` are comparisons. */

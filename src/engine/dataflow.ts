@@ -7,7 +7,7 @@ import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
 import { calleeOf, type Check, type Fact } from './modules';
-import { invocationOf } from './definitions';
+import { invocationOf, isObjectAssign } from './definitions';
 import type { Binding } from './scope';
 import { Kind, type SourceMatch } from './sources';
 import { forEachChild } from './walk';
@@ -521,9 +521,11 @@ export class Dataflow {
     }
     // `env.hit` of `export function make(env)`: that member of what callers in other modules pass
     // (a few members deep: `ctx.env.clock.zone`).
-    const path = this.a.modules.exportsFunctions ? memberPath(node) : undefined;
+    // (And `e.corp` of `bus.on("env", (e) => …)`: that member of what another module's function calls it with.)
+    const path = memberPath(node);
     const b = path && this.a.scopes.resolve(path.root);
-    const member = b?.kind === 'param' && isFunction(b.decl) ? this.a.modules.paramInput(b.decl as FunctionNode, b.id, { name: path!.names.join('.'), at: node }) : undefined;
+    const at = b?.kind === 'param' && isFunction(b.decl) ? { name: path!.names.join('.'), at: node } : undefined;
+    const member = at && ((this.a.modules.exportsFunctions ? this.a.modules.paramInput(b!.decl as FunctionNode, b!.id, at) : undefined) ?? this.a.modules.callbackInput(b!.decl as FunctionNode, b!.id, at));
     return member ? union(this.inputFlow(node, member), this.localMemberFlow(node)) : this.localMemberFlow(node);
   }
 
@@ -644,6 +646,8 @@ export class Dataflow {
       if (values.length) return this.flowAll(values);
       return PRESERVING_PROPERTIES.has(key) ? narrow(this.flow(node.arguments[0]), key) : NONE;
     }
+    // `Object.assign({ retries: 3 }, detect())` (or a compiler's helper for it): the objects merged, as a spread does.
+    if (isObjectAssign(callee) || this.a.defs.isMergeCall(node)) return this.flowAll(node.arguments);
     const fn = this.a.defs.functionOf(callee);
     if (fn) {
       // A wrapper that returns its argument carries this call's argument, not every caller's.
@@ -828,8 +832,10 @@ export class Dataflow {
       const key = this.a.modules.keyOf(n);
       if (key) { if (!from.includes(key)) from.push(key); }
       else if (!at && this.a.sources.match(n)) { const p = this.a.position(n.start); at = `${p.line}:${p.column}`; }
-      const c = this.a.compare.recordedAt(n);
-      if (c && checks.length < MAX_CHECKS) checks.push({ values: c.values.slice(0, MAX_CHECK_VALUES), classes: [...c.classes], ...(c.concealed ? { concealed: true } : {}), ...(c.endpoints ? { endpoints: true } : {}) });
+      // (Also a check of organisation words, which counts where a channel it steers is: `/^(megabank|initech)-/.test(user)`.)
+      const recorded = this.a.compare.recordedAt(n);
+      const c = recorded ?? (this.a.compare.isCandidate(n) ? this.a.compare.wordsAt(n) : undefined);
+      if (c && checks.length < MAX_CHECKS) checks.push({ values: c.values.slice(0, MAX_CHECK_VALUES), classes: [...c.classes], ...(c.concealed ? { concealed: true } : {}), ...(c.endpoints ? { endpoints: true } : {}), ...(recorded ? {} : { words: true }) });
     }
     return { kinds: f.kinds & ~Kind.INPUT, from, ...(at ? { at } : {}), ...(checks.length ? { checks } : {}) };
   }

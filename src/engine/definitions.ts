@@ -113,7 +113,7 @@ export function deepCopyOf(call: Node): Node | undefined {
 }
 
 /** `Object.assign`, or a name for it. */
-function isObjectAssign(n: Node): boolean {
+export function isObjectAssign(n: Node): boolean {
   const u = unwrap(n);
   return u.type === 'MemberExpression' && unwrap(u.object).type === 'Identifier' && unwrap(u.object).name === 'Object' && propertyName(u) === 'assign';
 }

@@ -169,6 +169,20 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return emitted.get(`${num.get(f.id)}:${object}\0${def.key}`) ?? [];
   };
 
+  /**
+   * What a callback's parameter is given, with the module each comes from: what the function it is passed to
+   * calls it with, and what other modules emit on the event it listens for; with `member`, that member of it.
+   */
+  const given = (f: Found, def: InputDef & { type: 'callback' }): Array<{ id: string; fact: Fact }> => {
+    const all = [{ id: f.id, fact: f.facts.calls?.[def.arg]?.[def.param] }, ...heard(f, def).map((e) => ({ id: e.caller, fact: e.args[def.param] }))];
+    const out: Array<{ id: string; fact: Fact }> = [];
+    for (const g of all) {
+      const picked = g.fact && (def.member === undefined ? { id: g.id, fact: g.fact } : memberIn(g.id, g.fact, def.member));
+      if (picked) out.push(picked);
+    }
+    return out;
+  };
+
   // What modules assign to members of another module's objects (`state.zone = tz`), by object and member:
   // a read of the same member (`state.zone`) elsewhere holds it.
   const assigned = new Map<string, Array<{ caller: string; value: Fact }>>();
@@ -334,9 +348,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     }
     if (!f) return { k: 0 };
     if (def.type === 'callback') {
-      const given = f.facts.calls?.[def.arg]?.[def.param];
-      const held: Held = { k: evalFact(f.id, given), at: given && whereOf(f.id, given) };
-      for (const e of heard(f, def)) if (e.args[def.param]) addHeld(held, e.caller, e.args[def.param]);
+      const held: Held = { k: 0 };
+      for (const g of given(f, def)) addHeld(held, g.id, g.fact);
       return held;
     }
     budget = MAX_NESTED_CALLS;
@@ -443,7 +456,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     }
     if (def && def.type !== 'param') {
       const f = found(id, key, def);
-      if (f && def.type === 'callback') out = [...checksOfFact(f.id, f.facts.calls?.[def.arg]?.[def.param], depth), ...heard(f, def).flatMap((e) => checksOfFact(e.caller, e.args[def.param], depth))];
+      if (f && def.type === 'callback') out = given(f, def).flatMap((g) => checksOfFact(g.id, g.fact, depth));
       else if (f && def.type === 'value') out = checksOfFact(f.id, f.facts.value, depth);
       // (What other modules put in the member: `state.special = ZONES.includes(tz)`.)
       if (def.type === 'value' && assigned.size) for (const put of assigned.get(memberSlot(id, def.spec, def.name) ?? '') ?? []) out.push(...checksOfFact(put.caller, put.value, depth));

@@ -40,6 +40,8 @@ export interface Check {
   classes: string[];
   concealed?: true;
   endpoints?: true;
+  /** Organisation words a channel counts (see Comparisons.wordsAt), not a comparison by itself. */
+  words?: true;
 }
 
 export type InputDef =
@@ -60,8 +62,11 @@ export type InputDef =
    * `called`, what calling it without arguments returns (`check()` of `withFlag(check, cb)`).
    */
   | { type: 'param'; name: string; index: number; member?: string; method?: string; called?: true }
-  /** Parameter `param` of a function passed as argument `arg` to an imported function, which calls it (`withZone((tz) => …)`). */
-  | { type: 'callback'; spec: string; name: string; arg: number; param: number; key?: string };
+  /**
+   * Parameter `param` of a function passed as argument `arg` to an imported function, which calls it (`withZone((tz) => …)`);
+   * with `member`, one member of it (`e.corp` of `bus.on("env", (e) => …)`).
+   */
+  | { type: 'callback'; spec: string; name: string; arg: number; param: number; key?: string; member?: string };
 
 /** A list or string a module exports that names specific places, hosts or organisations (for comparisons in other modules). */
 export interface Constant {
@@ -768,9 +773,9 @@ export class ModuleFacts {
     return imp && this.register(call, `c${call.start}-${call.end}`, { type: 'call', spec: imp.spec, name: imp.name, args: [] });
   }
 
-  /** The input key of a parameter of a function passed to an imported function (`withZone((tz) => …)`). */
-  callbackInput(fn: FunctionNode, id: Node): string | undefined {
-    const known = this.keys.get(id);
+  /** The input key of a parameter of a function passed to an imported function (`withZone((tz) => …)`), or of a member of it. */
+  callbackInput(fn: FunctionNode, id: Node, member?: { name: string; at: Node }): string | undefined {
+    const known = this.keys.get(member?.at ?? id);
     if (known) return known;
     const call = fn.parent;
     if (call?.type !== 'CallExpression') return undefined;
@@ -781,7 +786,8 @@ export class ModuleFacts {
     // `bus.on("env", (tz) => …)`: the event, for what another module emits under it (see the linker).
     const first = call.arguments[0];
     const key = arg > 0 && first?.type === 'Literal' && typeof first.value === 'string' && first.value.length <= 64 ? first.value : undefined;
-    return this.register(id, `b${fn.start}:${param}`, { type: 'callback', spec: imp.spec, name: imp.name, arg, param, ...(key !== undefined ? { key } : {}) });
+    const def: InputDef = { type: 'callback', spec: imp.spec, name: imp.name, arg, param, ...(key !== undefined ? { key } : {}), ...(member ? { member: member.name } : {}) };
+    return member ? this.register(member.at, `b${fn.start}:${param}.${member.name}`, def) : this.register(id, `b${fn.start}:${param}`, def);
   }
 
   /** Whether the module exports any function (whose parameters other modules may give values). */

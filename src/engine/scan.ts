@@ -15,7 +15,7 @@ import { severityRank, type EvidenceStep, type FileResult, type Finding } from '
 import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
-export const ENGINE_VERSION = '0.17.0';
+export const ENGINE_VERSION = '0.18.0';
 const MAX_NESTED_DEPTH = 3;
 
 export interface ScanOptions {
