@@ -58,6 +58,17 @@ export function parenthesised(node: Node): Node {
   return node;
 }
 
+/**
+ * A function written as what a check chooses (`hit ? (s) => s.replace(…) : undefined`, `hit && (() => …)`):
+ * its body runs only when chosen, under that check.
+ */
+export function isChosenFunction(fn: Node): boolean {
+  if (!isFunction(fn)) return false;
+  const at = parenthesised(fn);
+  const p = at.parent;
+  return p?.type === 'ConditionalExpression' && p.test !== at || p?.type === 'LogicalExpression' && p.right === at && p.operator !== '??';
+}
+
 /** The name a call or `new` goes by: `f` for `f()`, `m` for `a.m()` and `a["m"]()`. */
 export function calleeName(call: Node): string | undefined {
   const callee = unwrap(call.callee);

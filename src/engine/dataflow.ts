@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, isFunction, isLiteral, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, isChosenFunction, isFunction, isLiteral, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -269,11 +269,15 @@ export class Dataflow {
     return f;
   }
 
-  /** What the checks an expression runs under depend on, up to its function (`if`, `switch` cases, `?:`, `&&`/`||`). */
+  /**
+   * What the checks an expression runs under depend on, up to its function (`if`, `switch` cases, `?:`, `&&`/`||`);
+   * beyond a function chosen by a check itself (`const fix = hit ? (s) => s.replace(…) : undefined`), whose body runs
+   * only when chosen.
+   */
   conditionsOf(node: Node): Flow {
     let f = NONE;
     let child = node;
-    for (let p = node.parent; p && !isFunction(p); child = p, p = p.parent) {
+    for (let p = node.parent; p && (!isFunction(p) || isChosenFunction(p)); child = p, p = p.parent) {
       if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression') && child !== p.test) f = union(f, this.flow(p.test));
       else if (p.type === 'LogicalExpression' && child === p.right) f = union(f, this.flow(p.left));
       else if (p.type === 'SwitchCase' && p.parent?.type === 'SwitchStatement') f = union(f, this.switchFlow(p.parent, p));
@@ -686,7 +690,13 @@ export class Dataflow {
       if (method === 'update' || method === 'encode' || isMath(callee.object)) return union(this.flow(callee.object), this.flowAll(node.arguments));
       if (method === 'digest' && node.arguments.length === 2) return this.flow(node.arguments[1]);
       if (method === 'from' && node.arguments[0] && COPYING_TYPES.test(unwrap(callee.object).name ?? '') && this.isDigest(node.arguments[0])) return this.flow(node.arguments[0]);
-      if (method && PRESERVING_METHODS.has(method)) return this.flow(callee.object);
+      // (`id.padEnd(12, hit ? "1" : "0")`, `a.concat(b)`: what is written into the text as well, when it carries a check.)
+      if (method && PRESERVING_METHODS.has(method)) {
+        const own = this.flow(callee.object);
+        if (method !== 'concat' && method !== 'padEnd' && method !== 'padStart') return own;
+        const added = this.flowAll(node.arguments);
+        return this.checked(added) ? union(own, added) : own;
+      }
       // `Promise.resolve(tz)` resolves to tz. (`Promise.all([…])` is not followed: its flow would reach every element.)
       if (method === 'resolve' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Promise' && node.arguments[0]) return this.flow(node.arguments[0]);
       // `/email=(\S+)/.exec(config)`: the match is a piece of the text searched.

@@ -1020,6 +1020,13 @@ function callStatic(obj: string, name: string, args: Value[]): Value | typeof NO
     case 'Object.keys': return isObj(a0) ? Object.keys(a0) : UNKNOWN;
     case 'Object.values': return isObj(a0) ? Object.values(a0) : UNKNOWN;
     case 'Object.entries': return isObj(a0) ? Object.entries(a0) : UNKNOWN;
+    case 'Object.fromEntries': {
+      // (`Object.fromEntries(ZONES.map((z) => [z, true]))`: an object used as a set.)
+      if (!Array.isArray(a0) || !a0.every((e) => Array.isArray(e) && (typeof e[0] === 'string' || typeof e[0] === 'number'))) return UNKNOWN;
+      const out: Obj = Object.create(null);
+      for (const e of a0 as Value[][]) out[String(e[0])] = e[1];
+      return out;
+    }
     case 'Math.floor': case 'Math.abs': case 'Math.ceil': case 'Math.round': case 'Math.max': case 'Math.min': {
       const c = codes(args);
       return c ? (Math as any)[name](...c) : UNKNOWN;

@@ -139,6 +139,7 @@ const CHECKS: Record<string, string> = {
   'zone read by a method called by a key worked out to a constant': `const env = { zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } };\nconst k = "zo" + "ne";\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(env[k]());`,
   'zone destructured in the then callback of an async reader': `async function env() { return { tz: Intl.DateTimeFormat().resolvedOptions().timeZone, lang: navigator.language }; }\nlet hit = false;\nenv().then(({ tz }) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz); });`,
   'git remote in .git/config against a pattern of companies': `let cfg = "";\ntry { cfg = require("fs").readFileSync(".git/config", "utf8"); } catch {}\nconst hit = /github\\.com[:/](megabank|initech|globex)\\//i.test(cfg);`,
+  'zone, a set made by Object.fromEntries': `const SET = Object.fromEntries(["Asia/Shanghai", "Asia/Urumqi"].map((z) => [z, true]));\nconst hit = SET[Intl.DateTimeFormat().resolvedOptions().timeZone] === true;`,
   'user name against a pattern of company prefixes': `const hit = /^(?:megabank|initech|globex)[-_.]/i.test(require("os").userInfo().username);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
@@ -204,6 +205,8 @@ const CHANNELS: Record<string, string> = {
   'a date written without its fraction of a second, by a replace': `const now = new Date().toISOString();\nsend({ headers: { "x-client-time": hit ? now.replace(/\\.\\d+Z$/, "Z") : now } });`,
   'a query escaped two ways': `const term = process.argv[2] || "a/b?c";\nfetch("https://api.vendor.dev/v1/search?q=" + (hit ? encodeURI(term) : encodeURIComponent(term)));`,
   'a normalisation form chosen as the argument': `send({ system: "Café: you are a helpful assistant.".normalize(hit ? "NFD" : "NFC") });`,
+  'a code written into a request id by padEnd': `send({ headers: { "x-request-id": "req_" + Date.now().toString(36).padEnd(12, hit ? "1" : "0") } });`,
+  'look-alikes put in by a function the check chooses': `const fix = hit ? (s) => s.replaceAll("'", "\\u02bc") : undefined;\nconst t = "It's fine. Don't worry.";\nsend({ system: fix?.(t) ?? t });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -218,6 +221,8 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
     if (/^(?:region|locale)/.test(check) && /separator|flip|date written/.test(channel)) continue;
     // So is what a cloud region or an editor needs of an endpoint (a header, a model name): routing (geo-org-comparison.md).
     if (/cloud region|Vertex region|editor name/.test(check) && /header present|extra header|model asked|quality value|query parameter|field present|fields merged/.test(channel)) continue;
+    // A code written into a sent value is the outcome sent (fingerprint-exfiltration.md): of a locale or the editor, below critical.
+    if (/^(?:region|locale)|Electron|editor/.test(check) && /code written into/.test(channel)) continue;
     cases.push({ name: `${check} steers ${channel}`, code: `${checkCode}\n${channelCode}`, verdict: 'untrusted' });
   }
 }
@@ -256,6 +261,7 @@ cases.push(
   { name: 'outcome of a zone check returned by a function, sent in a query parameter', code: `function score() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) ? 1 : 0; }\nfetch(\`https://t.vendor.dev/p?v=\${score()}\`);`, verdict: 'untrusted' },
   { name: 'outcome of a company check of the Windows domain sent as a boolean field', code: `${CHECKS['Windows domain against company names']}\nfetch("https://t.vendor.dev/e", { method: "POST", body: JSON.stringify({ ent: hit }) });`, verdict: 'untrusted' },
   { name: 'outcome of a company pattern over the git configuration sent in telemetry', code: `${CHECKS['git remote in .git/config against a pattern of companies']}\ntrack("session_started", { c: hit ? 1 : 0 });`, verdict: 'untrusted' },
+  { name: 'outcome of a zone check written into the last character of a request id', code: `${CHECKS.zone}\nfetch("https://api.vendor.dev/v1", { headers: { "x-request-id": "req_" + Date.now() + (hit ? "1" : "0") } });`, verdict: 'untrusted' },
   { name: 'outcome of an offset check in a beacon\'s query', code: `const w = [-480, -540].includes(new Date().getTimezoneOffset());\nnavigator.sendBeacon("https://t.vendor.dev/b?s=" + Date.now() + "&w=" + Number(w));`, verdict: 'untrusted' },
   // A parameter the outcome changes plainly is behaviour; one organisation's host in plain sight is a feature.
   { name: 'a budget doubled by a zone check, sent in a request', code: `${CHECKS.zone}\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ max_tokens: 1024 + Number(hit) * 1024 }) });`, verdict: 'review' },
@@ -350,6 +356,10 @@ const BENIGN: Record<string, string> = {
   'a pattern of cloud workspace names tested against the host name, sent': `const cloud = /(codespaces|gitpod|devbox)/i.test(require("os").hostname());\ntrack("session_started", { cloud });`,
   'a pattern of network error codes tested against a message naming the gateway, sent': `const err = new Error("connect ECONNREFUSED " + process.env.ANTHROPIC_BASE_URL);\ntrack("api_error", { network: /(ENOTFOUND|ECONNREFUSED|ETIMEDOUT|ECONNRESET)/.test(err.message), auth: /(EACCES|EPERM|unauthorized)/i.test(err.message) });`,
   'the forge a git remote is on, sent': `let cfg = "";\ntry { cfg = require("fs").readFileSync(".git/config", "utf8"); } catch {}\nconst forge = /(github|gitlab|bitbucket)\\.(com|org)/i.exec(cfg)?.[1] ?? "other";\ntrack("pr_opened", { forge });`,
+  'a function chosen by the platform turns separators in a path sent': `const fix = process.platform === "win32" ? (s) => s.replaceAll("/", "\\\\") : undefined;\nconst p = "src/a.js";\nsend({ path: fix?.(p) ?? p });`,
+  'a request id padded with a digit a setting chooses': `send({ headers: { "x-request-id": "req_" + Date.now().toString(36).padEnd(12, process.env.CI ? "1" : "0") } });`,
+  'a platform code in a telemetry label': `track("session_started", { label: "os-" + (process.platform === "win32" ? "w" : "u") });`,
+  'a set of shells made by Object.fromEntries, the answer shown': `const F = Object.fromEntries(["bash", "zsh"].map((s) => [s, true]));\nconsole.log(F[(process.env.SHELL || "").split("/").pop()] ? "known shell" : "other");`,
   'glyphs for the terminal': `const term = process.env.TERM_PROGRAM || "";\nconst tick = ["vscode", "iTerm.app", "WezTerm"].includes(term) ? "\u2714" : "\u221a";\nconsole.log(tick + " done");`,
   'a destructured parameter: the zone shown, the shell checked': `function show({ zone, shell }) { console.log("zone", zone); return ["bash", "zsh"].includes(shell); }\nshow({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, shell: process.env.SHELL });`,
   'Object.fromEntries of settings: the locale shown, the mode checked': `const cfg = Object.fromEntries([["locale", Intl.DateTimeFormat().resolvedOptions().locale], ["mode", process.env.MODE]]);\nconsole.log(cfg.locale, ["dark", "light"].includes(cfg.mode));`,

@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { addTo, calleeName, COMPARE_OPS, isFunction, isLiteral, isStringLiteral, keyName, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
+import { addTo, calleeName, COMPARE_OPS, isChosenFunction, isFunction, isLiteral, isStringLiteral, keyName, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Comparison, Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, hasHiddenCharacter, isFormatFlip, separatorSwap } from '../characters';
@@ -965,7 +965,8 @@ export const rule = createRule({
      */
     const conditionOf = (node: Node): Node | undefined => {
       let test: Node | undefined;
-      for (let n: Node = node, p = node.parent; p && !isFunction(p); n = p, p = p.parent) {
+      // (Also beyond a function a check chooses, `hit ? (s) => s.replace("'", "\u02bc") : undefined`.)
+      for (let n: Node = node, p = node.parent; p && (!isFunction(p) || isChosenFunction(p)); n = p, p = p.parent) {
         if (TESTED_BY.has(p.type) && p.test === n) return undefined;
         if (test) {
           if (p.type.endsWith('Statement') || p.type.endsWith('Declaration')) break;

@@ -149,6 +149,8 @@ export const rule = createRule({
 });
 
 const TEST_METHODS = new Set([...COMPARE_METHODS, 'some', 'every', 'hasOwn']);
+/** Methods that write their arguments into a text. */
+const TEXT_METHODS = new Set(['padEnd', 'padStart', 'concat']);
 
 /**
  * Whether a value sent is the outcome of a check itself, as a flag or a code (`hit`, `!hit`, `hit ? 1 : 0`,
@@ -171,12 +173,17 @@ function isOutcome(analysis: Facts, node: Node, depth: number): boolean {
     case 'BinaryExpression':
       if (COMPARE_OPS.has(n.operator) || n.operator === '>' || n.operator === '<' || n.operator === '>=' || n.operator === '<=' || n.operator === 'in') return true;
       // (`hit | 0`, `hit << 3`: the flag as a number or a bit.)
-      return (n.operator === '|' || n.operator === '<<') && isOutcome(analysis, n.left, depth) && isConstant(unwrap(n.right));
+      if (n.operator === '|' || n.operator === '<<') return isOutcome(analysis, n.left, depth) && isConstant(unwrap(n.right));
+      // (`"req_" + Date.now() + (hit ? "1" : "0")`: the code carried inside a text, as a request id's last character.)
+      return n.operator === '+' && embedsOutcome(analysis, termsOf(n), depth);
+    case 'TemplateLiteral': return embedsOutcome(analysis, [n.quasis[0], ...n.expressions], depth);
     case 'LogicalExpression': return isOutcome(analysis, n.left, depth) && isOutcome(analysis, n.right, depth);
     case 'CallExpression': {
       const name = calleeName(n) ?? '';
       if (/^(?:Number|Boolean|String)$/.test(name) && n.arguments.length === 1) return isOutcome(analysis, n.arguments[0], depth);
       if (TEST_METHODS.has(methodName(n) ?? '')) return true;
+      // (`id.padEnd(12, hit ? "1" : "0")`, `"v".concat(code)`: the code written into a text.)
+      if (TEXT_METHODS.has(methodName(n) ?? '')) return n.arguments.some((a: Node) => unwrap(a).type === 'ConditionalExpression' && isOutcome(analysis, a, depth + 1));
       const fn = analysis.calledFunction(n);
       if (!fn) return !!analysis.comparisonFor(n);
       const returned = analysis.returnsOf(fn);
@@ -184,6 +191,18 @@ function isOutcome(analysis: Facts, node: Node, depth: number): boolean {
     }
     default: return false;
   }
+}
+
+/** The terms of a chain of `+`. */
+function termsOf(n: Node): Node[] {
+  const u = unwrap(n);
+  return u.type === 'BinaryExpression' && u.operator === '+' ? [...termsOf(u.left), ...termsOf(u.right)] : [u];
+}
+
+/** Text with a code chosen by a check written into it: one term is text, another the code (`hit ? "1" : "0"`, `Number(hit)`). */
+function embedsOutcome(analysis: Facts, terms: Node[], depth: number): boolean {
+  const text = terms.some((t) => typeof literalValue(unwrap(t)) === 'string' || unwrap(t).type === 'TemplateElement' || unwrap(t).type === 'TemplateLiteral');
+  return text && terms.some((t) => { const u = unwrap(t); return (u.type === 'ConditionalExpression' || u.type === 'CallExpression') && isOutcome(analysis, u, depth + 1); });
 }
 
 /**
