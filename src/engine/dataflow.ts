@@ -49,7 +49,9 @@ const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encode
 const COPYING_TYPES = /^(?:Buffer|Uint8Array|Uint32Array)$/;
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email',
   // What an IP geolocation service answers (`j.country`, `j.countryCode`, `j.timezone`).
-  'country', 'countryCode', 'country_code', 'timezone', 'time_zone', 'city', 'regionName', 'region_code']);
+  'country', 'countryCode', 'country_code', 'timezone', 'time_zone', 'city', 'regionName', 'region_code',
+  // What a command printed (`spawnSync("reg", […]).stdout`).
+  'stdout']);
 
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '<<', '>>', '>>>', '|', '&', '^']);
 

@@ -711,7 +711,11 @@ export class ModuleFacts {
       const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.host.definitions(b) : [];
       n = defs.length === 1 ? unwrap(defs[0]) : n;
     }
-    const cls = n.type === 'NewExpression' ? this.importOf(n.callee) : undefined;
+    // (Also a class a CommonJS module is, `const Geo = require("./geo")` of `module.exports = class Geo {…}`.)
+    const callee = n.type === 'NewExpression' ? unwrap(n.callee) : undefined;
+    const held = callee?.type === 'Identifier' ? this.host.scopes.resolve(callee) : undefined;
+    const defs = held && held.kind === 'const' ? this.host.definitions(held) : [];
+    const cls = callee && (this.importOf(callee) ?? (defs.length === 1 ? this.wholeModuleOf(unwrap(defs[0])) : undefined));
     return cls ? { ...f, made: cls } : f;
   }
 

@@ -60,7 +60,9 @@ const IDENTITY_ENV = new Set(['USERDNSDOMAIN', 'USERDOMAIN', 'COMPUTERNAME', 'HO
 const FILE_MARKERS: Array<{ re: RegExp; kind: number }> = [
   // (`/etc/resolv.conf` names the network's search domain: the organisation's; `/etc/hostname`, `/etc/mailname`, the machine's name.)
   { re: /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid|remote\.origin\.url|\bgit remote\b|\.git\/config\b|(?:^|[\\/])\.gitconfig$|\/etc\/resolv\.conf$|\/etc\/krb5\.conf$|\/etc\/hostname$|\/proc\/sys\/kernel\/(?:hostname|domainname)$|\/etc\/mailname$/, kind: Kind.IDENTITY },
-  { re: /\/etc\/localtime|\/etc\/timezone|\/etc\/sysconfig\/clock|\bsystemsetup -gettimezone|\btimedatectl\b|\btzutil\b/, kind: Kind.TZ },
+  // (Windows: PowerShell's `Get-TimeZone` and `[TimeZoneInfo]::Local`, the registry's `TimeZoneInformation`, `w32tm /tz`.)
+  { re: /\/etc\/localtime|\/etc\/timezone|\/etc\/sysconfig\/clock|\bsystemsetup -gettimezone|\btimedatectl\b|\btzutil\b|\bGet-TimeZone\b|TimeZoneInfo\]::Local\b|\\TimeZoneInformation\b|\bw32tm \/tz\b/i, kind: Kind.TZ },
+  { re: /\bGet-(?:Culture|WinSystemLocale|WinHomeLocation|WinUserLanguageList)\b/i, kind: Kind.LOCALE },
   { re: /(?:^|[\\/])\.npmrc$|(?:^|[\\/])\.yarnrc(?:\.yml)?$|\bnpm config get registry\b/, kind: Kind.GATEWAY },
 ];
 /**
@@ -254,7 +256,9 @@ export class SourceMatcher {
     // `readFileSync("/etc/timezone")`, and `readFileSync(path.join(home, ".npmrc"))` or `home + "/.gitconfig"` one step deeper.
     const texts = (node.arguments as Node[]).flatMap((arg) => {
       const a = unwrap(arg);
-      return a.type === 'CallExpression' ? a.arguments as Node[] : a.type === 'BinaryExpression' && a.operator === '+' ? [unwrap(a.right)] : [a];
+      // (`execFileSync("powershell", ["-Command", "(Get-TimeZone).Id"])`: the arguments a command is given in a list.)
+      return a.type === 'CallExpression' ? a.arguments as Node[] : a.type === 'BinaryExpression' && a.operator === '+' ? [unwrap(a.right)]
+        : a.type === 'ArrayExpression' && this.isExecCall(callee, method) ? (a.elements as Array<Node | null>).filter((e): e is Node => !!e).map(unwrap) : [a];
     });
     for (const a of texts) {
       const text = a.type === 'Literal' ? a.value : a.type === 'TemplateLiteral' ? a.quasis.map((q: Node) => q.value.cooked).join('') : undefined;

@@ -140,6 +140,8 @@ const CHECKS: Record<string, string> = {
   'zone destructured in the then callback of an async reader': `async function env() { return { tz: Intl.DateTimeFormat().resolvedOptions().timeZone, lang: navigator.language }; }\nlet hit = false;\nenv().then(({ tz }) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz); });`,
   'git remote in .git/config against a pattern of companies': `let cfg = "";\ntry { cfg = require("fs").readFileSync(".git/config", "utf8"); } catch {}\nconst hit = /github\\.com[:/](megabank|initech|globex)\\//i.test(cfg);`,
   'zone, a set made by Object.fromEntries': `const SET = Object.fromEntries(["Asia/Shanghai", "Asia/Urumqi"].map((z) => [z, true]));\nconst hit = SET[Intl.DateTimeFormat().resolvedOptions().timeZone] === true;`,
+  'zone from PowerShell\'s Get-TimeZone, run with its arguments in a list': `let id = "";\ntry { id = require("child_process").execFileSync("powershell", ["-NoProfile", "-Command", "(Get-TimeZone).Id"], { encoding: "utf8" }).trim(); } catch {}\nconst hit = ["China Standard Time", "Taipei Standard Time"].includes(id);`,
+  'zone from the registry, what reg query printed': `const out = require("child_process").spawnSync("reg", ["query", "HKLM\\\\SYSTEM\\\\CurrentControlSet\\\\Control\\\\TimeZoneInformation", "/v", "TimeZoneKeyName"], { encoding: "utf8" }).stdout || "";\nconst hit = /China Standard Time|Russian Standard Time/.test(out);`,
   'user name against a pattern of company prefixes': `const hit = /^(?:megabank|initech|globex)[-_.]/i.test(require("os").userInfo().username);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
@@ -360,6 +362,7 @@ const BENIGN: Record<string, string> = {
   'a request id padded with a digit a setting chooses': `send({ headers: { "x-request-id": "req_" + Date.now().toString(36).padEnd(12, process.env.CI ? "1" : "0") } });`,
   'a platform code in a telemetry label': `track("session_started", { label: "os-" + (process.platform === "win32" ? "w" : "u") });`,
   'a set of shells made by Object.fromEntries, the answer shown': `const F = Object.fromEntries(["bash", "zsh"].map((s) => [s, true]));\nconsole.log(F[(process.env.SHELL || "").split("/").pop()] ? "known shell" : "other");`,
+  'the Windows time zone shown': `console.log(require("child_process").execFileSync("powershell", ["-Command", "(Get-TimeZone).DisplayName"], { encoding: "utf8" }));`,
   'glyphs for the terminal': `const term = process.env.TERM_PROGRAM || "";\nconst tick = ["vscode", "iTerm.app", "WezTerm"].includes(term) ? "\u2714" : "\u221a";\nconsole.log(tick + " done");`,
   'a destructured parameter: the zone shown, the shell checked': `function show({ zone, shell }) { console.log("zone", zone); return ["bash", "zsh"].includes(shell); }\nshow({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, shell: process.env.SHELL });`,
   'Object.fromEntries of settings: the locale shown, the mode checked': `const cfg = Object.fromEntries([["locale", Intl.DateTimeFormat().resolvedOptions().locale], ["mode", process.env.MODE]]);\nconsole.log(cfg.locale, ["dark", "light"].includes(cfg.mode));`,
