@@ -209,6 +209,9 @@ const CHANNELS: Record<string, string> = {
   'a normalisation form chosen as the argument': `send({ system: "Café: you are a helpful assistant.".normalize(hit ? "NFD" : "NFC") });`,
   'a code written into a request id by padEnd': `send({ headers: { "x-request-id": "req_" + Date.now().toString(36).padEnd(12, hit ? "1" : "0") } });`,
   'look-alikes put in by a function the check chooses': `const fix = hit ? (s) => s.replaceAll("'", "\\u02bc") : undefined;\nconst t = "It's fine. Don't worry.";\nsend({ system: fix?.(t) ?? t });`,
+  'one emphasis mark for another wherever it stands': `send({ system: hit ? "Use _italics_ for _terms_." : "Use *italics* for *terms*." });`,
+  'a digit added to a random user id': `const uid = "user_" + Math.random().toString(36).slice(2, 10);\nsend({ metadata: { user_id: hit ? uid + "0" : uid } });`,
+  'a timestamp rounded to the second': `const t = Date.now();\nsend({ headers: { "x-ts": String(hit ? t - (t % 1000) : t) } });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -363,6 +366,9 @@ const BENIGN: Record<string, string> = {
   'a platform code in a telemetry label': `track("session_started", { label: "os-" + (process.platform === "win32" ? "w" : "u") });`,
   'a set of shells made by Object.fromEntries, the answer shown': `const F = Object.fromEntries(["bash", "zsh"].map((s) => [s, true]));\nconsole.log(F[(process.env.SHELL || "").split("/").pop()] ? "known shell" : "other");`,
   'the Windows time zone shown': `console.log(require("child_process").execFileSync("powershell", ["-Command", "(Get-TimeZone).DisplayName"], { encoding: "utf8" }));`,
+  'a timestamp rounded to the second by a setting': `const t = Date.now();\nsend({ headers: { "x-ts": String(process.env.COARSE ? t - (t % 1000) : t) } });`,
+  'a retry counter added to a random id': `const id = Math.random().toString(36).slice(2);\nlet n = 0;\nsend({ id: process.argv.includes("--retry") ? id + "-" + ++n : id });`,
+  'Windows and POSIX separators by platform, wherever they stand': `send({ path: process.platform === "win32" ? "src\\\\lib\\\\a.js" : "src/lib/a.js" });`,
   'glyphs for the terminal': `const term = process.env.TERM_PROGRAM || "";\nconst tick = ["vscode", "iTerm.app", "WezTerm"].includes(term) ? "\u2714" : "\u221a";\nconsole.log(tick + " done");`,
   'a destructured parameter: the zone shown, the shell checked': `function show({ zone, shell }) { console.log("zone", zone); return ["bash", "zsh"].includes(shell); }\nshow({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, shell: process.env.SHELL });`,
   'Object.fromEntries of settings: the locale shown, the mode checked': `const cfg = Object.fromEntries([["locale", Intl.DateTimeFormat().resolvedOptions().locale], ["mode", process.env.MODE]]);\nconsole.log(cfg.locale, ["dark", "light"].includes(cfg.mode));`,

@@ -421,10 +421,38 @@ function textDifference(a: string, b: string): Versions | undefined {
   // `"Answer briefly.."` against `"Answer briefly."`, or the full stop dropped: one punctuation mark in text.
   const mark = oneInserted(short, long);
   if (mark && /\p{P}/u.test(mark) && (short.match(/\p{L}/gu) ?? []).length >= 4) return { what: `a punctuation mark ${showString(mark)} added`, a: showValue(short), b: showValue(long) };
-  // `"* "` against `"- "`: one punctuation mark or symbol for another (a list's bullet, a quotation's style).
-  const at = oneReplaced(a, b) ? [...a].findIndex((c, i) => c !== [...b][i]) : -1;
-  if (at >= 0 && /^[\p{P}\p{S}]$/u.test([...a][at]) && /^[\p{P}\p{S}]$/u.test([...b][at])) return { what: `a punctuation mark replaced (${showString([...a][at])} by ${showString([...b][at])})`, a: showValue(a), b: showValue(b) };
+  // `"* "` against `"- "`: one punctuation mark or symbol for another (a list's bullet, a quotation's style), once or
+  // wherever it stands (`"Use _italics_."` against `"Use *italics*."`).
+  const swap = swappedMark(a, b);
+  if (swap) return { what: `a punctuation mark replaced (${showString(swap[0])} by ${showString(swap[1])})`, a: showValue(a), b: showValue(b) };
   return undefined;
+}
+
+/** The one pair of punctuation marks or symbols two texts of one length differ by, at every place they differ. */
+function swappedMark(a: string, b: string): [string, string] | undefined {
+  const [x, y] = [[...a], [...b]];
+  if (x.length !== y.length) return undefined;
+  let pair: [string, string] | undefined;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (!pair) pair = [x[i], y[i]];
+    else if (pair[0] !== x[i] || pair[1] !== y[i]) return undefined;
+  }
+  return pair && /^[\p{P}\p{S}]$/u.test(pair[0]) && /^[\p{P}\p{S}]$/u.test(pair[1]) ? pair : undefined;
+}
+
+/** Text made at random (an id): `Math.random()`, `randomUUID()`, `randomBytes()`, `nanoid()`, or a name for one; with `clock`, also a clock reading. */
+function isRandomText(context: RuleContext, n: Node, depth = 0, clock = false): boolean {
+  const u = unwrap(n);
+  if (u.type === 'Identifier' && depth < 2) return context.analysis.definitions(u).some((d) => isRandomText(context, d, depth + 1, clock));
+  const text = u.end - u.start <= 200 ? context.analysis.textOf(u) : '';
+  return /\b(?:Math\.random|randomUUID|randomBytes|getRandomValues|nanoid|uuidv4)\b/.test(text) || clock && /\b(?:Date\.now|performance\.now|getTime)\(\)|\bnew Date\(\)/.test(text);
+}
+
+/** A number's remainder by a constant (`t % 1000` of `t`): taken from it, a rounding. */
+function isRemainderOf(n: Node, of: Node, same: (x: Node, y: Node) => boolean): boolean {
+  const u = unwrap(n);
+  return u.type === 'BinaryExpression' && u.operator === '%' && same(u.left, of) && unwrap(u.right).type === 'Literal';
 }
 
 /** A version as the evidence shows it: its code on one line, at most 60 characters. */
@@ -578,7 +606,7 @@ function mayBeVersions(n: Node): boolean {
     case 'ClassExpression': return true;
     case 'ArrayExpression': return u.elements.length <= 1;
     case 'UnaryExpression': return u.operator === 'void';
-    case 'BinaryExpression': return u.operator === '+' || u.operator === '|' || u.operator === '&' || u.operator === '^';
+    case 'BinaryExpression': return u.operator === '+' || u.operator === '-' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
     case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '') || ESCAPES.has(calleeName(u) ?? '');
     default: return false;
@@ -639,6 +667,13 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     const base = extra && /^[/?#]$/.test(extra) ? analysis.value(y) : undefined;
     const added = appended(extra, text(y), text(x), typeof base === 'string' && /^(?:https?:\/\/|\/)/.test(base));
     if (added) return added;
+    // `uid + "0"` against `uid` of `Math.random().toString(36)`: a character more at the end of a random id (its length tells).
+    if (extra && /^[\w-]{1,3}$/.test(extra) && isRandomText(context, y)) return { what: `${showString(extra)} added to a random id`, a: text(y), b: text(x) };
+    // `t - (t % 1000)` against `t` of `Date.now()`: a clock reading or random number rounded, which it seldom is
+    // otherwise. (`n + 1` of a random `n` tells nothing: it is as random; a parity made first is, see parityNudge.)
+    if (x.type === 'BinaryExpression' && x.operator === '-' && same(x.left, y) && isRemainderOf(x.right, y, same) && isRandomText(context, y, 0, true)) {
+      return { what: 'a clock reading or random number rounded', a: text(y), b: text(x) };
+    }
     // `s.replace("AI", "Ai")` against `s`.
     const edit = editOf(context, x);
     if (edit && same(edit.subject, y)) return edit.versions;
