@@ -532,7 +532,14 @@ export class Dataflow {
     const b = path && this.a.scopes.resolve(path.root);
     const at = b?.kind === 'param' && isFunction(b.decl) ? { name: path!.names.join('.'), at: node } : undefined;
     const member = at && ((this.a.modules.exportsFunctions ? this.a.modules.paramInput(b!.decl as FunctionNode, b!.id, at) : undefined) ?? this.a.modules.callbackInput(b!.decl as FunctionNode, b!.id, at));
-    return member ? union(this.inputFlow(node, member), this.localMemberFlow(node)) : this.localMemberFlow(node);
+    if (member) return union(this.inputFlow(node, member), this.localMemberFlow(node));
+    // (`detect().then((r) => r.corp)` of another module's `detect`: that member of what it returns, as `detect().corp` reads it.)
+    const promise = at && path!.names.length === 1 ? thenPromise(b!.decl, b!.id) : undefined;
+    if (promise) {
+      const of = { type: 'MemberExpression', object: promise, property: { type: 'Identifier', name: at!.name }, computed: false, optional: false, start: node.start, end: node.end, parent: promise.parent } as unknown as Node;
+      if (this.a.modules.inputOf(of)) return union(this.flow(of), this.localMemberFlow(node));
+    }
+    return this.localMemberFlow(node);
   }
 
   /** The flow of a lowered async function's result, or of what it awaits (`_a.sent()`, `_context.sent`); undefined for other nodes. */
@@ -651,6 +658,12 @@ export class Dataflow {
       const values = this.a.defs.propertyValues(node.arguments[0], key);
       if (values.length) return this.flowAll(values);
       return PRESERVING_PROPERTIES.has(key) ? narrow(this.flow(node.arguments[0]), key) : NONE;
+    }
+    // `this.flagged()` in a class's method: its own method and every override of it in a class that extends it.
+    if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'ThisExpression') {
+      const key = propertyName(callee);
+      const fns = key === undefined ? [] : [...new Set(this.a.defs.propertyValues(callee.object, key).map((v) => this.a.defs.functionOf(v)).filter((f) => f !== undefined))];
+      if (fns.length > 1) return fns.reduce((f, fn) => union(f, this.returnsAt(fn, node)), NONE);
     }
     // `Object.assign({ retries: 3 }, detect())` (or a compiler's helper for it): the objects merged, as a spread does.
     if (isObjectAssign(callee) || this.a.defs.isMergeCall(node)) return this.flowAll(node.arguments);

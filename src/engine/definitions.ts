@@ -542,7 +542,8 @@ export class Definitions {
   private sameEmitter(a: Node, b: Node): boolean {
     const ba = this.a.scopes.resolve(a);
     const bb = this.a.scopes.resolve(b);
-    if (!ba || !bb) return false;
+    // (One global object under its name: `process.emit("x-env", hit)` heard by `process.on("x-env", …)`.)
+    if (!ba || !bb) return !ba && !bb && a.name === b.name;
     if (ba === bb) return true;
     const da = ba.kind === 'param' ? [] : this.definitions(ba);
     const db = bb.kind === 'param' ? [] : this.definitions(bb);
@@ -1671,6 +1672,22 @@ export class Definitions {
   }
 
   /** The class body a class extends (`extends EnvBase`, `extends (0, m.Base)`), when the module defines it. */
+  /** The bodies of the classes of this file that extend a class, directly or further down (see superShapes). */
+  private subclassBodies(body: Node): Node[] {
+    if (!/\bextends\b/.test(this.a.text)) return [];
+    if (!this.subclasses) {
+      this.subclasses = new Map();
+      this.eachNode((n) => {
+        if ((n.type === 'ClassDeclaration' || n.type === 'ClassExpression') && n.superClass) for (const s of this.superShapes(n.body)) addTo(this.subclasses!, s, n.body);
+      });
+    }
+    const out: Node[] = [];
+    const add = (b: Node) => { for (const sub of this.subclasses!.get(b) ?? []) if (!out.includes(sub) && out.length < MAX_SHAPE_CALLS) { out.push(sub); add(sub); } };
+    add(body);
+    return out;
+  }
+  private subclasses?: Map<Node, Node[]>;
+
   private superShapes(body: Node): Node[] {
     const sup = body.parent?.superClass;
     return sup ? this.objectShapes(sup, 4).filter((s) => s.type === 'ClassBody' && s !== body) : [];
@@ -1786,8 +1803,9 @@ export class Definitions {
       // `const n = class n { static watched() {…} }; let r = n; r.watched()`: the class's own members.
       case 'ClassExpression': return [node.body];
       case 'ThisExpression': {
+        // (In a class's method, also the classes that extend it: `this.flagged()` runs a subclass's override too.)
         const c = this.classBodyOf(node);
-        if (c) return [c];
+        if (c) return [c, ...this.subclassBodies(c)];
         // In a method of an object literal, `this` is the object; in a function run with
         // `call`/`apply`/`bind`, the `this` it is given.
         const fn = this.thisFunction(node);
