@@ -306,6 +306,23 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   /** A parameter whose value is what a function callers pass returns: a method of it, or itself called. */
   const callsPassed = (d: InputDef & { type: 'param' }): boolean => d.method !== undefined || !!d.called;
 
+  /**
+   * What modules put in the member an input reads (see assigned), with the caller each comes from; also that
+   * member of an object merged into its object whole (`Object.assign(config, detect())`, key `*`).
+   */
+  const putsOf = (id: string, def: InputDef & { type: 'value' }): Array<{ caller: string; value: Fact }> => {
+    const slot = memberSlot(id, def.spec, def.name);
+    if (slot === undefined) return [];
+    const out = [...assigned.get(slot) ?? []];
+    const sep = slot.indexOf('\0');
+    const member = slot.slice(sep + 1);
+    for (const whole of assigned.get(`${slot.slice(0, sep)}\0*`) ?? []) {
+      const m = memberOfArgument(whole.caller, [whole.value], { index: 0, member });
+      if (m) out.push({ caller: m.id, value: m.fact });
+    }
+    return out;
+  };
+
   /** What an input holds now, and where a source of it is read. */
   const compute = (id: string, key: string, def: InputDef): Held => {
     if (def.type === 'param') {
@@ -342,8 +359,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     const f = found(id, key, def);
     if (def.type === 'value') {
       const held: Held = f ? { k: evalFact(f.id, f.facts.value), at: whereOf(f.id, f.facts.value) } : { k: 0 };
-      const puts = assigned.size ? assigned.get(memberSlot(id, def.spec, def.name) ?? '') ?? [] : [];
-      for (const put of puts) addHeld(held, put.caller, put.value);
+      for (const put of assigned.size ? putsOf(id, def) : []) addHeld(held, put.caller, put.value);
       return held;
     }
     if (!f) return { k: 0 };
@@ -459,7 +475,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (f && def.type === 'callback') out = given(f, def).flatMap((g) => checksOfFact(g.id, g.fact, depth));
       else if (f && def.type === 'value') out = checksOfFact(f.id, f.facts.value, depth);
       // (What other modules put in the member: `state.special = ZONES.includes(tz)`.)
-      if (def.type === 'value' && assigned.size) for (const put of assigned.get(memberSlot(id, def.spec, def.name) ?? '') ?? []) out.push(...checksOfFact(put.caller, put.value, depth));
+      if (def.type === 'value' && assigned.size) for (const put of putsOf(id, def)) out.push(...checksOfFact(put.caller, put.value, depth));
       else if (f && def.type === 'call') {
         // What the function returns; its own parameters stand for this call's arguments.
         const ret = f.facts.returns ?? f.facts.value;

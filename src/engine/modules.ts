@@ -120,7 +120,8 @@ export interface ModuleSummary {
   puts?: Array<{ spec: string; name: string; value: Fact }>;
   /**
    * What this module keeps in objects it exports itself, by export name and member or key: `registry.base = v`, and
-   * with `store`, `registry.set("base", v)` (see STORE_PUT); importers that read that member or key get it.
+   * with `store`, `registry.set("base", v)` (see STORE_PUT); importers that read that member or key get it. Key `*`
+   * is an object merged in whole (`Object.assign(config, detect())`): a member read is that member of it.
    */
   keeps?: Array<{ name: string; key: string; value: Fact; store?: true }>;
 }
@@ -1452,6 +1453,12 @@ export class ModuleFacts {
     for (const a of this.host.memberWrites()) if (a.operator === '=' && a.left.type === 'MemberExpression') add(a.left.object, propertyName(a.left), a.right, false);
     for (const method of STORE_PUT_METHODS) {
       for (const c of this.host.methodCalls(method)) if (c.arguments.length >= 2 && isLiteral(c.arguments[0])) add(unwrap(c.callee).object, c.arguments[0].value, c.arguments[1], true);
+    }
+    // `Object.assign(config, detect())`: every member of what is merged in (key `*`, see ModuleSummary.keeps).
+    for (const c of this.host.methodCalls('assign')) {
+      const o = unwrap(unwrap(c.callee).object);
+      if (o.type !== 'Identifier' || o.name !== 'Object' || this.host.scopes.resolve(o)) continue;
+      for (const from of (c.arguments as Node[]).slice(1)) if (from.type !== 'SpreadElement') add(c.arguments[0], '*', from, false);
     }
     return out;
   }
