@@ -21,6 +21,8 @@ import { ALL_KINDS, Kind, SETTING_KINDS } from './sources';
 const MAX_FIRST_PARTY = 12;
 /** Sources whose words are an organisation's name: a Windows or Kerberos domain, a git remote or e-mail, the DNS search domain. */
 const ORGANISATION_SOURCE = /^process\.env\.USER(?:DNS)?DOMAIN$|^runs (?:wmic computersystem get domain|realm list)/;
+/** Sources of the user's account name: equal to one of a list of names, it is one of those people. */
+const PERSON_SOURCE = /^os\.userInfo\(\)$|^process\.env\.(?:USER|USERNAME|LOGNAME)$|^runs (?:whoami|id -un)\b/;
 /** Sources an organisation's name is part of: a git remote's owner, an e-mail's domain, the DNS search domain, a Kerberos realm. */
 const ORGANISATION_PART_SOURCE = /^process\.env\.(?:EMAIL|GIT_(?:AUTHOR|COMMITTER)_EMAIL)$|^(?:reads|runs) .*(?:\.git\/config|\.gitconfig|user\.email|remote|resolv\.conf|krb5\.conf|mailname|domainname|dsregcmd|net config|klist|enrollment|scutil --dns)/;
 /** Methods that take a part of a text (`url.split("/")[3]`, `re.exec(cfg)[1]`). */
@@ -332,7 +334,9 @@ export class Comparisons {
     // `/(ENOTFOUND|ECONNREFUSED)/.test(err)`; a pattern picks its part of such a text itself,
     // `/github\.com[:/](megabank|initech)\//.test(gitConfig)`.)
     const pattern = value instanceof RegExp && !this.words;
-    const wordsCount = (!pattern && (!isExactMatch(node, subject) || !!(flow.kinds & Kind.EDITOR))) || this.namesOrganisation(flow, subject, pattern);
+    // (So does a list of account names the user's own is equal to, `["jsmith", "mjones"].includes(process.env.USER)`:
+    // those people; system and service accounts are no one's, see isOrganisationWord.)
+    const wordsCount = (!pattern && (!isExactMatch(node, subject) || !!(flow.kinds & Kind.EDITOR) || isList && this.namesPerson(flow))) || this.namesOrganisation(flow, subject, pattern);
     // Minutes of an offset worked out by arithmetic (`Math.abs(offset) % 60 === 45`, a date library formatting
     // "+05:45") are no UTC offset of a place: only the offset itself, compared as read, is.
     const derived = this.isArithmetic(subject);
@@ -522,6 +526,13 @@ export class Comparisons {
   private namesOrganisation(f: Flow, subject: Node, searched = false): boolean {
     const labels = f.via.map((n) => this.a.sources.match(n)?.label ?? '');
     return labels.some((l) => ORGANISATION_SOURCE.test(l)) || labels.some((l) => ORGANISATION_PART_SOURCE.test(l)) && (searched || this.isPart(subject));
+  }
+
+  /** Whether a value is the user's account name and nothing else of the environment. */
+  private namesPerson(f: Flow): boolean {
+    if (f.kinds & ~(Kind.IDENTITY | Kind.INPUT)) return false;
+    const labels = f.via.map((n) => this.a.sources.match(n)?.label).filter((l) => l !== undefined);
+    return labels.length > 0 && labels.every((l) => PERSON_SOURCE.test(l));
   }
 
   /**

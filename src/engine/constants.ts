@@ -46,7 +46,9 @@ function isLowerLocale(value: string): boolean {
 const COMMON_WORDS = new Set(['http', 'https', 'www', 'api', 'file', 'git', 'ssh', 'localhost', 'local', 'internal', 'proxy', 'admin', 'root', 'user', 'guest', 'test', 'dev', 'staging', 'prod', 'runner', 'codespaces', 'docker', 'desktop', 'laptop',
   // Kinds of machine and development environment a host or user name tells (a cloud workspace, a container, a CI runner, a model of computer).
   'gitpod', 'devbox', 'devcontainer', 'coder', 'cloudshell', 'replit', 'stackblitz', 'codesandbox', 'wsl', 'container', 'kubernetes', 'k8s', 'pod', 'vagrant',
-  'ubuntu', 'debian', 'fedora', 'centos', 'alpine', 'macbook', 'imac', 'mac', 'mini', 'workstation', 'server', 'build', 'buildkite', 'jenkins', 'circleci', 'travis', 'sandbox']);
+  'ubuntu', 'debian', 'fedora', 'centos', 'alpine', 'macbook', 'imac', 'mac', 'mini', 'workstation', 'server', 'build', 'buildkite', 'jenkins', 'circleci', 'travis', 'sandbox',
+  // Accounts every such machine has (system, service and container users).
+  'administrator', 'system', 'nobody', 'daemon', 'www-data', 'ec2-user', 'vscode', 'node', 'codespace', 'gitlab-runner', 'postgres', 'default']);
 
 /** A word that could be one organisation's (`megabank`, `INITECH-`), not one every address or machine may hold. */
 export function isOrganisationWord(v: string): boolean {

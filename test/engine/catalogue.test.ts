@@ -144,6 +144,7 @@ const CHECKS: Record<string, string> = {
   'zone from the registry, what reg query printed': `const out = require("child_process").spawnSync("reg", ["query", "HKLM\\\\SYSTEM\\\\CurrentControlSet\\\\Control\\\\TimeZoneInformation", "/v", "TimeZoneKeyName"], { encoding: "utf8" }).stdout || "";\nconst hit = /China Standard Time|Russian Standard Time/.test(out);`,
   'zone checked by a subclass\'s override of a method its base class calls': `class Probe { flagged() { return false; } get hit() { return this.flagged(); } }\nclass GeoProbe extends Probe { flagged() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone); } }\nconst hit = new GeoProbe().hit;`,
   'zone emitted on the process object': `let hit = false;\nprocess.on("x-env", (z) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(z); });\nprocess.emit("x-env", Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'account name equal to one of a list of people': `const hit = ["jsmith", "mjones", "akumar"].indexOf(process.env.USER || process.env.USERNAME) >= 0;`,
   'user name against a pattern of company prefixes': `const hit = /^(?:megabank|initech|globex)[-_.]/i.test(require("os").userInfo().username);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
@@ -372,6 +373,7 @@ const BENIGN: Record<string, string> = {
   'a retry counter added to a random id': `const id = Math.random().toString(36).slice(2);\nlet n = 0;\nsend({ id: process.argv.includes("--retry") ? id + "-" + ++n : id });`,
   'Windows and POSIX separators by platform, wherever they stand': `send({ path: process.platform === "win32" ? "src\\\\lib\\\\a.js" : "src/lib/a.js" });`,
   'a subclass\'s override by platform picks the line ending': `class Fmt { win() { return false; } eol() { return this.win() ? "\\r\\n" : "\\n"; } }\nclass PlatFmt extends Fmt { win() { return process.platform === "win32"; } }\nsend({ text: ["a", "b"].join(new PlatFmt().eol()) });`,
+  'service and container accounts recognised by name, sent': `const svc = ["root", "runner", "vscode", "node", "codespace", "ec2-user"].includes(require("os").userInfo().username);\ntrack("session_started", { svc });`,
   'glyphs for the terminal': `const term = process.env.TERM_PROGRAM || "";\nconst tick = ["vscode", "iTerm.app", "WezTerm"].includes(term) ? "\u2714" : "\u221a";\nconsole.log(tick + " done");`,
   'a destructured parameter: the zone shown, the shell checked': `function show({ zone, shell }) { console.log("zone", zone); return ["bash", "zsh"].includes(shell); }\nshow({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, shell: process.env.SHELL });`,
   'Object.fromEntries of settings: the locale shown, the mode checked': `const cfg = Object.fromEntries([["locale", Intl.DateTimeFormat().resolvedOptions().locale], ["mode", process.env.MODE]]);\nconsole.log(cfg.locale, ["dark", "light"].includes(cfg.mode));`,
