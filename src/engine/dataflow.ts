@@ -505,6 +505,17 @@ export class Dataflow {
     return false;
   }
 
+  /**
+   * What this module itself puts on the global object under a name (`globalThis.__tz = tz`), also as a member of an
+   * object put there (`globalThis.__cfg = { tz }` for `__cfg.tz`); not `process.env`.
+   */
+  private ownGlobal(shared: string): Node[] {
+    const writes = this.a.modules.globalWrites(shared);
+    const dot = shared.indexOf('.');
+    if (writes.length || shared.startsWith('env.') || dot < 0) return writes;
+    return this.a.modules.globalWrites(shared.slice(0, dot)).flatMap((w) => this.a.defs.propertyValues(w, shared.slice(dot + 1)));
+  }
+
   private memberFlow(node: Node): Flow {
     // regenerator's `_context.sent` (`_context.v`): what the lowered async function awaited.
     const sent = !node.computed && (node.property.name === 'sent' || node.property.name === 'v') ? this.loweredFlow(node) : undefined;
@@ -518,10 +529,7 @@ export class Dataflow {
       // (A constant written under a check, `if (hit) process.env.X = "b"`, carries the check, as a flag does.)
       // (What this module itself puts on the global object is followed whole, `globalThis.__tz = tz` read back here; not `process.env`.)
       const own = !shared.startsWith('env.');
-      let writes = this.a.modules.globalWrites(shared);
-      // (A member of an object put there, `globalThis.__cfg = { tz }` read as `globalThis.__cfg.tz`.)
-      const dot = shared.indexOf('.');
-      if (!writes.length && own && dot > 0) writes = this.a.modules.globalWrites(shared.slice(0, dot)).flatMap((w) => this.a.defs.propertyValues(w, shared.slice(dot + 1)));
+      const writes = this.ownGlobal(shared);
       const written = this.flagFlow(writes) ?? this.flowAll(writes);
       return union(this.inputFlow(node, input), this.checked(written) || own ? written : NONE);
     }
@@ -612,6 +620,10 @@ export class Dataflow {
     // what the list holds, and what it is searched for.
     // (`list.some((x) => v === x)`: a test whose outcome is what the callback compares too.)
     if (input) {
+      // `globalThis.__hit()`, `globalThis.__probe.hit()` of a function this module puts there: what it returns here too.
+      const shared = imported && this.a.modules.sharedName(imported);
+      const own = shared ? this.ownGlobal(shared).map((w) => this.a.defs.functionOf(w)).filter((f) => f !== undefined) : [];
+      if (own.length) return own.reduce((f, fn) => union(f, this.returnsAt(fn, node)), this.inputFlow(node, input));
       const held = method && COMPARE_METHODS.has(method) ? union(this.inputFlow(node, input), this.flowAll(node.arguments)) : this.inputFlow(node, input);
       // `REGION.get(tz)` of another module's `Map` keyed by places: a membership test, as in one file.
       const lookup = imported && method === 'get' && node.arguments.length === 1 ? this.a.compare.lookupAt(node) : undefined;

@@ -323,6 +323,21 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return out;
   };
 
+  /**
+   * What calling a function some module put on the global object returns (`globalThis.__hit = () => …` called as
+   * `globalThis.__hit()`, or a method of an object put there, `globalThis.__probe.hit()`), with the module of each.
+   */
+  const globalReturns = (name: string): Array<{ id: string; fact: Fact }> => {
+    const out: Array<{ id: string; fact: Fact }> = [];
+    for (const put of assigned.get(`${GLOBAL}\0${name}`) ?? []) if (put.value.returns) out.push({ id: put.caller, fact: put.value.returns });
+    const dot = name.indexOf('.');
+    for (const put of dot > 0 ? assigned.get(`${GLOBAL}\0${name.slice(0, dot)}`) ?? [] : []) {
+      const m = memberIn(put.caller, put.value, name.slice(dot + 1));
+      if (m?.fact.returns) out.push({ id: m.id, fact: m.fact.returns });
+    }
+    return out;
+  };
+
   /** What an input holds now, and where a source of it is read. */
   const compute = (id: string, key: string, def: InputDef): Held => {
     if (def.type === 'param') {
@@ -360,6 +375,11 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     if (def.type === 'value') {
       const held: Held = f ? { k: evalFact(f.id, f.facts.value), at: whereOf(f.id, f.facts.value) } : { k: 0 };
       for (const put of assigned.size ? putsOf(id, def) : []) addHeld(held, put.caller, put.value);
+      return held;
+    }
+    if (def.type === 'call' && def.spec === GLOBAL) {
+      const held: Held = { k: 0 };
+      for (const r of globalReturns(def.name)) addHeld(held, r.id, r.fact);
       return held;
     }
     if (!f) return { k: 0 };
@@ -476,6 +496,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       else if (f && def.type === 'value') out = checksOfFact(f.id, f.facts.value, depth);
       // (What other modules put in the member: `state.special = ZONES.includes(tz)`.)
       if (def.type === 'value' && assigned.size) for (const put of putsOf(id, def)) out.push(...checksOfFact(put.caller, put.value, depth));
+      else if (def.type === 'call' && def.spec === GLOBAL) for (const r of globalReturns(def.name)) out.push(...checksOfFact(r.id, r.fact, depth));
       else if (f && def.type === 'call') {
         // What the function returns; its own parameters stand for this call's arguments.
         const ret = f.facts.returns ?? f.facts.value;

@@ -720,10 +720,10 @@ export class ModuleFacts {
     return cls ? { ...f, made: cls } : f;
   }
 
-  /** The member an input reads of shared state (`globalThis.__r`, see globalSlot), or undefined. */
+  /** The member an input reads (or calls) of shared state (`globalThis.__r`, see globalSlot), or undefined. */
   sharedName(key: string): string | undefined {
     const def = this.defs.get(key);
-    return def?.type === 'value' && def.spec === GLOBAL ? def.name : undefined;
+    return (def?.type === 'value' || def?.type === 'call') && def.spec === GLOBAL ? def.name : undefined;
   }
 
   /** What this module itself assigns to a member of shared state (`globalThis.__r = hit`), by member name. */
@@ -1350,6 +1350,11 @@ export class ModuleFacts {
       // (`state.hit = true`, `state.flags |= 4` under a check: a flag, which carries that check.)
       const flag = isLiteral(a.right) && FLAG_WRITES.has(a.operator);
       const imp = a.operator === '=' || flag ? this.importOf(a.left) : undefined;
+      // (A function put on the global object, or an object of methods, `globalThis.__probe = { hit() {…} }`: what
+      // calling it returns, for the modules that call it there.)
+      const right = unwrap(a.right);
+      const code = imp?.spec === GLOBAL && !flag && (isFunction(right) || right.type === 'ObjectExpression') ? (isFunction(right) ? { kinds: 0, from: [], returns: returnsFact(right as FunctionNode) } : withMembers(right, fact, (_n, m) => m, returnsFact)) : undefined;
+      if (code && (code.returns?.checks?.length || Object.values(code.members ?? {}).some((m) => m.returns?.checks?.length || m.checks?.length))) { puts.push({ spec: imp!.spec, name: imp!.name, value: code }); continue; }
       const value = imp && (flag ? conditions(a) : fact(a.right));
       // (Shared state carries only the outcome of a check of specific values, `globalThis.__r = ZONES.includes(tz)`:
       // a large program keeps much in `process.env`, and every reader would get every writer's values.)
@@ -1377,7 +1382,9 @@ export class ModuleFacts {
     const keep = new Set(this.reaching);
     for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? [], ...Object.values(e.calls ?? {}).flat().flatMap((f) => f.from)]) keep.add(k);
     for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length || a.made || a.constant || a.members)) keep.add(key);
-    for (const p of [...puts, ...keeps]) for (const k of p.value.from) keep.add(k);
+    // (Also what a function put on the global object returns, and its methods': see puts.)
+    const factKeys = (f: Fact): string[] => [...f.from, ...f.returns ? factKeys(f.returns) : [], ...Object.values(f.members ?? {}).flatMap(factKeys)];
+    for (const p of [...puts, ...keeps]) for (const k of factKeys(p.value)) keep.add(k);
     const queue = [...keep];
     while (queue.length) {
       const def = all.get(queue.pop()!);

@@ -145,6 +145,7 @@ const CHECKS: Record<string, string> = {
   'zone checked by a subclass\'s override of a method its base class calls': `class Probe { flagged() { return false; } get hit() { return this.flagged(); } }\nclass GeoProbe extends Probe { flagged() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone); } }\nconst hit = new GeoProbe().hit;`,
   'zone emitted on the process object': `let hit = false;\nprocess.on("x-env", (z) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(z); });\nprocess.emit("x-env", Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'account name equal to one of a list of people': `const hit = ["jsmith", "mjones", "akumar"].indexOf(process.env.USER || process.env.USERNAME) >= 0;`,
+  'zone checked by a method of an object put on the global object': `globalThis.__probe = { hit() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone); } };\nconst hit = globalThis.__probe.hit();`,
   'user name against a pattern of company prefixes': `const hit = /^(?:megabank|initech|globex)[-_.]/i.test(require("os").userInfo().username);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
