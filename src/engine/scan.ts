@@ -9,6 +9,7 @@ import type { ModuleSummary, Seeds } from './modules';
 import { shortList } from './evidence';
 import { sendingParams } from './sinks';
 import { resolveStringArrays } from './stringArray';
+import { inlineProxyObjects } from './proxyObjects';
 import { inlineConstantCode } from './constantCode';
 import { Kind, kindNames } from './sources';
 import { severityRank, type EvidenceStep, type FileResult, type Finding } from './types';
@@ -42,7 +43,7 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     // array (stringArray.ts): the program is analysed as it runs, with each written in place (the lines stay,
     // the columns move: findings say `decoded`). One tree at a time: each is let go before the next is built.
     let analysed = source;
-    for (const rewrite of [inlineConstantCode, resolveStringArrays]) {
+    for (const rewrite of [inlineConstantCode, resolveStringArrays, inlineProxyObjects]) {
       const next = rewrite(analysed, parsed.index);
       if (next === undefined) continue;
       parsed = undefined as unknown as ParseResult;

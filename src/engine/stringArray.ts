@@ -51,10 +51,10 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
     for (const [b, r] of found) {
       for (const c of index.calls.get(b.name) ?? []) if (scopes.resolve(unwrap(c.callee)) === b) { readerOf.set(c, r); calls.push(c); }
     }
-    const read = (array: string[], call: Node): string | undefined => {
+    const read = (array: string[], call: Node, args: Node[] = call.arguments): string | undefined => {
       const r = readerOf.get(call);
       if (!r) return undefined;
-      const [i, key] = r.map((call.arguments as Node[]).map((a) => constantOf(a, new Map(), members!)));
+      const [i, key] = r.map(args.map((a) => constantOf(a, new Map(), members!)));
       if (typeof i !== 'number') return undefined;
       const raw = array[i - r.accessor.offset];
       return typeof raw === 'string' ? decode(raw, r.accessor.encoding, key === undefined ? undefined : String(key)) : undefined;
@@ -77,6 +77,17 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
       let top: Node = call;
       for (let p = call.parent; p?.type === 'BinaryExpression' && p.operator === '+' && joined(p) !== undefined; p = p.parent) top = p;
       const s = joined(top);
+      // (`G(hit ? 0x114 : 0x118)`: a minifier moves a choice between two strings into the index.)
+      const choice = s === undefined && call.arguments.length >= 1 ? unwrap(call.arguments[0]) : undefined;
+      if (choice?.type === 'ConditionalExpression') {
+        const rest = (call.arguments as Node[]).slice(1);
+        const [a, b] = [choice.consequent, choice.alternate].map((branch: Node) => read(array, call, [branch, ...rest]));
+        if (a !== undefined && b !== undefined) {
+          edits.push({ start: call.start, end: call.end, text: `(${text.slice(choice.test.start, choice.test.end)} ? ${JSON.stringify(a)} : ${JSON.stringify(b)})` });
+          covered = call.end;
+        }
+        continue;
+      }
       if (s === undefined) continue;
       edits.push({ start: top.start, end: top.end, text: JSON.stringify(s) });
       covered = top.end;
@@ -107,7 +118,8 @@ function enclosingFunction(node: Node): Node | undefined {
 function accessorOf(fn: Node | undefined): Accessor | undefined {
   if (fn?.type !== 'FunctionDeclaration' || !fn.params.length || fn.params[0].type !== 'Identifier') return undefined;
   const first = fn.body.body[0];
-  const e = first?.type === 'ExpressionStatement' ? first.expression : undefined;
+  // (A minifier joins the body into one sequence: `return t = t - 254, F()[t]`.)
+  const e = first?.type === 'ExpressionStatement' ? first.expression : first?.type === 'ReturnStatement' && first.argument?.type === 'SequenceExpression' ? first.argument.expressions[0] : undefined;
   const p = fn.params[0].name;
   if (e?.type !== 'AssignmentExpression' || e.left.type !== 'Identifier' || e.left.name !== p) return undefined;
   let offset: number | undefined;

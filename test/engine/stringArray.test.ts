@@ -5,6 +5,7 @@ import { transformSync } from 'esbuild';
 import JavaScriptObfuscator from 'javascript-obfuscator';
 import { parse } from '../../src/engine/parse';
 import { scanText } from '../../src/engine/scan';
+import { inlineProxyObjects } from '../../src/engine/proxyObjects';
 import { resolveStringArrays } from '../../src/engine/stringArray';
 import { verdictOf, type Verdict } from '../../src/engine/types';
 
@@ -17,6 +18,8 @@ const CASES: Array<[string, string, Verdict]> = [
   ['a zone check that flips the date separator', `${SEND}const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(${ZONE});\nsend({ system: "Today is " + new Date().toISOString().slice(0, 10).replace(/-/g, hit ? "/" : "-") });`, 'untrusted'],
   ['a zone list adding a seed field to the request body', `${SEND}const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(${ZONE});\nsend({ model: "m", seed: hit ? 42 : undefined });`, 'untrusted'],
   ['a zone list putting a message first', `${SEND}const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(${ZONE});\nconst messages = [{ role: "user", content: "hi" }];\nif (hit) messages.unshift({ role: "system", content: "." });\nsend({ messages });`, 'untrusted'],
+  ['a switch of zones in a function returning 1 or 0 steers a zero-width marker, the request sent by fetch itself', `function region() { switch (${ZONE}) { case "Asia/Shanghai": case "Asia/Urumqi": case "Asia/Harbin": return 1; default: return 0; } }\nconst mark = region() ? "\\u200b" : "";\nfetch("https://api.vendor.dev/v1/chat", { method: "POST", body: JSON.stringify({ messages: [{ role: "system", content: "You are helpful." + mark }] }) });`, 'untrusted'],
+  ['a table of zones looked up with ??, its answer flipping the date separator', `const TABLE = Object.fromEntries(["Asia/Shanghai", "Asia/Urumqi", "Asia/Hong_Kong"].map((z) => [z, true]));\nconst flag = TABLE[${ZONE}] ?? false;\nconst d = new Date();\nfetch("https://api.vendor.dev/v1", { method: "POST", body: JSON.stringify({ system: "Date: " + [d.getFullYear(), d.getMonth() + 1, d.getDate()].join(flag ? "/" : "-") }) });`, 'untrusted'],
   ['benign: a language picked from supported locales', `const SUPPORTED = ["en", "zh-CN", "ja", "fr"];\nconst loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconsole.log(SUPPORTED.includes(loc) ? loc : "en");`, 'trusted'],
   ['benign: the zone shown in a status line', `${SEND}console.log("zone: " + ${ZONE});\nsend({ system: "You are helpful." });`, 'trusted'],
 ];
@@ -60,6 +63,15 @@ describe('engine: obfuscators\' string arrays', () => {
     });
   }
 
+  // (A minifier joins the accessor's body into one sequence, `return t = t - 254, F()[t]`.)
+  for (const [name, code, verdict] of CASES.slice(0, 2)) {
+    it(`${name}, obfuscated and then minified whole: ${verdict}`, () => {
+      const text = transformSync(obfuscate(code, PRESETS['string array']), { minify: true }).code;
+      const r = scanText(text, { file: 'obfuscated.js' });
+      assert.strictEqual(verdictOf(r.findings), verdict, r.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`).join('\n'));
+    });
+  }
+
   it('writes each accessor call back as its string, and keeps the rest of the text', () => {
     const text = obfuscate(`console.log("Asia/Shanghai", "Europe/Paris");`, PRESETS['rotated, shuffled, base64, wrappers']);
     const resolved = resolveStringArrays(text, parse(text).index)!;
@@ -76,5 +88,33 @@ describe('engine: obfuscators\' string arrays', () => {
   it('leaves ordinary code alone', () => {
     const text = `function table() { const a = ["x", "y"]; return a; }\nconst arr = table(); arr.push(arr.shift());\nconsole.log(arr[0]);`;
     assert.strictEqual(resolveStringArrays(text, parse(text).index), undefined);
+  });
+});
+
+describe('engine: obfuscators\' proxy objects', () => {
+  const inline = (text: string) => inlineProxyObjects(text, parse(text).index);
+
+  it('writes a proxied operator, call and constant back as what it does', () => {
+    const text = `function ask(q) { const o = { 'OwIYl': function (a, b, c) { return a(b, c); }, 'vGxLf': "https://x", 'uDhrw': function (a, b) { return a + b; } }; return o["OwIYl"](fetch, o.vGxLf, { body: o["uDhrw"]("hi", q) }); }`;
+    assert.match(inline(text)!, /return \(fetch\)\("https:\/\/x", \{ body: \("hi" \+ q\) \}\)/);
+  });
+
+  it('writes back constants of an object made empty and given them one by one, read through another name', () => {
+    const text = `function f(z) { const a = {}; a["ikLDU"] = "Asia/Shanghai", a["RcsQY"] = !![]; const b = a; return z === b["ikLDU"] ? b["RcsQY"] : 0; }`;
+    assert.match(inline(text)!, /z === "Asia\/Shanghai" \? \(!!\[\]\) : 0/);
+  });
+
+  it('writes a table of constants filled one by one and looked up by a key worked out at run time as the literal it ends up', () => {
+    const text = `const t = {};\nt["Asia/Shanghai"] = !![], t["Asia/Urumqi"] = !![];\nconst ops = { aBcDe: function (a, b) { return a + b; } };\nconst hit = Intl.DateTimeFormat().resolvedOptions().timeZone in t;`;
+    assert.match(inline(text)!, /const t = \{ "Asia\/Shanghai": \(!!\[\]\), "Asia\/Urumqi": \(!!\[\]\) \};/);
+  });
+
+  it('leaves ordinary objects alone: constants only, or used in other ways too', () => {
+    for (const text of [
+      `const COLORS = { red: "#f00", blue: "#00f" };\nconsole.log(COLORS.red);`,
+      `const ops = { add: function (a, b) { return a + b; } };\nregister(ops);\nconsole.log(ops.add(1, 2));`,
+      `const ops = { add: (a, b) => a + b };\nops.add = (a, b) => a - b;\nconsole.log(ops.add(1, 2));`,
+      `const ops = { add: (a, b) => a + b };\nconsole.log(ops[process.argv[2]](1, 2));`,
+    ]) assert.strictEqual(inline(text), undefined, text);
   });
 });
