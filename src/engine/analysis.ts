@@ -69,6 +69,8 @@ export interface Facts {
   isMergeCall(call: Node): boolean;
   /** Every expression a name is given: its initialiser and each assignment. */
   definitions(id: Node): Node[];
+  /** The members given to the object a name holds one by one after it is made (`body.c = v`), by key. */
+  assignedMembers(id: Node): Array<[string, Node]>;
   readonly decoders: ReadonlySet<FunctionNode>;
   /** The fingerprint source a node reads, if any. */
   source(node: Node): SourceMatch | undefined;
@@ -214,6 +216,10 @@ export class Analysis implements Facts, AnalysisContext {
   definitions(id: Node): Node[] {
     const b = this.scopes.resolve(id);
     return b ? this.defs.definitions(b) : [];
+  }
+  assignedMembers(id: Node): Array<[string, Node]> {
+    const b = this.scopes.resolve(id);
+    return b ? this.defs.assignedMembers(b) : [];
   }
   get decoders(): ReadonlySet<FunctionNode> { return this.defs.decoders; }
   source(node: Node): SourceMatch | undefined { return this.sources.match(node) ?? this.dataflow.inputSource(node); }

@@ -152,14 +152,44 @@ export function isLogicalAssignment(node: Node): boolean {
 /** A literal, a template without expressions (the loose parser's; the engine's parser makes those literals), or a negated literal. */
 export function isLiteral(node: Node): boolean {
   const n = unwrap(node);
-  return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal';
+  return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal' || n.type === 'BinaryExpression' && arithmeticValue(n) !== undefined;
 }
 
-/** The value of a literal, or of a negated number (`-300`), as written; undefined for anything else. */
+/** The value of a literal, of a negated number (`-300`), or of arithmetic on numbers (`-0x3d7 * 0x5 + 0x2d13`, as obfuscators write 1); undefined for anything else. */
 export function literalValue(node: Node): unknown {
   const n = unwrap(node);
   if (n.type === 'UnaryExpression') return n.operator === '-' && n.argument.type === 'Literal' && typeof n.argument.value === 'number' ? -n.argument.value : undefined;
+  if (n.type === 'BinaryExpression') return arithmeticValue(n);
   return n.type === 'Literal' ? n.value : undefined;
+}
+
+/** A number written as arithmetic on number literals only; undefined for anything else. */
+function arithmeticValue(node: Node, depth = 0): number | undefined {
+  const n = unwrap(node);
+  if (n.type === 'Literal') return typeof n.value === 'number' ? n.value : undefined;
+  if (depth > 8) return undefined;
+  if (n.type === 'UnaryExpression') {
+    const v = n.operator === '-' || n.operator === '+' ? arithmeticValue(n.argument, depth + 1) : undefined;
+    return v === undefined ? undefined : n.operator === '-' ? -v : v;
+  }
+  if (n.type !== 'BinaryExpression') return undefined;
+  const a = arithmeticValue(n.left, depth + 1);
+  const b = a === undefined ? undefined : arithmeticValue(n.right, depth + 1);
+  if (b === undefined) return undefined;
+  switch (n.operator) {
+    case '+': return a! + b;
+    case '-': return a! - b;
+    case '*': return a! * b;
+    case '/': return a! / b;
+    case '%': return a! % b;
+    case '|': return a! | b;
+    case '&': return a! & b;
+    case '^': return a! ^ b;
+    case '<<': return a! << b;
+    case '>>': return a! >> b;
+    case '>>>': return a! >>> b;
+  }
+  return undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, isChosenFunction, isFunction, isLiteral, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -208,7 +208,7 @@ export class Dataflow {
    * undefined unless all are constants, and at most MAX_FLAG_DEFS of them.
    */
   private checksOfConstants(values: Node[], site: (n: Node) => Node | undefined): Flow | undefined {
-    if (values.length > MAX_FLAG_DEFS || !values.every(isConstantValue)) return undefined;
+    if (values.length > MAX_FLAG_DEFS || !values.every((n) => isLiteral(unwrap(n)))) return undefined;
     let f = NONE;
     for (const n of values) {
       const at = site(n);
@@ -425,7 +425,7 @@ export class Dataflow {
    */
   private checkedReturns(fn: FunctionNode): Flow | undefined {
     const returns = this.a.defs.returnsOf(fn);
-    if (returns.length < 2 || returns.length > MAX_FLAG_DEFS || !returns.every(isConstantValue) || new Set(returns.map((r) => this.a.value(r))).size < 2) return undefined;
+    if (returns.length < 2 || returns.length > MAX_FLAG_DEFS || !returns.every((r) => isLiteral(unwrap(r))) || new Set(returns.map((r) => this.a.value(r))).size < 2) return undefined;
     const f = this.checksOfConstants(returns, (r) => (r.parent?.type === 'ReturnStatement' ? r.parent : undefined))!;
     return this.checked(f) ? f : NONE;
   }
@@ -878,15 +878,6 @@ export class Dataflow {
   }
 }
 
-/** A literal, or arithmetic of number literals (`-0x3d7 * 0x5 + 0x2d13`, as obfuscators write 1 and 0). */
-function isConstantValue(node: Node, depth = 0): boolean {
-  const n = unwrap(node);
-  if (isLiteral(n)) return true;
-  if (depth > 8) return false;
-  if (n.type === 'UnaryExpression') return (n.operator === '-' || n.operator === '+' || n.operator === '!') && isConstantValue(n.argument, depth + 1);
-  return n.type === 'BinaryExpression' && ARITHMETIC.has(n.operator) && isConstantValue(n.left, depth + 1) && isConstantValue(n.right, depth + 1);
-}
-
 /** The assignment a value is the right side of (`hit = true`), if any. */
 function assignmentOf(n: Node): Node | undefined {
   return n.parent?.type === 'AssignmentExpression' && n.parent.right === n ? n.parent : undefined;
@@ -920,7 +911,7 @@ function narrow(f: Flow, key: string): Flow {
  */
 function constantChoice(node: Node): { tests: Node[]; values: unknown[] } | undefined {
   const n = unwrap(node);
-  if (isLiteral(n)) return { tests: [], values: [n.value] };
+  if (isLiteral(n)) return { tests: [], values: [literalValue(n)] };
   if (n.type !== 'ConditionalExpression') return undefined;
   const a = constantChoice(n.consequent);
   const b = a && constantChoice(n.alternate);

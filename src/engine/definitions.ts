@@ -1707,6 +1707,18 @@ export class Definitions {
   }
 
   /** Assignments `name.key = value` (`this.key = value` for "this"), grouped by name on first use of a key. */
+  /** The members given to an object's name one by one after it is made (`body.c = v`, `b["c"] = v`), by key. */
+  assignedMembers(b: Binding): Array<[string, Node]> {
+    if (!this.membersByOwner) {
+      this.membersByOwner = new Map();
+      for (const [key, list] of this.memberAssignments) {
+        for (const a of list) { const o = unwrap(a.left.object); if (o.type === 'Identifier' && a.operator === '=') addTo(this.membersByOwner, o.name, [key, a]); }
+      }
+    }
+    return (this.membersByOwner.get(b.name) ?? []).filter(([, a]) => this.a.scopes.resolve(unwrap(a.left.object)) === b).map(([key, a]) => [key, a.right]);
+  }
+  private membersByOwner?: Map<string, Array<[string, Node]>>;
+
   private memberAssignmentsTo(name: string, key: string): Node[] {
     let byName = this.memberAssignmentsByName.get(key);
     if (!byName) {

@@ -86,6 +86,14 @@ export const rule = createRule({
             arg = unwrap(arg);
             // `body: JSON.stringify({...})` carries the object's fields.
             if (arg.type === 'CallExpression' && methodName(arg) === 'stringify' && arg.arguments[0]) arg = unwrap(arg.arguments[0]);
+            // (Also an object made empty, or with a few fields, and given the rest one by one: `b = {}; b.c = hit ? 1 : 0`.)
+            const made = arg.type === 'Identifier' && depth < 3 ? analysis.definitions(arg) : [];
+            const given = made.length === 1 && unwrap(made[0]).type === 'ObjectExpression' ? analysis.assignedMembers(arg) : [];
+            if (given.length) {
+              visit(made[0], path, depth);
+              for (const [key, value] of given) if (!ROUTING_KEYS.test(key) || isEvent) visit(value, path ? `${path}.${key}` : key, depth + 1);
+              return;
+            }
             if (arg.type === 'ObjectExpression' && depth < 3) {
               for (const p of arg.properties) {
                 const key = p.type === 'Property' ? keyName(p) ?? '[computed]' : '...';
