@@ -104,6 +104,7 @@ export class Analysis implements Facts, AnalysisContext {
       definitions: (b) => this.defs.definitions(b),
       iteratedBy: (b) => this.defs.iteratedBy(b),
       loopList: (b) => this.defs.loopList(b),
+      loopItem: (b) => this.defs.loopItem(b),
       members: (object, key) => this.defs.propertyValues(object, key),
       reassigned: (name, key) => { const b = this.scopes.resolve(name); return !!b && this.defs.assignsMember(b, key); },
       argumentOf: (b) => this.defs.argumentOf(b),

@@ -643,7 +643,7 @@ export class Comparisons {
           else if (b.kind === 'class' || b.kind === 'catch') known = false;
           else {
             // `for (const x of list)`: each item of the list.
-            const list = this.a.defs.loopList(b);
+            const list = this.a.defs.loopList(b) ?? this.a.defs.loopItem(b)?.list;
             const defs = list ? [list] : this.a.defs.definitions(b).filter((d) => !(d.type === 'Literal' && d.value === null));
             known = defs.length === 1 && this.mayBeConstant(defs[0], depth + 1);
           }

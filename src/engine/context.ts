@@ -76,6 +76,8 @@ export interface DefinitionFacts {
   moduleFactoryOf(call: Node): FunctionNode | undefined;
   memoisedFunction(callee: Node): FunctionNode | undefined;
   proxyGetTrap(node: Node): FunctionNode | undefined;
+  /** A name a loop destructures from each item, with the key it takes (`k` of `for (const [k, v] of list)`). */
+  loopItem(b: Binding): { list: Node; key: string } | undefined;
   /** A call of a helper that merges objects as `Object.assign` does (`__assign`, `_objectSpread2`). */
   isMergeCall(call: Node): boolean;
 }

@@ -751,6 +751,23 @@ export class Definitions {
    * { var x = s.value; }` (tsc), `for (it.s(); !(s = it.n()).done;) { var x = s.value; }` and
    * `!(s = it()).done` (babel), or `list[Symbol.iterator]()` by hand.
    */
+  /**
+   * A name a `for…of` loop destructures from each item (`for (const [k, v] of entries)`), with the key it takes:
+   * the list and `0` for `k`. A `Map` is iterated as its entries (`for (const [k, v] of new Map([…]))`).
+   */
+  loopItem(b: Binding): { list: Node; key: string } | undefined {
+    const d = b.decl;
+    if (d.type !== 'VariableDeclarator' || d.id === b.id || d.init) return undefined;
+    const loop = d.parent?.parent;
+    const key = patternKey([d.id], b.id);
+    if (loop?.type !== 'ForOfStatement' || loop.left !== d.parent || key === undefined) return undefined;
+    let list = unwrap(loop.right);
+    const held = list.type === 'Identifier' ? this.soleDefinition(list) : undefined;
+    if (held && unwrap(held).type === 'NewExpression') list = unwrap(held);
+    const map = list.type === 'NewExpression' && unwrap(list.callee).type === 'Identifier' && unwrap(list.callee).name === 'Map' ? list.arguments[0] : undefined;
+    return { list: map ?? loop.right, key };
+  }
+
   loopList(b: Binding): Node | undefined {
     const d = b.decl;
     if (d.type !== 'VariableDeclarator' || d.id !== b.id) return undefined;

@@ -86,6 +86,8 @@ export interface DefinitionSource {
   iteratedBy(b: Binding): Node | undefined;
   /** The list a loop variable takes its items from (`for (const x of list)`, and that loop lowered to an iterator). */
   loopList?(b: Binding): Node | undefined;
+  /** A name a loop destructures from each item, with the key it takes (`k` of `for (const [k, v] of list)`). */
+  loopItem?(b: Binding): { list: Node; key: string } | undefined;
   /** Expressions that may be `object.key` (object literals, class members, module exports). */
   members(object: Node, key: string): Node[];
   /** The argument a parameter takes when its function runs in one place only. */
@@ -171,9 +173,11 @@ export class Evaluator {
     let source: Node | undefined;
     // `for (const s of list)`: the loop variable is each element.
     const iterated = b.kind !== 'param' ? this.defs.loopList?.(b) : undefined;
+    const item = b.kind !== 'param' && !iterated ? this.defs.loopItem?.(b) : undefined;
     if (b.kind === 'param') source = this.defs.iteratedBy(b) ?? this.defs.argumentOf?.(b);
     else if (b.kind === 'import') source = this.defs.importedConstant?.(b.id);
     else if (iterated) source = iterated;
+    else if (item) source = item.list;
     else {
       const defs = this.defs.definitions(b).filter((d) => !(d.type === 'Identifier' && d.name === 'undefined') && !(d.type === 'Literal' && d.value === null));
       if (defs.length === 1) source = defs[0];
@@ -198,12 +202,12 @@ export class Evaluator {
       return { value: all, literals: merged, decoded: anyDecoded };
     }
     // A loop variable or an iteration callback's parameter is each element in turn.
-    const each = source === iterated || b.kind === 'param' && source === this.defs.iteratedBy(b);
+    const each = source === iterated || !!item || b.kind === 'param' && source === this.defs.iteratedBy(b);
     if (!each) return { value, literals, decoded };
     const arr = value instanceof Bytes ? Array.from(value.data) : value;
     if (!Array.isArray(arr)) return { value: UNKNOWN, literals, decoded };
-    // `([zone]) => …`, `({ zone }) => …`: the part of each element the pattern takes.
-    const key = b.kind === 'param' ? patternKey((b.decl as FunctionNode).params, b.id) : undefined;
+    // `([zone]) => …`, `({ zone }) => …`, `for (const [k, v] of list)`: the part of each element the pattern takes.
+    const key = b.kind === 'param' ? patternKey((b.decl as FunctionNode).params, b.id) : item?.key;
     const items = key === undefined ? arr : arr.map((e) => (Array.isArray(e) || isObj(e) ? (e as Obj)[key] ?? UNKNOWN : UNKNOWN));
     return { value: new Many(items), literals, decoded };
   }

@@ -955,6 +955,13 @@ export const rule = createRule({
     const channels: Channel[] = [];
     /** `name = "…"` assignments of short string literals, by the name (see the flag channels). */
     const flagAssignments = new Map<string, Node[]>();
+    /** The short texts a value may be: a string written out, or a name that holds one or a few (a table's entries). */
+    const textsOf = (n: Node): string[] | undefined => {
+      if (isStringLiteral(n)) return [n.value as string];
+      const v = analysis.value(n);
+      const all = v instanceof Many ? v.values : [v];
+      return all.length <= 8 && all.every((t) => typeof t === 'string' && t.length <= 16) ? all as string[] : undefined;
+    };
     const brief = (n: Node) => (isStringLiteral(n) ? n.value as string : codeShown(context, n));
 
     /** What steers a choice: the value, and the tests of conditionals inside it (`[a, b][cond ? 1 : 0]`). */
@@ -1037,7 +1044,8 @@ export const rule = createRule({
       },
       AssignmentExpression(node) {
         if (node.operator === '+=' || node.operator === '-=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node);
-        else if (node.operator === '=' && node.left.type === 'Identifier' && isStringLiteral(node.right) && node.right.value.length <= 16) addTo(flagAssignments, node.left.name, node);
+        // (Also a name whose values are short texts: `apos = v` of `for (const [k, v] of TABLE) if (k === tz) …`.)
+        else if (node.operator === '=' && node.left.type === 'Identifier' && (isStringLiteral(node.right) && node.right.value.length <= 16 || node.right.type === 'Identifier')) addTo(flagAssignments, node.left.name, node);
       },
       // `[a, b][i]` and `{ x: a }[k]`, found from the literal (there are five times as many member expressions).
       ArrayExpression: lookupAround,
@@ -1143,8 +1151,12 @@ export const rule = createRule({
           const b = analysis.binding(id);
           if (!b || b.kind === 'param' || !list.every((a) => analysis.binding(a.left) === b)) continue;
           const init = b.decl.type === 'VariableDeclarator' && b.decl.id === b.id ? b.decl.init : undefined;
-          const values = [...new Set([...(init && isStringLiteral(init) ? [init.value as string] : []), ...list.map((a) => a.right.value as string)])];
-          const marked = list.find((a) => a.right.value !== (init?.value ?? null)) ?? list[0];
+          // (A name's texts are worked out only beside a text written out: most `x = y` are no such choice.)
+          if (!(init && isStringLiteral(init)) && !list.some((a) => isStringLiteral(a.right))) continue;
+          const texts = list.map((a) => textsOf(a.right));
+          if (texts.some((t) => !t)) continue;
+          const values = [...new Set([...(init && isStringLiteral(init) ? [init.value as string] : []), ...texts.flat() as string[]])];
+          const marked = list.find((_, i) => texts[i]!.some((t) => t !== (init?.value ?? null))) ?? list[0];
           // `let tag = ""; if (hit) tag = " (r)"; … "agent/2.0" + tag`: a short suffix that ends up in a header or user agent.
           const suffix = values.length === 2 && values.includes('') ? values.find((v) => v !== '')! : undefined;
           if (suffix !== undefined && !QUIET.test(suffix) && /^\s?\S[^\n]{0,15}$/.test(suffix) && sinksOf(analysis, marked.right).some((k) => k.kind === 'header')) {
@@ -1155,7 +1167,8 @@ export const rule = createRule({
           // `let sep = "-"; if (hit) sep = "/"; … d.split("-").join(sep)`: a separator flipped from its first value.
           const flip = init && isStringLiteral(init) && !areLookAlikes(values) ? flipPair(values, init.value as string) : undefined;
           if (values.length < 2 || !(flip || areLookAlikes(values) || values.length === 2 && values.includes('') && QUIET.test(values.join('')))) continue;
-          const selector = analysis.flow(id);
+          // (A text taken from a name is steered by the checks it is given under, `if (k === tz) apos = v`.)
+          const selector = isStringLiteral(marked.right) ? analysis.flow(id) : analysis.conditions(marked);
           if (selector.kinds) channels.push({ node: marked, selector, ...(flip ? { flip } : { alternatives: values }) });
         }
         for (const [fn, returned] of analysis.functionReturns()) {
