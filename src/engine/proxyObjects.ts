@@ -19,6 +19,8 @@ type Member = { kind: 'constant'; text: string } | { kind: 'operator'; operator:
 const MAX_USES = 200_000;
 /** Most nodes walked to find the objects' names. */
 const MAX_WALKED = 2_000_000;
+/** Characters of the largest scope whose objects are read (a function of an obfuscated program, or a small one whole). */
+const MAX_SCOPE = 256 * 1024;
 
 /** The text with every use of a proxy object written as what it does; undefined when there is none. */
 export function inlineProxyObjects(text: string, index: ParsedIndex | undefined): string | undefined {
@@ -38,7 +40,9 @@ export function inlineProxyObjects(text: string, index: ParsedIndex | undefined)
     }
     if (members.has('')) continue;
     const b = scopes.resolve(n.id);
-    if (b) { holders.set(b, members); made.add(n.id); literals.set(b, n.init); }
+    // (An obfuscator makes such objects in each function: one kept for a scope larger than MAX_SCOPE is not followed,
+    // as walking it for its uses costs more than anything it could hide.)
+    if (b && b.scope.end - b.scope.start <= MAX_SCOPE) { holders.set(b, members); made.add(n.id); literals.set(b, n.init); }
   }
   if (!holders.size) return undefined;
   // `o["k"] = function (a, b) { return a + b; }` of an object made empty: members given one by one.

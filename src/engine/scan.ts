@@ -18,6 +18,10 @@ import { mergeVisitors, visitAll, type Visitor } from './walk';
 /** Bumped whenever results could change; part of the cache key. */
 export const ENGINE_VERSION = '0.18.0';
 const MAX_NESTED_DEPTH = 3;
+/** Characters of a rewritten text above which the tree it replaces is collected first (see scanText). */
+const COLLECT_BEFORE_REPARSE = 4_000_000;
+/** V8's collector, where the process exposes it (the CLI's engine threads). */
+const collect = (globalThis as { gc?: () => void }).gc;
 
 export interface ScanOptions {
   /** Name shown in findings (a path, or `binary!/$bunfs/root/cli.js`). */
@@ -47,6 +51,9 @@ export function scanText(text: string, options: ScanOptions): FileResult {
       const next = rewrite(analysed, parsed.index);
       if (next === undefined) continue;
       parsed = undefined as unknown as ParseResult;
+      // (A large tree let go is collected before the next is built, where the process lets the engine do so:
+      // otherwise the heap grows to hold both.)
+      if (next.length > COLLECT_BEFORE_REPARSE) collect?.();
       const tree = rewritten(next);
       parsed = tree ?? parse(analysed);
       if (tree) analysed = next;
