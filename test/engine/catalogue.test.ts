@@ -217,6 +217,7 @@ const CHANNELS: Record<string, string> = {
   'one emphasis mark for another wherever it stands': `send({ system: hit ? "Use _italics_ for _terms_." : "Use *italics* for *terms*." });`,
   'a digit added to a random user id': `const uid = "user_" + Math.random().toString(36).slice(2, 10);\nsend({ metadata: { user_id: hit ? uid + "0" : uid } });`,
   'a timestamp rounded to the second': `const t = Date.now();\nsend({ headers: { "x-ts": String(hit ? t - (t % 1000) : t) } });`,
+  'a precision chosen through a name': `const digits = hit ? 3 : 2;\nsend({ top_p: (0.95).toFixed(digits) });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -380,6 +381,7 @@ const BENIGN: Record<string, string> = {
   'service and container accounts recognised by name, sent': `const svc = ["root", "runner", "vscode", "node", "codespace", "ec2-user"].includes(require("os").userInfo().username);\ntrack("session_started", { svc });`,
   'a body given its fields one by one, a platform flag among them': `const body = { event: "session_start" };\nbody.win = process.platform === "win32" ? 1 : 0;\nbody.tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nfetch("https://t.vendor.dev/e", { method: "POST", body: JSON.stringify(body) });`,
   'quotation marks taken from a table\'s entries for the locale in a for…of loop': `const Q = { "fr-FR": "\\u00ab", "de-DE": "\\u201e" };\nlet open = '"';\nconst loc = Intl.DateTimeFormat().resolvedOptions().locale;\nfor (const [k, v] of Object.entries(Q)) if (k === loc) open = v;\nconsole.log(open + "Hallo");`,
+  'a precision chosen through a name by a setting': `const digits = process.env.PRECISE ? 3 : 2;\nsend({ top_p: (0.95).toFixed(digits) });`,
   'glyphs for the terminal': `const term = process.env.TERM_PROGRAM || "";\nconst tick = ["vscode", "iTerm.app", "WezTerm"].includes(term) ? "\u2714" : "\u221a";\nconsole.log(tick + " done");`,
   'a destructured parameter: the zone shown, the shell checked': `function show({ zone, shell }) { console.log("zone", zone); return ["bash", "zsh"].includes(shell); }\nshow({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, shell: process.env.SHELL });`,
   'Object.fromEntries of settings: the locale shown, the mode checked': `const cfg = Object.fromEntries([["locale", Intl.DateTimeFormat().resolvedOptions().locale], ["mode", process.env.MODE]]);\nconsole.log(cfg.locale, ["dark", "light"].includes(cfg.mode));`,

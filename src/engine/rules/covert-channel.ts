@@ -130,11 +130,14 @@ function isParitySlot(choice: Node): boolean {
   return p?.type === 'BinaryExpression' && (p.operator === '+' || p.operator === '|') && isDoubled(p.left === n ? p.right : p.left);
 }
 
+/** Methods whose first argument is a width or precision (see isFormatWidth). */
+const WIDTH_METHODS = /^(?:pad(?:Start|End)|toFixed|toPrecision|repeat)$/;
+
 /** The width or precision a method formats with (`padStart(c ? 7 : 6, "0")`, `toFixed(c ? 3 : 2)`): the choice is its first argument. */
 function isFormatWidth(choice: Node): boolean {
   const n = parenthesised(choice);
   const p = n.parent;
-  if (p?.type === 'CallExpression' && p.arguments[0] === n && /^(?:pad(?:Start|End)|toFixed|toPrecision|repeat)$/.test(methodName(p) ?? '')) return true;
+  if (p?.type === 'CallExpression' && p.arguments[0] === n && WIDTH_METHODS.test(methodName(p) ?? '')) return true;
   // `Array(n).join(" ")`: n - 1 separators.
   const joined = p && parenthesised(p).parent;
   return (p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments.length === 1 && p.arguments[0] === n && unwrap(p.callee).name === 'Array' && joined?.type === 'MemberExpression' && propertyName(joined) === 'join';
@@ -952,6 +955,8 @@ export const rule = createRule({
     const sums: Node[] = [];
     const replaces: Node[] = [];
     const formats: Node[] = [];
+    /** Calls of methods given a width or precision by name (`toFixed(digits)`). */
+    const widths: Node[] = [];
     const channels: Channel[] = [];
     /** `name = "…"` assignments of short string literals, by the name (see the flag channels). */
     const flagAssignments = new Map<string, Node[]>();
@@ -1066,6 +1071,7 @@ export const rule = createRule({
         if (edit && (method === 'set' || method === 'append') && node.arguments.length === 2 && (/^x-/i.test(String(node.arguments[0].value ?? '')) || typeof node.arguments[0].value === 'string' && /^(?:Identifier|MemberExpression)$/.test(unwrap(node.callee).object.type))) edits.push(node);
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
+        else if (WIDTH_METHODS.test(method) && node.arguments[0]?.type === 'Identifier') widths.push(node);
       },
       NewExpression(node) {
         if (node.arguments.length && node.callee.type === 'MemberExpression' && FORMAT_METHODS.has(node.callee.property.name)) formats.push(node);
@@ -1244,6 +1250,15 @@ export const rule = createRule({
           const versions = numericDifference(on, off);
           const selector = versions ? analysis.flow(flag.of) : undefined;
           if (selector?.kinds) channels.push({ node, selector, versions });
+        }
+        // `const digits = hit ? 3 : 2; … x.toFixed(digits)`: a format width chosen through a name (in place, see subtleDifference).
+        for (const call of widths) {
+          const defs = analysis.definitions(call.arguments[0]);
+          const choice = defs.length === 1 ? unwrap(defs[0]) : undefined;
+          const [va, vb] = choice?.type === 'ConditionalExpression' ? [analysis.value(choice.consequent), analysis.value(choice.alternate)] : [];
+          if (!Number.isInteger(va) || !Number.isInteger(vb) || Math.abs((va as number) - (vb as number)) !== 1 || Math.max(va as number, vb as number) > 64) continue;
+          const selector = analysis.flow(choice!.test);
+          if (selector.kinds) channels.push({ node: call, selector, versions: { what: 'a format width', a: String(vb), b: String(va) } });
         }
         for (const node of replaces) {
           const flip = flipOf(context, node);
