@@ -11,6 +11,8 @@ export type FunctionNode = Node & { params: Node[]; body: Node; id?: Node | null
 
 /** Operators and methods that compare a value with another. */
 export const COMPARE_OPS = new Set(['===', '==', '!==', '!=']);
+/** Methods that write their arguments into the text they are called on (`id.padEnd(12, fill)`, `a.concat(b)`). */
+export const TEXT_METHODS = new Set(['padEnd', 'padStart', 'concat']);
 export const COMPARE_METHODS = new Set(['includes', 'has', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'test', 'match', 'search', 'localeCompare', 'hasOwnProperty']);
 
 export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);

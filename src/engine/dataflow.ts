@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -352,10 +352,7 @@ export class Dataflow {
     // `getEnv().then(({ zone }) => …)`: that member of what the promise resolves to.
     const promise = index === 0 && !numeric ? thenPromise(fn, param) : undefined;
     if (promise) {
-      // (Of another module's function, `getEnv().then(({ zone }) => …)`: that member of what it returns, as `getEnv().zone` reads it.)
-      const member = { type: 'MemberExpression', object: promise, property: { type: 'Identifier', name: key }, computed: false, optional: false, start: b.id.start, end: b.id.end, parent: promise.parent } as unknown as Node;
-      const imported = this.a.modules.inputOf(member) ? this.flow(member) : NONE;
-      return union(union(f, imported), this.flowAll(this.a.defs.resolvedValues(promise).flatMap((v) => this.a.defs.propertyValues(v, key))));
+      return union(union(f, this.importedMember(promise, key, b.id)), this.flowAll(this.a.defs.resolvedValues(promise).flatMap((v) => this.a.defs.propertyValues(v, key))));
     }
     const invocations = this.a.defs.invocations(fn);
     if (invocations.length > MAX_DESTRUCTURED_CALLS) return f;
@@ -367,8 +364,7 @@ export class Dataflow {
         f = union(f, this.flowAll(this.a.defs.propertyValues(unwrap(arg), key)));
         continue;
       }
-      const property = numeric ? { type: 'Literal', value: Number(key) } : { type: 'Identifier', name: key };
-      f = union(f, this.flow({ type: 'MemberExpression', object: arg, property, computed: numeric, optional: false, start: b.id.start, end: b.id.end, parent: arg.parent } as unknown as Node));
+      f = union(f, this.flow(memberNode(arg, numeric ? Number(key) : key, b.id)));
     }
     return f;
   }
@@ -541,13 +537,18 @@ export class Dataflow {
     const at = b?.kind === 'param' && isFunction(b.decl) ? { name: path!.names.join('.'), at: node } : undefined;
     const member = at && ((this.a.modules.exportsFunctions ? this.a.modules.paramInput(b!.decl as FunctionNode, b!.id, at) : undefined) ?? this.a.modules.callbackInput(b!.decl as FunctionNode, b!.id, at));
     if (member) return union(this.inputFlow(node, member), this.localMemberFlow(node));
-    // (`detect().then((r) => r.corp)` of another module's `detect`: that member of what it returns, as `detect().corp` reads it.)
+    // (`detect().then((r) => r.corp)`: that member of what the promise resolves to, as for `({ corp }) => …`.)
     const promise = at && path!.names.length === 1 ? thenPromise(b!.decl, b!.id) : undefined;
-    if (promise) {
-      const of = { type: 'MemberExpression', object: promise, property: { type: 'Identifier', name: at!.name }, computed: false, optional: false, start: node.start, end: node.end, parent: promise.parent } as unknown as Node;
-      if (this.a.modules.inputOf(of)) return union(this.flow(of), this.localMemberFlow(node));
-    }
-    return this.localMemberFlow(node);
+    return union(promise ? this.importedMember(promise, at!.name, node) : NONE, this.localMemberFlow(node));
+  }
+
+  /**
+   * A member of what another module's function returns, read through the promise of its call (`getEnv().then(({ zone })
+   * => …)`, `detect().then((r) => r.corp)`), as `getEnv().zone` reads it; nothing for a promise of this module's.
+   */
+  private importedMember(promise: Node, key: string, at: Node): Flow {
+    const member = memberNode(promise, key, at);
+    return this.a.modules.inputOf(member) ? this.flow(member) : NONE;
   }
 
   /** The flow of a lowered async function's result, or of what it awaits (`_a.sent()`, `_context.sent`); undefined for other nodes. */
@@ -720,7 +721,7 @@ export class Dataflow {
       // (`id.padEnd(12, hit ? "1" : "0")`, `a.concat(b)`: what is written into the text as well, when it carries a check.)
       if (method && PRESERVING_METHODS.has(method)) {
         const own = this.flow(callee.object);
-        if (method !== 'concat' && method !== 'padEnd' && method !== 'padStart') return own;
+        if (!TEXT_METHODS.has(method)) return own;
         const added = this.flowAll(node.arguments);
         return this.checked(added) ? union(own, added) : own;
       }
@@ -876,6 +877,12 @@ export class Dataflow {
     }
     return { kinds: f.kinds & ~Kind.INPUT, from, ...(at ? { at } : {}), ...(checks.length ? { checks } : {}) };
   }
+}
+
+/** `object.key` (`object[key]` for a number) as if written where `at` is: a member the code reads under another name. */
+function memberNode(object: Node, key: string | number, at: Node): Node {
+  const property = typeof key === 'number' ? { type: 'Literal', value: key } : { type: 'Identifier', name: key };
+  return { type: 'MemberExpression', object, property, computed: typeof key === 'number', optional: false, start: at.start, end: at.end, parent: object.parent } as unknown as Node;
 }
 
 /** The assignment a value is the right side of (`hit = true`), if any. */

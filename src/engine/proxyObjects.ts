@@ -32,13 +32,13 @@ export function inlineProxyObjects(text: string, index: ParsedIndex | undefined)
   for (const n of index.nodes) {
     if (n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || n.init?.type !== 'ObjectExpression') continue;
     const members = new Map<string, Member>();
-    for (const p of n.init.properties as Node[]) {
+    const all = (n.init.properties as Node[]).every((p) => {
       const key = p.type === 'Property' && p.kind === 'init' && !p.method ? keyOf(p.key, p.computed) : undefined;
       const m = key === undefined ? undefined : memberOf(text, p.value);
-      if (!m) { members.clear(); members.set('', { kind: 'constant', text: '' }); break; }
-      members.set(key!, m);
-    }
-    if (members.has('')) continue;
+      if (m) members.set(key!, m);
+      return !!m;
+    });
+    if (!all) continue;
     const b = scopes.resolve(n.id);
     // (An obfuscator makes such objects in each function: one kept for a scope larger than MAX_SCOPE is not followed,
     // as walking it for its uses costs more than anything it could hide.)
@@ -46,8 +46,7 @@ export function inlineProxyObjects(text: string, index: ParsedIndex | undefined)
   }
   if (!holders.size) return undefined;
   // `o["k"] = function (a, b) { return a + b; }` of an object made empty: members given one by one.
-  const spoilt = new Set<Binding>();
-  /** Objects read by keys worked out at run time, and objects used in other ways. */
+  /** Objects read by keys worked out at run time, and objects used in other ways: neither is written back as a proxy. */
   const lookedUp = new Set<Binding>();
   const others = new Set<Binding>();
   const given = new Set<Node>();
@@ -59,7 +58,7 @@ export function inlineProxyObjects(text: string, index: ParsedIndex | undefined)
     if (!b || !holders.has(b)) continue;
     const key = keyOf(n.left.property, n.left.computed);
     const m = n.operator === '=' && key !== undefined ? memberOf(text, n.right) : undefined;
-    if (!m || holders.get(b)!.has(key!)) { spoilt.add(b); others.add(b); continue; }
+    if (!m || holders.get(b)!.has(key!)) { others.add(b); continue; }
     holders.get(b)!.set(key!, m);
     given.add(unwrap(n.left.object));
     filled.add(b);
@@ -80,7 +79,7 @@ export function inlineProxyObjects(text: string, index: ParsedIndex | undefined)
   for (const b of alias.keys()) names.add(b.name);
   const holderOf = (b: Binding | undefined) => (b ? holders.get(alias.get(b) ?? b) : undefined);
   // Any other use of the object (passed on, a member set later or read by a key not known) leaves it alone.
-  const uses: Array<{ node: Node; member: Member; call?: Node }> = [];
+  const uses: Array<{ node: Node; member: Member; owner: Binding; call?: Node }> = [];
   // (Names are not indexed: each object's scope is walked for them, at most MAX_WALKED nodes in all.)
   const named: Node[] = [];
   let walked = 0;
@@ -105,19 +104,14 @@ export function inlineProxyObjects(text: string, index: ParsedIndex | undefined)
     // (Read by a key worked out at run time, `table[tz]`: a table, not a proxy; written as a literal below.)
     // (So is a test of its keys, `tz in table`.)
     const lookup = p.type === 'MemberExpression' && p.object === n && p.computed && key === undefined || p.type === 'BinaryExpression' && p.operator === 'in' && p.right === n;
-    if (!m && !target && lookup) { spoilt.add(owner); lookedUp.add(owner); continue; }
-    if (!m || target) { spoilt.add(owner); others.add(owner); continue; }
-    if (m.kind === 'constant') { uses.push({ node: p, member: m }); continue; }
+    if (!m && !target && lookup) { lookedUp.add(owner); continue; }
+    if (!m || target) { others.add(owner); continue; }
+    if (m.kind === 'constant') { uses.push({ node: p, member: m, owner }); continue; }
     const call = p.parent?.type === 'CallExpression' && p.parent.callee === p ? p.parent : undefined;
-    if (!call || call.arguments.length !== (m.kind === 'operator' ? 2 : m.count) || call.arguments.some((a: Node) => a.type === 'SpreadElement')) { spoilt.add(owner); others.add(owner); continue; }
-    uses.push({ node: call, member: m, call });
+    if (!call || call.arguments.length !== (m.kind === 'operator' ? 2 : m.count) || call.arguments.some((a: Node) => a.type === 'SpreadElement')) { others.add(owner); continue; }
+    uses.push({ node: call, member: m, owner, call });
   }
-  const kept = uses.filter((u) => {
-    let n: Node | undefined = u.call ? u.call.callee.object : u.node.object;
-    n = unwrap(n!);
-    const b = scopes.resolve(n);
-    return b && !spoilt.has(alias.get(b) ?? b);
-  }).sort((a, b) => a.node.start - b.node.start || b.node.end - a.node.end);
+  const kept = uses.filter((u) => !lookedUp.has(u.owner) && !others.has(u.owner)).sort((a, b) => a.node.start - b.node.start || b.node.end - a.node.end);
   // `const t = {}; t["Asia/Shanghai"] = !![], …; t[tz]`: a table of constants filled one by one and looked up,
   // written as the object literal it ends up (its members set again after: the same values).
   const edits: Array<{ start: number; end: number; text: string }> = [];
@@ -140,7 +134,7 @@ export function inlineProxyObjects(text: string, index: ParsedIndex | undefined)
     }
     return out + text.slice(at, end);
   };
-  const written = (u: { node: Node; member: Member; call?: Node }, i: number): string => {
+  const written = (u: (typeof uses)[number], i: number): string => {
     if (u.member.kind === 'constant') return u.member.text;
     const args = (u.call!.arguments as Node[]).map((a) => render(a.start, a.end, i + 1));
     return u.member.kind === 'operator' ? `(${args[0]} ${u.member.operator} ${args[1]})` : `(${args[0]})(${args.slice(1).join(', ')})`;

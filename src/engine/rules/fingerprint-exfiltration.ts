@@ -11,7 +11,7 @@
 // The host's identity (host name, user name, MAC, machine id) hashed into a
 // stable id, or sent to a destination the reader cannot see (decoded at run
 // time, a bare IP address), is medium: a person decides.
-import { calleeName, COMPARE_METHODS, COMPARE_OPS, keyName, literalValue, methodName, unwrap, type Node } from '../ast';
+import { calleeName, COMPARE_METHODS, COMPARE_OPS, keyName, literalValue, methodName, TEXT_METHODS, unwrap, type Node } from '../ast';
 import type { Comparison, Facts, Flow } from '../analysis';
 import { orgOf } from '../constants';
 import { union } from '../flow';
@@ -157,8 +157,6 @@ export const rule = createRule({
 });
 
 const TEST_METHODS = new Set([...COMPARE_METHODS, 'some', 'every', 'hasOwn']);
-/** Methods that write their arguments into a text. */
-const TEXT_METHODS = new Set(['padEnd', 'padStart', 'concat']);
 
 /**
  * Whether a value sent is the outcome of a check itself, as a flag or a code (`hit`, `!hit`, `hit ? 1 : 0`,
