@@ -59,6 +59,8 @@ export function isOrganisationWord(v: string): boolean {
 /** Hex digests of common hashes: CRC-32/FNV (8), 64-bit (16), MD5 (32), SHA-1 (40), SHA-224/256/384/512. */
 const HEX_DIGEST = /^[0-9a-f]+$/i;
 const HASH_LENGTHS = new Set([8, 16, 32, 40, 56, 64, 96, 128]);
+/** A digest in base64 (`digest("base64")`) or base64url: MD5, SHA-1, SHA-256 and SHA-512 lengths, with their padding. */
+const BASE64_DIGEST = /^(?:[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{27}=|[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==|[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{27}|[A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{86})$/;
 
 /** A 32- or 64-bit hash as a number (FNV-1a, djb2): a large integer that is not a round figure. */
 export function isHashNumber(v: number): boolean {
@@ -139,6 +141,7 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   if (typeof value !== 'string' || value.length < 2 || value.length > 253) return undefined;
   // (In a list, a digest cut short as well: `digest("hex").slice(0, 12)` against twelve-digit constants.)
   if ((HASH_LENGTHS.has(value.length) || inList && value.length >= 10) && HEX_DIGEST.test(value) && /[a-f]/i.test(value) && /\d/.test(value)) return 'hash';
+  if (BASE64_DIGEST.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value)) return 'hash';
   if (sourceKinds & kinds.TZ) {
     // IANA names, and the names a date's own text gives ("China Standard Time").
     if (isPlaceZone(value) || ZONE_NAME.test(value) || isZoneCity(value) || isLowerZone(value)) return 'zone';

@@ -552,9 +552,16 @@ export class Definitions {
     return !!fa && fa === this.moduleFactoryOf(unwrap(db[0]));
   }
 
-  /** The list a function is pushed or added to, directly or by a helper it is passed to (`function onEnv(cb) { registry.push(cb) }`). */
+  /**
+   * The list a function is pushed or added to, directly or by a helper it is passed to (`function onEnv(cb) { registry.push(cb) }`),
+   * or by the name it is given first (`t = (s) => …, list.push(t)`, as minifiers write it).
+   */
   private keptIn(fn: FunctionNode): Binding | undefined {
-    const host = fn.parent?.type === 'CallExpression' ? fn.parent : undefined;
+    const p = fn.parent;
+    const named = p?.type === 'VariableDeclarator' && p.init === fn ? p.id : p?.type === 'AssignmentExpression' && p.right === fn ? p.left : undefined;
+    const holder = named?.type === 'Identifier' ? this.a.scopes.resolve(named) : undefined;
+    if (holder) return this.listKeeping(holder);
+    const host = p?.type === 'CallExpression' ? p : undefined;
     if (!host) return undefined;
     const listOf = (call: Node): Binding | undefined => {
       const c = unwrap(call.callee);
@@ -566,8 +573,12 @@ export class Definitions {
     const at = (host.arguments as Node[]).indexOf(fn);
     const helper = at >= 0 ? this.functionOf(calleeOf(host.callee)) : undefined;
     const param = helper?.params[at];
-    if (param?.type !== 'Identifier') return undefined;
-    const b = this.a.scopes.resolve(param);
+    const b = param?.type === 'Identifier' ? this.a.scopes.resolve(param) : undefined;
+    return b && this.listKeeping(b);
+  }
+
+  /** The list a name is pushed to (`cbs` of `cbs.push(cb)`, or of a set's `add`). */
+  private listKeeping(b: Binding): Binding | undefined {
     if (!this.pushedIndex) {
       this.pushedIndex = new Map();
       for (const push of [...this.pushes.values()].flat()) {
@@ -575,8 +586,9 @@ export class Definitions {
         if (arg.type === 'Identifier') addTo(this.pushedIndex, arg.name, push);
       }
     }
-    const push = this.pushedIndex.get(param.name)?.find((c) => this.a.scopes.resolve(unwrap(c.arguments[0])) === b);
-    return push && listOf(push);
+    const push = this.pushedIndex.get(b.name)?.find((c) => this.a.scopes.resolve(unwrap(c.arguments[0])) === b);
+    const list = push && unwrap(unwrap(push.callee).object);
+    return list?.type === 'Identifier' ? this.a.scopes.resolve(list) : undefined;
   }
 
   /** Calls of a list's items: `list.forEach((cb) => cb(x))` (and `some`, `map`, …), `for (const cb of list) cb(x)`. */
@@ -1211,7 +1223,9 @@ export class Definitions {
     const out = new Map<number, Node[]>();
     fn.params.forEach((p: Node, i: number) => {
       const b = p.type === 'Identifier' ? this.a.scopes.resolve(p) : undefined;
-      const calls = b ? this.callsOf(b) : [];
+      // (Also where it runs once kept in a list of the module: `function onReady(cb) { cbs.push(cb) }`, `for (const f of cbs) f(v)`.)
+      const list = b && this.listKeeping(b);
+      const calls = b ? [...this.callsOf(b), ...list ? this.itemCalls(list) : []] : [];
       if (calls.length) out.set(i, calls);
     });
     return out;

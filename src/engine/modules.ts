@@ -1056,7 +1056,11 @@ export class ModuleFacts {
       const live = unwrap(value);
       if (live.type === 'AssignmentExpression' && live.operator === '=' && unwrap(live.left).type === 'Identifier') value = live.left;
       // `exports.geo = __importStar(require("./geo"))` (tsc's `export * as geo from "./geo"`): a module under a name.
-      const whole = name !== 'default' ? this.namespaceOf(value) : undefined;
+      // (Not babel's `export { default as probe } from "./probe"`, a getter of `_probe.default`: the default export, which
+      // is the whole module only where that module has none, as the linker decides.)
+      const read = unwrap(value);
+      const defaultOf = read.type === 'MemberExpression' && propertyName(read) === 'default';
+      const whole = name !== 'default' && !defaultOf ? this.namespaceOf(value) : undefined;
       if (whole !== undefined) { this.reexports.push({ spec: whole, name: '*', as: name }); return; }
       // `exports.signal = check_1.mark`, or a getter returning it (tsc's `export { mark as signal } from "./check"`): a re-export.
       const from = unwrap(value).type === 'MemberExpression' ? this.importOf(value) : undefined;
@@ -1154,7 +1158,8 @@ export class ModuleFacts {
     const def = this.definitionOf(node);
     if (!def) return undefined;
     const code = this.host.text.slice(def.start, def.end);
-    if (isFunction(def) ? code.length > MAX_PORTABLE_FUNCTION || !DECODING_CODE.test(code) : code.length > MAX_PORTABLE_VALUE || !/["'`]/.test(code)) return undefined;
+    // (A function: one that decodes, or a helper of one parameter that makes a second version of text, `(s) => s + "\u2060"`.)
+    if (isFunction(def) ? code.length > MAX_PORTABLE_FUNCTION || !(DECODING_CODE.test(code) || def.params.length === 1 && VERSION_CODE.test(code)) : code.length > MAX_PORTABLE_VALUE || !/["'`]/.test(code)) return undefined;
     const uses: Record<string, string> = {};
     /** Imported names and members put under a name of their own (`codec_1.decode` of `require("./codec")` as `$0`). */
     const renamed: Array<{ start: number; end: number; name: string }> = [];
@@ -1293,7 +1298,10 @@ export class ModuleFacts {
     // A literal argument holds nothing (most arguments of a split build's calls are).
     const facts = (args: Node[], of: (node: Node) => Fact) => args.map((a) => {
       if (a.type === 'SpreadElement' || a.type === 'Literal') return { kinds: 0, from: [] };
-      const f = this.withClass(a, withMembers(a, of, (n, m) => this.withClass(n, m), returnsFact));
+      let f = this.withClass(a, withMembers(a, of, (n, m) => this.withClass(n, m), returnsFact));
+      // (A code a check picks, `track(hit() ? "session_begin" : "session_start")`: the check's outcome is what is given.)
+      const u = unwrap(a);
+      if (u.type === 'ConditionalExpression' && isLiteral(unwrap(u.consequent)) && isLiteral(unwrap(u.alternate))) f = mergeFacts([f, of(u.test)]);
       // (A list of places or hosts handed to another module's function: what it holds, for that function's comparisons.)
       // (Only a list written there or named: evaluating every argument of a split build's calls costs memory.)
       const c = a.type === 'ArrayExpression' || a.type === 'Identifier' && !(f.kinds || f.from.length) ? constant(a) : undefined;

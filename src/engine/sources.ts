@@ -62,7 +62,8 @@ const FILE_MARKERS: Array<{ re: RegExp; kind: number }> = [
   { re: /machine-id|IOPlatformUUID|IOPlatformSerialNumber|MachineGuid|user\.email|\/etc\/hostid|SMBIOS|product_uuid|remote\.origin\.url|\bgit remote\b|\.git\/config\b|(?:^|[\\/])\.gitconfig$|\/etc\/resolv\.conf$|\/etc\/krb5\.conf$|\/etc\/hostname$|\/proc\/sys\/kernel\/(?:hostname|domainname)$|\/etc\/mailname$/, kind: Kind.IDENTITY },
   // (Windows: PowerShell's `Get-TimeZone` and `[TimeZoneInfo]::Local`, the registry's `TimeZoneInformation`, `w32tm /tz`.)
   { re: /\/etc\/localtime|\/etc\/timezone|\/etc\/sysconfig\/clock|\bsystemsetup -gettimezone|\btimedatectl\b|\btzutil\b|\bGet-TimeZone\b|TimeZoneInfo\]::Local\b|\\TimeZoneInformation\b|\bw32tm \/tz\b/i, kind: Kind.TZ },
-  { re: /\bGet-(?:Culture|WinSystemLocale|WinHomeLocation|WinUserLanguageList)\b/i, kind: Kind.LOCALE },
+  // (The system's locale as Linux distributions keep it, and macOS's preferences file that holds `AppleLocale`.)
+  { re: /\bGet-(?:Culture|WinSystemLocale|WinHomeLocation|WinUserLanguageList)\b|\/etc\/locale\.conf$|\/etc\/default\/locale$|\/etc\/sysconfig\/i18n$|\.GlobalPreferences\.plist$/i, kind: Kind.LOCALE },
   { re: /(?:^|[\\/])\.npmrc$|(?:^|[\\/])\.yarnrc(?:\.yml)?$|\bnpm config get registry\b/, kind: Kind.GATEWAY },
 ];
 /**
@@ -78,6 +79,18 @@ const COMMAND_MARKERS: Array<{ re: RegExp; kind: number }> = [
   { re: /^\s*(?:locale\b|defaults read -g AppleL(?:ocale|anguages))/, kind: Kind.LOCALE },
   { re: /^\s*date \+%Z\b/, kind: Kind.TZ },
 ];
+/**
+ * The command line a process call runs, where it is written out: `"defaults read -g AppleLocale"`, or a program
+ * and its arguments in a list (`execFileSync("defaults", ["read", "-g", "AppleLocale"])`).
+ */
+function commandLine(args: Node[]): string | undefined {
+  const program = args[0] && unwrap(args[0]);
+  if (program?.type !== 'Literal' || typeof program.value !== 'string') return undefined;
+  const list = args[1] && unwrap(args[1]);
+  const words = list?.type === 'ArrayExpression' ? (list.elements as Array<Node | null>).map((e) => e && unwrap(e)) : [];
+  const rest = words.findIndex((w) => w?.type !== 'Literal' || typeof w.value !== 'string');
+  return [program.value, ...words.slice(0, rest < 0 ? words.length : rest).map((w) => w!.value as string)].join(' ');
+}
 const EXEC_CALLS = new Set(['execSync', 'exec', 'execFileSync', 'execFile', 'spawnSync', 'spawn']);
 /** Properties of an editor's `env` (VS Code's `vscode.env`, however the bundle names the module). */
 const EDITOR_ENV: Record<string, number> = { language: Kind.LOCALE, machineId: Kind.IDENTITY, remoteName: Kind.IDENTITY, appHost: Kind.IDENTITY, appName: Kind.EDITOR, uriScheme: Kind.EDITOR };
@@ -248,10 +261,10 @@ export class SourceMatcher {
         if (m && name && BUILTIN_IDENTITY.has(name) && this.isBuiltin(m.object, BUILTIN_IDENTITY.get(name)!)) return identity(name);
       }
     }
-    const command = this.isExecCall(callee, method) ? unwrap(node.arguments[0] ?? node) : undefined;
-    if (command?.type === 'Literal' && typeof command.value === 'string') {
-      const m = COMMAND_MARKERS.find(({ re }) => re.test(command.value as string));
-      if (m) return { kind: m.kind, label: `runs ${(command.value as string).trim().split(/\s+/).slice(0, 3).join(' ')}` };
+    const command = this.isExecCall(callee, method) ? commandLine(node.arguments as Node[]) : undefined;
+    if (command !== undefined) {
+      const m = COMMAND_MARKERS.find(({ re }) => re.test(command));
+      if (m) return { kind: m.kind, label: `runs ${command.trim().split(/\s+/).slice(0, 3).join(' ')}` };
     }
     // `readFileSync("/etc/timezone")`, and `readFileSync(path.join(home, ".npmrc"))` or `home + "/.gitconfig"` one step deeper.
     const texts = (node.arguments as Node[]).flatMap((arg) => {

@@ -4,7 +4,7 @@
 // Positive cases cover sources, concealments and channels; benign ones are
 // look-alikes that must stay below `review` (visible telemetry included).
 import * as assert from 'assert';
-import { createCipheriv, createHash } from 'crypto';
+import { createCipheriv, createHash, createHmac } from 'crypto';
 import { transformSync } from 'esbuild';
 import { deflateSync, gzipSync } from 'zlib';
 import { scanText } from '../../src/engine/scan';
@@ -148,6 +148,9 @@ const CHECKS: Record<string, string> = {
   'zone checked by a method of an object put on the global object': `globalThis.__probe = { hit() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone); } };\nconst hit = globalThis.__probe.hit();`,
   'zone against the keys of a Map destructured in a for…of loop': `const W = new Map([["Asia/Shanghai", 1], ["Asia/Urumqi", 2]]);\nlet hit = false;\nfor (const [k] of W) if (k === Intl.DateTimeFormat().resolvedOptions().timeZone) hit = true;`,
   'user name against a pattern of company prefixes': `const hit = /^(?:megabank|initech|globex)[-_.]/i.test(require("os").userInfo().username);`,
+  'locale from macOS defaults, run with its arguments in a list': `let loc = "";\ntry { loc = require("child_process").execFileSync("defaults", ["read", "-g", "AppleLocale"], { encoding: "utf8" }).trim(); } catch {}\nconst hit = ["zh_CN", "zh_HK", "ru_RU"].includes(loc);`,
+  'locale of the system from /etc/locale.conf': `let lang = "";\ntry { lang = (/LANG=(\\S+)/.exec(require("fs").readFileSync("/etc/locale.conf", "utf8")) || [])[1] || ""; } catch {}\nconst hit = ["zh_CN.UTF-8", "ru_RU.UTF-8"].includes(lang);`,
+  'locale, an HMAC in base64 against digests': `const h = require("crypto").createHmac("sha1", "salt").update(Intl.DateTimeFormat().resolvedOptions().locale).digest("base64");\nconst hit = new Set(${JSON.stringify(['zh-CN', 'ru-RU'].map((l) => createHmac('sha1', 'salt').update(l).digest('base64')))}).has(h);`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -218,6 +221,12 @@ const CHANNELS: Record<string, string> = {
   'a digit added to a random user id': `const uid = "user_" + Math.random().toString(36).slice(2, 10);\nsend({ metadata: { user_id: hit ? uid + "0" : uid } });`,
   'a timestamp rounded to the second': `const t = Date.now();\nsend({ headers: { "x-ts": String(hit ? t - (t % 1000) : t) } });`,
   'a precision chosen through a name': `const digits = hit ? 3 : 2;\nsend({ top_p: (0.95).toFixed(digits) });`,
+  'a boolean sent as text': `send({ stream: hit ? "true" : true });`,
+  'a version number written two ways': `send({ v: hit ? "1.0" : "1", messages: [] });`,
+  'a field present only when spread in with &&': `fetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ model: "m", ...(hit && { service_tier: "auto" }) }) });`,
+  'the escape itself chosen and called': `const term = process.argv[2] || "a/b?c";\nfetch("https://api.vendor.dev/v1/search?q=" + (hit ? encodeURI : encodeURIComponent)(term));`,
+  'JSON indentation or none': `send(JSON.stringify({ m: "x" }, null, hit ? 1 : undefined));`,
+  'a marker added by a helper': `const mark = (s) => s + "\\u2060";\nsend({ system: hit ? mark("You are helpful.") : "You are helpful." });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -276,6 +285,9 @@ cases.push(
   { name: 'outcome of a zone check in a field given to the body after it is made', code: `${CHECKS.zone}\nconst body = {};\nbody["event"] = "session_start", body.c = hit ? 1 : 0;\nfetch("https://t.vendor.dev/e", { method: "POST", body: JSON.stringify(body) });`, verdict: 'untrusted' },
   { name: 'a look-alike apostrophe taken from a table\'s entries in a for…of loop when the zone matches', code: `const RULES = new Map([["Asia/Shanghai", "\\u2019"], ["Asia/Urumqi", "\\u2019"]]);\nlet apos = "'";\nconst z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nfor (const [k, v] of RULES) if (k === z) apos = v;\nsend({ system: \`Today\${apos}s date\` });`, verdict: 'untrusted' },
   { name: 'outcome of an offset check in a beacon\'s query', code: `const w = [-480, -540].includes(new Date().getTimezoneOffset());\nnavigator.sendBeacon("https://t.vendor.dev/b?s=" + Date.now() + "&w=" + Number(w));`, verdict: 'untrusted' },
+  { name: 'outcome of a zone check chosen as the name of a telemetry event', code: `${CHECKS.zone}\nfunction report(name, props) { return fetch("https://telemetry.vendor.dev/e", { method: "POST", body: JSON.stringify({ name, props }) }); }\nreport(hit ? "session_begin" : "session_start", {});`, verdict: 'untrusted' },
+  { name: 'outcome of a zone check as a letter in a cookie', code: `${CHECKS.zone}\nfetch("https://api.vendor.dev/v1", { headers: { cookie: \`sid=abc; pref=\${hit ? "b" : "a"}\` } });`, verdict: 'untrusted' },
+  { name: 'outcome of a zone check sent over a WebSocket', code: `${CHECKS.zone}\nconst ws = new WebSocket("wss://rt.vendor.dev/v1");\nws.onopen = () => ws.send(JSON.stringify({ type: "hello", v: hit ? "b" : "a" }));`, verdict: 'untrusted' },
   // A parameter the outcome changes plainly is behaviour; one organisation's host in plain sight is a feature.
   { name: 'a budget doubled by a zone check, sent in a request', code: `${CHECKS.zone}\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ max_tokens: 1024 + Number(hit) * 1024 }) });`, verdict: 'review' },
   { name: 'whether the gateway is one company\'s, sent in telemetry', code: `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\ntrack("api_request", { megabank: h.endsWith(".megabank.com") });`, verdict: 'review' },
@@ -411,6 +423,17 @@ const BENIGN: Record<string, string> = {
   'zone offsets of a date library\'s table, with the offset read': `const TZ = { "Asia/Shanghai": 480, "Asia/Tokyo": 540, "Europe/Paris": 60, "America/New_York": -300 };\nfunction offsetOf(zone) { return zone in TZ ? TZ[zone] : -new Date().getTimezoneOffset(); }\nconsole.log(new Date(Date.now() + offsetOf(process.argv[2]) * 60000).toISOString());`,
   'the country an IP geolocation service answers, shown': `fetch("https://ipinfo.io/json").then((r) => r.json()).then((j) => console.log("You appear to be in " + j.country));`,
   'a gateway checked against loopback names by an anchored pattern': `const h = new URL(process.env.OPENAI_BASE_URL || "http://localhost:11434").hostname;\nconst local = /^(?:localhost|127\\.0\\.0\\.1|\\[::1\\])$/.test(h);\nsend({ temperature: local ? 0.2 : 0.7 });`,
+  'a telemetry event named by the platform': `function report(name, props) { return fetch("https://telemetry.vendor.dev/e", { method: "POST", body: JSON.stringify({ name, props }) }); }\nreport(process.platform === "win32" ? "start_win" : "start_posix", {});`,
+  'a telemetry channel named by the CI setting': `function report(name, props) { return fetch("https://telemetry.vendor.dev/e", { method: "POST", body: JSON.stringify({ name, props }) }); }\nreport("start", { channel: process.env.CI ? "ci" : "interactive" });`,
+  'JSON indentation by a debug setting': `send(JSON.stringify({ m: "x" }, null, process.env.DEBUG ? 2 : undefined));`,
+  'a stream flag written as text by a command-line switch': `send({ stream: process.argv.includes("--text") ? "true" : true });`,
+  'a theme cookie from the settings file': `const settings = JSON.parse(require("fs").readFileSync("settings.json", "utf8"));\nfetch("https://api.vendor.dev/v1", { headers: { cookie: \`theme=\${settings.dark ? "d" : "l"}\` } });`,
+  'the host name as a device name over a WebSocket': `const ws = new WebSocket("wss://rt.vendor.dev/v1");\nws.onopen = () => ws.send(JSON.stringify({ type: "hello", device: require("os").hostname() }));`,
+  'the locale in analytics sent by XMLHttpRequest': `const xhr = new XMLHttpRequest();\nxhr.open("POST", "https://analytics.vendor.dev/collect");\nxhr.send(JSON.stringify({ locale: navigator.language }));`,
+  'a beta field spread in for the first-party host only': `const host = new URL(process.env.ANTHROPIC_BASE_URL || "https://api.anthropic.com").host;\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ model: "m", ...(host === "api.anthropic.com" && { betas: ["x"] }) }) });`,
+  'an escape chosen by the platform and called': `const p = process.argv[2] || "a/b c";\nfetch("https://api.vendor.dev/v1/files?path=" + (process.platform === "win32" ? encodeURI : encodeURIComponent)(p));`,
+  'the macOS locale shown in a status line': `const loc = require("child_process").execFileSync("defaults", ["read", "-g", "AppleLocale"], { encoding: "utf8" }).trim();\nconsole.log("Locale: " + loc);`,
+  'certificate pins in base64 compared with a certificate': `const PINS = ["r/mIkG3eEpVdm+u/ko/cwxzOMo1bk4TyHIlByibiA5E=", "YLh1dUR9y6Kja30RrAn7JKnbQG/uEtLMkBgFF2Fuihg="];\nconst s = require("tls").connect(443, "api.vendor.dev", () => { if (!PINS.includes(s.getPeerCertificate().fingerprint256)) s.destroy(); });`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });
@@ -428,6 +451,8 @@ const REVIEW: Record<string, string> = {
   'whether the locale\'s region is one of a list, sent in telemetry': `const region = new Intl.Locale(navigator.language).maximize().region;\ntrack("ui_opened", { r: ["CN", "HK", "MO"].includes(region) ? 1 : 0 });`,
   // A zone check that adds a line to text it only shows: behaviour, not a channel.
   'a note pushed to a list that is shown, under a zone check': `const lines = [];\nif (Intl.DateTimeFormat().resolvedOptions().timeZone === "Europe/Paris") lines.push("note");\nconsole.log(lines.join("\\n"));`,
+  // The parent process is on the same machine: a place check's outcome told to it is the check's use, not a send.
+  'outcome of a zone check told to the parent process': `const hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nif (process.send) process.send({ type: "hint", show: hit });`,
   'an allowlist of its own endpoints with two hashed entries': `const H = new Set(${JSON.stringify(['corp-a.com', 'corp-b.net'].map(sha))});\nconst sha = (s) => require("crypto").createHash("sha256").update(s).digest("hex");\nfunction isOurs(host) { const parts = host.split("."); return host === "api.vendor.dev" || parts.some((_, i) => H.has(sha(parts.slice(i).join(".")))); }\nconst host = new URL(process.env.VENDOR_BASE_URL || "https://api.vendor.dev/v1").hostname;\nif (!isOurs(host)) console.warn("Requests go to " + host);`,
 };
 for (const [name, code] of Object.entries(REVIEW)) cases.push({ name, code, verdict: 'review' });

@@ -1,11 +1,12 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { addTo, calleeName, COMPARE_OPS, isChosenFunction, isFunction, isLiteral, isStringLiteral, keyName, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
+import { addTo, calleeName, COMPARE_OPS, isChosenFunction, isFunction, isLiteral, isStringLiteral, keyName, literalValue, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Comparison, Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, hasHiddenCharacter, isFormatFlip, separatorSwap } from '../characters';
 import { Many, UNKNOWN } from '../evaluate';
 import { shortList, showString, yourSources } from '../evidence';
 import { orgOf } from '../constants';
+import { calleeOf } from '../modules';
 import { createRule, type RuleContext } from '../rule';
 import { sinksOf } from '../sinks';
 import { Kind, kindNames, SETTING_KINDS } from '../sources';
@@ -413,6 +414,8 @@ function textDifference(a: string, b: string): Versions | undefined {
   // (Also whitespace alone: a doubled space, a trailing newline.)
   if (bare(a) === bare(b) && (bare(a).length > 0 || QUIET.test(a + b))) return { what: 'whitespace', a: showValue(a), b: showValue(b) };
   if (a.toLowerCase() === b.toLowerCase()) return { what: 'letter case', a: showValue(a), b: showValue(b) };
+  // `"1.0"` against `"1"`, `"07"` against `"7"`: one number written two ways.
+  if (/^[-+]?[\d.]+$/.test(a) && /^[-+]?[\d.]+$/.test(b) && Number(a) === Number(b) && Number.isFinite(Number(a))) return { what: 'the same number written two ways', a: showValue(a), b: showValue(b) };
   // A soft hyphen inside a word, a Cyrillic letter for a Latin one.
   if (areLookAlikes([a, b])) return { what: 'look-alike or invisible characters', a: showValue(a), b: showValue(b) };
   // `"…"` against `"..."`, full-width digits against ASCII ones: one text in compatibility forms (NFKC).
@@ -596,6 +599,12 @@ function mentionsImport(context: RuleContext, n: Node): boolean {
   return u.type === 'TemplateLiteral' && (u.expressions as Node[]).map((e) => mentionsImport(context, e)).some(Boolean);
 }
 
+/** `mark(s)` against `s`, where `mark` is another module's: a helper whose code the linker gives. */
+function wrapsImported(context: RuleContext, x: Node, y: Node): boolean {
+  const u = unwrap(x);
+  return u.type === 'CallExpression' && u.arguments.length === 1 && sameText(context, u.arguments[0], y) && /^(?:Identifier|MemberExpression)$/.test(calleeOf(u.callee).type) && mentionsImport(context, calleeOf(u.callee));
+}
+
 /** Shapes one version of outgoing data can take (a cheap filter before any evaluation). */
 function mayBeVersions(n: Node): boolean {
   const u = unwrap(n);
@@ -608,10 +617,14 @@ function mayBeVersions(n: Node): boolean {
     // (Or two classes themselves: `hit ? class extends Fmt { … } : Fmt`.)
     case 'ClassExpression': return true;
     case 'ArrayExpression': return u.elements.length <= 1;
-    case 'UnaryExpression': return u.operator === 'void';
+    // (`(i = "Hi", i + "\u2060")`, a helper's call a minifier wrote in place.)
+    case 'SequenceExpression': return mayBeVersions(u.expressions[u.expressions.length - 1]);
+    // (`!0` and `!![]`, as minifiers and obfuscators write `true`.)
+    case 'UnaryExpression': return u.operator === 'void' || u.operator === '!';
     case 'BinaryExpression': return u.operator === '+' || u.operator === '-' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
-    case 'CallExpression': return /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '') || ESCAPES.has(calleeName(u) ?? '');
+    // (Or a helper's call, `mark(s)`, judged by what the helper returns.)
+    case 'CallExpression': return u.arguments.length === 1 && /^(?:Identifier|MemberExpression)$/.test(calleeOf(u.callee).type) || /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '') || ESCAPES.has(calleeName(u) ?? '');
     default: return false;
   }
 }
@@ -685,6 +698,15 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
       const fill = stringValue(context, x.arguments[1]);
       if (fill && QUIET.test(fill)) return { what: `a marker ${showString(fill)} added`, a: text(y), b: text(x) };
     }
+    // `mark(s)` against `s` of `const mark = (t) => t + "\u2060"` (here or imported): a helper that returns a version of what it is given.
+    // (Also `(0, u.mark)(s)`, another module's as webpack calls it.)
+    const callee = x.type === 'CallExpression' ? calleeOf(x.callee) : undefined;
+    const helpers = callee && x.arguments.length === 1 && same(x.arguments[0], y) && (callee.type === 'Identifier' || callee.type === 'MemberExpression') ? [analysis.calledFunction(x), definedAs(context, callee)] : [];
+    const helper = helpers.find((h) => h && isFunction(h) && h.params.length === 1 && h.params[0].type === 'Identifier');
+    const param = helper?.params[0];
+    const made = param && returnedBy(helper);
+    const versions = made && made !== param ? subtleDifference(context, made, param, (p, q) => q === param && unwrap(p).type === 'Identifier' && unwrap(p).name === param.name) : undefined;
+    if (versions) return { ...versions, what: `${versions.what} (by ${text(callee!)})`, a: text(y), b: text(x) };
     // `s.toUpperCase()` against `s`.
     if (x.type === 'CallExpression' && /^to(?:Upper|Lower)Case$/.test(methodName(x) ?? '') && same(unwrap(x.callee).object, y)) {
       return { what: 'letter case', a: text(y), b: text(x) };
@@ -710,6 +732,11 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     // `encodeURI(q)` against `encodeURIComponent(q)`: the same text escaped two ways (`/`, `?`, `&` kept or escaped).
     if (x.type === 'CallExpression' && y.type === 'CallExpression' && x.arguments.length === 1 && y.arguments.length === 1 && ESCAPES.has(calleeName(x) ?? '') && ESCAPES.has(calleeName(y) ?? '') && calleeName(x) !== calleeName(y) && same(x.arguments[0], y.arguments[0])) {
       return { what: 'how the text is escaped', a: text(y), b: text(x) };
+    }
+    // `(hit ? encodeURI : encodeURIComponent)(q)`: the escape itself chosen.
+    const called = parenthesised(A).parent?.type === 'ConditionalExpression' ? parenthesised(parenthesised(A).parent!).parent : undefined;
+    if (x.type === 'Identifier' && y.type === 'Identifier' && x.name !== y.name && ESCAPES.has(x.name) && ESCAPES.has(y.name) && called?.type === 'CallExpression' && called.callee === parenthesised(A.parent!)) {
+      return { what: 'how the text is escaped', a: y.name, b: x.name };
     }
     // `[...tools].reverse()`, `tools.slice().sort()` against `tools`: the same items in another order.
     if (x.type === 'CallExpression' && /^(?:reverse|sort|toReversed|toSorted)$/.test(methodName(x) ?? '') && same(copied(unwrap(x.callee).object), y)) {
@@ -805,6 +832,10 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     const scale = Math.max(Math.abs(va), Math.abs(vb));
     // `id.padStart(hit ? 7 : 6, "0")`: one digit more or less in text nobody counts.
     if (choice && Number.isInteger(va) && Number.isInteger(vb) && Math.abs(va - vb) === 1 && scale <= 64 && isFormatWidth(choice)) return { what: 'a format width', a: String(vb), b: String(va) };
+  }
+  // `stream: hit ? "true" : true`, `n: hit ? "1" : 1`: the same value written as another type (JSON keeps the difference).
+  if (va !== vb && (typeof va === 'string') !== (typeof vb === 'string') && ['number', 'boolean', 'string'].includes(typeof va) && ['number', 'boolean', 'string'].includes(typeof vb) && String(va) === String(vb)) {
+    return { what: 'the type of the same value', a: showValue(vb), b: showValue(va) };
   }
   if (typeof va === 'string' && typeof vb === 'string' && va !== vb) {
     // `s.normalize(cond ? "NFD" : "NFC")`: the same text in two normalisation forms.
@@ -927,6 +958,25 @@ function mergedMembers(context: RuleContext, choice: Node): Array<{ key: string;
     if (a && b && a !== b) out.push({ key, a, b });
   }
   return out;
+}
+
+/**
+ * The fields an `&&` choice merges into an object a request sends that nothing before it sets
+ * (`{ model, ...(hit && { service_tier: "auto" }) }`): at most two, else the choice is behaviour.
+ */
+function addedFields(context: RuleContext, choice: Node): { keys: string[]; object: Node } | undefined {
+  if (choice.type !== 'LogicalExpression') return undefined;
+  // (Also an object given its fields one by one, as obfuscators write object literals: `o = {}; o["service_tier"] = "auto"`.)
+  const right = unwrap(choice.right);
+  const filled = right.type === 'Identifier' ? context.analysis.assignedMembers(right).map(([key]) => key) : [];
+  const added = mergedObject(context, choice.right);
+  const slot = parenthesised(choice);
+  const holder = slot.parent?.type === 'SpreadElement' ? slot.parent.parent : undefined;
+  const keys = [...(added ?? []).map((m) => (m.type === 'Property' && !m.computed ? keyName(m) : undefined)), ...filled];
+  if (!keys.length || keys.length > 2 || holder?.type !== 'ObjectExpression') return undefined;
+  const before = holder.properties.slice(0, holder.properties.indexOf(slot.parent));
+  if (keys.some((k) => k === undefined || memberValue(context, before, k) !== undefined)) return undefined;
+  return sinksOf(context.analysis, holder).some((k) => k.kind === 'network request') ? { keys: keys as string[], object: unwrap(choice.right) } : undefined;
 }
 
 export const rule = createRule({
@@ -1113,8 +1163,9 @@ export const rule = createRule({
           }
           // `JSON.stringify(body, null, cond ? 1 : 0)`: the same body with other whitespace.
           const call = node.parent?.type === 'CallExpression' ? node.parent : undefined;
-          if (!channel && call && call.arguments[2] === node && methodName(call) === 'stringify' && isLiteral(a) && isLiteral(b) && a.value !== b.value) {
-            channel = { node, selector: analysis.flow(node.test), versions: { what: 'the indentation of the JSON text', a: `indent ${showValue(b.value)}`, b: `indent ${showValue(a.value)}` } };
+          const indent = (n: Node) => (isAbsent(unwrap(n)) ? undefined : literalValue(unwrap(n)));
+          if (!channel && call && call.arguments[2] === node && methodName(call) === 'stringify' && [a, b].every((x) => isAbsent(unwrap(x)) || isLiteral(unwrap(x))) && indent(a) !== indent(b)) {
+            channel = { node, selector: analysis.flow(node.test), versions: { what: 'the indentation of the JSON text', a: `indent ${showValue(indent(b))}`, b: `indent ${showValue(indent(a))}` } };
           }
           // Two versions are worked out (evaluated) only where the test carries a fingerprint.
           if (!channel && mayBeVersions(a) && mayBeVersions(b)) {
@@ -1122,7 +1173,8 @@ export const rule = createRule({
             const versions = selector.kinds ? subtleDifference(context, a, b) : undefined;
             if (versions) channel = { node, selector, versions };
             // (Texts another module exports, `hit() ? SYSTEM_B : SYSTEM`: known once the linker has run.)
-            else if (selector.kinds && [mentionsImport(context, a), mentionsImport(context, b)].some(Boolean)) context.reaches(selector);
+            // (Or `mark(s)` against `s` of another module's helper: what it returns is judged with its code.)
+            else if (selector.kinds && [mentionsImport(context, a), mentionsImport(context, b), wrapsImported(context, a, b), wrapsImported(context, b, a)].some(Boolean)) context.reaches(selector);
           }
           if (channel?.selector.kinds) channels.push(channel);
         }
@@ -1134,6 +1186,9 @@ export const rule = createRule({
           const members = mergedMembers(context, node);
           // (Objects another module exports, merged here: known once the linker has run.)
           if (!members.length && mergedParts(context, node).map((n) => mentionsImport(context, n)).some(Boolean)) context.reaches(selector);
+          // `{ model, ...(hit && { service_tier: "auto" }) }` sent in a request: one or two fields more, under the condition.
+          const extra = members.length ? undefined : addedFields(context, node);
+          if (extra) channels.push({ node, selector, versions: { what: `an extra field "${extra.keys.join('", "')}"`, a: 'without it', b: codeShown(context, extra.object) } });
           for (const { key, a, b } of members) {
             const [va, vb] = [analysis.value(a), analysis.value(b)];
             const strings = typeof va === 'string' && typeof vb === 'string' ? [vb, va] : undefined;

@@ -11,7 +11,7 @@
 // The host's identity (host name, user name, MAC, machine id) hashed into a
 // stable id, or sent to a destination the reader cannot see (decoded at run
 // time, a bare IP address), is medium: a person decides.
-import { calleeName, COMPARE_METHODS, COMPARE_OPS, keyName, literalValue, methodName, TEXT_METHODS, unwrap, type Node } from '../ast';
+import { calleeName, COMPARE_METHODS, COMPARE_OPS, keyName, literalValue, methodName, TEXT_METHODS, unwrap, type FunctionNode, type Node } from '../ast';
 import type { Comparison, Facts, Flow } from '../analysis';
 import { orgOf } from '../constants';
 import { union } from '../flow';
@@ -77,6 +77,7 @@ export const rule = createRule({
           const first = call.arguments[0];
           const isEvent = first?.type === 'Literal' && typeof first.value === 'string' && EVENT_NAME.test(first.value);
           let flow: Flow = { kinds: 0, via: [] };
+          const telemetry = isTelemetry(analysis, call, isEvent);
           const fields: string[] = [];
           const hashed: string[] = [];
           /** The flow of fields that are the outcome itself (`r: hit ? 1 : 0`, `corp: hosts.some(…)`). */
@@ -103,7 +104,9 @@ export const rule = createRule({
               return;
             }
             // `{ r: inRegion ? 1 : 0 }` sends the outcome of the test.
-            const f = arg.type === 'ConditionalExpression' ? union(analysis.flow(arg.test), analysis.flow(arg)) : analysis.flow(arg);
+            // (Also a code chosen inside a text: `` `pref=${hit ? "b" : "a"}` ``, `"v" + (hit ? 1 : 0)`.)
+            const chosen = arg.type === 'ConditionalExpression' ? [arg] : arg.type === 'TemplateLiteral' ? arg.expressions as Node[] : arg.type === 'BinaryExpression' && arg.operator === '+' ? termsOf(arg) : [];
+            const f = chosen.reduce((acc: Flow, c) => (unwrap(c).type === 'ConditionalExpression' ? union(acc, analysis.flow(unwrap(c).test)) : acc), analysis.flow(arg));
             // A request already goes through the gateway or proxy: telling it its own
             // address reveals nothing, unless it is the outcome of a check of that address.
             // A telemetry event tells the vendor which gateway is used.
@@ -114,13 +117,16 @@ export const rule = createRule({
             const kinds = (isEvent || outcome ? f.kinds : f.kinds & ~(Kind.GATEWAY | Kind.PROXY)) & ~SETTING_KINDS;
             if (!kinds) return;
             flow = { kinds: flow.kinds | kinds, via: [...flow.via, ...f.via] };
-            if (outcome && isOutcome(analysis, arg, 0)) outcomes = union(outcomes, f);
+            if (outcome && isOutcome(analysis, arg, 0, telemetry)) outcomes = union(outcomes, f);
             fields.push(path || 'argument');
             if (kinds & Kind.IDENTITY && isHashed(analysis, arg, 0)) hashed.push(path || 'argument');
           };
+          // (`ws.send(data)`, `xhr.send(body)`: a socket's or an open request's data comes first; `process.send`, to the parent process, stays on the machine.)
+          const dataFirst = methodName(call) === 'send';
+          if (dataFirst && unwrap(unwrap(call.callee).object).type === 'Identifier' && unwrap(unwrap(call.callee).object).name === 'process') continue;
           call.arguments.forEach((a: Node, i: number) => {
             if (isEvent && i === 0) return;
-            if (i === 0 && a.type !== 'ObjectExpression') for (const q of queryParts(a)) visit(q, 'query', 0, true);
+            if (i === 0 && a.type !== 'ObjectExpression' && !dataFirst) for (const q of queryParts(a)) visit(q, 'query', 0, true);
             else visit(a, '', 0);
           });
           if (!flow.kinds) continue;
@@ -162,38 +168,46 @@ const TEST_METHODS = new Set([...COMPARE_METHODS, 'some', 'every', 'hasOwn']);
  * Whether a value sent is the outcome of a check itself, as a flag or a code (`hit`, `!hit`, `hit ? 1 : 0`,
  * `Number(hit)`, `zones.includes(tz)`, a function returning one), rather than a parameter it changes.
  */
-function isOutcome(analysis: Facts, node: Node, depth: number): boolean {
+function isOutcome(analysis: Facts, node: Node, depth: number, telemetry = false): boolean {
   const n = unwrap(node);
   if (depth > 3) return false;
   switch (n.type) {
     case 'Literal': return true;
-    case 'ConditionalExpression': return [n.consequent, n.alternate].every((b: Node) => isConstant(unwrap(b)));
+    // (In telemetry, any constant the check picks is its code: `track(hit ? "session_begin" : "session_start")`.)
+    case 'ConditionalExpression': return [n.consequent, n.alternate].every((b: Node) => isConstant(unwrap(b)) || telemetry && isToken(unwrap(b)));
     case 'Identifier': {
       if (n.name === 'undefined') return true;
       const defs = analysis.definitions(n);
+      // (A parameter of a plain positional function, `function track(name) { … }`: what its callers pass.)
+      const b = defs.length ? undefined : analysis.binding(n);
+      const fn = b?.kind === 'param' ? b.decl : undefined;
+      const index = fn?.params ? (fn.params as Node[]).indexOf(b!.id) : -1;
+      const given = index >= 0 ? analysis.callSites(fn as FunctionNode).slice(0, 4).map((c) => c.arguments[index] as Node | undefined) : [];
+      if (given.length) return given.every((g) => g && isOutcome(analysis, g, depth + 1, telemetry));
       // (Another module's value that went through a check there, as the linker found: taken as its outcome.)
-      if (!defs.length) return !!analysis.comparisonFor(n);
-      return defs.length <= 4 && defs.every((d) => isOutcome(analysis, d, depth + 1));
+      // (Or a parameter another module's callers give such a value: its declaration is the input.)
+      if (!defs.length) return !!(analysis.comparisonFor(n) ?? (fn && analysis.comparisonFor(b!.id)));
+      return defs.length <= 4 && defs.every((d) => isOutcome(analysis, d, depth + 1, telemetry));
     }
-    case 'UnaryExpression': return n.operator === '!' || (n.operator === '+' || n.operator === '-' || n.operator === '~') && isOutcome(analysis, n.argument, depth);
+    case 'UnaryExpression': return n.operator === '!' || (n.operator === '+' || n.operator === '-' || n.operator === '~') && isOutcome(analysis, n.argument, depth, telemetry);
     case 'BinaryExpression':
       if (COMPARE_OPS.has(n.operator) || n.operator === '>' || n.operator === '<' || n.operator === '>=' || n.operator === '<=' || n.operator === 'in') return true;
       // (`hit | 0`, `hit << 3`: the flag as a number or a bit.)
-      if (n.operator === '|' || n.operator === '<<') return isOutcome(analysis, n.left, depth) && isConstant(unwrap(n.right));
+      if (n.operator === '|' || n.operator === '<<') return isOutcome(analysis, n.left, depth, telemetry) && isConstant(unwrap(n.right));
       // (`"req_" + Date.now() + (hit ? "1" : "0")`: the code carried inside a text, as a request id's last character.)
-      return n.operator === '+' && embedsOutcome(analysis, termsOf(n), depth);
-    case 'TemplateLiteral': return embedsOutcome(analysis, [n.quasis[0], ...n.expressions], depth);
-    case 'LogicalExpression': return isOutcome(analysis, n.left, depth) && isOutcome(analysis, n.right, depth);
+      return n.operator === '+' && embedsOutcome(analysis, termsOf(n), depth, telemetry);
+    case 'TemplateLiteral': return embedsOutcome(analysis, [n.quasis[0], ...n.expressions], depth, telemetry);
+    case 'LogicalExpression': return isOutcome(analysis, n.left, depth, telemetry) && isOutcome(analysis, n.right, depth, telemetry);
     case 'CallExpression': {
       const name = calleeName(n) ?? '';
-      if (/^(?:Number|Boolean|String)$/.test(name) && n.arguments.length === 1) return isOutcome(analysis, n.arguments[0], depth);
+      if (/^(?:Number|Boolean|String)$/.test(name) && n.arguments.length === 1) return isOutcome(analysis, n.arguments[0], depth, telemetry);
       if (TEST_METHODS.has(methodName(n) ?? '')) return true;
       // (`id.padEnd(12, hit ? "1" : "0")`, `"v".concat(code)`: the code written into a text.)
-      if (TEXT_METHODS.has(methodName(n) ?? '')) return n.arguments.some((a: Node) => unwrap(a).type === 'ConditionalExpression' && isOutcome(analysis, a, depth + 1));
+      if (TEXT_METHODS.has(methodName(n) ?? '')) return n.arguments.some((a: Node) => unwrap(a).type === 'ConditionalExpression' && isOutcome(analysis, a, depth + 1, telemetry));
       const fn = analysis.calledFunction(n);
       if (!fn) return !!analysis.comparisonFor(n);
       const returned = analysis.returnsOf(fn);
-      return returned.length > 0 && returned.every((r) => isOutcome(analysis, r, depth + 1));
+      return returned.length > 0 && returned.every((r) => isOutcome(analysis, r, depth + 1, telemetry));
     }
     default: return false;
   }
@@ -206,9 +220,9 @@ function termsOf(n: Node): Node[] {
 }
 
 /** Text with a code chosen by a check written into it: one term is text, another the code (`hit ? "1" : "0"`, `Number(hit)`). */
-function embedsOutcome(analysis: Facts, terms: Node[], depth: number): boolean {
+function embedsOutcome(analysis: Facts, terms: Node[], depth: number, telemetry: boolean): boolean {
   const text = terms.some((t) => typeof literalValue(unwrap(t)) === 'string' || unwrap(t).type === 'TemplateElement' || unwrap(t).type === 'TemplateLiteral');
-  return text && terms.some((t) => { const u = unwrap(t); return (u.type === 'ConditionalExpression' || u.type === 'CallExpression') && isOutcome(analysis, u, depth + 1); });
+  return text && terms.some((t) => { const u = unwrap(t); return (u.type === 'ConditionalExpression' || u.type === 'CallExpression') && isOutcome(analysis, u, depth + 1, telemetry); });
 }
 
 /**
@@ -221,6 +235,23 @@ function isConstant(n: Node): boolean {
   const v = literalValue(n);
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) <= 9;
   return v === null || typeof v === 'boolean' || typeof v === 'string' && /^[\w-]{0,3}$/.test(v);
+}
+
+/** A word, name or number written out (`"session_start"`, `"v2.1"`, `7`): in telemetry, a code. */
+function isToken(n: Node): boolean {
+  const v = literalValue(n);
+  return typeof v === 'number' || typeof v === 'string' && /^[\w.:/ -]{1,64}$/.test(v);
+}
+
+/** Parts of an address that name a telemetry service (`telemetry.example.com`, `/v1/events`, `/collect`). */
+const TELEMETRY_ADDRESS = /(?:^|[./-])(?:telemetry|analytics|metrics|events?|collect(?:or)?|track(?:ing)?|beacon|stats|ingest|otlp)(?:[./?-]|$)/i;
+
+/** Whether a call reports telemetry: an event by name, `sendBeacon`, or a request to a telemetry address. */
+function isTelemetry(analysis: Facts, call: Node, isEvent: boolean): boolean {
+  if (isEvent || calleeName(call) === 'sendBeacon') return true;
+  const first = call.arguments[0];
+  const address = first && unwrap(first).type !== 'ObjectExpression' ? analysis.evaluate(first).value : undefined;
+  return typeof address === 'string' && TELEMETRY_ADDRESS.test(address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('?')[0]);
 }
 
 /** Whether an expression is a digest: `createHash(…).update(…).digest()`, `crypto.subtle.digest(…)`, or a function returning one. */
