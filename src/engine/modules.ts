@@ -935,6 +935,9 @@ export class ModuleFacts {
         const values = all.filter((v) => !(v.type === 'UnaryExpression' && v.operator === 'void'));
         if (values.length !== 1) continue;
         const from = unwrap(values[0]).type === 'MemberExpression' ? this.importOf(values[0]) : undefined;
+        // (`44(s, e, o) { s.exports = o(526) }`: module 44 is module 526, its members too.)
+        const whole = key === 'default' ? this.namespaceOf(values[0]) : undefined;
+        if (whole?.startsWith(WEBPACK)) this.reexports.push({ spec: whole, name: `${whole.slice(WEBPACK.length)}:*`, as: `${id}:*` });
         if (from) this.reexports.push({ spec: from.spec, name: from.name, as: `${id}:${key}` });
         else out.set(`${id}:${key}`, this.localValue(values[0]));
       }
@@ -1078,7 +1081,12 @@ export class ModuleFacts {
             const spec = p.type === 'SpreadElement' ? requiredSpec(unwrap(p.argument), this.requireNames) : undefined;
             if (isProgramSpec(spec)) this.reexports.push({ spec, name: '*', as: '*' });
           }
-        } else set('default', right);
+        } else {
+          // `module.exports = require("./probe")`: this module is that one, its exports by name as well.
+          const spec = right.type === 'CallExpression' ? requiredSpec(right, this.requireNames) : undefined;
+          if (isProgramSpec(spec)) this.reexports.push({ spec, name: '*', as: '*' });
+          set('default', right);
+        }
       } else if (left.type === 'MemberExpression' && isExports(unwrap(left.object))) {
         const name = propertyName(left);
         if (name !== undefined) set(name, a.right);

@@ -202,17 +202,24 @@ export class SourceMatcher {
   private pickedEnv(key: Node): SourceMatch | undefined {
     const k = unwrap(key);
     const defs = k.type === 'Identifier' ? this.defsOf(k) : [];
-    const pick = defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' ? unwrap(defs[0]) : undefined;
-    const list = pick && /^(?:find|findLast|filter)$/.test(propertyName(unwrap(pick.callee)) ?? '') ? unwrap(unwrap(pick.callee).object) : undefined;
-    const test = pick?.arguments[0];
-    if (list?.type !== 'CallExpression' || propertyName(unwrap(list.callee)) !== 'keys' || !list.arguments[0] || !this.isEnv(list.arguments[0]) || !isFunction(test)) return undefined;
+    return defs.length === 1 ? this.envPick(unwrap(defs[0]), 'keys') : undefined;
+  }
+
+  /**
+   * A name or entry of the environment picked by a test of its name (`Object.keys(process.env).find((k) => …)`,
+   * `Object.entries(process.env).find(([k]) => k === "LANG")`): the kinds of the variables the test names.
+   */
+  private envPick(pick: Node, of: 'keys' | 'entries'): SourceMatch | undefined {
+    const list = pick.type === 'CallExpression' && /^(?:find|findLast|filter)$/.test(propertyName(unwrap(pick.callee)) ?? '') ? unwrap(unwrap(pick.callee).object) : undefined;
+    const test = pick.arguments?.[0];
+    if (list?.type !== 'CallExpression' || propertyName(unwrap(list.callee)) !== of || !list.arguments[0] || !this.isEnv(list.arguments[0]) || !isFunction(test)) return undefined;
     let kind = 0;
     const visit = (n: Node) => {
       if (n.type === 'Literal' && typeof n.value === 'string') kind |= envKind(n.value) | envKind(`X${n.value}`) | envKind(`${n.value}X`);
       forEachChild(n, visit);
     };
     visit(test.body);
-    return kind ? { kind, label: 'process.env[…]' } : undefined;
+    return kind ? { kind, label: of === 'keys' ? 'process.env[…]' : `Object.entries(process.env).${propertyName(unwrap(pick.callee))}(…)` } : undefined;
   }
 
   /** `execSync(…)`, `cp.exec(…)`, and an alias (`const { execSync: c } = require("child_process")`, minified). */
@@ -233,6 +240,8 @@ export class SourceMatcher {
     // (Also borrowed: `Intl.DateTimeFormat.prototype.resolvedOptions.call(f)`, `Reflect.apply(Date.prototype.getTimezoneOffset, d, [])`.)
     const target = method === 'apply' && callee.type === 'MemberExpression' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Reflect' ? node.arguments[0] : (method === 'call' || method === 'apply') && callee.type === 'MemberExpression' ? callee.object : undefined;
     const borrowed = target && unwrap(target).type === 'MemberExpression' ? propertyName(unwrap(target)) : undefined;
+    // (One entry picked: a filtered copy of the environment, as a child process is given, is no read of one variable.)
+    if (method === 'find' || method === 'findLast') { const picked = this.envPick(node, 'entries'); if (picked) return picked; }
     if (method === 'resolvedOptions' || borrowed === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
     if (method === 'getTimezoneOffset' || borrowed === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
     // `Temporal.Now.timeZoneId()`, the zone as the Temporal API gives it.

@@ -599,6 +599,17 @@ function mentionsImport(context: RuleContext, n: Node): boolean {
   return u.type === 'TemplateLiteral' && (u.expressions as Node[]).map((e) => mentionsImport(context, e)).some(Boolean);
 }
 
+/** `[b, a]` against `[a, b]`: the same items written in another order (a prompt's lines, before they are joined); compared as written. */
+function permuted(context: RuleContext, a: Node, b: Node): Versions | undefined {
+  const [A, B] = [unwrap(a), unwrap(b)];
+  if (A.type !== 'ArrayExpression' || B.type !== 'ArrayExpression' || A.elements.length < 2 || A.elements.length !== B.elements.length) return undefined;
+  if (![...A.elements, ...B.elements].every((e: Node | null) => e && e.type !== 'SpreadElement')) return undefined;
+  const items = (n: Node) => (n.elements as Node[]).map((e) => context.analysis.textOf(e));
+  const [ia, ib] = [items(A), items(B)];
+  const same = (x: string[], y: string[]) => x.join('\u0000') === y.join('\u0000');
+  return !same(ia, ib) && same([...ia].sort(), [...ib].sort()) ? { what: 'the order of the items', a: codeShown(context, B), b: codeShown(context, A) } : undefined;
+}
+
 /** `mark(s)` against `s`, where `mark` is another module's: a helper whose code the linker gives. */
 function wrapsImported(context: RuleContext, x: Node, y: Node): boolean {
   const u = unwrap(x);
@@ -1162,11 +1173,27 @@ export const rule = createRule({
             else context.reaches(selector);
           }
           // `JSON.stringify(body, null, cond ? 1 : 0)`: the same body with other whitespace.
-          const call = node.parent?.type === 'CallExpression' ? node.parent : undefined;
+          const call = parenthesised(node).parent?.type === 'CallExpression' ? parenthesised(node).parent! : undefined;
+          // `tools.sort(cond ? byNameDesc : byName)`: the same items in another order.
+          if (!channel && call && call.arguments[0] === parenthesised(node) && /^(?:sort|toSorted)$/.test(methodName(call) ?? '') && [a, b].every((x) => isFunction(unwrap(x)) || isAbsent(unwrap(x)))) {
+            channel = { node, selector: analysis.flow(node.test), versions: { what: 'the order of the items', a: codeShown(context, b), b: codeShown(context, a) } };
+          }
+          // `d.replace("T", cond ? " " : "T")`: replaced by another text or by itself, the text edited or left as it is.
+          const pattern = !channel && call && call.arguments[1] === parenthesised(node) && FLIP_METHODS.has(methodName(call) ?? '') ? call.arguments[0] : undefined;
+          const matched = pattern && (regexOf(pattern) ? regexText(regexOf(pattern)!.pattern) : stringValue(context, pattern));
+          const [kept, other] = matched === undefined ? [] : stringValue(context, a) === matched ? [a, b] : stringValue(context, b) === matched ? [b, a] : [];
+          const to = other && stringValue(context, other);
+          if (kept && to !== undefined) {
+            const subject = unwrap(unwrap(call!.callee).object);
+            const versions = isDateText(context, subject) ? { what: 'the format of a date', a: showValue(matched), b: showValue(to) } : textDifference(matched!, to);
+            if (versions) channel = { node, selector: analysis.flow(node.test), versions };
+          }
           const indent = (n: Node) => (isAbsent(unwrap(n)) ? undefined : literalValue(unwrap(n)));
-          if (!channel && call && call.arguments[2] === node && methodName(call) === 'stringify' && [a, b].every((x) => isAbsent(unwrap(x)) || isLiteral(unwrap(x))) && indent(a) !== indent(b)) {
+          if (!channel && call && call.arguments[2] === parenthesised(node) && methodName(call) === 'stringify' && [a, b].every((x) => isAbsent(unwrap(x)) || isLiteral(unwrap(x))) && indent(a) !== indent(b)) {
             channel = { node, selector: analysis.flow(node.test), versions: { what: 'the indentation of the JSON text', a: `indent ${showValue(indent(b))}`, b: `indent ${showValue(indent(a))}` } };
           }
+          const order = channel ? undefined : permuted(context, a, b);
+          if (order) channel = { node, selector: analysis.flow(node.test), versions: order };
           // Two versions are worked out (evaluated) only where the test carries a fingerprint.
           if (!channel && mayBeVersions(a) && mayBeVersions(b)) {
             const selector = analysis.flow(node.test);
