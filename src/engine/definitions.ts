@@ -751,6 +751,14 @@ export class Definitions {
     const fn = b.decl;
     const i = isFunction(fn) ? fn.params.indexOf(b.id) : -1;
     if (i < 0) return [];
+    // AMD: `define([…, "os"], function (…, os_1) {…})` gives the parameter what `require("os")` would.
+    const define = parenthesised(fn).parent;
+    const deps = define?.type === 'CallExpression' && unwrap(define.callee).type === 'Identifier' && unwrap(define.callee).name === 'define' && define.arguments.length >= 2 && define.arguments[define.arguments.length - 1] === parenthesised(fn) ? unwrap(define.arguments[0]) : undefined;
+    const dep = deps?.type === 'ArrayExpression' ? deps.elements[i] : undefined;
+    if (dep?.type === 'Literal' && typeof dep.value === 'string') {
+      const span = { start: dep.start, end: dep.end };
+      return [{ type: 'CallExpression', callee: { type: 'Identifier', name: 'require', ...span }, arguments: [dep], optional: false, parent: define, ...span } as unknown as Node];
+    }
     const calls = this.invocations(fn as FunctionNode);
     if (!calls.length || calls.length > MAX_PASSED) return [];
     const args = calls.map((c) => c.args[i]).filter((a): a is Node => !!a && a.type !== 'SpreadElement');

@@ -335,6 +335,31 @@ export function requiredSpec(node: Node, names: Set<string>): string | undefined
   return named && names.has(named) ? stringOf(node.arguments[0]) : undefined;
 }
 
+/**
+ * The call that runs a function as a module of AMD or UMD: `define([…], fn)`, or a UMD wrapper given `fn` (its own
+ * function tests `define.amd`); for AMD, the `define` call with the list of what each parameter is given.
+ */
+function loaderFactoryOf(fn: Node): Node | undefined {
+  const call = isFunction(fn) ? parenthesised(fn).parent : undefined;
+  if (call?.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== parenthesised(fn)) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type === 'Identifier' && callee.name === 'define') return call;
+  return isUmdWrapper(callee) ? call : undefined;
+}
+
+/** A UMD wrapper: a function of one parameter (the factory) that tests `define.amd`. */
+function isUmdWrapper(fn: Node): boolean {
+  return isFunction(fn) && fn.params.length === 1 && fn.end - fn.start < 2000 && testsDefineAmd(fn.body);
+}
+
+/** Whether code reads `define.amd`, as a UMD wrapper does to choose its loader. */
+function testsDefineAmd(n: Node): boolean {
+  if (n.type === 'MemberExpression' && propertyName(n) === 'amd' && unwrap(n.object).type === 'Identifier' && unwrap(n.object).name === 'define') return true;
+  let found = false;
+  forEachChild(n, (c) => { if (!found && testsDefineAmd(c)) found = true; });
+  return found;
+}
+
 /** `(0, f)` and `(0, ns.f)`, the call forms of tsc, babel and webpack: the function. */
 export function calleeOf(callee: Node): Node {
   let c = unwrap(callee);
@@ -496,11 +521,12 @@ export class ModuleFacts {
       case 'CallExpression': {
         const id = this.host.webpackImportOf(node);
         if (id !== undefined) return WEBPACK + id;
-        // (A `require` that is a parameter is a bundle's own loader, browserify's `function (require, module, exports)`:
+        // (A `require` that is a parameter is a bundle's own loader, browserify's `function (require, module, exports)`, unless an AMD or UMD factory's:
         // what it loads is a module of this file.)
         const s = requiredSpec(node, this.host.requireNames);
         const callee = unwrap(node.callee);
-        if (isProgramSpec(s) && !(callee.type === 'Identifier' && this.host.scopes.resolve(callee)?.kind === 'param')) return s;
+        const b = callee.type === 'Identifier' ? this.host.scopes.resolve(callee) : undefined;
+        if (isProgramSpec(s) && (b?.kind !== 'param' || this.isModuleName(callee))) return s;
         // A bundled module whose value is another module: Parcel's lazy import,
         // `module.exports = Promise.resolve(require("./geo.js")).then(() => parcelRequire("9KeGd"))`.
         const value = depth < 3 ? this.host.moduleValues(node) : [];
@@ -528,7 +554,8 @@ export class ModuleFacts {
         // `import("./env.js").then((m) => m.zone())`: the callback's parameter is the module.
         const promise = b.kind === 'param' ? thenPromise(b.decl, b.id) : undefined;
         if (promise) return depth > 2 ? undefined : this.namespaceOf(promise, depth + 1);
-        if (b.kind === 'param' || b.kind === 'function' || b.kind === 'class' || depth > 2) return undefined;
+        if (b.kind === 'param') return this.amdDependency(b);
+        if (b.kind === 'function' || b.kind === 'class' || depth > 2) return undefined;
         const defs = this.host.definitions(b);
         return defs.length === 1 ? this.namespaceOf(defs[0], depth + 1) : undefined;
       }
@@ -536,9 +563,42 @@ export class ModuleFacts {
     return undefined;
   }
 
+  /**
+   * Whether `require`, `exports` or `module` is the module system's own: a global, or a parameter of the function
+   * an AMD `define([…], function (require, exports, …) {…})` or a UMD wrapper (`(function (factory) { … define.amd …
+   * })(function (require, exports) {…})`, as tsc writes them) runs the module in. (A bundle's own loader passed as a
+   * parameter, browserify's `function (require, module, exports)`, is not.)
+   */
+  private isModuleName(id: Node): boolean {
+    const b = this.host.scopes.resolve(id);
+    return !b || b.kind === 'param' && !!loaderFactoryOf(b.decl);
+  }
+
+  /** `v` of a UMD wrapper's `var v = factory(require, exports)`: what the function the wrapper is given returns. */
+  private isFactoryResult(node: Node): boolean {
+    const n = unwrap(node);
+    const b = n.type === 'Identifier' ? this.host.scopes.resolve(n) : undefined;
+    const defs = b ? this.host.definitions(b) : [];
+    const call = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    const callee = call?.type === 'CallExpression' ? unwrap(call.callee) : undefined;
+    const factory = callee?.type === 'Identifier' ? this.host.scopes.resolve(callee) : undefined;
+    return factory?.kind === 'param' && isUmdWrapper(factory.decl);
+  }
+
+  /** `probe_1` of AMD's `define(["require", "exports", "./probe"], function (require, exports, probe_1) {…})`: the module it is given. */
+  private amdDependency(b: Binding): string | undefined {
+    const define = loaderFactoryOf(b.decl);
+    if (!define || define.arguments.length < 2 || unwrap(define.arguments[0]).type !== 'ArrayExpression') return undefined;
+    const spec = (unwrap(define.arguments[0]).elements as Array<Node | null>)[(b.decl.params as Node[]).indexOf(b.id)];
+    const s = spec ? stringOf(spec) : undefined;
+    return isProgramSpec(s) ? s : undefined;
+  }
+
   private isInteropResult(id: Node): boolean {
     const b = this.host.scopes.resolve(id);
-    const defs = b && b.kind !== 'import' && b.kind !== 'param' ? this.host.definitions(b) : [];
+    // (An AMD module's parameter wrapped in place, `geo_1 = __importDefault(geo_1)`, as tsc writes a default import.)
+    if (b?.kind === 'param') return !!this.amdDependency(b) && this.host.definitions(b).some((d) => unwrap(d).type === 'CallExpression' && this.isInteropHelper(unwrap(d)));
+    const defs = b && b.kind !== 'import' ? this.host.definitions(b) : [];
     return defs.length === 1 && unwrap(defs[0]).type === 'CallExpression' && this.isInteropHelper(unwrap(defs[0]));
   }
 
@@ -1048,8 +1108,8 @@ export class ModuleFacts {
   /** Adds CommonJS exports: `module.exports = { a }`, `module.exports = f`, `exports.a = v`, `module.exports.a = v`, `Object.defineProperty(exports, "a", { get })`, swc's `_export(exports, { a: () => a })`. */
   addCommonJs(assignments: Node[], defineCalls: Node[], getters: Array<[string, Node[]]> = [], namespaces: Array<[Node, string]> = []): void {
     const out = this.exports();
-    const isModuleExports = (n: Node) => n.type === 'MemberExpression' && propertyName(n) === 'exports' && unwrap(n.object).type === 'Identifier' && unwrap(n.object).name === 'module' && !this.host.scopes.resolve(unwrap(n.object));
-    const isExports = (n: Node) => (n.type === 'Identifier' && n.name === 'exports' && !this.host.scopes.resolve(n)) || isModuleExports(n);
+    const isModuleExports = (n: Node) => n.type === 'MemberExpression' && propertyName(n) === 'exports' && unwrap(n.object).type === 'Identifier' && unwrap(n.object).name === 'module' && this.isModuleName(unwrap(n.object));
+    const isExports = (n: Node) => (n.type === 'Identifier' && n.name === 'exports' && this.isModuleName(n)) || isModuleExports(n);
     const set = (name: string, value: Node) => {
       // (tsc declares each export first: `exports.zone = void 0`, `exports.b = exports.a = void 0`.)
       let u = unwrap(value);
@@ -1072,6 +1132,8 @@ export class ModuleFacts {
     };
     for (const a of assignments) {
       const left = unwrap(a.left);
+      // (A UMD wrapper's `module.exports = v` of `v = factory(require, exports)`: the module's own exports, set in the factory.)
+      if (isModuleExports(left) && this.isFactoryResult(a.right)) continue;
       if (isModuleExports(left)) {
         const right = unwrap(a.right);
         if (right.type === 'ObjectExpression') {
@@ -1140,6 +1202,13 @@ export class ModuleFacts {
       while (p && (p.type === 'CallExpression' || p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression')) p = p.parent;
       if (p?.type === 'VariableDeclarator') for (const id of patternNames(p.id)) names.add(id);
       else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') names.add(p.left.name);
+    }
+    // AMD: `define([…, "./geo"], function (require, exports, geo_1) {…})` gives each parameter its module.
+    for (const define of calls.get('define') ?? []) {
+      const fn = define.arguments[define.arguments.length - 1];
+      const deps = define.arguments.length >= 2 ? unwrap(define.arguments[0]) : undefined;
+      if (!isFunction(fn) || deps?.type !== 'ArrayExpression') continue;
+      (fn.params as Node[]).forEach((param, i) => { if (param.type === 'Identifier' && deps.elements[i] && isProgramSpec(stringOf(deps.elements[i]))) names.add(param.name); });
     }
     return names;
   }

@@ -197,15 +197,21 @@ describe('program: the same sources bundled by webpack and rollup', function () 
 });
 
 // tsc compiles each module to CommonJS on its own (`exports.x = x`, `(0, geo_1.f)()`, its interop helpers), for
-// ES2018 and for ES5 (classes as functions, `__assign` for spread, async functions as state machines).
+// ES2018 and for ES5 (classes as functions, `__assign` for spread, async functions as state machines); and to AMD
+// (`define(["require", "exports", "./geo"], function (require, exports, geo_1) {…})`) and UMD (a wrapper that runs
+// the module under CommonJS or AMD).
 describe('program: the same sources compiled by tsc', () => {
-  const compile = (p: Program, target: ts.ScriptTarget) => Object.fromEntries(Object.entries(p.files).map(([name, text]) => [name,
-    ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS, target, esModuleInterop: true } }).outputText]));
+  const compile = (p: Program, target: ts.ScriptTarget, module: ts.ModuleKind) => Object.fromEntries(Object.entries(p.files).map(([name, text]) => [name,
+    ts.transpileModule(text, { compilerOptions: { module, target, esModuleInterop: true } }).outputText]));
+  const builds = [
+    [ts.ScriptTarget.ES2018, ts.ModuleKind.CommonJS, 'tsc, CommonJS for ES2018'], [ts.ScriptTarget.ES5, ts.ModuleKind.CommonJS, 'tsc, CommonJS for ES5'],
+    [ts.ScriptTarget.ES2018, ts.ModuleKind.AMD, 'tsc, AMD for ES2018'], [ts.ScriptTarget.ES2018, ts.ModuleKind.UMD, 'tsc, UMD for ES2018'],
+  ] as const;
   for (const p of PROGRAMS.filter((x) => x.entry && !x.sourceOnly && !Object.values(x.files).some((t) => /\brequire\(/.test(t)))) {
-    for (const [target, label] of [[ts.ScriptTarget.ES2018, 'tsc, CommonJS for ES2018'], [ts.ScriptTarget.ES5, 'tsc, CommonJS for ES5']] as const) {
+    for (const [target, module, label] of builds) {
       const gap = gapOf(p, label);
       if (gap) it.skip(gap);
-      else it(`${p.name}: ${label} (${p.verdict})`, () => check(p, scanFiles(compile(p, target))));
+      else it(`${p.name}: ${label} (${p.verdict})`, () => check(p, scanFiles(compile(p, target, module))));
     }
   }
 });
