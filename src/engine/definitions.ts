@@ -5,7 +5,7 @@
 import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
-import { calleeOf } from './modules';
+import { amdDependencies, calleeOf } from './modules';
 import type { ParsedIndex } from './parse';
 import type { Binding } from './scope';
 import { ITERATORS } from './evaluate';
@@ -563,12 +563,7 @@ export class Definitions {
     if (holder) return this.listKeeping(holder);
     const host = p?.type === 'CallExpression' ? p : undefined;
     if (!host) return undefined;
-    const listOf = (call: Node): Binding | undefined => {
-      const c = unwrap(call.callee);
-      const obj = c.type === 'MemberExpression' && /^(?:push|unshift|add)$/.test(propertyName(c) ?? '') ? unwrap(c.object) : undefined;
-      return obj?.type === 'Identifier' ? this.a.scopes.resolve(obj) : undefined;
-    };
-    const direct = listOf(host);
+    const direct = this.listPushedTo(host);
     if (direct) return direct;
     const at = (host.arguments as Node[]).indexOf(fn);
     const helper = at >= 0 ? this.functionOf(calleeOf(host.callee)) : undefined;
@@ -587,8 +582,14 @@ export class Definitions {
       }
     }
     const push = this.pushedIndex.get(b.name)?.find((c) => this.a.scopes.resolve(unwrap(c.arguments[0])) === b);
-    const list = push && unwrap(unwrap(push.callee).object);
-    return list?.type === 'Identifier' ? this.a.scopes.resolve(list) : undefined;
+    return push && this.listPushedTo(push);
+  }
+
+  /** `list` of `list.push(x)` (or `unshift`, `add`), when the list is a name. */
+  private listPushedTo(call: Node): Binding | undefined {
+    const c = unwrap(call.callee);
+    const obj = c.type === 'MemberExpression' && /^(?:push|unshift|add)$/.test(propertyName(c) ?? '') ? unwrap(c.object) : undefined;
+    return obj?.type === 'Identifier' ? this.a.scopes.resolve(obj) : undefined;
   }
 
   /** Calls of a list's items: `list.forEach((cb) => cb(x))` (and `some`, `map`, …), `for (const cb of list) cb(x)`. */
@@ -752,12 +753,10 @@ export class Definitions {
     const i = isFunction(fn) ? fn.params.indexOf(b.id) : -1;
     if (i < 0) return [];
     // AMD: `define([…, "os"], function (…, os_1) {…})` gives the parameter what `require("os")` would.
-    const define = parenthesised(fn).parent;
-    const deps = define?.type === 'CallExpression' && unwrap(define.callee).type === 'Identifier' && unwrap(define.callee).name === 'define' && define.arguments.length >= 2 && define.arguments[define.arguments.length - 1] === parenthesised(fn) ? unwrap(define.arguments[0]) : undefined;
-    const dep = deps?.type === 'ArrayExpression' ? deps.elements[i] : undefined;
+    const dep = amdDependencies(fn)?.[i];
     if (dep?.type === 'Literal' && typeof dep.value === 'string') {
       const span = { start: dep.start, end: dep.end };
-      return [{ type: 'CallExpression', callee: { type: 'Identifier', name: 'require', ...span }, arguments: [dep], optional: false, parent: define, ...span } as unknown as Node];
+      return [{ type: 'CallExpression', callee: { type: 'Identifier', name: 'require', ...span }, arguments: [dep], optional: false, parent: dep.parent?.parent, ...span } as unknown as Node];
     }
     const calls = this.invocations(fn as FunctionNode);
     if (!calls.length || calls.length > MAX_PASSED) return [];

@@ -347,6 +347,13 @@ function loaderFactoryOf(fn: Node): Node | undefined {
   return isUmdWrapper(callee) ? call : undefined;
 }
 
+/** What each parameter of an AMD factory is given: the list of `define([…], fn)` (`"./geo"`, `"os"`, `"exports"`), else undefined. */
+export function amdDependencies(fn: Node): Array<Node | null> | undefined {
+  const define = loaderFactoryOf(fn);
+  const list = define && define.arguments.length >= 2 ? unwrap(define.arguments[0]) : undefined;
+  return list?.type === 'ArrayExpression' ? list.elements : undefined;
+}
+
 /** A UMD wrapper: a function of one parameter (the factory) that tests `define.amd`. */
 function isUmdWrapper(fn: Node): boolean {
   return isFunction(fn) && fn.params.length === 1 && fn.end - fn.start < 2000 && testsDefineAmd(fn.body);
@@ -587,9 +594,7 @@ export class ModuleFacts {
 
   /** `probe_1` of AMD's `define(["require", "exports", "./probe"], function (require, exports, probe_1) {…})`: the module it is given. */
   private amdDependency(b: Binding): string | undefined {
-    const define = loaderFactoryOf(b.decl);
-    if (!define || define.arguments.length < 2 || unwrap(define.arguments[0]).type !== 'ArrayExpression') return undefined;
-    const spec = (unwrap(define.arguments[0]).elements as Array<Node | null>)[(b.decl.params as Node[]).indexOf(b.id)];
+    const spec = amdDependencies(b.decl)?.[(b.decl.params as Node[]).indexOf(b.id)];
     const s = spec ? stringOf(spec) : undefined;
     return isProgramSpec(s) ? s : undefined;
   }
@@ -1205,10 +1210,9 @@ export class ModuleFacts {
     }
     // AMD: `define([…, "./geo"], function (require, exports, geo_1) {…})` gives each parameter its module.
     for (const define of calls.get('define') ?? []) {
-      const fn = define.arguments[define.arguments.length - 1];
-      const deps = define.arguments.length >= 2 ? unwrap(define.arguments[0]) : undefined;
-      if (!isFunction(fn) || deps?.type !== 'ArrayExpression') continue;
-      (fn.params as Node[]).forEach((param, i) => { if (param.type === 'Identifier' && deps.elements[i] && isProgramSpec(stringOf(deps.elements[i]))) names.add(param.name); });
+      const fn = unwrap(define.arguments[define.arguments.length - 1] ?? define);
+      const deps = amdDependencies(fn);
+      if (deps) (fn.params as Node[]).forEach((param, i) => { if (param.type === 'Identifier' && deps[i] && isProgramSpec(stringOf(deps[i]))) names.add(param.name); });
     }
     return names;
   }

@@ -60,10 +60,15 @@ function swapOf(context: RuleContext, node: Node): { from: string; to: string; s
   if (!pair) return undefined;
   const subject = unwrap(unwrap((split ?? node).callee).object);
   const [a, b] = pair;
-  const re = regexOf(a);
-  const from = re ? regexText(re.pattern) : a.regex ? undefined : stringValue(context, a);
+  const from = replacedText(context, a);
   const to = stringValue(context, b);
   return from === undefined || to === undefined ? undefined : { from, to, subject };
+}
+
+/** What a replace's first argument matches: a string, or the text a pattern of literal characters matches (see regexText). */
+function replacedText(context: RuleContext, pattern: Node): string | undefined {
+  const re = regexOf(pattern);
+  return re ? regexText(re.pattern) : pattern.regex ? undefined : stringValue(context, pattern);
 }
 
 /** The text a pattern of literal characters matches (`\\.\\.\\.` gives `...`); other patterns as written, a leading escape dropped. */
@@ -610,10 +615,17 @@ function permuted(context: RuleContext, a: Node, b: Node): Versions | undefined 
   return !same(ia, ib) && same([...ia].sort(), [...ib].sort()) ? { what: 'the order of the items', a: codeShown(context, B), b: codeShown(context, A) } : undefined;
 }
 
+/** The function a call of one argument names (`mark` of `mark(s)`, `u.mark` of `(0, u.mark)(s)`): a helper, judged by what it returns. */
+function helperOf(n: Node): Node | undefined {
+  const u = unwrap(n);
+  const callee = u.type === 'CallExpression' && u.arguments.length === 1 ? calleeOf(u.callee) : undefined;
+  return callee?.type === 'Identifier' || callee?.type === 'MemberExpression' ? callee : undefined;
+}
+
 /** `mark(s)` against `s`, where `mark` is another module's: a helper whose code the linker gives. */
 function wrapsImported(context: RuleContext, x: Node, y: Node): boolean {
-  const u = unwrap(x);
-  return u.type === 'CallExpression' && u.arguments.length === 1 && sameText(context, u.arguments[0], y) && /^(?:Identifier|MemberExpression)$/.test(calleeOf(u.callee).type) && mentionsImport(context, calleeOf(u.callee));
+  const callee = helperOf(x);
+  return !!callee && sameText(context, unwrap(x).arguments[0], y) && mentionsImport(context, callee);
 }
 
 /** Shapes one version of outgoing data can take (a cheap filter before any evaluation). */
@@ -635,7 +647,7 @@ function mayBeVersions(n: Node): boolean {
     case 'BinaryExpression': return u.operator === '+' || u.operator === '-' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
     // (Or a helper's call, `mark(s)`, judged by what the helper returns.)
-    case 'CallExpression': return u.arguments.length === 1 && /^(?:Identifier|MemberExpression)$/.test(calleeOf(u.callee).type) || /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '') || ESCAPES.has(calleeName(u) ?? '');
+    case 'CallExpression': return !!helperOf(u) || /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '') || ESCAPES.has(calleeName(u) ?? '');
     default: return false;
   }
 }
@@ -711,8 +723,8 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     }
     // `mark(s)` against `s` of `const mark = (t) => t + "\u2060"` (here or imported): a helper that returns a version of what it is given.
     // (Also `(0, u.mark)(s)`, another module's as webpack calls it.)
-    const callee = x.type === 'CallExpression' ? calleeOf(x.callee) : undefined;
-    const helpers = callee && x.arguments.length === 1 && same(x.arguments[0], y) && (callee.type === 'Identifier' || callee.type === 'MemberExpression') ? [analysis.calledFunction(x), definedAs(context, callee)] : [];
+    const callee = helperOf(x);
+    const helpers = callee && same(x.arguments[0], y) ? [analysis.calledFunction(x), definedAs(context, callee)] : [];
     const helper = helpers.find((h) => h && isFunction(h) && h.params.length === 1 && h.params[0].type === 'Identifier');
     const param = helper?.params[0];
     const made = param && returnedBy(helper);
@@ -1180,7 +1192,7 @@ export const rule = createRule({
           }
           // `d.replace("T", cond ? " " : "T")`: replaced by another text or by itself, the text edited or left as it is.
           const pattern = !channel && call && call.arguments[1] === parenthesised(node) && FLIP_METHODS.has(methodName(call) ?? '') ? call.arguments[0] : undefined;
-          const matched = pattern && (regexOf(pattern) ? regexText(regexOf(pattern)!.pattern) : stringValue(context, pattern));
+          const matched = pattern && replacedText(context, pattern);
           const [kept, other] = matched === undefined ? [] : stringValue(context, a) === matched ? [a, b] : stringValue(context, b) === matched ? [b, a] : [];
           const to = other && stringValue(context, other);
           if (kept && to !== undefined) {
