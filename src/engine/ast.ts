@@ -154,13 +154,23 @@ export function isLogicalAssignment(node: Node): boolean {
 /** A literal, a template without expressions (the loose parser's; the engine's parser makes those literals), or a negated literal. */
 export function isLiteral(node: Node): boolean {
   const n = unwrap(node);
-  return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && n.argument.type === 'Literal' || n.type === 'BinaryExpression' && arithmeticValue(n) !== undefined;
+  return n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0 || n.type === 'UnaryExpression' && (n.argument.type === 'Literal' || notValue(n) !== undefined) || n.type === 'BinaryExpression' && arithmeticValue(n) !== undefined;
+}
+
+/** `!0`, `![]`, `!![]`: a boolean as minifiers and obfuscators write it; undefined for anything else. */
+function notValue(n: Node): boolean | undefined {
+  if (n.type !== 'UnaryExpression' || n.operator !== '!') return undefined;
+  const a = unwrap(n.argument);
+  if (a.type === 'ArrayExpression' && !a.elements.length || a.type === 'ObjectExpression' && !a.properties.length) return false;
+  if (a.type === 'Literal') return !a.value;
+  const inner = notValue(a);
+  return inner === undefined ? undefined : !inner;
 }
 
 /** The value of a literal, of a negated number (`-300`), or of arithmetic on numbers (`-0x3d7 * 0x5 + 0x2d13`, as obfuscators write 1); undefined for anything else. */
 export function literalValue(node: Node): unknown {
   const n = unwrap(node);
-  if (n.type === 'UnaryExpression') return n.operator === '-' && n.argument.type === 'Literal' && typeof n.argument.value === 'number' ? -n.argument.value : undefined;
+  if (n.type === 'UnaryExpression') return n.operator === '-' && n.argument.type === 'Literal' && typeof n.argument.value === 'number' ? -n.argument.value : notValue(n);
   if (n.type === 'BinaryExpression') return arithmeticValue(n);
   return n.type === 'Literal' ? n.value : undefined;
 }

@@ -6,6 +6,11 @@ export type ConstantClass = 'zone' | 'offset' | 'locale' | 'region' | 'host' | '
 const ZONE = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z][A-Za-z0-9_+\-/]*$/;
 const LEGACY_ZONES = new Set(['PRC', 'ROC', 'ROK', 'Hongkong', 'Singapore', 'Japan', 'Israel', 'Iran', 'Egypt', 'Turkey', 'W-SU', 'Cuba', 'Eire', 'NZ', 'Poland', 'Portugal', 'Libya', 'Iceland', 'Jamaica', 'Navajo', 'Kwajalein']);
 const ZONE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:Standard|Daylight|Summer) Time$/;
+/**
+ * Zone abbreviations as `date +%Z` or a date's text gives them, of one region each: not UTC, GMT or
+ * North America's (`EST`, `PST`, which date parsers keep tables of) and not `CST` (China or Central).
+ */
+const ZONE_ABBREVIATION = /^(?:HKT|JST|KST|MSK|MSD|IRST|IRDT|PKT|SGT|PHT|WIB|WITA|WIT|ICT|IST|NZST|NZDT|AEST|AEDT|ACST|ACDT|AWST|CET|CEST|EET|EEST|WET|WEST|BST|SAST|EAT|WAT|CAT|BRT|ART|CLT|COT|PET|VET|GST|AFT|NPT|BDT|MMT|TRT|AZT|AMT|YEKT|OMST|KRAT|IRKT|YAKT|VLAT|MAGT|PETT|ULAT|HKST|MYT|TLT|ChST)$/;
 /** `GMT+08:00`, `UTC+0530`, the short form a formatter gives (`GMT+8`, `GMT+5:30`), and `+0800` as `Date#toString()` writes it. */
 const UTC_OFFSET = /^(?:(?:GMT|UTC)[+-](?:(?:0\d|1[0-4]):?[0-5]\d|(?:\d|1[0-4])(?::[0-5]\d)?)|[+-](?:0\d|1[0-4]):?[0-5]\d)$/;
 /** BCP 47 tags (`zh-CN`, `zh-Hans-CN`, `zh-Hans`) and POSIX locale names as `LANG` holds them (`zh_CN.UTF-8`, `zh_TW.Big5`, `de_DE@euro`). */
@@ -144,7 +149,7 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   if (BASE64_DIGEST.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value)) return 'hash';
   if (sourceKinds & kinds.TZ) {
     // IANA names, and the names a date's own text gives ("China Standard Time").
-    if (isPlaceZone(value) || ZONE_NAME.test(value) || isZoneCity(value) || isLowerZone(value)) return 'zone';
+    if (isPlaceZone(value) || ZONE_NAME.test(value) || ZONE_ABBREVIATION.test(value) || isZoneCity(value) || isLowerZone(value)) return 'zone';
     if (UTC_OFFSET.test(value) && !/[+-](?:00:?00|0)$/.test(value)) return 'offset';
   }
   if (sourceKinds & kinds.LOCALE) {

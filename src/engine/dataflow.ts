@@ -328,6 +328,10 @@ export class Dataflow {
     // A function passed to another module's function takes what that function calls it with.
     const given = this.a.modules.callbackInput(fn, b.id);
     if (given) f = union(f, this.inputFlow(b.id, given));
+    // `exec("date +%Z", (err, out) => …)`, `readFile("/etc/timezone", "utf8", (e, data) => …)`: a read's
+    // Node-style callback takes what was read after the error.
+    const read = index > 0 && fn.parent?.type === 'CallExpression' && fn.parent.arguments[fn.parent.arguments.length - 1] === fn ? fn.parent : undefined;
+    if (read && this.a.sources.match(read)) f = union(f, this.flow(read));
     for (const inv of this.a.defs.invocations(fn)) if (inv.args[index]) f = union(f, this.flow(inv.args[index]));
     return f;
   }
@@ -350,9 +354,10 @@ export class Dataflow {
     let f = input ? this.inputFlow(b.id, input) : NONE;
     if (input && this.summarising) return f;
     // `getEnv().then(({ zone }) => …)`: that member of what the promise resolves to.
-    const promise = index === 0 && !numeric ? thenPromise(fn, param) : undefined;
+    // (`Promise.all([zone(), host()]).then(([tz, host]) => …)`: that item of the list it resolves to.)
+    const promise = index === 0 ? thenPromise(fn, param) : undefined;
     if (promise) {
-      return union(union(f, this.importedMember(promise, key, b.id)), this.flowAll(this.a.defs.resolvedValues(promise).flatMap((v) => this.a.defs.propertyValues(v, key))));
+      return union(union(f, numeric ? NONE : this.importedMember(promise, key, b.id)), this.flowAll(this.a.defs.resolvedValues(promise).flatMap((v) => this.a.defs.propertyValues(v, key))));
     }
     const invocations = this.a.defs.invocations(fn);
     if (invocations.length > MAX_DESTRUCTURED_CALLS) return f;
@@ -559,7 +564,22 @@ export class Dataflow {
     return run && this.flowAll(this.a.defs.lowered.results(run.body, run.style));
   }
 
+  /** `arguments[0]` (also babel's lowered default, `arguments.length > 0 && arguments[0] !== undefined ? arguments[0] : d`): what each call passes there. */
+  private argumentsFlow(node: Node): Flow | undefined {
+    const o = unwrap(node.object);
+    const index = node.computed && o.type === 'Identifier' && o.name === 'arguments' ? literalValue(unwrap(node.property)) : undefined;
+    if (typeof index !== 'number' || this.a.scopes.resolve(o)) return undefined;
+    let fn = node.parent;
+    while (fn && !(isFunction(fn) && fn.type !== 'ArrowFunctionExpression')) fn = fn.parent;
+    if (!fn) return NONE;
+    let f = NONE;
+    for (const inv of this.a.defs.invocations(fn as FunctionNode)) if (inv.args[index] && inv.args[index].type !== 'SpreadElement') f = union(f, this.flow(inv.args[index]));
+    return f;
+  }
+
   private localMemberFlow(node: Node): Flow {
+    const args = this.argumentsFlow(node);
+    if (args) return args;
     // Any property of `new Proxy(target, { get })` is what the get trap returns.
     const trap = this.a.defs.proxyGetTrap(node.object);
     if (trap) return this.flowAll(this.a.defs.returnsOf(trap));
@@ -567,7 +587,12 @@ export class Dataflow {
     const objectType = unwrap(node.object).type;
     if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression' || objectType === 'MemberExpression' || objectType === 'AwaitExpression' || objectType === 'ObjectExpression' || objectType === 'LogicalExpression')) {
       const values = this.a.defs.propertyValues(node.object, key);
-      if (values.length) return this.flagFlow(values) ?? this.flowAll(values);
+      if (values.length) {
+        const f = this.flagFlow(values) ?? this.flowAll(values);
+        // (A member of constants of an object a check picks, `RULES.find((r) => r.zone === tz).mark`, carries the check.)
+        const picked = f.kinds || !values.every((v) => isLiteral(unwrap(v))) ? NONE : this.flow(node.object);
+        return this.checked(picked) ? picked : f;
+      }
     }
     if (key === undefined && node.computed && (objectType === 'Identifier' || objectType === 'ObjectExpression' || objectType === 'MemberExpression')) {
       // `ZONES[tz]` of an object used as a set (or `{ … }[tz]`, as bundlers inline it): a membership test, carried like `ZONES.has(tz)`.
@@ -721,6 +746,9 @@ export class Dataflow {
       // (`id.padEnd(12, hit ? "1" : "0")`, `a.concat(b)`: what is written into the text as well, when it carries a check.)
       if (method && PRESERVING_METHODS.has(method)) {
         const own = this.flow(callee.object);
+        // `RULES.find((r) => r.zone === tz)`: the item a check in the callback picks carries that check.
+        const pick = (method === 'find' || method === 'filter') && node.arguments[0] && isFunction(unwrap(node.arguments[0])) ? this.flowAll(this.a.defs.returnsOf(unwrap(node.arguments[0]) as FunctionNode)) : NONE;
+        if (this.checked(pick)) return union(own, pick);
         if (!TEXT_METHODS.has(method)) return own;
         const added = this.flowAll(node.arguments);
         return this.checked(added) ? union(own, added) : own;

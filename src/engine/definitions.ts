@@ -1120,6 +1120,48 @@ export class Definitions {
     return made ?? undefined;
   }
 
+  /**
+   * Item `index` of a list written out that an expression stands for, or undefined when it may be
+   * anything else: `[a, b]`, through a name for it, `await`, a local function returning it on every
+   * path, a `then` callback's parameter, and `Promise.all([pa, pb])`, whose items are what each
+   * promise resolves to (`pa` itself, as `await pa` is followed).
+   */
+  private listItems(node: Node, index: number, depth: number): Node[] | undefined {
+    let n = unwrap(node);
+    if (n.type === 'AwaitExpression') n = unwrap(n.argument);
+    if (depth > 6) return undefined;
+    if (n.type === 'ArrayExpression') {
+      const item = n.elements.findIndex((e: Node | null) => e?.type === 'SpreadElement');
+      return item < 0 || item > index ? (n.elements[index] ? [n.elements[index]] : []) : undefined;
+    }
+    if (n.type === 'Identifier') {
+      const b = this.a.scopes.resolve(n);
+      const def = b && b.kind !== 'param' ? this.soleDefinition(n) : undefined;
+      const from = def ? [def] : b?.kind === 'param' ? this.thenValues(b) : [];
+      return this.itemsOfAll(from, index, depth);
+    }
+    if (n.type !== 'CallExpression') return undefined;
+    const callee = unwrap(n.callee);
+    if (callee.type === 'MemberExpression' && propertyName(callee) === 'all' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Promise' && !this.a.scopes.resolve(unwrap(callee.object))) {
+      return n.arguments.length === 1 ? this.listItems(n.arguments[0], index, depth + 1) : undefined;
+    }
+    if (methodName(n) === 'then') return this.itemsOfAll(this.resolvedValues(n), index, depth);
+    const fn = callee.type === 'Identifier' || isFunction(callee) ? this.functionOf(callee) : undefined;
+    return fn ? this.itemsOfAll(this.returnsOf(fn), index, depth) : undefined;
+  }
+
+  /** Item `index` of each of these lists, or undefined when one of them is not a list written out. */
+  private itemsOfAll(lists: Node[], index: number, depth: number): Node[] | undefined {
+    if (!lists.length) return undefined;
+    const out: Node[] = [];
+    for (const l of lists) {
+      const items = this.listItems(l, index, depth + 1);
+      if (!items) return undefined;
+      out.push(...items);
+    }
+    return out;
+  }
+
   /** What the first parameter of a `then` callback receives: what the previous callback returns, or `Promise.resolve(v)`'s value. */
   private thenValues(b: Binding): Node[] {
     const promise = thenPromise(b.decl, b.id);
@@ -1290,6 +1332,9 @@ export class Definitions {
   propertyValues(object: Node, key: string, depth = 0): Node[] {
     // `(init_geo(), __toCommonJS(geo_exports)).zone`: esbuild's lazily initialised module, as `require` gets it.
     object = this.objectBehind(object);
+    // `const [tz, host] = await Promise.all([zone(), host()])`: an item of a list written out.
+    const items = /^\d+$/.test(key) ? this.listItems(object, Number(key), depth) : undefined;
+    if (items) return items;
     // Lists found, not copied: a member can hold hundreds of values, asked for again and again.
     const found: Node[][] = [];
     const out: Node[] = [];
@@ -1928,6 +1973,12 @@ export class Definitions {
           const properties = pairs.map((e) => ({ type: 'Property', kind: 'init', computed: true, key: e.elements[0], value: e.elements[1], start: e.start, end: e.end, parent: e }));
           return [{ type: 'ObjectExpression', properties, start: node.start, end: node.end, parent: node.parent } as unknown as Node];
         }
+        // `RULES.find((r) => r.zone === tz)`: one of the items of a list written out.
+        if (c.type === 'MemberExpression' && /^(?:find|findLast)$/.test(propertyName(c) ?? '')) {
+          const list = unwrap(c.object);
+          const items = unwrap((list.type === 'Identifier' ? this.soleDefinition(list) : list) ?? list);
+          if (items.type === 'ArrayExpression') return (items.elements as Array<Node | null>).flatMap((e) => (e && e.type !== 'SpreadElement' ? this.objectShapes(e, depth + 1) : []));
+        }
         // `m.get(key)` of a container: what was put under that key (`priv.get(this).hit`).
         const held = c.type === 'MemberExpression' && propertyName(c) === 'get' && node.arguments.length === 1 ? this.containerValues(c.object, node.arguments[0]) : [];
         if (held.length) return held.flatMap((v) => this.objectShapes(v, depth + 1));
@@ -2055,15 +2106,22 @@ export class Definitions {
       if (o.type === 'ObjectExpression') out.push(...this.members(o));
     }
     // `_createClass(C, [{ key: "m", value: fn }, { key: "g", get: fn }])`: a getter's value is what it returns.
+    const described = (key: string, d: Node) => {
+      const prop = (name: string) => (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === name)?.value;
+      const value = prop('value');
+      const get = prop('get');
+      if (value) out.push([key, [value]]);
+      else if (get && isFunction(get)) out.push([key, this.returnsOf(get)]);
+    };
     for (const call of this.descriptorCalls(b)) {
-      for (const d of call.arguments[1].elements as Node[]) {
-        const prop = (name: string) => (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === name)?.value;
-        const key = prop('key').value as string;
-        const value = prop('value');
-        const get = prop('get');
-        if (value) out.push([key, [value]]);
-        else if (get && isFunction(get)) out.push([key, this.returnsOf(get)]);
-      }
+      for (const d of call.arguments[1].elements as Node[]) described((d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'key')!.value.value as string, d);
+    }
+    // `Object.defineProperty(C.prototype, "zone", { get() {…} })`.
+    for (const call of this.methodCalls().get('defineProperty') ?? []) {
+      const [proto, key, d] = (call.arguments as Node[]).map((a) => a && unwrap(a));
+      if (proto?.type !== 'MemberExpression' || propertyName(proto) !== 'prototype' || key?.type !== 'Literal' || d?.type !== 'ObjectExpression') continue;
+      const ctor = unwrap(proto.object);
+      if (ctor.type === 'Identifier' && this.a.scopes.resolve(ctor) === b) described(String(key.value), d);
     }
     return out;
   }

@@ -239,6 +239,25 @@ function variantItems(table: Node): string[] | undefined {
   return items.length >= 2 && (areLookAlikes(values) || flipPair(values)) || new Set(values).size === 1 && hasHiddenCharacter(values[0]) ? values : undefined;
 }
 
+/** The one expression a branch of an `if` holds: `x = a;` or `{ x = a; }`. */
+function soleExpression(branch: Node | null | undefined): Node | undefined {
+  const s = branch?.type === 'BlockStatement' && branch.body.length === 1 ? branch.body[0] : branch;
+  return s?.type === 'ExpressionStatement' ? unwrap(s.expression) : undefined;
+}
+
+/**
+ * `if (hit) h["x-src"] = "cli "; else h["x-src"] = "cli";` (minified `hit ? h[k] = "cli " : h[k] = "cli"`):
+ * the same target given one of two values, as a conditional (`h["x-src"] = hit ? "cli " : "cli"`)
+ * built over the first branch's assignment.
+ */
+function assignedChoice(context: RuleContext, node: Node): Node | undefined {
+  const [a, b] = node.type === 'IfStatement' ? [soleExpression(node.consequent), soleExpression(node.alternate)] : [unwrap(node.consequent), unwrap(node.alternate)];
+  if (a?.type !== 'AssignmentExpression' || b?.type !== 'AssignmentExpression' || a.operator !== '=' || b.operator !== '=' || !sameText(context, a.left, b.left)) return undefined;
+  const assignment = { type: 'AssignmentExpression', operator: '=', left: a.left, start: a.start, end: a.end, parent: a.parent } as unknown as Node;
+  assignment.right = { type: 'ConditionalExpression', test: node.test, consequent: a.right, alternate: b.right, start: a.right.start, end: a.right.end, parent: assignment } as unknown as Node;
+  return assignment.right;
+}
+
 /** Assignments that set, clear or flip bits of a number. */
 const BIT_EDITS = new Set(['|=', '&=', '^=']);
 
@@ -605,13 +624,54 @@ function mentionsImport(context: RuleContext, n: Node): boolean {
 }
 
 /** `[b, a]` against `[a, b]`: the same items written in another order (a prompt's lines, before they are joined); compared as written. */
+/** The code of an expression as one key, however it is written (`d.getDate()` and `d["getDate"]()`, `'a'` and `"a"`, `(x)` and `x`). */
+function codeKey(n: Node): string {
+  const u = unwrap(n);
+  if (u.type === 'Literal') return JSON.stringify(u.value ?? null);
+  if (u.type === 'Identifier') return u.name;
+  const key = propertyName(u);
+  if (key !== undefined) return `${codeKey(u.object)}.${key}`;
+  const parts: string[] = [];
+  forEachChild(u, (c) => { parts.push(codeKey(c)); });
+  return `${u.type}${u.operator ?? ''}(${parts.join(',')})`;
+}
+
+/** A text built from parts, as a template or a `+` chain with a string in it: its texts and code, in order; undefined for anything else. */
+function textParts(n: Node): Array<{ text: string; code: boolean }> | undefined {
+  const out: Array<{ text: string; code: boolean }> = [];
+  const add = (text: string, code: boolean) => {
+    const last = out[out.length - 1];
+    if (!code && last && !last.code) last.text += text;
+    else if (code || text) out.push({ text, code });
+  };
+  const walk = (x: Node): void => {
+    const u = unwrap(x);
+    if (u.type === 'TemplateLiteral') (u.quasis as Node[]).forEach((q, i) => { add(q.value.cooked ?? '', false); if (u.expressions[i]) walk(u.expressions[i]); });
+    else if (u.type === 'BinaryExpression' && u.operator === '+' && (isText(u.left) || isText(u.right))) { walk(u.left); walk(u.right); }
+    else if (isStringLiteral(u)) add(u.value as string, false);
+    else add(codeKey(u), true);
+  };
+  const isText = (x: Node): boolean => { const u = unwrap(x); return isStringLiteral(u) || u.type === 'TemplateLiteral' || u.type === 'BinaryExpression' && u.operator === '+' && (isText(u.left) || isText(u.right)); };
+  if (!isText(n)) return undefined;
+  walk(n);
+  return out;
+}
+
 function permuted(context: RuleContext, a: Node, b: Node): Versions | undefined {
   const [A, B] = [unwrap(a), unwrap(b)];
+  const same = (x: string[], y: string[]) => x.join('\u0000') === y.join('\u0000');
+  // `` `${d}/${m}/${y}` `` against `` `${m}/${d}/${y}` `` (or `d + "/" + m` against `m + "/" + d`): the same parts in another order, around the same text.
+  const [ta, tb] = [textParts(A), textParts(B)];
+  if (ta && tb) {
+    const [pa, pb] = [ta.filter((p) => p.code), tb.filter((p) => p.code)].map((l) => l.map((p) => p.text));
+    const skeleton = (l: Array<{ text: string; code: boolean }>) => l.map((p) => (p.code ? '\u0000' : p.text));
+    if (pa.length < 2 || !same(skeleton(ta), skeleton(tb)) || same(pa, pb) || !same([...pa].sort(), [...pb].sort())) return undefined;
+    return { what: /\b(?:get(?:UTC)?(?:Date|Month|FullYear|Day)|day|month|year)\b/i.test(pa.join(' ')) ? 'the order of the date parts' : 'the order of the parts', a: codeShown(context, B), b: codeShown(context, A) };
+  }
   if (A.type !== 'ArrayExpression' || B.type !== 'ArrayExpression' || A.elements.length < 2 || A.elements.length !== B.elements.length) return undefined;
   if (![...A.elements, ...B.elements].every((e: Node | null) => e && e.type !== 'SpreadElement')) return undefined;
   const items = (n: Node) => (n.elements as Node[]).map((e) => context.analysis.textOf(e));
   const [ia, ib] = [items(A), items(B)];
-  const same = (x: string[], y: string[]) => x.join('\u0000') === y.join('\u0000');
   return !same(ia, ib) && same([...ia].sort(), [...ib].sort()) ? { what: 'the order of the items', a: codeShown(context, B), b: codeShown(context, A) } : undefined;
 }
 
@@ -1025,6 +1085,11 @@ export const rule = createRule({
     const edits: Node[] = [];
     const lookups: Node[] = [];
     const dnsCalls: Node[] = [];
+    const fallbacks: Node[] = [];
+    /** `"\u200B".repeat(n)` calls. */
+    const repeats: Node[] = [];
+    /** `s.padEnd(s.length + n)` calls. */
+    const pads: Node[] = [];
     const sums: Node[] = [];
     const replaces: Node[] = [];
     const formats: Node[] = [];
@@ -1107,7 +1172,7 @@ export const rule = createRule({
 
     return {
       ConditionalExpression(node) {
-        conditionals.push(node);
+        conditionals.push(assignedChoice(context, node) ?? node);
       },
 
       BinaryExpression(node) {
@@ -1121,6 +1186,11 @@ export const rule = createRule({
         }
       },
       AssignmentExpression(node) {
+        // (`if (hit) x = a; else x = b;`, found from the first branch's assignment.)
+        const statement = node.operator === '=' && node.parent?.type === 'ExpressionStatement' ? node.parent : undefined;
+        const branch = statement?.parent?.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
+        const choice = branch?.parent?.type === 'IfStatement' && branch.parent.consequent === branch && branch.parent.alternate ? assignedChoice(context, branch.parent) : undefined;
+        if (choice) conditionals.push(choice);
         if (node.operator === '+=' || node.operator === '-=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node);
         // (Also a name whose values are short texts: `apos = v` of `for (const [k, v] of TABLE) if (k === tz) …`.)
         else if (node.operator === '=' && node.left.type === 'Identifier' && (isStringLiteral(node.right) && node.right.value.length <= 16 || node.right.type === 'Identifier')) addTo(flagAssignments, node.left.name, node);
@@ -1145,6 +1215,14 @@ export const rule = createRule({
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
         else if (WIDTH_METHODS.test(method) && node.arguments[0]?.type === 'Identifier') widths.push(node);
+        else if (method === 'repeat' && node.arguments.length === 1) repeats.push(node);
+        // `RULES.find((r) => r.zone === tz)?.mark ?? "'"`: a member of the item a check picks, or the usual text.
+        else if (method === 'find' || method === 'findLast') {
+          const member = parenthesised(node).parent;
+          const use = member?.type === 'MemberExpression' && member.object === parenthesised(node) && propertyName(member) !== undefined ? parenthesised(member.parent?.type === 'ChainExpression' ? member.parent : member).parent : undefined;
+          if (use?.type === 'LogicalExpression' && (use.operator === '??' || use.operator === '||') && isStringLiteral(use.right)) fallbacks.push(use);
+        }
+        else if (/^pad(?:Start|End)$/.test(method) && unwrap(node.arguments[0] ?? node).type === 'BinaryExpression' && unwrap(node.arguments[0]).operator === '+') pads.push(node);
       },
       NewExpression(node) {
         if (node.arguments.length && node.callee.type === 'MemberExpression' && FORMAT_METHODS.has(node.callee.property.name)) formats.push(node);
@@ -1315,6 +1393,16 @@ export const rule = createRule({
           const selector = node.object.type === 'Identifier' ? union(analysis.flow(node), steering(node.property)) : steering(node.property);
           if (selector.kinds) channels.push({ node: fallback.length ? p! : node, selector, ...(flip ? { flip } : { alternatives }) });
         }
+        for (const node of fallbacks) {
+          const member = unwrap(node.left);
+          const values = analysis.members(member.object, propertyName(member)!).map((v) => unwrap(v));
+          if (!values.length || values.length > 64 || !values.every(isStringLiteral)) continue;
+          const alternatives = [...new Set([...values.map((v) => v.value as string), node.right.value as string])];
+          const flip = areLookAlikes(alternatives) ? undefined : flipPair(alternatives, node.right.value);
+          if (!flip && !areLookAlikes(alternatives)) continue;
+          const selector = analysis.flow(member);
+          if (selector.kinds) channels.push({ node, selector, ...(flip ? { flip } : { alternatives }) });
+        }
         // A date or number format whose locale or options are chosen by the condition.
         for (const call of formats) {
           for (const arg of call.arguments as Node[]) {
@@ -1326,8 +1414,25 @@ export const rule = createRule({
             if (selector.kinds) channels.push({ node: call, selector, flip: { from: brief(chosen.alternate), to: brief(chosen.consequent) } });
           }
         }
+        // `"\u200B".repeat(Number(hit))`: a marker written once or not at all.
+        for (const node of repeats) {
+          const flag = asNumber(node.arguments[0], defs);
+          const text = flag ? stringValue(context, unwrap(node.callee).object) : undefined;
+          const versions = text ? textDifference('', text) : undefined;
+          const selector = versions ? analysis.flow(flag!.of) : undefined;
+          if (selector?.kinds) channels.push({ node, selector, versions: versions! });
+        }
         // `4096 - Number(hit)`, `0.7 + +hit * 1e-9`: a number moved by a flag turned into 0 or 1.
+        // `s.padEnd(s.length + (hit ? 1 : 0), " ")`: a text padded by one character more when the flag is 1.
+        for (const pad of pads) {
+          const width = unwrap(pad.arguments[0]);
+          const flag = asNumber(width.left, defs, 1) ?? asNumber(width.right, defs, 1);
+          const fill = pad.arguments[1] ? stringValue(context, pad.arguments[1]) : ' ';
+          const selector = flag && fill ? analysis.flow(flag.of) : undefined;
+          if (selector?.kinds) channels.push({ node: pad, selector, versions: { what: `a padding ${showString(fill!.slice(0, 1))} added`, a: 'without it', b: showString(fill!.slice(0, 1)) } });
+        }
         for (const node of sums) {
+          if (pads.includes(parenthesised(node).parent!)) continue;
           const left = asNumber(node.left, defs);
           const flag = left ?? asNumber(node.right, defs)!;
           const other = analysis.value(left ? node.right : node.left);
