@@ -70,6 +70,8 @@ export interface DefinitionFacts {
   invocations(fn: FunctionNode): Invocation[];
   containerValues(object: Node, keyNode: Node): Node[];
   argumentOf(b: Binding): Node | undefined;
+  /** Whether a parameter is one of what a read hands its Node-style callback (`e` and `data` of `readFile(f, (e, data) => …)`). */
+  readCallback(b: Binding): boolean;
   propertyValues(object: Node, key: string): Node[];
   /** What a promise resolves to, where the code says (`p.then(() => v)`, `Promise.resolve(v)`, or the call itself). */
   resolvedValues(promise: Node): Node[];

@@ -330,8 +330,7 @@ export class Dataflow {
     if (given) f = union(f, this.inputFlow(b.id, given));
     // `exec("date +%Z", (err, out) => …)`, `readFile("/etc/timezone", "utf8", (e, data) => …)`: a read's
     // Node-style callback takes what was read after the error.
-    const read = index > 0 && fn.parent?.type === 'CallExpression' && fn.parent.arguments[fn.parent.arguments.length - 1] === fn ? fn.parent : undefined;
-    if (read && this.a.sources.match(read)) f = union(f, this.flow(read));
+    if (index > 0 && this.a.defs.readCallback(b)) f = union(f, this.flow(fn.parent!));
     for (const inv of this.a.defs.invocations(fn)) if (inv.args[index]) f = union(f, this.flow(inv.args[index]));
     return f;
   }

@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { amdDependencies, calleeOf } from './modules';
@@ -101,6 +101,22 @@ function isCheckedConstructor(node: Node | undefined): boolean {
   const first = node?.type === 'FunctionExpression' ? node.body.body[0] : undefined;
   const call = first?.type === 'ExpressionStatement' ? first.expression : undefined;
   return call?.type === 'CallExpression' && call.arguments.length === 2 && call.arguments[0].type === 'ThisExpression';
+}
+
+/** Helpers that copy a list for destructuring, as babel and tsc write them for ES5. */
+const SLICE_HELPERS = /^(?:_slicedToArray|_toArray|__read)$/;
+
+/**
+ * webpack's handshake with the dependencies of a module that uses top-level `await`: `(n.then ? (await n)() : n)[0]`,
+ * which gives back the modules it was handed (`n = e([o])`), as they are once loaded.
+ */
+function isAsyncHandshake(node: Node): boolean {
+  let u = unwrap(node);
+  if (u.type === 'MemberExpression' && u.computed) u = unwrap(u.object);
+  if (u.type !== 'ConditionalExpression') return false;
+  const [test, yes, no] = [unwrap(u.test), unwrap(u.consequent), unwrap(u.alternate)];
+  return test.type === 'MemberExpression' && propertyName(test) === 'then' && no.type === 'Identifier' && unwrap(test.object).type === 'Identifier' && unwrap(test.object).name === no.name
+    && yes.type === 'CallExpression' && unwrap(yes.callee).type === 'AwaitExpression' && unwrap(unwrap(yes.callee).argument).type === 'Identifier' && unwrap(unwrap(yes.callee).argument).name === no.name;
 }
 
 /** What a deep copy copies: `structuredClone(o)` and `JSON.parse(JSON.stringify(o))` give `o`. */
@@ -743,7 +759,8 @@ export class Definitions {
         list.push({ type: 'MemberExpression', object: d.init, property, computed: typeof key === 'number', optional: false, start: b.id.start, end: b.id.end, parent: d } as unknown as Node);
       }
     }
-    for (const a of this.nodesFor(this.assignments, this.assignmentsByBinding, b, (n) => n.left)) list.push(a.right);
+    // (webpack's async-module handshake, `o = (n.then ? (await n)() : n)[0]` of `n = e([o])`, gives `o` back as it was.)
+    for (const a of this.nodesFor(this.assignments, this.assignmentsByBinding, b, (n) => n.left)) if (!isAsyncHandshake(a.right)) list.push(a.right);
     return list;
   }
 
@@ -1130,6 +1147,11 @@ export class Definitions {
     let n = unwrap(node);
     if (n.type === 'AwaitExpression') n = unwrap(n.argument);
     if (depth > 6) return undefined;
+    // (What a lowered async function awaited, `_b.sent()` of tsc's `__generator`, `_context.v` of babel's.)
+    const sent = n.type === 'CallExpression' || n.type === 'MemberExpression' ? this.sentValues(n) : undefined;
+    if (sent) return this.itemsOfAll(sent, index, depth);
+    // (A list copied for destructuring as compilers write it for ES5: babel's `_slicedToArray(x, 2)`, tsc's `__read(x, 2)`.)
+    if (n.type === 'CallExpression' && n.arguments.length && SLICE_HELPERS.test(calleeName(n) ?? '')) return this.listItems(n.arguments[0], index, depth + 1);
     if (n.type === 'ArrayExpression') {
       const item = n.elements.findIndex((e: Node | null) => e?.type === 'SpreadElement');
       return item < 0 || item > index ? (n.elements[index] ? [n.elements[index]] : []) : undefined;
@@ -1261,10 +1283,21 @@ export class Definitions {
       if (!b || b.kind === 'function' || b.kind === 'class' || b.kind === 'import') return;
       const local = b.decl.start >= fn.start && b.decl.end <= fn.end;
       const loop = b.decl.type === 'VariableDeclarator' && /^For(?:Of|In)Statement$/.test(b.decl.parent?.parent?.type ?? '');
+      if (b.kind === 'param' && local && b.decl !== fn && this.readCallback(b)) return;
       if (b.kind === 'param' || b.kind === 'catch' || loop || local && (depth >= 2 || !this.definitions(b).every((d) => this.ownRead(d, fn, depth + 1)))) own = false;
     };
     visit(node);
     return own;
+  }
+
+  /**
+   * Whether a parameter is one of what a read hands its Node-style callback (`e` and `data` of
+   * `readFile("/etc/timezone", "utf8", (e, data) => …)`, `out` of `exec("date +%Z", (err, out) => …)`).
+   */
+  readCallback(b: Binding): boolean {
+    const cb = b.decl as FunctionNode;
+    const read = cb.parent;
+    return isFunction(cb) && cb.params.includes(b.id) && read?.type === 'CallExpression' && read.arguments[read.arguments.length - 1] === cb && !!this.a.sources.match(read);
   }
 
   /** The calls a function makes of its own parameters (`cb(tz)` in `function withZone(cb)`), by parameter index. */
@@ -1704,7 +1737,10 @@ export class Definitions {
         } else if (obj.type === 'Identifier' && obj.name === exportsName) add(key, [n.right]);
         else if (obj.type === 'MemberExpression' && propertyName(obj) === 'exports' && unwrap(obj.object).name === moduleName) add(key, [n.right]);
       }
-      if (isFunction(n) && n !== fn) return;
+      // (A module that uses top-level `await` runs its body in `t.a(module, async (deps, done) => {…})`, webpack's async-module runtime.)
+      const run = n.parent?.type === 'CallExpression' && n.parent.arguments[1] === n ? n.parent : undefined;
+      const body = run && propertyName(unwrap(run.callee)) === 'a' && unwrap(run.arguments[0]).type === 'Identifier' && unwrap(run.arguments[0]).name === moduleName;
+      if (isFunction(n) && n !== fn && !body) return;
       forEachChild(n, visit);
     };
     visit(fn.body);
@@ -1976,7 +2012,9 @@ export class Definitions {
         // `RULES.find((r) => r.zone === tz)`: one of the items of a list written out.
         if (c.type === 'MemberExpression' && /^(?:find|findLast)$/.test(propertyName(c) ?? '')) {
           const list = unwrap(c.object);
-          const items = unwrap((list.type === 'Identifier' ? this.soleDefinition(list) : list) ?? list);
+          // (Another module's list of records, as the linker gives it: `RULES.find(…)` of `import { RULES }`.)
+          const imported = /^(?:Identifier|MemberExpression)$/.test(list.type) && this.a.modules.importOf(list) ? this.a.modules.constantOf(list) : undefined;
+          const items = unwrap(imported ? constantNode(imported, list) : (list.type === 'Identifier' ? this.soleDefinition(list) : list) ?? list);
           if (items.type === 'ArrayExpression') return (items.elements as Array<Node | null>).flatMap((e) => (e && e.type !== 'SpreadElement' ? this.objectShapes(e, depth + 1) : []));
         }
         // `m.get(key)` of a container: what was put under that key (`priv.get(this).hit`).

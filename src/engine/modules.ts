@@ -1422,7 +1422,9 @@ export class ModuleFacts {
       // `export const config = { zones: […] }`: a list under a member, for `config.zones.includes(tz)` elsewhere.
       if (!c) this.memberConstants(node, name, constant, exports, fact);
       const data = c ? undefined : this.definitionOf(node);
-      if (data?.type === 'ObjectExpression' && data.end - data.start <= MAX_PORTABLE_VALUE && isLiteralData(data)) literalObjects.push([name, data]);
+      // (Also a list of records, `export const RULES = [{ zone: "Asia/Shanghai", mark: "\u2019" }, …]`, for `RULES.find(…).mark` elsewhere.)
+      const records = data?.type === 'ArrayExpression' && data.elements.length > 0 && (data.elements as Array<Node | null>).every((e) => e?.type === 'ObjectExpression');
+      if ((data?.type === 'ObjectExpression' || records) && data!.end - data!.start <= MAX_PORTABLE_VALUE && isLiteralData(data!)) literalObjects.push([name, data!]);
       // `export const checks = [() => …, () => …]`: calling an item elsewhere (`checks.some((c) => c())`) gives what any of them returns.
       const list = this.definitionOf(node);
       const items = list?.type === 'ArrayExpression' && list.elements.length <= MAX_ARG_MEMBERS ? (list.elements as Array<Node | null>).filter((e): e is FunctionNode => !!e && isFunction(e)) : [];
@@ -1431,7 +1433,7 @@ export class ModuleFacts {
     // Objects of literals as code, for a module that merges one over another under a check (`{ ...defaults,
     // ...(hit ? overrides : {}) }`): all of a module's, when one holds text of a channel or a number written to
     // more digits than anyone would choose (`temperature: 0.70000001`).
-    const subtle = (n: Node): boolean => n.type === 'Literal' && (typeof n.value === 'number' && /\.\d{5,}/.test(String(n.raw)) || typeof n.value === 'string' && isChannelText(n.value)) || n.type === 'ObjectExpression' && (n.properties as Node[]).some((p) => subtle(p.value));
+    const subtle = (n: Node): boolean => n.type === 'Literal' && (typeof n.value === 'number' && /\.\d{5,}/.test(String(n.raw)) || typeof n.value === 'string' && isChannelText(n.value)) || n.type === 'ObjectExpression' && (n.properties as Node[]).some((p) => subtle(p.value)) || n.type === 'ArrayExpression' && (n.elements as Node[]).some(subtle);
     if (literalObjects.some(([, o]) => subtle(o))) for (const [name, o] of literalObjects) exports[name].constant ??= { values: [], concealed: false, code: `(${this.host.text.slice(o.start, o.end)})` };
     // `state.zone = tz` on an object another module exports: other modules that read `state.zone` get it (see the linker).
     const puts: NonNullable<ModuleSummary['puts']> = [];

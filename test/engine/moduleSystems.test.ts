@@ -153,6 +153,17 @@ ${SEND}
 var hit = (0, n(771).inList)(Intl.DateTimeFormat().resolvedOptions().timeZone);
 ${v.use}
 })();`],
+  ['webpack: modules that use top-level `await`, their bodies run by `t.a(module, async (deps, done) => {…})` and their dependencies handed back', (v) => `(() => { "use strict"; var m = {
+687(e, r, t) { t.a(e, async (e, o) => { try { async function z() { return Intl.DateTimeFormat().resolvedOptions().timeZone; } const a = await z(); t.d(r, ["tz", 0, a]), o(); } catch (s) { o(s); } }, 1); },
+514(e, r, t) { t.d(r, { inList: () => c }); function c(z) { return ${v.list}.includes(z); } },
+803(e, r, t) { t.a(e, async (e, r) => { try { var o = t(687), b = t(514), n = e([o]); o = (n.then ? (await n)() : n)[0];
+${SEND}
+var hit = (0, b.inList)(o.tz);
+${v.use}
+r(); } catch (x) { r(x); } }); } };
+var c = {}; function t(i) { var r = c[i]; if (void 0 !== r) return r.exports; var o = c[i] = { exports: {} }; return m[i](o, o.exports, t), o.exports; }
+t(803);
+})();`],
   ['a TypeScript namespace a minifier wrote in place (`(i = Geo || (Geo = {})).inList = …`)', (v) => `var Geo, i;
 (i = Geo || (Geo = {})).zone = ${ZONE};
 i.inList = (z) => ${v.list}.includes(z);

@@ -1423,10 +1423,15 @@ export const rule = createRule({
           if (selector?.kinds) channels.push({ node, selector, versions: versions! });
         }
         // `4096 - Number(hit)`, `0.7 + +hit * 1e-9`: a number moved by a flag turned into 0 or 1.
-        // `s.padEnd(s.length + (hit ? 1 : 0), " ")`: a text padded by one character more when the flag is 1.
+        // `s.padEnd(s.length + (hit ? 1 : 0), " ")`: a text padded by one character more when the flag is 1
+        // (or by what else a check gives beside its length, `s.length + flag()`).
         for (const pad of pads) {
           const width = unwrap(pad.arguments[0]);
-          const flag = asNumber(width.left, defs, 1) ?? asNumber(width.right, defs, 1);
+          // (The text's length as a minifier works it out, `"Be brief.".padEnd(9 + flag())`, too.)
+          const text = stringValue(context, unwrap(unwrap(pad.callee).object));
+          const length = [width.left, width.right].find((x: Node) => propertyName(unwrap(x)) === 'length' || text !== undefined && analysis.value(x) === text.length);
+          const other = length && (unwrap(width.left) === unwrap(length) ? width.right : width.left);
+          const flag = asNumber(width.left, defs, 1) ?? asNumber(width.right, defs, 1) ?? (other && { of: other });
           const fill = pad.arguments[1] ? stringValue(context, pad.arguments[1]) : ' ';
           const selector = flag && fill ? analysis.flow(flag.of) : undefined;
           if (selector?.kinds) channels.push({ node: pad, selector, versions: { what: `a padding ${showString(fill!.slice(0, 1))} added`, a: 'without it', b: showString(fill!.slice(0, 1)) } });
