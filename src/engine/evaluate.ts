@@ -124,6 +124,8 @@ export class Evaluator {
   private prov: Provenance = { literals: new Literals(), decoded: false };
   private readonly constants = new Map<Binding, { value: Value; literals: Literals; decoded: boolean }>();
   private readonly inProgress = new Set<Binding>();
+  /** Functions whose one call used up half a budget (see invoke). */
+  private readonly costly = new Set<Node>();
   /** The values each generator being run has yielded so far. */
   private readonly yields: Value[][] = [];
 
@@ -511,8 +513,12 @@ export class Evaluator {
       return r === NOT_BUILTIN ? UNKNOWN : r;
     }
     if (++this.depth > MAX_DEPTH) throw new Abort();
+    // (A function that used up half a budget on its own before is not run again: an obfuscator's string
+    // array read through an accessor not worked out would cost a whole budget at each of its thousands of calls.)
+    if (this.costly.has(fn.fn)) { this.depth--; throw new Abort(); }
     const generator = !!fn.fn.generator;
     if (generator) this.yields.push([]);
+    const start = this.steps;
     try {
       const frame = new Frame(fn.frame);
       fn.fn.params.forEach((p: Node, i: number) => this.bindPattern(p, p.type === 'RestElement' ? args.slice(i) : args[i], frame, true));
@@ -525,6 +531,9 @@ export class Evaluator {
       }
       // A generator gives what it yielded, as an array.
       return generator ? this.yields[this.yields.length - 1] : undefined;
+    } catch (err) {
+      if (err instanceof Abort && this.steps - start >= MAX_STEPS / 2) this.costly.add(fn.fn);
+      throw err;
     } finally {
       this.depth--;
       if (generator) this.yields.pop();

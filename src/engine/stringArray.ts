@@ -14,7 +14,7 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 /** `function F() { const a = ["…", …]; F = function () { return a; }; return F(); }`: the array's holder. */
 const HOLDER = /function\s+([\w$]+)\s*\(\s*\)\s*\{\s*(?:const|var|let)\s+([\w$]+)\s*=\s*\[/g;
 /** Arrays longer than this are not read. */
-const MAX_ARRAY = 100_000;
+const MAX_ARRAY = 1_000_000;
 
 type Encoding = 'none' | 'base64' | 'rc4';
 
@@ -32,6 +32,7 @@ interface Reader { accessor: Accessor; map(values: Constant[]): Constant[] }
 /** The text with every accessor call of a string array written as its string; undefined when there is none. */
 export function resolveStringArrays(text: string, index: ParsedIndex | undefined): string | undefined {
   if (!index || !text.includes('shift')) return undefined;
+  decodedOnce.clear();
   const edits: Array<{ start: number; end: number; text: string }> = [];
   let members: Map<string, Constant> | undefined;
   let renamed: Map<string, Array<[Node, Node]>> | undefined;
@@ -40,7 +41,7 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
     const holder = m[1];
     const strings = holderStrings(index, holder, m.index!);
     if (!strings) continue;
-    const accessors = (index.calls.get(holder) ?? []).map((c) => accessorOf(enclosingFunction(c))).filter((a): a is Accessor => !!a);
+    const accessors = (index.calls.get(holder) ?? []).map((c) => accessorOf(replacingAccessor(enclosingFunction(c)))).filter((a): a is Accessor => !!a);
     if (!accessors.length) continue;
     renamed ??= renames(index);
     // (`G(o._0x47f9f9)` of `const o = { _0x47f9f9: 0x1a4 }`: indexes and keys kept in objects of constants.)
@@ -51,25 +52,31 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
     for (const [b, r] of found) {
       for (const c of index.calls.get(b.name) ?? []) if (scopes.resolve(unwrap(c.callee)) === b) { readerOf.set(c, r); calls.push(c); }
     }
-    const read = (array: string[], call: Node, args: Node[] = call.arguments): string | undefined => {
+    const read = (array: StringsAt, call: Node, args: Node[] = call.arguments): string | undefined => {
       const r = readerOf.get(call);
       if (!r) return undefined;
       const [i, key] = r.map(args.map((a) => constantOf(a, new Map(), members!)));
       if (typeof i !== 'number') return undefined;
-      const raw = array[i - r.accessor.offset];
-      return typeof raw === 'string' ? decode(raw, r.accessor.encoding, key === undefined ? undefined : String(key)) : undefined;
+      const raw = array(i - r.accessor.offset);
+      return typeof raw === 'string' ? decodeOnce(raw, r.accessor.encoding, key === undefined ? undefined : String(key)) : undefined;
     };
-    const array = rotated(strings, calls, index, read);
-    if (!array) continue;
-    // (Pieces joined by `+`, as the obfuscator splits strings, `_0x1(0xcd) + "des"`, are written as one.)
+    const order = rotated(strings, calls, index, read);
+    if (!order) continue;
+    const array: StringsAt = (i) => order[i];
+    // (Pieces joined by `+`, as the obfuscator splits strings, `_0x1(0xcd) + "des"`, are written as one;
+    // each sum worked out once, as the walk up a long chain asks for each of its parts again.)
+    const sums = new Map<Node, string | undefined>();
     const joined = (n: Node): string | undefined => {
       const u = unwrap(n);
       if (u.type === 'Literal') return typeof u.value === 'string' ? u.value : undefined;
       if (u.type === 'CallExpression') return read(array, u);
       if (u.type !== 'BinaryExpression' || u.operator !== '+') return undefined;
+      if (sums.has(u)) return sums.get(u);
       const a = joined(u.left);
       const b = a === undefined ? undefined : joined(u.right);
-      return b === undefined ? undefined : a! + b;
+      const out = b === undefined ? undefined : a! + b;
+      sums.set(u, out);
+      return out;
     };
     let covered = -1;
     for (const call of [...calls].sort((a, b) => a.start - b.start)) {
@@ -93,6 +100,7 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
       covered = top.end;
     }
   }
+  decodedOnce.clear();
   return edits.length ? applyEdits(text, edits) : undefined;
 }
 
@@ -114,9 +122,26 @@ function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
+/** The accessor a function is the replacement of (`return G = function (j, l) {…}, G(i, k)` in `function G`), or the function itself. */
+function replacingAccessor(fn: Node | undefined): Node | undefined {
+  const set = fn?.type === 'FunctionExpression' ? fn.parent : undefined;
+  const ret = set?.type === 'AssignmentExpression' && set.right === fn && set.parent?.type === 'SequenceExpression' ? set.parent.parent : undefined;
+  const outer = ret?.type === 'ReturnStatement' ? enclosingFunction(ret) : undefined;
+  return outer?.type === 'FunctionDeclaration' && set!.left.type === 'Identifier' && set!.left.name === outer.id?.name ? outer : fn;
+}
+
 /** `function G(i, k) { i = i - 0xff; const a = F(); … }`: the offset, and how the strings are encoded. */
 function accessorOf(fn: Node | undefined): Accessor | undefined {
   if (fn?.type !== 'FunctionDeclaration' || !fn.params.length || fn.params[0].type !== 'Identifier') return undefined;
+  // (Newer versions let the accessor replace itself on its first call: `function G(i, k) { const a = F();
+  // return G = function (j, l) { j = j - 0xff; … }, G(i, k); }`; the function it becomes reads the array.)
+  const last = fn.body.body[fn.body.body.length - 1];
+  const replaced = last?.type === 'ReturnStatement' && last.argument?.type === 'SequenceExpression' ? last.argument.expressions[0] : undefined;
+  const inner = replaced?.type === 'AssignmentExpression' && replaced.left.type === 'Identifier' && replaced.left.name === fn.id?.name && replaced.right.type === 'FunctionExpression' ? replaced.right : undefined;
+  if (inner?.params[0]?.type === 'Identifier') {
+    const a = accessorOf({ ...inner, type: 'FunctionDeclaration' });
+    return a && { ...a, node: fn, encoding: encodingOf(fn) };
+  }
   const first = fn.body.body[0];
   // (A minifier joins the body into one sequence: `return t = t - 254, F()[t]`.)
   const e = first?.type === 'ExpressionStatement' ? first.expression : first?.type === 'ReturnStatement' && first.argument?.type === 'SequenceExpression' ? first.argument.expressions[0] : undefined;
@@ -126,10 +151,13 @@ function accessorOf(fn: Node | undefined): Accessor | undefined {
   if (e.operator === '-=') offset = numberOf(e.right);
   else if (e.operator === '=' && e.right.type === 'BinaryExpression' && e.right.operator === '-' && e.right.left.type === 'Identifier' && e.right.left.name === p) offset = numberOf(e.right.right);
   if (offset === undefined) return undefined;
+  return { node: fn, offset, encoding: encodingOf(fn) };
+}
+
+/** How an accessor's strings are encoded: RC4 XORs each character with its key stream; the base64 decoder has no `^`. */
+function encodingOf(fn: Node): Encoding {
   const body = JSON.stringify(fn.body, (k, v) => (k === 'parent' ? undefined : v));
-  // (RC4 XORs each character with its key stream; the base64 decoder has no `^`.)
-  const encoding: Encoding = !body.includes(ALPHABET) ? 'none' : body.includes('"operator":"^"') ? 'rc4' : 'base64';
-  return { node: fn, offset, encoding };
+  return !body.includes(ALPHABET) ? 'none' : body.includes('"operator":"^"') ? 'rc4' : 'base64';
 }
 
 /**
@@ -246,7 +274,24 @@ function constantOf(node: Node, env: Map<string, Constant>, members: Map<string,
  * start-up loop, `parseInt(G(0x102)) / 0x1 * … + …`, equals the number passed with the holder.
  * Without such a loop the array is read as written; with one that no rotation satisfies, not at all.
  */
-function rotated(strings: string[], calls: Node[], index: ParsedIndex, read: (array: string[], call: Node) => string | undefined): string[] | undefined {
+/** The strings of an array by index, as the accessor reads them. */
+type StringsAt = (i: number) => string | undefined;
+
+/** Each string decoded once, by its text, encoding and key, within one file: a program reads hundreds of thousands, many again and again. */
+const decodedOnce = new Map<string, string | undefined>();
+function decodeOnce(raw: string, encoding: Encoding, key: string | undefined): string | undefined {
+  if (encoding === 'none') return raw;
+  const at = `${encoding}\u0000${key ?? ''}\u0000${raw}`;
+  if (decodedOnce.has(at)) return decodedOnce.get(at);
+  const s = decode(raw, encoding, key);
+  if (decodedOnce.size >= MAX_DECODED) decodedOnce.clear();
+  decodedOnce.set(at, s);
+  return s;
+}
+/** Decoded strings kept at most. */
+const MAX_DECODED = 200_000;
+
+function rotated(strings: string[], calls: Node[], index: ParsedIndex, read: (array: StringsAt, call: Node) => string | undefined): string[] | undefined {
   // The checksum: the sum around the parseInt calls of accessor results, in a function run at once with the holder and the number.
   const reads = new Set(calls);
   const parsed = (index.calls.get('parseInt') ?? []).find((p) => p.arguments[0] && reads.has(unwrap(p.arguments[0])));
@@ -257,16 +302,18 @@ function rotated(strings: string[], calls: Node[], index: ParsedIndex, read: (ar
   const run = enclosingFunction(parsed)?.parent;
   const want = run?.type === 'CallExpression' && run.arguments.length === 2 ? numberOf(run.arguments[1]) : undefined;
   if (want === undefined) return undefined;
-  const array = [...strings];
+  // (Each turn moves the first string to the end, `a.push(a.shift())`: after `r` turns, item `i` is the string at `i + r`.)
+  const n = strings.length;
+  let turns = 0;
+  const array: StringsAt = (i) => (i >= 0 && i < n ? strings[(i + turns) % n] : undefined);
   // (A string that is no number gives NaN, as parseInt does, and the sum is no match.)
   const parseIntOf = (call: Node) => {
     const callee = unwrap(call.callee);
     const s = callee.type === 'Identifier' && callee.name === 'parseInt' && call.arguments[0] ? read(array, unwrap(call.arguments[0])) : undefined;
     return s === undefined ? undefined : parseInt(s);
   };
-  for (let r = 0; r < array.length; r++) {
-    if (constantOf(sum, new Map(), new Map(), parseIntOf) === want) return array;
-    array.push(array.shift()!);
+  for (; turns < n; turns++) {
+    if (constantOf(sum, new Map(), new Map(), parseIntOf) === want) return [...strings.slice(turns), ...strings.slice(0, turns)];
   }
   return undefined;
 }

@@ -316,6 +316,7 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  'a base64url part of a gateway value made base64 under a test that it is there': `function decode(token) {\n  const part = token.split(".")[1];\n  if (part) return Buffer.from(part.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");\n}\nfetch("https://api.vendor.dev/v1/m", { method: "POST", headers: { "x-info": String(decode(process.env.ANTHROPIC_BASE_URL || "")) }, body: "{}" });`,
   'a header given one of two values by if … else on the platform': `const h = { "content-type": "application/json" };\nif (process.platform === "win32") h["x-client-os"] = "windows"; else h["x-client-os"] = "posix";\nfetch("https://api.vendor.dev/v1/m", { method: "POST", headers: h, body: "{}" });`,
   'the date\'s parts in the locale\'s order': `const loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconst d = new Date();\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "Today is " + (loc === "en-US" ? \`\${d.getMonth() + 1}/\${d.getDate()}/\${d.getFullYear()}\` : \`\${d.getDate()}/\${d.getMonth() + 1}/\${d.getFullYear()}\`) }) });`,
   'a date separator from the record of the user\'s locale, shown': `const FORMATS = [{ locale: "en-US", sep: "/" }, { locale: "de-DE", sep: "." }];\nconst here = Intl.DateTimeFormat().resolvedOptions().locale;\nconsole.log(new Date().toISOString().slice(0, 10).split("-").join(FORMATS.find((f) => f.locale === here)?.sep ?? "-"));`,

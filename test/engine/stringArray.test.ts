@@ -34,6 +34,20 @@ const PRESETS: Record<string, object> = {
   'numbers as expressions, flattened control flow, dead code, object keys moved out': { compact: true, controlFlowFlattening: true, controlFlowFlatteningThreshold: 1, deadCodeInjection: true, stringArray: true, stringArrayThreshold: 1, stringArrayEncoding: ['base64'], numbersToExpressions: true, transformObjectKeys: true, identifierNamesGenerator: 'hexadecimal' },
 };
 
+/** The accessor rewritten as newer versions write it: it replaces itself with the function that reads the array. */
+function selfReplacing(text: string): string {
+  const m = /function (_0x[0-9a-f]+)\((_0x[0-9a-f]+),(_0x[0-9a-f]+)\)\{\2=\2-0x[0-9a-f]+;/.exec(text)!;
+  let depth = 0;
+  let end = m.index + m[0].length - 1 - m[0].slice(m[0].indexOf('{')).length + 1;
+  for (let i = text.indexOf('{', m.index); i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) { end = i + 1; break; }
+  }
+  const [name, a, b] = [m[1], m[2], m[3]];
+  const inner = text.slice(text.indexOf('(', m.index), end);
+  return `${text.slice(0, m.index)}function ${name}(${a}_o,${b}_o){return ${name}=function${inner},${name}(${a}_o,${b}_o);}${text.slice(end)}`;
+}
+
 const obfuscate = (code: string, options: object) => JavaScriptObfuscator.obfuscate(code, { ...options, seed: 7 }).getObfuscatedCode();
 
 /** Obfuscated, then bundled and minified as one module among others: short names reused across functions, the checksum compared at once. */
@@ -77,6 +91,18 @@ describe('engine: obfuscators\' string arrays', () => {
     const resolved = resolveStringArrays(text, parse(text).index)!;
     assert.match(resolved, /console\["log"\]\("Asia\/Shanghai", ?"Europe\/Paris"\)/);
   });
+
+  // (Newer versions let the accessor replace itself on its first call, as Qodo Command 0.36.0's 35 MB `cli.js` does:
+  // `function G(i, k) { const a = F(); return G = function (j, l) { j = j - 0x1aa; … }, G(i, k); }`.)
+  for (const [preset, options] of Object.entries(PRESETS).slice(1, 3)) {
+    it(`writes back the calls of an accessor that replaces itself on its first call, ${preset}`, () => {
+      const text = selfReplacing(obfuscate(CASES[0][1], options));
+      assert.match(text, /return (_0x[0-9a-f]+)=function\(/, 'the accessor replaces itself');
+      const resolved = resolveStringArrays(text, parse(text).index)!;
+      assert.ok(resolved?.includes('"Asia/Shanghai"'), 'the strings are written back');
+      assert.strictEqual(verdictOf(scanText(text, { file: 'obfuscated.js' }).findings), 'untrusted');
+    });
+  }
 
   it('reads nothing when no rotation gives the checksum (the array would be guessed)', () => {
     const text = obfuscate(`console.log("Asia/Shanghai", "Europe/Paris", "a", "b", "c", "d");`, PRESETS['rotated, shuffled, base64, wrappers']);

@@ -26,7 +26,21 @@ const DATE_FORMATS = new Set(['toISOString', 'toUTCString', 'toGMTString', 'toSt
 const DNS_CALLS = new Set(['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv']);
 const TESTED_BY = new Set(['IfStatement', 'ConditionalExpression', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
 
-interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string }; versions?: Versions; dns?: string }
+interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string }; versions?: Versions; dns?: string; test?: Node }
+
+/**
+ * Whether a test only asks that a value be there (`if (part)`, `!token`): a name given no test of its own
+ * (`const part = token.split(".")[1]`). Such a test compares the value with nothing. (A parameter may hold
+ * the outcome of a check its callers made, here or in another module.)
+ */
+function isPresenceTest(context: RuleContext, test: Node): boolean {
+  let t = unwrap(test);
+  while (t.type === 'UnaryExpression' && t.operator === '!') t = unwrap(t.argument);
+  const b = t.type === 'Identifier' ? context.analysis.binding(t) : undefined;
+  if (!b || b.kind === 'param') return false;
+  const defs = context.analysis.definitions(t);
+  return defs.length > 0 && defs.every((d) => { const u = unwrap(d); return !isTest(u) && u.type !== 'ConditionalExpression' && !isLiteral(u); });
+}
 
 function stringValue(context: RuleContext, node: Node): string | undefined {
   if (isStringLiteral(node)) return node.value;
@@ -1293,7 +1307,7 @@ export const rule = createRule({
             // (Or `mark(s)` against `s` of another module's helper: what it returns is judged with its code.)
             else if (selector.kinds && [mentionsImport(context, a), mentionsImport(context, b), wrapsImported(context, a, b), wrapsImported(context, b, a)].some(Boolean)) context.reaches(selector);
           }
-          if (channel?.selector.kinds) channels.push(channel);
+          if (channel?.selector.kinds) channels.push({ ...channel, test: node.test });
         }
         // `{ ...defaults, ...(hit ? { sep: "/" } : {}) }`: a member of the merged object in two versions.
         for (const node of [...conditionals, ...andArguments]) if (isMergedChoice(context, node)) merges.push(node);
@@ -1471,7 +1485,7 @@ export const rule = createRule({
           if (node.parent?.type === 'ConditionalExpression' && node.parent.test !== node) continue; // handled above
           const test = conditionOf(node);
           const selector = test ? analysis.flow(test) : undefined;
-          if (selector?.kinds) channels.push({ node, selector, flip, versions });
+          if (selector?.kinds) channels.push({ node, selector, flip, versions, test });
         }
 
         for (const ch of channels) {
@@ -1507,6 +1521,9 @@ export const rule = createRule({
             const typography = localeOnly && (LANGUAGE_PARAMETER.test(ch.versions.what) || LOCALISED.test(ch.versions.what) || named || !specific.some((c) => c.values.some((v) => isNonLatin(c, v))) && (!regionList || TYPOGRAPHIC.test(ch.versions.what)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }
+          // A look-alike or a format chosen by whether the value is there at all compares it with nothing
+          // (`if (part) part.replace(/_/g, "/")`, a token's base64url made base64): no check steers it.
+          if (!checks.length && ch.test && !ch.versions && isPresenceTest(context, ch.test)) { context.reaches(ch.selector); continue; }
           // A look-alike chosen by a locale written in Latin letters is most likely its own typography
           // (French or German quotation marks): reported, low.
           const severity = localeOnly && !foreign ? 'low' : 'critical';
