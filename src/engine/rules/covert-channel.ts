@@ -637,7 +637,6 @@ function mentionsImport(context: RuleContext, n: Node): boolean {
   return u.type === 'TemplateLiteral' && (u.expressions as Node[]).map((e) => mentionsImport(context, e)).some(Boolean);
 }
 
-/** `[b, a]` against `[a, b]`: the same items written in another order (a prompt's lines, before they are joined); compared as written. */
 /** The code of an expression as one key, however it is written (`d.getDate()` and `d["getDate"]()`, `'a'` and `"a"`, `(x)` and `x`). */
 function codeKey(n: Node): string {
   const u = unwrap(n);
@@ -671,6 +670,10 @@ function textParts(n: Node): Array<{ text: string; code: boolean }> | undefined 
   return out;
 }
 
+/**
+ * `[b, a]` against `[a, b]`: the same items written in another order (a prompt's lines, before they are joined), compared
+ * as written; and a text of the same parts in another order around the same text (a date's day and month).
+ */
 function permuted(context: RuleContext, a: Node, b: Node): Versions | undefined {
   const [A, B] = [unwrap(a), unwrap(b)];
   const same = (x: string[], y: string[]) => x.join('\u0000') === y.join('\u0000');
@@ -1099,6 +1102,7 @@ export const rule = createRule({
     const edits: Node[] = [];
     const lookups: Node[] = [];
     const dnsCalls: Node[] = [];
+    /** `item?.mark ?? "'"` of an item `find` picks (see the CallExpression visitor). */
     const fallbacks: Node[] = [];
     /** `"\u200B".repeat(n)` calls. */
     const repeats: Node[] = [];
