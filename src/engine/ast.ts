@@ -21,6 +21,12 @@ export function isFunction(node: Node | null | undefined): node is FunctionNode 
   return !!node && FUNCTION_TYPES.has(node.type);
 }
 
+/** The function whose `this` and `arguments` a node inside it sees (arrow functions take their surrounding one's). */
+export function thisFunction(node: Node): FunctionNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunction(n) && n.type !== 'ArrowFunctionExpression') return n as FunctionNode;
+  return undefined;
+}
+
 /** The nearest enclosing function or Program of a node (its var scope). */
 export function enclosingScope(node: Node): Node {
   let n = node.parent;

@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -568,11 +568,10 @@ export class Dataflow {
     const o = unwrap(node.object);
     const index = node.computed && o.type === 'Identifier' && o.name === 'arguments' ? literalValue(unwrap(node.property)) : undefined;
     if (typeof index !== 'number' || this.a.scopes.resolve(o)) return undefined;
-    let fn = node.parent;
-    while (fn && !(isFunction(fn) && fn.type !== 'ArrowFunctionExpression')) fn = fn.parent;
+    const fn = thisFunction(node);
     if (!fn) return NONE;
     let f = NONE;
-    for (const inv of this.a.defs.invocations(fn as FunctionNode)) if (inv.args[index] && inv.args[index].type !== 'SpreadElement') f = union(f, this.flow(inv.args[index]));
+    for (const inv of this.a.defs.invocations(fn)) if (inv.args[index] && inv.args[index].type !== 'SpreadElement') f = union(f, this.flow(inv.args[index]));
     return f;
   }
 

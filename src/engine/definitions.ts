@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { amdDependencies, calleeOf } from './modules';
@@ -1890,7 +1890,7 @@ export class Definitions {
     groups = new Map();
     this.thisAssignmentsByClass.set(key, groups);
     for (const a of this.memberAssignmentsTo('this', key)) {
-      const fn = this.thisFunction(a);
+      const fn = thisFunction(a);
       const body = this.classBodyOf(a) ?? (fn && this.instanceOf(fn)?.body);
       if (!body) continue;
       addTo(groups, body, a);
@@ -1939,7 +1939,7 @@ export class Definitions {
         if (c) return [c, ...this.subclassBodies(c)];
         // In a method of an object literal, `this` is the object; in a function run with
         // `call`/`apply`/`bind`, the `this` it is given.
-        const fn = this.thisFunction(node);
+        const fn = thisFunction(node);
         if (!fn) return [];
         const owner = fn.parent?.type === 'Property' && fn.parent.value === fn ? fn.parent.parent : undefined;
         if (owner?.type === 'ObjectExpression' && !this.descriptorCall(fn)) return [owner];
@@ -2052,12 +2052,6 @@ export class Definitions {
     return known;
   }
   private readonly mergeHelpers = new Map<Binding, boolean>();
-
-  /** The function whose `this` a `this` is (arrow functions take their surrounding one). */
-  private thisFunction(node: Node): FunctionNode | undefined {
-    for (let n = node.parent; n; n = n.parent) if (isFunction(n) && n.type !== 'ArrowFunctionExpression') return n;
-    return undefined;
-  }
 
   /**
    * The constructor function `new C()` runs when `C` is no class: a function declaration or

@@ -22,6 +22,12 @@ interface Accessor { node: Node; offset: number; encoding: Encoding }
 
 type Constant = number | string | undefined;
 
+/** The strings of an array by index, as the accessor reads them. */
+type StringsAt = (i: number) => string | undefined;
+
+/** Decoded strings kept at most while one file is read. */
+const MAX_DECODED = 200_000;
+
 /**
  * How a call by one name reads the array: the accessor it ends in, and how its arguments become
  * the accessor's (the identity for the accessor and its aliases; for a wrapper function,
@@ -32,7 +38,6 @@ interface Reader { accessor: Accessor; map(values: Constant[]): Constant[] }
 /** The text with every accessor call of a string array written as its string; undefined when there is none. */
 export function resolveStringArrays(text: string, index: ParsedIndex | undefined): string | undefined {
   if (!index || !text.includes('shift')) return undefined;
-  decodedOnce.clear();
   const edits: Array<{ start: number; end: number; text: string }> = [];
   let members: Map<string, Constant> | undefined;
   let renamed: Map<string, Array<[Node, Node]>> | undefined;
@@ -52,6 +57,17 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
     for (const [b, r] of found) {
       for (const c of index.calls.get(b.name) ?? []) if (scopes.resolve(unwrap(c.callee)) === b) { readerOf.set(c, r); calls.push(c); }
     }
+    // (Each string decoded once, by its text, encoding and key: a program reads hundreds of thousands, many again and again.)
+    const decoded = new Map<string, string | undefined>();
+    const decodeOnce = (raw: string, encoding: Encoding, key: string | undefined): string | undefined => {
+      if (encoding === 'none') return raw;
+      const at = `${encoding}\u0000${key ?? ''}\u0000${raw}`;
+      if (decoded.has(at)) return decoded.get(at);
+      const out = decode(raw, encoding, key);
+      if (decoded.size >= MAX_DECODED) decoded.clear();
+      decoded.set(at, out);
+      return out;
+    };
     const read = (array: StringsAt, call: Node, args: Node[] = call.arguments): string | undefined => {
       const r = readerOf.get(call);
       if (!r) return undefined;
@@ -100,7 +116,6 @@ export function resolveStringArrays(text: string, index: ParsedIndex | undefined
       covered = top.end;
     }
   }
-  decodedOnce.clear();
   return edits.length ? applyEdits(text, edits) : undefined;
 }
 
@@ -122,22 +137,27 @@ function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
-/** The accessor a function is the replacement of (`return G = function (j, l) {…}, G(i, k)` in `function G`), or the function itself. */
+/**
+ * The function an accessor replaces itself with on its first call, as newer versions write it: `function G(i, k)
+ * { const a = F(); return G = function (j, l) { j = j - 0xff; … }, G(i, k); }`.
+ */
+function replacementOf(fn: Node): Node | undefined {
+  const last = fn.body.body[fn.body.body.length - 1];
+  const set = last?.type === 'ReturnStatement' && last.argument?.type === 'SequenceExpression' ? last.argument.expressions[0] : undefined;
+  return set?.type === 'AssignmentExpression' && set.left.type === 'Identifier' && set.left.name === fn.id?.name && set.right.type === 'FunctionExpression' ? set.right : undefined;
+}
+
+/** The accessor a function is the replacement of (see replacementOf), or the function itself. */
 function replacingAccessor(fn: Node | undefined): Node | undefined {
-  const set = fn?.type === 'FunctionExpression' ? fn.parent : undefined;
-  const ret = set?.type === 'AssignmentExpression' && set.right === fn && set.parent?.type === 'SequenceExpression' ? set.parent.parent : undefined;
-  const outer = ret?.type === 'ReturnStatement' ? enclosingFunction(ret) : undefined;
-  return outer?.type === 'FunctionDeclaration' && set!.left.type === 'Identifier' && set!.left.name === outer.id?.name ? outer : fn;
+  const outer = fn?.type === 'FunctionExpression' ? enclosingFunction(fn) : undefined;
+  return outer?.type === 'FunctionDeclaration' && replacementOf(outer) === fn ? outer : fn;
 }
 
 /** `function G(i, k) { i = i - 0xff; const a = F(); … }`: the offset, and how the strings are encoded. */
 function accessorOf(fn: Node | undefined): Accessor | undefined {
   if (fn?.type !== 'FunctionDeclaration' || !fn.params.length || fn.params[0].type !== 'Identifier') return undefined;
-  // (Newer versions let the accessor replace itself on its first call: `function G(i, k) { const a = F();
-  // return G = function (j, l) { j = j - 0xff; … }, G(i, k); }`; the function it becomes reads the array.)
-  const last = fn.body.body[fn.body.body.length - 1];
-  const replaced = last?.type === 'ReturnStatement' && last.argument?.type === 'SequenceExpression' ? last.argument.expressions[0] : undefined;
-  const inner = replaced?.type === 'AssignmentExpression' && replaced.left.type === 'Identifier' && replaced.left.name === fn.id?.name && replaced.right.type === 'FunctionExpression' ? replaced.right : undefined;
+  // (An accessor that replaces itself: the function it becomes reads the array.)
+  const inner = replacementOf(fn);
   if (inner?.params[0]?.type === 'Identifier') {
     const a = accessorOf({ ...inner, type: 'FunctionDeclaration' });
     return a && { ...a, node: fn, encoding: encodingOf(fn) };
@@ -274,23 +294,6 @@ function constantOf(node: Node, env: Map<string, Constant>, members: Map<string,
  * start-up loop, `parseInt(G(0x102)) / 0x1 * … + …`, equals the number passed with the holder.
  * Without such a loop the array is read as written; with one that no rotation satisfies, not at all.
  */
-/** The strings of an array by index, as the accessor reads them. */
-type StringsAt = (i: number) => string | undefined;
-
-/** Each string decoded once, by its text, encoding and key, within one file: a program reads hundreds of thousands, many again and again. */
-const decodedOnce = new Map<string, string | undefined>();
-function decodeOnce(raw: string, encoding: Encoding, key: string | undefined): string | undefined {
-  if (encoding === 'none') return raw;
-  const at = `${encoding}\u0000${key ?? ''}\u0000${raw}`;
-  if (decodedOnce.has(at)) return decodedOnce.get(at);
-  const s = decode(raw, encoding, key);
-  if (decodedOnce.size >= MAX_DECODED) decodedOnce.clear();
-  decodedOnce.set(at, s);
-  return s;
-}
-/** Decoded strings kept at most. */
-const MAX_DECODED = 200_000;
-
 function rotated(strings: string[], calls: Node[], index: ParsedIndex, read: (array: StringsAt, call: Node) => string | undefined): string[] | undefined {
   // The checksum: the sum around the parseInt calls of accessor results, in a function run at once with the holder and the number.
   const reads = new Set(calls);

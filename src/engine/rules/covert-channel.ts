@@ -244,6 +244,16 @@ function flipPair(values: string[], usual?: string): { from: string; to: string 
   return pair && pair.to === usual ? { from: pair.to, to: pair.from } : pair;
 }
 
+/**
+ * What texts a choice gives are to a reader: look-alikes, or two separators, the `usual` one flipped to the
+ * other (`{ flip }`); undefined when they differ plainly.
+ */
+function variantsOf(values: string[], usual: string): { flip: { from: string; to: string } } | { alternatives: string[] } | undefined {
+  if (areLookAlikes(values)) return { alternatives: [...new Set(values)] };
+  const flip = flipPair(values, usual);
+  return flip && { flip };
+}
+
 /** The strings of an array or object literal when there are two or more, all string literals that look alike or are two separators. */
 function variantItems(table: Node): string[] | undefined {
   const items: Node[] = table.type === 'ArrayExpression' ? table.elements : table.properties.map((p: Node) => (p.type === 'Property' ? p.value : p));
@@ -1371,14 +1381,14 @@ export const rule = createRule({
           const literals = returned.filter((r) => isStringLiteral(r) && r.value.length <= 200);
           const values = literals.map((l) => l.value as string);
           // (The last return is the usual text; the other separator its flip.)
-          const flip = areLookAlikes(values) ? undefined : flipPair(values, values[values.length - 1]);
-          if (!flip && !areLookAlikes(values)) continue;
+          const variants = variantsOf(values, values[values.length - 1]);
+          if (!variants) continue;
           // Steered by what the callers pass, or by the checks the returns sit under (`switch (tz) { case …: return "." }`).
           let selector = { kinds: 0, via: [] } as Flow;
           const add = (f: Flow) => { if (f.kinds) selector = { kinds: selector.kinds | f.kinds, via: [...selector.via, ...f.via.filter((v) => !selector.via.includes(v))] }; };
           for (const call of analysis.callSites(fn)) for (const arg of call.arguments) add(analysis.flow(arg));
           for (const r of literals) add(analysis.conditions(r));
-          if (selector.kinds) channels.push({ node: fn, selector, ...(flip ? { flip } : { alternatives: [...new Set(values)] }) });
+          if (selector.kinds) channels.push({ node: fn, selector, ...variants });
         }
         // A name looked up in DNS that carries the outcome of a place check (`${cn ? "a" : "b"}.probe.example`):
         // the resolver the vendor runs learns it, with no request to see.
@@ -1403,23 +1413,21 @@ export const rule = createRule({
           if (!values) continue;
           const p = node.parent;
           const fallback = p?.type === 'LogicalExpression' && p.left === node && isStringLiteral(p.right) ? [p.right.value as string] : [];
-          const alternatives = [...new Set([...values, ...fallback])];
           // (The fallback, or else the last item, is the text as usual; the other separator its flip.)
-          const flip = areLookAlikes(alternatives) ? undefined : flipPair(alternatives, fallback[0] ?? values[values.length - 1]);
-          if (!flip && !areLookAlikes(alternatives)) continue;
+          const variants = variantsOf([...values, ...fallback], fallback[0] ?? values[values.length - 1]);
+          if (!variants) continue;
           // (A named table keyed by places is a comparison of its own: its flow names them.)
           const selector = node.object.type === 'Identifier' ? union(analysis.flow(node), steering(node.property)) : steering(node.property);
-          if (selector.kinds) channels.push({ node: fallback.length ? p! : node, selector, ...(flip ? { flip } : { alternatives }) });
+          if (selector.kinds) channels.push({ node: fallback.length ? p! : node, selector, ...variants });
         }
         for (const node of fallbacks) {
           const member = unwrap(node.left);
           const values = analysis.members(member.object, propertyName(member)!).map((v) => unwrap(v));
           if (!values.length || values.length > 64 || !values.every(isStringLiteral)) continue;
-          const alternatives = [...new Set([...values.map((v) => v.value as string), node.right.value as string])];
-          const flip = areLookAlikes(alternatives) ? undefined : flipPair(alternatives, node.right.value);
-          if (!flip && !areLookAlikes(alternatives)) continue;
+          const variants = variantsOf([...values.map((v) => v.value as string), node.right.value as string], node.right.value);
+          if (!variants) continue;
           const selector = analysis.flow(member);
-          if (selector.kinds) channels.push({ node, selector, ...(flip ? { flip } : { alternatives }) });
+          if (selector.kinds) channels.push({ node, selector, ...variants });
         }
         // A date or number format whose locale or options are chosen by the condition.
         for (const call of formats) {
@@ -1440,7 +1448,6 @@ export const rule = createRule({
           const selector = versions ? analysis.flow(flag!.of) : undefined;
           if (selector?.kinds) channels.push({ node, selector, versions: versions! });
         }
-        // `4096 - Number(hit)`, `0.7 + +hit * 1e-9`: a number moved by a flag turned into 0 or 1.
         // `s.padEnd(s.length + (hit ? 1 : 0), " ")`: a text padded by one character more when the flag is 1
         // (or by what else a check gives beside its length, `s.length + flag()`).
         for (const pad of pads) {
@@ -1454,6 +1461,7 @@ export const rule = createRule({
           const selector = flag && fill ? analysis.flow(flag.of) : undefined;
           if (selector?.kinds) channels.push({ node: pad, selector, versions: { what: `a padding ${showString(fill!.slice(0, 1))} added`, a: 'without it', b: showString(fill!.slice(0, 1)) } });
         }
+        // `4096 - Number(hit)`, `0.7 + +hit * 1e-9`: a number moved by a flag turned into 0 or 1.
         for (const node of sums) {
           if (pads.includes(parenthesised(node).parent!)) continue;
           const left = asNumber(node.left, defs);
