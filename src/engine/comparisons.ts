@@ -20,11 +20,11 @@ import { ALL_KINDS, Kind, SETTING_KINDS } from './sources';
 /** Lists of up to this many plain hosts are checked for being the program's own endpoints. */
 const MAX_FIRST_PARTY = 12;
 /** Sources whose words are an organisation's name: a Windows or Kerberos domain, a git remote or e-mail, the DNS search domain. */
-const ORGANISATION_SOURCE = /^process\.env\.USER(?:DNS)?DOMAIN$|^runs (?:wmic computersystem get domain|realm list)/;
+const ORGANISATION_SOURCE = /^(?:process|Bun)\.env\.USER(?:DNS)?DOMAIN$|^runs (?:wmic computersystem get domain|realm list)/;
 /** Sources of the user's account name: equal to one of a list of names, it is one of those people. */
-const PERSON_SOURCE = /^os\.userInfo\(\)$|^process\.env\.(?:USER|USERNAME|LOGNAME)$|^runs (?:whoami|id -un)\b/;
+const PERSON_SOURCE = /^os\.userInfo\(\)$|^the home folder's name$|^(?:process|Bun)\.env\.(?:USER|USERNAME|LOGNAME)$|^runs (?:whoami|id -un)\b/;
 /** Sources an organisation's name is part of: a git remote's owner, an e-mail's domain, the DNS search domain, a Kerberos realm. */
-const ORGANISATION_PART_SOURCE = /^process\.env\.(?:EMAIL|GIT_(?:AUTHOR|COMMITTER)_EMAIL)$|^(?:reads|runs) .*(?:\.git\/config|\.gitconfig|user\.email|remote|resolv\.conf|krb5\.conf|mailname|domainname|dsregcmd|net config|klist|enrollment|scutil --dns)/;
+const ORGANISATION_PART_SOURCE = /^(?:process|Bun)\.env\.(?:EMAIL|GIT_(?:AUTHOR|COMMITTER)_EMAIL)$|^(?:reads|runs) .*(?:\.git\/config|\.gitconfig|user\.email|remote|resolv\.conf|krb5\.conf|mailname|domainname|dsregcmd|net config|klist|enrollment|scutil --dns)/;
 /** Methods that take a part of a text (`url.split("/")[3]`, `re.exec(cfg)[1]`). */
 const PART_METHODS = new Set(['split', 'match', 'exec', 'slice', 'substring', 'substr', 'at', 'pop', 'shift']);
 
@@ -524,15 +524,20 @@ export class Comparisons {
    * with `searched`, also such a text searched whole by a pattern.
    */
   private namesOrganisation(f: Flow, subject: Node, searched = false): boolean {
-    const labels = f.via.map((n) => this.a.sources.match(n)?.label ?? '');
+    const labels = f.via.map((n) => this.readLabel(n) ?? '');
     return labels.some((l) => ORGANISATION_SOURCE.test(l)) || labels.some((l) => ORGANISATION_PART_SOURCE.test(l)) && (searched || this.isPart(subject));
   }
 
   /** Whether a value is the user's account name and nothing else of the environment. */
   private namesPerson(f: Flow): boolean {
     if (f.kinds & ~(Kind.IDENTITY | Kind.INPUT)) return false;
-    const labels = f.via.map((n) => this.a.sources.match(n)?.label).filter((l) => l !== undefined);
+    const labels = f.via.map((n) => this.readLabel(n)).filter((l) => l !== undefined);
     return labels.length > 0 && labels.every((l) => PERSON_SOURCE.test(l));
+  }
+
+  /** What a source reads (`process.env.USER`), here or, for a value another module gives, there (its seed names it: `…, read at who.js:1:30 (process.env.USER)`). */
+  private readLabel(n: Node): string | undefined {
+    return this.a.sources.match(n)?.label ?? / \((.+)\)$/.exec(this.a.dataflow.inputSource(n)?.label ?? '')?.[1];
   }
 
   /**

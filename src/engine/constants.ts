@@ -41,6 +41,8 @@ const NEUTRAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', 'exam
   // Names of the local network, not of organisations: a gateway on the LAN, in Docker or on a tailnet.
   'local', 'lan', 'home', 'internal', 'localdomain', 'home.arpa', 'ts.net', 'docker.internal', 'host.docker.internal', 'intranet']);
 const FILE_EXTENSIONS = /\.(?:js|mjs|cjs|ts|tsx|jsx|json|md|txt|html|css|png|jpg|svg|gif|py|rs|go|sh|yml|yaml|toml|lock|map|wasm|node|exe|dll|so|dylib|zip|gz|tar|log|xml|csv|pdf|ico|java|rb|php|c|h|cpp|hpp|swift|kt|vue|svelte|scss|less)$/i;
+/** File extensions that are no top-level domain (unlike `.md`, `.sh`, `.py`, `.rs`, `.so`, `.zip`): a name ending so is a file, in a list too. */
+const FILE_ONLY_EXTENSIONS = /\.(?:js|mjs|cjs|ts|tsx|jsx|json|jsonl|txt|html|css|png|jpe?g|svg|gif|go|yml|yaml|toml|lock|map|wasm|node|dylib|gz|tar|log|xml|csv|pdf|ico|java|rb|php|c|h|cpp|hpp|kt|vue|svelte|scss|less|bak|tmp)$/i;
 
 function isLowerLocale(value: string): boolean {
   const m = LOWER_LOCALE.exec(value);
@@ -114,7 +116,7 @@ export function isHost(s: string, inList = false): boolean {
   if (inList && /^[a-z]{2,3}$/.test(s)) return true;
   // Windows programs (`cmd.exe`, `pwsh.exe`, `build.bat`) are no hosts, even in a list.
   if (WINDOWS_PROGRAM.test(s)) return false;
-  return HOST.test(s) && !NEUTRAL_HOSTS.has(s.toLowerCase()) && (inList || !FILE_EXTENSIONS.test(s)) && /[a-z]/i.test(s.slice(s.lastIndexOf('.') + 1));
+  return HOST.test(s) && !NEUTRAL_HOSTS.has(s.toLowerCase()) && !FILE_ONLY_EXTENSIONS.test(s) && (inList || !FILE_EXTENSIONS.test(s)) && /[a-z]/i.test(s.slice(s.lastIndexOf('.') + 1));
 }
 
 /** An IPv4 address, a prefix of two or more octets (`10.23.`) or a CIDR block (`10.23.0.0/16`). */

@@ -8,7 +8,7 @@ import type { Position } from './lines';
 import type { ModuleFacts } from './modules';
 import type { LoweredAsync } from './lowered';
 import type { Binding, ScopeResolver } from './scope';
-import type { SourceMatcher } from './sources';
+import type { SourceMatch, SourceMatcher } from './sources';
 
 /** What flows into an expression: source kinds and the nodes on the way (sources, comparisons). */
 export interface Flow { kinds: number; via: Node[] }
@@ -105,6 +105,8 @@ export interface ComparisonFacts {
 
 export interface FlowFacts {
   flow(node: Node): Flow;
+  /** What a value another module gives was read as there (its seed), if anything. */
+  inputSource(node: Node): SourceMatch | undefined;
 }
 
 /** One module's analysis, as its parts see it. */

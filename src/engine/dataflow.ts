@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, keyName, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -47,6 +47,12 @@ const OBJECT_VIEWS = new Set(['values', 'entries', 'fromEntries', 'freeze']);
 const PRESERVING_CALLS = new Set(['URL', 'String', 'decodeURIComponent', 'encodeURIComponent', 'Locale', 'DateTimeFormat', 'Uint8Array', 'Uint32Array', 'DataView']);
 /** `Buffer.from(d)`, `Uint8Array.from(d)` of a digest: the same bytes in another container (of any other value they are not followed: a large program's buffers would merge). */
 const COPYING_TYPES = /^(?:Buffer|Uint8Array|Uint32Array)$/;
+/**
+ * Hash functions a library or the runtime offers by name (`zlib.crc32(host)`, `murmurhash3_32_gc(user, 7)`,
+ * `xxhash64(id)`): the digest is computed from the arguments. (A function the program defines is followed
+ * through its own body instead.)
+ */
+const HASH_CALLS = /^(?:crc(?:16|32c?|64)|adler32|murmur(?:hash)?\w*|xxh(?:ash)?\d*\w*|fnv(?:1a?)?\w*|djb2\w*|sdbm|cyrb\d+|md5|sha(?:1|224|256|384|512))$/i;
 const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'timeZone', 'locale', 'language', 'region', 'baseName', 'username', 'mac', 'address', 'domain', 'email',
   // What an IP geolocation service answers (`j.country`, `j.countryCode`, `j.timezone`).
   'country', 'countryCode', 'country_code', 'timezone', 'time_zone', 'city', 'regionName', 'region_code',
@@ -636,10 +642,11 @@ export class Dataflow {
     // and `_a.sent()` inside it: what it awaits.
     const lowered = this.loweredFlow(node);
     if (lowered) return lowered;
-    const imported = this.a.modules.inputOf(node);
-    const input = imported ?? this.methodOfParam(node);
     const callee = calleeOf(node.callee);
     const method = methodName(node);
+    if (this.isNamedHash(callee, method)) return this.flowAll(node.arguments);
+    const imported = this.a.modules.inputOf(node);
+    const input = imported ?? this.methodOfParam(node);
     // `list.includes(tz)` of a parameter `list`, or of a list another module gives (`require("./deny").includes(tz)`):
     // what the list holds, and what it is searched for.
     // (`list.some((x) => v === x)`: a test whose outcome is what the callback compares too.)
@@ -769,6 +776,24 @@ export class Dataflow {
     return NONE;
   }
 
+  /**
+   * A hash the runtime or a library offers, by its name (see HASH_CALLS): `zlib.crc32(h)`, `(0, e.crc32)(h)` of a
+   * bundle's `require("zlib")` (also in another chunk), `s(h)` of `import { crc32 as s } from "zlib"`, a library's
+   * `murmurhash3_32_gc(user, 7)`. One the module defines is followed through its body instead.
+   */
+  private isNamedHash(callee: Node, method: string | undefined): boolean {
+    const name = callee.type === 'MemberExpression' ? method ?? propertyName(callee) : callee.type === 'Identifier' ? this.originalName(callee) : undefined;
+    return !!name && HASH_CALLS.test(name) && !this.a.defs.functionOf(callee);
+  }
+
+  /** The name a function has where it comes from: `crc32` of `import { crc32 as s }` or `const { crc32: s } = require(…)`; else its own. */
+  private originalName(id: Node): string {
+    const b = this.a.scopes.resolve(id);
+    if (b?.kind === 'import' && b.decl.type === 'ImportSpecifier') return b.decl.imported.name ?? String(b.decl.imported.value);
+    const p = b?.id.parent;
+    return p?.type === 'Property' && p.value === b!.id && p.parent?.type === 'ObjectPattern' ? keyName(p) ?? id.name : id.name;
+  }
+
   /** The list an item is taken from: a parameter of `list.some((x) => …)` and the like, or the name a `for…of` loop declares. */
   private listOf(item: Binding): Node | undefined {
     if (item.kind === 'param') return this.a.defs.iteratedBy(item);
@@ -894,8 +919,10 @@ export class Dataflow {
     const checks: Check[] = [];
     for (const n of f.via) {
       const key = this.a.modules.keyOf(n);
-      if (key) { if (!from.includes(key)) from.push(key); }
-      else if (!at && this.a.sources.match(n)) { const p = this.a.position(n.start); at = `${p.line}:${p.column}`; }
+      if (key && !from.includes(key)) from.push(key);
+      // (With what is read, for the modules it reaches: `1:30 (process.env.USER)`, an account name. A read can
+      // be a call of another module's function too: `d.basename(r.homedir())` of a bundle's `d = o(928)`.)
+      if (!at) { const m = this.a.sources.match(n); const p = m && this.a.position(n.start); if (p) at = `${p.line}:${p.column} (${m!.label})`; }
       // (Also a check of organisation words, which counts where a channel it steers is: `/^(megabank|initech)-/.test(user)`.)
       const recorded = this.a.compare.recordedAt(n);
       const c = recorded ?? (this.a.compare.isCandidate(n) ? this.a.compare.wordsAt(n) : undefined);

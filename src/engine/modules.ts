@@ -20,7 +20,7 @@ export interface Fact {
   kinds: number;
   /** Input keys (see ModuleSummary.inputs). */
   from: string[];
-  /** Where a source of it is read: "line:column" in this module. */
+  /** Where a source of it is read, and what: "line:column (label)" in this module. */
   at?: string;
   /** Comparisons with specific constants it went through here (`zones.includes(tz)` returned by `check(tz)`). */
   checks?: Check[];
@@ -214,8 +214,8 @@ const MAX_PORTABLE_FUNCTION = 600;
 const MAX_PORTABLE_VALUE = 2000;
 /** Longest exported object of functions, or class, kept as code for a module that chooses between two (see variantCode). */
 const MAX_VARIANT = 1000;
-/** Code that makes a second version of text: a replace, a split and join, a pad, a format, a look-alike or invisible character. */
-const VERSION_CODE = /\.(?:replace|replaceAll|split|join|padEnd|padStart|normalize|toISOString|toLocale\w*|toUpperCase|toLowerCase)\b|\\u[0-9a-fA-F]{4}|\\u\{|[^\x00-\x7f]/;
+/** Code that makes a second version of text: a replace, a split and join, a pad, a cut at the end, a format, a look-alike or invisible character. */
+const VERSION_CODE = /\.(?:replace|replaceAll|split|join|padEnd|padStart|normalize|toISOString|toLocale\w*|toUpperCase|toLowerCase)\b|\.(?:slice|substring|substr)\(\s*0\s*,\s*(?:-|[\w$.]+\.length\s*-)|\\u[0-9a-fA-F]{4}|\\u\{|[^\x00-\x7f]/;
 /** What a decoding function calls or computes: base64, character codes, XOR, compression, ciphers, reversal. */
 const DECODING_CODE = /\b(?:atob|Buffer|fromCharCode|fromCodePoint|charCodeAt|codePointAt|parseInt|inflate\w*|gunzip\w*|unzip\w*|brotliDecompress\w*|createDecipheriv|decodeURIComponent|unescape|TextDecoder|reverse)\b|\^/;
 

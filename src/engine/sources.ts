@@ -1,5 +1,5 @@
 // Fingerprint sources: the syntactic shapes that read where and who the user is.
-import { isFunction, propertyName, unwrap, type Node } from './ast';
+import { calleeName, isFunction, propertyName, unwrap, type Node } from './ast';
 import { calleeOf } from './modules';
 import { forEachChild } from './walk';
 import type { ScopeResolver } from './scope';
@@ -170,7 +170,8 @@ export class SourceMatcher {
     if (typeof name !== 'string') return node.computed && this.isEnv(node.object) ? this.pickedEnv(node.property) : undefined;
     if (this.isEnv(node.object)) {
       const kind = envKind(name);
-      return kind ? { kind, label: `process.env.${name}` } : undefined;
+      const bun = unwrap(node.object).type === 'MemberExpression' && unwrap(unwrap(node.object).object).name === 'Bun';
+      return kind ? { kind, label: `${bun ? 'Bun' : 'process'}.env.${name}` } : undefined;
     }
     const obj = unwrap(node.object);
     if ((name === 'language' || name === 'languages' || name === 'userLanguage' || name === 'browserLanguage') && obj.type === 'Identifier' && obj.name === 'navigator') return { kind: Kind.LOCALE, label: `navigator.${name}` };
@@ -242,6 +243,14 @@ export class SourceMatcher {
     const borrowed = target && unwrap(target).type === 'MemberExpression' ? propertyName(unwrap(target)) : undefined;
     // (One entry picked: a filtered copy of the environment, as a child process is given, is no read of one variable.)
     if (method === 'find' || method === 'findLast') { const picked = this.envPick(node, 'entries'); if (picked) return picked; }
+    // `path.basename(os.homedir())`: the user's name, as the home folder is named.
+    if ((method ?? (callee.type === 'Identifier' ? callee.name : '')) === 'basename' && node.arguments[0] && this.isHome(node.arguments[0])) return { kind: Kind.IDENTITY, label: 'the home folder\'s name' };
+    // Deno's `Deno.env.get("TZ")`.
+    if (method === 'get' && callee.type === 'MemberExpression' && this.isDenoEnv(callee.object)) {
+      const name = this.evaluateKey(node.arguments[0] ?? node);
+      const kind = typeof name === 'string' ? envKind(name) : 0;
+      if (kind) return { kind, label: `Deno.env.get("${name as string}")` };
+    }
     if (method === 'resolvedOptions' || borrowed === 'resolvedOptions') return { kind: Kind.TZ | Kind.LOCALE, label: 'Intl.DateTimeFormat().resolvedOptions()' };
     if (method === 'getTimezoneOffset' || borrowed === 'getTimezoneOffset') return { kind: Kind.OFFSET, label: 'Date#getTimezoneOffset()' };
     // `Temporal.Now.timeZoneId()`, the zone as the Temporal API gives it.
@@ -295,6 +304,21 @@ export class SourceMatcher {
     return undefined;
   }
 
+  /** `os.homedir()`, `process.env.HOME` (or `USERPROFILE`), or a name set once to one of them. */
+  private isHome(node: Node, depth = 0): boolean {
+    const n = unwrap(node);
+    if (n.type === 'CallExpression') return calleeName(n) === 'homedir';
+    if (n.type === 'MemberExpression') return /^(?:HOME|USERPROFILE)$/.test(propertyName(n) ?? '') && this.isEnv(n.object);
+    const defs = n.type === 'Identifier' && depth < 2 && this.scopes.resolve(n) ? this.defsOf(n) : [];
+    return defs.length === 1 && this.isHome(defs[0], depth + 1);
+  }
+
+  private isDenoEnv(node: Node): boolean {
+    const n = unwrap(node);
+    const obj = n.type === 'MemberExpression' && propertyName(n) === 'env' ? unwrap(n.object) : undefined;
+    return obj?.type === 'Identifier' && obj.name === 'Deno' && !this.scopes.resolve(obj);
+  }
+
   /** Electron's `app` (`require("electron").app`, `const { app } = require("electron")`). */
   private isElectronApp(node: Node): boolean {
     const n = unwrap(node);
@@ -312,13 +336,13 @@ export class SourceMatcher {
     return defs.length === 1 && isNew(defs[0], name) && test(unwrap(defs[0]));
   }
 
-  /** `process.env`, `process["env"]`, `globalThis.process.env`, or a constant alias of them. */
+  /** `process.env`, `process["env"]`, `globalThis.process.env`, Bun's `Bun.env`, or a constant alias of them. */
   isEnv(node: Node, depth = 0): boolean {
     node = unwrap(node);
     if (node.type === 'MemberExpression') {
       if (propertyName(node) !== 'env') return false;
       const obj = unwrap(node.object);
-      if (obj.type === 'Identifier') return obj.name === 'process' && !this.scopes.resolve(obj);
+      if (obj.type === 'Identifier') return (obj.name === 'process' || obj.name === 'Bun') && !this.scopes.resolve(obj);
       return obj.type === 'MemberExpression' && propertyName(obj) === 'process';
     }
     if (node.type === 'Identifier' && depth < 4) {

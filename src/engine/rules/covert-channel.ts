@@ -256,11 +256,36 @@ function variantsOf(values: string[], usual: string): { flip: { from: string; to
 
 /** The strings of an array or object literal when there are two or more, all string literals that look alike or are two separators. */
 function variantItems(table: Node): string[] | undefined {
-  const items: Node[] = table.type === 'ArrayExpression' ? table.elements : table.properties.map((p: Node) => (p.type === 'Property' ? p.value : p));
+  const items: Node[] = table.type === 'ArrayExpression' ? table.elements : table.type === 'NewExpression' ? mapEntries(table)?.map((e) => e.elements[1]) ?? []
+    : table.properties.map((p: Node) => (p.type === 'Property' ? p.value : p));
   if (!items.length || items.length > 64 || !items.every((n) => n && isStringLiteral(n))) return undefined;
   const values = items.map((l) => l.value as string);
   // (Or one look-alike or invisible text under every key, `{ "Asia/Shanghai": "\u2019" }`: the fallback is the plain one.)
   return items.length >= 2 && (areLookAlikes(values) || flipPair(values)) || new Set(values).size === 1 && hasHiddenCharacter(values[0]) ? values : undefined;
+}
+
+/** The `[key, value]` pairs of `new Map([[k, v], …])`, written out. */
+function mapEntries(made: Node): Node[] | undefined {
+  const list = made.type === 'NewExpression' && unwrap(made.callee).type === 'Identifier' && unwrap(made.callee).name === 'Map' ? unwrap(made.arguments[0] ?? made) : undefined;
+  return list?.type === 'ArrayExpression' && list.elements.every((e: Node | null) => e?.type === 'ArrayExpression' && e.elements.length === 2) ? list.elements : undefined;
+}
+
+/** A lookup in a table: `T[k]` (the table and the key), or `T.get(k)` of a `Map`. */
+function lookupOf(node: Node): { table: Node; key: Node } {
+  return node.type === 'CallExpression' ? { table: unwrap(node.callee).object, key: node.arguments[0] } : { table: node.object, key: node.property };
+}
+
+/**
+ * `(_a = T.get(k)) !== null && _a !== void 0 ? _a : "'"` (also `!= null`), as tsc and babel write `T.get(k) ?? "'"` for older
+ * targets: the conditional, when its fallback is a string.
+ */
+function loweredFallback(node: Node): Node | undefined {
+  const assigned = parenthesised(node).parent;
+  if (assigned?.type !== 'AssignmentExpression' || assigned.operator !== '=' || assigned.left.type !== 'Identifier') return undefined;
+  let n = parenthesised(assigned);
+  while (n.parent && (n.parent.type === 'BinaryExpression' && /^[!=]==?$/.test(n.parent.operator) || n.parent.type === 'LogicalExpression' && n.parent.operator === '&&' || n.parent.type === 'ParenthesizedExpression')) n = n.parent;
+  const c = n.parent;
+  return c?.type === 'ConditionalExpression' && c.test === n && unwrap(c.consequent).type === 'Identifier' && unwrap(c.consequent).name === assigned.left.name && isStringLiteral(c.alternate) ? c : undefined;
 }
 
 /** The one expression a branch of an `if` holds: `x = a;` or `{ x = a; }`. */
@@ -734,7 +759,7 @@ function mayBeVersions(n: Node): boolean {
     case 'BinaryExpression': return u.operator === '+' || u.operator === '-' || u.operator === '|' || u.operator === '&' || u.operator === '^';
     // `JSON.stringify({ a, b })` against `JSON.stringify({ b, a })`: the same call of two versions.
     // (Or a helper's call, `mark(s)`, judged by what the helper returns.)
-    case 'CallExpression': return !!helperOf(u) || /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '') || ESCAPES.has(calleeName(u) ?? '');
+    case 'CallExpression': return !!helperOf(u) || /^(?:to(?:Upper|Lower)Case|normalize|stringify|reverse|sort|toReversed|toSorted|replace|replaceAll|join|trim|trimEnd|trimStart|padStart|padEnd|slice|substring|substr|concat|to(?:ISO|UTC|GMT|Date|Time|Locale(?:Date|Time)?)?String|toJSON)$/.test(methodName(u) ?? '') || ESCAPES.has(calleeName(u) ?? '');
     default: return false;
   }
 }
@@ -1192,9 +1217,15 @@ export const rule = createRule({
 
     /** Tables of look-alike strings kept in a variable (`const APOS = { "Asia/Shanghai": "\u2019", … }`), by name. */
     const tables = new Map<string, Node>();
+    /** `MARKS.get(tz)` of a `Map` another module exports: the call, and the code the linker gave for it. */
+    const importedTables = new Map<Node, Node>();
+    /** `x.get(k)` calls of a name or member that may be imported (see importedTables). */
+    const gets: Node[] = [];
     const lookupAround = (node: Node) => {
       const p = node.parent;
       if (p?.type === 'MemberExpression' && p.computed && p.object === node) lookups.push(p);
+      // (`new Map([…]).get(tz)`, as a bundler inlines a one-use module.)
+      else if (node.type === 'NewExpression' && p?.type === 'MemberExpression' && p.object === node && propertyName(p) === 'get' && p.parent?.type === 'CallExpression' && p.parent.callee === p) lookups.push(p.parent);
       else if (p?.type === 'VariableDeclarator' && p.init === node && p.id.type === 'Identifier' && variantItems(node)) tables.set(p.id.name, node);
     };
 
@@ -1240,6 +1271,7 @@ export const rule = createRule({
         const edit = node.parent?.type === 'ExpressionStatement' || node.parent?.type === 'LogicalExpression';
         if (edit && (method === 'push' || method === 'unshift') && node.arguments.length === 1 || edit && method === 'splice' && node.arguments.length === 3) edits.push(node);
         if (edit && (method === 'set' || method === 'append') && node.arguments.length === 2 && (/^x-/i.test(String(node.arguments[0].value ?? '')) || typeof node.arguments[0].value === 'string' && /^(?:Identifier|MemberExpression)$/.test(unwrap(node.callee).object.type))) edits.push(node);
+        if (method === 'get' && node.arguments.length === 1 && /^(?:Identifier|MemberExpression)$/.test(unwrap(unwrap(node.callee).object).type)) gets.push(node);
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
         else if (WIDTH_METHODS.test(method) && node.arguments[0]?.type === 'Identifier') widths.push(node);
@@ -1253,6 +1285,8 @@ export const rule = createRule({
         else if (/^pad(?:Start|End)$/.test(method) && unwrap(node.arguments[0] ?? node).type === 'BinaryExpression' && unwrap(node.arguments[0]).operator === '+') pads.push(node);
       },
       NewExpression(node) {
+        // `const MARKS = new Map([["Asia/Shanghai", "\u2019"], …])`, read by `MARKS.get(tz)`.
+        if (mapEntries(node)) lookupAround(node);
         if (node.arguments.length && node.callee.type === 'MemberExpression' && FORMAT_METHODS.has(node.callee.property.name)) formats.push(node);
       },
       'Program:exit'() {
@@ -1403,21 +1437,30 @@ export const rule = createRule({
         // `APOS[tz] ?? "'"`: a named table looked up, its fallback one more variant.
         if (tables.size) {
           analysis.eachNode((n) => {
-            const table = n.type === 'MemberExpression' && n.computed && n.object.type === 'Identifier' ? tables.get(n.object.name) : undefined;
-            if (table && analysis.soleDefinition(n.object) === table) lookups.push(n);
+            const at = n.type === 'MemberExpression' && n.computed ? n.object : n.type === 'CallExpression' && n.arguments.length === 1 && methodName(n) === 'get' ? unwrap(n.callee).object : undefined;
+            const table = at?.type === 'Identifier' ? tables.get(at.name) : undefined;
+            // (A `Map` is read by `get`, an array or object by a computed member.)
+            if (table && analysis.soleDefinition(at) === table && (table.type === 'NewExpression') === (n.type === 'CallExpression')) lookups.push(n);
           });
         }
+        for (const node of gets) {
+          const at = unwrap(unwrap(node.callee).object);
+          const code = at.type === 'Identifier' && tables.has(at.name) ? undefined : analysis.importedCode(at);
+          if (code && mapEntries(unwrap(code))) { importedTables.set(node, unwrap(code)); lookups.push(node); }
+        }
         for (const node of lookups) {
-          const table = node.object.type === 'Identifier' ? tables.get(node.object.name)! : node.object;
+          const { table: at, key } = lookupOf(node);
+          const table = importedTables.get(node) ?? (at.type === 'Identifier' ? tables.get(at.name)! : at);
           const values = variantItems(table);
           if (!values) continue;
-          const p = node.parent;
-          const fallback = p?.type === 'LogicalExpression' && p.left === node && isStringLiteral(p.right) ? [p.right.value as string] : [];
+          const lowered = loweredFallback(node);
+          const p = lowered ?? node.parent;
+          const fallback = lowered ? [lowered.alternate.value as string] : p?.type === 'LogicalExpression' && p.left === node && isStringLiteral(p.right) ? [p.right.value as string] : [];
           // (The fallback, or else the last item, is the text as usual; the other separator its flip.)
           const variants = variantsOf([...values, ...fallback], fallback[0] ?? values[values.length - 1]);
           if (!variants) continue;
           // (A named table keyed by places is a comparison of its own: its flow names them.)
-          const selector = node.object.type === 'Identifier' ? union(analysis.flow(node), steering(node.property)) : steering(node.property);
+          const selector = at.type === 'Identifier' ? union(analysis.flow(node), steering(key)) : steering(key);
           if (selector.kinds) channels.push({ node: fallback.length ? p! : node, selector, ...variants });
         }
         for (const node of fallbacks) {

@@ -35,6 +35,7 @@ export const rule = createRule({
       endpoints: 'The {{source}} is checked against hosts that are mostly known endpoints (the program\'s own, public API and cloud services): {{values}}. Routing, or an allowlist of endpoints.',
       setting: 'The {{source}} the program runs in is checked against {{what}}: {{values}}. Routing by where it runs; it would matter only if it steered a covert channel.',
       lookup: 'The {{source}} picks a value from a table keyed by {{count}} specific {{what}}: {{values}}. What it gives is shown or used as text, not checked nor sent: a lookup, which would matter only if it steered a covert channel.',
+      choice: 'The {{source}} is compared with {{count}} specific {{what}} ({{values}}) only to pick one of a few constants. What it picks is shown or used as text, not checked nor sent: formatting for the user\'s language or region, which would matter only if it steered a covert channel.',
     },
   },
   create(context) {
@@ -45,10 +46,14 @@ export const rule = createRule({
           if (c.classes.has('hash')) continue;
           const what = [...c.classes].map((k) => (c.values.length === 1 ? CLASS_NAME : CLASS_NAMES)[k]).join(' and ');
           // (A table's outcome that picks where a request goes, or is sent, steers too: `https://${R[tz]}.cdn…`.)
-          const tested = !c.table || isTested(context.analysis, c.node) || sinksOf(context.analysis, c.node).some((k) => k.kind !== 'prompt-like text');
+          // (So does a language or region check that picks one of a few constants: `region === "US" ? "MM/DD" : "DD.MM"`.)
+          const choice = !c.table && [...c.classes].every((k) => k === 'locale' || k === 'region') ? constantChoice(c.node) : undefined;
+          // (A table's text may be prompt-like and still a lookup; a choice that reaches any text, header or request steers it.)
+          const tested = choice ? isTested(context.analysis, choice) || sinksOf(context.analysis, choice).length > 0
+            : !c.table || isTested(context.analysis, c.node) || sinksOf(context.analysis, c.node).some((k) => k.kind !== 'prompt-like text');
           context.report({
             node: c.node,
-            messageId: !tested ? 'lookup' : !c.endpoints ? 'compared' : c.flow.kinds & (Kind.CLOUD | Kind.EDITOR) ? 'setting' : 'endpoints',
+            messageId: !tested ? (choice ? 'choice' : 'lookup') : !c.endpoints ? 'compared' : c.flow.kinds & (Kind.CLOUD | Kind.EDITOR) ? 'setting' : 'endpoints',
             severity: severityOf(c, tested),
             summary: `Checks ${yourSources(c.flow.kinds)} against specific ${what}: ${shortList(c.values, 4)}.`,
             data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, what, values: shortList(c.values, 6) },
@@ -95,6 +100,24 @@ function isTested(analysis: Facts, node: Node, depth = 0): boolean {
     return false;
   }
   return false;
+}
+
+/** A constant written out: a literal, or a template without expressions. */
+const isConstant = (n: Node) => n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0;
+
+/**
+ * The conditional a test steers when it only picks one of a few constants (`r === "US" ? "MM/DD" : r === "CN" ? "YYYY/MM" : "DD.MM"`,
+ * the test also inside `!`, `&&` or `||`): the outermost one of the chain; undefined for any other use.
+ */
+function constantChoice(test: Node): Node | undefined {
+  let n = test;
+  let p = n.parent;
+  while (p && (p.type === 'ParenthesizedExpression' || p.type === 'LogicalExpression' || p.type === 'UnaryExpression' && p.operator === '!')) { n = p; p = n.parent; }
+  if (p?.type !== 'ConditionalExpression' || p.test !== n) return undefined;
+  let choice = p;
+  while (choice.parent?.type === 'ConditionalExpression' && choice.parent.test !== choice) choice = choice.parent;
+  const leaves = (c: Node): boolean => (c.type === 'ConditionalExpression' ? leaves(c.consequent) && leaves(c.alternate) : isConstant(c));
+  return leaves(choice.consequent) && leaves(choice.alternate) ? choice : undefined;
 }
 
 /** Nodes of a scope looked through for the reads of a variable; beyond, its uses count as tested. */

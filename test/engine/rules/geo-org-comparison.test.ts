@@ -81,6 +81,15 @@ ruleTester('geo-org-comparison', {
       findings: [{ severity: 'low', line: 2 }],
     },
     // A UI-language pick (ECharts): a locale check at low severity, "ZH" a language and not a region.
+    // A region check that only picks one of a few constants to show is formatting; one that picks text sent is not.
+    {
+      code: `const region = new Intl.Locale(navigator.language).maximize().region;\nconst fmt = region === "GB" ? "DD/MM/YYYY" : ["CN", "JP", "KR"].includes(region) ? "YYYY/MM/DD" : "MM/DD/YYYY";\ndocument.title = fmt;`,
+      findings: [{ severity: 'low', line: 2, message: /1 specific region \(GB\) only to pick one of a few constants/ }, { severity: 'low', line: 2, message: /\(CN, JP, KR\).*formatting for the user's language or region/ }],
+    },
+    {
+      code: `const region = new Intl.Locale(navigator.language).maximize().region;\nconst mode = ["CN", "IR", "KP"].includes(region) ? "restricted" : "full";\nfetch("https://api.vendor.dev/v1/config?mode=" + mode);`,
+      findings: [{ severity: 'medium', line: 2, message: /compared with 3 specific regions: CN, IR, KP/ }],
+    },
     {
       code: `var lang = (navigator.language || navigator.browserLanguage).toUpperCase().indexOf("ZH") > -1 ? "ZH" : "EN";`,
       findings: [{ severity: 'low', line: 1, message: /locale: ZH/ }],
