@@ -66,11 +66,22 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-/** The declared platform package for this machine, or the first. */
+const THIS_OS = process.platform === 'win32' ? /win32|windows/ : process.platform === 'darwin' ? /darwin|macos/ : new RegExp(process.platform);
+const THIS_CPU = process.arch === 'x64' ? /x64|x86_64|amd64/ : process.arch === 'arm64' ? /arm64|aarch64/ : new RegExp(process.arch);
+const ANY_CPU = /x64|x86_64|amd64|arm64|aarch64|ia32|x86|arm/;
+
+/**
+ * The declared platform packages npm would install on this machine (its system, and its processor when one is
+ * named). A package that declares only another platform's (`@rollup/rollup-darwin-arm64`, a dependency's native
+ * build pinned beside a JavaScript program) keeps no program of its own there for this machine.
+ */
+function forThisMachine(declared: string[]): string[] {
+  return declared.filter((d) => THIS_OS.test(d) && (THIS_CPU.test(d) || !ANY_CPU.test(d.replace(THIS_OS, ''))));
+}
+
+/** The declared platform package for this machine, the one for glibc and the current processor first. */
 function platformPackageFor(declared: string[]): string {
-  const os = process.platform === 'win32' ? /win32|windows/ : new RegExp(process.platform);
-  const cpu = new RegExp(process.arch);
-  return declared.find((d) => os.test(d) && cpu.test(d) && !/musl|baseline/.test(d)) ?? declared.find((d) => os.test(d) && cpu.test(d)) ?? declared[0];
+  return declared.find((d) => !/musl|baseline/.test(d)) ?? declared[0];
 }
 
 /**
@@ -94,11 +105,12 @@ export function judgeCoverage(files: CoveredFile[], platform: PlatformPackages, 
     // An entry that starts node again on the package's own bundle (`--expose-gc cli.js`), beside a helper
     // binary smaller than that JavaScript (a vendored ripgrep): the program is the JavaScript read.
     // With platform packages declared and none installed, it takes a real bundle (not a few helpers) to be the program.
-    const enough = platform.declared.length && !platform.found.length ? LARGE_BUNDLE : SMALL_PACKAGE;
+    const declared = forThisMachine(platform.declared);
+    const enough = declared.length && !platform.found.length ? LARGE_BUNDLE : SMALL_PACKAGE;
     if (read >= enough && (!native || native.size < read)) return verdict('read');
     if (native) return verdict('native', nativeDetail(native));
     const what = entry.role === 'stub' ? `${name(entry.path)} is a shell stub` : `${name(entry.path)} is a launcher`;
-    if (platform.declared.length && !platform.found.length) return verdict('absent', `${what}; the program is in the platform package ${platformPackageFor(platform.declared)}, which is not installed`);
+    if (declared.length && !platform.found.length) return verdict('absent', `${what}; the program is in the platform package ${platformPackageFor(declared)}, which is not installed`);
     return verdict('absent', `${what}; the program it starts is not installed here (downloaded on first run, or installed separately)`);
   };
   // A small package whose scripts include a launcher is a launcher, whichever of its files the entry is (`index.js` requiring `launcher.js`).
