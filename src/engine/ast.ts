@@ -233,3 +233,21 @@ export function thenPromise(fn: Node, id: Node): Node | undefined {
   if (!isFunction(fn) || fn.params[0] !== id || call?.type !== 'CallExpression' || call.arguments[0] !== fn || methodName(call) !== 'then') return undefined;
   return unwrap(unwrap(call.callee).object);
 }
+
+/** `null`, `undefined` or `void 0`: nothing. */
+export const isNullish = (n: Node) => n.type === 'Literal' && n.value === null || n.type === 'Identifier' && n.name === 'undefined' || n.type === 'UnaryExpression' && n.operator === 'void';
+
+/**
+ * The conditional around a test of `name` against nothing (or its truth) that gives `name` itself: `name ? name : y`,
+ * and `(_a = x) !== null && _a !== void 0 ? _a : y` from the assignment, as tsc and babel write `x ?? y` for older targets.
+ */
+export function fallbackAround(node: Node, name: string): Node | undefined {
+  let n = node;
+  for (let p = n.parent; p; n = p, p = p.parent) {
+    if (p.type === 'ConditionalExpression') return p.test === n && p.consequent.type === 'Identifier' && p.consequent.name === name ? p : undefined;
+    if (p.type === 'ParenthesizedExpression' || p.type === 'LogicalExpression' && p.operator === '&&') continue;
+    if (p.type === 'BinaryExpression' && (p.operator === '!==' || p.operator === '!=') && isNullish(p.left === n ? p.right : p.left)) continue;
+    return undefined;
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, keyName, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -790,8 +790,7 @@ export class Dataflow {
   private originalName(id: Node): string {
     const b = this.a.scopes.resolve(id);
     if (b?.kind === 'import' && b.decl.type === 'ImportSpecifier') return b.decl.imported.name ?? String(b.decl.imported.value);
-    const p = b?.id.parent;
-    return p?.type === 'Property' && p.value === b!.id && p.parent?.type === 'ObjectPattern' ? keyName(p) ?? id.name : id.name;
+    return (b?.decl.type === 'VariableDeclarator' && b.decl.id.type === 'ObjectPattern' ? patternKey([b.decl.id], b.id) : undefined) ?? id.name;
   }
 
   /** The list an item is taken from: a parameter of `list.some((x) => …)` and the like, or the name a `for…of` loop declares. */

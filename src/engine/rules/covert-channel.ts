@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { addTo, calleeName, COMPARE_OPS, isChosenFunction, isFunction, isLiteral, isStringLiteral, keyName, literalValue, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
+import { addTo, calleeName, COMPARE_OPS, fallbackAround, isChosenFunction, isFunction, isLiteral, isStringLiteral, keyName, literalValue, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Comparison, Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, hasHiddenCharacter, isFormatFlip, separatorSwap } from '../characters';
@@ -275,17 +275,11 @@ function lookupOf(node: Node): { table: Node; key: Node } {
   return node.type === 'CallExpression' ? { table: unwrap(node.callee).object, key: node.arguments[0] } : { table: node.object, key: node.property };
 }
 
-/**
- * `(_a = T.get(k)) !== null && _a !== void 0 ? _a : "'"` (also `!= null`), as tsc and babel write `T.get(k) ?? "'"` for older
- * targets: the conditional, when its fallback is a string.
- */
+/** `(_a = T.get(k)) !== null && _a !== void 0 ? _a : "'"`, as tsc and babel write `T.get(k) ?? "'"`: the conditional, when its fallback is a string. */
 function loweredFallback(node: Node): Node | undefined {
   const assigned = parenthesised(node).parent;
-  if (assigned?.type !== 'AssignmentExpression' || assigned.operator !== '=' || assigned.left.type !== 'Identifier') return undefined;
-  let n = parenthesised(assigned);
-  while (n.parent && (n.parent.type === 'BinaryExpression' && /^[!=]==?$/.test(n.parent.operator) || n.parent.type === 'LogicalExpression' && n.parent.operator === '&&' || n.parent.type === 'ParenthesizedExpression')) n = n.parent;
-  const c = n.parent;
-  return c?.type === 'ConditionalExpression' && c.test === n && unwrap(c.consequent).type === 'Identifier' && unwrap(c.consequent).name === assigned.left.name && isStringLiteral(c.alternate) ? c : undefined;
+  const c = assigned?.type === 'AssignmentExpression' && assigned.operator === '=' && assigned.left.type === 'Identifier' ? fallbackAround(assigned, assigned.left.name) : undefined;
+  return c && isStringLiteral(c.alternate) ? c : undefined;
 }
 
 /** The one expression a branch of an `if` holds: `x = a;` or `{ x = a; }`. */
@@ -1219,7 +1213,7 @@ export const rule = createRule({
     const tables = new Map<string, Node>();
     /** `MARKS.get(tz)` of a `Map` another module exports: the call, and the code the linker gave for it. */
     const importedTables = new Map<Node, Node>();
-    /** `x.get(k)` calls of a name or member that may be imported (see importedTables). */
+    /** `x.get(k)` calls of a name or member: lookups of a `Map` table kept here or imported (see importedTables). */
     const gets: Node[] = [];
     const lookupAround = (node: Node) => {
       const p = node.parent;
@@ -1435,17 +1429,19 @@ export const rule = createRule({
           channels.push({ node: call, selector, dns: brief(name) });
         }
         // `APOS[tz] ?? "'"`: a named table looked up, its fallback one more variant.
-        if (tables.size) {
+        // (A `Map` is read by `get`, among the calls; an array or object by a computed member.)
+        if ([...tables.values()].some((t) => t.type !== 'NewExpression')) {
           analysis.eachNode((n) => {
-            const at = n.type === 'MemberExpression' && n.computed ? n.object : n.type === 'CallExpression' && n.arguments.length === 1 && methodName(n) === 'get' ? unwrap(n.callee).object : undefined;
-            const table = at?.type === 'Identifier' ? tables.get(at.name) : undefined;
-            // (A `Map` is read by `get`, an array or object by a computed member.)
-            if (table && analysis.soleDefinition(at) === table && (table.type === 'NewExpression') === (n.type === 'CallExpression')) lookups.push(n);
+            const table = n.type === 'MemberExpression' && n.computed && n.object.type === 'Identifier' ? tables.get(n.object.name) : undefined;
+            if (table && table.type !== 'NewExpression' && analysis.soleDefinition(n.object) === table) lookups.push(n);
           });
         }
+        // `MARKS.get(tz)` of a `Map` kept here, or of one another module exports.
         for (const node of gets) {
           const at = unwrap(unwrap(node.callee).object);
-          const code = at.type === 'Identifier' && tables.has(at.name) ? undefined : analysis.importedCode(at);
+          const own = at.type === 'Identifier' ? tables.get(at.name) : undefined;
+          if (own) { if (own.type === 'NewExpression' && analysis.soleDefinition(at) === own) lookups.push(node); continue; }
+          const code = analysis.importedCode(at);
           if (code && mapEntries(unwrap(code))) { importedTables.set(node, unwrap(code)); lookups.push(node); }
         }
         for (const node of lookups) {

@@ -1,6 +1,6 @@
 // geo-org-comparison: a fingerprint value compared with specific zones, locales, hosts or organisations.
 import type { Comparison, Facts } from '../analysis';
-import type { Node } from '../ast';
+import { fallbackAround, isNullish, type Node } from '../ast';
 import type { Binding } from '../scope';
 import { forEachChild } from '../walk';
 import { orgOf } from '../constants';
@@ -72,8 +72,6 @@ const TESTS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'in', 'in
 /** Statements that branch on an expression. */
 const BRANCHES = new Set(['IfStatement', 'WhileStatement', 'DoWhileStatement', 'ForStatement', 'SwitchStatement']);
 
-const isNullish = (n: Node) => n.type === 'Literal' && n.value === null || n.type === 'Identifier' && n.name === 'undefined' || n.type === 'UnaryExpression' && n.operator === 'void';
-
 /**
  * Whether what a table lookup gives is tested (`CURRENCY[tz] === "CNY"`, `if (REGION[tz])`) rather than used as
  * data (shown, returned), through a fallback (`?? "USD"`, `|| "USD"`, `c ? c : "USD"`, tsc's and babel's lowered
@@ -134,16 +132,4 @@ function readsOf(analysis: Facts, b: Binding, id: Node): Node[] | undefined {
     forEachChild(n, (c) => { stack.push(c); });
   }
   return reads;
-}
-
-/** The conditional around a test of `name` against nothing (or its truth) that gives `name` itself: `name ? name : y`. */
-function fallbackAround(node: Node, name: string): Node | undefined {
-  let n = node;
-  for (let p = n.parent; p; n = p, p = p.parent) {
-    if (p.type === 'ConditionalExpression') return p.test === n && p.consequent.type === 'Identifier' && p.consequent.name === name ? p : undefined;
-    if (p.type === 'ParenthesizedExpression' || p.type === 'LogicalExpression' && p.operator === '&&') continue;
-    if (p.type === 'BinaryExpression' && (p.operator === '!==' || p.operator === '!=') && isNullish(p.left === n ? p.right : p.left)) continue;
-    return undefined;
-  }
-  return undefined;
 }
