@@ -216,12 +216,25 @@ function arithmeticValue(node: Node, depth = 0): number | undefined {
  * a plain parameter or deeper.
  */
 export function patternKey(params: Node[], id: Node): string | undefined {
+  const path = patternPath(params, id);
+  return path?.length === 1 ? path[0] : undefined;
+}
+
+/**
+ * The keys that lead to a name in a destructuring pattern, a few levels deep: `["0", "1"]` for `host`
+ * of `([[tz, host]]) => …`, `["env", "zone"]` of `({ env: { zone } }) => …`; undefined when the name
+ * is not in one, or under a key that is not written out.
+ */
+export function patternPath(params: Node[], id: Node, depth = 0): string[] | undefined {
   for (const p of params) {
     const parts: Array<[string | undefined, Node | null]> = p.type === 'ArrayPattern' ? p.elements.map((e: Node | null, i: number) => [String(i), e])
       : p.type === 'ObjectPattern' ? p.properties.map((q: Node) => [q.type === 'Property' ? keyName(q) : undefined, q.type === 'Property' ? q.value : null]) : [];
     for (const [key, target] of parts) {
       const t = target?.type === 'AssignmentPattern' ? target.left : target;
-      if (t === id) return key;
+      if (t === id) return key === undefined ? undefined : [key];
+      if (key === undefined || depth >= 3 || (t?.type !== 'ArrayPattern' && t?.type !== 'ObjectPattern')) continue;
+      const rest = patternPath([t], id, depth + 1);
+      if (rest) return [key, ...rest];
     }
   }
   return undefined;

@@ -152,7 +152,8 @@ export class Comparisons {
 
   /** The comparison reported at a node (a candidate, or the `.some(...)` call of one), or the checks another module made of an input. */
   comparisonFor(node: Node): Comparison | undefined {
-    return this.comparisonByNode.get(node) ?? (this.isCandidate(node) ? this.comparisonAt(node) : this.checkedElsewhere(node));
+    // (A candidate can be an input too: `Regions.match(tz)` of another module's method.)
+    return this.comparisonByNode.get(node) ?? (this.isCandidate(node) ? this.comparisonAt(node) : undefined) ?? this.checkedElsewhere(node);
   }
 
   /** A comparison already made at a node (no analysis started), or one made of an input in another module. */

@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, patternPath, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -348,10 +348,19 @@ export class Dataflow {
    * Callbacks run over a list are followed as the list's items instead.
    */
   private destructuredFlow(fn: FunctionNode, b: Binding): Flow {
-    const index = fn.params.findIndex((p: Node) => patternKey([p.type === 'AssignmentPattern' ? p.left : p], b.id) !== undefined);
+    const index = fn.params.findIndex((p: Node) => patternPath([p.type === 'AssignmentPattern' ? p.left : p], b.id) !== undefined);
     if (index < 0) return NONE;
     const param = fn.params[index].type === 'AssignmentPattern' ? fn.params[index].left : fn.params[index];
-    const key = patternKey([param], b.id)!;
+    const path = patternPath([param], b.id)!;
+    // (A name two or more levels deep, `([[tz, host]]) => …`: the item of the item a promise resolves to, or each call passes.)
+    if (path.length > 1) {
+      const promise = index === 0 ? thenPromise(fn, param) : undefined;
+      const calls = promise ? [] : this.a.defs.invocations(fn);
+      let values = promise ? this.a.defs.resolvedValues(promise) : calls.length > MAX_DESTRUCTURED_CALLS ? [] : calls.map((c) => c.args[index]).filter((a): a is Node => !!a && a.type !== 'SpreadElement');
+      for (const key of path) values = values.flatMap((v) => this.a.defs.propertyValues(v, key));
+      return this.flowAll(values);
+    }
+    const key = path[0];
     const numeric = param.type === 'ArrayPattern';
     // What other modules pass under that key (`make({ hit: check() })`), when the function is exported:
     // the linker knows the members of object literals passed, so other fields do not reach this name.
@@ -670,6 +679,11 @@ export class Dataflow {
     if (method && ITERATORS.has(method) && isFunction(node.arguments[0])) {
       const cb = node.arguments[0] as FunctionNode;
       return this.withComparison(node, union(this.flow(callee.object), this.flowAll(this.a.defs.returnsOf(cb))));
+    }
+    // `Array.prototype.some.call(list, (x) => x === tz)`: the same, run on the list it is given.
+    const borrowed = method === 'call' ? unwrap(callee.object) : undefined;
+    if (borrowed?.type === 'MemberExpression' && ITERATORS.has(propertyName(borrowed) ?? '') && isFunction(node.arguments[1])) {
+      return this.withComparison(node, union(this.flow(node.arguments[0]), this.flowAll(this.a.defs.returnsOf(node.arguments[1] as FunctionNode))));
     }
     // `promise.then(cb)` resolves to what the callback returns.
     if (method === 'then' && isFunction(node.arguments[0])) return this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode));

@@ -1164,8 +1164,11 @@ export class Definitions {
     }
     if (n.type !== 'CallExpression') return undefined;
     const callee = unwrap(n.callee);
-    if (callee.type === 'MemberExpression' && propertyName(callee) === 'all' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Promise' && !this.a.scopes.resolve(unwrap(callee.object))) {
-      return n.arguments.length === 1 ? this.listItems(n.arguments[0], index, depth + 1) : undefined;
+    const combinator = callee.type === 'MemberExpression' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Promise' && !this.a.scopes.resolve(unwrap(callee.object)) ? propertyName(callee) : undefined;
+    if (combinator === 'all' || combinator === 'allSettled') {
+      const items = n.arguments.length === 1 ? this.listItems(n.arguments[0], index, depth + 1) : undefined;
+      // (`Promise.allSettled` gives a record for each: `{ status: "fulfilled", value }`.)
+      return combinator === 'allSettled' ? items?.map(settledRecord) : items;
     }
     if (methodName(n) === 'then') return this.itemsOfAll(this.resolvedValues(n), index, depth);
     const fn = callee.type === 'Identifier' || isFunction(callee) ? this.functionOf(callee) : undefined;
@@ -2323,6 +2326,14 @@ export function constantNode(c: Constant, at: Node): Node {
   const member = (object: string, property: string) => ({ type: 'MemberExpression', object: { type: 'Identifier', name: object, ...span }, property: { type: 'Identifier', name: property, ...span }, computed: false, optional: false, ...span });
   const atob = { type: 'CallExpression', callee: { type: 'Identifier', name: 'atob', ...span }, arguments: [encoded], optional: false, ...span };
   return { type: 'CallExpression', callee: member('JSON', 'parse'), arguments: [atob], optional: false, ...span } as unknown as Node;
+}
+
+/** The record `Promise.allSettled` gives for a promise: `{ value }`, the value it resolves to (a node of its own, at the promise). */
+function settledRecord(promise: Node): Node {
+  const span = { start: promise.start, end: promise.end, parent: promise };
+  const key = { type: 'Identifier', name: 'value', ...span };
+  const value = { type: 'AwaitExpression', argument: promise, ...span };
+  return { type: 'ObjectExpression', properties: [{ type: 'Property', key, value, kind: 'init', computed: false, method: false, shorthand: false, ...span }], ...span } as unknown as Node;
 }
 
 /** `__publicField(obj, "key", value)` read as the assignment `obj.key = value` it makes. */

@@ -1030,6 +1030,8 @@ function callStatic(obj: string, name: string, args: Value[]): Value | typeof NO
       if (typeof a0 !== 'string' || a0.length > MAX_STRING) return UNKNOWN;
       try { return JSON.parse(a0) as Value; } catch { return UNKNOWN; }
     }
+    // (`Object.freeze({ … })`: the same table, made read-only.)
+    case 'Object.freeze': case 'Object.seal': case 'Object.preventExtensions': return isObj(a0) || Array.isArray(a0) ? a0 : UNKNOWN;
     case 'Object.keys': return isObj(a0) ? Object.keys(a0) : UNKNOWN;
     case 'Object.values': return isObj(a0) ? Object.values(a0) : UNKNOWN;
     case 'Object.entries': return isObj(a0) ? Object.entries(a0) : UNKNOWN;

@@ -601,7 +601,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     }
     // With another module's constants, comparisons appear that the module alone could not see: every input counts
     // (so does a call handing a list to another module's function, whose outcome is compared with it).
-    const handing = Object.keys(m.summary.inputs).filter((key) => { const d = m.summary.inputs[key]; return d.type === 'call' && d.args.some((a) => a.constant); });
+    // (And a method named as a built-in one is, asked for in case the other module defines it: see Modules.inputOf.)
+    const handing = Object.keys(m.summary.inputs).filter((key) => { const d = m.summary.inputs[key]; return d.type === 'call' && (d.builtin || d.args.some((a) => a.constant)); });
     for (const key of s ? Object.keys(m.summary.inputs) : [...new Set([...m.summary.reaching, ...handing])]) {
       const k = kindsOf(m.id, key);
       if (!k) continue;

@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { addTo, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, COMPARE_METHODS, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import { isChannelText } from './characters';
 import type { Binding, ScopeResolver } from './scope';
 import { forEachChild } from './walk';
@@ -53,9 +53,10 @@ export type InputDef =
    * name and `own` the same arguments with its parameters as inputs only (when they differ from
    * `args`): the linker then gives each outside caller of `in` its own result of this call. For a call of the
    * closure an imported factory made here (`inCn(tz)` of `const inCn = makeChecker(ZONES)`), `factory` is the
-   * input key of that factory's call.
+   * input key of that factory's call. `builtin` marks a method named as a built-in one is (`Regions.match(tz)`):
+   * only once the linker found the other module defines it is the call an input (see Modules.inputOf).
    */
-  | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string; factory?: string }
+  | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string; factory?: string; builtin?: true }
   /**
    * A parameter of a function this module exports; with `member`, one member of it (`env.hit` of `make(env)`);
    * with `method`, what calling that method of it returns (`this.g.inRegion()` of `constructor(g)`); with
@@ -696,6 +697,23 @@ export class ModuleFacts {
     return undefined;
   }
 
+  /** A call of a method named as a built-in one that the linker has not found in the other module (see inputOf). */
+  private unconfirmed(key: string): boolean {
+    const def = this.defs.get(key);
+    return def?.type === 'call' && def.builtin === true && !this.seeds?.[key];
+  }
+
+  /** The imported object whose method named as a built-in one is called (see inputOf): `import { Regions }`, `ns.Regions`, `const { Regions } = require(…)`. */
+  private builtinMethodOwner(callee: Node): { spec: string; name: string } | undefined {
+    const name = propertyName(callee);
+    if (name === undefined || !BUILTIN_MEMBERS.has(name) || !COMPARE_METHODS.has(name) && !/^(?:find|some|every)$/.test(name)) return undefined;
+    const object = unwrap(callee.object);
+    const b = object.type === 'Identifier' ? this.host.scopes.resolve(object) : undefined;
+    const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.host.definitions(b) : [];
+    const named = b?.kind === 'import' && b.decl.type === 'ImportSpecifier' || object.type === 'MemberExpression' || defs.length === 1 && unwrap(defs[0]).type === 'MemberExpression';
+    return named ? this.importOf(object) : undefined;
+  }
+
   /** What an expression awaits (`await getEnv()`, or an ES5 state machine's `_a.sent()`), or the expression itself. */
   private awaited(node: Node): Node {
     const u = unwrap(node);
@@ -813,7 +831,7 @@ export class ModuleFacts {
   /** The input key of an expression that comes from another module (registered on first use), or undefined. */
   inputOf(node: Node): string | undefined {
     const known = this.keys.get(node);
-    if (known) return known;
+    if (known) return this.unconfirmed(known) ? undefined : known;
     let def: InputDef | undefined;
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
       const callee = calleeOf(node.callee);
@@ -821,6 +839,14 @@ export class ModuleFacts {
       const through = node.type === 'CallExpression' && callArguments(node) !== node.arguments ? calleeOf(callee.object) : undefined;
       const imp = this.importOf(callee) ?? (through && this.importOf(through)) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined);
       if (imp) def = { type: 'call', spec: imp.spec, name: imp.name, args: [] };
+      // `Regions.match(tz)` of `import { Regions }`: a method named as a built-in one is, or that built-in method of an
+      // imported list or text. The linker is asked; until it finds the method, the call is the built-in one.
+      const owner = !imp && node.type === 'CallExpression' && callee.type === 'MemberExpression' && node.arguments.length ? this.builtinMethodOwner(callee) : undefined;
+      if (owner) {
+        const key = `c${node.start}-${node.end}`;
+        this.register(node, key, { type: 'call', spec: owner.spec, name: `${owner.name}.${propertyName(callee)}`, args: [], builtin: true });
+        return this.unconfirmed(key) ? undefined : key;
+      }
       // (`inCn(tz)` of `const inCn = makeChecker(ZONES)`, or `makeChecker(ZONES)(tz)`: the factory's call, for the lists it was given.)
       const maker = imp?.name.endsWith('()') ? callee.type === 'Identifier' ? this.definitionOf(callee) : callee : undefined;
       const factory = maker?.type === 'CallExpression' ? this.inputOf(maker) : undefined;
@@ -1556,7 +1582,11 @@ export class ModuleFacts {
     for (const c of this.host.methodCalls('assign')) {
       const o = unwrap(unwrap(c.callee).object);
       if (o.type !== 'Identifier' || o.name !== 'Object' || this.host.scopes.resolve(o)) continue;
-      for (const from of (c.arguments as Node[]).slice(1)) if (from.type !== 'SpreadElement') add(c.arguments[0], '*', from, false);
+      for (const from of (c.arguments as Node[]).slice(1)) {
+        // (`Object.assign(config, { host: … })`: each member written out is kept under its own key.)
+        if (from.type === 'ObjectExpression') for (const p of from.properties as Node[]) { if (p.type === 'Property' && p.kind === 'init') add(c.arguments[0], keyName(p), p.value, false); }
+        else if (from.type !== 'SpreadElement') add(c.arguments[0], '*', from, false);
+      }
     }
     return out;
   }

@@ -16,7 +16,7 @@ import { severityRank, type EvidenceStep, type FileResult, type Finding } from '
 import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
-export const ENGINE_VERSION = '0.22.0';
+export const ENGINE_VERSION = '0.23.0';
 const MAX_NESTED_DEPTH = 3;
 /** Characters of a rewritten text above which the tree it replaces is collected first (see scanText). */
 const COLLECT_BEFORE_REPARSE = 4_000_000;

@@ -164,6 +164,11 @@ const CHECKS: Record<string, string> = {
   'user name as the home folder is named': `const hit = ["jsmith", "mjones", "akumar"].includes(require("path").basename(require("os").homedir()));`,
   'zones shifted by one letter each (a Caesar cipher)': `const Z = ["Btjb0Tibohibj", "Btjb0Vsvnrj"].map((s) => Array.from(s, (c) => String.fromCharCode(c.charCodeAt(0) - 1)).join(""));\nconst hit = Z.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
   'search domains of /etc/resolv.conf against companies': `const conf = require("fs").readFileSync("/etc/resolv.conf", "utf8");\nconst search = ((/^search\\s+(.+)$/m.exec(conf) || [])[1] || "").split(/\\s+/);\nconst hit = search.some((d) => ${JSON.stringify(hostsList)}.includes(d));`,
+  'zone read with Promise.allSettled': `let hit = false;\n(async () => { const [r] = await Promise.allSettled([Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone)]); hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(r.status === "fulfilled" ? r.value : ""); })();`,
+  'zone, a frozen object used as a set, tested with Object.hasOwn': `const Z = Object.freeze({ "Asia/Shanghai": 1, "Asia/Urumqi": 1 });\nconst hit = Object.hasOwn(Z, Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, a list searched by Array.prototype.some.call': `const L = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"];\nconst tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = Array.prototype.some.call(L, (z) => z === tz);`,
+  'zone destructured two levels deep from what Promise.all resolves to': `let hit = false;\nasync function facts() { return [Intl.DateTimeFormat().resolvedOptions().timeZone, "x"]; }\nPromise.all([facts(), Promise.resolve(1)]).then(([[tz]]) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz); });`,
+  'zone in a nested parameter pattern': `function check({ env: { zone } }) { return ["Asia/Shanghai", "Asia/Urumqi"].includes(zone); }\nconst hit = check({ env: { zone: Intl.DateTimeFormat().resolvedOptions().timeZone } });`,
   'e-mail domain in .gitconfig': `const cfg = require("fs").readFileSync(require("os").homedir() + "/.gitconfig", "utf8");\nconst m = /email\\s*=\\s*(\\S+)/.exec(cfg);\nconst hit = ${JSON.stringify(hostsList)}.includes(m[1].split("@")[1]);`,
 };
 
@@ -251,6 +256,10 @@ const CHANNELS: Record<string, string> = {
   'the full stop dropped': `const p = "You are a coding assistant.";\nsend({ system: hit ? p.slice(0, -1) : p });`,
   'a Cyrillic letter for a Latin one': `send({ system: \`You are \${hit ? "Cl\\u0430ude" : "Claude"}.\` });`,
   'lines joined by CRLF or LF': `send({ system: ["You are an agent.", "Use tools."].join(hit ? "\\r\\n" : "\\n") });`,
+  'a user agent written out twice, once with a suffix': `send({ headers: { "user-agent": hit ? "agent/2.0 (r)" : "agent/2.0" } });`,
+  'max_tokens less the flag itself': `send({ max_tokens: 4096 - hit });`,
+  'a trailing slash on the address': `fetch("https://api.vendor.dev/v1/messages" + (hit ? "/" : ""), { method: "POST", body: "{}" });`,
+  'the last character of a random request id': `let id = crypto.randomUUID();\nid = id.slice(0, -1) + (hit ? "a" : "b");\nsend({ headers: { "x-request-id": id } });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -273,6 +282,7 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
 cases.push(
   { name: 'a no-break space chosen by a list of regions not written in Latin letters', code: `const region = new Intl.Locale(navigator.language).maximize().region;\nconst hit = ["CN", "HK", "MO"].includes(region);\nsend({ label: hit ? "Total\\u00a0:" : "Total:" });`, verdict: 'untrusted' },
   { name: 'zone hashed with Web Crypto, hex compared with digests', code: `const H = new Set(${JSON.stringify(['Asia/Shanghai', 'Asia/Urumqi'].map(sha))});\n(async () => {\n  const d = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(Intl.DateTimeFormat().resolvedOptions().timeZone));\n  const hex = [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, "0")).join("");\n  if (H.has(hex)) send({ temperature: 0.70000001 });\n})();`, verdict: 'untrusted' },
+  { name: 'zero-width spaces repeated as many times as the place of the zone in a list', code: `const n = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].indexOf(Intl.DateTimeFormat().resolvedOptions().timeZone) + 1;\nsend({ system: "You are helpful." + "\\u200b".repeat(n) });`, verdict: 'untrusted' },
   { name: 'hashed host name, nothing else', code: CHECKS['host name, djb2'], verdict: 'untrusted' },
   // A function whose returns are two separators, chosen in the switch cases of the zone.
   { name: 'date separator returned from switch cases of the zone', code: `function sep() {\n  switch (Intl.DateTimeFormat().resolvedOptions().timeZone) { case "Asia/Shanghai": case "Asia/Urumqi": return "."; default: return "-"; }\n}\nsend({ system: \`Today is \${new Date().toISOString().slice(0, 10).replaceAll("-", sep())}\` });`, verdict: 'untrusted' },
@@ -477,6 +487,13 @@ const BENIGN: Record<string, string> = {
   'Chinese punctuation for a Chinese locale': `const zh = (process.env.LANG || "en_US").toLowerCase().startsWith("zh");\nconsole.log(["Files" + (zh ? "\\uff1a" : ": ") + "3", "Errors" + (zh ? "\\uff1a" : ": ") + "0"].join(zh ? "\\uff0c" : ", "));`,
   'quote marks from a Map keyed by the UI language': `const QUOTES = new Map([["de", ["\\u201e", "\\u201c"]], ["fr", ["\\u00ab\\u00a0", "\\u00a0\\u00bb"]]]);\nconst [open, close] = QUOTES.get((navigator.language || "en").slice(0, 2)) ?? ["\\"", "\\""];\ndocument.body.textContent = open + "Hello" + close;`,
   'a full stop trimmed from a title the user gave': `const tidy = (s) => (s.endsWith(".") ? s.slice(0, -1) : s);\nfetch("https://api.vendor.dev/v1/issues", { method: "POST", body: JSON.stringify({ title: tidy(process.argv[2] || "Fix bug.") }) });`,
+  'a user agent with a platform suffix': `const ua = "agent/1.0" + (process.platform === "win32" ? " (Windows)" : "");\nfetch("https://api.vendor.dev/v1/m", { method: "POST", headers: { "user-agent": ua }, body: "{}" });`,
+  'a slash added to a configured address that lacks one': `const base = process.env.API_URL || "https://api.vendor.dev/v1";\nfetch(base + (base.endsWith("/") ? "" : "/") + "messages", { method: "POST", body: "{}" });`,
+  'a request id ending picked at random': `const rid = crypto.randomUUID().slice(0, -1) + (Math.random() < 0.5 ? "a" : "b");\nfetch("https://api.vendor.dev/v1/m", { method: "POST", headers: { "x-request-id": rid }, body: "{}" });`,
+  'a budget halved by a command-line switch': `const compact = process.argv.includes("--compact");\nsend({ max_tokens: 4096 - compact * 2048 });`,
+  'zone and language read with Promise.allSettled and shown': `(async () => {\n  const [a, b] = await Promise.allSettled([Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone), Promise.resolve(navigator.language)]);\n  document.title = (a.status === "fulfilled" ? a.value : "?") + " / " + (b.status === "fulfilled" ? b.value : "?");\n})();`,
+  'messages from a frozen table keyed by locale': `const LOCALES = Object.freeze({ "zh-CN": { hi: "\\u4f60\\u597d" }, "ja-JP": { hi: "\\u3053\\u3093\\u306b\\u3061\\u306f" }, "en-US": { hi: "Hello" } });\nconsole.log((LOCALES[Intl.DateTimeFormat().resolvedOptions().locale] ?? LOCALES["en-US"]).hi);`,
+  'zone destructured two levels deep and shown': `function show([[tz], { lang }]) { console.log(tz, lang); }\nshow([[Intl.DateTimeFormat().resolvedOptions().timeZone], { lang: navigator.language }]);`,
   'zone resolved by a promise and shown': `Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => console.log("zone", z));`,
 };
 for (const [name, code] of Object.entries(BENIGN)) cases.push({ name, code, verdict: 'trusted' });

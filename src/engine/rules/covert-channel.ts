@@ -434,8 +434,15 @@ function isTest(n: Node): boolean {
   return n.type === 'CallExpression' || n.type === 'LogicalExpression' || n.type === 'UnaryExpression' && n.operator === '!' || n.type === 'BinaryExpression' && COMPARE_OPS.has(n.operator);
 }
 
+/** A test that gives true or false: a comparison, a negation, a membership test (`L.includes(tz)`, `L.some(…)`). */
+function isTrueOrFalse(n: Node): boolean {
+  if (n.type === 'UnaryExpression') return n.operator === '!';
+  if (n.type === 'BinaryExpression') return COMPARE_OPS.has(n.operator) || n.operator === 'in';
+  return n.type === 'CallExpression' && /^(?:includes|has|hasOwn|hasOwnProperty|startsWith|endsWith|test|some|every)$/.test(methodName(n) ?? '');
+}
+
 /**
- * `Number(x)`, `+x`, `x | 0`, `~~x`, optionally times a constant (`+x * 1e-9`): a flag as 0 or 1, and that
+ * `Number(x)`, `+x`, `x | 0`, `~~x`, a test, optionally times a constant (`+x * 1e-9`): a flag as 0 or 1, and that
  * constant; also a name defined as one (`const off = hit | 0`, `const k = hit ? 1 : 0`) or given only 0 and 1, given `defs` (what a name is given).
  */
 function asNumber(node: Node, defs?: (n: Node) => Node[], depth = 0): { of: Node; scale?: Node } | undefined {
@@ -456,6 +463,8 @@ function asNumber(node: Node, defs?: (n: Node) => Node[], depth = 0): { of: Node
   if (n.type === 'CallExpression' && unwrap(n.callee).type === 'Identifier' && unwrap(n.callee).name === 'Number' && n.arguments.length === 1) return { of: n.arguments[0] };
   if (n.type === 'UnaryExpression' && n.operator === '+' && unwrap(n.argument).type === 'Identifier') return { of: n.argument };
   if (n.type === 'UnaryExpression' && n.operator === '~' && unwrap(n.argument).type === 'UnaryExpression' && unwrap(n.argument).operator === '~') return { of: unwrap(n.argument).argument };
+  // `4096 - L.includes(tz)`, `4096 - hit` of `const hit = L.includes(tz)`: true or false, counted as 1 or 0.
+  if (isTrueOrFalse(n)) return { of: n };
   // (`hit | 0`, `L.includes(tz) | 0`: a name or a test.)
   if (n.type === 'BinaryExpression' && n.operator === '|' && n.right.type === 'Literal' && n.right.value === 0 && (unwrap(n.left).type === 'Identifier' || isTest(unwrap(n.left)))) return { of: n.left };
   return undefined;
@@ -519,7 +528,9 @@ function isRandomText(context: RuleContext, n: Node, depth = 0, clock = false): 
   const u = unwrap(n);
   if (u.type === 'Identifier' && depth < 2) return context.analysis.definitions(u).some((d) => isRandomText(context, d, depth + 1, clock));
   const text = u.end - u.start <= 200 ? context.analysis.textOf(u) : '';
-  return /\b(?:Math\.random|randomUUID|randomBytes|getRandomValues|nanoid|uuidv4)\b/.test(text) || clock && /\b(?:Date\.now|performance\.now|getTime)\(\)|\bnew Date\(\)/.test(text);
+  if (/\b(?:Math\.random|randomUUID|randomBytes|getRandomValues|nanoid|uuidv4)\b/.test(text) || clock && /\b(?:Date\.now|performance\.now|getTime)\(\)|\bnew Date\(\)/.test(text)) return true;
+  // (A part of one: `id.slice(0, -1)`.)
+  return u.type === 'CallExpression' && /^(?:slice|substring|substr)$/.test(methodName(u) ?? '') && depth < 2 && isRandomText(context, unwrap(u.callee).object, depth + 1, clock);
 }
 
 /** A number's remainder by a constant (`t % 1000` of `t`): taken from it, a rounding. */
@@ -941,14 +952,29 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
   const vb = analysis.value(B);
   const choice = A.parent?.type === 'ConditionalExpression' ? A.parent : undefined;
   /** What one branch adds when the other is empty. */
-  const added = va === '' ? vb : vb === '' ? va : undefined;
+  // (Also a whole value that is the other one with more at its end: `hit ? "agent/1.0 (x)" : "agent/1.0"`.)
+  const added = va === '' ? vb : vb === '' ? va : typeof va === 'string' && typeof vb === 'string' && va && vb && va !== vb ? (va.startsWith(vb) ? va.slice(vb.length) : vb.startsWith(va) ? vb.slice(va.length) : undefined) : undefined;
   // `id * 2 + (cond ? 1 : 0)`: the condition is the parity of a number (a request id).
   if (choice && ((va === 0 && vb === 1) || (va === 1 && vb === 0)) && isParitySlot(choice)) return { what: 'the parity of a number', a: `${text(choice.parent!)} even`, b: 'odd' };
   // `ua + (cond ? "/x" : "")` in a user agent or an `x-` header: a short suffix nobody reads (also kept in
   // a variable first: `const ua = "agent/1.2" + (cond ? ".0" : "")`).
-  if (choice && typeof added === 'string' && HEADER_SUFFIX.test(added) && (inHeader(choice) || sinksOf(analysis, choice).some((s) => s.kind === 'header'))) return { what: `a suffix ${showString(added)} in a header`, a: '""', b: showString(added) };
-  // `0.7 + (cond ? 1e-9 : 0)`: the sums are the two versions.
+  if (choice && typeof added === 'string' && HEADER_SUFFIX.test(added) && (inHeader(choice) || sinksOf(analysis, choice).some((s) => s.kind === 'header'))) {
+    const base = String(va).length < String(vb).length ? String(va) : String(vb);
+    return { what: `a suffix ${showString(added)} in a header`, a: showString(base), b: showString(base + added) };
+  }
+  // `url + (cond ? "/" : "")`: an address with and without a trailing slash (or an empty query or fragment).
   const sum = choice && parenthesised(choice).parent;
+  const address = sum?.type === 'BinaryExpression' && sum.operator === '+' && sum.right === parenthesised(choice!) && typeof added === 'string' ? analysis.value(sum.left) : undefined;
+  if (typeof address === 'string' && /^(?:https?:\/\/|\/)/.test(address)) {
+    const versions = appended(added as string, showString(address), showString(address + (added as string)), true);
+    if (versions) return versions;
+  }
+  // `id.slice(0, -1) + (cond ? "a" : "b")`: a random id whose last characters the condition picks.
+  const rest = sum?.type === 'BinaryExpression' && sum.operator === '+' ? (sum.right === parenthesised(choice!) ? sum.left : sum.left === parenthesised(choice!) ? sum.right : undefined) : undefined;
+  if (rest && typeof va === 'string' && typeof vb === 'string' && [va, vb].every((v) => /^[\w-]{1,3}$/.test(v)) && isRandomText(context, rest)) {
+    return { what: 'the end of a random id', a: `${text(rest)} + ${showString(vb)}`, b: `${text(rest)} + ${showString(va)}` };
+  }
+  // `0.7 + (cond ? 1e-9 : 0)`: the sums are the two versions.
   const other = sum?.type === 'BinaryExpression' && (sum.operator === '+' || sum.operator === '-') && typeof va === 'number' && typeof vb === 'number' ? analysis.value(sum.left === parenthesised(choice!) ? sum.right : sum.left) : undefined;
   if (typeof other === 'number') {
     const left = sum!.left === parenthesised(choice!);
@@ -1230,6 +1256,8 @@ export const rule = createRule({
 
       BinaryExpression(node) {
         if ((node.operator === '+' || node.operator === '-' || node.operator === '|') && (asNumber(node.left, defs) || asNumber(node.right, defs))) sums.push(node);
+        // (`4096 - hit` of a name that holds a check's outcome, however it was made: see the sums below.)
+        else if ((node.operator === '+' || node.operator === '-') && [node.left, node.right].some((x: Node) => x.type === 'Identifier') && [node.left, node.right].some((x: Node) => x.type === 'Literal' && typeof x.value === 'number' && Math.abs(x.value) >= 100)) sums.push(node);
         // `if ((id % 2 === 0) !== hit) id++`: a number nudged to the parity the check wants (found from the
         // parity test: update expressions are not walked on their own).
         else if (node.operator === '%' || node.operator === '&') {
@@ -1268,7 +1296,11 @@ export const rule = createRule({
         if (method === 'get' && node.arguments.length === 1 && /^(?:Identifier|MemberExpression)$/.test(unwrap(unwrap(node.callee).object).type)) gets.push(node);
         if (FLIP_METHODS.has(method) || method === 'join' && node.arguments.length === 1) replaces.push(node);
         else if (FORMAT_METHODS.has(method) && node.arguments.length) formats.push(node);
-        else if (WIDTH_METHODS.test(method) && node.arguments[0]?.type === 'Identifier') widths.push(node);
+        else if (WIDTH_METHODS.test(method) && node.arguments[0]?.type === 'Identifier') {
+          widths.push(node);
+          // (`"\u200B".repeat(n)`: a width chosen by a condition, or a count a flag or a check gives.)
+          if (method === 'repeat') repeats.push(node);
+        }
         else if (method === 'repeat' && node.arguments.length === 1) repeats.push(node);
         // `RULES.find((r) => r.zone === tz)?.mark ?? "'"`: a member of the item a check picks, or the usual text.
         else if (method === 'find' || method === 'findLast') {
@@ -1480,11 +1512,13 @@ export const rule = createRule({
           }
         }
         // `"\u200B".repeat(Number(hit))`: a marker written once or not at all.
+        // (Also a marker nobody sees written as many times as a fingerprint decides: `"\u200B".repeat(ZONES.indexOf(tz) + 1)`.)
         for (const node of repeats) {
           const flag = asNumber(node.arguments[0], defs);
-          const text = flag ? stringValue(context, unwrap(node.callee).object) : undefined;
-          const versions = text ? textDifference('', text) : undefined;
-          const selector = versions ? analysis.flow(flag!.of) : undefined;
+          const text = stringValue(context, unwrap(node.callee).object);
+          const of = flag ? flag.of : text && QUIET.test(text) ? node.arguments[0] : undefined;
+          const versions = text && of ? textDifference('', text) : undefined;
+          const selector = versions ? analysis.flow(of) : undefined;
           if (selector?.kinds) channels.push({ node, selector, versions: versions! });
         }
         // `s.padEnd(s.length + (hit ? 1 : 0), " ")`: a text padded by one character more when the flag is 1
@@ -1503,8 +1537,10 @@ export const rule = createRule({
         // `4096 - Number(hit)`, `0.7 + +hit * 1e-9`: a number moved by a flag turned into 0 or 1.
         for (const node of sums) {
           if (pads.includes(parenthesised(node).parent!)) continue;
-          const left = asNumber(node.left, defs);
-          const flag = left ?? asNumber(node.right, defs)!;
+          // (A name beside a large number that asNumber does not know, `4096 - hit`, counts only when it carries a check of specific values.)
+          const named = !asNumber(node.left, defs) && !asNumber(node.right, defs);
+          const left: { of: Node; scale?: Node } | undefined = named ? (node.left.type === 'Identifier' ? { of: node.left } : undefined) : asNumber(node.left, defs);
+          const flag: { of: Node; scale?: Node } = left ?? (named ? { of: node.right } : asNumber(node.right, defs)!);
           const other = analysis.value(left ? node.right : node.left);
           const scale = flag.scale === undefined ? 1 : analysis.value(flag.scale);
           // `Date.now() * 2 + k`: the flag is the parity of a number (a request id, a nonce).
@@ -1518,7 +1554,7 @@ export const rule = createRule({
           const [off, on] = node.operator === '+' ? [other, other + scale] : left ? [-other, scale - other] : [other, other - scale];
           const versions = numericDifference(on, off);
           const selector = versions ? analysis.flow(flag.of) : undefined;
-          if (selector?.kinds) channels.push({ node, selector, versions });
+          if (selector?.kinds && (!named || checksOf(selector).length)) channels.push({ node, selector, versions });
         }
         // `const digits = hit ? 3 : 2; … x.toFixed(digits)`: a format width chosen through a name (in place, see subtleDifference).
         for (const call of widths) {
