@@ -1169,7 +1169,9 @@ export class ModuleFacts {
         const right = unwrap(a.right);
         if (right.type === 'ObjectExpression') {
           for (const p of right.properties) {
-            if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier') set(p.key.name, p.value);
+            // (A key written as a string too, `{ "watch": […] }`, as JSON writes every key.)
+            const key = p.type === 'Property' && !p.computed ? keyName(p) : undefined;
+            if (key !== undefined) set(key, p.value);
             // `module.exports = { ...require("./geo"), ...require("./list") }`: their exports, as `export *` gives them.
             const spec = p.type === 'SpreadElement' ? requiredSpec(unwrap(p.argument), this.requireNames) : undefined;
             if (isProgramSpec(spec)) this.reexports.push({ spec, name: '*', as: '*' });

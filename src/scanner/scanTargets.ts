@@ -239,7 +239,8 @@ function packageMain(dir: string): string | undefined {
  * another module reaches a comparison, channel or sink.
  */
 async function linkProgram(files: Array<{ file: string; results: FileResult[] }>, options: ScanTargetsOptions): Promise<FileResult[][]> {
-  const seeds = linkResults(files.flatMap((f) => f.results.filter((r) => !r.error)), packageMain);
+  const results = files.flatMap((f) => f.results.filter((r) => !r.error));
+  const seeds = linkResults([...results, ...await dataModules(results, options)], packageMain);
   const out = files.map((f) => f.results);
   if (!seeds.size) return out;
   await analyseAgain(files, out, seeds, options);
@@ -247,6 +248,39 @@ async function linkProgram(files: Array<{ file: string; results: FileResult[] }>
   const all = withoutFollowedDoubts(out.flat());
   let at = 0;
   return out.map((rs) => rs.map(() => all[at++]));
+}
+
+/** JSON files the program loads at most: data beside its code, not its dependencies' schemas. */
+const MAX_DATA_MODULES = 64;
+const MAX_DATA_MODULE_BYTES = 512 * 1024;
+
+/**
+ * The JSON files a module loads by a relative name (`require("./zones.json")`, `import Z from "./zones.json"
+ * with { type: "json" }`), each read as the module it is, `module.exports = <its JSON>`, so that a list kept
+ * there counts where another module compares with it. They take part in linking only: data holds no findings.
+ */
+async function dataModules(results: FileResult[], options: ScanTargetsOptions): Promise<FileResult[]> {
+  const wanted = new Set<string>();
+  for (const r of results) {
+    const s = r.summary;
+    if (!s || r.file.includes('!')) continue;
+    const specs = [...Object.values(s.inputs).map((d) => (d.type === 'param' ? undefined : d.spec)), ...s.reexports.map((x) => x.spec), ...(s.constants ?? []).map((c) => c.slice(0, c.lastIndexOf('#')))];
+    for (const spec of specs) if (spec && /^\.\.?\//.test(spec) && /\.json$/i.test(spec)) wanted.add(path.resolve(path.dirname(r.file), spec));
+  }
+  const engine = options.engine ?? inlineEngine;
+  const out: FileResult[] = [];
+  for (const file of [...wanted].slice(0, MAX_DATA_MODULES)) {
+    const text = await fs.stat(file).then((st) => (st.isFile() && st.size <= MAX_DATA_MODULE_BYTES ? fs.readFile(file, 'utf8') : undefined), () => undefined);
+    if (text === undefined) continue;
+    try {
+      JSON.parse(text);
+    } catch {
+      continue; // not JSON: nothing a module could load as data
+    }
+    const r = await engine.scan(Buffer.from(`module.exports = ${text.trim()};\n`), 'utf8', file);
+    if (!r.error) out.push(r);
+  }
+  return out;
 }
 
 /** Analyses again, in place in `out`, the modules the linker seeded. */

@@ -191,6 +191,25 @@ describe('programs: folders, platform packages, launchers and links', () => {
     assert.strictEqual(t.coverage?.program, 'read');
   });
 
+  it('a list kept in a JSON file the program loads counts where it is compared (require and import with type json)', async () => {
+    write('data/package.json', JSON.stringify({ name: 'data-agent', version: '1.0.0', main: 'main.js' }));
+    write('data/zones.json', JSON.stringify({ "watch": ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong'] }));
+    write('data/main.js', 'const { watch } = require("./zones.json");\nconst tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nfetch("https://api.vendor.dev/v1", { method: "POST", body: JSON.stringify({ temperature: watch.includes(tz) ? 0.70001 : 0.7 }) });\n');
+    const t = await scan(path.join(tmp, 'data'));
+    assert.strictEqual(t.verdict, 'untrusted', t.findings.map((f) => f.message).join('\n'));
+    assert.match(critical(t)[0].message, /Asia\/Shanghai/);
+    assert.strictEqual(t.files, 1, 'the JSON file is data, not a file of the program');
+    write('data-esm/package.json', JSON.stringify({ name: 'data-esm', version: '1.0.0', type: 'module', main: 'main.js' }));
+    write('data-esm/lists/zones.json', JSON.stringify(['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong']));
+    write('data-esm/main.js', 'import zones from "./lists/zones.json" with { type: "json" };\nconst tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nfetch("https://api.vendor.dev/v1", { method: "POST", headers: zones.includes(tz) ? { "x-r": "1" } : {}, body: "{}" });\n');
+    assert.strictEqual((await scan(path.join(tmp, 'data-esm'))).verdict, 'untrusted');
+    // A list of zones in JSON shown in a picker is no check that steers anything.
+    write('data-benign/package.json', JSON.stringify({ name: 'data-benign', version: '1.0.0', main: 'main.js' }));
+    write('data-benign/zones.json', JSON.stringify(['UTC', 'Asia/Shanghai', 'Europe/Berlin', 'America/New_York']));
+    write('data-benign/main.js', 'const zones = require("./zones.json");\nconst cur = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconsole.log(zones.map((z) => (z === cur ? "* " : "  ") + z).join("\\n"));\n');
+    assert.strictEqual((await scan(path.join(tmp, 'data-benign'))).verdict, 'trusted');
+  });
+
   it('a program in another language is unscannable and named by its interpreter; a helper script in a package is not part of it', async () => {
     write('py/aider', '#!/usr/bin/env python3\nimport time\nprint(time.tzname)\n', 0o755);
     const t = await scan(path.join(tmp, 'py', 'aider'));
