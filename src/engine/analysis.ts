@@ -143,6 +143,7 @@ export class Analysis implements Facts, AnalysisContext {
       classOf: (n) => this.defs.classOf(n),
       constructorOf: (n) => this.defs.constructorOf(n),
       prototypeMethods: (n) => this.defs.prototypeMethods(n),
+      staticMethods: (fn) => this.defs.staticMethods(fn),
       webpackImportOf: (n) => this.defs.webpackImportOf(n),
       paramCalls: (fn) => this.defs.paramCalls(fn),
       webpackImports: () => this.defs.webpackImports(),

@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, isNullish, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { amdDependencies, calleeOf } from './modules';
@@ -92,8 +92,20 @@ function isMemberDescriptor(node: Node | null): boolean {
 
 /** babel's `_createClass(C, [descriptors], [static descriptors])`, under any name: the prototype's members of constructor `C`. */
 function isClassDescriptorCall(node: Node): boolean {
-  const [ctor, proto] = node.arguments as Node[];
-  return node.arguments.length >= 2 && ctor.type === 'Identifier' && proto.type === 'ArrayExpression' && proto.elements.length > 0 && proto.elements.every(isMemberDescriptor);
+  const [ctor, proto, statics] = node.arguments as Node[];
+  const described = (list: Node | undefined) => list?.type === 'ArrayExpression' && list.elements.length > 0 && list.elements.every(isMemberDescriptor);
+  // (Statics alone: `_createClass(C, null, [{ key: "match", value: … }])`.)
+  return node.arguments.length >= 2 && ctor.type === 'Identifier' && (described(proto) || isNullish(proto) && described(statics));
+}
+
+/** The values a list of babel's descriptors gives, by key (`[{ key: "m", value: fn }]`; not getters). */
+function describedValues(list: Node | undefined): Array<[string, Node]> {
+  if (list?.type !== 'ArrayExpression' || !list.elements.every(isMemberDescriptor)) return [];
+  return (list.elements as Node[]).flatMap((d) => {
+    const prop = (name: string) => (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === name)?.value;
+    const value = prop('value');
+    return value ? [[String(prop('key')!.value), value] as [string, Node]] : [];
+  });
 }
 
 /** Babel's class for ES5 written in place (`_createClass(function Env() { _classCallCheck(this, Env); … })`): the constructor. */
@@ -1098,7 +1110,10 @@ export class Definitions {
     else if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
     else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier') name = parent.left.name;
     if (!name) {
+      // (A method babel wrote as a descriptor, `{ key: "match", value: function match(z) {…} }`, is called by its key.)
+      const described = parent?.type === 'Property' && keyName(parent) === 'value' && isMemberDescriptor(parent.parent ?? null) ? (parent.parent!.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'key')?.value.value : undefined;
       const key = parent?.type === 'AssignmentExpression' && parent.right === held ? propertyName(parent.left)
+        : typeof described === 'string' ? described
         : (parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.value === held ? keyName(parent) : undefined;
       // A common method name (`get`, `push`) has thousands of calls, each a search for its callee: skipped.
       const calls = key === undefined ? undefined : this.methodCalls().get(key);
@@ -1396,6 +1411,9 @@ export class Definitions {
     // (And a TypeScript namespace's members, assigned to the parameter of the function that fills it.)
     const filled = b && b.kind !== 'param' ? (this.namespaceParams.get(b.name) ?? []).filter((p) => this.namespaceParamOf(p) === b) : [];
     for (const one of [...holder ? [b!, holder] : b ? [b] : [], ...filled.map((p) => this.a.scopes.resolve(p)).filter((x): x is Binding => !!x)]) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
+    // `Regions.match` of a class babel wrote for ES5, its statics kept as descriptors (`_createClass(C, null, [{ key: "match", value: … }])`).
+    const ctor = b && b.kind !== 'param' && this.classDescriptors.size ? this.constructorOf(unwrap(object)) : undefined;
+    if (ctor) for (const [k, fn] of this.staticMethods(ctor)) if (k === key) out.push(fn);
     // `import("./env").then((m) => m.zone())` as esbuild bundles it: `Promise.resolve().then(() => (init(), ns)).then((m) => …)`.
     if (b?.kind === 'param' && depth < 6) for (const v of this.thenValues(b)) out.push(...this.propertyValues(v, key, depth + 1));
     // `const m = await Promise.resolve().then(() => (init(), ns)); m.zone()`, and `(await p).zone()`: what the promise resolves to.
@@ -2121,6 +2139,13 @@ export class Definitions {
    * The methods of a constructor function's prototype (`C.prototype.m = function…`, as tsc and babel write a class
    * for ES5), for `C` or `new C()`: what other modules call on the class's instances.
    */
+  /** A constructor function's static methods babel wrote as descriptors (`_createClass(C, null, [{ key: "match", value: fn }])`). */
+  staticMethods(fn: FunctionNode): Array<[string, FunctionNode]> {
+    const b = this.declaredBinding(fn);
+    const members = b ? this.descriptorCalls(b).flatMap((call) => describedValues(call.arguments[2])) : [];
+    return members.flatMap(([key, v]) => (isFunction(unwrap(v)) ? [[key, unwrap(v) as FunctionNode] as [string, FunctionNode]] : []));
+  }
+
   prototypeMethods(node: Node): Array<[string, FunctionNode]> {
     const made = unwrap(node);
     const fn = made.type === 'NewExpression' ? this.constructorOf(made.callee) : isFunction(made) && made.type !== 'ArrowFunctionExpression' ? made as FunctionNode : undefined;
@@ -2149,7 +2174,7 @@ export class Definitions {
       else if (get && isFunction(get)) out.push([key, this.returnsOf(get)]);
     };
     for (const call of this.descriptorCalls(b)) {
-      for (const d of call.arguments[1].elements as Node[]) described((d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'key')!.value.value as string, d);
+      for (const d of call.arguments[1].type === 'ArrayExpression' ? call.arguments[1].elements as Node[] : []) described((d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'key')!.value.value as string, d);
     }
     // `Object.defineProperty(C.prototype, "zone", { get() {…} })`.
     for (const call of this.methodCalls().get('defineProperty') ?? []) {

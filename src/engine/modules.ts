@@ -414,6 +414,7 @@ interface Host {
   classOf(node: Node): Node | undefined;
   /** The methods on a constructor function's prototype, for the function or `new C()`. */
   prototypeMethods(node: Node): Array<[string, FunctionNode]>;
+  staticMethods(fn: FunctionNode): Array<[string, FunctionNode]>;
   webpackImportOf(call: Node): string | undefined;
   paramCalls(fn: FunctionNode): Map<number, Node[]>;
   webpackImports(): Node[];
@@ -1076,7 +1077,11 @@ export class ModuleFacts {
     const cls = instance ?? node;
     const member = (key: string) => memberName(name, key);
     // (A class written as a constructor function: `C.prototype.m = function…`.)
-    if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') return this.host.prototypeMethods(node).map(([key, fn]) => [node.type === 'NewExpression' ? member(key) : `${name}.prototype.${key}`, fn]);
+    if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') {
+      const methods = this.host.prototypeMethods(node).map(([key, fn]): [string, FunctionNode] => [node.type === 'NewExpression' ? member(key) : `${name}.prototype.${key}`, fn]);
+      // (And babel's statics, `_createClass(C, null, [{ key: "match", value: … }])`: `C.match`.)
+      return isFunction(node) ? [...methods, ...this.host.staticMethods(node as FunctionNode).map(([key, fn]): [string, FunctionNode] => [member(key), fn])] : methods;
+    }
     const out: Array<[string, FunctionNode]> = [];
     for (const m of cls.body.body as Node[]) {
       // A getter is exported like a method: its export's value is what it returns (`env.zone` of `get zone() {…}`).
