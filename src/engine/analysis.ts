@@ -246,7 +246,7 @@ export class Analysis implements Facts, AnalysisContext {
     if (/\bimport\(\s*["'`][./]/.test(this.text)) this.eachNode((n) => { if (n.type === 'ImportExpression') dynamicImports.push(n); });
     const names = this.modules.importedNames(this.defs.calls, dynamicImports);
     // (A webpack chunk may call another module's function in place, `(0, t(843).t)(…)`, with no name for the module.)
-    if (names.size || this.defs.webpackImports().length) {
+    if (names.size || this.modules.requiredInPlace || this.defs.webpackImports().length) {
       this.defs.eachCall((n) => {
         const c = calleeOf(n.callee);
         // (The object a method is called on, down a chain of members: `o.M.set(…)` of `o = n(367)`.)

@@ -300,6 +300,8 @@ export class Definitions {
   private readonly namespaceParamNodes = new Set<Node>();
   /** babel's `_createClass(C, […])` calls by the constructor's name. */
   private readonly classDescriptors = new Map<string, Node[]>();
+  /** Names whose static members are being looked up, so that a lookup never leads back into itself. */
+  private readonly staticsAsked = new Set<Binding>();
   private readonly newsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly thisAssignmentsByClass = new Map<string, Map<Node, Node[]>>();
   private readonly memberIndex = new Map<Node, Map<string, Node[]>>();
@@ -1412,8 +1414,16 @@ export class Definitions {
     const filled = b && b.kind !== 'param' ? (this.namespaceParams.get(b.name) ?? []).filter((p) => this.namespaceParamOf(p) === b) : [];
     for (const one of [...holder ? [b!, holder] : b ? [b] : [], ...filled.map((p) => this.a.scopes.resolve(p)).filter((x): x is Binding => !!x)]) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
     // `Regions.match` of a class babel wrote for ES5, its statics kept as descriptors (`_createClass(C, null, [{ key: "match", value: … }])`).
-    const ctor = b && b.kind !== 'param' && this.classDescriptors.size ? this.constructorOf(unwrap(object)) : undefined;
-    if (ctor) for (const [k, fn] of this.staticMethods(ctor)) if (k === key) out.push(fn);
+    // (Asked once at a time for a name: finding the constructor can lead back to a member of the same name.)
+    if (b && b.kind !== 'param' && this.classDescriptors.size && !this.staticsAsked.has(b)) {
+      this.staticsAsked.add(b);
+      try {
+        const ctor = this.constructorOf(unwrap(object));
+        if (ctor) for (const [k, fn] of this.staticMethods(ctor)) if (k === key) out.push(fn);
+      } finally {
+        this.staticsAsked.delete(b);
+      }
+    }
     // `import("./env").then((m) => m.zone())` as esbuild bundles it: `Promise.resolve().then(() => (init(), ns)).then((m) => …)`.
     if (b?.kind === 'param' && depth < 6) for (const v of this.thenValues(b)) out.push(...this.propertyValues(v, key, depth + 1));
     // `const m = await Promise.resolve().then(() => (init(), ns)); m.zone()`, and `(await p).zone()`: what the promise resolves to.

@@ -444,6 +444,12 @@ export class Evaluator {
         if (r !== NOT_BUILTIN) { if (DECODING.has(`${staticName}.${method}`)) this.prov.decoded = true; return r; }
       }
       const receiver = this.expr(callee.object, frame);
+      // `text.clip(p)` of `const text = require("./text")`: a function another module exports, whose code the linker gave.
+      if (receiver === UNKNOWN && !frame) {
+        const linked = this.defs.importedConstant?.(callee);
+        const fn = linked && this.expr(linked, null);
+        if (fn instanceof Closure) return this.invoke(fn, args);
+      }
       if ((receiver instanceof Closure || receiver instanceof Builtin) && (method === 'call' || method === 'apply')) {
         const list = method === 'call' ? args.slice(1) : Array.isArray(args[1]) ? args[1] : args[1] instanceof Bytes ? Array.from(args[1].data) : [];
         return this.invoke(receiver, list);

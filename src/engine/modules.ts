@@ -1236,6 +1236,8 @@ export class ModuleFacts {
     }
     for (const r of [...[...this.host.requireNames].flatMap((n) => calls.get(n) ?? []), ...dynamicImports, ...this.host.webpackImports()]) {
       if (!(r.type === 'ImportExpression' ? isProgramSpec(stringOf(r.source)) : this.namespaceOf(r))) continue;
+      // (`require("./registry").register(…)`, as terser writes a name used once: a module used in place.)
+      if (r.parent?.type === 'MemberExpression' && r.parent.object === r) this.requiredInPlace = true;
       let p = r.parent;
       while (p && (p.type === 'CallExpression' || p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression')) p = p.parent;
       if (p?.type === 'VariableDeclarator') for (const id of patternNames(p.id)) names.add(id);
@@ -1249,6 +1251,9 @@ export class ModuleFacts {
     }
     return names;
   }
+
+  /** Whether a module of the program is used where it is loaded, with no name (see importedNames). */
+  requiredInPlace = false;
 
   /** What an exported node is: the one definition of a name, or the node itself. */
   private definitionOf(node: Node): Node | undefined {

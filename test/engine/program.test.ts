@@ -1,7 +1,7 @@
 // One program, one analysis: the same mechanism (and benign look-alikes) split
 // across modules, as source files (ES modules, CommonJS) and as bundler output
 // built here with esbuild (one file in each format, and split chunks), webpack and
-// rollup (one file, and a chunk per module), and compiled module by module by tsc and babel. The Bun
+// rollup (one file, and a chunk per module, ES or CommonJS), and compiled module by module by tsc and babel. The Bun
 // split build of the same sources is in test/real/bunSplit.test.ts.
 import * as assert from 'assert';
 import { buildSync, type Format } from 'esbuild';
@@ -130,11 +130,12 @@ describe('program: the same sources bundled by webpack and rollup', function () 
     }, (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString('errors-only'))) : resolve())));
     return readTree(out);
   };
-  const rollupBuild = async (p: Program, split: boolean) => {
-    const dir = sources(p, `rollup-${split}`);
+  const rollupBuild = async (p: Program, split: boolean, format: 'es' | 'cjs' = 'es') => {
+    const dir = sources(p, `rollup-${split}-${format}`);
     const out = path.join(dir, 'out');
     const bundle = await rollup({ input: path.join(dir, 'src', p.entry!), onwarn: () => undefined });
-    await bundle.write(split ? { dir: out, format: 'es', preserveModules: true } : { file: path.join(out, 'main.js'), format: 'iife', inlineDynamicImports: true, plugins: [terser()] });
+    // (CommonJS chunks, minified: `var text = require("./text.js"); text.clip(P)` and `exports.clip = clip`.)
+    await bundle.write(split ? { dir: out, format, preserveModules: true, entryFileNames: '[name].js', ...(format === 'cjs' ? { plugins: [terser()] } : {}) } : { file: path.join(out, 'main.js'), format: 'iife', inlineDynamicImports: true, plugins: [terser()] });
     await bundle.close();
     return readTree(out);
   };
@@ -192,6 +193,11 @@ describe('program: the same sources bundled by webpack and rollup', function () 
       const rollupSplit = 'rollup ES chunks, one per module';
       if (gap(rollupSplit)) it.skip(gap(rollupSplit)!);
       else it(`${p.name}: ${rollupSplit} (${p.verdict})`, async () => check(p, scanFiles(await rollupBuild(p, true))));
+      // (CommonJS has no top-level await.)
+      const rollupCjs = 'rollup CommonJS chunks, one per module, minified';
+      const awaits = Object.values(p.files).some((t) => /^(?:const|let|var)?[^\n(]*\bawait\b/m.test(t) && !/\basync\b/.test(t));
+      if (gap(rollupCjs)) it.skip(gap(rollupCjs)!);
+      else if (!awaits) it(`${p.name}: ${rollupCjs} (${p.verdict})`, async () => check(p, scanFiles(await rollupBuild(p, true, 'cjs'))));
     }
   }
 });
