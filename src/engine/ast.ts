@@ -54,6 +54,22 @@ export function keyName(prop: Node): string | undefined {
   return undefined;
 }
 
+/** Members followed at most this deep from a parameter (`ctx.env.clock.zone`). */
+const MAX_PARAM_PATH = 4;
+
+/** The name a member chain starts from and its member names (`ctx` and `env`, `clock`, `zone`); undefined past a computed member. */
+export function memberPath(node: Node): { root: Node; names: string[] } | undefined {
+  const names: string[] = [];
+  let n: Node = node;
+  while (n.type === 'MemberExpression' && names.length < MAX_PARAM_PATH) {
+    const name = propertyName(n);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    n = unwrap(n.object);
+  }
+  return n.type === 'Identifier' ? { root: n, names } : undefined;
+}
+
 /** Skips wrappers that do not change a value: parentheses, `a?.b` chains, `x!`. */
 export function unwrap(node: Node): Node {
   while (node.type === 'ChainExpression' || node.type === 'ParenthesizedExpression') node = node.expression;

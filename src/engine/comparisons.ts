@@ -340,10 +340,11 @@ export class Comparisons {
     const wordsCount = (!pattern && (!isExactMatch(node, subject) || !!(flow.kinds & Kind.EDITOR) || isList && this.namesPerson(flow))) || this.namesOrganisation(flow, subject, pattern);
     // Minutes of an offset worked out by arithmetic (`Math.abs(offset) % 60 === 45`, a date library formatting
     // "+05:45") are no UTC offset of a place: only the offset itself, compared as read, is.
-    const derived = this.isArithmetic(subject);
     // 45, 60, 120 are also character codes (`-`, `<`, `x`): an offset in that range counts only when the
     // value compared is the offset as read, not something it reaches through a program's helpers.
     const offsetRead = this.isOffsetRead(subject);
+    // (Its size alone, `Math.abs(offset) === 480`, is still the offset of the places either side.)
+    const derived = !offsetRead && this.isArithmetic(subject);
     for (const v of possible) {
       const cls = classifyConstant(v, kinds, Kind, isList);
       const charCode = typeof v === 'number' && v >= 32 && v <= 126 && !offsetRead;
@@ -430,10 +431,11 @@ export class Comparisons {
     return def ? this.offsetHours(def, depth + 1) : 0;
   }
 
-  /** `getTimezoneOffset()` itself, negated, or a variable holding it. */
+  /** `getTimezoneOffset()` itself, negated or its size (`Math.abs`), or a variable holding it. */
   private isOffsetRead(node: Node, depth = 0): boolean {
     const n = unwrap(node);
     if (n.type === 'UnaryExpression' && n.operator === '-') return this.isOffsetRead(n.argument, depth);
+    if (n.type === 'CallExpression' && methodName(n) === 'abs' && isMath(unwrap(n.callee).object) && n.arguments.length === 1) return this.isOffsetRead(n.arguments[0], depth);
     if (n.type === 'CallExpression') return methodName(n) === 'getTimezoneOffset';
     const def = n.type === 'Identifier' && depth < 3 ? this.a.defs.soleDefinition(n) : undefined;
     return !!def && this.isOffsetRead(def, depth + 1);

@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, methodName, parenthesised, patternKey, patternPath, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, memberPath, methodName, parenthesised, patternKey, patternPath, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -991,18 +991,3 @@ function constantChoice(node: Node): { tests: Node[]; values: unknown[] } | unde
   return b && { tests: [n.test, ...a!.tests, ...b.tests], values: [...a!.values, ...b.values] };
 }
 
-/** Members followed at most this deep from a parameter (`ctx.env.clock.zone`). */
-const MAX_PARAM_PATH = 4;
-
-/** The name a member chain starts from and its member names (`ctx` and `env`, `clock`, `zone`); undefined past a computed member. */
-function memberPath(node: Node): { root: Node; names: string[] } | undefined {
-  const names: string[] = [];
-  let n: Node = node;
-  while (n.type === 'MemberExpression' && names.length < MAX_PARAM_PATH) {
-    const name = propertyName(n);
-    if (name === undefined) return undefined;
-    names.unshift(name);
-    n = unwrap(n.object);
-  }
-  return n.type === 'Identifier' ? { root: n, names } : undefined;
-}

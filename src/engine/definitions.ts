@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, isNullish, keyName, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, isNullish, keyName, memberPath, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { amdDependencies, calleeOf } from './modules';
@@ -1414,6 +1414,8 @@ export class Definitions {
     const filled = b && b.kind !== 'param' ? (this.namespaceParams.get(b.name) ?? []).filter((p) => this.namespaceParamOf(p) === b) : [];
     for (const one of [...holder ? [b!, holder] : b ? [b] : [], ...filled.map((p) => this.a.scopes.resolve(p)).filter((x): x is Binding => !!x)]) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
     // `Regions.match` of a class babel wrote for ES5, its statics kept as descriptors (`_createClass(C, null, [{ key: "match", value: … }])`).
+    // `config.flags.ent` after `config.flags.ent = …`: a write through the same members of the same name.
+    if (unwrap(object).type === 'MemberExpression') out.push(...this.chainWrites(unwrap(object), key));
     // (Asked once at a time for a name: finding the constructor can lead back to a member of the same name.)
     if (b && b.kind !== 'param' && this.classDescriptors.size && !this.staticsAsked.has(b)) {
       this.staticsAsked.add(b);
@@ -1477,6 +1479,22 @@ export class Definitions {
     for (const a of this.aliasedWrites.get(key) ?? []) if (unwrap(a.left.object) === alias) out.push(a);
     return out;
   }
+
+  /** What `a.b.key = v` assigns, for a read of `key` of `a.b` (the same members of the same name). */
+  private chainWrites(object: Node, key: string): Node[] {
+    const path = memberPath(object);
+    const b = path?.names.length ? this.a.scopes.resolve(path.root) : undefined;
+    if (!b) return [];
+    if (!this.nestedByKey) {
+      this.nestedByKey = new Map();
+      for (const a of this.nestedMemberAssignments) if (a.operator === '=') addTo(this.nestedByKey, propertyName(a.left)!, a);
+    }
+    return (this.nestedByKey.get(key) ?? []).filter((a) => {
+      const p = memberPath(unwrap(a.left.object));
+      return p?.names.join('.') === path!.names.join('.') && this.a.scopes.resolve(p.root) === b;
+    }).map((a) => a.right);
+  }
+  private nestedByKey?: Map<string, Node[]>;
 
   /** `{}` of `n = exports.Geo || (exports.Geo = {})`, a namespace that a minifier wrote in place: what `n.key = …` writes to it. */
   private namespaceWrites(o: Node, key: string): Node[] {
@@ -2145,10 +2163,6 @@ export class Definitions {
     return (this.prototypeIndex.get(b.name) ?? []).filter((a) => this.a.scopes.resolve(unwrap(unwrap(unwrap(a.left).object).object)) === b);
   }
 
-  /**
-   * The methods of a constructor function's prototype (`C.prototype.m = function…`, as tsc and babel write a class
-   * for ES5), for `C` or `new C()`: what other modules call on the class's instances.
-   */
   /** A constructor function's static methods babel wrote as descriptors (`_createClass(C, null, [{ key: "match", value: fn }])`). */
   staticMethods(fn: FunctionNode): Array<[string, FunctionNode]> {
     const b = this.declaredBinding(fn);
@@ -2156,10 +2170,42 @@ export class Definitions {
     return members.flatMap(([key, v]) => (isFunction(unwrap(v)) ? [[key, unwrap(v) as FunctionNode] as [string, FunctionNode]] : []));
   }
 
+  /**
+   * The methods of a constructor function's prototype (`C.prototype.m = function…`, as tsc and babel write a class
+   * for ES5), for `C` or `new C()`: what other modules call on the class's instances.
+   */
   prototypeMethods(node: Node): Array<[string, FunctionNode]> {
     const made = unwrap(node);
     const fn = made.type === 'NewExpression' ? this.constructorOf(made.callee) : isFunction(made) && made.type !== 'ArrowFunctionExpression' ? made as FunctionNode : undefined;
-    return fn ? this.prototypeMembers(fn).flatMap(([key, values]) => (values.length === 1 && isFunction(unwrap(values[0])) ? [[key, unwrap(values[0]) as FunctionNode] as [string, FunctionNode]] : [])) : [];
+    // (With its getters, which tsc and babel write as descriptors: see isGetter in modules.ts.)
+    return fn ? [...this.prototypeMembers(fn).flatMap(([key, values]) => (values.length === 1 && isFunction(unwrap(values[0])) ? [[key, unwrap(values[0]) as FunctionNode] as [string, FunctionNode]] : [])), ...this.prototypeGetters(fn)] : [];
+  }
+
+  /**
+   * The descriptors a constructor's prototype is given by key: `_createClass(C, [{ key: "g", get: fn }])` of
+   * babel and `Object.defineProperty(C.prototype, "zone", { get() {…} })` of tsc.
+   */
+  private prototypeDescriptors(b: Binding): Array<[string, Node]> {
+    const out: Array<[string, Node]> = [];
+    for (const call of this.descriptorCalls(b)) {
+      for (const d of call.arguments[1].type === 'ArrayExpression' ? call.arguments[1].elements as Node[] : []) out.push([(d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'key')!.value.value as string, d]);
+    }
+    for (const call of this.methodCalls().get('defineProperty') ?? []) {
+      const [proto, key, d] = (call.arguments as Node[]).map((a) => a && unwrap(a));
+      if (proto?.type !== 'MemberExpression' || propertyName(proto) !== 'prototype' || key?.type !== 'Literal' || d?.type !== 'ObjectExpression') continue;
+      const ctor = unwrap(proto.object);
+      if (ctor.type === 'Identifier' && this.a.scopes.resolve(ctor) === b) out.push([String(key.value), d]);
+    }
+    return out;
+  }
+
+  /** The getters of a constructor function's prototype, as tsc and babel write a class's `get zone()` for ES5. */
+  prototypeGetters(fn: FunctionNode): Array<[string, FunctionNode]> {
+    const b = this.declaredBinding(fn);
+    return (b ? this.prototypeDescriptors(b) : []).flatMap(([key, d]) => {
+      const get = (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'get')?.value;
+      return get && isFunction(get) ? [[key, get as FunctionNode] as [string, FunctionNode]] : [];
+    });
   }
 
   /** What a constructor function's prototype holds by key: `C.prototype.m = …` and `C.prototype = { m }`. */
@@ -2176,22 +2222,12 @@ export class Definitions {
       if (o.type === 'ObjectExpression') out.push(...this.members(o));
     }
     // `_createClass(C, [{ key: "m", value: fn }, { key: "g", get: fn }])`: a getter's value is what it returns.
-    const described = (key: string, d: Node) => {
+    for (const [key, d] of this.prototypeDescriptors(b)) {
       const prop = (name: string) => (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === name)?.value;
       const value = prop('value');
       const get = prop('get');
       if (value) out.push([key, [value]]);
       else if (get && isFunction(get)) out.push([key, this.returnsOf(get)]);
-    };
-    for (const call of this.descriptorCalls(b)) {
-      for (const d of call.arguments[1].type === 'ArrayExpression' ? call.arguments[1].elements as Node[] : []) described((d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'key')!.value.value as string, d);
-    }
-    // `Object.defineProperty(C.prototype, "zone", { get() {…} })`.
-    for (const call of this.methodCalls().get('defineProperty') ?? []) {
-      const [proto, key, d] = (call.arguments as Node[]).map((a) => a && unwrap(a));
-      if (proto?.type !== 'MemberExpression' || propertyName(proto) !== 'prototype' || key?.type !== 'Literal' || d?.type !== 'ObjectExpression') continue;
-      const ctor = unwrap(proto.object);
-      if (ctor.type === 'Identifier' && this.a.scopes.resolve(ctor) === b) described(String(key.value), d);
     }
     return out;
   }

@@ -271,8 +271,10 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (!f) return undefined;
       const made = f.members?.[key] ? undefined : f.made;
       const cls = made && exportOf(target(id, made.spec), made.name);
-      if (cls) id = cls.id;
-      f = (cls ? cls.facts.instance : f)?.members?.[key];
+      // (A getter of the class, `get zone() {…}`, is exported as `Env.prototype.zone` with what it returns.)
+      const getter = cls && !cls.facts.instance?.members?.[key] ? exportOf(target(id, made!.spec), `${made!.name}.prototype.${key}`) : undefined;
+      if (cls) id = (getter ?? cls).id;
+      f = getter ? getter.facts.value : (cls ? cls.facts.instance : f)?.members?.[key];
     }
     return f && { id, fact: f };
   };

@@ -465,7 +465,14 @@ export function memberName(name: string, key: string): string {
 /** `get zone() {…}` of a class or an object literal. */
 function isGetter(node: Node): boolean {
   const p = node.parent;
-  return isFunction(node) && (p?.type === 'MethodDefinition' || p?.type === 'Property') && p.kind === 'get' && p.value === node;
+  if (!isFunction(node) || p?.type !== 'MethodDefinition' && p?.type !== 'Property' || p.value !== node) return false;
+  // (Also `{ get: function () {…} }` of a descriptor, as tsc and babel write a class's getter for ES5.)
+  return p.kind === 'get' || p.type === 'Property' && keyName(p) === 'get' && isDescriptor(p.parent);
+}
+
+/** `{ get, enumerable, configurable }` given to `Object.defineProperty`, or `{ key: "zone", get }` of babel's `_createClass`. */
+function isDescriptor(o: Node | null | undefined): boolean {
+  return o?.type === 'ObjectExpression' && (o.properties as Node[]).some((q) => q.type === 'Property' && /^(?:key|enumerable|configurable)$/.test(keyName(q) ?? ''));
 }
 
 function patternNames(pattern: Node): string[] {
@@ -815,18 +822,23 @@ export class ModuleFacts {
     if (!this.globalWritesByName) {
       this.globalWritesByName = new Map();
       for (const a of this.host.memberWrites()) {
-        const slot = a.operator === '=' ? this.importOf(a.left) : undefined;
-        if (slot?.spec === GLOBAL) addTo(this.globalWritesByName, slot.name, a.right);
+        const slot = FLAG_WRITES.has(a.operator) ? this.importOf(a.left) : undefined;
+        if (slot?.spec === GLOBAL && a.operator === '=') addTo(this.globalWritesByName, slot.name, a.right);
+        if (slot) this.writesImported = true;
       }
     }
     return this.globalWritesByName.get(name) ?? [];
   }
   private globalWritesByName?: Map<string, Node[]>;
+  private writesImported = false;
 
-  /** Whether this module sets shared state (`globalThis.__r = …`), which other modules may read. */
+  /**
+   * Whether this module sets shared state (`globalThis.__r = …`) or a member of another module's object
+   * (`config.flags.ent = …` of `import { config }`, also where it exports nothing), which other modules may read.
+   */
   private sharesState(): boolean {
     this.globalWrites('');
-    return this.globalWritesByName!.size > 0;
+    return this.writesImported;
   }
 
   /** The input key of an expression that comes from another module (registered on first use), or undefined. */

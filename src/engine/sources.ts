@@ -70,6 +70,12 @@ const FILE_MARKERS: Array<{ re: RegExp; kind: number }> = [
  * Services that tell a caller where its IP address is (country, region, city, time zone): a request to one
  * reads where the user is as surely as the time zone does. Cloudflare's `/cdn-cgi/trace` gives `loc=CN`.
  */
+/**
+ * A cloud's instance metadata service, asked for the region or zone the machine runs in: AWS (`placement/region`,
+ * `availability-zone`), Azure (`/metadata/instance`, whose `location` is the region), Google (`instance/zone`) and
+ * Alibaba (`region-id`, `zone-id`) answer at a link-local address.
+ */
+const CLOUD_METADATA = /\b(169\.254\.169\.254|metadata\.google\.internal|100\.100\.100\.200)(?::\d+)?\/[\w/.-]*?(?:placement\/(?:region|availability-zone)|metadata\/instance|instance\/zone|region-id|zone-id)\b/i;
 const GEO_IP = /\b(?:ipinfo\.io|ip-api\.com|ipapi\.(?:co|is)|ipwho\.is|ipwhois\.(?:app|io)|freeipapi\.com|api\.ip\.sb\/geoip|get\.geojs\.io|ipgeolocation\.io|ipdata\.co|ipregistry\.co|extreme-ip-lookup\.com|geolocation-db\.com|api\.country\.is|ip2location\.io|ifconfig\.co\/(?:json|country)|freegeoip\.\w+|geoip\.\w+\.\w+|\/cdn-cgi\/trace)\b/i;
 /** Shell commands that print a fingerprint, run by a process call (`execSync("hostname")`): too common as words to match elsewhere. */
 const COMMAND_MARKERS: Array<{ re: RegExp; kind: number }> = [
@@ -300,6 +306,8 @@ export class SourceMatcher {
       }
       const geo = GEO_IP.exec(text);
       if (geo) return { kind: Kind.TZ | Kind.LOCALE, label: `asks ${geo[0].replace(/^\//, '')} where the machine is` };
+      const cloud = CLOUD_METADATA.exec(text);
+      if (cloud) return { kind: Kind.CLOUD, label: `asks the cloud's metadata service (${cloud[1]}) where the machine runs` };
     }
     return undefined;
   }

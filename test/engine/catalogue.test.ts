@@ -59,6 +59,9 @@ const CHECKS: Record<string, string> = {
   'zone from a cache object a function fills': `const cache = {};\nfunction env() { if (!cache.tz) cache.tz = Intl.DateTimeFormat().resolvedOptions().timeZone; return cache; }\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(env().tz);`,
   'region of a maximised locale': `const region = new Intl.Locale(process.env.LANG || "en-US").maximize().region;\nconst hit = new Set(["CN", "RU", "IR"]).has(region);`,
   'git remote, an index table of companies': `const T = "abcdefghijklmnopqrstuvwxyz";\nconst orgs = [[2, 14, 17, 15, 0], [6, 11, 14, 1, 4, 23]].map((a) => a.map((i) => T[i]).join(""));\nlet remote = "";\ntry { remote = require("child_process").execSync("git config --get remote.origin.url", { encoding: "utf8" }); } catch {}\nconst hit = orgs.some((o) => remote.includes(o));`,
+  'cloud region asked of the metadata service': `let hit = false;\n(async () => { const r = await (await fetch("http://169.254.169.254/latest/meta-data/placement/region")).text(); hit = ["cn-north-1", "cn-northwest-1"].includes(r.trim()); })();`,
+  'offset by its size and sign': `const off = new Date().getTimezoneOffset();\nconst hit = Math.abs(off) === 480 && off < 0;`,
+  'gateway flag kept two members deep': `const config = { flags: {} };\nconst h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nconfig.flags.ent = ${JSON.stringify(hostsList)}.some((d) => h.endsWith(d));\nconst hit = config.flags.ent;`,
   'offset in hours': `const hours = new Date().getTimezoneOffset() / -60;\nconst hit = hours === 8 || hours === 9;`,
   'gateway from a variable picked by name': `const key = Object.keys(process.env).find((k) => k.endsWith("_BASE_URL"));\nconst gw = key ? new URL(process.env[key]).hostname : "";\nconst hit = ${JSON.stringify(hostsList)}.some((d) => gw.endsWith(d));`,
   'zone from Temporal': `const tz = Temporal.Now.timeZoneId();\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz);`,
@@ -188,6 +191,8 @@ const CHANNELS: Record<string, string> = {
   'tools in another order': `const TOOLS = [{ name: "read" }, { name: "bash" }];\nsend({ tools: hit ? [...TOOLS].reverse() : TOOLS });`,
   'a user agent given a version suffix in its own variable': `const ua = "agent/1.2.3" + (hit ? ".0" : "");\nfetch("https://api.vendor.dev/v1", { headers: { "User-Agent": ua } });`,
   'a date written in another locale\'s format': `const now = new Date();\nsend({ system: "Date: " + (hit ? now.toLocaleDateString("en-GB") : now.toLocaleDateString("en-US")) });`,
+  'a random id that gains a suffix': `const uid = require("crypto").randomUUID();\nsend({ metadata: { user_id: uid + (hit ? "-0" : "") } });`,
+  'a request id nudged to the parity each outcome of the check wants': `let n = Math.floor(Math.random() * 1e6);\nif (hit ? n % 2 === 0 : n % 2 === 1) n++;\nsend({ headers: { "x-request-id": String(n) } });`,
   'a request id nudged to the parity the check picks': `let id = Math.floor(Math.random() * 1e9);\nif ((id % 2 === 0) !== hit) id++;\nsend({ id, messages: [] });`,
   'a suffix kept in a variable, joined into the user agent': `let tag = "";\nif (hit) tag = " (compatible)";\nsend({ headers: { "user-agent": "agent/2.0.1" + tag } });`,
   'a header present or absent': `send({ headers: hit ? { "x-env": "1" } : {} });`,
@@ -275,8 +280,8 @@ for (const [check, checkCode] of Object.entries(CHECKS)) {
     if (/^(?:region|locale)/.test(check) && /separator|flip|date written/.test(channel)) continue;
     // So is what a cloud region or an editor needs of an endpoint (a header, a model name): routing (geo-org-comparison.md).
     if (/cloud region|Vertex region|editor name/.test(check) && /header present|extra header|model asked|quality value|query parameter|field present|fields merged/.test(channel)) continue;
-    // A code written into a sent value is the outcome sent (fingerprint-exfiltration.md): of a locale or the editor, below critical.
-    if (/^(?:region|locale)|Electron|editor/.test(check) && /code written into/.test(channel)) continue;
+    // A code written into a sent value is the outcome sent (fingerprint-exfiltration.md): of a locale, the editor or the cloud region, below critical.
+    if (/^(?:region|locale)|Electron|editor|cloud region/.test(check) && /code written into/.test(channel)) continue;
     cases.push({ name: `${check} steers ${channel}`, code: `${checkCode}\n${channelCode}`, verdict: 'untrusted' });
   }
 }
@@ -344,6 +349,11 @@ const BENIGN: Record<string, string> = {
   'the branch from a git command\'s callback, in the prompt': `require("child_process").exec("git rev-parse --abbrev-ref HEAD", (err, out) => {\n  const b = String(out).trim();\n  fetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "Branch: " + b + (b === "main" ? " (default)" : "") }) });\n});`,
   // Finding a member's constructor must not lead back into the same member: a tree rotation beside a class babel wrote for ES5.
   'a tree rotation that moves members in a cycle, beside a class babel wrote for ES5': `function _createClass(C, p, s) { return C; }\nvar Regions = function () { function Regions() {} _createClass(Regions, null, [{ key: "match", value: function (z) { return z === "UTC"; } }]); return Regions; }();\nclass Tree {\n  rotate() { const e = this.h; const s = e.i; e.i = this; this.h = s; if (s) s.o = this; return e; }\n  first() { const e = this.h; return e.i(); }\n}\nconsole.log(Regions.match(Intl.DateTimeFormat().resolvedOptions().timeZone), new Tree().first());`,
+  // The size of the offset worked out to write it as hours and minutes is no place compared.
+  'a UTC offset written as hours and minutes from its size, in the prompt': `const off = new Date().getTimezoneOffset();\nconst h = Math.floor(Math.abs(off) / 60), m = Math.abs(off) % 60;\nconst pad = Math.abs(off) < 600 ? "0" : "";\nsend({ system: "Offset " + (off > 0 ? "-" : "+") + pad + h + ":" + String(m).padStart(2, "0") });`,
+  'the cloud region asked of the metadata service picks the regional endpoint': `(async () => {\n  const r = (await (await fetch("http://169.254.169.254/latest/meta-data/placement/region")).text()).trim();\n  await fetch(\`https://bedrock-runtime.\${r}.amazonaws.com/model/m/invoke\`, { method: "POST", body: "{}" });\n})();`,
+  'a random id that gains a suffix under a debug setting': `const uid = require("crypto").randomUUID();\nsend({ metadata: { user_id: uid + (process.env.DEBUG ? "-d" : "") } });`,
+  'a request id nudged to a parity a debug setting picks': `let n = Math.floor(Math.random() * 1e6);\nif (process.env.DEBUG ? n % 2 === 0 : n % 2 === 1) n++;\nsend({ headers: { "x-request-id": String(n) } });`,
   'the zone and platform awaited together, sent plainly': `Promise.all([Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone), Promise.resolve(process.platform)]).then(([tz, platform]) => fetch("https://api.vendor.dev/v1/session", { method: "POST", body: JSON.stringify({ tz, platform }) }));`,
   'whether the git remote is on GitHub or GitLab, as a header flag': `const url = require("child_process").execSync("git remote get-url origin").toString().trim();\nconst gh = /github\\.com|gitlab\\.com/.test(url);\nfetch("https://api.vendor.dev/v1", { headers: { "x-forge": gh ? "1" : "0" } });`,
   'platform checks a helper pushes to a list choose a visible note': `const checks = [];\nfunction register(fn) { checks.push(fn); }\nregister(() => process.platform === "win32");\nregister(() => !!process.env.WSL_DISTRO_NAME);\nconst note = checks.some((c) => c()) ? " (Windows paths use backslashes.)" : "";\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "You are helpful." + note }) });`,

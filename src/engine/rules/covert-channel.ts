@@ -365,6 +365,15 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
     // A bit set in one branch and cleared in the other (`if (c) id |= 1; else id &= ~1`) is one edit.
     if (choice?.type === 'IfStatement' && (choice.consequent === block && (!choice.alternate || BIT_EDITS.has(edit.operator)) || choice.alternate === block && BIT_EDITS.has(edit.operator) && !isBitEdit(choice.consequent))) test = choice.test;
   }
+  // `if (hit ? id % 2 === 0 : id % 2 === 1) id++`: the parity each outcome wants, so the check is the choice's own.
+  const chosen = test && unwrap(test);
+  let parityChosen = false;
+  if (chosen?.type === 'ConditionalExpression' && (edit.type === 'UpdateExpression' || edit.operator === '+=' || edit.operator === '-=')) {
+    const target = edit.type === 'UpdateExpression' ? edit.argument : edit.left;
+    const name = context.analysis.text.slice(target.start, target.end);
+    parityChosen = testsParity(context, chosen.consequent, name) && testsParity(context, chosen.alternate, name);
+    if (parityChosen) test = chosen.test;
+  }
   // (Only under a test that carries a fingerprint: where the data goes is asked after that.)
   if (!test || !context.analysis.flow(test).kinds) return undefined;
   // `if (cond) headers.set("x-r", "1")`: one header more, set only under the condition (the Headers API).
@@ -399,7 +408,7 @@ function conditionalEdit(context: RuleContext, edit: Node): { test: Node; versio
   const nudged = edit.type === 'UpdateExpression' ? edit.argument : (edit.operator === '+=' || edit.operator === '-=') && context.analysis.value(edit.right) === 1 ? edit.left : undefined;
   if (nudged) {
     const n = context.analysis.text.slice(nudged.start, nudged.end);
-    return testsParity(context, test, n) ? { test, versions: { what: `the parity of ${n.slice(0, 60)}`, a: `${n.slice(0, 60)} even`, b: 'odd' } } : undefined;
+    return parityChosen || testsParity(context, test, n) ? { test, versions: { what: `the parity of ${n.slice(0, 60)}`, a: `${n.slice(0, 60)} even`, b: 'odd' } } : undefined;
   }
   const target = unwrap(edit.left);
   const text = context.analysis.text.slice(target.start, target.end).slice(0, 60);
@@ -969,9 +978,10 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     const versions = appended(added as string, showString(address), showString(address + (added as string)), true);
     if (versions) return versions;
   }
-  // `id.slice(0, -1) + (cond ? "a" : "b")`: a random id whose last characters the condition picks.
+  // `id.slice(0, -1) + (cond ? "a" : "b")`: a random id whose last characters the condition picks (or that
+  // gains a few only under it, `uid + (cond ? "-0" : "")`).
   const rest = sum?.type === 'BinaryExpression' && sum.operator === '+' ? (sum.right === parenthesised(choice!) ? sum.left : sum.left === parenthesised(choice!) ? sum.right : undefined) : undefined;
-  if (rest && typeof va === 'string' && typeof vb === 'string' && [va, vb].every((v) => /^[\w-]{1,3}$/.test(v)) && isRandomText(context, rest)) {
+  if (rest && typeof va === 'string' && typeof vb === 'string' && va !== vb && [va, vb].every((v) => /^[\w-]{0,3}$/.test(v)) && isRandomText(context, rest)) {
     return { what: 'the end of a random id', a: `${text(rest)} + ${showString(vb)}`, b: `${text(rest)} + ${showString(va)}` };
   }
   // `0.7 + (cond ? 1e-9 : 0)`: the sums are the two versions.
