@@ -270,6 +270,32 @@ export const isNullish = (n: Node) => n.type === 'Literal' && n.value === null |
  * The conditional around a test of `name` against nothing (or its truth) that gives `name` itself: `name ? name : y`,
  * and `(_a = x) !== null && _a !== void 0 ? _a : y` from the assignment, as tsc and babel write `x ?? y` for older targets.
  */
+/**
+ * The conditional of a lowered optional member around `node` (an assignment to `name`): `(_a = x) === null ||
+ * _a === void 0 ? void 0 : _a.mark`, as tsc, babel and swc write `x?.mark`.
+ */
+export function optionalMemberAround(node: Node, name: string): Node | undefined {
+  let n = node;
+  for (let p = n.parent; p; n = p, p = p.parent) {
+    if (p.type === 'ConditionalExpression') {
+      const m = unwrap(p.alternate);
+      return p.test === n && isNullish(unwrap(p.consequent)) && m.type === 'MemberExpression' && unwrap(m.object).type === 'Identifier' && unwrap(m.object).name === name && propertyName(m) !== undefined ? p : undefined;
+    }
+    if (p.type === 'ParenthesizedExpression' || p.type === 'LogicalExpression' && p.operator === '||') continue;
+    if (p.type === 'BinaryExpression' && (p.operator === '===' || p.operator === '==') && isNullish(p.left === n ? p.right : p.left)) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * What an `await` waits for; also a `yield` of a generator, as tsc, babel, swc and esbuild run one as an async
+ * function for older targets (`_asyncToGenerator(function* () { const m = yield import("./geo"); … })`).
+ */
+export function awaitedArgument(node: Node): Node | undefined {
+  return node.type === 'AwaitExpression' || node.type === 'YieldExpression' && node.argument && !node.delegate ? unwrap(node.argument) : undefined;
+}
+
 export function fallbackAround(node: Node, name: string): Node | undefined {
   let n = node;
   for (let p = n.parent; p; n = p, p = p.parent) {

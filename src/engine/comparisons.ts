@@ -622,6 +622,15 @@ export class Comparisons {
    * Cheap filter before evaluating: could this expression be a constant? Literals,
    * bindings with one constant definition, calls of known functions or decoders.
    */
+  /** A class's name: a class, a function declaration, or a name given a function or an IIFE's result (`var C = function () {…}()`). */
+  private isClassName(id: Node): boolean {
+    const b = this.a.scopes.resolve(id);
+    if (b?.kind === 'class' || b?.kind === 'function') return true;
+    const def = b && b.kind !== 'param' && b.kind !== 'import' ? this.a.defs.soleDefinition(id) : undefined;
+    const d = def && unwrap(def);
+    return !!d && (isFunction(d) || d.type === 'CallExpression' && isFunction(unwrap(d.callee)) && !d.arguments.length);
+  }
+
   mayBeConstant(node: Node, depth = 0): boolean {
     node = unwrap(node);
     if (depth > 10) return false;
@@ -670,7 +679,8 @@ export class Comparisons {
         // `config.zones` of `import { config }` (`n(384).$.zones` in a webpack chunk): a member of an object another module exports.
         if ((obj.type === 'Identifier' && this.a.scopes.resolve(obj)?.kind === 'import' || obj.type === 'MemberExpression') && this.a.modules.importOf(obj) && this.a.modules.constantOf(node)) return true;
         // `this.zones` in a method of an object literal or a class, `Probe.zones` of a class's static field: the one value that member is given.
-        if (obj.type === 'ThisExpression' || obj.type === 'Identifier' && this.a.scopes.resolve(obj)?.kind === 'class') {
+        // (Also of a class written as a function for ES5, `C.LIST = […]` or `_defineProperty(C, "LIST", […])`.)
+        if (obj.type === 'ThisExpression' || obj.type === 'Identifier' && this.isClassName(obj)) {
           const key = propertyName(node);
           const values = key === undefined ? [] : this.a.defs.propertyValues(obj, key);
           return values.length === 1 && this.mayBeConstant(values[0], depth + 1);

@@ -2,7 +2,7 @@
 // backwards on demand through bindings, members, calls (a wrapper that returns
 // its argument carries each call's own argument), returns, parameters, and the
 // inputs other modules give (modules.ts).
-import { COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, memberPath, methodName, parenthesised, patternKey, patternPath, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { awaitedArgument, COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFunction, isLiteral, literalValue, memberPath, methodName, parenthesised, patternKey, patternPath, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
@@ -424,7 +424,7 @@ export class Dataflow {
       let inner = unwrap(r);
       // (`const v = await cb(tz); return v;` as well.)
       if (inner.type === 'Identifier') inner = unwrap(this.a.defs.soleDefinition(inner) ?? inner);
-      if (inner.type === 'AwaitExpression') inner = unwrap(inner.argument);
+      inner = awaitedArgument(inner) ?? inner;
       const j = inner.type === 'CallExpression' ? this.paramIndex(fn, calleeOf(inner.callee)) : -1;
       const arg = j >= 0 ? call.arguments[j] : undefined;
       const cb = arg && arg.type !== 'SpreadElement' ? this.a.defs.functionOf(arg) : undefined;

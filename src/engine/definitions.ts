@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, isNullish, keyName, memberPath, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, awaitedArgument, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, isNullish, keyName, memberPath, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { amdDependencies, calleeOf } from './modules';
@@ -116,7 +116,8 @@ function isCheckedConstructor(node: Node | undefined): boolean {
 }
 
 /** Helpers that copy a list for destructuring, as babel and tsc write them for ES5. */
-const SLICE_HELPERS = /^(?:_slicedToArray|_toArray|__read)$/;
+// (swc names babel's helpers in snake case: `_sliced_to_array`, `_to_array`, `_object_spread`.)
+const SLICE_HELPERS = /^(?:_slicedToArray|_sliced_to_array|_toArray|_to_array|__read)$/;
 
 /**
  * webpack's handshake with the dependencies of a module that uses top-level `await`: `(n.then ? (await n)() : n)[0]`,
@@ -147,7 +148,7 @@ export function isObjectAssign(n: Node): boolean {
 }
 
 /** Compilers' helpers that merge objects, by their names. */
-const MERGE_HELPERS = /^(?:__assign|_extends|_objectSpread2?|__spreadValues)$/;
+const MERGE_HELPERS = /^(?:__assign|_extends|_objectSpread2?|_object_spread(?:_props)?|__spreadValues)$/;
 
 /** Nodes a merge helper's body may hold: compilers' helpers are a few lines. */
 const MAX_MERGE_NODES = 200;
@@ -1162,7 +1163,7 @@ export class Definitions {
    */
   private listItems(node: Node, index: number, depth: number): Node[] | undefined {
     let n = unwrap(node);
-    if (n.type === 'AwaitExpression') n = unwrap(n.argument);
+    n = awaitedArgument(n) ?? n;
     if (depth > 6) return undefined;
     // (What a lowered async function awaited, `_b.sent()` of tsc's `__generator`, `_context.v` of babel's.)
     const sent = n.type === 'CallExpression' || n.type === 'MemberExpression' ? this.sentValues(n) : undefined;
@@ -1409,10 +1410,14 @@ export class Definitions {
     }
     const b = unwrap(object).type === 'Identifier' ? this.a.scopes.resolve(unwrap(object)) : undefined;
     // Inside `const C = class C { … }` the class's own name is another binding of the same class.
-    const holder = b?.kind === 'class' && b.decl.type === 'ClassExpression' && b.decl.parent?.type === 'VariableDeclarator' ? this.a.scopes.resolve(b.decl.parent.id) : undefined;
+    // (So is the name outside that a class tsc, babel or swc wrote for ES5 is returned to: `var C = function () { function C() {} …; return C; }()`.)
+    const holder = b?.kind === 'class' && b.decl.type === 'ClassExpression' && b.decl.parent?.type === 'VariableDeclarator' ? this.a.scopes.resolve(b.decl.parent.id) : b && (this.returnedTo(b) ?? this.returnedFrom(b));
     // (And a TypeScript namespace's members, assigned to the parameter of the function that fills it.)
     const filled = b && b.kind !== 'param' ? (this.namespaceParams.get(b.name) ?? []).filter((p) => this.namespaceParamOf(p) === b) : [];
-    for (const one of [...holder ? [b!, holder] : b ? [b] : [], ...filled.map((p) => this.a.scopes.resolve(p)).filter((x): x is Binding => !!x)]) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
+    // (`this.LIST` in a static method, `static match(z) {…}` or `C.match = function (z) {…}`: a member of the class itself.)
+    const owner = unwrap(object).type === 'ThisExpression' ? this.staticOwner(unwrap(object)) : undefined;
+    const named = owner ? [owner, this.returnedTo(owner) ?? this.returnedFrom(owner)].filter((x): x is Binding => !!x) : [];
+    for (const one of [...holder ? [b!, holder] : b ? [b] : [], ...named, ...filled.map((p) => this.a.scopes.resolve(p)).filter((x): x is Binding => !!x)]) for (const a of this.memberAssignmentsOf(one, key)) out.push(a.right);
     // `Regions.match` of a class babel wrote for ES5, its statics kept as descriptors (`_createClass(C, null, [{ key: "match", value: … }])`).
     // `config.flags.ent` after `config.flags.ent = …`: a write through the same members of the same name.
     if (unwrap(object).type === 'MemberExpression') out.push(...this.chainWrites(unwrap(object), key));
@@ -1430,7 +1435,8 @@ export class Definitions {
     if (b?.kind === 'param' && depth < 6) for (const v of this.thenValues(b)) out.push(...this.propertyValues(v, key, depth + 1));
     // `const m = await Promise.resolve().then(() => (init(), ns)); m.zone()`, and `(await p).zone()`: what the promise resolves to.
     const def = b && b.kind !== 'param' && depth < 6 ? this.soleDefinition(unwrap(object)) : unwrap(object);
-    if (def && unwrap(def).type === 'AwaitExpression' && depth < 6) for (const v of this.resolvedValues(unwrap(def).argument)) out.push(...this.propertyValues(v, key, depth + 1));
+    const awaited = def && depth < 6 ? awaitedArgument(unwrap(def)) : undefined;
+    if (awaited) for (const v of this.resolvedValues(awaited)) out.push(...this.propertyValues(v, key, depth + 1));
     // `env().tz` where `env` returns a variable it fills (`cache.tz = …; return cache`, minified `return c.tz || (c.tz = …), c`).
     // So is a name for what such a call gave: the module pattern `var M = (function () { var api = {}; api.hit = …; return api; })()`.
     const made = unwrap(def ?? object);
@@ -1478,6 +1484,48 @@ export class Definitions {
     const out = [...this.memberAssignmentsOf(name, key)];
     for (const a of this.aliasedWrites.get(key) ?? []) if (unwrap(a.left.object) === alias) out.push(a);
     return out;
+  }
+
+  /** The variable a function declared in an IIFE is returned to: outer `C` of `var C = (function () { function C() {} return C; })()`. */
+  private returnedTo(b: Binding): Binding | undefined {
+    if (b.kind !== 'function' || b.decl.type !== 'FunctionDeclaration') return undefined;
+    const iife = b.decl.parent?.parent;
+    const call = iife && isFunction(iife) ? parenthesised(iife).parent : undefined;
+    if (call?.type !== 'CallExpression' || call.callee !== parenthesised(iife!) || call.arguments.length) return undefined;
+    // (`return C.LIST = …, C`, minified: the last of a sequence.)
+    const returned = this.returnsOf(iife as FunctionNode).map(calleeOf);
+    const holder = parenthesised(call).parent;
+    return returned.length === 1 && returned[0].type === 'Identifier' && this.a.scopes.resolve(returned[0]) === b && holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? this.a.scopes.resolve(holder.id) : undefined;
+  }
+
+  /** The class whose static method `this` is in: `static m() { this… }` of `class C`, or `C.m = function () { this… }`. */
+  private staticOwner(self: Node): Binding | undefined {
+    const fn = thisFunction(self);
+    const p = fn && parenthesised(fn).parent;
+    if (p?.type === 'MethodDefinition' && p.static) {
+      const cls = p.parent?.parent;
+      const id = cls?.type === 'ClassDeclaration' ? cls.id : cls?.type === 'ClassExpression' && cls.parent?.type === 'VariableDeclarator' ? cls.parent.id : undefined;
+      return id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+    }
+    // (A static babel and swc describe, `_createClass(C, null, [{ key: "match", value: function () { this… } }])`.)
+    const described = fn && this.descriptorCall(fn);
+    const statics = described?.arguments[2];
+    const target = statics && fn!.start >= statics.start && fn!.end <= statics.end ? unwrap(described!.arguments[0]) : p?.type === 'AssignmentExpression' && p.right === parenthesised(fn!) ? unwrap(p.left) : undefined;
+    if (target?.type === 'Identifier') return this.a.scopes.resolve(target);
+    const obj = target?.type === 'MemberExpression' ? unwrap(target.object) : undefined;
+    const b = obj?.type === 'Identifier' ? this.a.scopes.resolve(obj) : undefined;
+    return b && (b.kind === 'function' || b.kind === 'class' || this.returnedFrom(b)) ? b : undefined;
+  }
+
+  /** The function declared in an IIFE that a variable is given: inner `C` for outer `C` (see returnedTo). */
+  private returnedFrom(b: Binding): Binding | undefined {
+    if (b.kind === 'param' || b.kind === 'import' || b.kind === 'function' || b.kind === 'class') return undefined;
+    const def = this.soleDefinition(b.id);
+    const call = def && unwrap(def);
+    const iife = call?.type === 'CallExpression' && !call.arguments.length ? unwrap(call.callee) : undefined;
+    const returned = iife && isFunction(iife) ? this.returnsOf(iife as FunctionNode).map(calleeOf) : [];
+    const inner = returned.length === 1 && returned[0].type === 'Identifier' ? this.a.scopes.resolve(returned[0]) : undefined;
+    return inner && this.returnedTo(inner) === b ? inner : undefined;
   }
 
   /** What `a.b.key = v` assigns, for a read of `key` of `a.b` (the same members of the same name). */
@@ -2010,7 +2058,7 @@ export class Definitions {
       // (`env || (env = new Env())`: the instance kept as it is made.)
       // (`env ||= new Env()` is the instance made there, or the one kept before.)
       case 'AssignmentExpression': return node.operator === '=' ? this.objectShapes(node.right, depth + 1) : isLogicalAssignment(node) ? [...this.objectShapes(node.right, depth + 1), ...this.objectShapes(node.left, depth + 1)] : [];
-      case 'AwaitExpression': return this.objectShapes(node.argument, depth + 1);
+      case 'AwaitExpression': case 'YieldExpression': return node.argument && !node.delegate ? this.objectShapes(node.argument, depth + 1) : [];
       // (`n = (c = { os: … }, { corp() {…} })`: a minifier's sequence gives its last value, an object written there.
       // Not any last value: `(init_x(), ns)` of esbuild's lazy modules is followed where members are looked up.)
       case 'SequenceExpression': {
@@ -2259,7 +2307,8 @@ export class Definitions {
     const target = callee.type === 'MemberExpression' && /^(?:apply|call)$/.test(propertyName(callee) ?? '') ? calleeOf(callee.object) : callee;
     const b = target.type === 'Identifier' ? this.a.scopes.resolve(target) : undefined;
     const made = b?.kind === 'function' ? this.definitions(b).find((d) => unwrap(d).type === 'CallExpression' && this.lowered.bodyOf(unwrap(d))) : undefined;
-    return this.lowered.bodyOf(made ? unwrap(made) : call);
+    // (`_async_to_generator(function* () {…})()`, as swc writes an async function: the helper's call, called.)
+    return this.lowered.bodyOf(made ? unwrap(made) : call) ?? (target.type === 'CallExpression' && !call.arguments.length ? this.lowered.bodyOf(target) : undefined);
   }
 
   /** What a lowered async function awaits where it reads the result (`_a.sent()`, `_context.sent`); undefined for other nodes. */

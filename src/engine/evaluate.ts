@@ -351,7 +351,8 @@ export class Evaluator {
     if (modelled) return modelled;
     // `require(101).regions`: the value a bundled module exports. A module wrapper the
     // evaluator ran without its factory's side effects gives `{}`: the exports are looked up too.
-    if (typeof key === 'string' && !frame && (obj === UNKNOWN || isObj(obj) && !Object.prototype.hasOwnProperty.call(obj, key))) {
+    // (So are a function's own members, `C.LIST = […]` of a class written for ES5.)
+    if (typeof key === 'string' && !frame && (obj === UNKNOWN || obj instanceof Closure || isObj(obj) && !Object.prototype.hasOwnProperty.call(obj, key))) {
       const values = this.defs.members(node.object, key);
       if (values.length === 1) return this.expr(values[0], null);
       // (`strings_1.SYSTEM_B` of `require("./strings")`: what that module exports, once the linker found it.)

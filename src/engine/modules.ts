@@ -199,7 +199,7 @@ const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 const FLAG_WRITES = new Set(['=', '|=', '&=', '^=']);
 /** Members of `window` a browser defines (Node defines the rest of the standard ones): no state a program sets. */
 const BROWSER_GLOBALS = new Set(['navigator', 'location', 'document', 'localStorage', 'sessionStorage', 'screen', 'history', 'chrome', 'top', 'parent', 'opener', 'frames', 'innerWidth', 'innerHeight', 'devicePixelRatio']);
-const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*)$/;
+const INTEROP_NAMES = /^(?:__importStar|__importDefault|__toESM|__toCommonJS|_interopRequire\w*|_interop_require\w*)$/;
 
 /** Most members kept of an object literal passed to another module (see Fact.members). */
 const MAX_ARG_MEMBERS = 16;
@@ -528,6 +528,8 @@ export class ModuleFacts {
     if (sent?.length === 1) return this.namespaceOf(sent[0], depth + 1);
     switch (node.type) {
       case 'AwaitExpression': return this.namespaceOf(node.argument, depth);
+      // (`yield import("./geo")` in the generator a compiler runs as an async function, `_asyncToGenerator(function* () {…})`.)
+      case 'YieldExpression': return node.argument && !node.delegate ? this.namespaceOf(node.argument, depth) : undefined;
       // `m.default` of an interop helper's result (`__importDefault(require("m")).default`) is the CommonJS module.
       case 'MemberExpression': return propertyName(node) === 'default' && unwrap(node.object).type === 'Identifier' && this.isInteropResult(unwrap(node.object)) ? this.namespaceOf(node.object, depth) : undefined;
       case 'ImportExpression': { const s = stringOf(node.source); return isProgramSpec(s) ? s : undefined; }
@@ -722,10 +724,10 @@ export class ModuleFacts {
     return named ? this.importOf(object) : undefined;
   }
 
-  /** What an expression awaits (`await getEnv()`, or an ES5 state machine's `_a.sent()`), or the expression itself. */
+  /** What an expression awaits (`await getEnv()`, `yield getEnv()` of a lowered async body, or an ES5 state machine's `_a.sent()`), or the expression itself. */
   private awaited(node: Node): Node {
     const u = unwrap(node);
-    if (u.type === 'AwaitExpression') return unwrap(u.argument);
+    if (u.type === 'AwaitExpression' || u.type === 'YieldExpression' && u.argument && !u.delegate) return unwrap(u.argument);
     const sent = this.host.sentValues(u);
     return sent?.length === 1 ? unwrap(sent[0]) : u;
   }
@@ -1251,7 +1253,7 @@ export class ModuleFacts {
       // (`require("./registry").register(…)`, as terser writes a name used once: a module used in place.)
       if (r.parent?.type === 'MemberExpression' && r.parent.object === r) this.requiredInPlace = true;
       let p = r.parent;
-      while (p && (p.type === 'CallExpression' || p.type === 'AwaitExpression' || p.type === 'ParenthesizedExpression')) p = p.parent;
+      while (p && (p.type === 'CallExpression' || p.type === 'AwaitExpression' || p.type === 'YieldExpression' || p.type === 'ParenthesizedExpression')) p = p.parent;
       if (p?.type === 'VariableDeclarator') for (const id of patternNames(p.id)) names.add(id);
       else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') names.add(p.left.name);
     }

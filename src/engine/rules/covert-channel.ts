@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { addTo, calleeName, COMPARE_OPS, fallbackAround, isChosenFunction, isFunction, isLiteral, isStringLiteral, keyName, literalValue, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
+import { addTo, calleeName, COMPARE_OPS, fallbackAround, isChosenFunction, optionalMemberAround, isFunction, isLiteral, isStringLiteral, keyName, literalValue, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Comparison, Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, hasHiddenCharacter, isFormatFlip, separatorSwap } from '../characters';
@@ -698,7 +698,7 @@ function codeKey(n: Node): string {
   return `${u.type}${u.operator ?? ''}(${parts.join(',')})`;
 }
 
-/** A text built from parts, as a template or a `+` chain with a string in it: its texts and code, in order; undefined for anything else. */
+/** A text built from parts, as a template, a `+` chain with a string in it or a `concat` chain of one: its texts and code, in order; undefined for anything else. */
 function textParts(n: Node): Array<{ text: string; code: boolean }> | undefined {
   const out: Array<{ text: string; code: boolean }> = [];
   const add = (text: string, code: boolean) => {
@@ -710,10 +710,13 @@ function textParts(n: Node): Array<{ text: string; code: boolean }> | undefined 
     const u = unwrap(x);
     if (u.type === 'TemplateLiteral') (u.quasis as Node[]).forEach((q, i) => { add(q.value.cooked ?? '', false); if (u.expressions[i]) walk(u.expressions[i]); });
     else if (u.type === 'BinaryExpression' && u.operator === '+' && (isText(u.left) || isText(u.right))) { walk(u.left); walk(u.right); }
+    // (`"".concat(d, "/").concat(m)`, as babel and swc write a template for ES5.)
+    else if (isConcat(u)) { walk(unwrap(u.callee).object); (u.arguments as Node[]).forEach(walk); }
     else if (isStringLiteral(u)) add(u.value as string, false);
     else add(codeKey(u), true);
   };
-  const isText = (x: Node): boolean => { const u = unwrap(x); return isStringLiteral(u) || u.type === 'TemplateLiteral' || u.type === 'BinaryExpression' && u.operator === '+' && (isText(u.left) || isText(u.right)); };
+  const isConcat = (u: Node): boolean => u.type === 'CallExpression' && methodName(u) === 'concat' && !u.arguments.some((a: Node) => a.type === 'SpreadElement') && isText(unwrap(u.callee).object);
+  const isText = (x: Node): boolean => { const u = unwrap(x); return isStringLiteral(u) || u.type === 'TemplateLiteral' || u.type === 'BinaryExpression' && u.operator === '+' && (isText(u.left) || isText(u.right)) || isConcat(u); };
   if (!isText(n)) return undefined;
   walk(n);
   return out;
@@ -1168,7 +1171,8 @@ export const rule = createRule({
     const lookups: Node[] = [];
     const dnsCalls: Node[] = [];
     /** `item?.mark ?? "'"` of an item `find` picks (see the CallExpression visitor). */
-    const fallbacks: Node[] = [];
+    // (The member of the found item, the text used when none is found, and the node read where it is a lowered `?.`.)
+    const fallbacks: Array<{ node: Node; member: Node; fallback: Node; read?: Node }> = [];
     /** `"\u200B".repeat(n)` calls. */
     const repeats: Node[] = [];
     /** `s.padEnd(s.length + n)` calls. */
@@ -1316,7 +1320,12 @@ export const rule = createRule({
         else if (method === 'find' || method === 'findLast') {
           const member = parenthesised(node).parent;
           const use = member?.type === 'MemberExpression' && member.object === parenthesised(node) && propertyName(member) !== undefined ? parenthesised(member.parent?.type === 'ChainExpression' ? member.parent : member).parent : undefined;
-          if (use?.type === 'LogicalExpression' && (use.operator === '??' || use.operator === '||') && isStringLiteral(use.right)) fallbacks.push(use);
+          if (use?.type === 'LogicalExpression' && (use.operator === '??' || use.operator === '||') && isStringLiteral(use.right)) fallbacks.push({ node: use, member: unwrap(use.left), fallback: use.right });
+          // (Lowered by tsc, babel or swc: `(_b = (_a = RULES.find(…)) === null || _a === void 0 ? void 0 : _a.mark) !== null && _b !== void 0 ? _b : "'"`.)
+          const assigned = member?.type === 'AssignmentExpression' && member.operator === '=' && member.left.type === 'Identifier' ? member : undefined;
+          const optional = assigned && optionalMemberAround(assigned, assigned.left.name);
+          const lowered = optional && loweredFallback(optional);
+          if (lowered) fallbacks.push({ node: lowered, member: { ...unwrap(optional!.alternate), object: node } as Node, fallback: lowered.alternate, read: unwrap(optional!.alternate) });
         }
         else if (/^pad(?:Start|End)$/.test(method) && unwrap(node.arguments[0] ?? node).type === 'BinaryExpression' && unwrap(node.arguments[0]).operator === '+') pads.push(node);
       },
@@ -1501,13 +1510,12 @@ export const rule = createRule({
           const selector = at.type === 'Identifier' ? union(analysis.flow(node), steering(key)) : steering(key);
           if (selector.kinds) channels.push({ node: fallback.length ? p! : node, selector, ...variants });
         }
-        for (const node of fallbacks) {
-          const member = unwrap(node.left);
+        for (const { node, member, fallback, read } of fallbacks) {
           const values = analysis.members(member.object, propertyName(member)!).map((v) => unwrap(v));
           if (!values.length || values.length > 64 || !values.every(isStringLiteral)) continue;
-          const variants = variantsOf([...values.map((v) => v.value as string), node.right.value as string], node.right.value);
+          const variants = variantsOf([...values.map((v) => v.value as string), fallback.value as string], fallback.value);
           if (!variants) continue;
-          const selector = analysis.flow(member);
+          const selector = analysis.flow(read ?? member);
           if (selector.kinds) channels.push({ node, selector, ...variants });
         }
         // A date or number format whose locale or options are chosen by the condition.
