@@ -11,10 +11,38 @@ import { applyEdits, type Edit } from './lines';
 import { calleeOf } from './modules';
 import type { ParsedIndex } from './parse';
 
-/** The text with constant code written in place of the eval and Function calls that run it; undefined when there is none. */
-export function inlineConstantCode(text: string, index: ParsedIndex | undefined): string | undefined {
-  if (!index) return undefined;
-  const edits: Edit[] = [];
+/** A piece of constant code the file runs: where it stands, and what it is written as in its place. */
+export interface ConstantCode {
+  start: number;
+  end: number;
+  /** The code written in place of the statement or call. */
+  text: string;
+  /** The code alone. */
+  code: string;
+  /**
+   * Whether it runs in another context (`vm.runInContext`, `runInNewContext`): it shares no name with the file,
+   * not even its globals, only the object it is given.
+   */
+  otherContext: boolean;
+}
+
+/**
+ * The text with constant code written in place of the eval and Function calls that run it; undefined when there is none.
+ * With `apart`, code that runs in another context is left where it is (see constantCodeApart).
+ */
+export function inlineConstantCode(text: string, index: ParsedIndex | undefined, apart = false): string | undefined {
+  const edits: Edit[] = constantCode(text, index).filter((c) => !(apart && c.otherContext));
+  return edits.length ? applyEdits(text, edits) : undefined;
+}
+
+/** The constant code a file runs in another context, to be analysed alone (see inlineConstantCode). */
+export function constantCodeApart(text: string, index: ParsedIndex | undefined): ConstantCode[] {
+  return constantCode(text, index).filter((c) => c.otherContext);
+}
+
+function constantCode(text: string, index: ParsedIndex | undefined): ConstantCode[] {
+  if (!index) return [];
+  const out: ConstantCode[] = [];
   const members = /\beval\s*\)\s*\(|\.eval\s*\(|\.runIn(?:This|New)?Context\s*\(/.test(text) ? index.nodes.filter((n) => n.type === 'CallExpression' && runsCode(n.callee)) : [];
   for (const call of [...['eval', 'setTimeout', 'setInterval'].flatMap((name) => index.calls.get(name) ?? []), ...members]) {
     // A statement that runs code: its code runs there (direct eval) or in the global scope (indirect eval, a timer, vm),
@@ -22,7 +50,9 @@ export function inlineConstantCode(text: string, index: ParsedIndex | undefined)
     const code = call.type === 'CallExpression' && call.arguments.length >= 1 ? constant(call.arguments[0]) : undefined;
     const statement = call.parent;
     if (code === undefined || readsNothing(code) || statement?.type !== 'ExpressionStatement' || statement.expression !== call) continue;
-    edits.push(edit(text, statement, `{${code}\n}`));
+    const callee = unwrap(call.callee);
+    const otherContext = callee.type === 'MemberExpression' && OTHER_CONTEXT.has(propertyName(callee) ?? '');
+    out.push({ ...edit(text, statement, `{${code}\n}`), code, otherContext });
   }
   const made = /\bnew\s+Function\b/.test(text) ? index.nodes.filter((n) => n.type === 'NewExpression' && n.callee.type === 'Identifier' && n.callee.name === 'Function') : [];
   for (const call of [...index.calls.get('Function') ?? [], ...made]) {
@@ -31,9 +61,10 @@ export function inlineConstantCode(text: string, index: ParsedIndex | undefined)
     if (!parts.length || parts.some((p) => p === undefined)) continue;
     const body = parts.pop()!;
     if (readsNothing(body)) continue;
-    edits.push(edit(text, call, `(function anonymous(${parts.join(',')}\n) {\n${body}\n})`));
+    const code = `(function anonymous(${parts.join(',')}\n) {\n${body}\n})`;
+    out.push({ ...edit(text, call, code), code, otherContext: false });
   }
-  return edits.length ? applyEdits(text, edits) : undefined;
+  return out;
 }
 
 /**
@@ -57,6 +88,7 @@ function runsCode(callee: Node): boolean {
 
 const GLOBALS = new Set(['globalThis', 'window', 'global', 'self']);
 const VM_RUN = new Set(['runInThisContext', 'runInNewContext', 'runInContext']);
+const OTHER_CONTEXT = new Set(['runInNewContext', 'runInContext']);
 
 /** A string the code holds as it stands: a string literal, or a template without expressions. */
 function constant(node: Node): string | undefined {

@@ -73,6 +73,19 @@ describe('engine: code kept in constant strings (eval, new Function)', () => {
     assert.ok(inlineConstantCode(reads, parse(reads).index)?.includes('(function anonymous('));
   });
 
+  it('in a file of more than 4 MB, code run in another context is analysed alone, its findings at the statement that runs it', () => {
+    const filler = `var pad = [${'"x", '.repeat(900_000)}"x"];\n`;
+    const sandboxed = `const vm = require("vm");\n${filler}${SEND}\nvm.runInNewContext("var hit = [\\"Asia/Shanghai\\", \\"Asia/Urumqi\\"].includes(${ZONE});\\nfetch(\\"https://api.vendor.dev/v1\\", { method: \\"POST\\", body: JSON.stringify({ system: hit ? \\"It\\\\u2019s\\" : \\"It's\\" }) });", { fetch, Intl, JSON });\n`;
+    assert.ok(sandboxed.length > 4_000_000);
+    const r = scanText(sandboxed, { file: 'main.js' });
+    assert.strictEqual(verdictOf(r.findings), 'untrusted', r.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`).join('\n'));
+    for (const f of r.findings.filter((x) => x.severity === 'critical' || x.ruleId === 'geo-org-comparison')) assert.deepStrictEqual([f.line, f.decoded], [4, true]);
+    // (Written in place, a small file's sandboxed code is found as before; and in a large file, code that shares the
+    // file's names, `new Function`, is still written in place, so a call of it from the file is followed.)
+    const shared = `${filler}${SEND}\nconst inList = new Function("z", "return [\\"Asia/Shanghai\\", \\"Asia/Urumqi\\"].indexOf(z) >= 0;");\nconst hit = inList(${ZONE});\n${APOSTROPHE}\n`;
+    assert.strictEqual(verdictOf(scanText(shared, { file: 'main.js' }).findings), 'untrusted');
+  });
+
   it('code decoded at run time is still hidden dynamic code, not read in place', () => {
     const text = `${SEND}\neval(Buffer.from("dmFyIGhpdCA9IFsiQXNpYS9TaGFuZ2hhaSJdLmluY2x1ZGVzKHR6KTs=", "base64").toString());\n`;
     const r = scanText(text, { file: 'main.js' });
