@@ -1,7 +1,7 @@
 // Comparisons: a fingerprint value compared with specific zones, locales,
 // hosts or organisations, with the constants worked out (decoded when
 // concealed) by the evaluator.
-import { COMPARE_METHODS, COMPARE_OPS, isFunction, isLiteral, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from './ast';
+import { addTo, COMPARE_METHODS, COMPARE_OPS, isFunction, isLiteral, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from './ast';
 
 export { COMPARE_METHODS, COMPARE_OPS, isLiteral };
 import { isDecoderName } from './decoders';
@@ -51,7 +51,8 @@ export class Comparisons {
   /** Whether single organisation words count (see wordsAt). */
   private words = false;
   /** Hosts the program's own text names in http(s) URLs, and their registrable names (`claude` of `code.claude.com`), collected on first use. */
-  private own?: { hosts: Set<string>; brands: Set<string> };
+  /** Hosts named in URLs, their registrable names, and where each is named. */
+  private own?: { hosts: Set<string>; brands: Set<string>; at: Map<string, number[]> };
   /** Kinds of fingerprint values whose comparisons were followed and found to be no check (a picker marking the user's own entry). */
   settledKinds = 0;
 
@@ -366,16 +367,17 @@ export class Comparisons {
     // not words joined at run time (`"claude-" + name`, a model name).
     // (Char codes decode from numbers: no string literal need be behind a decoded value.)
     const concealed = strings.length > 0 && (provenance.decoded || [...classes].some((c) => c !== 'keyword') && !provenance.literals.empty) && hidden.length > strings.length / 2;
-    if (!concealed && classes.size === 1 && classes.has('host')) {
-      // The program's own endpoints (hosts it names in URLs, `https://api.vendor.com/...`): checking the gateway
-      // against them is routing to first-party services, not a fingerprint of the user's organisation.
-      if (specific.length <= MAX_FIRST_PARTY && specific.every((v) => this.isOwnHost(v))) return undefined;
-      // The gateway checked against one or two hosts in plain sight (`host === "api.vendor.com"`): routing as well.
-      if (!(flow.kinds & ~(Kind.GATEWAY | Kind.PROXY)) && isExactMatch(node, subject) && specific.length <= 2 && !isList) return undefined;
-    }
+    // The program's own endpoints (hosts it names in URLs, `https://api.vendor.com/...`): checking the gateway
+    // against them is routing to first-party services, not a fingerprint of the user's organisation.
+    const plainHosts = !concealed && classes.size === 1 && classes.has('host');
+    // (Named in a URL outside the list itself: a list of origins, `["https://llm.corp.com", …]`, names no endpoint of its own.)
+    if (plainHosts && specific.length <= MAX_FIRST_PARTY && specific.every((v) => this.isOwnHost(v) && this.namedOutside(v, constant))) return undefined;
     const encoded = concealed ? encodedLiteral(provenance.literals.all()) : undefined;
     const found: Comparison = { node: this.reportNode(node, constant), flow: { kinds: flow.kinds, via: flow.via }, classes, values: [...new Set(specific)], concealed, encoded };
-    if (!concealed && classes.size === 1 && classes.has('host') && this.isEndpointList(found.values)) found.endpoints = true;
+    if (plainHosts && this.isEndpointList(found.values)) found.endpoints = true;
+    // The gateway checked against one or two hosts in plain sight (`host === "api.vendor.com"`): routing as well,
+    // unless it steers a covert channel (`["llm.initech.com", "ai.globex.net"].includes(host)` choosing a marker).
+    if (plainHosts && !(flow.kinds & ~(Kind.GATEWAY | Kind.PROXY)) && isExactMatch(node, subject) && specific.length <= 2 && !isList) Object.assign(found, { endpoints: true, named: true });
     // The cloud region or the editor checked in plain sight: routing by where the program runs.
     if (!concealed && flow.kinds & SETTING_KINDS && !(flow.kinds & ~(SETTING_KINDS | Kind.INPUT))) found.endpoints = true;
     return found;
@@ -442,13 +444,29 @@ export class Comparisons {
   }
 
   /** Hosts the program names in http(s) URLs, and their registrable names. */
-  private ownHosts(): { hosts: Set<string>; brands: Set<string> } {
+  private ownHosts(): { hosts: Set<string>; brands: Set<string>; at: Map<string, number[]> } {
     if (!this.own) {
-      this.own = { hosts: new Set(), brands: new Set() };
-      for (const m of this.a.text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,24})(?=[/:"'`?#\s]|$)/gi)) this.own.hosts.add(m[1].toLowerCase());
+      this.own = { hosts: new Set(), brands: new Set(), at: new Map() };
+      for (const m of this.a.text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,24})(?=[/:"'`?#\s]|$)/gi)) {
+        const h = m[1].toLowerCase();
+        this.own.hosts.add(h);
+        addTo(this.own.at, h, m.index!);
+      }
       for (const h of this.own.hosts) { const b = brandOf(h); if (b) this.own.brands.add(b); }
     }
     return this.own;
+  }
+
+  /** Whether a URL outside the constant compared (and the definition it names) names the host or a subdomain of it. */
+  private namedOutside(host: string, constant: Node): boolean {
+    const c = unwrap(constant);
+    const def = c.type === 'Identifier' ? this.a.defs.soleDefinition(c) : undefined;
+    const inside = (at: number) => [c, def].some((n) => !!n && at >= n.start && at < n.end);
+    const h = bareHost(host);
+    for (const [named, offsets] of this.ownHosts().at) {
+      if ((named === h || named.endsWith('.' + h)) && offsets.some((at) => !inside(at))) return true;
+    }
+    return false;
   }
 
   /** Whether the program names a host in a URL of its own (`https://api.vendor.com/v1`), itself or a subdomain. */
@@ -640,7 +658,8 @@ export class Comparisons {
       case 'TemplateLiteral': case 'ArrayExpression': case 'ObjectExpression': return true;
       // A short callback (`list.map((s) => atob(s))`) is evaluated with the list; a long one is not a decoder.
       case 'ArrowFunctionExpression': case 'FunctionExpression': return node.end - node.start <= MAX_CALLBACK;
-      case 'UnaryExpression': return this.mayBeConstant(node.argument, depth + 1);
+      // (`String.fromCharCode(...codes)`: the items spread.)
+      case 'UnaryExpression': case 'SpreadElement': return this.mayBeConstant(node.argument, depth + 1);
       // `new Set([…])`, `new Set()` filled by `add` calls, and `new TextDecoder()` decoding constant bytes.
       case 'NewExpression': return node.arguments.length === 1 ? this.mayBeConstant(node.arguments[0], depth + 1) : node.arguments.length === 0 && unwrap(node.callee).type === 'Identifier' && /^(?:Set|TextDecoder)$/.test(unwrap(node.callee).name);
       case 'Identifier': {
@@ -694,7 +713,8 @@ export class Comparisons {
         // `require("./deny")` of another module of the program: what the linker found its value holds.
         if (this.a.modules.namespaceOf(node) !== undefined) return !!this.a.modules.constantOf(node);
         const callee = unwrap(node.callee);
-        const args = node.arguments.every((a: Node) => this.mayBeConstant(a, depth + 1));
+        // (`String.fromCharCode.apply(null, codes)`: the `this` given is no value compared.)
+        const args = node.arguments.every((a: Node) => a.type === 'Literal' && a.value === null || this.mayBeConstant(a, depth + 1));
         if (callee.type === 'MemberExpression') {
           const obj = unwrap(callee.object);
           // `zlib.inflateSync(bytes)`, `crypto.createDecipheriv(alg, key, iv)`: decoders of constants (decoders.ts).
@@ -746,6 +766,7 @@ function mergeInto(existing: Comparison, c: Comparison): void {
   existing.concealed ||= c.concealed;
   existing.encoded ??= c.encoded;
   if (!c.endpoints || existing.concealed) delete existing.endpoints;
+  if (!c.named || !existing.endpoints || existing.values.length > 2) delete existing.named;
   if (!c.table) delete existing.table;
   existing.flow = union(existing.flow, c.flow);
 }

@@ -40,6 +40,11 @@ const PRODUCT_NAME = /^(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .-]{1,39}$/;
 const NEUTRAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', 'example.com', 'localhost.localdomain',
   // Names of the local network, not of organisations: a gateway on the LAN, in Docker or on a tailnet.
   'local', 'lan', 'home', 'internal', 'localdomain', 'home.arpa', 'ts.net', 'docker.internal', 'host.docker.internal', 'intranet']);
+/**
+ * Names under top-level domains that resolve to no one (RFC 6761): `wsl.localhost`, `x.invalid`. (`.example` and
+ * `.test` stay hosts: code and its tests write them for real organisations' names.)
+ */
+const RESERVED_NAMES = /\.(?:localhost|invalid)\.?$/i;
 const FILE_EXTENSIONS = /\.(?:js|mjs|cjs|ts|tsx|jsx|json|md|txt|html|css|png|jpg|svg|gif|py|rs|go|sh|yml|yaml|toml|lock|map|wasm|node|exe|dll|so|dylib|zip|gz|tar|log|xml|csv|pdf|ico|java|rb|php|c|h|cpp|hpp|swift|kt|vue|svelte|scss|less)$/i;
 /** File extensions that are no top-level domain (unlike `.md`, `.sh`, `.py`, `.rs`, `.so`, `.zip`): a name ending so is a file, in a list too. */
 const FILE_ONLY_EXTENSIONS = /\.(?:js|mjs|cjs|ts|tsx|jsx|json|jsonl|txt|html|css|png|jpe?g|svg|gif|go|yml|yaml|toml|lock|map|wasm|node|dylib|gz|tar|log|xml|csv|pdf|ico|java|rb|php|c|h|cpp|hpp|kt|vue|svelte|scss|less|bak|tmp)$/i;
@@ -116,7 +121,7 @@ export function isHost(s: string, inList = false): boolean {
   if (inList && /^[a-z]{2,3}$/.test(s)) return true;
   // Windows programs (`cmd.exe`, `pwsh.exe`, `build.bat`) are no hosts, even in a list.
   if (WINDOWS_PROGRAM.test(s)) return false;
-  return HOST.test(s) && !NEUTRAL_HOSTS.has(s.toLowerCase()) && !FILE_ONLY_EXTENSIONS.test(s) && (inList || !FILE_EXTENSIONS.test(s)) && /[a-z]/i.test(s.slice(s.lastIndexOf('.') + 1));
+  return HOST.test(s) && !NEUTRAL_HOSTS.has(s.toLowerCase()) && !RESERVED_NAMES.test(s) && !FILE_ONLY_EXTENSIONS.test(s) && (inList || !FILE_EXTENSIONS.test(s)) && /[a-z]/i.test(s.slice(s.lastIndexOf('.') + 1));
 }
 
 /** An IPv4 address, a prefix of two or more octets (`10.23.`) or a CIDR block (`10.23.0.0/16`). */
@@ -165,7 +170,8 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
   // A cloud region names a place (`cn-north-1`, `asia-east2`, `chinaeast2`); an editor's name, its maker (`Cursor`, `windsurf`).
   if (sourceKinds & kinds.CLOUD && CLOUD_REGION.test(value)) return 'region';
   if (sourceKinds & (kinds.GATEWAY | kinds.PROXY | kinds.IDENTITY)) {
-    const v = value.replace(/^(?:\.+|@)/, '');
+    // (An origin or a base address names its host: `new URL(gateway).origin === "https://llm.corp.com"`.)
+    const v = value.replace(/^(?:\.+|@)/, '').replace(ORIGIN, '$1');
     if (isHost(v, inList) || isNetworkAddress(v)) return 'host';
     if ((KEYWORD.test(value) || NETBIOS_NAME.test(value) && !NEUTRAL_NAMES.has(value)) && isOrganisationWord(value)) return 'keyword';
     // A machine or its network card's maker, by hardware address.
@@ -212,8 +218,11 @@ const SERVICE_NAMES = new Set(('openai anthropic googleapis deepseek aliyuncs da
 
 /** A host in lower case without a wildcard or leading dot (`*.Vendor.com` gives `vendor.com`). */
 export function bareHost(host: string): string {
-  return host.toLowerCase().replace(/^[.*]+/, '');
+  return host.toLowerCase().replace(ORIGIN, '$1').replace(/^[.*]+/, '');
 }
+
+/** `https://llm.corp.com`, `https://llm.corp.com:8443/`: an origin, and its host. */
+const ORIGIN = /^https?:\/\/([^/:?#@]+)(?::\d+)?\/?$/i;
 
 /** The registrable name of a host (`code.claude.com` gives `claude`; `example.co.uk` gives `example`). */
 export function brandOf(host: string): string | undefined {

@@ -29,6 +29,8 @@ export interface Comparison {
    * or the cloud region or editor the program runs in checked in plain sight.
    */
   endpoints?: true;
+  /** Of those, the gateway equal to one or two hosts in plain sight (`host === "llm.corp.com"`): routing to a named endpoint. */
+  named?: true;
   /** A table of constants keyed by the constants, looked up with the value (`CURRENCY[tz]`): what it gives depends on which it is. */
   table?: true;
 }

@@ -939,7 +939,7 @@ export class Dataflow {
       // (Also a check of organisation words, which counts where a channel it steers is: `/^(megabank|initech)-/.test(user)`.)
       const recorded = this.a.compare.recordedAt(n);
       const c = recorded ?? (this.a.compare.isCandidate(n) ? this.a.compare.wordsAt(n) : undefined);
-      if (c && checks.length < MAX_CHECKS) checks.push({ values: c.values.slice(0, MAX_CHECK_VALUES), classes: [...c.classes], ...(c.concealed ? { concealed: true } : {}), ...(c.endpoints ? { endpoints: true } : {}), ...(recorded ? {} : { words: true }) });
+      if (c && checks.length < MAX_CHECKS) checks.push({ values: c.values.slice(0, MAX_CHECK_VALUES), classes: [...c.classes], ...(c.concealed ? { concealed: true } : {}), ...(c.endpoints ? { endpoints: true } : {}), ...(c.named ? { named: true } : {}), ...(recorded ? {} : { words: true }) });
     }
     return { kinds: f.kinds & ~Kind.INPUT, from, ...(at ? { at } : {}), ...(checks.length ? { checks } : {}) };
   }

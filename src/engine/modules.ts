@@ -40,6 +40,8 @@ export interface Check {
   classes: string[];
   concealed?: true;
   endpoints?: true;
+  /** The gateway equal to one or two hosts in plain sight (see Comparison.named). */
+  named?: true;
   /** Organisation words a channel counts (see Comparisons.wordsAt), not a comparison by itself. */
   words?: true;
 }

@@ -1616,7 +1616,9 @@ export const rule = createRule({
             const routing = ROUTING_DIFFERENCE.test(ch.versions.what);
             // (Organisations count across the checks: `case u.endsWith("@corp-a.com"): case u.endsWith("@corp-b.net"):` checks two.)
             const orgs = new Set(specificHere.filter((c) => !c.endpoints).flatMap((c) => c.values.map(orgOf))).size;
-            const specific = specificHere.filter((c) => !(routing && c.endpoints) && ([...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2 || !c.endpoints && orgs >= 2));
+            // (The gateway equal to one or two hosts in plain sight steers only what nobody sees: whitespace or a marker.)
+            const quiet = /^(?:whitespace|a marker )/.test(ch.versions.what);
+            const specific = specificHere.filter((c) => !(routing && c.endpoints) && !(c.named && !quiet) && ([...c.classes].some((k) => k !== 'host' && k !== 'keyword') || c.concealed || new Set(c.values.map(orgOf)).size >= 2 || !c.endpoints && orgs >= 2));
             // A locale's region checked against a list of regions (`["CN", "HK", "MO"].includes(region)`) is a place
             // check: what it chooses is covert unless it is text a locale sets its own way (spacing, a marker, case).
             const regionList = specific.some((c) => c.classes.has('region') && c.values.length >= 2);

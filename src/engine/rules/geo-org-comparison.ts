@@ -33,6 +33,7 @@ export const rule = createRule({
     messages: {
       compared: 'The {{source}} is compared with {{count}} specific {{what}}: {{values}}.',
       endpoints: 'The {{source}} is checked against hosts that are mostly known endpoints (the program\'s own, public API and cloud services): {{values}}. Routing, or an allowlist of endpoints.',
+      named: 'The {{source}} is checked against {{values}}, in plain sight. Routing to a named endpoint; it would matter only if it steered a covert channel.',
       setting: 'The {{source}} the program runs in is checked against {{what}}: {{values}}. Routing by where it runs; it would matter only if it steered a covert channel.',
       lookup: 'The {{source}} picks a value from a table keyed by {{count}} specific {{what}}: {{values}}. What it gives is shown or used as text, not checked nor sent: a lookup, which would matter only if it steered a covert channel.',
       choice: 'The {{source}} is compared with {{count}} specific {{what}} ({{values}}) only to pick one of a few constants. What it picks is shown or used as text, not checked nor sent: formatting for the user\'s language or region, which would matter only if it steered a covert channel.',
@@ -53,7 +54,7 @@ export const rule = createRule({
             : !c.table || isTested(context.analysis, c.node) || sinksOf(context.analysis, c.node).some((k) => k.kind !== 'prompt-like text');
           context.report({
             node: c.node,
-            messageId: !tested ? (choice ? 'choice' : 'lookup') : !c.endpoints ? 'compared' : c.flow.kinds & (Kind.CLOUD | Kind.EDITOR) ? 'setting' : 'endpoints',
+            messageId: !tested ? (choice ? 'choice' : 'lookup') : !c.endpoints ? 'compared' : c.flow.kinds & (Kind.CLOUD | Kind.EDITOR) ? 'setting' : c.named ? 'named' : 'endpoints',
             severity: severityOf(c, tested),
             summary: `Checks ${yourSources(c.flow.kinds)} against specific ${what}: ${shortList(c.values, 4)}.`,
             data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, what, values: shortList(c.values, 6) },

@@ -8,6 +8,8 @@ ruleTester('geo-org-comparison', {
     `const M = { "zh-CN": "Ni hao", "en-US": "Hello", "fr-FR": "Bonjour" };\nconst l = Intl.DateTimeFormat().resolvedOptions().locale;\nconsole.log(M[l] || M["en-US"]);`,
     // A regex of local host names is no list of organisations.
     `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst local = /^(?:localhost|127\\.0\\.0\\.1|\\[::1\\])$/.test(h);\nconsole.log(local);`,
+    // Names under a top-level domain reserved for no one (RFC 6761): WSL's share host names no organisation.
+    `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nif (h === "wsl.localhost") console.log("wsl");`,
     // The zone is read but only displayed.
     `const z = Intl.DateTimeFormat().resolvedOptions().timeZone; console.log("zone", z);`,
     // UTC is not a place.
@@ -74,6 +76,15 @@ ruleTester('geo-org-comparison', {
     {
       code: `const fp = {\n  zones: ["Asia/Shanghai", "Asia/Chongqing"],\n  zone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; },\n  match() { return this.zones.includes(this.zone()); },\n};\nconsole.log(fp.match());`,
       findings: [{ severity: 'high', line: 4, message: /Asia\/Shanghai, Asia\/Chongqing/ }],
+    },
+    // The gateway equal to one of two hosts in plain sight, or to an origin the program names nowhere else: routing to a named endpoint, low.
+    {
+      code: `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nif (["llm.initech.com", "ai.globex.net"].includes(h)) console.log("azure");`,
+      findings: [{ severity: 'low', line: 2, message: /llm\.initech\.com, ai\.globex\.net, in plain sight\. Routing to a named endpoint/ }],
+    },
+    {
+      code: `const o = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").origin;\nif (o === "https://llm.initech.com") console.log("azure");`,
+      findings: [{ severity: 'low', line: 2, message: /https:\/\/llm\.initech\.com, in plain sight/ }],
     },
     // One vendor's model names compared with a value that also holds the gateway: one organisation, so low.
     {
