@@ -810,7 +810,8 @@ export class ModuleFacts {
     // (Also a class a CommonJS module is, `const Geo = require("./geo")` of `module.exports = class Geo {…}`.)
     const callee = n.type === 'NewExpression' ? unwrap(n.callee) : undefined;
     const held = callee?.type === 'Identifier' ? this.host.scopes.resolve(callee) : undefined;
-    const defs = held && held.kind === 'const' ? this.host.definitions(held) : [];
+    // (Held by a name given it once: `const`, or the `let` and `var` minifiers and bundlers write, `let d = s(89)`.)
+    const defs = held && (held.kind === 'const' || held.kind === 'let' || held.kind === 'var') ? this.host.definitions(held) : [];
     const cls = callee && (this.importOf(callee) ?? (defs.length === 1 ? this.wholeModuleOf(unwrap(defs[0])) : undefined));
     return cls ? { ...f, made: cls } : f;
   }
