@@ -109,6 +109,7 @@ export class Analysis implements Facts, AnalysisContext {
       reassigned: (name, key) => { const b = this.scopes.resolve(name); return !!b && this.defs.assignsMember(b, key); },
       argumentOf: (b) => this.defs.argumentOf(b),
       pushedTo: (b) => this.defs.pushedTo(b),
+      assignedMembers: (b) => this.defs.assignedMembers(b),
       isLoopCounter: (b) => this.defs.isLoopCounter(b),
       // (What another module exports under an imported name, once the linker found it: `import { SYSTEM_B }`.)
       importedConstant: (id) => {

@@ -94,6 +94,8 @@ export interface DefinitionSource {
   argumentOf?(b: Binding): Node | undefined;
   /** What `b.push(…)` calls add to an array. */
   pushedTo?(b: Binding): Node[];
+  /** The members given to an object's name one by one after it is made (`o["Asia/Shanghai"] = 1`), by key. */
+  assignedMembers?(b: Binding): Array<[string, Node]>;
   /** Whether a `for` loop steps the binding (`i` of `for (let i = 0; …; i++)`). */
   isLoopCounter?(b: Binding): boolean;
   /** What an imported name holds when another module of the program exports a constant under it. */
@@ -202,6 +204,23 @@ export class Evaluator {
         anyDecoded ||= v.provenance.decoded;
       }
       return { value: all, literals: merged, decoded: anyDecoded };
+    }
+    // `const o = {}; o["Asia/Shanghai"] = 1; o["Asia/Urumqi"] = 1`: the object with the members it is given, as
+    // javascript-obfuscator writes an object literal (its keys, for a set or a table; a member read stays unknown
+    // where it is set again, see member).
+    const filled = isObj(value) && !Array.isArray(value) && !Object.keys(value).length && b.kind !== 'param' ? this.defs.assignedMembers?.(b) ?? [] : [];
+    if (filled.length && filled.length <= MAX_MANY) {
+      const obj: Obj = {};
+      const merged = new Literals();
+      merged.shared = new Set([literals]);
+      for (const [key, v] of filled) {
+        const got = this.evaluate(v);
+        obj[key] = got.value;
+        merged.shared.add(got.provenance.literals);
+        // (The key is written in the code as the member's name.)
+        merged.own.push({ type: 'Literal', value: key, start: v.start, end: v.end } as unknown as Node);
+      }
+      return { value: obj, literals: merged, decoded };
     }
     // A loop variable or an iteration callback's parameter is each element in turn.
     const each = source === iterated || !!item || b.kind === 'param' && source === this.defs.iteratedBy(b);
