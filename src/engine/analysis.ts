@@ -263,6 +263,8 @@ export class Analysis implements Facts, AnalysisContext {
         if ((o.type === 'Identifier' && names.has(o.name) || o.type === 'CallExpression' && this.modules.namespaceOf(o) !== undefined) && n.arguments.length) this.modules.inputOf(n);
       });
     }
+    // `process.emit("x-env", hit)`: an event on the `process` every module shares, for other modules' listeners (see the linker).
+    for (const n of this.defs.methodCalls().get('emit') ?? []) if (this.modules.processEvent(n.callee)) this.modules.inputOf(n);
     if (!this.modules.linked) return undefined;
     return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n), (n) => this.dataflow.fact(this.conditions(n)), sends);
   }

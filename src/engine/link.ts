@@ -142,6 +142,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   // What calls put into a store another module exports (`store.set("tz", v)`), by store and key:
   // a call that gets the same key of the same store (`store.get("tz")`) holds it.
   const stored = new Map<string, Array<{ caller: string; value: Fact }>>();
+  /** The slot of an event on the shared `process` (see emitted). */
+  const processSlot = (key: string) => `${GLOBAL}:process\0${key}`;
   const storeSlot = (f: Found, method: string, key: string) => `${num.get(f.id)}:${f.name.endsWith(`.${method}`) ? f.name.slice(0, -method.length - 1) : f.name}\0${key}`;
   for (const m of modules) {
     for (const [key, def] of Object.entries(m.summary.inputs)) {
@@ -156,10 +158,22 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   for (const m of modules) {
     for (const [key, def] of Object.entries(m.summary.inputs)) {
       if (def.type !== 'call' || def.key === undefined || def.args.length < 2 || !EVENT_EMIT.test(methodOf(def.name))) continue;
+      // (`process.emit("x-env", hit)`: the one `process` every module shares.)
+      if (def.spec === GLOBAL) { addTo(emitted, processSlot(def.key), { caller: m.id, args: def.args.slice(1) }); continue; }
       const f = found(m.id, key, def);
       if (f) addTo(emitted, storeSlot(f, methodOf(def.name), def.key), { caller: m.id, args: def.args.slice(1) });
     }
   }
+  /** What other modules emit on `process` under an event a listener there hears (`process.on("x-env", (hit) => …)`), as facts of its parameter. */
+  const heardOnProcess = (id: string, def: InputDef & { type: 'callback' }): Array<{ id: string; fact: Fact }> => {
+    if (def.key === undefined || !EVENT_LISTEN.test(methodOf(def.name))) return [];
+    return (emitted.get(processSlot(def.key)) ?? []).filter((e) => e.caller !== id).flatMap((e) => {
+      const fact = e.args[def.param];
+      const picked = fact && (def.member === undefined ? { id: e.caller, fact } : memberIn(e.caller, fact, def.member));
+      return picked ? [picked] : [];
+    });
+  };
+
   /** The emits a listener input hears (see emitted). */
   const heard = (f: Found, def: InputDef): Array<{ caller: string; args: Fact[] }> => {
     if (def.type !== 'callback' || def.key === undefined || !emitted.size || !EVENT_LISTEN.test(methodOf(def.name))) return [];
@@ -384,6 +398,11 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       for (const r of globalReturns(def.name)) addHeld(held, r.id, r.fact);
       return held;
     }
+    if (def.type === 'callback' && def.spec === GLOBAL) {
+      const held: Held = { k: 0 };
+      for (const g of heardOnProcess(id, def)) addHeld(held, g.id, g.fact);
+      return held;
+    }
     if (!f) return { k: 0 };
     if (def.type === 'callback') {
       const held: Held = { k: 0 };
@@ -495,6 +514,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     if (def && def.type !== 'param') {
       const f = found(id, key, def);
       if (f && def.type === 'callback') out = given(f, def).flatMap((g) => checksOfFact(g.id, g.fact, depth));
+      else if (def.type === 'callback' && def.spec === GLOBAL) out = heardOnProcess(id, def).flatMap((g) => checksOfFact(g.id, g.fact, depth));
       else if (f && def.type === 'value') out = checksOfFact(f.id, f.facts.value, depth);
       // (What other modules put in the member: `state.special = ZONES.includes(tz)`.)
       if (def.type === 'value' && assigned.size) for (const put of putsOf(id, def)) out.push(...checksOfFact(put.caller, put.value, depth));

@@ -197,6 +197,8 @@ export const WEBPACK = 'webpack:';
 /** The specifier of state every module of a program shares: members of `globalThis` and of `process.env` (see globalSlot). */
 export const GLOBAL = '<global>';
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+/** The methods of `process` that emit or listen for an event. */
+const PROCESS_EVENTS = new Set(['emit', 'on', 'once', 'addListener', 'prependListener']);
 /** Writes that set a member to a constant or set its bits: a flag. */
 const FLAG_WRITES = new Set(['=', '|=', '&=', '^=']);
 /** Members of `window` a browser defines (Node defines the rest of the standard ones): no state a program sets. */
@@ -799,6 +801,14 @@ export class ModuleFacts {
     return env?.type === 'Identifier' && env.name === 'process' && !this.host.scopes.resolve(env) ? { spec: GLOBAL, name: `env.${name}` } : undefined;
   }
 
+  /** `process.emit` and `process.on` (and their kin): events on the one `process` every module shares (see the linker). */
+  processEvent(callee: Node): { spec: string; name: string } | undefined {
+    const c = unwrap(callee);
+    const o = c.type === 'MemberExpression' ? unwrap(c.object) : undefined;
+    const method = c.type === 'MemberExpression' ? propertyName(c) : undefined;
+    return o?.type === 'Identifier' && o.name === 'process' && method && PROCESS_EVENTS.has(method) && !this.host.scopes.resolve(o) ? { spec: GLOBAL, name: `process.${method}` } : undefined;
+  }
+
   /** An argument that is an instance of an imported class (`new Geo()`, or a variable holding one): the fact, with that class. */
   private withClass(arg: Node, f: Fact): Fact {
     let n = unwrap(arg);
@@ -855,7 +865,9 @@ export class ModuleFacts {
       const callee = calleeOf(node.callee);
       // (`Base.prototype.zone.call(this)`, as tsc writes `super.zone()` for ES5: a call of that function.)
       const through = node.type === 'CallExpression' && callArguments(node) !== node.arguments ? calleeOf(callee.object) : undefined;
-      const imp = this.importOf(callee) ?? (through && this.importOf(through)) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined);
+      // (Also `process.emit("x-env", hit)`, an event for the listeners of other modules.)
+      const emit = node.type === 'CallExpression' && this.processEvent(callee)?.name === 'process.emit' ? this.processEvent(callee) : undefined;
+      const imp = this.importOf(callee) ?? (through && this.importOf(through)) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined) ?? emit;
       if (imp) def = { type: 'call', spec: imp.spec, name: imp.name, args: [] };
       // `Regions.match(tz)` of `import { Regions }`: a method named as a built-in one is, or that built-in method of an
       // imported list or text. The linker is asked; until it finds the method, the call is the built-in one.
@@ -895,7 +907,7 @@ export class ModuleFacts {
     if (call?.type !== 'CallExpression') return undefined;
     const arg = (call.arguments as Node[]).indexOf(fn);
     const param = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
-    const imp = arg >= 0 && param >= 0 ? this.importOf(calleeOf(call.callee)) : undefined;
+    const imp = arg >= 0 && param >= 0 ? this.importOf(calleeOf(call.callee)) ?? this.processEvent(call.callee) : undefined;
     if (!imp) return undefined;
     // `bus.on("env", (tz) => …)`: the event, for what another module emits under it (see the linker).
     const first = call.arguments[0];
