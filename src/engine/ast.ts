@@ -267,10 +267,6 @@ export function thenPromise(fn: Node, id: Node): Node | undefined {
 export const isNullish = (n: Node) => n.type === 'Literal' && n.value === null || n.type === 'Identifier' && n.name === 'undefined' || n.type === 'UnaryExpression' && n.operator === 'void';
 
 /**
- * The conditional around a test of `name` against nothing (or its truth) that gives `name` itself: `name ? name : y`,
- * and `(_a = x) !== null && _a !== void 0 ? _a : y` from the assignment, as tsc and babel write `x ?? y` for older targets.
- */
-/**
  * The conditional of a lowered optional member around `node` (an assignment to `name`): `(_a = x) === null ||
  * _a === void 0 ? void 0 : _a.mark`, as tsc, babel and swc write `x?.mark`.
  */
@@ -296,6 +292,10 @@ export function awaitedArgument(node: Node): Node | undefined {
   return node.type === 'AwaitExpression' || node.type === 'YieldExpression' && node.argument && !node.delegate ? unwrap(node.argument) : undefined;
 }
 
+/**
+ * The conditional around a test of `name` against nothing (or its truth) that gives `name` itself: `name ? name : y`,
+ * and `(_a = x) !== null && _a !== void 0 ? _a : y` from the assignment, as tsc and babel write `x ?? y` for older targets.
+ */
 export function fallbackAround(node: Node, name: string): Node | undefined {
   let n = node;
   for (let p = n.parent; p; n = p, p = p.parent) {

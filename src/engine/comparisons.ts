@@ -50,8 +50,7 @@ export class Comparisons {
   private readonly specificValues = new Map<string | number, boolean>();
   /** Whether single organisation words count (see wordsAt). */
   private words = false;
-  /** Hosts the program's own text names in http(s) URLs, and their registrable names (`claude` of `code.claude.com`), collected on first use. */
-  /** Hosts named in URLs, their registrable names, and where each is named. */
+  /** Hosts the program's own text names in http(s) URLs, their registrable names (`claude` of `code.claude.com`) and where each is named, collected on first use. */
   private own?: { hosts: Set<string>; brands: Set<string>; at: Map<string, number[]> };
   /** Kinds of fingerprint values whose comparisons were followed and found to be no check (a picker marking the user's own entry). */
   settledKinds = 0;
@@ -636,10 +635,6 @@ export class Comparisons {
     return shape.list && shape.value && compares(shape.target) ? { list: shape.list, value: shape.value } : undefined;
   }
 
-  /**
-   * Cheap filter before evaluating: could this expression be a constant? Literals,
-   * bindings with one constant definition, calls of known functions or decoders.
-   */
   /** A class's name: a class, a function declaration, or a name given a function or an IIFE's result (`var C = function () {…}()`). */
   private isClassName(id: Node): boolean {
     const b = this.a.scopes.resolve(id);
@@ -649,6 +644,10 @@ export class Comparisons {
     return !!d && (isFunction(d) || d.type === 'CallExpression' && isFunction(unwrap(d.callee)) && !d.arguments.length);
   }
 
+  /**
+   * Cheap filter before evaluating: could this expression be a constant? Literals,
+   * bindings with one constant definition, calls of known functions or decoders.
+   */
   mayBeConstant(node: Node, depth = 0): boolean {
     node = unwrap(node);
     if (depth > 10) return false;

@@ -26,21 +26,18 @@ export interface ConstantCode {
   otherContext: boolean;
 }
 
-/**
- * The text with constant code written in place of the eval and Function calls that run it; undefined when there is none.
- * With `apart`, code that runs in another context is left where it is (see constantCodeApart).
- */
-export function inlineConstantCode(text: string, index: ParsedIndex | undefined, apart = false): string | undefined {
-  const edits: Edit[] = constantCode(text, index).filter((c) => !(apart && c.otherContext));
-  return edits.length ? applyEdits(text, edits) : undefined;
+/** The text with constant code written in place of the eval and Function calls that run it; undefined when there is none. */
+export function inlineConstantCode(text: string, index: ParsedIndex | undefined): string | undefined {
+  return writeConstantCode(text, constantCode(text, index));
 }
 
-/** The constant code a file runs in another context, to be analysed alone (see inlineConstantCode). */
-export function constantCodeApart(text: string, index: ParsedIndex | undefined): ConstantCode[] {
-  return constantCode(text, index).filter((c) => c.otherContext);
+/** The text with the pieces of constant code given (see constantCode) written in place; undefined for none. */
+export function writeConstantCode(text: string, pieces: ConstantCode[]): string | undefined {
+  return pieces.length ? applyEdits(text, pieces) : undefined;
 }
 
-function constantCode(text: string, index: ParsedIndex | undefined): ConstantCode[] {
+/** The constant code a file runs, each piece with what it is written as in its place. */
+export function constantCode(text: string, index: ParsedIndex | undefined): ConstantCode[] {
   if (!index) return [];
   const out: ConstantCode[] = [];
   const members = /\beval\s*\)\s*\(|\.eval\s*\(|\.runIn(?:This|New)?Context\s*\(/.test(text) ? index.nodes.filter((n) => n.type === 'CallExpression' && runsCode(n.callee)) : [];

@@ -102,10 +102,14 @@ function isClassDescriptorCall(node: Node): boolean {
 function describedValues(list: Node | undefined): Array<[string, Node]> {
   if (list?.type !== 'ArrayExpression' || !list.elements.every(isMemberDescriptor)) return [];
   return (list.elements as Node[]).flatMap((d) => {
-    const prop = (name: string) => (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === name)?.value;
-    const value = prop('value');
-    return value ? [[String(prop('key')!.value), value] as [string, Node]] : [];
+    const value = descriptorProp(d, 'value');
+    return value ? [[String(descriptorProp(d, 'key')!.value), value] as [string, Node]] : [];
   });
+}
+
+/** What a property descriptor (`{ key: "zone", get: fn }`, `{ value: v, enumerable: true }`) gives under a name. */
+function descriptorProp(d: Node, name: string): Node | undefined {
+  return (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === name)?.value;
 }
 
 /** Babel's class for ES5 written in place (`_createClass(function Env() { _classCallCheck(this, Env); … })`): the constructor. */
@@ -1114,7 +1118,7 @@ export class Definitions {
     else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier') name = parent.left.name;
     if (!name) {
       // (A method babel wrote as a descriptor, `{ key: "match", value: function match(z) {…} }`, is called by its key.)
-      const described = parent?.type === 'Property' && keyName(parent) === 'value' && isMemberDescriptor(parent.parent ?? null) ? (parent.parent!.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'key')?.value.value : undefined;
+      const described = parent?.type === 'Property' && keyName(parent) === 'value' && isMemberDescriptor(parent.parent ?? null) ? descriptorProp(parent.parent!, 'key')?.value : undefined;
       const key = parent?.type === 'AssignmentExpression' && parent.right === held ? propertyName(parent.left)
         : typeof described === 'string' ? described
         : (parent?.type === 'Property' || parent?.type === 'MethodDefinition') && parent.value === held ? keyName(parent) : undefined;
@@ -2058,7 +2062,7 @@ export class Definitions {
       // (`env || (env = new Env())`: the instance kept as it is made.)
       // (`env ||= new Env()` is the instance made there, or the one kept before.)
       case 'AssignmentExpression': return node.operator === '=' ? this.objectShapes(node.right, depth + 1) : isLogicalAssignment(node) ? [...this.objectShapes(node.right, depth + 1), ...this.objectShapes(node.left, depth + 1)] : [];
-      case 'AwaitExpression': case 'YieldExpression': return node.argument && !node.delegate ? this.objectShapes(node.argument, depth + 1) : [];
+      case 'AwaitExpression': case 'YieldExpression': { const awaited = awaitedArgument(node); return awaited ? this.objectShapes(awaited, depth + 1) : []; }
       // (`n = (c = { os: … }, { corp() {…} })`: a minifier's sequence gives its last value, an object written there.
       // Not any last value: `(init_x(), ns)` of esbuild's lazy modules is followed where members are looked up.)
       case 'SequenceExpression': {
@@ -2236,7 +2240,7 @@ export class Definitions {
   private prototypeDescriptors(b: Binding): Array<[string, Node]> {
     const out: Array<[string, Node]> = [];
     for (const call of this.descriptorCalls(b)) {
-      for (const d of call.arguments[1].type === 'ArrayExpression' ? call.arguments[1].elements as Node[] : []) out.push([(d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'key')!.value.value as string, d]);
+      for (const d of call.arguments[1].type === 'ArrayExpression' ? call.arguments[1].elements as Node[] : []) out.push([descriptorProp(d, 'key')!.value as string, d]);
     }
     for (const call of this.methodCalls().get('defineProperty') ?? []) {
       const [proto, key, d] = (call.arguments as Node[]).map((a) => a && unwrap(a));
@@ -2251,7 +2255,7 @@ export class Definitions {
   prototypeGetters(fn: FunctionNode): Array<[string, FunctionNode]> {
     const b = this.declaredBinding(fn);
     return (b ? this.prototypeDescriptors(b) : []).flatMap(([key, d]) => {
-      const get = (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === 'get')?.value;
+      const get = descriptorProp(d, 'get');
       return get && isFunction(get) ? [[key, get as FunctionNode] as [string, FunctionNode]] : [];
     });
   }
@@ -2271,9 +2275,8 @@ export class Definitions {
     }
     // `_createClass(C, [{ key: "m", value: fn }, { key: "g", get: fn }])`: a getter's value is what it returns.
     for (const [key, d] of this.prototypeDescriptors(b)) {
-      const prop = (name: string) => (d.properties as Node[]).find((p) => p.type === 'Property' && keyName(p) === name)?.value;
-      const value = prop('value');
-      const get = prop('get');
+      const value = descriptorProp(d, 'value');
+      const get = descriptorProp(d, 'get');
       if (value) out.push([key, [value]]);
       else if (get && isFunction(get)) out.push([key, this.returnsOf(get)]);
     }

@@ -167,11 +167,13 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   /** What other modules emit on `process` under an event a listener there hears (`process.on("x-env", (hit) => …)`), as facts of its parameter. */
   const heardOnProcess = (id: string, def: InputDef & { type: 'callback' }): Array<{ id: string; fact: Fact }> => {
     if (def.key === undefined || !EVENT_LISTEN.test(methodOf(def.name))) return [];
-    return (emitted.get(processSlot(def.key)) ?? []).filter((e) => e.caller !== id).flatMap((e) => {
-      const fact = e.args[def.param];
-      const picked = fact && (def.member === undefined ? { id: e.caller, fact } : memberIn(e.caller, fact, def.member));
-      return picked ? [picked] : [];
-    });
+    return (emitted.get(processSlot(def.key)) ?? []).filter((e) => e.caller !== id).flatMap((e) => picked(e.caller, e.args[def.param], def.member));
+  };
+
+  /** A callback parameter's fact, or the member of it the input reads, with the module it is a fact of. */
+  const picked = (id: string, fact: Fact | undefined, member: string | undefined): Array<{ id: string; fact: Fact }> => {
+    const p = fact && (member === undefined ? { id, fact } : memberIn(id, fact, member));
+    return p ? [p] : [];
   };
 
   /** The emits a listener input hears (see emitted). */
@@ -189,12 +191,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    */
   const given = (f: Found, def: InputDef & { type: 'callback' }): Array<{ id: string; fact: Fact }> => {
     const all = [{ id: f.id, fact: f.facts.calls?.[def.arg]?.[def.param] }, ...heard(f, def).map((e) => ({ id: e.caller, fact: e.args[def.param] }))];
-    const out: Array<{ id: string; fact: Fact }> = [];
-    for (const g of all) {
-      const picked = g.fact && (def.member === undefined ? { id: g.id, fact: g.fact } : memberIn(g.id, g.fact, def.member));
-      if (picked) out.push(picked);
-    }
-    return out;
+    return all.flatMap((g) => picked(g.id, g.fact, def.member));
   };
 
   // What modules assign to members of another module's objects (`state.zone = tz`), by object and member:

@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { addTo, COMPARE_METHODS, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, awaitedArgument, COMPARE_METHODS, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import { isChannelText } from './characters';
 import type { Binding, ScopeResolver } from './scope';
 import { forEachChild } from './walk';
@@ -531,9 +531,8 @@ export class ModuleFacts {
     const sent = (node.type === 'CallExpression' || node.type === 'MemberExpression') && depth < 3 ? this.host.sentValues(node) : undefined;
     if (sent?.length === 1) return this.namespaceOf(sent[0], depth + 1);
     switch (node.type) {
-      case 'AwaitExpression': return this.namespaceOf(node.argument, depth);
-      // (`yield import("./geo")` in the generator a compiler runs as an async function, `_asyncToGenerator(function* () {…})`.)
-      case 'YieldExpression': return node.argument && !node.delegate ? this.namespaceOf(node.argument, depth) : undefined;
+      // (Also `yield import("./geo")` in the generator a compiler runs as an async function, `_asyncToGenerator(function* () {…})`.)
+      case 'AwaitExpression': case 'YieldExpression': { const awaited = awaitedArgument(node); return awaited && this.namespaceOf(awaited, depth); }
       // `m.default` of an interop helper's result (`__importDefault(require("m")).default`) is the CommonJS module.
       case 'MemberExpression': return propertyName(node) === 'default' && unwrap(node.object).type === 'Identifier' && this.isInteropResult(unwrap(node.object)) ? this.namespaceOf(node.object, depth) : undefined;
       case 'ImportExpression': { const s = stringOf(node.source); return isProgramSpec(s) ? s : undefined; }
@@ -731,7 +730,8 @@ export class ModuleFacts {
   /** What an expression awaits (`await getEnv()`, `yield getEnv()` of a lowered async body, or an ES5 state machine's `_a.sent()`), or the expression itself. */
   private awaited(node: Node): Node {
     const u = unwrap(node);
-    if (u.type === 'AwaitExpression' || u.type === 'YieldExpression' && u.argument && !u.delegate) return unwrap(u.argument);
+    const awaited = awaitedArgument(u);
+    if (awaited) return awaited;
     const sent = this.host.sentValues(u);
     return sent?.length === 1 ? unwrap(sent[0]) : u;
   }
@@ -866,7 +866,8 @@ export class ModuleFacts {
       // (`Base.prototype.zone.call(this)`, as tsc writes `super.zone()` for ES5: a call of that function.)
       const through = node.type === 'CallExpression' && callArguments(node) !== node.arguments ? calleeOf(callee.object) : undefined;
       // (Also `process.emit("x-env", hit)`, an event for the listeners of other modules.)
-      const emit = node.type === 'CallExpression' && this.processEvent(callee)?.name === 'process.emit' ? this.processEvent(callee) : undefined;
+      const event = node.type === 'CallExpression' ? this.processEvent(callee) : undefined;
+      const emit = event?.name === 'process.emit' ? event : undefined;
       const imp = this.importOf(callee) ?? (through && this.importOf(through)) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined) ?? emit;
       if (imp) def = { type: 'call', spec: imp.spec, name: imp.name, args: [] };
       // `Regions.match(tz)` of `import { Regions }`: a method named as a built-in one is, or that built-in method of an

@@ -10,7 +10,7 @@ import { shortList } from './evidence';
 import { sendingParams } from './sinks';
 import { resolveStringArrays } from './stringArray';
 import { inlineProxyObjects } from './proxyObjects';
-import { constantCodeApart, inlineConstantCode } from './constantCode';
+import { constantCode, writeConstantCode } from './constantCode';
 import { LineIndex } from './lines';
 import { Kind, kindNames } from './sources';
 import { severityRank, type EvidenceStep, type FileResult, type Finding } from './types';
@@ -53,8 +53,11 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     // 2.1.196's 18 MB module runs one `vm.runInContext` of a constant: 1.43 GB and 14.2 s with it written in place,
     // 0.89 GB and 11.1 s analysed alone, with the same findings.)
     const large = source.length > COLLECT_BEFORE_REPARSE;
-    const apart = large ? constantCodeApart(source, parsed.index) : [];
-    for (const rewrite of [(t: string, i: ParsedIndex | undefined) => inlineConstantCode(t, i, large), resolveStringArrays, inlineProxyObjects]) {
+    const pieces = constantCode(source, parsed.index);
+    const apart = large ? pieces.filter((c) => c.otherContext) : [];
+    const inline = large ? pieces.filter((c) => !c.otherContext) : pieces;
+    // (The first rewrite is of the source itself.)
+    for (const rewrite of [(t: string) => writeConstantCode(t, inline), resolveStringArrays, inlineProxyObjects]) {
       const next = rewrite(analysed, parsed.index);
       if (next === undefined) continue;
       parsed = undefined as unknown as ParseResult;
