@@ -805,6 +805,14 @@ function copied(node: Node): Node {
   return n.type === 'CallExpression' && n.arguments.length === 0 && methodName(n) === 'slice' ? unwrap(n.callee).object : n;
 }
 
+/** The call writing a date as text that an expression is, or the part of whose text it is (`d.toISOString().slice(0, 10)`). */
+function dateFormatted(n: Node): Node | undefined {
+  const u = unwrap(n);
+  if (u.type !== 'CallExpression') return undefined;
+  if (DATE_FORMATS.has(methodName(u) ?? '')) return u;
+  return /^(?:slice|substring|substr)$/.test(methodName(u) ?? '') ? dateFormatted(unwrap(u.callee).object) : undefined;
+}
+
 /** A date written as text (`d.toISOString()`, or a name that holds one). */
 function isDateText(context: RuleContext, n: Node): boolean {
   let u = unwrap(n);
@@ -869,8 +877,11 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     // `s.trimEnd()` against `s`: the same text with or without the whitespace at its ends.
     if (x !== untrimmed(x) && same(untrimmed(x), y)) return { what: 'whitespace', a: text(y), b: text(x) };
     // `d.toUTCString()` against `d.toISOString()`, `d.toLocaleDateString("en-GB")` against `("en-US")`: one date written in another format.
+    // (Also a part of one, `d.toISOString().slice(0, 10)` against `d.toLocaleDateString("en-US")`.)
     const formatArgs = (c: Node) => context.analysis.textOf(c).slice(context.analysis.textOf(c.callee).length);
-    if (x.type === 'CallExpression' && y.type === 'CallExpression' && DATE_FORMATS.has(methodName(x) ?? '') && DATE_FORMATS.has(methodName(y) ?? '') && (methodName(x) !== methodName(y) || formatArgs(x) !== formatArgs(y)) && same(unwrap(x.callee).object, unwrap(y.callee).object)) {
+    const fx = dateFormatted(x);
+    const fy = dateFormatted(y);
+    if (fx && fy && (methodName(fx) !== methodName(fy) || formatArgs(fx) !== formatArgs(fy) || x !== fx || y !== fy) && same(unwrap(fx.callee).object, unwrap(fy.callee).object)) {
       return { what: 'the format of a date', a: text(y), b: text(x) };
     }
     // `now.replace(/\.\d+Z$/, "Z")` against `now` of `new Date().toISOString()`: one date written two ways.

@@ -3,6 +3,7 @@ import type { Comparison, Facts } from '../analysis';
 import { fallbackAround, isNullish, type Node } from '../ast';
 import type { Binding } from '../scope';
 import { forEachChild } from '../walk';
+import { isChannelText } from '../characters';
 import { orgOf } from '../constants';
 import { shortList, yourSources } from '../evidence';
 import { createRule } from '../rule';
@@ -48,9 +49,12 @@ export const rule = createRule({
           const what = [...c.classes].map((k) => (c.values.length === 1 ? CLASS_NAME : CLASS_NAMES)[k]).join(' and ');
           // (A table's outcome that picks where a request goes, or is sent, steers too: `https://${R[tz]}.cdn…`.)
           // (So does a language or region check that picks one of a few constants: `region === "US" ? "MM/DD" : "DD.MM"`.)
-          const choice = !c.table && [...c.classes].every((k) => k === 'locale' || k === 'region') ? constantChoice(c.node) : undefined;
+          // (So does a zone check that picks one of a few plain words only shown, a currency or a unit: `imperial ? "miles" : "km"`.)
+          const places = [...c.classes].every((k) => k === 'zone' || k === 'offset');
+          const choices = !c.table && (places || [...c.classes].every((k) => k === 'locale' || k === 'region')) ? constantChoices(context.analysis, c.node, places) : undefined;
           // (A table's text may be prompt-like and still a lookup; a choice that reaches any text, header or request steers it.)
-          const tested = choice ? isTested(context.analysis, choice) || sinksOf(context.analysis, choice).length > 0
+          const choice = !!choices;
+          const tested = choices ? choices.some((ch) => isTested(context.analysis, ch) || sinksOf(context.analysis, ch).length > 0)
             : !c.table || isTested(context.analysis, c.node) || sinksOf(context.analysis, c.node).some((k) => k.kind !== 'prompt-like text');
           context.report({
             node: c.node,
@@ -104,19 +108,29 @@ function isTested(analysis: Facts, node: Node, depth = 0): boolean {
 /** A constant written out: a literal, or a template without expressions. */
 const isConstant = (n: Node) => n.type === 'Literal' || n.type === 'TemplateLiteral' && n.expressions.length === 0;
 
+/** A word shown as it is: no look-alike or invisible character, no marker (see isChannelText). */
+const isPlainWord = (n: Node) => n.type === 'Literal' && typeof n.value === 'string' && !isChannelText(n.value) || n.type === 'TemplateLiteral' && n.expressions.length === 0 && !isChannelText(n.quasis[0].value.cooked ?? '');
+
 /**
- * The conditional a test steers when it only picks one of a few constants (`r === "US" ? "MM/DD" : r === "CN" ? "YYYY/MM" : "DD.MM"`,
- * the test also inside `!`, `&&` or `||`): the outermost one of the chain; undefined for any other use.
+ * The conditionals a test steers when it only picks one of a few constants (`r === "US" ? "MM/DD" : r === "CN" ? "YYYY/MM" : "DD.MM"`,
+ * the test also inside `!`, `&&` or `||`, or kept in a variable read only so: `const imperial = …; imperial ? "mi" : "km"`): the
+ * outermost one of each chain; undefined for any other use. `words`: the constants must be plain words.
  */
-function constantChoice(test: Node): Node | undefined {
+function constantChoices(analysis: Facts, test: Node, words: boolean, depth = 0): Node[] | undefined {
   let n = test;
   let p = n.parent;
   while (p && (p.type === 'ParenthesizedExpression' || p.type === 'LogicalExpression' || p.type === 'UnaryExpression' && p.operator === '!')) { n = p; p = n.parent; }
+  if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier' && depth < 2) {
+    const b = analysis.binding(p.id);
+    const reads = b && /^(?:const|let|var)$/.test(b.kind) && analysis.definitions(p.id).length === 1 ? readsOf(analysis, b, p.id) : undefined;
+    const each = reads?.length ? reads.map((r) => constantChoices(analysis, r, words, depth + 1)) : [];
+    return each.length && each.every((c) => c) ? each.flatMap((c) => c!) : undefined;
+  }
   if (p?.type !== 'ConditionalExpression' || p.test !== n) return undefined;
   let choice = p;
   while (choice.parent?.type === 'ConditionalExpression' && choice.parent.test !== choice) choice = choice.parent;
-  const leaves = (c: Node): boolean => (c.type === 'ConditionalExpression' ? leaves(c.consequent) && leaves(c.alternate) : isConstant(c));
-  return leaves(choice.consequent) && leaves(choice.alternate) ? choice : undefined;
+  const leaves = (c: Node): boolean => (c.type === 'ConditionalExpression' ? leaves(c.consequent) && leaves(c.alternate) : words ? isPlainWord(c) : isConstant(c));
+  return leaves(choice.consequent) && leaves(choice.alternate) ? [choice] : undefined;
 }
 
 /** Nodes of a scope looked through for the reads of a variable; beyond, its uses count as tested. */

@@ -97,6 +97,33 @@ ruleTester('geo-org-comparison', {
       code: `const region = new Intl.Locale(navigator.language).maximize().region;\nconst fmt = region === "GB" ? "DD/MM/YYYY" : ["CN", "JP", "KR"].includes(region) ? "YYYY/MM/DD" : "MM/DD/YYYY";\ndocument.title = fmt;`,
       findings: [{ severity: 'low', line: 2, message: /1 specific region \(GB\) only to pick one of a few constants/ }, { severity: 'low', line: 2, message: /\(CN, JP, KR\).*formatting for the user's language or region/ }],
     },
+    // A zone check that only picks a plain word to show (a unit, a currency) is formatting too, also through a variable
+    // read only as such a choice; a region check kept so, the same.
+    {
+      code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst imperial = z.startsWith("America/") && z !== "America/Toronto";\nconsole.log(imperial ? "miles" : "km");`,
+      findings: [{ severity: 'low', line: 2, message: /only to pick one of a few constants/ }],
+    },
+    {
+      code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst currency = z.startsWith("Europe/") ? "EUR" : z === "Asia/Tokyo" ? "JPY" : "USD";\nconsole.log(new Intl.NumberFormat(undefined, { style: "currency", currency }).format(12.5));`,
+      findings: [{ severity: 'low', line: 2, message: /1 specific time zone \(Asia\/Tokyo\) only to pick/ }],
+    },
+    {
+      code: `const reg = new Intl.Locale(Intl.DateTimeFormat().resolvedOptions().locale).maximize().region;\nconst mondayFirst = !["US", "CA", "JP", "BR"].includes(reg);\nconsole.log(mondayFirst ? "Mo Tu We" : "Su Mo Tu");`,
+      findings: [{ severity: 'low', line: 2, message: /only to pick one of a few constants/ }],
+    },
+    // Not when the words are sent, when a pick is a look-alike character, nor when the variable is also tested elsewhere.
+    {
+      code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst imperial = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(z);\nfetch("https://api.vendor.dev/v1/m?u=" + (imperial ? "mi" : "km"));`,
+      findings: [{ severity: 'high', line: 2, message: /compared with 3 specific time zones/ }],
+    },
+    {
+      code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(z);\nconsole.log(hit ? "It\u2019s" : "It's");`,
+      findings: [{ severity: 'high', line: 2, message: /compared with 3 specific time zones/ }],
+    },
+    {
+      code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(z);\nconsole.log(hit ? "mi" : "km");\nif (hit) process.exit(1);`,
+      findings: [{ severity: 'high', line: 2, message: /compared with 3 specific time zones/ }],
+    },
     {
       code: `const region = new Intl.Locale(navigator.language).maximize().region;\nconst mode = ["CN", "IR", "KP"].includes(region) ? "restricted" : "full";\nfetch("https://api.vendor.dev/v1/config?mode=" + mode);`,
       findings: [{ severity: 'medium', line: 2, message: /compared with 3 specific regions: CN, IR, KP/ }],
