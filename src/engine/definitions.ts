@@ -1411,6 +1411,7 @@ export class Definitions {
       if (values) found.push(values);
       if (o.type === 'ObjectExpression' && !o.properties.length) for (const a of this.namespaceWrites(o, key)) out.push(a.right);
       if (o.type === 'ClassBody' || o.type === 'BlockStatement') for (const a of this.thisAssignments(key).get(o) ?? []) out.push(a.right);
+      if (o.type === 'ClassBody' && unwrap(object).type === 'ThisExpression') out.push(...this.instanceWrites(o, key, depth));
     }
     const b = unwrap(object).type === 'Identifier' ? this.a.scopes.resolve(unwrap(object)) : undefined;
     // Inside `const C = class C { … }` the class's own name is another binding of the same class.
@@ -1926,6 +1927,15 @@ export class Definitions {
     return this.nodesFor(this.memberAssignmentsByName.get(key)!, cache, b, (a) => unwrap(a.left.object));
   }
 
+  /**
+   * `p.tz = v` on an instance of a class made outside its methods (`const p = new Probe()`, also in a static
+   * factory, `static create() { const p = new Probe(); p.tz = …; return p }`): what `this.tz` reads in them.
+   */
+  private instanceWrites(body: Node, key: string, depth: number): Node[] {
+    const writes = depth < 4 ? this.memberAssignments.get(key) ?? [] : [];
+    return writes.filter((a) => a.operator === '=' && unwrap(a.left.object).type === 'Identifier' && this.objectShapes(unwrap(a.left.object), depth + 1).includes(body)).map((a) => a.right);
+  }
+
   /** Assignments `name.key = value` (`this.key = value` for "this"), grouped by name on first use of a key. */
   /** The members given to an object's name one by one after it is made (`body.c = v`, `b["c"] = v`), by key. */
   assignedMembers(b: Binding): Array<[string, Node]> {
@@ -2067,7 +2077,10 @@ export class Definitions {
       // Not any last value: `(init_x(), ns)` of esbuild's lazy modules is followed where members are looked up.)
       case 'SequenceExpression': {
         const last = unwrap(node.expressions[node.expressions.length - 1]);
-        return last.type === 'ObjectExpression' || last.type === 'ClassExpression' ? this.objectShapes(last, depth + 1) : [];
+        if (last.type === 'ObjectExpression' || last.type === 'ClassExpression') return this.objectShapes(last, depth + 1);
+        // (Also an instance made just before, `return t.tz = …, t` of `const t = new Probe`.)
+        const made = last.type === 'Identifier' ? this.soleDefinition(last) : undefined;
+        return made && unwrap(made).type === 'NewExpression' ? this.objectShapes(made, depth + 1) : [];
       }
       case 'MemberExpression': {
         const key = propertyName(node);
@@ -2104,9 +2117,12 @@ export class Definitions {
           return (node.arguments as Node[]).flatMap((a) => this.objectShapes(a, depth + 1));
         }
         // `Object.fromEntries([["zone", tz], …])`: an object with those members.
+        // (Also the pairs a generator yields: `Object.fromEntries(facts())` of `function* facts() { yield ["zone", tz]; … }`.)
         const entries = c.type === 'MemberExpression' && propertyName(c) === 'fromEntries' ? unwrap(node.arguments[0] ?? node) : undefined;
-        if (entries?.type === 'ArrayExpression') {
-          const pairs = (entries.elements as Array<Node | null>).filter((e): e is Node => e?.type === 'ArrayExpression' && e.elements.length === 2 && !!e.elements[0] && !!e.elements[1]);
+        const generator = entries?.type === 'CallExpression' ? this.functionOf(entries.callee, depth + 1) : undefined;
+        const yielded = generator?.generator ? this.returnsOf(generator) : undefined;
+        if (entries?.type === 'ArrayExpression' || yielded?.length) {
+          const pairs = (yielded ?? entries!.elements as Array<Node | null>).map((e) => e && unwrap(e)).filter((e): e is Node => e?.type === 'ArrayExpression' && e.elements.length === 2 && !!e.elements[0] && !!e.elements[1]);
           const properties = pairs.map((e) => ({ type: 'Property', kind: 'init', computed: true, key: e.elements[0], value: e.elements[1], start: e.start, end: e.end, parent: e }));
           return [{ type: 'ObjectExpression', properties, start: node.start, end: node.end, parent: node.parent } as unknown as Node];
         }

@@ -258,8 +258,9 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    * object literal passed, or of the object another module's function returned to the caller
    * (`variant(await collect())` where `collect` returns `{ tz }`), with the module it is a fact of.
    */
-  const memberOfArgument = (caller: string, args: Fact[], d: { index: number; member?: string }): { id: string; fact: Fact } | undefined => {
-    if (d.member === undefined) return args[d.index] && { id: caller, fact: args[d.index] };
+  const memberOfArgument = (caller: string, args: Fact[], d: { index: number; member?: string; called?: true }): { id: string; fact: Fact } | undefined => {
+    // (A parameter called, given a function written in place: what that function returns, `check(() => zone())`.)
+    if (d.member === undefined) return args[d.index] && { id: caller, fact: d.called ? args[d.index].returns ?? args[d.index] : args[d.index] };
     const direct = memberIn(caller, args[d.index], d.member);
     if (direct) return direct;
     for (const key of args[d.index]?.from ?? []) {
@@ -312,9 +313,9 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return out;
   };
 
-  /** What a method of the argument returns when the caller wrote it in place (`register({ check: () => … })`). */
+  /** What a method of the argument returns when the caller wrote it in place (`register({ check: () => … })`), or the argument called (`check(() => zone())`). */
   const inlineReturns = (call: { caller: string; args: Fact[] }, def: InputDef & { type: 'param' }): Fact | undefined =>
-    def.method !== undefined && !def.called ? argumentFact(call.args, def)?.members?.[def.method]?.returns : undefined;
+    def.called ? call.args[def.index]?.returns : def.method !== undefined ? argumentFact(call.args, def)?.members?.[def.method]?.returns : undefined;
 
   /** A parameter whose value is what a function callers pass returns: a method of it, or itself called. */
   const callsPassed = (d: InputDef & { type: 'param' }): boolean => d.method !== undefined || !!d.called;

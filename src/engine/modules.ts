@@ -253,8 +253,10 @@ function withMembers(arg: Node, of: (node: Node) => Fact, classOf: (node: Node, 
 }
 
 /** The argument a parameter (or a member of one, `env.hit`, `env.clock.zone`) takes from a call's arguments. */
-export function argumentFact(args: Fact[], d: { index: number; member?: string }): Fact | undefined {
-  return memberAt(args[d.index], d.member);
+export function argumentFact(args: Fact[], d: { index: number; member?: string; called?: true }): Fact | undefined {
+  // (A parameter called, given a function written in place: what it returns, `check(() => zone())`.)
+  const a = d.called && d.member === undefined ? args[d.index]?.returns ?? args[d.index] : args[d.index];
+  return memberAt(a, d.member);
 }
 
 /** A member of what a fact holds, by its path (`env.clock.zone`); the fact itself without one. */
@@ -1451,6 +1453,9 @@ export class ModuleFacts {
       // (A code a check picks, `track(hit() ? "session_begin" : "session_start")`: the check's outcome is what is given.)
       const u = unwrap(a);
       if (u.type === 'ConditionalExpression' && isLiteral(unwrap(u.consequent)) && isLiteral(unwrap(u.alternate))) f = mergeFacts([f, of(u.test)]);
+      // (A function written in place, `check(() => zone())`: what it returns, for a parameter the other module calls.)
+      const returned = isFunction(u) ? returnsFact(u as FunctionNode) : undefined;
+      if (returned && (returned.kinds || returned.from.length)) f = { ...f, returns: returned };
       // (A list of places or hosts handed to another module's function: what it holds, for that function's comparisons.)
       // (Only a list written there or named: evaluating every argument of a split build's calls costs memory.)
       const c = a.type === 'ArrayExpression' || a.type === 'Identifier' && !(f.kinds || f.from.length) ? constant(a) : undefined;
@@ -1540,14 +1545,14 @@ export class ModuleFacts {
     // and the inputs those calls' arguments come from.
     const keep = new Set(this.reaching);
     for (const e of Object.values(exports)) for (const k of [...e.value.from, ...e.returns?.from ?? [], ...Object.values(e.calls ?? {}).flat().flatMap((f) => f.from)]) keep.add(k);
-    for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length || a.made || a.constant || a.members)) keep.add(key);
+    for (const [key, def] of all) if (def.type === 'call' && def.args.some((a) => a.kinds || a.from.length || a.made || a.constant || a.members || a.returns)) keep.add(key);
     // (Also what a function put on the global object returns, and its methods': see puts.)
     const factKeys = (f: Fact): string[] => [...f.from, ...f.returns ? factKeys(f.returns) : [], ...Object.values(f.members ?? {}).flatMap(factKeys)];
     for (const p of [...puts, ...keeps]) for (const k of factKeys(p.value)) keep.add(k);
     const queue = [...keep];
     while (queue.length) {
       const def = all.get(queue.pop()!);
-      if (def?.type === 'call') for (const a of [...def.args, ...def.own ?? []]) for (const k of a.from) if (!keep.has(k)) { keep.add(k); queue.push(k); }
+      if (def?.type === 'call') for (const a of [...def.args, ...def.own ?? []]) for (const k of [...a.from, ...a.returns?.from ?? []]) if (!keep.has(k)) { keep.add(k); queue.push(k); }
     }
     const inputs: ModuleSummary['inputs'] = {};
     for (const key of keep) { const def = all.get(key); if (def) inputs[key] = def; }

@@ -284,6 +284,25 @@ ruleTester('covert-channel', {
       code: `${zone}\nconst fmt = cn ? { month: "2-digit", day: "2-digit" } : { month: "long", day: "numeric" };\nconst prompt = \`Today's date is \${new Date().toLocaleDateString("en-US", fmt)}.\`;`,
       findings: [{ severity: 'critical', line: 3, message: /month: "long".*becomes.*month: "2-digit".*prompt-like/ }],
     },
+    // A member set on an instance outside its class (also in a static factory that returns it), read as `this.tz` in a getter or method.
+    {
+      code: `class Probe {\n  static async create() { const t = new Probe; return t.tz = Intl.DateTimeFormat().resolvedOptions().timeZone, t; }\n  get hit() { return ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(this.tz); }\n}\n(async () => { const p = await Probe.create(); fetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: p.hit ? "It\\u2019s fine" : "It's fine" }) }); })();`,
+      findings: [{ severity: 'critical', line: 5, message: /U\+2019.*Asia\/Shanghai/ }],
+    },
+    {
+      code: `class Env { check() { return ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(this.zone); } }\nconst e = new Env();\ne.zone = Intl.DateTimeFormat().resolvedOptions().timeZone;\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: e.check() ? "It\\u2019s fine" : "It's fine" }) });`,
+      findings: [{ severity: 'critical', line: 4, message: /U\+2019.*Asia\/Shanghai/ }],
+    },
+    // The pairs a generator yields, made an object (`Object.fromEntries(facts())`).
+    {
+      code: `function* facts() { yield ["tz", Intl.DateTimeFormat().resolvedOptions().timeZone]; yield ["lang", process.env.LANG]; }\nconst f = Object.fromEntries(facts());\nconst hit = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(f.tz);\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: hit ? "Don\\u2019t stop" : "Don't stop" }) });`,
+      findings: [{ severity: 'critical', line: 4, message: /U\+2019.*Asia\/Shanghai/ }],
+    },
+    // One date written in a locale's format against a part of its ISO text.
+    {
+      code: `${zone}\nconst d = new Date();\nconst stamp = cn ? d.toLocaleDateString("en-US") : d.toISOString().slice(0, 10);\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "Today is " + stamp }) });`,
+      findings: [{ severity: 'critical', line: 3, message: /format of a date/ }],
+    },
     {
       code: `${zone}\nconst ap = cn ? "\\u2019" : "'";\nconst prompt = \`Today\${ap}s date is 2026-01-01.\`;`,
       findings: [{ severity: 'critical', line: 2, message: /U\+2019/ }],
