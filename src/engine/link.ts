@@ -86,6 +86,11 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     // `api.key` of an exported object that has no method `key`: what the object holds.
     const dot = name.indexOf('.', idEnd(name));
     if (dot > idEnd(name)) {
+      // (`Probe.create.prototype.hit` of `(await Probe.create()).hit`, where `create` returns a `Probe`: the class's own `hit`.)
+      const proto = name.lastIndexOf('.prototype.');
+      const maker = proto > dot ? exportOf(id, name.slice(0, proto), depth + 1) : undefined;
+      const made = maker?.facts.makes !== undefined ? exportOf(maker.id, maker.facts.makes + name.slice(proto), depth + 1) : undefined;
+      if (made) return made;
       const object = exportOf(id, name.slice(0, dot), depth + 1);
       // (`env.zone` of an instance, `Env.prototype.zone` of `new Env()`: what its constructor gives the member;
       // `getEnv.prototype.zone` of `getEnv().zone`: what the instance or object the function returns holds.)
@@ -94,6 +99,11 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       // (Of a function's result with no such member known: what it returns, as a call of it would give.)
       const whole = /(?:^|\.)prototype\./.test(name.slice(dot + 1)) ? object?.facts.returns : undefined;
       if (object) return { id: object.id, name: object.name, facts: { value: member ?? whole ?? object.facts.value } };
+    }
+    // (`cfg.zones` of `import cfg from "./config.js"`, which the importer takes for a namespace: a member of the module's default export.)
+    if (s.exports.default && !name.startsWith('default') && !name.includes(':')) {
+      const member = exportOf(id, `default.${name}`, depth + 1);
+      if (member && member.name !== 'default') return member;
     }
     // (A webpack chunk names a module's value `118:default`, and a member of it `118:emit`.)
     const colon = name.lastIndexOf(':');

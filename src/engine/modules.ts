@@ -101,6 +101,8 @@ export interface ExportFacts {
   instance?: Fact;
   /** For a function: the parameters (by index) it sends in a request it makes. */
   sends?: number[];
+  /** For a function: the export name of this module's class whose instance it returns (`Probe.create` makes a `Probe`). */
+  makes?: string;
 }
 
 /** What the linker needs of one module; small and serialisable (it is cached with the file's result). */
@@ -1476,9 +1478,12 @@ export class ModuleFacts {
         if (sent.length) exports[name].sends = sent;
         // (A constructor function, as tsc and babel write a class for ES5; or a function that makes an instance
         // of a class and returns it, `createEnv()`, `inst || (inst = new Env())`.)
-        const made = returned.length === 1 ? madeInstance(returned[0]) : undefined;
+        const made = returned.length === 1 ? madeInstance(this.keptInstance(returned[0])) : undefined;
         const instance = made ? this.instanceFact(made, fact) : node.type !== 'ArrowFunctionExpression' && /\bthis\b/.test(this.host.text.slice(node.start, node.end)) ? this.instanceFact(node, fact) : undefined;
         if (instance) exports[name].instance = instance;
+        // (An instance of a class this module exports, `static create() { const p = new Probe(); …; return p }`: its methods and getters.)
+        const makes = made && this.exportNameOf(made.callee);
+        if (makes && makes !== name) exports[name].makes = makes;
         // `function withZone(cb) { cb(tz) }`: what it gives the callbacks other modules pass it.
         const calls = this.host.paramCalls(node);
         // (Only what it reads itself: values from its own parameters would merge its callers.)
@@ -1576,6 +1581,27 @@ export class ModuleFacts {
       ...(puts.length ? { puts } : {}),
       ...(keeps.length ? { keeps } : {}),
     };
+  }
+
+  /** The instance a returned name was made as just before (`return p` or `return t.tz = …, t` of `const p = new Probe()`); else the node. */
+  private keptInstance(n: Node): Node {
+    let u = unwrap(n);
+    if (u.type === 'SequenceExpression') u = unwrap(u.expressions[u.expressions.length - 1]);
+    const b = u.type === 'Identifier' ? this.host.scopes.resolve(u) : undefined;
+    const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.host.definitions(b) : [];
+    return defs.length === 1 && unwrap(defs[0]).type === 'NewExpression' ? unwrap(defs[0]) : u;
+  }
+
+  /** The name this module exports a class or function under, given a name for it here. */
+  private exportNameOf(id: Node): string | undefined {
+    const u = unwrap(id);
+    const b = u.type === 'Identifier' ? this.host.scopes.resolve(u) : undefined;
+    if (!b) return undefined;
+    for (const [name, node] of this.exports()) {
+      const n = unwrap(node);
+      if (n === b.decl || n.type === 'Identifier' && this.host.scopes.resolve(n) === b) return name;
+    }
+    return undefined;
   }
 
   /** What this module puts in objects and stores it exports (see ModuleSummary.keeps), those that hold something. */

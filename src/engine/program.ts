@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { link, type LinkedModule } from './link';
 import { addTo } from './ast';
-import { WEBPACK, type Seeds } from './modules';
+import { WEBPACK, type ModuleSummary, type Seeds } from './modules';
 import { comparesZones, scanText } from './scan';
 import type { FileResult } from './types';
 
@@ -55,14 +55,36 @@ export function linkResults(results: FileResult[], main?: (dir: string) => strin
   return link(modules, (from, spec) => (spec.startsWith(WEBPACK) ? provider(from, spec) : resolveModule(from, spec, (id) => ids.has(id), main)), display);
 }
 
-/** Scans the texts of one program as one: each module alone, then again those the linker seeds (for tests and small programs). */
+/** The seeds that give imported constants (what a list another module exports holds), without what inputs hold. */
+export function constantSeeds(seeds: Seeds): Seeds {
+  return Object.fromEntries(Object.entries(seeds).filter(([, s]) => s.constant));
+}
+
+/**
+ * A module whose second analysis compares with a constant only the linker gave (`cfg.zones.includes(tz)` of
+ * `import cfg from "./config.js"`) knows only then that what it hands on is a comparison's outcome (to a helper
+ * in a third module that marks the prompt): such modules (`relink`) have their summaries made again with the
+ * constants they were given (constantSeeds; not with what their inputs hold, which would merge every caller's),
+ * the program is linked again (`resummarised`, by module), and the modules whose seeds that changes are
+ * analysed a third time with the seeds returned.
+ */
+export function relinkedSeeds(results: FileResult[], seeds: Map<string, Seeds>, resummarised: Map<string, ModuleSummary | undefined>, main?: (dir: string) => string | undefined): Map<string, Seeds> {
+  if (!resummarised.size) return new Map();
+  const next = linkResults(results.map((r) => (resummarised.get(r.file) ? { ...r, summary: resummarised.get(r.file) } : r)), main);
+  const changed = new Map<string, Seeds>();
+  for (const [id, s] of next) if (JSON.stringify(s) !== JSON.stringify(seeds.get(id))) changed.set(id, s);
+  return changed;
+}
+
+/** Scans the texts of one program as one: each module alone, then again those the linker seeds, and a third time those relinkedSeeds gives (for tests and small programs). */
 export function scanProgram(files: Array<{ file: string; text: string }>): FileResult[] {
-  const results = files.map((f) => scanText(f.text, { file: f.file }));
-  const seeds = linkResults(results);
-  return withoutFollowedDoubts(results.map((r, i) => {
-    const s = seeds.get(r.file);
-    return s ? { ...scanText(files[i].text, { file: r.file, seeds: s }), summary: r.summary } : r;
-  }));
+  const first = files.map((f) => scanText(f.text, { file: f.file }));
+  const seeds = linkResults(first);
+  const again = (i: number, s: Seeds | undefined) => (s ? { ...scanText(files[i].text, { file: first[i].file, seeds: s }), summary: first[i].summary } : undefined);
+  const second = first.map((r, i) => again(i, seeds.get(r.file)) ?? r);
+  const resummarised = new Map(second.flatMap((r, i) => (r.relink ? [[r.file, scanText(files[i].text, { file: r.file, seeds: constantSeeds(seeds.get(r.file)!), summarise: true }).summary] as const] : [])));
+  const third = relinkedSeeds(second, seeds, resummarised);
+  return withoutFollowedDoubts(second.map(({ relink: _, ...r }, i) => again(i, third.get(r.file)) ?? r));
 }
 
 /**

@@ -30,6 +30,8 @@ export interface ScanOptions {
   depth?: number;
   /** What the linker found this module's inputs hold (a second analysis of a module of a program). */
   seeds?: Seeds;
+  /** With seeds: the module's summary again, for another link (see relinkProgram); by default a second analysis keeps its first. */
+  summarise?: boolean;
   /** Rule ids to run (default all): a test runs one rule alone. Decoded code found inside is scanned with all rules. */
   rules?: string[];
   /** The modules of the file's webpack module map are linked as separate modules (see withinBundle). */
@@ -70,7 +72,8 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     }
     const parsedAt = performance.now();
     result.notAnalysed.push(...parsed.notAnalysed);
-    const { findings: own, walkMs, summary, moduleMap } = analyse(analysed, parsed.ast, options, parsed.index);
+    const { findings: own, walkMs, summary, moduleMap, relink } = analyse(analysed, parsed.ast, options, parsed.index);
+    if (relink) result.relink = true;
     const findings = moduleMap && !options.depth ? withinBundle(analysed, parsed.ast, options, own, parsed.index) : own;
     result.findings = analysed === source ? findings : findings.map((f) => ({ ...f, decoded: true as const }));
     if (apart.length && (options.depth ?? 0) < MAX_NESTED_DEPTH) {
@@ -151,7 +154,7 @@ function excerptOf(node: Node): NonNullable<Finding['excerpt']> {
 }
 
 /** Runs the visitors and the rules on a parsed tree (`index`: the parser's records, see visitAll). */
-export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number; summary?: ModuleSummary; moduleMap: boolean } {
+export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number; summary?: ModuleSummary; moduleMap: boolean; relink: boolean } {
   const analysis = new Analysis(text, ast, index, options.seeds, options.selfLink);
   const findings: Finding[] = [];
   const exits: Visitor[] = [];
@@ -206,9 +209,11 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
   analysis.walked();
   for (const exit of exits) exit(ast);
   findings.sort(byRankThenPlace);
-  // Nested decoded code is not a module of the program; a second analysis (seeds) keeps its first summary.
+  // Nested decoded code is not a module of the program; a second analysis (seeds) keeps its first summary unless asked.
   return {
-    findings, walkMs, summary: options.depth || options.seeds ? undefined : analysis.summary((fn) => sendingParams(analysis, fn)),
+    findings, walkMs, summary: options.depth || options.seeds && !options.summarise ? undefined : analysis.summary((fn) => sendingParams(analysis, fn)),
     moduleMap: !options.selfLink && analysis.defs.holdsModuleMap(),
+    // (A comparison with a constant another module gives, known only now: what it hands on may steer a third module.)
+    relink: !!options.seeds && !options.summarise && Object.values(options.seeds).some((seed) => seed.constant) && analysis.comparisons().length > 0,
   };
 }

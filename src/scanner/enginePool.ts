@@ -20,8 +20,8 @@ export class Cancelled extends Error {
 export interface Engine {
   /** Waits for room for a text of `size` bytes; the returned function gives it back. */
   acquire(size: number): Promise<() => void>;
-  /** `seeds`: what the linker found the module's inputs hold (a second analysis). */
-  scan(bytes: Buffer, encoding: TextEncoding, name: string, seeds?: Seeds): Promise<FileResult>;
+  /** `seeds`: what the linker found the module's inputs hold (a second analysis); `summarise`: its summary made again (see relinkedSeeds). */
+  scan(bytes: Buffer, encoding: TextEncoding, name: string, seeds?: Seeds, summarise?: boolean): Promise<FileResult>;
 }
 
 /** Texts this large run alone: their syntax trees take hundreds of MB. */
@@ -146,10 +146,10 @@ export class EnginePool implements Engine {
     while (this.waiting.length && this.used + this.waiting[0].weight <= this.capacity) this.waiting.shift()!.go();
   }
 
-  scan(bytes: Buffer, encoding: TextEncoding, name: string, seeds?: Seeds): Promise<FileResult> {
+  scan(bytes: Buffer, encoding: TextEncoding, name: string, seeds?: Seeds, summarise?: boolean): Promise<FileResult> {
     if (this.cancelled) return Promise.reject(new Cancelled());
     return new Promise((resolve, reject) => {
-      const request = { id: this.nextId++, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, name, seeds };
+      const request = { id: this.nextId++, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, name, seeds, summarise };
       this.queue.push({ request, size: bytes.byteLength, resolve, reject });
       this.dispatch();
     });
@@ -255,5 +255,5 @@ export class EnginePool implements Engine {
 /** Scans on this thread, one file at a time (tests, and where workers cannot start). */
 export const inlineEngine: Engine = {
   acquire: () => Promise.resolve(() => undefined),
-  scan: (bytes, encoding, name, seeds) => Promise.resolve(scanBytes(bytes, encoding, name, seeds)),
+  scan: (bytes, encoding, name, seeds, summarise) => Promise.resolve(scanBytes(bytes, encoding, name, seeds, summarise)),
 };

@@ -14,6 +14,7 @@ export interface EngineRequest {
   encoding: TextEncoding;
   name: string;
   seeds?: Seeds;
+  summarise?: boolean;
 }
 
 export interface EngineReply {
@@ -35,7 +36,7 @@ if (parentPort) {
   const port = parentPort;
   forbidSideEffects();
   port.on('message', (m: EngineRequest) => {
-    const result = scanBytes(m.bytes, m.encoding, m.name, m.seeds);
+    const result = scanBytes(m.bytes, m.encoding, m.name, m.seeds, m.summarise);
     // Twice: the first finds the tree dead, the second gives its emptied pages back.
     if (gc && heapMb() > COLLECT_ABOVE_MB) { gc(); gc(); }
     const reply: EngineReply = { id: m.id, result, heapMb: heapMb() };

@@ -22,7 +22,7 @@ function looksBinary(text: string): boolean {
 }
 
 /** Decodes and scans one file's bytes; never throws for bad input. */
-export function scanBytes(bytes: Uint8Array, encoding: TextEncoding, name: string, seeds?: Seeds): FileResult {
+export function scanBytes(bytes: Uint8Array, encoding: TextEncoding, name: string, seeds?: Seeds, summarise?: boolean): FileResult {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Bun marks some UTF-16LE modules as UTF-8; the bytes say which it is.
   const actual = looksUtf16le(buffer.subarray(0, 4096)) ? 'utf16le' : encoding;
@@ -33,7 +33,7 @@ export function scanBytes(bytes: Uint8Array, encoding: TextEncoding, name: strin
   if (problem && looksBinary(text)) {
     return { file: name, bytes: buffer.length, ms: 0, findings: [], notAnalysed: [], error: 'binary data, not JavaScript text (compressed or encoded)' };
   }
-  const result = scanText(text, { file: name, seeds });
+  const result = scanText(text, { file: name, seeds, summarise });
   if (problem) result.notAnalysed.unshift(problem);
   return result;
 }

@@ -9,8 +9,8 @@ import type { DiscoveredAgent } from '../discovery/discover';
 import { coverageSummary, judgeCoverage, type CoveredFile } from '../artifacts/coverage';
 import { fileKey, listTarget, type TargetFiles } from '../artifacts/targetFiles';
 import { inlineEngine, type Engine } from './enginePool';
-import { linkResults, withoutFollowedDoubts } from '../engine/program';
-import type { Seeds } from '../engine/modules';
+import { constantSeeds, linkResults, relinkedSeeds, withoutFollowedDoubts } from '../engine/program';
+import type { ModuleSummary, Seeds } from '../engine/modules';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
 import { splitSends, type AgentInfo, type TargetResult } from '../report/model';
 import type { FileIndex, ResultCache } from './cache';
@@ -240,10 +240,15 @@ function packageMain(dir: string): string | undefined {
  */
 async function linkProgram(files: Array<{ file: string; results: FileResult[] }>, options: ScanTargetsOptions): Promise<FileResult[][]> {
   const results = files.flatMap((f) => f.results.filter((r) => !r.error));
-  const seeds = linkResults([...results, ...await dataModules(results, options)], packageMain);
+  const data = await dataModules(results, options);
+  const seeds = linkResults([...results, ...data], packageMain);
   const out = files.map((f) => f.results);
   if (!seeds.size) return out;
-  await analyseAgain(files, out, seeds, options);
+  const relink = new Map<string, ModuleSummary | undefined>();
+  await analyseAgain(files, out, seeds, options, relink);
+  // (A comparison with a constant another module gave, known only in the second analysis: see relinkedSeeds.)
+  const third = relinkedSeeds([...out.flat().filter((r) => !r.error), ...data], seeds, relink, packageMain);
+  if (third.size) await analyseAgain(files, out, third, options);
   // The program is judged as one: a doubt one module raises, another may settle.
   const all = withoutFollowedDoubts(out.flat());
   let at = 0;
@@ -283,8 +288,11 @@ async function dataModules(results: FileResult[], options: ScanTargetsOptions): 
   return out;
 }
 
-/** Analyses again, in place in `out`, the modules the linker seeded. */
-async function analyseAgain(files: Array<{ file: string; results: FileResult[] }>, out: FileResult[][], seeds: Map<string, Seeds>, options: ScanTargetsOptions): Promise<void> {
+/**
+ * Analyses again, in place in `out`, the modules the linker seeded. With `relink`: the summary of each module
+ * whose analysis compared with a constant the linker gave, made again with those constants (see relinkedSeeds).
+ */
+async function analyseAgain(files: Array<{ file: string; results: FileResult[] }>, out: FileResult[][], seeds: Map<string, Seeds>, options: ScanTargetsOptions, relink?: Map<string, ModuleSummary | undefined>): Promise<void> {
   const engine = options.engine ?? inlineEngine;
   for (const [n, f] of files.entries()) {
     if (!f.results.some((r) => seeds.has(r.file))) continue;
@@ -301,8 +309,12 @@ async function analyseAgain(files: Array<{ file: string; results: FileResult[] }
         if (i < 0) return;
         const release = await engine.acquire(unit.size);
         try {
-          const again = await engine.scan(await unit.read(), unit.encoding, unit.name, seeds.get(unit.name));
+          const bytes = await unit.read();
+          // (The bytes move to the engine's thread: a summary made again needs a copy.)
+          const kept = relink && Buffer.from(bytes);
+          const again = await engine.scan(bytes, unit.encoding, unit.name, seeds.get(unit.name));
           if (!again.error) results[i] = { ...results[i], findings: again.findings };
+          if (kept && again.relink) relink.set(unit.name, (await engine.scan(kept, unit.encoding, unit.name, constantSeeds(seeds.get(unit.name)!), true)).summary);
         } finally {
           release();
         }
