@@ -60,19 +60,40 @@ export function constantSeeds(seeds: Seeds): Seeds {
   return Object.fromEntries(Object.entries(seeds).filter(([, s]) => s.constant));
 }
 
+/** Rules whose findings are comparisons: one found in a second analysis that the first did not find is a comparison with what the linker gave. */
+const COMPARISON_RULES = new Set(['geo-org-comparison', 'concealed-table']);
+
 /**
- * A module whose second analysis compares with a constant only the linker gave (`cfg.zones.includes(tz)` of
- * `import cfg from "./config.js"`) knows only then that what it hands on is a comparison's outcome (to a helper
- * in a third module that marks the prompt): such modules (`relink`) have their summaries made again with the
- * constants they were given (constantSeeds; not with what their inputs hold, which would merge every caller's),
- * the program is linked again (`resummarised`, by module), and the modules whose seeds that changes are
- * analysed a third time with the seeds returned.
+ * Whether a module's second analysis (`again`, with `seeds`) found a comparison its first did not, with a list
+ * only the linker gave it (`cfg.zones.includes(tz)` of `import cfg from "./config.js"`): what it hands on may
+ * then steer a third module (see relinkedSeeds).
+ */
+export function comparesAnew(first: FileResult, again: FileResult, seeds: Seeds): boolean {
+  if (!Object.values(seeds).some((s) => s.constant)) return false;
+  // (Not routing, reported low: a large program's second analyses find many checks of the gateway against its own endpoints.)
+  const compares = (f: FileResult['findings'][number]) => COMPARISON_RULES.has(f.ruleId) && f.severity !== 'low';
+  const at = (f: FileResult['findings'][number]) => `${f.ruleId}:${f.line}:${f.column}`;
+  const before = new Set(first.findings.filter(compares).map(at));
+  return again.findings.some((f) => compares(f) && !before.has(at(f)));
+}
+
+/**
+ * A module that compares with a list only the linker gave it knows only in its second analysis that what it
+ * hands on is a comparison's outcome (to a helper in a third module that marks the prompt): such modules
+ * (comparesAnew) have their summaries made again with the lists they were given (constantSeeds; not with what
+ * their inputs hold, which would merge every caller's), `resummarised` by module, and the program is linked
+ * again. Returns the seeds of the modules that gain something, for a third analysis: each keeps what its
+ * second analysis was given and adds what is new (a summary made again never takes a value away).
  */
 export function relinkedSeeds(results: FileResult[], seeds: Map<string, Seeds>, resummarised: Map<string, ModuleSummary | undefined>, main?: (dir: string) => string | undefined): Map<string, Seeds> {
   if (!resummarised.size) return new Map();
   const next = linkResults(results.map((r) => (resummarised.get(r.file) ? { ...r, summary: resummarised.get(r.file) } : r)), main);
   const changed = new Map<string, Seeds>();
-  for (const [id, s] of next) if (JSON.stringify(s) !== JSON.stringify(seeds.get(id))) changed.set(id, s);
+  for (const [id, s] of next) {
+    const old = seeds.get(id) ?? {};
+    const gained = Object.entries(s).filter(([key, seed]) => !old[key] || (seed.kinds & old[key].kinds) === old[key].kinds && JSON.stringify(seed) !== JSON.stringify(old[key]));
+    if (gained.length) changed.set(id, { ...old, ...Object.fromEntries(gained) });
+  }
   return changed;
 }
 
@@ -82,9 +103,10 @@ export function scanProgram(files: Array<{ file: string; text: string }>): FileR
   const seeds = linkResults(first);
   const again = (i: number, s: Seeds | undefined) => (s ? { ...scanText(files[i].text, { file: first[i].file, seeds: s }), summary: first[i].summary } : undefined);
   const second = first.map((r, i) => again(i, seeds.get(r.file)) ?? r);
-  const resummarised = new Map(second.flatMap((r, i) => (r.relink ? [[r.file, scanText(files[i].text, { file: r.file, seeds: constantSeeds(seeds.get(r.file)!), summarise: true }).summary] as const] : [])));
+  const anew = second.flatMap((r, i) => (seeds.has(r.file) && comparesAnew(first[i], r, seeds.get(r.file)!) ? [i] : []));
+  const resummarised = new Map(anew.map((i) => [first[i].file, scanText(files[i].text, { file: first[i].file, seeds: constantSeeds(seeds.get(first[i].file)!), summarise: true }).summary] as const));
   const third = relinkedSeeds(second, seeds, resummarised);
-  return withoutFollowedDoubts(second.map(({ relink: _, ...r }, i) => again(i, third.get(r.file)) ?? r));
+  return withoutFollowedDoubts(second.map((r, i) => again(i, third.get(r.file)) ?? r));
 }
 
 /**

@@ -30,7 +30,7 @@ export interface ScanOptions {
   depth?: number;
   /** What the linker found this module's inputs hold (a second analysis of a module of a program). */
   seeds?: Seeds;
-  /** With seeds: the module's summary again, for another link (see relinkProgram); by default a second analysis keeps its first. */
+  /** With seeds: the module's summary again, for another link (see relinkedSeeds); by default a second analysis keeps its first. */
   summarise?: boolean;
   /** Rule ids to run (default all): a test runs one rule alone. Decoded code found inside is scanned with all rules. */
   rules?: string[];
@@ -72,8 +72,7 @@ export function scanText(text: string, options: ScanOptions): FileResult {
     }
     const parsedAt = performance.now();
     result.notAnalysed.push(...parsed.notAnalysed);
-    const { findings: own, walkMs, summary, moduleMap, relink } = analyse(analysed, parsed.ast, options, parsed.index);
-    if (relink) result.relink = true;
+    const { findings: own, walkMs, summary, moduleMap } = analyse(analysed, parsed.ast, options, parsed.index);
     const findings = moduleMap && !options.depth ? withinBundle(analysed, parsed.ast, options, own, parsed.index) : own;
     result.findings = analysed === source ? findings : findings.map((f) => ({ ...f, decoded: true as const }));
     if (apart.length && (options.depth ?? 0) < MAX_NESTED_DEPTH) {
@@ -154,7 +153,7 @@ function excerptOf(node: Node): NonNullable<Finding['excerpt']> {
 }
 
 /** Runs the visitors and the rules on a parsed tree (`index`: the parser's records, see visitAll). */
-export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number; summary?: ModuleSummary; moduleMap: boolean; relink: boolean } {
+export function analyse(text: string, ast: Node, options: ScanOptions, index?: ParsedIndex): { findings: Finding[]; walkMs: number; summary?: ModuleSummary; moduleMap: boolean } {
   const analysis = new Analysis(text, ast, index, options.seeds, options.selfLink);
   const findings: Finding[] = [];
   const exits: Visitor[] = [];
@@ -213,7 +212,5 @@ export function analyse(text: string, ast: Node, options: ScanOptions, index?: P
   return {
     findings, walkMs, summary: options.depth || options.seeds && !options.summarise ? undefined : analysis.summary((fn) => sendingParams(analysis, fn)),
     moduleMap: !options.selfLink && analysis.defs.holdsModuleMap(),
-    // (A comparison with a constant another module gives, known only now: what it hands on may steer a third module.)
-    relink: !!options.seeds && !options.summarise && Object.values(options.seeds).some((seed) => seed.constant) && analysis.comparisons().length > 0,
   };
 }

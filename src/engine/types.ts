@@ -17,8 +17,6 @@ export interface FileResult {
   sha256?: string;
   /** What the module takes from and gives to other modules of its program (see engine/modules.ts). */
   summary?: ModuleSummary;
-  /** In a second analysis: a comparison here is with a constant the linker gave, which may steer what another module gets (see relinkProgram). */
-  relink?: true;
   /** Where the time went, in ms (for the benchmark). */
   timings?: { parse: number; walk: number; rules: number };
 }

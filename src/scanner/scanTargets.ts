@@ -9,7 +9,7 @@ import type { DiscoveredAgent } from '../discovery/discover';
 import { coverageSummary, judgeCoverage, type CoveredFile } from '../artifacts/coverage';
 import { fileKey, listTarget, type TargetFiles } from '../artifacts/targetFiles';
 import { inlineEngine, type Engine } from './enginePool';
-import { constantSeeds, linkResults, relinkedSeeds, withoutFollowedDoubts } from '../engine/program';
+import { comparesAnew, constantSeeds, linkResults, relinkedSeeds, withoutFollowedDoubts } from '../engine/program';
 import type { ModuleSummary, Seeds } from '../engine/modules';
 import { verdictOf, type FileResult, type Finding } from '../engine/types';
 import { splitSends, type AgentInfo, type TargetResult } from '../report/model';
@@ -296,7 +296,7 @@ async function analyseAgain(files: Array<{ file: string; results: FileResult[] }
   const engine = options.engine ?? inlineEngine;
   for (const [n, f] of files.entries()) {
     if (!f.results.some((r) => seeds.has(r.file))) continue;
-    const results = out[n] = [...f.results];
+    const results = out[n] = [...out[n]];
     let contents: Contents;
     try {
       contents = await openFile(f.file);
@@ -313,8 +313,8 @@ async function analyseAgain(files: Array<{ file: string; results: FileResult[] }
           // (The bytes move to the engine's thread: a summary made again needs a copy.)
           const kept = relink && Buffer.from(bytes);
           const again = await engine.scan(bytes, unit.encoding, unit.name, seeds.get(unit.name));
+          if (kept && !again.error && comparesAnew(results[i], again, seeds.get(unit.name)!)) relink.set(unit.name, (await engine.scan(kept, unit.encoding, unit.name, constantSeeds(seeds.get(unit.name)!), true)).summary);
           if (!again.error) results[i] = { ...results[i], findings: again.findings };
-          if (kept && again.relink) relink.set(unit.name, (await engine.scan(kept, unit.encoding, unit.name, constantSeeds(seeds.get(unit.name)!), true)).summary);
         } finally {
           release();
         }
