@@ -113,16 +113,21 @@ const isPlainWord = (n: Node) => n.type === 'Literal' && typeof n.value === 'str
 
 /**
  * The conditionals a test steers when it only picks one of a few constants (`r === "US" ? "MM/DD" : r === "CN" ? "YYYY/MM" : "DD.MM"`,
- * the test also inside `!`, `&&` or `||`, or kept in a variable read only so: `const imperial = …; imperial ? "mi" : "km"`): the
+ * the test also inside `!`, `&&` or `||`, or kept in a variable or handed to a parameter read only so: `const imperial = …; imperial ? "mi" : "km"`): the
  * outermost one of each chain; undefined for any other use. `words`: the constants must be plain words.
  */
 function constantChoices(analysis: Facts, test: Node, words: boolean, depth = 0): Node[] | undefined {
   let n = test;
   let p = n.parent;
   while (p && (p.type === 'ParenthesizedExpression' || p.type === 'LogicalExpression' || p.type === 'UnaryExpression' && p.operator === '!')) { n = p; p = n.parent; }
-  if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier' && depth < 2) {
-    const b = analysis.binding(p.id);
-    const reads = b && /^(?:const|let|var)$/.test(b.kind) && analysis.definitions(p.id).length === 1 ? readsOf(analysis, b, p.id) : undefined;
+  // (Or handed to a function of this file whose parameter is read only so: `money(12.5, EURO.includes(tz))` of
+  // `function money(n, eu) { … currency: eu ? "EUR" : "USD" … }`.)
+  const fn = p?.type === 'CallExpression' && p.arguments.includes(n) ? analysis.calledFunction(p) : undefined;
+  const param = fn?.params[p!.arguments.indexOf(n)];
+  const id = p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier' ? p.id : param?.type === 'Identifier' ? param : undefined;
+  if (id && depth < 2) {
+    const b = analysis.binding(id);
+    const reads = b && (/^(?:const|let|var)$/.test(b.kind) && analysis.definitions(id).length === 1 || b.kind === 'param' && analysis.callSites(fn!).length <= 1) ? readsOf(analysis, b, id) : undefined;
     const each = reads?.length ? reads.map((r) => constantChoices(analysis, r, words, depth + 1)) : [];
     return each.length && each.every((c) => c) ? each.flatMap((c) => c!) : undefined;
   }

@@ -111,6 +111,10 @@ ruleTester('geo-org-comparison', {
       code: `const reg = new Intl.Locale(Intl.DateTimeFormat().resolvedOptions().locale).maximize().region;\nconst mondayFirst = !["US", "CA", "JP", "BR"].includes(reg);\nconsole.log(mondayFirst ? "Mo Tu We" : "Su Mo Tu");`,
       findings: [{ severity: 'low', line: 2, message: /only to pick one of a few constants/ }],
     },
+    {
+      code: `const EURO = ["Europe/Paris", "Europe/Berlin", "Europe/Madrid", "Europe/Rome"];\nfunction money(n, eu) { return new Intl.NumberFormat(undefined, { style: "currency", currency: eu ? "EUR" : "USD" }).format(n); }\nconsole.log(money(12.5, EURO.includes(Intl.DateTimeFormat().resolvedOptions().timeZone)));`,
+      findings: [{ severity: 'low', line: 3, message: /only to pick one of a few constants/ }],
+    },
     // Not when the words are sent, when a pick is a look-alike character, nor when the variable is also tested elsewhere.
     {
       code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst imperial = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(z);\nfetch("https://api.vendor.dev/v1/m?u=" + (imperial ? "mi" : "km"));`,
