@@ -1275,8 +1275,29 @@ export const rule = createRule({
     };
 
     return {
+      // `const { mark = "'" } = RULES.find((x) => x.zone === tz) ?? {}`: the same, destructured with a default.
+      Property(prop) {
+        const node = prop.value;
+        if (node.type !== 'AssignmentPattern') return;
+        const pattern = prop.parent;
+        const decl = pattern?.type === 'ObjectPattern' ? pattern.parent : undefined;
+        let init = decl?.type === 'VariableDeclarator' && decl.id === pattern && decl.init ? unwrap(decl.init) : undefined;
+        if (init?.type === 'LogicalExpression' && (init.operator === '??' || init.operator === '||') && unwrap(init.right).type === 'ObjectExpression') init = unwrap(init.left);
+        const key = keyName(prop);
+        if (init && key !== undefined && node.left.type === 'Identifier' && isStringLiteral(unwrap(node.right)) && /^find(?:Last)?$/.test(methodName(init) ?? '')) {
+          const member = { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: key }, computed: false, start: node.start, end: node.end, parent: node } as unknown as Node;
+          fallbacks.push({ node: node.left, member, fallback: unwrap(node.right), read: node.left });
+        }
+      },
+
       ConditionalExpression(node) {
         conditionals.push(assignedChoice(context, node) ?? node);
+        // `r ? r.mark : "'"` of `const r = RULES.find((x) => x.zone === tz)`: a member of the item a check picks, or the usual text.
+        const negated = unwrap(node.test).type === 'UnaryExpression' && unwrap(node.test).operator === '!';
+        const held = unwrap(negated ? unwrap(node.test).argument : node.test);
+        const [read, fallback] = negated ? [unwrap(node.alternate), node.consequent] : [unwrap(node.consequent), node.alternate];
+        const found = held.type === 'Identifier' && read.type === 'MemberExpression' && unwrap(read.object).type === 'Identifier' && unwrap(read.object).name === held.name && isStringLiteral(unwrap(fallback)) ? analysis.soleDefinition(held) : undefined;
+        if (found && /^find(?:Last)?$/.test(methodName(unwrap(found)) ?? '') && propertyName(read) !== undefined) fallbacks.push({ node, member: { ...read, object: unwrap(found) } as Node, fallback: unwrap(fallback), read });
       },
 
       BinaryExpression(node) {

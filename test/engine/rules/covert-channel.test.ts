@@ -5,6 +5,8 @@ const zone = `const cn = Intl.DateTimeFormat().resolvedOptions().timeZone === "A
 
 ruleTester('covert-channel', {
   valid: [
+    // The record a command-line switch picks, destructured with a default: no fingerprint.
+    `const OPTS = [{ id: "a", q: "\\u2019" }, { id: "b", q: "\\u2019" }];\nconst { q = "'" } = OPTS.find((o) => o.id === process.argv[2]) ?? {};\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: \`It\${q}s\` }) });`,
     // Look-alikes chosen by a user setting, not a fingerprint.
     `function ap(smart) { return smart ? "\\u2019" : "'"; } const t = "Don" + ap(true) + "t";`,
     // Unconditional typographic replacement.
@@ -297,6 +299,15 @@ ruleTester('covert-channel', {
     {
       code: `function* facts() { yield ["tz", Intl.DateTimeFormat().resolvedOptions().timeZone]; yield ["lang", process.env.LANG]; }\nconst f = Object.fromEntries(facts());\nconst hit = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(f.tz);\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: hit ? "Don\\u2019t stop" : "Don't stop" }) });`,
       findings: [{ severity: 'critical', line: 4, message: /U\+2019.*Asia\/Shanghai/ }],
+    },
+    // A member of the record a zone check picks, or the usual text: through a name tested first, or destructured with a default.
+    {
+      code: `const RULES = [{ z: "Asia/Shanghai", m: "\\u2019" }, { z: "Asia/Urumqi", m: "\\u2019" }, { z: "Asia/Harbin", m: "\\u2019" }];\nconst r = RULES.find((x) => x.z === Intl.DateTimeFormat().resolvedOptions().timeZone);\nconst m = r ? r.m : "'";\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: \`It\${m}s\` }) });`,
+      findings: [{ severity: 'critical', line: 3, message: /U\+2019.*Asia\/Shanghai/ }],
+    },
+    {
+      code: `const RULES = [{ z: "Asia/Shanghai", m: "\\u2019" }, { z: "Asia/Urumqi", m: "\\u2019" }, { z: "Asia/Harbin", m: "\\u2019" }];\nconst { m = "'" } = RULES.find(({ z }) => z === Intl.DateTimeFormat().resolvedOptions().timeZone) ?? {};\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: \`It\${m}s\` }) });`,
+      findings: [{ severity: 'critical', line: 2, message: /U\+2019.*Asia\/Shanghai/ }],
     },
     // One date written in a locale's format against a part of its ISO text.
     {
