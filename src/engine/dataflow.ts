@@ -627,12 +627,12 @@ export class Dataflow {
       // `f.tz` of `Object.fromEntries(facts())`, pairs whose keys are not written here (another module's generator):
       // any member may be any value the pairs hold.
       const object = unwrap(node.object);
-      const made = unwrap((object.type === 'Identifier' ? this.a.defs.soleDefinition(object) : object) ?? object);
-      const callee = made.type === 'CallExpression' ? unwrap(made.callee) : undefined;
-      if (callee?.type === 'MemberExpression' && propertyName(callee) === 'fromEntries' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Object' && made.arguments[0]) return this.flow(made.arguments[0]);
-      // `os.networkInterfaces().en0`: every member of such a map holds the data.
       const held = object.type === 'Identifier' ? this.a.defs.soleDefinition(object) : object;
-      return held && this.a.sources.match(unwrap(held))?.keyed ? this.flow(node.object) : NONE;
+      const made = held && unwrap(held);
+      const callee = made?.type === 'CallExpression' ? unwrap(made.callee) : undefined;
+      if (callee?.type === 'MemberExpression' && propertyName(callee) === 'fromEntries' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Object' && made!.arguments[0]) return this.flow(made!.arguments[0]);
+      // `os.networkInterfaces().en0`: every member of such a map holds the data.
+      return made && this.a.sources.match(made)?.keyed ? this.flow(node.object) : NONE;
     }
     if (key === undefined && !node.computed) return NONE;
     const f = this.flow(node.object);

@@ -269,8 +269,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    * (`variant(await collect())` where `collect` returns `{ tz }`), with the module it is a fact of.
    */
   const memberOfArgument = (caller: string, args: Fact[], d: { index: number; member?: string; called?: true }): { id: string; fact: Fact } | undefined => {
-    // (A parameter called, given a function written in place: what that function returns, `check(() => zone())`.)
-    if (d.member === undefined) return args[d.index] && { id: caller, fact: d.called ? args[d.index].returns ?? args[d.index] : args[d.index] };
+    if (d.member === undefined) { const a = argumentFact(args, d); return a && { id: caller, fact: a }; }
     const direct = memberIn(caller, args[d.index], d.member);
     if (direct) return direct;
     for (const key of args[d.index]?.from ?? []) {

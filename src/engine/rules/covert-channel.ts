@@ -20,6 +20,8 @@ const CHAR_CALLS = new Set(['fromCodePoint', 'fromCharCode']);
 const ESCAPES = new Set(['encodeURI', 'encodeURIComponent', 'escape']);
 /** The Unicode normalisation forms `normalize` takes. */
 const NORMAL_FORMS = /^NFK?[CD]$/;
+/** Methods that give the item of a list a check picks (`RULES.find((r) => r.zone === tz)`). */
+const FIND_METHODS = /^find(?:Last)?$/;
 /** Methods that write a date as text, each in its own format. */
 const DATE_FORMATS = new Set(['toISOString', 'toUTCString', 'toGMTString', 'toString', 'toDateString', 'toTimeString', 'toJSON', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']);
 /** Node's resolver: `dns.lookup`, `dns.promises.resolve4`, `resolveTxt`, … */
@@ -1284,7 +1286,7 @@ export const rule = createRule({
         let init = decl?.type === 'VariableDeclarator' && decl.id === pattern && decl.init ? unwrap(decl.init) : undefined;
         if (init?.type === 'LogicalExpression' && (init.operator === '??' || init.operator === '||') && unwrap(init.right).type === 'ObjectExpression') init = unwrap(init.left);
         const key = keyName(prop);
-        if (init && key !== undefined && node.left.type === 'Identifier' && isStringLiteral(unwrap(node.right)) && /^find(?:Last)?$/.test(methodName(init) ?? '')) {
+        if (init && key !== undefined && node.left.type === 'Identifier' && isStringLiteral(unwrap(node.right)) && FIND_METHODS.test(methodName(init) ?? '')) {
           const member = { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: key }, computed: false, start: node.start, end: node.end, parent: node } as unknown as Node;
           fallbacks.push({ node: node.left, member, fallback: unwrap(node.right), read: node.left });
         }
@@ -1297,7 +1299,7 @@ export const rule = createRule({
         const held = unwrap(negated ? unwrap(node.test).argument : node.test);
         const [read, fallback] = negated ? [unwrap(node.alternate), node.consequent] : [unwrap(node.consequent), node.alternate];
         const found = held.type === 'Identifier' && read.type === 'MemberExpression' && unwrap(read.object).type === 'Identifier' && unwrap(read.object).name === held.name && isStringLiteral(unwrap(fallback)) ? analysis.soleDefinition(held) : undefined;
-        if (found && /^find(?:Last)?$/.test(methodName(unwrap(found)) ?? '') && propertyName(read) !== undefined) fallbacks.push({ node, member: { ...read, object: unwrap(found) } as Node, fallback: unwrap(fallback), read });
+        if (found && FIND_METHODS.test(methodName(unwrap(found)) ?? '') && propertyName(read) !== undefined) fallbacks.push({ node, member: { ...read, object: unwrap(found) } as Node, fallback: unwrap(fallback), read });
       },
 
       BinaryExpression(node) {
@@ -1349,7 +1351,7 @@ export const rule = createRule({
         }
         else if (method === 'repeat' && node.arguments.length === 1) repeats.push(node);
         // `RULES.find((r) => r.zone === tz)?.mark ?? "'"`: a member of the item a check picks, or the usual text.
-        else if (method === 'find' || method === 'findLast') {
+        else if (FIND_METHODS.test(method)) {
           const member = parenthesised(node).parent;
           const use = member?.type === 'MemberExpression' && member.object === parenthesised(node) && propertyName(member) !== undefined ? parenthesised(member.parent?.type === 'ChainExpression' ? member.parent : member).parent : undefined;
           if (use?.type === 'LogicalExpression' && (use.operator === '??' || use.operator === '||') && isStringLiteral(use.right)) fallbacks.push({ node: use, member: unwrap(use.left), fallback: use.right });

@@ -53,12 +53,11 @@ export const rule = createRule({
           const places = [...c.classes].every((k) => k === 'zone' || k === 'offset');
           const choices = !c.table && (places || [...c.classes].every((k) => k === 'locale' || k === 'region')) ? constantChoices(context.analysis, c.node, places) : undefined;
           // (A table's text may be prompt-like and still a lookup; a choice that reaches any text, header or request steers it.)
-          const choice = !!choices;
           const tested = choices ? choices.some((ch) => isTested(context.analysis, ch) || sinksOf(context.analysis, ch).length > 0)
             : !c.table || isTested(context.analysis, c.node) || sinksOf(context.analysis, c.node).some((k) => k.kind !== 'prompt-like text');
           context.report({
             node: c.node,
-            messageId: !tested ? (choice ? 'choice' : 'lookup') : !c.endpoints ? 'compared' : c.flow.kinds & (Kind.CLOUD | Kind.EDITOR) ? 'setting' : c.named ? 'named' : 'endpoints',
+            messageId: !tested ? (choices ? 'choice' : 'lookup') : !c.endpoints ? 'compared' : c.flow.kinds & (Kind.CLOUD | Kind.EDITOR) ? 'setting' : c.named ? 'named' : 'endpoints',
             severity: severityOf(c, tested),
             summary: `Checks ${yourSources(c.flow.kinds)} against specific ${what}: ${shortList(c.values, 4)}.`,
             data: { source: kindNames(c.flow.kinds).join(' / '), count: c.values.length, what, values: shortList(c.values, 6) },
