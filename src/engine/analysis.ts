@@ -80,6 +80,8 @@ export interface Facts {
   isOwnHost(host: string): boolean;
   /** `process.env` or a name for it. */
   isEnv(node: Node): boolean;
+  /** The function of the built-in module `name` a callee is, by its name there (`lookup` of `dns.lookup`, of `import { lookup as l } from "dns"`, …). */
+  builtinFunction(callee: Node, name: string): string | undefined;
   eachNode(fn: (node: Node) => void): void;
   position(offset: number): Position;
 }
@@ -229,6 +231,7 @@ export class Analysis implements Facts, AnalysisContext {
   binding(id: Node): Binding | undefined { return this.scopes.resolve(id); }
   isOwnHost(host: string): boolean { return this.compare.isOwnHost(host); }
   isEnv(node: Node): boolean { return this.sources.isEnv(node); }
+  builtinFunction(callee: Node, name: string): string | undefined { return this.sources.builtinFunction(callee, name); }
   eachNode(fn: (node: Node) => void): void { this.defs.eachNode(fn); }
 
   position(offset: number): Position {

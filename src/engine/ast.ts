@@ -72,8 +72,40 @@ export function memberPath(node: Node): { root: Node; names: string[] } | undefi
 
 /** Skips wrappers that do not change a value: parentheses, `a?.b` chains, `x!`. */
 export function unwrap(node: Node): Node {
-  while (node.type === 'ChainExpression' || node.type === 'ParenthesizedExpression') node = node.expression;
-  return node;
+  for (;;) {
+    if (node.type === 'ChainExpression' || node.type === 'ParenthesizedExpression') node = node.expression;
+    else if (node.type === 'ConditionalExpression' && isLoweredChain(node)) node = node.alternate;
+    else return node;
+  }
+}
+
+/**
+ * An optional member or call as compilers lower it for older targets, read as what it gives when it gives
+ * anything: `(_a = x) === null || _a === void 0 ? void 0 : _a.m` (tsc, babel, swc), `x == null ? void 0 : x.m`.
+ */
+function isLoweredChain(node: Node): boolean {
+  if (!isNullish(node.consequent)) return false;
+  // (Babel tests a whole chain in one: `(_a = x) === null || _a === void 0 || (_b = _a.m) === null || … ? void 0 : _b.n`.)
+  let first = node.test;
+  while (first.type === 'LogicalExpression' && first.operator === '||') first = first.left;
+  return first.type === 'BinaryExpression' && (first.operator === '===' || first.operator === '==') && isNullish(first.right);
+}
+
+/**
+ * The two sides of `a ?? b`, also as compilers lower it: `(_a = a) !== null && _a !== void 0 ? _a : b`
+ * (tsc, babel, swc) and `a != null ? a : b`.
+ */
+export function nullishParts(node: Node): { left: Node; right: Node } | undefined {
+  const n = unwrap(node);
+  if (n.type === 'LogicalExpression' && n.operator === '??') return { left: n.left, right: n.right };
+  if (n.type !== 'ConditionalExpression') return undefined;
+  let first = unwrap(n.test);
+  while (first.type === 'LogicalExpression' && first.operator === '&&') first = unwrap(first.left);
+  if (first.type !== 'BinaryExpression' || first.operator !== '!==' && first.operator !== '!=' || !isNullish(first.right)) return undefined;
+  const tested = unwrap(first.left);
+  const value = unwrap(n.consequent);
+  if (tested.type === 'AssignmentExpression' && tested.left.type === 'Identifier' && value.type === 'Identifier' && value.name === tested.left.name) return { left: tested.right, right: n.alternate };
+  return tested.type === 'Identifier' && value.type === 'Identifier' && value.name === tested.name ? { left: tested, right: n.alternate } : undefined;
 }
 
 /** The node with the parentheses around it, if any: the child its parent holds. */

@@ -224,8 +224,9 @@ export class Dataflow {
   }
 
   /** Whether a flow went through a comparison with specific values (one already made). */
-  private checked(f: Flow): boolean {
-    return f.via.some((n) => this.a.compare.recordedAt(n));
+  private checked(f: Flow, words = false): boolean {
+    // (With `words`, also a check of an address or identity against organisations' words, `/^(?:megabank|initech)-/.test(user)`: see isWordCheck.)
+    return f.via.some((n) => this.a.compare.recordedAt(n) || words && this.a.compare.isWordCheck(n, f));
   }
 
   /**
@@ -598,13 +599,13 @@ export class Dataflow {
     if (trap) return this.flowAll(this.a.defs.returnsOf(trap));
     const key = propertyName(node);
     const objectType = unwrap(node.object).type;
-    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression' || objectType === 'MemberExpression' || objectType === 'AwaitExpression' || objectType === 'ObjectExpression' || objectType === 'LogicalExpression')) {
+    if (key !== undefined && (objectType === 'Identifier' || objectType === 'ThisExpression' || objectType === 'CallExpression' || objectType === 'NewExpression' || objectType === 'MemberExpression' || objectType === 'AwaitExpression' || objectType === 'ObjectExpression' || objectType === 'LogicalExpression' || objectType === 'ConditionalExpression')) {
       const values = this.a.defs.propertyValues(node.object, key);
       if (values.length) {
         const f = this.flagFlow(values) ?? this.flowAll(values);
         // (A member of constants of an object a check picks, `RULES.find((r) => r.zone === tz).mark`, carries the check.)
         const picked = f.kinds || !values.every((v) => isLiteral(unwrap(v))) ? NONE : this.flow(node.object);
-        return this.checked(picked) ? picked : f;
+        return this.checked(picked, true) ? picked : f;
       }
     }
     if (key === undefined && node.computed && (objectType === 'Identifier' || objectType === 'ObjectExpression' || objectType === 'MemberExpression')) {

@@ -98,6 +98,12 @@ function isClassDescriptorCall(node: Node): boolean {
   return node.arguments.length >= 2 && ctor.type === 'Identifier' && (described(proto) || isNullish(proto) && described(statics));
 }
 
+/** The class a lowered class's wrapper returns: `C`, also babel's `_createClass(C, […])`, which returns `C` (and the last of `C.LIST = …, C`). */
+function classReturned(node: Node): Node {
+  const n = calleeOf(node);
+  return n.type === 'CallExpression' && isClassDescriptorCall(n) ? unwrap(n.arguments[0]) : n;
+}
+
 /** The values a list of babel's descriptors gives, by key (`[{ key: "m", value: fn }]`; not getters). */
 function describedValues(list: Node | undefined): Array<[string, Node]> {
   if (list?.type !== 'ArrayExpression' || !list.elements.every(isMemberDescriptor)) return [];
@@ -448,6 +454,8 @@ export class Definitions {
           if (DECODE_CALLS.has(method)) this.markDecoder(node);
           if (COMPARE_METHODS.has(method) || method === 'hasOwn') this.a.compare.candidates.push(node);
           else if (method === 'defineProperty' && node.arguments[0]?.type === 'Identifier' && node.arguments[0].name === 'exports') this.defineCalls.push(node);
+          // `Object.defineProperty(o, "k", { value: v })` (or `{ get: () => v }`), `Object.defineProperties(o, { k: {…} })`: `o.k = v`.
+          if ((method === 'defineProperty' || method === 'defineProperties') && isGlobalName(callee.object, 'Object')) for (const a of describedMembers(node)) addTo(this.memberAssignments, propertyName(a.left)!, a);
         }
       },
       BinaryExpression: (node) => {
@@ -931,7 +939,7 @@ export class Definitions {
       if (factory) return values.length === 1 ? this.functionOf(values[0], depth + 1) : undefined;
       // `isWatched = makeCheck(list)`: the one function the maker returns (a closure over its arguments).
       const maker = this.functionOf(inner, depth + 1);
-      return maker && this.madeFunction(maker);
+      return maker && (this.madeFunction(maker) ?? this.passedFunction(maker, callee, depth));
     }
     if (callee.type === 'MemberExpression') {
       const key = propertyName(callee) ?? this.computedKey(callee);
@@ -1157,6 +1165,25 @@ export class Definitions {
     const made = this.callSites(maker).length <= MAX_MAKER_CALLS ? returned[0] as FunctionNode : null;
     this.made.set(maker, made);
     return made ?? undefined;
+  }
+
+  /**
+   * The function a call hands back of those it was given, where its function returns a parameter
+   * (under a choice): tsc's `__classPrivateFieldGet(this, _A_instances, "m", _A_hit)` gives `_A_hit`,
+   * a private method lowered for older targets.
+   */
+  private passedFunction(fn: FunctionNode, call: Node, depth: number): FunctionNode | undefined {
+    const found = new Set<FunctionNode>();
+    const visit = (n: Node): void => {
+      n = unwrap(n);
+      if (n.type === 'ConditionalExpression') { visit(n.consequent); visit(n.alternate); return; }
+      const at = n.type === 'Identifier' ? fn.params.findIndex((p: Node) => p.type === 'Identifier' && p.name === n.name) : -1;
+      const arg = at >= 0 ? call.arguments[at] : undefined;
+      const f = arg && arg.type !== 'SpreadElement' && this.a.scopes.resolve(n)?.id === fn.params[at] ? this.functionOf(arg, depth + 1) : undefined;
+      if (f) found.add(f);
+    };
+    for (const r of this.returnsOf(fn)) visit(r);
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   /**
@@ -1498,7 +1525,7 @@ export class Definitions {
     const call = iife && isFunction(iife) ? parenthesised(iife).parent : undefined;
     if (call?.type !== 'CallExpression' || call.callee !== parenthesised(iife!) || call.arguments.length) return undefined;
     // (`return C.LIST = …, C`, minified: the last of a sequence.)
-    const returned = this.returnsOf(iife as FunctionNode).map(calleeOf);
+    const returned = this.returnsOf(iife as FunctionNode).map(classReturned);
     const holder = parenthesised(call).parent;
     return returned.length === 1 && returned[0].type === 'Identifier' && this.a.scopes.resolve(returned[0]) === b && holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? this.a.scopes.resolve(holder.id) : undefined;
   }
@@ -1528,7 +1555,7 @@ export class Definitions {
     const def = this.soleDefinition(b.id);
     const call = def && unwrap(def);
     const iife = call?.type === 'CallExpression' && !call.arguments.length ? unwrap(call.callee) : undefined;
-    const returned = iife && isFunction(iife) ? this.returnsOf(iife as FunctionNode).map(calleeOf) : [];
+    const returned = iife && isFunction(iife) ? this.returnsOf(iife as FunctionNode).map(classReturned) : [];
     const inner = returned.length === 1 && returned[0].type === 'Identifier' ? this.a.scopes.resolve(returned[0]) : undefined;
     return inner && this.returnedTo(inner) === b ? inner : undefined;
   }
@@ -1916,7 +1943,14 @@ export class Definitions {
 
   /** Whether `b.key = …` (or `b.key |= …`) is written anywhere. */
   assignsMember(b: Binding, key: string): boolean {
-    return this.memberAssignmentsOf(b, key).length > 0;
+    const writes = this.memberAssignmentsOf(b, key);
+    if (!writes.length) return false;
+    // (`const R = {}; R.LIST = […]`: an object given the member once, beside where it is made and under no check,
+    // holds it; nothing sets it again.)
+    const statement = writes.length === 1 ? parenthesised(writes[0]).parent : undefined;
+    const defs = statement?.type === 'ExpressionStatement' && statement.parent === b.decl.parent?.parent ? this.definitions(b) : [];
+    const made = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    return !(made?.type === 'ObjectExpression' && made.properties.length === 0);
   }
 
   /** `o.key = …` assignments to this binding's object, grouped by binding once per name (minified names recur in every scope). */
@@ -2476,6 +2510,51 @@ function settledRecord(promise: Node): Node {
 }
 
 /** `__publicField(obj, "key", value)` read as the assignment `obj.key = value` it makes. */
+/** `Object` itself, not a name of the program's. */
+function isGlobalName(node: Node, name: string): boolean {
+  const n = unwrap(node);
+  return n.type === 'Identifier' && n.name === name;
+}
+
+/**
+ * The members `Object.defineProperty(o, "k", desc)` and `Object.defineProperties(o, { k: desc })` give,
+ * as assignments `o.k = v`: `v` is the descriptor's `value`, or what its getter returns.
+ */
+function describedMembers(call: Node): Node[] {
+  const [object, key, desc] = call.arguments as Node[];
+  if (!object || unwrap(object).type !== 'Identifier' && unwrap(object).type !== 'ThisExpression') return [];
+  const valueOf = (d: Node | undefined): Node | undefined => {
+    const o = d && unwrap(d);
+    if (o?.type !== 'ObjectExpression') return undefined;
+    for (const p of o.properties as Node[]) {
+      const k = p.type === 'Property' ? keyName(p) : undefined;
+      if (k === 'value') return p.value;
+      if (k !== 'get') continue;
+      const fn = unwrap(p.value);
+      if (!isFunction(fn) || fn.params.length) return undefined;
+      const body = fn.body.type !== 'BlockStatement' ? fn.body : fn.body.body.length === 1 && fn.body.body[0].type === 'ReturnStatement' ? fn.body.body[0].argument : undefined;
+      return body ?? undefined;
+    }
+    return undefined;
+  };
+  const assign = (k: string, right: Node | undefined, at: Node): Node[] => {
+    if (!right) return [];
+    const property = { type: 'Identifier', name: k, start: at.start, end: at.end } as unknown as Node;
+    const left = { type: 'MemberExpression', object, property, computed: false, optional: false, start: at.start, end: at.end, parent: null } as unknown as Node;
+    const a = { type: 'AssignmentExpression', operator: '=', left, right, start: at.start, end: at.end, parent: call.parent } as unknown as Node;
+    left.parent = a;
+    property.parent = left;
+    return [a];
+  };
+  if (calleeName(call) === 'defineProperty') return key?.type === 'Literal' && typeof key.value === 'string' ? assign(key.value, valueOf(desc), call) : [];
+  const all = key && unwrap(key);
+  if (all?.type !== 'ObjectExpression') return [];
+  return (all.properties as Node[]).flatMap((p) => {
+    const k = p.type === 'Property' && !p.computed ? keyName(p) : undefined;
+    return k === undefined ? [] : assign(k, valueOf(p.value), p);
+  });
+}
+
 function asAssignment(call: Node): Node {
   const [object, property, right] = call.arguments as Node[];
   const left = { type: 'MemberExpression', object, property, computed: true, optional: false, start: call.start, end: call.end, parent: null } as unknown as Node;

@@ -246,7 +246,7 @@ export class SourceMatcher {
     const method = typeof key === 'string' ? key : undefined;
     // (Also borrowed: `Intl.DateTimeFormat.prototype.resolvedOptions.call(f)`, `Reflect.apply(Date.prototype.getTimezoneOffset, d, [])`.)
     const target = method === 'apply' && callee.type === 'MemberExpression' && unwrap(callee.object).type === 'Identifier' && unwrap(callee.object).name === 'Reflect' ? node.arguments[0] : (method === 'call' || method === 'apply') && callee.type === 'MemberExpression' ? callee.object : undefined;
-    const borrowed = target && unwrap(target).type === 'MemberExpression' ? propertyName(unwrap(target)) : undefined;
+    const borrowed = target && this.memberName(target);
     // (One entry picked: a filtered copy of the environment, as a child process is given, is no read of one variable.)
     if (method === 'find' || method === 'findLast') { const picked = this.envPick(node, 'entries'); if (picked) return picked; }
     // `path.basename(os.homedir())`: the user's name, as the home folder is named.
@@ -268,23 +268,11 @@ export class SourceMatcher {
     if ((method === 'format' || method === 'formatToParts') && this.isMade(callee.object, 'DateTimeFormat', (n) => namesZone(n.arguments[1]))) return { kind: Kind.TZ, label: `Intl.DateTimeFormat({ timeZoneName }).${method}()`, ...(method === 'formatToParts' ? { parts: true as const } : {}) };
     if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };
     const identity = (name: string): SourceMatch => ({ kind: Kind.IDENTITY, label: `${BUILTIN_IDENTITY.get(name)}.${name}()`, ...(name === 'networkInterfaces' ? { keyed: true } : {}) });
-    if (method && BUILTIN_IDENTITY.has(method) && this.isBuiltin(callee.object, BUILTIN_IDENTITY.get(method)!)) return identity(method);
+    const builtin = callee.type === 'MemberExpression' ? method : callee.type === 'Identifier' ? this.aliasedName(callee) : undefined;
+    if (builtin && BUILTIN_IDENTITY.has(builtin) && this.builtinFunction(callee, BUILTIN_IDENTITY.get(builtin)!) === builtin) return identity(builtin);
     // Electron's `app.getSystemLocale()`, `app.getLocaleCountryCode()`; `app.getLocale()` only on Electron's own `app`
     // (an i18n library's `getLocale()` is the program's chosen language).
     if (method && (ELECTRON_LOCALE.has(method) || method === 'getLocale' && this.isElectronApp(callee.object))) return { kind: Kind.LOCALE, label: `app.${method}()` };
-    if (callee.type === 'Identifier') {
-      const b = this.scopes.resolve(callee);
-      const imported = b?.kind === 'import' && b.decl.type === 'ImportSpecifier' ? b.decl.imported.name as string : undefined;
-      if (imported && BUILTIN_IDENTITY.has(imported) && isBuiltinName(b!.decl.parent?.source?.value, BUILTIN_IDENTITY.get(imported)!)) return identity(imported);
-      // `const { hostname } = require("os")`, `const h = os.hostname`: an alias of the module's function (also a
-      // parameter it is passed to: `probe(os.hostname)`).
-      if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'param')) {
-        const defs = this.defsOf(callee);
-        const m = defs.length === 1 ? unwrap(defs[0]) : undefined;
-        const name = m?.type === 'MemberExpression' ? propertyName(m) : undefined;
-        if (m && name && BUILTIN_IDENTITY.has(name) && this.isBuiltin(m.object, BUILTIN_IDENTITY.get(name)!)) return identity(name);
-      }
-    }
     const command = this.isExecCall(callee, method) ? commandLine(node.arguments as Node[]) : undefined;
     if (command !== undefined) {
       const m = COMMAND_MARKERS.find(({ re }) => re.test(command));
@@ -360,6 +348,46 @@ export class SourceMatcher {
       return defs.length > 0 && defs.every((d) => this.isEnv(d, depth + 1));
     }
     return false;
+  }
+
+  /**
+   * The function of the built-in module `name` a callee is, by its name in that module: `os.hostname`,
+   * `require("dns").lookup`, `import { lookup } from "dns"`, `const { hostname } = require("os")`,
+   * `const h = os.hostname` (also a parameter it is passed to: `probe(os.hostname)`), `promisify(dns.lookup)`.
+   */
+  builtinFunction(callee: Node, name: string, depth = 0): string | undefined {
+    callee = unwrap(callee);
+    if (callee.type === 'MemberExpression') return this.isBuiltin(callee.object, name) ? propertyName(callee) : undefined;
+    if (callee.type === 'CallExpression' && calleeName(callee) === 'promisify' && callee.arguments.length === 1 && depth < 2) return this.builtinFunction(callee.arguments[0], name, depth + 1);
+    if (callee.type !== 'Identifier') return undefined;
+    const b = this.scopes.resolve(callee);
+    if (b?.kind === 'import') return b.decl.type === 'ImportSpecifier' && isBuiltinName(b.decl.parent?.source?.value, name) ? b.decl.imported.name as string : undefined;
+    if (!b || !(b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'param') || depth > 2) return undefined;
+    const defs = this.defsOf(callee);
+    return defs.length === 1 ? this.builtinFunction(defs[0], name, depth + 1) : undefined;
+  }
+
+  /**
+   * The member a function was taken as: `resolvedOptions` of `Intl.DateTimeFormat.prototype.resolvedOptions`, and of
+   * `_b` where `_b = (_a = Intl.DateTimeFormat()).resolvedOptions` (an optional call as compilers lower it: `_b.call(_a)`).
+   */
+  private memberName(node: Node): string | undefined {
+    const n = unwrap(node);
+    if (n.type === 'MemberExpression') return propertyName(n);
+    // (Babel gives the name the call's result too, `(_b = _b.call(_a))`: the one member it was taken as counts.)
+    const b = n.type === 'Identifier' ? this.scopes.resolve(n) : undefined;
+    const defs = b && b.kind !== 'param' ? this.defsOf(n).map(unwrap) : [];
+    const names = new Set(defs.filter((d) => d.type === 'MemberExpression').map((d) => propertyName(d)));
+    return names.size === 1 ? [...names][0] : undefined;
+  }
+
+  /** The name of the function an identifier stands for: `hostname` of `import { hostname } from "os"`, of `const h = os.hostname`. */
+  private aliasedName(id: Node): string | undefined {
+    const b = this.scopes.resolve(id);
+    if (b?.kind === 'import') return b.decl.type === 'ImportSpecifier' ? b.decl.imported.name as string : undefined;
+    const defs = b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'param') ? this.defsOf(id) : [];
+    const m = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    return m?.type === 'MemberExpression' ? propertyName(m) : undefined;
   }
 
   /** The built-in module `name` (`os`), however it is loaded: `require`, `import`, a bundle's own loader, an interop wrapper. */

