@@ -1491,7 +1491,8 @@ export class Definitions {
     // gives: one object, shared by every module that loads it.
     if (b && b.kind !== 'param') for (const a of this.sharedModuleWrites(b, key)) out.push(a.right);
     if (b && b.kind !== 'param') for (const a of this.aliasWrites(b, key)) out.push(a.right);
-    if (out.length) found.push(out);
+    // (The same write found through two names of one class, `this` in its static method and the class's own name: once.)
+    if (out.length) found.push([...new Set(out)]);
     return found.length === 1 ? found[0] : found.flat();
   }
 
@@ -1526,7 +1527,9 @@ export class Definitions {
     if (call?.type !== 'CallExpression' || call.callee !== parenthesised(iife!) || call.arguments.length) return undefined;
     // (`return C.LIST = …, C`, minified: the last of a sequence.)
     const returned = this.returnsOf(iife as FunctionNode).map(classReturned);
-    const holder = parenthesised(call).parent;
+    // (Also kept under two names at once, `var C = exports.C = function () {…}()`, as babel exports a class.)
+    let holder = parenthesised(call).parent;
+    while (holder?.type === 'AssignmentExpression' && holder.operator === '=') holder = parenthesised(holder).parent;
     return returned.length === 1 && returned[0].type === 'Identifier' && this.a.scopes.resolve(returned[0]) === b && holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? this.a.scopes.resolve(holder.id) : undefined;
   }
 
@@ -1553,7 +1556,8 @@ export class Definitions {
   private returnedFrom(b: Binding): Binding | undefined {
     if (b.kind === 'param' || b.kind === 'import' || b.kind === 'function' || b.kind === 'class') return undefined;
     const def = this.soleDefinition(b.id);
-    const call = def && unwrap(def);
+    let call = def && unwrap(def);
+    while (call?.type === 'AssignmentExpression' && call.operator === '=') call = unwrap(call.right);
     const iife = call?.type === 'CallExpression' && !call.arguments.length ? unwrap(call.callee) : undefined;
     const returned = iife && isFunction(iife) ? this.returnsOf(iife as FunctionNode).map(classReturned) : [];
     const inner = returned.length === 1 && returned[0].type === 'Identifier' ? this.a.scopes.resolve(returned[0]) : undefined;

@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { addTo, awaitedArgument, COMPARE_METHODS, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, awaitedArgument, COMPARE_METHODS, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, nullishParts, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import { isChannelText } from './characters';
 import type { Binding, ScopeResolver } from './scope';
 import { forEachChild } from './walk';
@@ -269,12 +269,16 @@ export function memberAt(fact: Fact | undefined, path: string | undefined): Fact
   return f;
 }
 
-/** The `new C()` an expression gives: itself, or kept on the way (`inst || (inst = new Env())`). */
+/**
+ * The `new C()` an expression gives: itself, or kept on the way (`inst || (inst = new Env())`, `C.i ??= new C()`, also
+ * as compilers lower `??=`: `(_a = C.i) !== null && _a !== void 0 ? _a : (C.i = new C())`, and the last of a sequence).
+ */
 function madeInstance(n: Node): Node | undefined {
   n = unwrap(n);
   if (n.type === 'NewExpression') return n;
   if (n.type === 'AssignmentExpression' && (n.operator === '=' || isLogicalAssignment(n))) return madeInstance(n.right);
   if (n.type === 'LogicalExpression') return madeInstance(n.right) ?? madeInstance(n.left);
+  if (n.type === 'ConditionalExpression') return madeInstance(nullishParts(n)?.right ?? n.alternate) ?? madeInstance(n.consequent);
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 // geo-org-comparison: a fingerprint value compared with specific zones, locales, hosts or organisations.
 import type { Comparison, Facts } from '../analysis';
-import { fallbackAround, isNullish, type Node } from '../ast';
+import { fallbackAround, isNullish, unwrap, type Node } from '../ast';
 import type { Binding } from '../scope';
 import { forEachChild } from '../walk';
 import { isChannelText } from '../characters';
@@ -98,10 +98,24 @@ function isTested(analysis: Facts, node: Node, depth = 0): boolean {
       return !reads || reads.some((r) => isTested(analysis, fallbackAround(r, kept.name) ?? r, depth + 1));
     }
     if (BRANCHES.has(p.type) || p.type === 'ConditionalExpression' && p.test === n || p.type === 'LogicalExpression' && p.left === n) return true;
+    // (Kept on the program's own state, `this.region = … ? "x" : "y"`, `Cfg.region = …`, `state.region = …` of `const state = {}`:
+    // it may be read anywhere, also in another module. Shown, `document.title = …` or an element's text, it is not.)
+    if (p.type === 'AssignmentExpression' && p.right === n && p.left.type === 'MemberExpression' && isOwnState(analysis, p.left.object)) return true;
     if ((p.type === 'BinaryExpression' || p.type === 'UnaryExpression') && TESTS.has(p.operator)) return !(p.type === 'BinaryExpression' && isNullish(p.left === n ? p.right : p.left));
     return false;
   }
   return false;
+}
+
+/** `this`, a class or function of the program, or an object literal it keeps under a name. */
+function isOwnState(analysis: Facts, node: Node): boolean {
+  const o = unwrap(node);
+  if (o.type === 'ThisExpression') return true;
+  const b = o.type === 'Identifier' ? analysis.binding(o) : undefined;
+  if (!b) return false;
+  if (b.kind === 'class' || b.kind === 'function') return true;
+  const def = b.kind === 'param' ? undefined : analysis.soleDefinition(o);
+  return !!def && unwrap(def).type === 'ObjectExpression';
 }
 
 /** A constant written out: a literal, or a template without expressions. */

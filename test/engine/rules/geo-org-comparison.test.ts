@@ -124,6 +124,15 @@ ruleTester('geo-org-comparison', {
       code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(z);\nconsole.log(hit ? "It\u2019s" : "It's");`,
       findings: [{ severity: 'high', line: 2, message: /compared with 3 specific time zones/ }],
     },
+    // Nor when the pick is kept on the program's own state, which any module may read and test.
+    {
+      code: `export class Cfg {\n  constructor() { this.region = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) ? "x" : "y"; }\n}`,
+      findings: [{ severity: 'high', line: 2, message: /compared with 3 specific time zones/ }],
+    },
+    {
+      code: `const state = {};\nstate.unit = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone) ? "x" : "y";\nexport default state;`,
+      findings: [{ severity: 'high', line: 2, message: /compared with 3 specific time zones/ }],
+    },
     {
       code: `const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst hit = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(z);\nconsole.log(hit ? "mi" : "km");\nif (hit) process.exit(1);`,
       findings: [{ severity: 'high', line: 2, message: /compared with 3 specific time zones/ }],
