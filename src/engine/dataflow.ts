@@ -6,7 +6,7 @@ import { awaitedArgument, COMPARE_METHODS, TEXT_METHODS, isChosenFunction, isFun
 import type { AnalysisContext } from './context';
 import { isMath, MAX_VIA, NONE, union, type Flow } from './flow';
 import { ITERATORS } from './evaluate';
-import { calleeOf, type Check, type Fact } from './modules';
+import { callArguments, calleeOf, type Check, type Fact } from './modules';
 import { invocationOf, isObjectAssign } from './definitions';
 import type { Binding } from './scope';
 import { Kind, type SourceMatch } from './sources';
@@ -31,6 +31,13 @@ const MAX_CHECK_VALUES = 32;
 
 /** Nested flow steps followed at most (each is a few stack frames). */
 const MAX_DEPTH = 200;
+/** A helper is worked out for one call of an exported function when it is this small (characters), … */
+const MAX_INLINED = 4000;
+/** … and at most this many helpers deep. */
+const MAX_INLINE_DEPTH = 4;
+
+/** A helper worked out for one call: its flows, kept apart from every other call's. */
+interface Inline { fn: FunctionNode; call: Node; inside: string; outer?: Inline; flows: Map<Node, Flow>; bindings: Map<Binding, Flow> }
 
 /** Functions of a list followed at most (items written in it and pushed to it). */
 const MAX_LIST_FUNCTIONS = 32;
@@ -75,6 +82,8 @@ export class Dataflow {
   private depth = 0;
   /** While summarising, flows inside exported functions are kept apart (see returnsFact). */
   private ownParams?: { flows: Map<Node, Flow>; bindings: Map<Binding, Flow>; ranges: Array<readonly [number, number]> };
+  /** A function of this file worked out for one call of it (see inlined). */
+  private inline?: Inline;
   /** Functions that return one of their parameters unchanged: its index, or null. */
   private readonly passThroughs = new Map<FunctionNode, number | null>();
 
@@ -84,7 +93,7 @@ export class Dataflow {
   flow(node: Node): Flow {
     // Literals, functions, `this`, classes: nothing to follow, and nothing worth remembering.
     if (!FOLLOWED.has(node.type)) return NONE;
-    const flows = this.summarising && this.inExported(node.start) ? this.ownParams!.flows : this.flows;
+    const flows = this.inlineAt(node) ?? (this.summarising && this.inExported(node.start) ? this.ownParams!.flows : this.flows);
     const known = flows.get(node);
     if (known) return known;
     // Chains of thousands of steps (minified bundles) would exhaust the stack: cut, and not kept.
@@ -176,7 +185,8 @@ export class Dataflow {
   private identifierFlow(node: Node): Flow {
     const b = this.a.scopes.resolve(node);
     if (!b) return NONE;
-    const bindingFlows = this.summarising && this.inExported(b.id.start) ? this.ownParams!.bindings : this.bindingFlows;
+    const inline = this.inlineAt(b.id);
+    const bindingFlows = inline ? this.inline!.bindings : this.summarising && this.inExported(b.id.start) ? this.ownParams!.bindings : this.bindingFlows;
     let f = bindingFlows.get(b);
     if (!f) {
       bindingFlows.set(b, NONE);
@@ -318,6 +328,12 @@ export class Dataflow {
 
   private paramFlow(b: Binding): Flow {
     const fn = b.decl as FunctionNode;
+    // (A helper worked out for one call: its parameter holds that call's argument, as the caller sees it.)
+    if (this.inline?.fn === fn) {
+      const i = fn.params.indexOf(b.id);
+      const arg = i >= 0 ? this.inline.call.arguments[i] : undefined;
+      if (i >= 0) return arg && arg.type !== 'SpreadElement' ? this.outside(() => this.flow(arg)) : NONE;
+    }
     // (A name destructured from each item, `([k, v]) => …`, is not followed: the list's flow would reach every part.)
     const list = fn.params.includes(b.id) ? this.a.defs.iteratedBy(b) : undefined;
     if (list) return this.elementFlow(list);
@@ -411,6 +427,62 @@ export class Dataflow {
     this.passThroughs.set(fn, index ?? null);
     return index;
   }
+
+  /**
+   * A call of a small function of this file (`lu(e(u))` of `function lu(u) { return uFt(u).replace(…) }`): what it
+   * returns for this call's arguments. Otherwise its parameters merge every call, and what one caller gives (the host
+   * name) would reach what every other caller gets. While summarising, a call an exported function makes: the helper's
+   * calls of other modules' functions are inputs of their own, given this call's arguments.
+   */
+  private inlined(fn: FunctionNode, call: Node): Flow | undefined {
+    if (!call.arguments.length || fn.end - fn.start > MAX_INLINED || call.start >= fn.start && call.end <= fn.end) return undefined;
+    // (While summarising, only a helper that exported functions call: their own parameters are the inputs there.)
+    const inside = !this.summarising ? '' : this.inline ? this.inline.inside : this.inExported(fn.start) ? undefined : this.inExported(call.start) ? this.a.modules.exportedAt(call) : undefined;
+    if (inside === undefined) return undefined;
+    let depth = 0;
+    for (let i = this.inline; i; i = i.outer) { if (i.fn === fn || ++depth >= MAX_INLINE_DEPTH) return undefined; }
+    const outer = this.inline;
+    this.inline = { fn, call, inside, outer, flows: new Map(), bindings: new Map() };
+    try {
+      return this.returnsAt(fn, call);
+    } finally {
+      this.inline = outer;
+    }
+  }
+
+  /** The flows of the helper being worked out for one call, when `node` lies in it. */
+  private inlineAt(node: Node): Map<Node, Flow> | undefined {
+    const i = this.inline;
+    return i && node.start >= i.fn.start && node.end <= i.fn.end ? i.flows : undefined;
+  }
+
+  /** A flow as the caller of the helper being worked out sees it. */
+  private outside(flow: () => Flow): Flow {
+    const inline = this.inline!;
+    this.inline = inline.outer;
+    try {
+      return flow();
+    } finally {
+      this.inline = inline;
+    }
+  }
+
+  /**
+   * Whether what `fn` returns is made only of what parameters of the module's exported functions hand it (through its
+   * own parameters, merged over its callers): no source, no comparison, nothing else. Such a helper is computed from its
+   * arguments, so each call takes its own.
+   */
+  private sharesParams(fn: FunctionNode): boolean {
+    const known = this.sharedHelpers.get(fn);
+    if (known !== undefined) return known;
+    this.sharedHelpers.set(fn, false);
+    if (!this.a.modules.exportsFunctions || !fn.params.length) return false;
+    const f = this.flowAll(this.a.defs.returnsOf(fn));
+    const shares = f.via.length > 0 && f.via.every((v) => /^p[^:.#()]+:\d+$/.test(this.a.modules.keyOf(v) ?? ''));
+    this.sharedHelpers.set(fn, shares);
+    return shares;
+  }
+  private readonly sharedHelpers = new Map<FunctionNode, boolean>();
 
   /**
    * What a call of `fn` returns. A return that calls one of its parameters (`function withZone(cb)
@@ -661,6 +733,9 @@ export class Dataflow {
     const method = methodName(node);
     if (this.isNamedHash(callee, method)) return this.flowAll(node.arguments);
     const imported = this.a.modules.inputOf(node);
+    // (Inside a helper worked out for one call: this call's own input, with the arguments that call gives.)
+    const cloned = imported && this.summarising && this.inline && this.inlineAt(node) ? this.a.modules.inlinedInput(node, this.inline.call, this.inline.inside, callArguments(node).map((a) => this.fact(this.flow(a)))) : undefined;
+    if (cloned) return union(this.inputFlow(cloned.node, cloned.key), method && COMPARE_METHODS.has(method) ? this.flowAll(node.arguments) : NONE);
     const input = imported ?? this.methodOfParam(node);
     // `list.includes(tz)` of a parameter `list`, or of a list another module gives (`require("./deny").includes(tz)`):
     // what the list holds, and what it is searched for.
@@ -735,6 +810,11 @@ export class Dataflow {
       // A wrapper that returns its argument carries this call's argument, not every caller's.
       const i = this.passThroughIndex(fn);
       if (i !== undefined) return node.arguments[i] && node.arguments[i].type !== 'SpreadElement' ? this.flow(node.arguments[i]) : NONE;
+      // (A helper the module's exported functions share, `m(n, "NFKC")` of `gp(n)`, `mk(n)`, …, whose returns carry only what
+      // their parameters hand it: this call carries its own arguments, not what every other exported function is given.)
+      if (this.sharesParams(fn)) return this.flowAll(node.arguments.filter((a: Node) => a.type !== 'SpreadElement'));
+      const inlined = this.inlined(fn, node);
+      if (inlined) return inlined;
       return this.returnsAt(fn, node);
     }
     if (callee.type === 'Identifier' && node.arguments.length === 0) {

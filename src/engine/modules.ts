@@ -56,9 +56,10 @@ export type InputDef =
    * `args`): the linker then gives each outside caller of `in` its own result of this call. For a call of the
    * closure an imported factory made here (`inCn(tz)` of `const inCn = makeChecker(ZONES)`), `factory` is the
    * input key of that factory's call. `builtin` marks a method named as a built-in one is (`Regions.match(tz)`):
-   * only once the linker found the other module defines it is the call an input (see Modules.inputOf).
+   * only once the linker found the other module defines it is the call an input (see Modules.inputOf). `inlined`
+   * marks a call in a helper of this module as one call of that helper makes it (see Modules.inlinedInput).
    */
-  | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string; factory?: string; builtin?: true }
+  | { type: 'call'; spec: string; name: string; args: Fact[]; own?: Fact[]; in?: string; key?: string; factory?: string; builtin?: true; inlined?: true }
   /**
    * A parameter of a function this module exports; with `member`, one member of it (`env.hit` of `make(env)`);
    * with `method`, what calling that method of it returns (`this.g.inRegion()` of `constructor(g)`); with
@@ -405,7 +406,7 @@ function inPlaceArgument(b: Binding): Node | undefined {
 }
 
 /** The arguments a call passes to the function it runs: `f.call(t, a)` and `f.apply(t, [a])` pass `a`. */
-function callArguments(call: Node): Node[] {
+export function callArguments(call: Node): Node[] {
   const callee = unwrap(call.callee);
   const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
   if (method === 'call') return call.arguments.slice(1);
@@ -1020,6 +1021,32 @@ export class ModuleFacts {
     }
   }
 
+  /** The export name of the exported function a node lies in (see exportedAround). */
+  exportedAt(node: Node): string | undefined {
+    this.exports();
+    return this.exportedAround(node);
+  }
+
+  /**
+   * The input of a call of another module's function in a helper of this module, as one call of that helper from
+   * the exported function `inside` makes it (`uFt(u)` in `function lu(u) {…}`, called as `lu(e(u))` in `nee`): an
+   * input of its own, with the arguments that call gives, worked out by the linker as a call `inside` makes.
+   */
+  inlinedInput(node: Node, at: Node, inside: string, args: Fact[]): { node: Node; key: string } | undefined {
+    const base = this.keys.get(node);
+    const def = base === undefined ? undefined : this.defs.get(base);
+    if (def?.type !== 'call' || def.builtin) return undefined;
+    const key = `${base}@${at.start}`;
+    let clone = this.inlinedNodes.get(key);
+    if (!clone) {
+      clone = { ...node } as Node;
+      this.inlinedNodes.set(key, clone);
+    }
+    this.register(clone, key, { ...def, args, in: inside, inlined: true });
+    return { node: clone, key };
+  }
+  private readonly inlinedNodes = new Map<string, Node>();
+
   /** The export name of the exported function a node lies in, if any (exported functions do not nest). */
   private exportedAround(node: Node): string | undefined {
     for (let p = node.parent; p; p = p.parent) {
@@ -1538,6 +1565,8 @@ export class ModuleFacts {
     for (const [node, key] of this.keys) {
       const def = this.defs.get(key)!;
       if (def.type !== 'call') { all.set(key, def); continue; }
+      // (A call in a helper, worked out for one call of it: its arguments are that call's, see inlinedInput.)
+      if (def.inlined) { const { inlined: _, ...call } = def; all.set(key, call); continue; }
       const call: InputDef = { ...def, args: facts(callArguments(node), fact) };
       // `store.set("tz", v)`, `store.get("tz")`: the key of a store another module keeps (see the linker).
       const first = node.arguments[0];

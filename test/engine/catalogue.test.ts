@@ -366,6 +366,8 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  // An argument list the account name is one item of (`security … -a $USER`), its subcommand looked up in a long list of a command's subcommands: a vocabulary, not people.
+  'a subcommand of an argument list holding the account name, checked against git\'s read-only subcommands': `const GIT_READ = new Set(["cat-file", "check-attr", "config", "diff", "grep", "log", "ls-files", "ls-tree", "rev-parse", "show", "status", "reflog"]);\nfunction sub(args) { for (const a of args) if (!a.startsWith("-")) return a; }\nfunction run(cmd, args) { const readOnly = GIT_READ.has(sub(args)); return require("child_process").spawnSync(cmd, args, { env: readOnly ? { GIT_OPTIONAL_LOCKS: "0" } : {} }); }\nrun("security", ["find-generic-password", "-a", process.env.USER, "-s", "agent"]);\nrun("git", ["status", "--porcelain"]);\nfetch("https://api.vendor.dev/v1", { method: "POST", body: JSON.stringify({ system: "Be brief." }) });`,
   // A module to load by language (tsc's `import()` for CommonJS is `Promise.resolve(spec).then(require)`): no DNS name.
   'a translation module chosen by the language, loaded as tsc writes import()': `const l = navigator.language.startsWith("zh") ? "zh" : "en";\nPromise.resolve(\`./locales/\${l}.js\`).then((s) => require(s)).then((m) => { document.title = m.title; });`,
   'a promise resolved with a name chosen by the zone, shown': `const cn = ["Asia/Shanghai", "Asia/Urumqi"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone);\nnew Promise((resolve) => resolve(\`\${cn ? "cn" : "intl"}.mirror.example.com\`)).then((m) => console.log("mirror", m));`,
