@@ -31,12 +31,12 @@ const MAX_CHECK_VALUES = 32;
 
 /** Nested flow steps followed at most (each is a few stack frames). */
 const MAX_DEPTH = 200;
-/** A helper is worked out for one call of an exported function when it is this small (characters), … */
+/** A function of the file is worked out for each call of it when it is this small (characters), … */
 const MAX_INLINED = 4000;
-/** … and at most this many helpers deep. */
+/** … and at most this many such functions deep. */
 const MAX_INLINE_DEPTH = 4;
 
-/** A helper worked out for one call: its flows, kept apart from every other call's. */
+/** A function worked out for one call (see Dataflow.inlined): its flows, kept apart from every other call's; `inside`, while summarising, the exported function that call is in. */
 interface Inline { fn: FunctionNode; call: Node; inside: string; outer?: Inline; flows: Map<Node, Flow>; bindings: Map<Binding, Flow> }
 
 /** Functions of a list followed at most (items written in it and pushed to it). */
