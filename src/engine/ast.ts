@@ -108,6 +108,13 @@ export function nullishParts(node: Node): { left: Node; right: Node } | undefine
   return tested.type === 'Identifier' && value.type === 'Identifier' && value.name === tested.name ? { left: tested, right: n.alternate } : undefined;
 }
 
+/** What a function returns when its body is that one expression or a lone `return` of it (`() => mark`, `function () { return mark; }`). */
+export function soleReturn(fn: Node): Node | undefined {
+  const body = fn.body as Node;
+  if (body.type !== 'BlockStatement') return body;
+  return body.body.length === 1 && body.body[0].type === 'ReturnStatement' ? body.body[0].argument ?? undefined : undefined;
+}
+
 /** The node with the parentheses around it, if any: the child its parent holds. */
 export function parenthesised(node: Node): Node {
   while (node.parent?.type === 'ParenthesizedExpression') node = node.parent;

@@ -21,8 +21,8 @@ import { ALL_KINDS, Kind, SETTING_KINDS } from './sources';
 const MAX_FIRST_PARTY = 12;
 /** Sources whose words are an organisation's name: a Windows or Kerberos domain, a git remote or e-mail, the DNS search domain. */
 const ORGANISATION_SOURCE = /^(?:process|Bun)\.env\.USER(?:DNS)?DOMAIN$|^runs (?:wmic computersystem get domain|realm list)/;
-/** A list of account names compared with the user's own names those people when it is this short (see analysePair). */
-const MAX_PEOPLE = 8;
+/** A list of words names organisations or people when it is this short; a longer one is a vocabulary (commands, keywords). */
+const MAX_NAMED_WORDS = 8;
 /** Sources of the user's account name: equal to one of a list of names, it is one of those people. */
 const PERSON_SOURCE = /^os\.userInfo\(\)$|^the home folder's name$|^(?:process|Bun)\.env\.(?:USER|USERNAME|LOGNAME)$|^runs (?:whoami|id -un)\b/;
 /** Sources an organisation's name is part of: a git remote's owner, an e-mail's domain, the DNS search domain, a Kerberos realm. */
@@ -340,7 +340,7 @@ export class Comparisons {
     // (So does a short list of account names the user's own is equal to, `["jsmith", "mjones"].includes(process.env.USER)`:
     // those people; system and service accounts are no one's, see isOrganisationWord. A long list of bare words is a
     // vocabulary, such as a command's subcommands checked in an argument list the name is one item of.)
-    const people = isList && possible.length <= MAX_PEOPLE && this.namesPerson(flow);
+    const people = isList && possible.length <= MAX_NAMED_WORDS && this.namesPerson(flow);
     const wordsCount = (!pattern && (!isExactMatch(node, subject) || !!(flow.kinds & Kind.EDITOR) || people)) || this.namesOrganisation(flow, subject, pattern);
     // Minutes of an offset worked out by arithmetic (`Math.abs(offset) % 60 === 45`, a date library formatting
     // "+05:45") are no UTC offset of a place: only the offset itself, compared as read, is.
@@ -538,7 +538,7 @@ export class Comparisons {
     // (Also each word of a short list: `["megabank", "initech"].some((w) => name.includes(w))`.)
     const value = re ? distinctParts(regexWords(re)) : word && (isLiteral(word) || unwrap(word).type === 'Identifier') ? this.a.value(word) : undefined;
     const words = value instanceof Many ? value.values : Array.isArray(value) ? value : [value];
-    if (words.length > 8 || !words.every((v) => typeof v === 'string' && isOrganisationWord(v) && classifyConstant(v, kinds, Kind) === 'keyword')) return false;
+    if (words.length > MAX_NAMED_WORDS || !words.every((v) => typeof v === 'string' && isOrganisationWord(v) && classifyConstant(v, kinds, Kind) === 'keyword')) return false;
     return !isExactMatch(node, subject!) || this.namesOrganisation(f, subject!);
   }
 

@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, awaitedArgument, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, isNullish, keyName, memberPath, methodName, parenthesised, patternKey, propertyName, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, awaitedArgument, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, isNullish, keyName, memberPath, methodName, parenthesised, patternKey, propertyName, soleReturn, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { amdDependencies, calleeOf } from './modules';
@@ -455,7 +455,7 @@ export class Definitions {
           if (COMPARE_METHODS.has(method) || method === 'hasOwn') this.a.compare.candidates.push(node);
           else if (method === 'defineProperty' && node.arguments[0]?.type === 'Identifier' && node.arguments[0].name === 'exports') this.defineCalls.push(node);
           // `Object.defineProperty(o, "k", { value: v })` (or `{ get: () => v }`), `Object.defineProperties(o, { k: {…} })`: `o.k = v`.
-          if ((method === 'defineProperty' || method === 'defineProperties') && isGlobalName(callee.object, 'Object')) for (const a of describedMembers(node)) addTo(this.memberAssignments, propertyName(a.left)!, a);
+          if ((method === 'defineProperty' || method === 'defineProperties') && obj.type === 'Identifier' && obj.name === 'Object') for (const a of describedMembers(node)) addTo(this.memberAssignments, propertyName(a.left)!, a);
         }
       },
       BinaryExpression: (node) => {
@@ -721,7 +721,7 @@ export class Definitions {
       v = unwrap(v);
       if (v.type === 'Identifier') return v;
       if (!isFunction(v) || v.params.length) return undefined;
-      const only = v.body.type !== 'BlockStatement' ? v.body : v.body.body.length === 1 && v.body.body[0].type === 'ReturnStatement' ? v.body.body[0].argument : undefined;
+      const only = soleReturn(v);
       return only && unwrap(only).type === 'Identifier' ? unwrap(only) : undefined;
     };
     this.eachNode((n) => {
@@ -2514,12 +2514,6 @@ function settledRecord(promise: Node): Node {
 }
 
 /** `__publicField(obj, "key", value)` read as the assignment `obj.key = value` it makes. */
-/** `Object` itself, not a name of the program's. */
-function isGlobalName(node: Node, name: string): boolean {
-  const n = unwrap(node);
-  return n.type === 'Identifier' && n.name === name;
-}
-
 /**
  * The members `Object.defineProperty(o, "k", desc)` and `Object.defineProperties(o, { k: desc })` give,
  * as assignments `o.k = v`: `v` is the descriptor's `value`, or what its getter returns.
@@ -2535,21 +2529,12 @@ function describedMembers(call: Node): Node[] {
       if (k === 'value') return p.value;
       if (k !== 'get') continue;
       const fn = unwrap(p.value);
-      if (!isFunction(fn) || fn.params.length) return undefined;
-      const body = fn.body.type !== 'BlockStatement' ? fn.body : fn.body.body.length === 1 && fn.body.body[0].type === 'ReturnStatement' ? fn.body.body[0].argument : undefined;
-      return body ?? undefined;
+      return isFunction(fn) && !fn.params.length ? soleReturn(fn) : undefined;
     }
     return undefined;
   };
-  const assign = (k: string, right: Node | undefined, at: Node): Node[] => {
-    if (!right) return [];
-    const property = { type: 'Identifier', name: k, start: at.start, end: at.end } as unknown as Node;
-    const left = { type: 'MemberExpression', object, property, computed: false, optional: false, start: at.start, end: at.end, parent: null } as unknown as Node;
-    const a = { type: 'AssignmentExpression', operator: '=', left, right, start: at.start, end: at.end, parent: call.parent } as unknown as Node;
-    left.parent = a;
-    property.parent = left;
-    return [a];
-  };
+  const assign = (k: string, right: Node | undefined, at: Node): Node[] =>
+    right ? [assignment(object, { type: 'Literal', value: k, start: at.start, end: at.end } as unknown as Node, right, at, call.parent)] : [];
   if (calleeName(call) === 'defineProperty') return key?.type === 'Literal' && typeof key.value === 'string' ? assign(key.value, valueOf(desc), call) : [];
   const all = key && unwrap(key);
   if (all?.type !== 'ObjectExpression') return [];
@@ -2561,8 +2546,13 @@ function describedMembers(call: Node): Node[] {
 
 function asAssignment(call: Node): Node {
   const [object, property, right] = call.arguments as Node[];
-  const left = { type: 'MemberExpression', object, property, computed: true, optional: false, start: call.start, end: call.end, parent: null } as unknown as Node;
-  const a = { type: 'AssignmentExpression', operator: '=', left, right, start: call.start, end: call.end, parent: call.parent } as unknown as Node;
+  return assignment(object, property, right, call, call.parent);
+}
+
+/** `object[property] = right`, a node of its own at `at`, for a write the code makes some other way (a helper's call, a descriptor). */
+function assignment(object: Node, property: Node, right: Node, at: Node, parent: Node | null | undefined): Node {
+  const left = { type: 'MemberExpression', object, property, computed: true, optional: false, start: at.start, end: at.end, parent: null } as unknown as Node;
+  const a = { type: 'AssignmentExpression', operator: '=', left, right, start: at.start, end: at.end, parent } as unknown as Node;
   left.parent = a;
   return a;
 }

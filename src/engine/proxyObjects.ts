@@ -6,7 +6,7 @@
 // what it does (`(s + mark)`, `fetch(url)`, the string), so the program can be
 // analysed as it reads. Only objects that hold nothing else and are used in no
 // other way are read; the columns move, the lines stay.
-import { unwrap, type Node } from './ast';
+import { soleReturn, unwrap, type Node } from './ast';
 import { applyEdits } from './lines';
 import type { ParsedIndex } from './parse';
 import { ScopeResolver, type Binding } from './scope';
@@ -165,7 +165,7 @@ function memberOf(text: string, value: Node): Member | undefined {
   if (v.type !== 'FunctionExpression' && v.type !== 'ArrowFunctionExpression') return undefined;
   const params = v.params as Node[];
   if (!params.every((p) => p.type === 'Identifier')) return undefined;
-  const body = v.body.type === 'BlockStatement' ? (v.body.body.length === 1 && v.body.body[0].type === 'ReturnStatement' ? v.body.body[0].argument : undefined) : v.body;
+  const body = soleReturn(v);
   const r = body && unwrap(body);
   const isParam = (n: Node, i: number) => unwrap(n).type === 'Identifier' && unwrap(n).name === params[i]?.name;
   if (r && (r.type === 'BinaryExpression' || r.type === 'LogicalExpression') && params.length === 2 && isParam(r.left, 0) && isParam(r.right, 1)) return { kind: 'operator', operator: r.operator };

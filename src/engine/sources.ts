@@ -362,9 +362,16 @@ export class SourceMatcher {
     if (callee.type !== 'Identifier') return undefined;
     const b = this.scopes.resolve(callee);
     if (b?.kind === 'import') return b.decl.type === 'ImportSpecifier' && isBuiltinName(b.decl.parent?.source?.value, name) ? b.decl.imported.name as string : undefined;
-    if (!b || !(b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'param') || depth > 2) return undefined;
-    const defs = this.defsOf(callee);
-    return defs.length === 1 ? this.builtinFunction(defs[0], name, depth + 1) : undefined;
+    const held = depth <= 2 ? this.aliasOf(callee) : undefined;
+    return held && this.builtinFunction(held, name, depth + 1);
+  }
+
+  /** The one value a name stands for as another name of something (`const h = os.hostname`, a parameter's argument). */
+  private aliasOf(id: Node): Node | undefined {
+    const b = this.scopes.resolve(id);
+    if (!b || !(b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'param')) return undefined;
+    const defs = this.defsOf(id);
+    return defs.length === 1 ? unwrap(defs[0]) : undefined;
   }
 
   /**
@@ -385,8 +392,7 @@ export class SourceMatcher {
   private aliasedName(id: Node): string | undefined {
     const b = this.scopes.resolve(id);
     if (b?.kind === 'import') return b.decl.type === 'ImportSpecifier' ? b.decl.imported.name as string : undefined;
-    const defs = b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'param') ? this.defsOf(id) : [];
-    const m = defs.length === 1 ? unwrap(defs[0]) : undefined;
+    const m = this.aliasOf(id);
     return m?.type === 'MemberExpression' ? propertyName(m) : undefined;
   }
 
