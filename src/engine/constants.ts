@@ -145,12 +145,25 @@ const NEUTRAL_HARDWARE_ADDRESS = /^(?:00[:-]?)+$|^(?:ff[:-]?)+$/i;
 const WINDOWS_PROGRAM = /\.(?:exe|bat|cmd|ps1|msi|dll)$/i;
 
 /** Classifies one constant for the kind of source it is compared with. */
+/** A host and the first part of a path on it, as a git remote's address has them (an optional `user@` first). */
+const REPOSITORY_OWNER = /^(?:[\w.-]+@)?([a-z0-9][\w.-]*\.[a-z]{2,})(?:[:/]([\w.-]+))?\/?$/i;
+/** Hosts of other people's code, where the first part of a path is its owner (a person or an organisation). */
+const CODE_HOSTS = /^(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitee\.com|(?:ssh\.)?dev\.azure\.com)$/i;
+
+/** The owner a value names on a code host (`megabank` of `github.com/megabank/`, `git@github.com:megabank`): an organisation, not the host's service. */
+export function codeHostOwner(value: string): string | undefined {
+  const m = REPOSITORY_OWNER.exec(value.replace(/^(?:https?|ssh|git):\/\//i, ''));
+  return m?.[2] && CODE_HOSTS.test(m[1]) ? m[2] : undefined;
+}
+
 export function classifyConstant(value: unknown, sourceKinds: number, kinds: typeof import('./sources').Kind, inList = false): ConstantClass | undefined {
   if (typeof value === 'number') {
     if ((sourceKinds & kinds.OFFSET) && isZoneOffset(value)) return 'offset';
     return inList && isHashNumber(value) ? 'hash' : undefined;
   }
   if (typeof value !== 'string' || value.length < 2 || value.length > 253) return undefined;
+  // (An offset as a table's key is a string: `{ "-480": 1 }[String(new Date().getTimezoneOffset())]`.)
+  if (sourceKinds & kinds.OFFSET && /^-?\d{2,3}$/.test(value) && isZoneOffset(Number(value))) return 'offset';
   // (In a list, a digest cut short as well: `digest("hex").slice(0, 12)` against twelve-digit constants.)
   if ((HASH_LENGTHS.has(value.length) || inList && value.length >= 10) && HEX_DIGEST.test(value) && /[a-f]/i.test(value) && /\d/.test(value)) return 'hash';
   if (BASE64_DIGEST.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value)) return 'hash';
@@ -173,6 +186,9 @@ export function classifyConstant(value: unknown, sourceKinds: number, kinds: typ
     // (An origin or a base address names its host: `new URL(gateway).origin === "https://llm.corp.com"`.)
     const v = value.replace(/^(?:\.+|@)/, '').replace(ORIGIN, '$1');
     if (isHost(v, inList) || isNetworkAddress(v)) return 'host';
+    // (A repository's owner on a host, as a remote's address names it: `github.com/megabank/`, `git@gitlab.corp.net:team`.)
+    const repo = REPOSITORY_OWNER.exec(v);
+    if (repo && isHost(repo[1], true)) return 'host';
     if ((KEYWORD.test(value) || NETBIOS_NAME.test(value) && !NEUTRAL_NAMES.has(value)) && isOrganisationWord(value)) return 'keyword';
     // A machine or its network card's maker, by hardware address.
     if (sourceKinds & kinds.IDENTITY && HARDWARE_ADDRESS.test(value) && !NEUTRAL_HARDWARE_ADDRESS.test(value)) return 'device';
@@ -239,6 +255,7 @@ export function brandOf(host: string): string | undefined {
  * letters or more also count as a prefix (`claudeusercontent.com`).
  */
 export function isKnownEndpoint(host: string, brands: ReadonlySet<string>): boolean {
+  if (codeHostOwner(host)) return false;
   const prefixes = [...brands].filter((b) => b.length >= 5);
   // (Its name parts: `claude-staging.ai` gives `claude`, `staging`, `ai`.)
   return bareHost(host).split(/[.-]/).some((t) => SERVICE_NAMES.has(t) || brands.has(t) || prefixes.some((b) => t.startsWith(b)));

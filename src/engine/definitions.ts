@@ -292,6 +292,8 @@ export class Definitions {
   private readonly memberAssignmentGroups = new Map<string, Map<string, Map<Binding, Node[]>>>();
   /** Calls `name(...)` by callee name. */
   readonly calls: Map<string, Node[]>;
+  /** Calls by the names they are given as arguments (`run(mark)`: `mark`). */
+  private readonly argumentNames = new Map<string, Node[]>();
   private readonly sortedEntries = new WeakSet<Node[]>();
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
@@ -419,6 +421,7 @@ export class Definitions {
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
         this.parcelFactory(node);
+        for (const a of node.arguments as Node[]) if (a.type === 'Identifier') addTo(this.argumentNames, a.name, node);
         if (isFunction(callee)) this.namespaceFunction(node, callee);
         if (callee.type === 'FunctionExpression' && node.arguments.length === 1 && node.arguments[0].type === 'Literal') this.placedCalls.push(node);
         this.amdModule(node);
@@ -995,11 +998,19 @@ export class Definitions {
     // (`run(v, cb)` calling `cb(v)`, `withFlag(check, cb)` calling `cb(check())`): not of other callers' values.
     const host = fn.parent?.type === 'CallExpression' ? fn.parent : undefined;
     const at = host ? (host.arguments as Node[]).indexOf(fn) : -1;
-    const runner = at >= 0 ? this.functionOf(calleeOf(host!.callee)) : undefined;
-    if (runner && runner !== fn) {
-      for (const c of this.paramCalls(runner).get(at) ?? []) {
-        const args = (c.arguments as Node[]).map((a) => (a.type === 'SpreadElement' ? undefined : this.ownRead(a, runner) ? a : this.handedOver(a, runner, host!)));
-        if (args.every((a) => a !== undefined)) list.push({ call: c, args: args as Node[] });
+    for (const [given, i] of this.givenTo(fn)) {
+      const runner = this.functionOf(calleeOf(given.callee));
+      if (!runner || runner === fn) continue;
+      for (const c of this.paramCalls(runner).get(i) ?? []) {
+        // (An argument that is neither stays a hole, and those after a spread are not known: `fn(isCn(), ...args)`
+        // of `const withRegion = (fn) => (...args) => fn(isCn(), ...args)` hands the flag alone.)
+        const spread = (c.arguments as Node[]).findIndex((a) => a.type === 'SpreadElement');
+        const args: Node[] = [];
+        (c.arguments as Node[]).slice(0, spread < 0 ? undefined : spread).forEach((a, i) => {
+          const arg = this.ownRead(a, runner) ? a : this.handedOver(a, runner, given);
+          if (arg) args[i] = arg;
+        });
+        if (args.length) list.push({ call: c, args });
       }
     }
     // `setTimeout((tz) => …, 0, tz)`, `process.nextTick(cb, tz)`: a timer runs its callback with the arguments after it.
@@ -1088,6 +1099,25 @@ export class Definitions {
   }
 
   /** The name a function is declared or assigned under, or its key as a member (`M.a = function`, `{ a() {} }`). */
+  /**
+   * The calls a function is given to, with the argument's index: written in place (`run((cn) => …)`), or
+   * by the name it is declared under (`withRegion(mark)` of `function mark(cn, text) {…}`, at most MAX_SHAPE_CALLS).
+   */
+  givenTo(fn: FunctionNode): Array<readonly [Node, number]> {
+    const host = fn.parent?.type === 'CallExpression' ? fn.parent : undefined;
+    const at = host ? (host.arguments as Node[]).indexOf(fn) : -1;
+    if (at >= 0) return [[host!, at]];
+    const id = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn ? fn.parent.id : undefined;
+    const b = id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+    if (!b) return [];
+    const out: Array<readonly [Node, number]> = [];
+    for (const call of this.argumentNames.get(b.name) ?? []) {
+      const i = (call.arguments as Node[]).findIndex((a) => a.type === 'Identifier' && a.name === b.name && this.a.scopes.resolve(a) === b);
+      if (i >= 0 && out.length < MAX_SHAPE_CALLS) out.push([call, i]);
+    }
+    return out;
+  }
+
   private nameOf(fn: FunctionNode): string | undefined {
     const parent = fn.parent;
     if (fn.type === 'FunctionDeclaration') return fn.id?.name;
@@ -1415,6 +1445,19 @@ export class Definitions {
    * class members, getters' returns and `object.key = value` assignments.
    */
   propertyValues(object: Node, key: string, depth = 0): Node[] {
+    // (Asked again and again for the same member: kept, as shapes are, except while a class's statics are
+    // being looked up, when an answer may leave them out.)
+    if (this.staticsAsked.size) return this.computePropertyValues(object, key, depth);
+    let byKey = this.propertyCache.get(object);
+    if (!byKey) this.propertyCache.set(object, (byKey = new Map()));
+    const asked = depth ? `${depth}\0${key}` : key;
+    let values = byKey.get(asked);
+    if (!values) byKey.set(asked, (values = this.computePropertyValues(object, key, depth)));
+    return values;
+  }
+  private readonly propertyCache = new Map<Node, Map<string, Node[]>>();
+
+  private computePropertyValues(object: Node, key: string, depth: number): Node[] {
     // `(init_geo(), __toCommonJS(geo_exports)).zone`: esbuild's lazily initialised module, as `require` gets it.
     object = this.objectBehind(object);
     // `const [tz, host] = await Promise.all([zone(), host()])`: an item of a list written out.
@@ -1772,6 +1815,13 @@ export class Definitions {
     return out;
   }
 
+  /** The members a namespace object is given by getters, `__export(tz_exports, { zone: () => zone })`: each member's values. */
+  namespaceGetters(id: Node): Array<[string, Node[]]> {
+    const b = id.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
+    if (!b) return [];
+    return (this.getterExports.get(b.name) ?? []).filter(({ ns }) => this.a.scopes.resolve(ns) === b).flatMap(({ map }) => getterMembers(this, map));
+  }
+
   /**
    * `_export(exports, { zone: function () { return zone; } })`, as swc and others declare CommonJS exports:
    * each member's values (a getter's returns). Empty for other calls.
@@ -1810,6 +1860,28 @@ export class Definitions {
   moduleValues(call: Node): Node[] {
     const factory = call.type === 'CallExpression' ? this.moduleFactoryOf(call) : undefined;
     return factory ? this.moduleValue(factory) : [];
+  }
+
+  /**
+   * The exports of the bundled module a loader loads, by key, for a loader another chunk imports: `require_policy`
+   * of `var require_policy = __commonJS({ "policy.js"(exports, module) { module.exports = { shouldMark } } })`.
+   */
+  loaderExports(loader: Node): Array<[string, Node]> {
+    // (The loader's name, or the wrapper's call that makes it.)
+    if (loader.type !== 'Identifier' && loader.type !== 'CallExpression') return [];
+    const call = { type: 'CallExpression', callee: loader, arguments: [], optional: false, start: loader.start, end: loader.end, parent: loader.parent } as unknown as Node;
+    const factory = this.moduleFactoryOf(call);
+    const out: Array<[string, Node]> = [];
+    for (const [key, values] of factory ? this.members(factory) : []) {
+      for (const v of values) {
+        const o = unwrap(v);
+        if (key !== MODULE_VALUE) out.push([key, v]);
+        else if (o.type === 'ObjectExpression') for (const [k, vs] of this.members(o)) for (const x of vs) out.push([k, x]);
+        // (The module a function is, `module.exports = function inRegion(z) {…}`: what calling the loader's value runs, keyed `()`.)
+        else if (this.functionOf(o)) out.push(['()', o]);
+      }
+    }
+    return out;
   }
 
   /** What a module factory sets `module.exports` to. */
@@ -1923,13 +1995,12 @@ export class Definitions {
     return map;
   }
 
-  /** The class body a class extends (`extends EnvBase`, `extends (0, m.Base)`), when the module defines it. */
   /** The bodies of the classes of this file that extend a class, directly or further down (see superShapes). */
   private subclassBodies(body: Node): Node[] {
-    if (!/\bextends\b/.test(this.a.text)) return [];
     if (!this.subclasses) {
       this.subclasses = new Map();
-      this.eachNode((n) => {
+      // (Found once for the file; none without the word.)
+      if (/\bextends\b/.test(this.a.text)) this.eachNode((n) => {
         if ((n.type === 'ClassDeclaration' || n.type === 'ClassExpression') && n.superClass) for (const s of this.superShapes(n.body)) addTo(this.subclasses!, s, n.body);
       });
     }
@@ -1940,6 +2011,7 @@ export class Definitions {
   }
   private subclasses?: Map<Node, Node[]>;
 
+  /** The class body a class extends (`extends EnvBase`, `extends (0, m.Base)`), when the module defines it. */
   private superShapes(body: Node): Node[] {
     const sup = body.parent?.superClass;
     return sup ? this.objectShapes(sup, 4).filter((s) => s.type === 'ClassBody' && s !== body) : [];

@@ -6,6 +6,11 @@
 import { addTo } from './ast';
 import type { Check, Constant, ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
 import { argumentFact, GLOBAL, memberAt, memberName, STORE_GET, STORE_PUT } from './modules';
+
+/** Methods that put a whole state object at once (`store.setState({ flagged })`, zustand's `set({ … })`). */
+const STATE_PUT = /^(?:setState|set|update|patch|merge)$/;
+/** A member of what a store's state getter gives (`store.getState().flagged`, as an input names it): the store, the getter, the member. */
+const STATE_READ = /^(.+)\.(getState|getSnapshot|get|state)\.prototype\.([^.]+)$/;
 import { kindNames } from './sources';
 
 export interface LinkedModule {
@@ -157,11 +162,24 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   const storeSlot = (f: Found, method: string, key: string) => `${num.get(f.id)}:${f.name.endsWith(`.${method}`) ? f.name.slice(0, -method.length - 1) : f.name}\0${key}`;
   for (const m of modules) {
     for (const [key, def] of Object.entries(m.summary.inputs)) {
-      if (def.type !== 'call' || def.key === undefined || def.args.length < 2 || !STORE_PUT.test(methodOf(def.name))) continue;
+      if (def.type !== 'call') continue;
+      // (A state object's members put at once, `store.setState({ flagged })`: each under its own name.)
+      const members = def.key === undefined && def.args.length === 1 && STATE_PUT.test(methodOf(def.name)) ? def.args[0].members : undefined;
+      if (members) {
+        const f = found(m.id, key, def);
+        if (f) for (const [k, v] of Object.entries(members)) addTo(stored, storeSlot(f, methodOf(def.name), k), { caller: m.id, value: v });
+      }
+      if (def.key === undefined || def.args.length < 2 || !STORE_PUT.test(methodOf(def.name))) continue;
       const f = found(m.id, key, def);
       if (f) addTo(stored, storeSlot(f, methodOf(def.name), def.key), { caller: m.id, value: def.args[1] });
     }
   }
+  /** A member of the state another module's store gives (`store.getState().flagged`): what calls put there under that name. */
+  const statePuts = (id: string, def: InputDef & { type: 'value' }): Array<{ caller: string; value: Fact }> => {
+    const m = STATE_READ.exec(def.name);
+    const object = m ? exportOf(target(id, def.spec), m[1]) : undefined;
+    return object ? stored.get(storeSlot(object, m![2], m![3])) ?? [] : [];
+  };
   // What modules emit on an event of another module's object (`bus.emit("env", tz)`), by object and event:
   // a listener for the same event (`bus.on("env", (tz) => …)`) takes those values, the event's name left out.
   const emitted = new Map<string, Array<{ caller: string; args: Fact[] }>>();
@@ -270,14 +288,34 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    */
   const memberOfArgument = (caller: string, args: Fact[], d: { index: number; member?: string; called?: true }): { id: string; fact: Fact } | undefined => {
     if (d.member === undefined) { const a = argumentFact(args, d); return a && { id: caller, fact: a }; }
-    const direct = memberIn(caller, args[d.index], d.member);
-    if (direct) return direct;
-    for (const key of args[d.index]?.from ?? []) {
-      const def = byId.get(caller)?.inputs[key];
-      const f = def?.type === 'call' ? found(caller, key, def) : undefined;
+    return memberOfFact(caller, args[d.index], d.member);
+  };
+
+  /**
+   * A member of what a fact holds, also when it comes from other modules: the member of what a call of another
+   * module's function returns, or of a value another module exports, a few modules deep (`settings.enterprise`
+   * of `export const settings = { ...defaults, ...detectEnv() }`, `detectEnv` a third module's).
+   */
+  const memberOfFact = (id: string, fact: Fact | undefined, member: string, depth = 0): { id: string; fact: Fact } | undefined => {
+    const direct = memberIn(id, fact, member);
+    if (direct || depth > 3) return direct;
+    for (const key of fact?.from ?? []) {
+      const def = byId.get(id)?.inputs[key];
+      if (def?.type !== 'call' && def?.type !== 'value') continue;
+      const f = found(id, key, def);
+      if (!f) continue;
       // (What the object it returns holds: a literal's members, or an instance's, `createEnv()` giving `new Env()`.)
-      const member = f && (memberIn(f.id, f.facts.returns, d.member) ?? memberIn(f.id, f.facts.instance, d.member));
-      if (member) return member;
+      // (Of another module's value: what it exports under the member's name too, `watched` of `export default new Env()`.)
+      const named = def.type === 'value' && !member.includes('.') ? exportOf(target(id, def.spec), memberName(def.name, member)) : undefined;
+      const m = def.type === 'call' ? memberIn(f.id, f.facts.returns, member) ?? memberIn(f.id, f.facts.instance, member)
+        : memberOfFact(f.id, f.facts.value, member, depth + 1) ?? memberIn(f.id, f.facts.instance, member) ?? (named?.name === memberName(def.name, member) ? { id: named.id, fact: named.facts.value } : undefined);
+      if (m) return m;
+      // (`registry.get("env").zone` of what another module put there, `registry.set("env", { zone })`.)
+      const got = def.type === 'call' && STORE_GET.test(methodOf(def.name)) ? def.key : undefined;
+      for (const put of got !== undefined ? stored.get(storeSlot(f, methodOf(def.name), got)) ?? [] : []) {
+        const p = memberOfFact(put.caller, put.value, member, depth + 1);
+        if (p) return p;
+      }
     }
     return undefined;
   };
@@ -398,6 +436,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     if (def.type === 'value') {
       const held: Held = f ? { k: evalFact(f.id, f.facts.value), at: whereOf(f.id, f.facts.value) } : { k: 0 };
       for (const put of assigned.size ? putsOf(id, def) : []) addHeld(held, put.caller, put.value);
+      for (const put of stored.size ? statePuts(id, def) : []) addHeld(held, put.caller, put.value);
       return held;
     }
     if (def.type === 'call' && def.spec === GLOBAL) {

@@ -294,9 +294,10 @@ function isLiteralData(n: Node, depth = 0): boolean {
 
 /** Argument facts of several calls, position by position. */
 function mergeArgs(calls: Fact[][]): Fact[] {
-  const out: Fact[] = [];
-  for (const args of calls) args.forEach((f, i) => addFact(out[i] ??= { kinds: 0, from: [] }, f));
-  return out;
+  const byIndex: Fact[][] = [];
+  for (const args of calls) args.forEach((f, i) => (byIndex[i] ??= []).push(f));
+  // (With the checks each went through: `cb(ZONES.includes(tz))` hands the callback a check's outcome.)
+  return Array.from(byIndex, (facts) => mergeFacts(facts ?? []));
 }
 
 /** Adds what one fact holds (kinds, inputs, where it is read) to another. */
@@ -428,8 +429,14 @@ interface Host {
   /** The methods on a constructor function's prototype, for the function or `new C()`. */
   prototypeMethods(node: Node): Array<[string, FunctionNode]>;
   staticMethods(fn: FunctionNode): Array<[string, FunctionNode]>;
+  /** The members a namespace object is given by getters (`__export(ns, { zone: () => zone })`), by key. */
+  namespaceGetters(id: Node): Array<[string, Node[]]>;
+  /** The exports of the bundled module a loader name loads (`require_policy` of `__commonJS({…})`), by key. */
+  loaderExports(loader: Node): Array<[string, Node]>;
   webpackImportOf(call: Node): string | undefined;
   paramCalls(fn: FunctionNode): Map<number, Node[]>;
+  /** The calls a function is given to, with the argument's index (see Definitions.givenTo). */
+  givenTo(fn: FunctionNode): Array<readonly [Node, number]>;
   webpackImports(): Node[];
   chunkExports(): Map<string, Map<string, Node[]>>;
   /** The modules a chunk's module re-exports whole, by the module's id: their loading calls (`n(251)`). */
@@ -913,12 +920,17 @@ export class ModuleFacts {
   callbackInput(fn: FunctionNode, id: Node, member?: { name: string; at: Node }): string | undefined {
     const known = this.keys.get(member?.at ?? id);
     if (known) return known;
-    const call = fn.parent;
-    if (call?.type !== 'CallExpression') return undefined;
-    const arg = (call.arguments as Node[]).indexOf(fn);
     const param = fn.params.findIndex((p: Node) => p === id || (p.type === 'AssignmentPattern' && p.left === id));
-    const imp = arg >= 0 && param >= 0 ? this.importOf(calleeOf(call.callee)) ?? this.processEvent(call.callee) : undefined;
-    if (!imp) return undefined;
+    if (param < 0) return undefined;
+    // (The first call of another module's function it is given to, written in place or by its name.)
+    let call: Node | undefined;
+    let arg = -1;
+    let imp: { spec: string; name: string } | undefined;
+    for (const [c, i] of this.host.givenTo(fn)) {
+      imp = this.importOf(calleeOf(c.callee)) ?? this.processEvent(c.callee);
+      if (imp) { call = c; arg = i; break; }
+    }
+    if (!imp || !call) return undefined;
     // `bus.on("env", (tz) => …)`: the event, for what another module emits under it (see the linker).
     const first = call.arguments[0];
     const key = arg > 0 && first?.type === 'Literal' && typeof first.value === 'string' && first.value.length <= 64 ? first.value : undefined;
@@ -1121,14 +1133,35 @@ export class ModuleFacts {
     const b = node.type === 'Identifier' ? this.host.scopes.resolve(node) : node.type === 'FunctionDeclaration' && node.id ? this.host.scopes.resolve(node.id) : undefined;
     const defs = node.type === 'Identifier' && b && b.kind !== 'param' && b.kind !== 'import' ? this.host.definitions(b) : [];
     const object = node.type === 'ObjectExpression' ? node : defs.length === 1 ? unwrap(defs[0]) : undefined;
-    const members = this.classMethods(name, object?.type === 'NewExpression' ? object : node);
+    // (A class kept in a variable, `var Detector = class { static async detect() {…} }` as esbuild writes one, is the class.)
+    const cls = object?.type === 'ClassExpression' ? object : node;
+    const members = this.classMethods(name, object?.type === 'NewExpression' ? object : cls);
     if (object?.type === 'ObjectExpression') members.push(...objectMethods(name, object));
+    // (A namespace object other chunks import, `var tz_exports = {}; __export(tz_exports, { zone: () => zone })`: its functions.)
+    if (object?.type === 'ObjectExpression' && !object.properties.length) {
+      for (const [key, values] of this.host.namespaceGetters(node)) {
+        const fn = values.length === 1 ? this.host.functionOf(values[0]) : undefined;
+        if (fn) members.push([`${name}.${key}`, fn]);
+      }
+    }
     if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'function')) members.push(...this.assignedMethods(b, name));
     const made = isFunction(node) ? this.host.returnsOf(node).map(unwrap) : [];
     if (made.length === 1 && isFunction(made[0])) members.push([`${name}()`, made[0] as FunctionNode]);
     for (const [as, fn] of members) if (!out.has(as)) { out.set(as, fn); this.exportedFunctions!.set(fn, as); }
+    // A loader of a bundled CommonJS module that other chunks import and call (esbuild's and Bun's split builds):
+    // `require_policy().shouldMark` there is that module's export, as a call's result is named (see the linker).
+    if (node.type === 'CallExpression' && node.arguments.length === 1 || defs.length === 1 && unwrap(defs[0]).type === 'CallExpression') {
+      for (const [key, v] of this.host.loaderExports(node)) {
+        const as = key === '()' ? `${name}()` : `${name}.prototype.${key}`;
+        // (A function by its name too: `module.exports = { zone }`.)
+        const fn = this.host.functionOf(v);
+        if (out.has(as)) continue;
+        out.set(as, fn ?? v);
+        if (fn) this.exportedFunctions!.set(fn, as);
+      }
+    }
     if (isFunction(node)) this.exportedFunctions!.set(node, name);
-    const ctor = node.type === 'ClassDeclaration' || node.type === 'ClassExpression' ? (node.body.body as Node[]).find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') : undefined;
+    const ctor = cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression' ? (cls.body.body as Node[]).find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') : undefined;
     if (ctor && !this.exportedFunctions!.has(ctor.value)) this.exportedFunctions!.set(ctor.value, name);
   }
 
@@ -1296,11 +1329,17 @@ export class ModuleFacts {
    */
   importedNames(calls: Map<string, Node[]>, dynamicImports: Node[]): Set<string> {
     const names = new Set<string>();
+    const loaded = new Set<Node>();
     for (const s of this.ast.body as Node[]) {
-      if (s.type === 'ImportDeclaration' && isProgramSpec(stringOf(s.source))) for (const sp of s.specifiers) names.add(sp.local.name);
+      if (s.type !== 'ImportDeclaration' || !isProgramSpec(stringOf(s.source))) continue;
+      for (const sp of s.specifiers) {
+        names.add(sp.local.name);
+        for (const c of calls.get(sp.local.name) ?? []) if (!c.arguments.length) loaded.add(c);
+      }
     }
-    for (const r of [...[...this.host.requireNames].flatMap((n) => calls.get(n) ?? []), ...dynamicImports, ...this.host.webpackImports()]) {
-      if (!(r.type === 'ImportExpression' ? isProgramSpec(stringOf(r.source)) : this.namespaceOf(r))) continue;
+    // (What an imported loader of a bundled module gives, `var { shouldMark } = require_policy()` in a chunk of a split build, is that module.)
+    for (const r of [...[...this.host.requireNames].flatMap((n) => calls.get(n) ?? []), ...dynamicImports, ...this.host.webpackImports(), ...loaded]) {
+      if (!loaded.has(r) && !(r.type === 'ImportExpression' ? isProgramSpec(stringOf(r.source)) : this.namespaceOf(r))) continue;
       // (`require("./registry").register(…)`, as terser writes a name used once: a module used in place.)
       if (r.parent?.type === 'MemberExpression' && r.parent.object === r) this.requiredInPlace = true;
       let p = r.parent;
@@ -1630,9 +1669,12 @@ export class ModuleFacts {
     const u = unwrap(id);
     const b = u.type === 'Identifier' ? this.host.scopes.resolve(u) : undefined;
     if (!b) return undefined;
+    // (A class expression's own name, `_Cfg` of `var Cfg = class _Cfg {…}`, is the class the variable holds.)
+    const holder = b.kind === 'class' && b.decl.type === 'ClassExpression' && b.decl.parent?.type === 'VariableDeclarator' ? this.host.scopes.resolve(b.decl.parent.id) : undefined;
     for (const [name, node] of this.exports()) {
       const n = unwrap(node);
-      if (n === b.decl || n.type === 'Identifier' && this.host.scopes.resolve(n) === b) return name;
+      const r = n.type === 'Identifier' ? this.host.scopes.resolve(n) : undefined;
+      if (n === b.decl || r && (r === b || r === holder)) return name;
     }
     return undefined;
   }

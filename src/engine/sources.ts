@@ -275,7 +275,8 @@ export class SourceMatcher {
     if (method && (ELECTRON_LOCALE.has(method) || method === 'getLocale' && this.isElectronApp(callee.object))) return { kind: Kind.LOCALE, label: `app.${method}()` };
     const command = this.isExecCall(callee, method) ? commandLine(node.arguments as Node[]) : undefined;
     if (command !== undefined) {
-      const m = COMMAND_MARKERS.find(({ re }) => re.test(command));
+      // (Also what a file marker names, said as a program and its arguments: `execFileSync("git", ["remote", "get-url", "origin"])`.)
+      const m = COMMAND_MARKERS.find(({ re }) => re.test(command)) ?? FILE_MARKERS.find(({ re }) => re.test(command));
       if (m) return { kind: m.kind, label: `runs ${command.trim().split(/\s+/).slice(0, 3).join(' ')}` };
     }
     // `readFileSync("/etc/timezone")`, and `readFileSync(path.join(home, ".npmrc"))` or `home + "/.gitconfig"` one step deeper.

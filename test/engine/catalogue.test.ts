@@ -37,6 +37,9 @@ const CHECKS: Record<string, string> = {
   'host name, djb2': `function djb2(s) { let h = 5381; for (let i = 0; i < s.length; i++) h = ((h << 5) + h + s.charCodeAt(i)) >>> 0; return h; }\nconst hit = ${JSON.stringify(['corp-a', 'corp-b', 'corp-c'].map(djb2))}.indexOf(djb2(require("os").hostname())) >= 0;`,
   'registry in .npmrc': `const rc = require("fs").readFileSync(require("path").join(require("os").homedir(), ".npmrc"), "utf8");\nconst hit = ${JSON.stringify(hostsList)}.some((d) => rc.includes(d));`,
   'locale, lower case': `const hit = (process.env.LANG || "").toLowerCase().startsWith("zh-cn");`,
+  // (A repository's owners on a code host, the remote asked of git as a program and its arguments.)
+  'git remote owners, asked as a program and its arguments': `const r = require("child_process").execFileSync("git", ["remote", "get-url", "origin"], { encoding: "utf8" });\nconst hit = ["github.com/corp-a/", "github.com/corp-b/", "gitlab.corp-c.io/"].some((o) => r.includes(o));`,
+  'offset as a table key': `const OFF = { "-480": 1, "-540": 1 };\nconst hit = !!OFF[String(new Date().getTimezoneOffset())];`,
   'gateway, regex of companies': `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nconst hit = /(?:^|\\.)(?:corp-a|corp-b|corp-c)\\.(?:com|net)$/.test(h);`,
   'zone, flag set in switch cases': `let hit = false;\nswitch (Intl.DateTimeFormat().resolvedOptions().timeZone) { case "Asia/Shanghai": case "Asia/Urumqi": hit = true; break; }`,
   'zone, map of constants read with get': `const W = new Map([["Asia/Shanghai", 1], ["Asia/Hong_Kong", 1], ["Asia/Taipei", 1]]);\nconst hit = !!W.get(Intl.DateTimeFormat().resolvedOptions().timeZone);`,
@@ -195,6 +198,7 @@ const CHANNELS: Record<string, string> = {
   'date separator': `send({ system: new Date().toISOString().slice(0, 10).replace(/-/g, hit ? "/" : "-") });`,
   'zero-width marker': `send({ system: hit ? "You are helpful." + "\\u200B" : "You are helpful." });`,
   'doubled space': `send({ system: hit ? "You are  helpful." : "You are helpful." });`,
+  'two normalisation forms': `const t = "Caf\u00e9 au lait.";\nsend({ system: hit ? t.normalize("NFD") : t.normalize("NFC") });`,
   'temperature': `send({ temperature: hit ? 0.70000001 : 0.7 });`,
   'key order': `send(hit ? { a: 1, b: 2 } : { b: 2, a: 1 });`,
   'split and join flip': `const day = new Date().toISOString().slice(0, 10);\nsend({ system: \`Today is \${hit ? day.split("-").join(".") : day}\` });`,
@@ -366,6 +370,12 @@ cases.push(
 
 /** Benign look-alikes: none may be `review` or worse. */
 const BENIGN: Record<string, string> = {
+  // A direction mark put before text for languages written right to left: how their text is written.
+  'a right-to-left mark before text in a right-to-left language': `const RTL = ["ar", "he", "fa", "ur"];\nconst wrap = (text) => (RTL.includes((navigator.language || "en").split("-")[0]) ? "\\u200F" + text : text);\nsend({ system: wrap("Hello") });`,
+  // The forge a repository is on picks its API: routing.
+  'the forge of the git remote picks its API': `const r = require("child_process").execSync("git remote get-url origin", { encoding: "utf8" });\nconst api = r.includes("github.com/") ? "https://api.github.com" : r.includes("gitlab.com/") ? "https://gitlab.com/api/v4" : undefined;\nconsole.log(api);`,
+  // Offsets as a table's keys, only shown.
+  'zone abbreviations keyed by offset, shown': `const NAMES = { "-480": "PST", "-420": "PDT", "-300": "EST", "-240": "EDT", "60": "CET" };\nconsole.log(NAMES[String(new Date().getTimezoneOffset())] || "local");`,
   // An argument list the account name is one item of (`security … -a $USER`), its subcommand looked up in a long list of a command's subcommands: a vocabulary, not people.
   'a subcommand of an argument list holding the account name, checked against git\'s read-only subcommands': `const GIT_READ = new Set(["cat-file", "check-attr", "config", "diff", "grep", "log", "ls-files", "ls-tree", "rev-parse", "show", "status", "reflog"]);\nfunction sub(args) { for (const a of args) if (!a.startsWith("-")) return a; }\nfunction run(cmd, args) { const readOnly = GIT_READ.has(sub(args)); return require("child_process").spawnSync(cmd, args, { env: readOnly ? { GIT_OPTIONAL_LOCKS: "0" } : {} }); }\nrun("security", ["find-generic-password", "-a", process.env.USER, "-s", "agent"]);\nrun("git", ["status", "--porcelain"]);\nfetch("https://api.vendor.dev/v1", { method: "POST", body: JSON.stringify({ system: "Be brief." }) });`,
   // A module to load by language (tsc's `import()` for CommonJS is `Promise.resolve(spec).then(require)`): no DNS name.

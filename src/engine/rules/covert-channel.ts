@@ -120,6 +120,9 @@ const QUIET_ALL = new RegExp(`[${QUIET_CHARS}]+`, 'gu');
 const QUERY_PARAM = /^[?&][\w.-]+=[\w.%-]*$/;
 /** Languages not written in Latin letters: a marker in Latin text chosen by them is no typography of theirs. */
 const NON_LATIN = /^(?:zh|ja|ko|ru|uk|be|bg|sr|mk|kk|ky|tg|mn|ar|fa|ur|he|yi|hi|mr|ne|bn|pa|gu|ta|te|kn|ml|si|th|lo|km|my|ka|hy|el|am|bo)(?:[-_]|$)/i;
+/** Languages written right to left, and the marks that set the direction of text (see the typography of a channel). */
+const RIGHT_TO_LEFT = /^(?:ar|fa|ur|he|iw|yi|ps|sd|ckb|dv|ug)(?:[-_]|$)/i;
+const DIRECTION_MARKS = /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/u;
 /** Regions whose main language is not written in Latin letters (`BE` is Belgium here, not Belarusian). */
 const NON_LATIN_REGIONS = new Set(('CN HK MO TW JP KR KP RU BY UA BG RS MK KZ KG TJ MN SA AE QA KW BH OM YE IQ SY JO LB PS EG LY DZ MA TN SD ' +
   'IR AF PK IL GR CY AM GE IN NP BD LK TH LA KH MM BT ET ER').split(' '));
@@ -131,7 +134,7 @@ function isNonLatin(c: Comparison, v: string): boolean {
 }
 
 /** Two versions of the same data, and how a reader would miss the difference between them. */
-interface Versions { what: string; a: string; b: string }
+interface Versions { what: string; a: string; b: string; /** The characters one version adds, when they are a marker nobody sees. */ marker?: string }
 
 /** A character for people: `"-"` when it is plain ASCII, else by name and code point; "nothing" for the empty string. */
 function plainChar(s: string): string {
@@ -231,7 +234,7 @@ function oneReplaced(a: string, b: string): boolean {
 /** Text `a` and text `b`, which is `a` with `extra` added: a marker nobody sees, or a query parameter. */
 function appended(extra: string | undefined, a: string, b: string, url = false): Versions | undefined {
   if (!extra) return undefined;
-  if (QUIET.test(extra)) return { what: `a marker ${showString(extra)} added`, a, b };
+  if (QUIET.test(extra)) return { what: `a marker ${showString(extra)} added`, a, b, marker: extra };
   if (QUERY_PARAM.test(extra)) return { what: `a query parameter ${showString(extra)} added`, a, b };
   // `url + "/"`: a URL with and without a trailing slash (or an empty query or fragment) reaches the same place.
   if (/^[/?#]$/.test(extra) && url) return { what: `a trailing ${showString(extra)} added`, a, b };
@@ -501,7 +504,7 @@ function textDifference(a: string, b: string): Versions | undefined {
   /** What one text adds when the other is empty. */
   const added = short === '' ? long : undefined;
   const bare = (s: string) => s.replace(QUIET_ALL, '');
-  if (added !== undefined && QUIET.test(added)) return { what: `a marker ${showString(added)} added`, a: showValue(a), b: showValue(b) };
+  if (added !== undefined && QUIET.test(added)) return { what: `a marker ${showString(added)} added`, a: showValue(a), b: showValue(b), marker: added };
   // (Also whitespace alone: a doubled space, a trailing newline.)
   if (bare(a) === bare(b) && (bare(a).length > 0 || QUIET.test(a + b))) return { what: 'whitespace', a: showValue(a), b: showValue(b) };
   if (a.toLowerCase() === b.toLowerCase()) return { what: 'letter case', a: showValue(a), b: showValue(b) };
@@ -897,7 +900,7 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     // `s.padEnd(s.length + 1, "\u200B")` against `s`: a marker put at an end as padding.
     if (x.type === 'CallExpression' && /^pad(?:Start|End)$/.test(methodName(x) ?? '') && x.arguments.length === 2 && same(unwrap(x.callee).object, y)) {
       const fill = stringValue(context, x.arguments[1]);
-      if (fill && QUIET.test(fill)) return { what: `a marker ${showString(fill)} added`, a: text(y), b: text(x) };
+      if (fill && QUIET.test(fill)) return { what: `a marker ${showString(fill)} added`, a: text(y), b: text(x), marker: fill };
     }
     // `mark(s)` against `s` of `const mark = (t) => t + "\u2060"` (here or imported): a helper that returns a version of what it is given.
     // (Also `(0, u.mark)(s)`, another module's as webpack calls it.)
@@ -930,7 +933,9 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
       return { what: 'the format of a date', a: text(y), b: text(x) };
     }
     // `s.normalize("NFD")` against `s`: the same text with its accents as separate code points.
-    if (x.type === 'CallExpression' && methodName(x) === 'normalize' && same(unwrap(x.callee).object, y)) {
+    // (Also `s.normalize("NFD")` against `s.normalize("NFC")`: two forms of the same text.)
+    const normalised = (n: Node) => (n.type === 'CallExpression' && methodName(n) === 'normalize' ? unwrap(n.callee).object : undefined);
+    if (normalised(x) && (same(normalised(x)!, y) || normalised(y) && same(normalised(x)!, normalised(y)!) && text(x) !== text(y))) {
       return { what: 'the Unicode normalisation form', a: text(y), b: text(x) };
     }
     // `encodeURI(q)` against `encodeURIComponent(q)`: the same text escaped two ways (`/`, `?`, `&` kept or escaped).
@@ -1713,7 +1718,9 @@ export const rule = createRule({
             // Asking for content in a language (`?hl=zh`) is localisation whatever the locale.
             // So is a date written the locale's way, or a field that names the language it was compared with (`language: zh ? "zh" : undefined`).
             const named = /^an extra field/.test(ch.versions.what) && specific.some((c) => c.values.some((v) => ch.versions!.b.toLowerCase().includes(`"${v.toLowerCase()}`)));
-            const typography = localeOnly && (LANGUAGE_PARAMETER.test(ch.versions.what) || LOCALISED.test(ch.versions.what) || named || !specific.some((c) => c.values.some((v) => isNonLatin(c, v))) && (!regionList || TYPOGRAPHIC.test(ch.versions.what)));
+            // (A direction mark for languages written right to left, `"\u200F" + text` for Arabic, is how their text is written.)
+            const direction = !!ch.versions.marker && DIRECTION_MARKS.test(ch.versions.marker) && specific.every((c) => c.values.every((v) => RIGHT_TO_LEFT.test(v)));
+            const typography = localeOnly && (LANGUAGE_PARAMETER.test(ch.versions.what) || LOCALISED.test(ch.versions.what) || named || direction || !specific.some((c) => c.values.some((v) => isNonLatin(c, v))) && (!regionList || TYPOGRAPHIC.test(ch.versions.what)));
             if (!specific.length || typography) { context.reaches(ch.selector); continue; }
           }
           // A look-alike or a format chosen by whether the value is there at all compares it with nothing

@@ -41,6 +41,9 @@ ruleTester('covert-channel', {
     // A date format chosen by the locale (a separator flip) is localisation, even for Chinese.
     `const lang = (process.env.LANG || "").toLowerCase();\nconst d = new Date().toISOString().slice(0, 10);\nconst shown = lang.startsWith("zh_cn") ? d.replace(/-/g, "/") : d;\nconsole.log(shown);`,
     `const eol = process.platform === "win32" ? "\\r\\n" : "\\n";\nconst text = lines.join(eol);`,
+    // A direction mark put before text for languages written right to left is how their text is written.
+    `const RTL = ["ar", "he", "fa", "ur"];\nconst wrap = (text) => (RTL.includes((navigator.language || "en").split("-")[0]) ? "\\u200F" + text : text);`,
+    `const rtl = /^(?:ar|he)/.test(process.env.LANG || "");\nconst line = (s) => (rtl ? \`\\u2067\${s}\\u2069\` : s);`,
     // One organisation's endpoint gets its own header: routing, not a channel.
     `const host = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst headers = {};\nif (host.endsWith(".azure.com")) headers["x-ms-version"] = "2024-01-01";\nfetch(process.env.OPENAI_BASE_URL, { headers });`,
     // A flag set under a check that is no place check (UTC; a command-line switch).
@@ -162,6 +165,24 @@ ruleTester('covert-channel', {
     {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst p = zh ? "You are a helpful assistant.\\u00A0" : "You are a helpful assistant.";`,
       findings: [{ severity: 'critical', line: 2, message: /locale selects .*whitespace.*compared with zh-CN/ }],
+    },
+    // A wrapper that hands the function it wraps a zone check before the caller's arguments; the function given in place or by its name.
+    {
+      code: `${zone}\nconst withRegion = (fn) => (...args) => fn(cn, ...args);\nconst build = withRegion((flag, text) => (flag ? text + "\\u200b" : text));`,
+      findings: [{ severity: 'critical', line: 3, message: /marker "\\u\{200B\}" added/ }],
+    },
+    {
+      code: `${zone}\nconst withRegion = (fn) => (text) => fn(cn, text);\nfunction mark(flag, text) { return flag ? text + "\\u200b" : text; }\nconst build = withRegion(mark);`,
+      findings: [{ severity: 'critical', line: 3, message: /marker "\\u\{200B\}" added/ }],
+    },
+    // A direction mark chosen by a language written left to right, and a marker that sets no direction chosen by right-to-left ones: covert.
+    {
+      code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst p = (s) => (zh ? "\\u200F" + s : s);`,
+      findings: [{ severity: 'critical', line: 2, message: /marker "\\u\{200F\}" added.*zh-CN/ }],
+    },
+    {
+      code: `const RTL = ["ar", "he", "fa", "ur"];\nconst wrap = (text) => (RTL.includes((navigator.language || "en").split("-")[0]) ? text + "\\u200B" : text);`,
+      findings: [{ severity: 'critical', line: 2, message: /marker "\\u\{200B\}" added/ }],
     },
     // The same marker put in by a replacement, and a look-alike apostrophe, chosen by a Chinese locale (POSIX and BCP 47 spellings).
     {
