@@ -1045,7 +1045,10 @@ export class Definitions {
     if (!b || b.kind === 'param' || b.kind === 'function' || b.kind === 'class' || b.kind === 'import') return [];
     if (keyNode.type === 'Identifier') {
       const k = this.a.scopes.resolve(keyNode);
-      const sets = k ? (this.privateWrites.get(b.name) ?? []).filter((call) => call.arguments.length === 2 && unwrap(call.callee).type === 'MemberExpression' && call.arguments[0].type === 'Identifier' && this.a.scopes.resolve(call.arguments[0]) === k && this.a.scopes.resolve(unwrap(unwrap(call.callee).object)) === b) : [];
+      // (Or a parameter of one function set and a parameter of another read, `flags.set(cfg, …)` in `init(cfg)` and
+      // `flags.get(cfg)` in `prompt(cfg)`: the objects the program hands around, one per key; each may be the other.)
+      const same = (key: Node) => { const j = this.a.scopes.resolve(key); return j === k || j?.kind === 'param' && k?.kind === 'param'; };
+      const sets = k ? (this.privateWrites.get(b.name) ?? []).filter((call) => call.arguments.length === 2 && unwrap(call.callee).type === 'MemberExpression' && call.arguments[0].type === 'Identifier' && same(call.arguments[0]) && this.a.scopes.resolve(unwrap(unwrap(call.callee).object)) === b) : [];
       return sets.map((call) => call.arguments[1]);
     }
     // (`w.get(this)` after `w.set(this, { hit })` in a constructor: private state per instance.)

@@ -175,6 +175,11 @@ ruleTester('covert-channel', {
       code: `${zone}\nconst withRegion = (fn) => (text) => fn(cn, text);\nfunction mark(flag, text) { return flag ? text + "\\u200b" : text; }\nconst build = withRegion(mark);`,
       findings: [{ severity: 'critical', line: 3, message: /marker "\\u\{200B\}" added/ }],
     },
+    // A flag kept in a WeakMap under the object one function is given, read under the object another is given.
+    {
+      code: `const flags = new WeakMap();\nfunction init(cfg) { flags.set(cfg, ["Asia/Shanghai", "Asia/Chongqing"].includes(Intl.DateTimeFormat().resolvedOptions().timeZone)); }\nfunction prompt(cfg, s) { return flags.get(cfg) ? s.replaceAll(" ", "\\u00a0") : s; }`,
+      findings: [{ severity: 'critical', line: 3, message: /flips the format of text/ }],
+    },
     // A direction mark chosen by a language written left to right, and a marker that sets no direction chosen by right-to-left ones: covert.
     {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst p = (s) => (zh ? "\\u200F" + s : s);`,
