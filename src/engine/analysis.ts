@@ -259,7 +259,10 @@ export class Analysis implements Facts, AnalysisContext {
         // (The object a method is called on, down a chain of members: `o.M.set(…)` of `o = n(367)`.)
         let o = c.type === 'MemberExpression' ? unwrap(c.object) : undefined;
         while (o?.type === 'MemberExpression') o = unwrap(o.object);
-        if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && (!!requiredSpec(o, this.modules.requireNames) || this.modules.namespaceOf(o) !== undefined) || o.type === 'AwaitExpression')) this.modules.inputOf(n);
+        // (Also the module a lazy loader of this file returns, `getPolicy().check()` of `function getPolicy() { return require_policy(); }`.)
+        const lazy = o?.type === 'CallExpression' ? this.modules.lazyCall(o) : undefined;
+        const loaded = lazy && calleeOf(lazy.callee).type === 'Identifier' && names.has(calleeOf(lazy.callee).name);
+        if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && (loaded || !!requiredSpec(o, this.modules.requireNames) || this.modules.namespaceOf(o) !== undefined) || o.type === 'AwaitExpression')) this.modules.inputOf(n);
       });
       // `new Prompt(new Geo())` of imported classes: what the constructor's parameters take.
       this.defs.eachNew((n) => {

@@ -580,6 +580,11 @@ export class ModuleFacts {
           const id = this.host.webpackImportOf({ ...bound, callee: unwrap(bound.callee).object, arguments: [bound.arguments[1]] });
           return id === undefined ? undefined : WEBPACK + id;
         }
+        // A function of this file that loads a module and returns it, `function getPolicy() { return require("./policy"); }` (a lazy require).
+        const loader = !node.arguments.length && depth < 3 ? this.host.functionOf(node.callee) : undefined;
+        const returned = loader ? this.host.returnsOf(loader) : [];
+        const lazy = returned.length === 1 ? this.namespaceOf(returned[0], depth + 1) : undefined;
+        if (lazy) return lazy;
         // tsc/babel/esbuild interop helpers (`__importStar(require("m"))`, `__toESM(require_m())`) return the module.
         const inner = node.arguments.length >= 1 ? this.namespaceOf(node.arguments[0], depth) : undefined;
         return inner && this.isInteropHelper(node) ? inner : undefined;
@@ -709,7 +714,9 @@ export class ModuleFacts {
       // `getEnv().zone`, `env.zone` of `env = createEnv()`: a member of the instance an imported function makes and returns.
       // (Also what an imported async function resolves to: `(await getEnv()).zone`, `const { zone } = await getEnv()`.)
       const result = this.awaited(object);
-      const call = result.type === 'CallExpression' ? result : defs.length === 1 && this.awaited(defs[0]).type === 'CallExpression' ? this.awaited(defs[0]) : undefined;
+      const made0 = result.type === 'CallExpression' ? result : defs.length === 1 && this.awaited(defs[0]).type === 'CallExpression' ? this.awaited(defs[0]) : undefined;
+      // (`getPolicy().check` of `function getPolicy() { return require_policy(); }`: the call the function makes and returns.)
+      const call = made0 && this.lazyCall(made0) || made0;
       // (A member by name: not an item, nor a promise's or an iterator's own, `then`, `next`.)
       const maker = call && !call.arguments.length && !BUILTIN_MEMBERS.has(name) && !PROTOCOL_MEMBERS.has(name) && /^[A-Za-z_$][\w$]*$/.test(name) ? this.importOf(calleeOf(call.callee), depth + 1) : undefined;
       if (maker && !maker.name.endsWith('()')) return { spec: maker.spec, name: `${maker.name}.prototype.${name}` };
@@ -1354,6 +1361,14 @@ export class ModuleFacts {
       if (deps) (fn.params as Node[]).forEach((param, i) => { if (param.type === 'Identifier' && deps[i] && isProgramSpec(stringOf(deps[i]))) names.add(param.name); });
     }
     return names;
+  }
+
+  /** The call without arguments that a function of this file called without arguments makes and returns (a lazy loader), if any. */
+  lazyCall(call: Node): Node | undefined {
+    const fn = call.type === 'CallExpression' && !call.arguments.length ? this.host.functionOf(call.callee) : undefined;
+    const returned = fn ? this.host.returnsOf(fn) : [];
+    const inner = returned.length === 1 ? unwrap(returned[0]) : undefined;
+    return inner?.type === 'CallExpression' && !inner.arguments.length && inner !== call ? inner : undefined;
   }
 
   /** Whether a module of the program is used where it is loaded, with no name (see importedNames). */

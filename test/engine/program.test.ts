@@ -56,6 +56,7 @@ const EVERY_ENTRY_GAPS = new Map<string, string>([
     'a CommonJS module that is a class (module.exports = class); its instance handed to another module\'s function picks the apostrophe',
     'a CommonJS module that is another one (`module.exports = require("./probe")`) passes on its zone check, destructured under another name',
     'an instance of a class a CommonJS module is, made from a name held by let, handed to another module\'s helper that asks it',
+    'a CommonJS module loaded lazily by a function of the entry (`function getPolicy() { return require("./policy"); }`), its check of the gateway against a list a third module is choosing a trailing space',
   ].map((name) => [name, 'a CommonJS module\'s exports other than functions and objects of them, behind an `__commonJS` loader another chunk imports'] as const),
   ['a reader called through a module namespace by a key worked out to a constant', 'a member of a namespace object (`__export(ns, {…})`) another chunk imports, by a computed key'],
   ['a base class\'s method calls a check that a subclass in another module overrides with a zone check', 'a subclass in another chunk of a class kept in a variable (`var C = class {…}`)'],
