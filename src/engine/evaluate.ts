@@ -498,6 +498,9 @@ export class Evaluator {
       if (decoded !== NOT_BUILTIN) return decoded;
     }
     if (callee.type === 'Identifier' && !frame?.lookup(callee.name) && !this.scopes.resolve(callee)) return this.invoke(new Builtin('', callee.name), args);
+    // A spread as compilers write it for older targets: `__spreadArray([], __read(s), false)`, `_toConsumableArray(s)`.
+    const spread = callee.type === 'Identifier' ? spreadHelper(callee.name, args) : NOT_BUILTIN;
+    if (spread !== NOT_BUILTIN) return spread;
     const fn = this.expr(callee, frame);
     if (fn instanceof Closure || fn instanceof Builtin) return this.invoke(fn, args);
     // A call through a memoising/once wrapper: `const get = once(() => decode(x)); get()`.
@@ -868,6 +871,22 @@ export class Evaluator {
 // ---- plain helpers ----
 
 const NOT_BUILTIN: unique symbol = Symbol('not builtin');
+/** Items of a list or the characters of a text, as a spread takes them (undefined for anything else). */
+function spreadItems(v: Value): Value[] | undefined {
+  return Array.isArray(v) ? [...v] : typeof v === 'string' && v.length <= MAX_STRING ? [...v] : undefined;
+}
+
+/**
+ * tsc's, babel's and swc's helpers for a spread, by name: `__read(s)`, `__spread(a, b)`, `__spreadArray(to, from, pack)`,
+ * `_toConsumableArray(s)`, `_to_consumable_array(s)`. NOT_BUILTIN for other names or values they cannot be worked out of.
+ */
+function spreadHelper(name: string, args: Value[]): Value | typeof NOT_BUILTIN {
+  if (/^(?:__read|_toConsumableArray|_to_consumable_array|_toArray|_to_array)$/.test(name)) return spreadItems(args[0]) ?? NOT_BUILTIN;
+  if (name === '__spread') { const all = args.map(spreadItems); return all.every(Boolean) ? all.flat() as Value[] : NOT_BUILTIN; }
+  if (/^(?:__spreadArray|_spread_array)$/.test(name)) { const to = spreadItems(args[0]); const from = spreadItems(args[1]); return to && from ? [...to, ...from] : NOT_BUILTIN; }
+  return NOT_BUILTIN;
+}
+
 /** Globals and static methods a value may name (`list.map(atob)`): those callStatic models. */
 const GLOBAL_FUNCTIONS = new Set(['atob', 'btoa', 'decodeURIComponent', 'decodeURI', 'unescape', 'parseInt', 'Number', 'String']);
 const STATIC_FUNCTIONS = new Set(['String.fromCharCode', 'String.fromCodePoint', 'Number.parseInt', 'Buffer.from', 'JSON.parse', 'Array.from']);

@@ -30,6 +30,11 @@ ruleTester('concealed-table', {
     `const zlib = require("zlib");\nconst text = zlib.inflateSync(Buffer.from("${deflateSync('Hello, world; this is fine').toString('base64')}", "base64")).toString();`,
   ],
   invalid: [
+    // Spreads as tsc writes them for ES5: text turned around through `__spreadArray([], __read(s), false)`, codes XOR-ed and spread into `String.fromCharCode.apply`.
+    {
+      code: `var __read = (this && this.__read) || function (o, n) { var m = typeof Symbol === "function" && o[Symbol.iterator]; if (!m) return o; var i = m.call(o), r, ar = [], e; try { while ((n === void 0 || n-- > 0) && !(r = i.next()).done) ar.push(r.value); } catch (error) { e = { error: error }; } finally { try { if (r && !r.done && (m = i["return"])) m.call(i); } finally { if (e) throw e.error; } } return ar; };\nvar __spreadArray = (this && this.__spreadArray) || function (to, from, pack) { if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) { if (ar || !(i in from)) { if (!ar) ar = Array.prototype.slice.call(from, 0, i); ar[i] = from[i]; } } return to.concat(ar || Array.prototype.slice.call(from)); };\nvar CITIES = ["iahgnahS", "iqmurU"].map(function (c) { return __spreadArray([], __read(c), false).reverse().join(""); });\nvar HOSTS = [${JSON.stringify([...'corp-a.com'].map((c) => c.charCodeAt(0) ^ 23))}].map(function (a) { return String.fromCharCode.apply(String, __spreadArray([], __read(a.map(function (c) { return c ^ 23; })), false)); });\nvar tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconsole.log(CITIES.map(function (c) { return "Asia/" + c; }).indexOf(tz) > -1, HOSTS.indexOf(new URL(process.env.OPENAI_BASE_URL).hostname) > -1);`,
+      findings: [{ severity: 'critical', line: 3, message: /Asia\/Shanghai, Asia\/Urumqi/ }, { severity: 'critical', line: 6, message: /hosts .*: corp-a\.com/ }],
+    },
     // Hosts XOR-ed byte by byte in a buffer (`buf.map((b) => b ^ k)` gives a buffer).
     {
       code: `const hosts = ["7478656739726f767a677b72", "7a727076747865673974787a"].map((h) => Buffer.from(h, "hex").map((b) => b ^ 23).toString());\nconst gw = new URL(process.env.OPENAI_BASE_URL).host;\nconsole.log(hosts.includes(gw));`,
