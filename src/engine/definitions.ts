@@ -292,8 +292,9 @@ export class Definitions {
   private readonly memberAssignmentGroups = new Map<string, Map<string, Map<Binding, Node[]>>>();
   /** Calls `name(...)` by callee name. */
   readonly calls: Map<string, Node[]>;
-  /** Calls by the names they are given as arguments (`run(mark)`: `mark`). */
+  /** Names given as arguments of calls (`mark` of `run(mark)`), by name; and by binding, as asked. */
   private readonly argumentNames = new Map<string, Node[]>();
+  private readonly argumentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly sortedEntries = new WeakSet<Node[]>();
   private readonly assignmentsByBinding = new Map<string, Map<Binding, Node[]>>();
   private readonly callsByBinding = new Map<string, Map<Binding, Node[]>>();
@@ -421,7 +422,7 @@ export class Definitions {
       CallExpression: (node) => {
         const callee = unwrap(node.callee);
         this.parcelFactory(node);
-        for (const a of node.arguments as Node[]) if (a.type === 'Identifier') addTo(this.argumentNames, a.name, node);
+        for (const a of node.arguments as Node[]) if (a.type === 'Identifier') addTo(this.argumentNames, a.name, a);
         if (isFunction(callee)) this.namespaceFunction(node, callee);
         if (callee.type === 'FunctionExpression' && node.arguments.length === 1 && node.arguments[0].type === 'Literal') this.placedCalls.push(node);
         this.amdModule(node);
@@ -1113,12 +1114,7 @@ export class Definitions {
     const id = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn ? fn.parent.id : undefined;
     const b = id?.type === 'Identifier' ? this.a.scopes.resolve(id) : undefined;
     if (!b) return [];
-    const out: Array<readonly [Node, number]> = [];
-    for (const call of this.argumentNames.get(b.name) ?? []) {
-      const i = (call.arguments as Node[]).findIndex((a) => a.type === 'Identifier' && a.name === b.name && this.a.scopes.resolve(a) === b);
-      if (i >= 0 && out.length < MAX_SHAPE_CALLS) out.push([call, i]);
-    }
-    return out;
+    return this.nodesFor(this.argumentNames, this.argumentsByBinding, b, (a) => a).slice(0, MAX_SHAPE_CALLS).map((a) => [a.parent!, (a.parent!.arguments as Node[]).indexOf(a)] as const);
   }
 
   private nameOf(fn: FunctionNode): string | undefined {

@@ -581,8 +581,7 @@ export class ModuleFacts {
           return id === undefined ? undefined : WEBPACK + id;
         }
         // A function of this file that loads a module and returns it, `function getPolicy() { return require("./policy"); }` (a lazy require).
-        const loader = !node.arguments.length && depth < 3 ? this.host.functionOf(node.callee) : undefined;
-        const returned = loader ? this.host.returnsOf(loader) : [];
+        const returned = depth < 3 ? this.loaderReturns(node) : [];
         const lazy = returned.length === 1 ? this.namespaceOf(returned[0], depth + 1) : undefined;
         if (lazy) return lazy;
         // tsc/babel/esbuild interop helpers (`__importStar(require("m"))`, `__toESM(require_m())`) return the module.
@@ -1365,11 +1364,27 @@ export class ModuleFacts {
 
   /** The call without arguments that a function of this file called without arguments makes and returns (a lazy loader), if any. */
   lazyCall(call: Node): Node | undefined {
-    const fn = call.type === 'CallExpression' && !call.arguments.length ? this.host.functionOf(call.callee) : undefined;
-    const returned = fn ? this.host.returnsOf(fn) : [];
+    const returned = this.loaderReturns(call);
     const inner = returned.length === 1 ? unwrap(returned[0]) : undefined;
     return inner?.type === 'CallExpression' && !inner.arguments.length && inner !== call ? inner : undefined;
   }
+
+  /**
+   * What a function of this file called by name without arguments returns (see lazyCall, namespaceOf). Asked one at a
+   * time: finding the function can ask what a member holds, which asks whether it is a module's again.
+   */
+  private loaderReturns(call: Node): Node[] {
+    const callee = call.type === 'CallExpression' && !call.arguments.length ? unwrap(call.callee) : undefined;
+    if (callee?.type !== 'Identifier' || this.askingLoader) return [];
+    this.askingLoader = true;
+    try {
+      const fn = this.host.functionOf(callee);
+      return fn ? this.host.returnsOf(fn) : [];
+    } finally {
+      this.askingLoader = false;
+    }
+  }
+  private askingLoader = false;
 
   /** Whether a module of the program is used where it is loaded, with no name (see importedNames). */
   requiredInPlace = false;
