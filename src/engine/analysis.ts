@@ -121,7 +121,7 @@ export class Analysis implements Facts, AnalysisContext {
       // (Also the value the linker found another module of the program gives: `const deny = require("./deny")`.)
       moduleValues: (call) => {
         const values = this.defs.moduleValues(call);
-        const linked = values.length ? undefined : this.modules.linkedModuleConstant(call);
+        const linked = values.length ? undefined : this.modules.linkedModuleConstant(call) ?? this.modules.loadedConstant(call);
         return linked ? [constantNode(linked, call)] : values;
       },
     });

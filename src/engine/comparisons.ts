@@ -715,6 +715,8 @@ export class Comparisons {
         if (this.a.defs.moduleFactoryOf(node)) return true;
         // `require("./deny")` of another module of the program: what the linker found its value holds.
         if (this.a.modules.namespaceOf(node) !== undefined) return !!this.a.modules.constantOf(node);
+        // (Also `require_deny()` of a loader another chunk of a split build exports.)
+        if (this.a.modules.loadedConstant(node)) return true;
         const callee = unwrap(node.callee);
         // (`String.fromCharCode.apply(null, codes)`: the `this` given is no value compared.)
         const args = node.arguments.every((a: Node) => a.type === 'Literal' && a.value === null || this.mayBeConstant(a, depth + 1));

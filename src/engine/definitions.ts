@@ -1876,8 +1876,9 @@ export class Definitions {
         const o = unwrap(v);
         if (key !== MODULE_VALUE) out.push([key, v]);
         else if (o.type === 'ObjectExpression') for (const [k, vs] of this.members(o)) for (const x of vs) out.push([k, x]);
-        // (The module a function is, `module.exports = function inRegion(z) {…}`: what calling the loader's value runs, keyed `()`.)
-        else if (this.functionOf(o)) out.push(['()', o]);
+        // (The module a function or a constant is, `module.exports = function inRegion(z) {…}`, `module.exports = ["…"]`:
+        // what calling the loader gives, keyed `()`.)
+        else if (this.functionOf(o) || o.type === 'ArrayExpression' || o.type === 'Literal' || o.type === 'TemplateLiteral') out.push(['()', o]);
       }
     }
     return out;

@@ -1007,6 +1007,16 @@ export class ModuleFacts {
   }
 
   /**
+   * The value of a module another chunk's loader loads, asked of the linker: `require_list()` of an imported
+   * `require_list` whose module is `module.exports = ["llm.megabank.com", …]` (esbuild's and Bun's split builds).
+   */
+  loadedConstant(call: Node): Constant | undefined {
+    const callee = call.type === 'CallExpression' && !call.arguments.length ? unwrap(call.callee) : undefined;
+    const b = callee?.type === 'Identifier' ? this.host.scopes.resolve(callee) : undefined;
+    return b?.kind === 'import' ? this.constantOf(call) : undefined;
+  }
+
+  /**
    * A parameter of an exported function read as a constant: the list of places or hosts other
    * modules' calls pass it, once the linker found it (`check(["Asia/Shanghai", …])` of
    * `export function check(list)`).
