@@ -679,9 +679,10 @@ export class ModuleFacts {
       if (b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var')) {
         const defs = this.host.definitions(b);
         const def = defs.length === 1 ? unwrap(defs[0]) : undefined;
-        // (`const isHit = makeFlag(); isHit()`: called, a name for the closure an imported factory made.)
+        // (`const isHit = makeFlag(); isHit()`: called, a name for the closure an imported factory made; and
+        // `const Probe = require_probe(); new Probe()`: made, a name for the class an imported loader gives.)
         const callee = parenthesised(node);
-        const called = def?.type === 'CallExpression' && callee.parent?.type === 'CallExpression' && callee.parent.callee === callee;
+        const called = def?.type === 'CallExpression' && (callee.parent?.type === 'CallExpression' || callee.parent?.type === 'NewExpression' && !def.arguments.length) && callee.parent.callee === callee;
         return def?.type === 'MemberExpression' || called ? this.importOf(def!, depth + 1) : undefined;
       }
       // `_super` of `(function (_super) {…}(base_1.EnvBase))`: what the function is called with in place.
@@ -1172,6 +1173,8 @@ export class ModuleFacts {
         // (A function by its name too: `module.exports = { zone }`.)
         const fn = this.host.functionOf(v);
         if (out.has(as)) continue;
+        // (A class that is the module: exported with its methods, `require_probe().prototype.inChina`.)
+        if (v.type === 'ClassDeclaration' || v.type === 'ClassExpression') { this.addExport(out, as, v); continue; }
         out.set(as, fn ?? v);
         if (fn) this.exportedFunctions!.set(fn, as);
       }
