@@ -1102,7 +1102,6 @@ export class Definitions {
     return out;
   }
 
-  /** The name a function is declared or assigned under, or its key as a member (`M.a = function`, `{ a() {} }`). */
   /**
    * The calls a function is given to, with the argument's index: written in place (`run((cn) => …)`), or
    * by the name it is declared under (`withRegion(mark)` of `function mark(cn, text) {…}`, at most MAX_SHAPE_CALLS).
@@ -1117,6 +1116,7 @@ export class Definitions {
     return this.nodesFor(this.argumentNames, this.argumentsByBinding, b, (a) => a).slice(0, MAX_SHAPE_CALLS).map((a) => [a.parent!, (a.parent!.arguments as Node[]).indexOf(a)] as const);
   }
 
+  /** The name a function is declared or assigned under, or its key as a member (`M.a = function`, `{ a() {} }`). */
   private nameOf(fn: FunctionNode): string | undefined {
     const parent = fn.parent;
     if (fn.type === 'FunctionDeclaration') return fn.id?.name;

@@ -714,9 +714,9 @@ export class ModuleFacts {
       // `getEnv().zone`, `env.zone` of `env = createEnv()`: a member of the instance an imported function makes and returns.
       // (Also what an imported async function resolves to: `(await getEnv()).zone`, `const { zone } = await getEnv()`.)
       const result = this.awaited(object);
-      const made0 = result.type === 'CallExpression' ? result : defs.length === 1 && this.awaited(defs[0]).type === 'CallExpression' ? this.awaited(defs[0]) : undefined;
+      const direct = result.type === 'CallExpression' ? result : defs.length === 1 && this.awaited(defs[0]).type === 'CallExpression' ? this.awaited(defs[0]) : undefined;
       // (`getPolicy().check` of `function getPolicy() { return require_policy(); }`: the call the function makes and returns.)
-      const call = made0 && this.lazyCall(made0) || made0;
+      const call = direct && this.lazyCall(direct) || direct;
       // (A member by name: not an item, nor a promise's or an iterator's own, `then`, `next`.)
       const maker = call && !call.arguments.length && !BUILTIN_MEMBERS.has(name) && !PROTOCOL_MEMBERS.has(name) && /^[A-Za-z_$][\w$]*$/.test(name) ? this.importOf(calleeOf(call.callee), depth + 1) : undefined;
       if (maker && !maker.name.endsWith('()')) return { spec: maker.spec, name: `${maker.name}.prototype.${name}` };
