@@ -28,11 +28,15 @@ describe('real builds: programs split by bun build --compile --splitting', funct
     bun = path.join(pkg.dir!, 'bin', 'bun');
   });
 
-  // Started through a dynamic import, so that Bun writes more than one chunk. Three programs
+  // Started through a dynamic import, so that Bun writes more than one chunk. Four programs
   // (each executable holds Bun itself, about 110 MB): the concealed list of companies, the
-  // locale sent from another module, and a benign look-alike; all 19 run as esbuild chunks.
+  // locale sent from another module, a benign look-alike, and a CommonJS class behind a loader;
+  // every program runs as esbuild chunks (test/engine/program.test.ts).
   const chosen = [/concealed list of companies/, /telemetry helper from another/, /benign: an identity helper/];
-  for (const p of PROGRAMS.filter((x) => chosen.some((re) => re.test(x.name)))) {
+  // One more, its modules CommonJS and each imported from the start, so that Bun keeps each behind an
+  // `__commonJS` loader in a chunk another chunk imports and calls (`var Probe = require_probe()`).
+  const everyModule = [/^a class that is the CommonJS module, its instance checks the zone$/];
+  for (const p of PROGRAMS.filter((x) => [...chosen, ...everyModule].some((re) => re.test(x.name)))) {
     it(`${p.name} (${p.verdict})`, async () => {
       const dir = path.join(BUILDS, p.name.replace(/\W+/g, '-').slice(0, 60));
       const exe = path.join(dir, 'app');
@@ -42,7 +46,8 @@ describe('real builds: programs split by bun build --compile --splitting', funct
           mkdirSync(path.dirname(path.join(dir, 'src', name)), { recursive: true });
           writeFileSync(path.join(dir, 'src', name), text);
         }
-        writeFileSync(path.join(dir, 'src', 'start.mjs'), `await import('./${p.entry}');\n`);
+        const others = everyModule.some((re) => re.test(p.name)) ? Object.keys(p.files).filter((n) => n !== p.entry).map((n) => `import('./${n}');\n`).join('') : '';
+        writeFileSync(path.join(dir, 'src', 'start.mjs'), `${others}await import('./${p.entry}');\n`);
         execFileSync(bun, ['build', '--compile', '--splitting', path.join(dir, 'src', 'start.mjs'), '--outfile', exe], { stdio: 'pipe' });
       }
       const t = (await scanTargets([exe])).targets[0];
