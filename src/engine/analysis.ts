@@ -261,7 +261,8 @@ export class Analysis implements Facts, AnalysisContext {
         while (o?.type === 'MemberExpression') o = unwrap(o.object);
         // (Also the module a lazy loader of this file returns, `getPolicy().check()` of `function getPolicy() { return require_policy(); }`.)
         const lazy = o?.type === 'CallExpression' ? this.modules.lazyCall(o) : undefined;
-        const loaded = lazy && calleeOf(lazy.callee).type === 'Identifier' && names.has(calleeOf(lazy.callee).name);
+        const loader = lazy && calleeOf(lazy.callee);
+        const loaded = loader?.type === 'Identifier' && names.has(loader.name);
         if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && (loaded || !!requiredSpec(o, this.modules.requireNames) || this.modules.namespaceOf(o) !== undefined) || o.type === 'AwaitExpression')) this.modules.inputOf(n);
       });
       // `new Prompt(new Geo())` of imported classes: what the constructor's parameters take.

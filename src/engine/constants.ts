@@ -144,7 +144,6 @@ const NEUTRAL_HARDWARE_ADDRESS = /^(?:00[:-]?)+$|^(?:ff[:-]?)+$/i;
 
 const WINDOWS_PROGRAM = /\.(?:exe|bat|cmd|ps1|msi|dll)$/i;
 
-/** Classifies one constant for the kind of source it is compared with. */
 /** A host and the first part of a path on it, as a git remote's address has them (an optional `user@` first). */
 const REPOSITORY_OWNER = /^(?:[\w.-]+@)?([a-z0-9][\w.-]*\.[a-z]{2,})(?:[:/]([\w.-]+))?\/?$/i;
 /** Hosts of other people's code, where the first part of a path is its owner (a person or an organisation). */
@@ -156,6 +155,7 @@ export function codeHostOwner(value: string): string | undefined {
   return m?.[2] && CODE_HOSTS.test(m[1]) ? m[2] : undefined;
 }
 
+/** Classifies one constant for the kind of source it is compared with. */
 export function classifyConstant(value: unknown, sourceKinds: number, kinds: typeof import('./sources').Kind, inList = false): ConstantClass | undefined {
   if (typeof value === 'number') {
     if ((sourceKinds & kinds.OFFSET) && isZoneOffset(value)) return 'offset';

@@ -1876,11 +1876,9 @@ export class Definitions {
         const o = unwrap(v);
         if (key !== MODULE_VALUE) out.push([key, v]);
         else if (o.type === 'ObjectExpression') for (const [k, vs] of this.members(o)) for (const x of vs) out.push([k, x]);
-        // (The module a function or a constant is, `module.exports = function inRegion(z) {…}`, `module.exports = ["…"]`:
-        // what calling the loader gives, keyed `()`.)
-        else if (this.functionOf(o) || o.type === 'ArrayExpression' || o.type === 'Literal' || o.type === 'TemplateLiteral') out.push(['()', o]);
-        // (An instance, `module.exports = new Env()`: its class's methods and getters are the module's members.)
-        else if (o.type === 'NewExpression') { const cls = this.classOf(o.callee); for (const m of cls ? cls.body.body as Node[] : []) if (m.type === 'MethodDefinition' && !m.static && (m.kind === 'method' || m.kind === 'get') && keyName(m) !== undefined) out.push([keyName(m)!, m.value]); }
+        // (The module a function, a constant or an instance is, `module.exports = function inRegion(z) {…}`,
+        // `module.exports = ["…"]`, `module.exports = new Env()`: what calling the loader gives, keyed `()`.)
+        else if (this.functionOf(o) || o.type === 'ArrayExpression' || o.type === 'Literal' || o.type === 'TemplateLiteral' || o.type === 'NewExpression') out.push(['()', o]);
         // (A class, `module.exports = Probe` of `var Probe = class {…}`: the class, whose methods its instances have.)
         else { const cls = this.classOf(o); if (cls) out.push(['()', cls]); }
       }

@@ -6,12 +6,12 @@
 import { addTo } from './ast';
 import type { Check, Constant, ExportFacts, Fact, InputDef, ModuleSummary, Seeds } from './modules';
 import { argumentFact, GLOBAL, memberAt, memberName, STORE_GET, STORE_PUT } from './modules';
+import { kindNames } from './sources';
 
 /** Methods that put a whole state object at once (`store.setState({ flagged })`, zustand's `set({ … })`). */
 const STATE_PUT = /^(?:setState|set|update|patch|merge)$/;
 /** A member of what a store's state getter gives (`store.getState().flagged`, as an input names it): the store, the getter, the member. */
 const STATE_READ = /^(.+)\.(getState|getSnapshot|get|state)\.prototype\.([^.]+)$/;
-import { kindNames } from './sources';
 
 export interface LinkedModule {
   id: string;
@@ -163,15 +163,14 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   for (const m of modules) {
     for (const [key, def] of Object.entries(m.summary.inputs)) {
       if (def.type !== 'call') continue;
+      const method = methodOf(def.name);
       // (A state object's members put at once, `store.setState({ flagged })`: each under its own name.)
-      const members = def.key === undefined && def.args.length === 1 && STATE_PUT.test(methodOf(def.name)) ? def.args[0].members : undefined;
-      if (members) {
-        const f = found(m.id, key, def);
-        if (f) for (const [k, v] of Object.entries(members)) addTo(stored, storeSlot(f, methodOf(def.name), k), { caller: m.id, value: v });
-      }
-      if (def.key === undefined || def.args.length < 2 || !STORE_PUT.test(methodOf(def.name))) continue;
-      const f = found(m.id, key, def);
-      if (f) addTo(stored, storeSlot(f, methodOf(def.name), def.key), { caller: m.id, value: def.args[1] });
+      const members = def.key === undefined && def.args.length === 1 && STATE_PUT.test(method) ? def.args[0].members : undefined;
+      const put = def.key !== undefined && def.args.length >= 2 && STORE_PUT.test(method) ? def.key : undefined;
+      const f = members || put !== undefined ? found(m.id, key, def) : undefined;
+      if (!f) continue;
+      for (const [k, v] of Object.entries(members ?? {})) addTo(stored, storeSlot(f, method, k), { caller: m.id, value: v });
+      if (put !== undefined) addTo(stored, storeSlot(f, method, put), { caller: m.id, value: def.args[1] });
     }
   }
   /** A member of the state another module's store gives (`store.getState().flagged`): what calls put there under that name. */
@@ -306,9 +305,13 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (!f) continue;
       // (What the object it returns holds: a literal's members, or an instance's, `createEnv()` giving `new Env()`.)
       // (Of another module's value: what it exports under the member's name too, `watched` of `export default new Env()`.)
-      const named = def.type === 'value' && !member.includes('.') ? exportOf(target(id, def.spec), memberName(def.name, member)) : undefined;
+      const named = () => {
+        const as = memberName(def.name, member);
+        const e = member.includes('.') ? undefined : exportOf(target(id, def.spec), as);
+        return e?.name === as ? { id: e.id, fact: e.facts.value } : undefined;
+      };
       const m = def.type === 'call' ? memberIn(f.id, f.facts.returns, member) ?? memberIn(f.id, f.facts.instance, member)
-        : memberOfFact(f.id, f.facts.value, member, depth + 1) ?? memberIn(f.id, f.facts.instance, member) ?? (named?.name === memberName(def.name, member) ? { id: named.id, fact: named.facts.value } : undefined);
+        : memberOfFact(f.id, f.facts.value, member, depth + 1) ?? memberIn(f.id, f.facts.instance, member) ?? named();
       if (m) return m;
       // (`registry.get("env").zone` of what another module put there, `registry.set("env", { zone })`.)
       const got = def.type === 'call' && STORE_GET.test(methodOf(def.name)) ? def.key : undefined;

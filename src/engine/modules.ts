@@ -1164,21 +1164,21 @@ export class ModuleFacts {
     if (b && (b.kind === 'var' || b.kind === 'let' || b.kind === 'const' || b.kind === 'function')) members.push(...this.assignedMethods(b, name));
     const made = isFunction(node) ? this.host.returnsOf(node).map(unwrap) : [];
     if (made.length === 1 && isFunction(made[0])) members.push([`${name}()`, made[0] as FunctionNode]);
-    for (const [as, fn] of members) if (!out.has(as)) { out.set(as, fn); this.exportedFunctions!.set(fn, as); }
     // A loader of a bundled CommonJS module that other chunks import and call (esbuild's and Bun's split builds):
     // `require_policy().shouldMark` there is that module's export, as a call's result is named (see the linker).
-    if (node.type === 'CallExpression' && node.arguments.length === 1 || defs.length === 1 && unwrap(defs[0]).type === 'CallExpression') {
-      for (const [key, v] of this.host.loaderExports(node)) {
-        const as = key === '()' ? `${name}()` : `${name}.prototype.${key}`;
-        // (A function by its name too: `module.exports = { zone }`.)
-        const fn = this.host.functionOf(v);
-        if (out.has(as)) continue;
-        // (A class that is the module: exported with its methods, `require_probe().prototype.inChina`.)
-        if (v.type === 'ClassDeclaration' || v.type === 'ClassExpression') { this.addExport(out, as, v); continue; }
-        out.set(as, fn ?? v);
-        if (fn) this.exportedFunctions!.set(fn, as);
-      }
+    const loader = node.type === 'CallExpression' && node.arguments.length === 1 || defs.length === 1 && unwrap(defs[0]).type === 'CallExpression';
+    for (const [key, v] of loader ? this.host.loaderExports(node) : []) {
+      const as = key === '()' ? `${name}()` : `${name}.prototype.${key}`;
+      // (A class that is the module: exported with its methods, `require_probe().prototype.inChina`; an instance,
+      // `module.exports = new Env()`: its class's methods and getters, `require_env.prototype.zone`.)
+      if (v.type === 'ClassDeclaration' || v.type === 'ClassExpression') { if (!out.has(as)) this.addExport(out, as, v); continue; }
+      if (v.type === 'NewExpression') { members.push(...this.classMethods(`${name}.prototype`, v)); continue; }
+      // (A function by its name too: `module.exports = { zone }`.)
+      const fn = this.host.functionOf(v);
+      if (fn) members.push([as, fn]);
+      else if (!out.has(as)) out.set(as, v);
     }
+    for (const [as, fn] of members) if (!out.has(as)) { out.set(as, fn); this.exportedFunctions!.set(fn, as); }
     if (isFunction(node)) this.exportedFunctions!.set(node, name);
     const ctor = cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression' ? (cls.body.body as Node[]).find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') : undefined;
     if (ctor && !this.exportedFunctions!.has(ctor.value)) this.exportedFunctions!.set(ctor.value, name);

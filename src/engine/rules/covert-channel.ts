@@ -935,7 +935,9 @@ function subtleDifference(context: RuleContext, a: Node, b: Node, same = (x: Nod
     // `s.normalize("NFD")` against `s`: the same text with its accents as separate code points.
     // (Also `s.normalize("NFD")` against `s.normalize("NFC")`: two forms of the same text.)
     const normalised = (n: Node) => (n.type === 'CallExpression' && methodName(n) === 'normalize' ? unwrap(n.callee).object : undefined);
-    if (normalised(x) && (same(normalised(x)!, y) || normalised(y) && same(normalised(x)!, normalised(y)!) && text(x) !== text(y))) {
+    const nx = normalised(x);
+    const ny = normalised(y);
+    if (nx && (same(nx, y) || ny && same(nx, ny) && text(x) !== text(y))) {
       return { what: 'the Unicode normalisation form', a: text(y), b: text(x) };
     }
     // `encodeURI(q)` against `encodeURIComponent(q)`: the same text escaped two ways (`/`, `?`, `&` kept or escaped).
