@@ -258,25 +258,27 @@ export class Dataflow {
    */
   private elementFlow(list: Node, depth = 0): Flow {
     let f = this.flow(list);
-    const n = unwrap(list);
+    // (`return n.push(tz), n`: a minifier's sequence gives its last value.)
+    const whole = unwrap(list);
+    const n = whole.type === 'SequenceExpression' ? unwrap(whole.expressions[whole.expressions.length - 1]) : whole;
     if (depth > 3) return f;
     if (n.type === 'Identifier') {
       const b = this.a.scopes.resolve(n);
       const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.a.defs.definitions(b) : [];
       const made = defs.length === 1 ? unwrap(defs[0]) : undefined;
       const filled = made?.type === 'ArrayExpression' || made?.type === 'NewExpression' && made.arguments.length === 0 && /^(?:Set|Array)$/.test(unwrap(made.callee).name ?? '');
-      // Only items pushed inside a loop (a list built item by item from other data, such as the
-      // addresses of every interface; a request's parts are pushed one by one instead), from what
-      // the function reads itself: items made of its parameters (a path's segments) would give
-      // every caller's values to each list.
+      // Only items from what the function reads itself: items made of its parameters (a path's
+      // segments) would give every caller's values to each list.
       if (filled) {
         const scope = b!.scope;
         const own = (v: Node) => v.start >= scope.start && v.end <= scope.end;
         for (const v of this.a.defs.pushedTo(b!)) {
-          if (!inLoop(v, scope)) continue;
           const g = this.flow(v);
-          const read = g.via.filter((x) => this.a.sources.match(x));
-          if (g.kinds & ~Kind.INPUT && read.length && read.every(own)) f = union(f, { kinds: g.kinds & ~Kind.INPUT, via: g.via });
+          // (Or what another module gives, `os.networkInterfaces()` through a bundle's require: an input the linker resolves.)
+          const input = (x: Node) => this.a.modules.keyOf(x) !== undefined && !this.a.modules.isParamInput(x);
+          const read = g.via.filter((x) => this.a.sources.match(x) || input(x));
+          const kinds = g.kinds & ~Kind.INPUT | (read.some(input) ? g.kinds & Kind.INPUT : 0);
+          if (kinds && read.length && read.every(own)) f = union(f, { kinds, via: g.via });
         }
       }
       else if (made) f = union(f, this.elementFlow(made, depth + 1));
@@ -709,7 +711,9 @@ export class Dataflow {
     }
     if (key === undefined && !node.computed) return NONE;
     const f = this.flow(node.object);
-    return key ? narrow(f, key) : f;
+    // (`zones()[0]`, `out[i]`: an item of a list filled by `push`, as when its items are taken one by one.)
+    const filled = (key === undefined || /^\d+$/.test(key)) && (objectType === 'Identifier' || objectType === 'CallExpression') ? this.elementFlow(node.object) : NONE;
+    return union(key ? narrow(f, key) : f, filled);
   }
 
   private newFlow(node: Node): Flow {
@@ -977,7 +981,8 @@ export class Dataflow {
    * not depend on those parameters, are shared with the rules' (summaries come after the rules).
    */
   returnsFact(fn: FunctionNode): Fact {
-    return this.summarised(() => this.checkedReturns(fn) ?? this.flowAll(this.a.defs.returnsOf(fn)));
+    // (A list it fills and returns, `const out = []; out.push(tz); return out`, holds what was pushed, for the modules that take its items.)
+    return this.summarised(() => this.checkedReturns(fn) ?? this.a.defs.returnsOf(fn).reduce((f, r) => union(f, this.elementFlow(r)), NONE));
   }
 
   /** What an expression inside an exported function holds, with that function's parameters as inputs only (see returnsFact). */

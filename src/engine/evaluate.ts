@@ -365,7 +365,7 @@ export class Evaluator {
 
   private member(node: Node, frame: Frame | null): Value {
     const obj = this.expr(node.object, frame);
-    const key = node.computed ? this.expr(node.property, frame) : node.property.name;
+    const key = node.computed ? this.expr(node.property, frame) : propertyName(node);
     const modelled = typeof key === 'string' ? staticFunction(node.object, key) : undefined;
     if (modelled) return modelled;
     // `require(101).regions`: the value a bundled module exports. A module wrapper the
@@ -415,7 +415,7 @@ export class Evaluator {
       f.vars.set(target.name, value);
     } else if (target.type === 'MemberExpression') {
       const obj = this.expr(target.object, frame);
-      const key = target.computed ? this.expr(target.property, frame) : target.property.name;
+      const key = target.computed ? this.expr(target.property, frame) : propertyName(target);
       if (Array.isArray(obj) && typeof key === 'number' && key >= 0 && key < MAX_MANY * 10) obj[key] = value;
       else if (isObj(obj) && (typeof key === 'string' || typeof key === 'number')) obj[String(key)] = value;
       else if (obj instanceof Bytes && typeof key === 'number') obj.data[key] = Number(value);

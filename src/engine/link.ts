@@ -360,6 +360,13 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       const f = d?.type === 'value' ? found(call.caller, key, d) : undefined;
       if (f?.facts.returns) out.push(f);
     }
+    // (An object or instance another module exports, passed whole, `render(task, env)` for `env.watched()`: that method of it.)
+    for (const key of def.called || out.length ? [] : arg?.from ?? []) {
+      const d = byId.get(call.caller)?.inputs[key];
+      const m = d?.type === 'value' ? exportOf(target(call.caller, d.spec), `${d.name}.${def.method}`) : undefined;
+      const returns = m && (m.facts.returns ?? m.facts.value.returns);
+      if (returns) out.push({ ...m!, facts: { ...m!.facts, returns } });
+    }
     return out;
   };
 

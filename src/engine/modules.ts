@@ -985,6 +985,12 @@ export class ModuleFacts {
     return this.keys.get(node);
   }
 
+  /** Whether a node is an input that reads a parameter (what callers in other modules pass). */
+  isParamInput(node: Node): boolean {
+    const key = this.keys.get(node);
+    return key !== undefined && this.defs.get(key)?.type === 'param';
+  }
+
   /** An imported value used as a comparison's constant: what the linker found it holds, if anything. */
   constantOf(node: Node): Constant | undefined {
     // (Also a whole module: `const deny = require("./deny")` of `module.exports = [...]`.)
@@ -1172,7 +1178,8 @@ export class ModuleFacts {
       // (A class that is the module: exported with its methods, `require_probe().prototype.inChina`; an instance,
       // `module.exports = new Env()`: its class's methods and getters, `require_env.prototype.zone`.)
       if (v.type === 'ClassDeclaration' || v.type === 'ClassExpression') { if (!out.has(as)) this.addExport(out, as, v); continue; }
-      if (v.type === 'NewExpression') { members.push(...this.classMethods(`${name}.prototype`, v)); continue; }
+      // (An instance under a key, `module.exports.env = new Env()`: `require_env.prototype.env.zone`.)
+      if (v.type === 'NewExpression') { members.push(...this.classMethods(key === '()' ? `${name}.prototype` : as, v)); continue; }
       // (A function by its name too: `module.exports = { zone }`.)
       const fn = this.host.functionOf(v);
       if (fn) members.push([as, fn]);

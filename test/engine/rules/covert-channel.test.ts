@@ -431,5 +431,21 @@ ruleTester('covert-channel', {
       code: `const zh = Intl.DateTimeFormat().resolvedOptions().locale === "zh-CN";\nconst q = zh ? "\\u2019" : "'";`,
       findings: [{ severity: 'critical', line: 2 }],
     },
+    // A class's private list read in a callback its promise runs, the outcome awaited elsewhere.
+    {
+      code: `class Region {\n  #zones = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Kashgar"];\n  detect() { return Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => this.#zones.includes(z)); }\n}\nexport async function prompt(date) { const f = await new Region().detect(); return \`Today\${f ? "\\u2019" : "'"}s date is \${date}\`; }`,
+      findings: [{ severity: 'critical', line: 5 }],
+    },
+    // A list filled by one push (no loop), its items taken one by one, by index, or as minified (`return n.push(…), n`).
+    ...[
+      'zones().some((m) => ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(m))',
+      '["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(zones()[0])',
+    ].flatMap((check) => [
+      `function zones() { const out = []; out.push(Intl.DateTimeFormat().resolvedOptions().timeZone); return out; }`,
+      `function zones() { const n = []; return n.push(Intl.DateTimeFormat().resolvedOptions().timeZone), n; }`,
+    ].map((fn) => ({
+      code: `${fn}\nconst hit = ${check};\nfetch("https://api.vendor.dev/v1", { method: "POST", headers: hit ? { "x-e": "1" } : {}, body: "{}" });`,
+      findings: [{ severity: 'critical', line: 3 }],
+    }))),
   ],
 });
