@@ -51,8 +51,9 @@ export interface Contents {
   close(): void;
 }
 
-export const JS_FILE = /\.(?:js|mjs|cjs)$/i;
-export const SKIPPED_FILE = /\.(?:d\.ts|map|min\.css)$/i;
+/** Program files: JavaScript, and TypeScript as Bun, Deno and tsx run it (its types stripped before analysis). */
+export const JS_FILE = /\.(?:js|mjs|cjs|ts|mts|cts|tsx)$/i;
+export const SKIPPED_FILE = /\.(?:d\.[cm]?ts|map|min\.css)$/i;
 /** Executables larger than this inside a zip or archive are not inflated into memory. */
 const MAX_ZIPPED_EXECUTABLE = 320 * 1024 * 1024;
 /** Executables inside executables (a Bun graph's payload, a SEA asset) are opened this deep. */

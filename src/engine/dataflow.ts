@@ -67,6 +67,8 @@ const PRESERVING_PROPERTIES = new Set(['hostname', 'host', 'origin', 'href', 'ti
   'stdout']);
 
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '<<', '>>', '>>>', '|', '&', '^']);
+/** Operators that test two values for equality. */
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 /** Node types computeFlow follows (sources are members and calls); any other holds no fingerprint. */
 const FOLLOWED = new Set(['Identifier', 'MemberExpression', 'CallExpression', 'NewExpression', 'ChainExpression', 'ParenthesizedExpression', 'AwaitExpression', 'UnaryExpression',
@@ -138,10 +140,13 @@ export class Dataflow {
         while (p?.type === 'BinaryExpression' && ARITHMETIC.has(p.operator) || p?.type === 'ConditionalExpression' && p.test !== node) p = parenthesised(p).parent;
         // (Handed on is kept too: `setVariant(hit ? 1 : 0)`, `{ variant: hit ? 1 : 0 }`, `return hit ? 1 : 0`.)
         const handed = (p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.callee !== parenthesised(node) || p?.type === 'Property' || p?.type === 'ReturnStatement' || p?.type === 'ArrowFunctionExpression';
-        const kept = p?.type === 'AssignmentExpression' || p?.type === 'VariableDeclarator' || handed;
-        const choice = kept ? constantChoice(node) : undefined;
+        // (And compared again, as a minifier inlines a function that returns one: `(hit ? R.Watched : R.Other) === R.Watched`.)
+        const compared = p?.type === 'BinaryExpression' && EQUALITY.has(p.operator);
+        const kept = p?.type === 'AssignmentExpression' || p?.type === 'VariableDeclarator' || handed || compared;
+        const choice = kept ? constantChoice(node, (n) => this.isNamedConstant(n)) : undefined;
         const test = choice && new Set(choice.values).size > 1 ? this.flowAll(choice.tests) : NONE;
-        return this.checked(test) ? test : this.flowAll([node.consequent, node.alternate]);
+        const branches = this.flowAll([node.consequent, node.alternate]);
+        return this.checked(test) ? union(test, branches) : branches;
       }
       case 'SequenceExpression': return this.flow(node.expressions[node.expressions.length - 1]);
       // (`a ||= b`, `s += b`: the old value or a mix of both.)
@@ -224,13 +229,29 @@ export class Dataflow {
    * undefined unless all are constants, and at most MAX_FLAG_DEFS of them.
    */
   private checksOfConstants(values: Node[], site: (n: Node) => Node | undefined): Flow | undefined {
-    if (values.length > MAX_FLAG_DEFS || !values.every((n) => isLiteral(unwrap(n)))) return undefined;
+    if (values.length > MAX_FLAG_DEFS || !values.every((n) => this.isConstant(unwrap(n)))) return undefined;
     let f = NONE;
     for (const n of values) {
       const at = site(n);
       if (at) f = union(f, this.conditionsOf(at));
     }
     return f;
+  }
+
+  /** A literal, or a member of an object of constants by name (see isNamedConstant). */
+  private isConstant(n: Node): boolean {
+    return isLiteral(n) || this.isNamedConstant(n);
+  }
+
+  /**
+   * A member of an object of constants by name, as a check picks one (`Region.Watched` of an enum or a
+   * frozen object): named so, and holding nothing that flows (`cfg.baseURL` is data, not a constant).
+   */
+  private isNamedConstant(n: Node): boolean {
+    if (!isNamedMember(n)) return false;
+    // (Through the module's own exports, `exports.Region.Watched` in an AMD factory whose `exports` is a parameter.)
+    const own = memberPath(n)?.root.name === 'exports' ? Kind.INPUT : 0;
+    return !(this.flow(n).kinds & ~own);
   }
 
   /** Whether a flow went through a comparison with specific values (one already made). */
@@ -267,12 +288,15 @@ export class Dataflow {
       const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.a.defs.definitions(b) : [];
       const made = defs.length === 1 ? unwrap(defs[0]) : undefined;
       const filled = made?.type === 'ArrayExpression' || made?.type === 'NewExpression' && made.arguments.length === 0 && /^(?:Set|Array)$/.test(unwrap(made.callee).name ?? '');
-      // Only items from what the function reads itself: items made of its parameters (a path's
+      // Only items pushed inside a loop (a list built item by item from other data, such as the
+      // addresses of every interface; a request's parts are pushed one by one instead), from what
+      // the function reads itself or another module gives it: items made of its parameters (a path's
       // segments) would give every caller's values to each list.
       if (filled) {
         const scope = b!.scope;
         const own = (v: Node) => v.start >= scope.start && v.end <= scope.end;
         for (const v of this.a.defs.pushedTo(b!)) {
+          if (!inLoop(v, scope)) continue;
           const g = this.flow(v);
           // (Or what another module gives, `os.networkInterfaces()` through a bundle's require: an input the linker resolves.)
           const input = (x: Node) => this.a.modules.keyOf(x) !== undefined && !this.a.modules.isParamInput(x);
@@ -515,7 +539,7 @@ export class Dataflow {
    */
   private checkedReturns(fn: FunctionNode): Flow | undefined {
     const returns = this.a.defs.returnsOf(fn);
-    if (returns.length < 2 || returns.length > MAX_FLAG_DEFS || !returns.every((r) => isLiteral(unwrap(r))) || new Set(returns.map((r) => this.a.value(r))).size < 2) return undefined;
+    if (returns.length < 2 || returns.length > MAX_FLAG_DEFS || !returns.every((r) => this.isConstant(unwrap(r))) || new Set(returns.map((r) => (isLiteral(unwrap(r)) ? this.a.value(r) : this.a.text.slice(r.start, r.end)))).size < 2) return undefined;
     const f = this.checksOfConstants(returns, (r) => (r.parent?.type === 'ReturnStatement' ? r.parent : undefined))!;
     return this.checked(f) ? f : NONE;
   }
@@ -981,7 +1005,8 @@ export class Dataflow {
    * not depend on those parameters, are shared with the rules' (summaries come after the rules).
    */
   returnsFact(fn: FunctionNode): Fact {
-    // (A list it fills and returns, `const out = []; out.push(tz); return out`, holds what was pushed, for the modules that take its items.)
+    // (A list it fills item by item in a loop and returns, `for (const i of nets) out.push(i.mac); return out`, holds what
+    // was pushed, for the modules that take its items.)
     return this.summarised(() => this.checkedReturns(fn) ?? this.a.defs.returnsOf(fn).reduce((f, r) => union(f, this.elementFlow(r)), NONE));
   }
 
@@ -1052,7 +1077,6 @@ function through(f: Flow, comparison: Node): Flow {
   return f.via.includes(comparison) ? f : { kinds: f.kinds, via: [...f.via, comparison].slice(-MAX_VIA) };
 }
 
-/** `.timeZone` of resolvedOptions() is the time zone only; `.locale` the locale only. */
 /** Inside a loop or an iteration callback (`forEach`, `map`) that lies within `scope`. */
 function inLoop(node: Node, scope: Node): boolean {
   for (let p = node.parent; p && p !== scope; p = p.parent) {
@@ -1062,6 +1086,7 @@ function inLoop(node: Node, scope: Node): boolean {
   return false;
 }
 
+/** `.timeZone` of resolvedOptions() is the time zone only; `.locale` the locale only. */
 function narrow(f: Flow, key: string): Flow {
   if (!(f.kinds & (Kind.TZ | Kind.LOCALE))) return f;
   if (key === 'timeZone') return { kinds: (f.kinds & ~Kind.LOCALE) | Kind.TZ, via: f.via };
@@ -1073,12 +1098,21 @@ function narrow(f: Flow, key: string): Flow {
  * A choice among literals only (`hit ? "1" : ""`, also nested: `a ? 1 : b ? 1 : 0`): its tests
  * and the values it may give. Undefined when a branch is anything else.
  */
-function constantChoice(node: Node): { tests: Node[]; values: unknown[] } | undefined {
+/** A member by name of an object by name (`Region.Watched`), as an enum's or a frozen object's constants are read. */
+function isNamedMember(n: Node, depth = 0): boolean {
+  if (n.type !== 'MemberExpression' || n.computed || n.property.type !== 'Identifier' || depth > 2) return false;
+  // (Also through the module that exports it, `exports.Region.Watched`, `check_1.Region.Watched`, as compilers write it.)
+  const o = unwrap(n.object);
+  return o.type === 'Identifier' || isNamedMember(o, depth + 1);
+}
+
+function constantChoice(node: Node, named: (n: Node) => boolean): { tests: Node[]; values: unknown[] } | undefined {
   const n = unwrap(node);
   if (isLiteral(n)) return { tests: [], values: [literalValue(n)] };
+  if (named(n)) return { tests: [], values: [n.property.name] };
   if (n.type !== 'ConditionalExpression') return undefined;
-  const a = constantChoice(n.consequent);
-  const b = a && constantChoice(n.alternate);
+  const a = constantChoice(n.consequent, named);
+  const b = a && constantChoice(n.alternate, named);
   return b && { tests: [n.test, ...a!.tests, ...b.tests], values: [...a!.values, ...b.values] };
 }
 

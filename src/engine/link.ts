@@ -374,6 +374,21 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   const inlineReturns = (call: { caller: string; args: Fact[] }, def: InputDef & { type: 'param' }): Fact | undefined =>
     def.called ? call.args[def.index]?.returns : def.method !== undefined ? argumentFact(call.args, def)?.members?.[def.method]?.returns : undefined;
 
+  /** What the methods of what a call passes return (or what it passes, called), for a parameter whose method is called (`this.g.inRegion()`, `clock.zone()`). */
+  const passedHeld = (call: { caller: string; args: Fact[] }, def: InputDef & { type: 'param' }, depth: number): Held => {
+    const held: Held = { k: 0 };
+    for (const m of methodsPassed(call, def)) {
+      const r = returnsFor(m, () => ({ k: 0 }), depth);
+      if (r.k && !held.at) held.at = r.at;
+      held.k |= r.k;
+    }
+    const inline = inlineReturns(call, def);
+    const k = evalFact(call.caller, inline);
+    if (k && !held.at) held.at = whereOf(call.caller, inline!);
+    held.k |= k;
+    return held;
+  };
+
   /** A parameter whose value is what a function callers pass returns: a method of it, or itself called. */
   const callsPassed = (d: InputDef & { type: 'param' }): boolean => d.method !== undefined || !!d.called;
 
@@ -421,16 +436,10 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       if (callsPassed(def)) {
         const held: Held = { k: 0 };
         for (const call of calls) {
-          for (const m of methodsPassed(call, def)) {
-            budget = MAX_NESTED_CALLS;
-            const r = returnsFor(m, () => ({ k: 0 }), 0);
-            if (r.k && !held.at) held.at = r.at;
-            held.k |= r.k;
-          }
-          const inline = inlineReturns(call, def);
-          const k = evalFact(call.caller, inline);
-          if (k && !held.at) held.at = whereOf(call.caller, inline!);
-          held.k |= k;
+          budget = MAX_NESTED_CALLS;
+          const h = passedHeld(call, def, 0);
+          if (h.k && !held.at) held.at = h.at;
+          held.k |= h.k;
         }
         return held;
       }
@@ -466,7 +475,21 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
       return held;
     }
     budget = MAX_NESTED_CALLS;
-    const held = returnsFor(f, (d) => { const a = memberOfArgument(id, def.args, d); return a ? { k: evalFact(a.id, a.fact), at: whereOf(a.id, a.fact) } : { k: 0 }; }, 0);
+    // (A method of an argument, `isWatched(new SystemClock())` for `clock.zone()`: what that method returns.)
+    const held = returnsFor(f, (d) => {
+      const a = memberOfArgument(id, def.args, d);
+      const h: Held = a ? { k: evalFact(a.id, a.fact), at: whereOf(a.id, a.fact) } : { k: 0 };
+      if (callsPassed(d)) {
+        // (On a budget of its own: the nested calls it works out are not taken from the caller's.)
+        const left = budget;
+        budget = MAX_NESTED_CALLS;
+        const m = passedHeld({ caller: id, args: def.args }, d, 1);
+        budget = left;
+        if (m.k && !h.at) h.at = m.at;
+        h.k |= m.k;
+      }
+      return h;
+    }, 0);
     if (def.key !== undefined && STORE_GET.test(methodOf(def.name))) {
       for (const put of stored.get(storeSlot(f, methodOf(def.name), def.key)) ?? []) addHeld(held, put.caller, put.value);
     }
@@ -481,7 +504,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    * arguments (context-sensitive). Calls of other modules' functions inside `f` are worked
    * out again for these arguments, a few calls deep; beyond that, every caller merges.
    */
-  const returnsFor = (f: Found, arg: (d: { index: number; member?: string }) => Held, depth: number): Held => {
+  const returnsFor = (f: Found, arg: (d: InputDef & { type: 'param' }) => Held, depth: number): Held => {
     const ret = f.facts.returns ?? f.facts.value;
     const callee = byId.get(f.id)!;
     const ownParam = (d: InputDef | undefined): d is InputDef & { type: 'param' } => d?.type === 'param' && callee.exports[d.name] === f.facts;

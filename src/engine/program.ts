@@ -32,6 +32,9 @@ export function resolveModule(from: string, spec: string, has: (id: string) => b
   }
   for (const b of bases) {
     for (const probe of PROBES) if (has(container + b + probe)) return container + b + probe;
+    // (TypeScript names the file it compiles to, `import "./zone.js"` of zone.ts, as Bun, Deno and tsx run it.)
+    const ts = /\.[cm]?js$/.test(b) ? b.replace(/js$/, 'ts') : undefined;
+    for (const probe of ts ? [ts, `${ts}x`] : []) if (has(container + probe)) return container + probe;
     const m = main?.(container + b);
     if (m && has(m)) return m;
   }

@@ -2,6 +2,7 @@
 import { isFunction, type Node } from './ast';
 import { Analysis, type Flow } from './analysis';
 import { parse, ScanError, type ParsedIndex, type ParseResult } from './parse';
+import { isTypeScriptFile, stripTypes } from './typescript';
 import type { Report, RuleContext } from './rule';
 import { rules } from './rules';
 import { link } from './link';
@@ -44,8 +45,9 @@ export function scanText(text: string, options: ScanOptions): FileResult {
   const result: FileResult = { file: options.file, bytes: Buffer.byteLength(text), ms: 0, findings: [], notAnalysed: [] };
   try {
     if (!text.trim()) throw new ScanError('empty file');
-    const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-    let parsed = parse(source);
+    let source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+    let parsed = parseSource(source, options.file);
+    if (parsed.text) source = parsed.text;
     // Code the file keeps in constant strings (constantCode.ts), and strings kept in an obfuscator's rotated
     // array (stringArray.ts): the program is analysed as it runs, with each written in place (the lines stay,
     // the columns move: findings say `decoded`). One tree at a time: each is let go before the next is built.
@@ -95,6 +97,27 @@ export function scanText(text: string, options: ScanOptions): FileResult {
   }
   result.ms = Math.round(performance.now() - started);
   return result;
+}
+
+/**
+ * The tree of a file's text; for a TypeScript file that does not parse as JavaScript, of the
+ * JavaScript it runs as (`text`: its lines are the file's, its columns move where types were).
+ */
+function parseSource(source: string, file: string): ParseResult & { text?: string } {
+  if (!isTypeScriptFile(file)) return parse(source);
+  let failed: unknown;
+  try {
+    const parsed = parse(source);
+    if (parsed.sourceType !== 'recovered') return parsed;
+  } catch (err) {
+    failed = err;
+  }
+  const text = stripTypes(source, file);
+  if (text === undefined) {
+    if (failed) throw failed;
+    return parse(source);
+  }
+  return { ...parse(text), text };
 }
 
 /** The tree of a rewritten text, unless it has a syntax error (then the text before stands). */

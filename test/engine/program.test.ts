@@ -276,7 +276,7 @@ describe('program: the same sources compiled by babel', () => {
 });
 
 describe('program: module resolution', () => {
-  const ids = new Set(['/app/a.js', '/app/lib/index.js', '/app/node_modules/pkg/main.cjs', 'exe!/$bunfs/root/chunk-1.js', 'exe!/$bunfs/root/src/b.mjs']);
+  const ids = new Set(['/app/a.js', '/app/lib/index.js', '/app/node_modules/pkg/main.cjs', 'exe!/$bunfs/root/chunk-1.js', 'exe!/$bunfs/root/src/b.mjs', '/app/src/zone.ts', '/app/src/view.tsx', '/app/src/util.mts']);
   const has = (id: string) => ids.has(id);
   const cases: Array<[string, string, string | undefined]> = [
     ['/app/lib/index.js', '../a', '/app/a.js'],
@@ -285,6 +285,11 @@ describe('program: module resolution', () => {
     ['exe!/$bunfs/root/src/b.mjs', '/$bunfs/root/chunk-1.js', 'exe!/$bunfs/root/chunk-1.js'],
     ['exe!/$bunfs/root/chunk-1.js', './src/b.mjs', 'exe!/$bunfs/root/src/b.mjs'],
     ['/app/lib/index.js', 'pkg', '/app/node_modules/pkg/main.cjs'],
+    // TypeScript names the JavaScript a file compiles to.
+    ['/app/src/main.ts', './zone.js', '/app/src/zone.ts'],
+    ['/app/src/main.ts', './zone', '/app/src/zone.ts'],
+    ['/app/src/main.ts', './view.js', '/app/src/view.tsx'],
+    ['/app/src/main.ts', './util.mjs', '/app/src/util.mts'],
   ];
   for (const [from, spec, want] of cases) {
     it(`${spec} from ${from}`, () => assert.strictEqual(resolveModule(from, spec, has, (dir) => (dir.endsWith('/pkg') ? `${dir}/main.cjs` : undefined)), want));

