@@ -295,11 +295,11 @@ export class Dataflow {
       if (filled) {
         const scope = b!.scope;
         const own = (v: Node) => v.start >= scope.start && v.end <= scope.end;
+        // (Or what another module gives, `os.networkInterfaces()` through a bundle's require: an input the linker resolves.)
+        const input = (x: Node) => this.a.modules.keyOf(x) !== undefined && !this.a.modules.isParamInput(x);
         for (const v of this.a.defs.pushedTo(b!)) {
           if (!inLoop(v, scope)) continue;
           const g = this.flow(v);
-          // (Or what another module gives, `os.networkInterfaces()` through a bundle's require: an input the linker resolves.)
-          const input = (x: Node) => this.a.modules.keyOf(x) !== undefined && !this.a.modules.isParamInput(x);
           const read = g.via.filter((x) => this.a.sources.match(x) || input(x));
           const kinds = g.kinds & ~Kind.INPUT | (read.some(input) ? g.kinds & Kind.INPUT : 0);
           if (kinds && read.length && read.every(own)) f = union(f, { kinds, via: g.via });
@@ -1094,10 +1094,6 @@ function narrow(f: Flow, key: string): Flow {
   return f;
 }
 
-/**
- * A choice among literals only (`hit ? "1" : ""`, also nested: `a ? 1 : b ? 1 : 0`): its tests
- * and the values it may give. Undefined when a branch is anything else.
- */
 /** A member by name of an object by name (`Region.Watched`), as an enum's or a frozen object's constants are read. */
 function isNamedMember(n: Node, depth = 0): boolean {
   if (n.type !== 'MemberExpression' || n.computed || n.property.type !== 'Identifier' || depth > 2) return false;
@@ -1106,6 +1102,11 @@ function isNamedMember(n: Node, depth = 0): boolean {
   return o.type === 'Identifier' || isNamedMember(o, depth + 1);
 }
 
+/**
+ * A choice among constants only (`hit ? "1" : ""`, also nested: `a ? 1 : b ? 1 : 0`; and members `named`
+ * accepts, `hit ? Region.Watched : Region.Other`): its tests and the values it may give. Undefined when
+ * a branch is anything else.
+ */
 function constantChoice(node: Node, named: (n: Node) => boolean): { tests: Node[]; values: unknown[] } | undefined {
   const n = unwrap(node);
   if (isLiteral(n)) return { tests: [], values: [literalValue(n)] };

@@ -273,11 +273,16 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     return k;
   };
 
-  /** Adds what a value another module put there holds. */
-  const addHeld = (held: Held, caller: string, value: Fact) => {
+  /** Adds what a value another module put there (or a caller passed) holds. */
+  const addHeld = (held: Held, caller: string, value: Fact | undefined) => {
     const k = evalFact(caller, value);
-    if (k && !held.at) held.at = whereOf(caller, value);
+    if (k && !held.at) held.at = whereOf(caller, value!);
     held.k |= k;
+  };
+  /** Adds what another input holds, keeping the first place a source of it is read. */
+  const mergeHeld = (held: Held, h: Held) => {
+    if (h.k && !held.at) held.at = h.at;
+    held.k |= h.k;
   };
 
   /**
@@ -377,15 +382,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   /** What the methods of what a call passes return (or what it passes, called), for a parameter whose method is called (`this.g.inRegion()`, `clock.zone()`). */
   const passedHeld = (call: { caller: string; args: Fact[] }, def: InputDef & { type: 'param' }, depth: number): Held => {
     const held: Held = { k: 0 };
-    for (const m of methodsPassed(call, def)) {
-      const r = returnsFor(m, () => ({ k: 0 }), depth);
-      if (r.k && !held.at) held.at = r.at;
-      held.k |= r.k;
-    }
-    const inline = inlineReturns(call, def);
-    const k = evalFact(call.caller, inline);
-    if (k && !held.at) held.at = whereOf(call.caller, inline!);
-    held.k |= k;
+    for (const m of methodsPassed(call, def)) mergeHeld(held, returnsFor(m, () => ({ k: 0 }), depth));
+    addHeld(held, call.caller, inlineReturns(call, def));
     return held;
   };
 
@@ -437,9 +435,7 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
         const held: Held = { k: 0 };
         for (const call of calls) {
           budget = MAX_NESTED_CALLS;
-          const h = passedHeld(call, def, 0);
-          if (h.k && !held.at) held.at = h.at;
-          held.k |= h.k;
+          mergeHeld(held, passedHeld(call, def, 0));
         }
         return held;
       }
@@ -478,15 +474,14 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
     // (A method of an argument, `isWatched(new SystemClock())` for `clock.zone()`: what that method returns.)
     const held = returnsFor(f, (d) => {
       const a = memberOfArgument(id, def.args, d);
-      const h: Held = a ? { k: evalFact(a.id, a.fact), at: whereOf(a.id, a.fact) } : { k: 0 };
+      const h: Held = { k: 0 };
+      if (a) addHeld(h, a.id, a.fact);
       if (callsPassed(d)) {
         // (On a budget of its own: the nested calls it works out are not taken from the caller's.)
         const left = budget;
         budget = MAX_NESTED_CALLS;
-        const m = passedHeld({ caller: id, args: def.args }, d, 1);
+        mergeHeld(h, passedHeld({ caller: id, args: def.args }, d, 1));
         budget = left;
-        if (m.k && !h.at) h.at = m.at;
-        h.k |= m.k;
       }
       return h;
     }, 0);
