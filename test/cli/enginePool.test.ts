@@ -55,10 +55,12 @@ describe('cli: the engine pool', function () {
 
     pool = new EnginePool({ distDir: dist, size: 2, largeText: 2_000_000 });
     const spans: Array<[number, number]> = [];
-    await scanAll(pool, [...small.slice(0, 2), generateBundle(2_500_000, { seed: 5 }), small[2]], spans);
+    const mixed = await scanAll(pool, [...small.slice(0, 2), generateBundle(2_500_000, { seed: 5 }), small[2]], spans);
+    assert.ok(mixed.every((r) => !r.error));
     const [s, e] = spans[2];
     assert.deepStrictEqual(spans.filter(([a, b], i) => i !== 2 && a < e && b > s), [], 'nothing runs beside a large text');
     assert.strictEqual(pool.stats.retired, 0, 'the thread that held the large tree collected it and was kept');
+    assert.strictEqual(pool.stats.setAside, 1, 'the other thread stopped while the large text ran');
   });
 
   it('replaces a thread whose heap stays past retireHeapMb after a file, and keeps scanning', async () => {
