@@ -263,7 +263,8 @@ export class Analysis implements Facts, AnalysisContext {
         const lazy = o?.type === 'CallExpression' ? this.modules.lazyCall(o) : undefined;
         const loader = lazy && calleeOf(lazy.callee);
         const loaded = loader?.type === 'Identifier' && names.has(loader.name);
-        if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && (loaded || !!requiredSpec(o, this.modules.requireNames) || this.modules.namespaceOf(o) !== undefined) || o.type === 'AwaitExpression')) this.modules.inputOf(n);
+        // (And `this.clock.zone()` of `this.clock = new Clock()`, an imported class.)
+        if (c.type === 'Identifier' ? names.has(c.name) : o?.type === 'Identifier' ? names.has(o.name) : !!o && (o.type === 'CallExpression' && (loaded || !!requiredSpec(o, this.modules.requireNames) || this.modules.namespaceOf(o) !== undefined) || o.type === 'AwaitExpression' || o.type === 'ThisExpression' && !!this.modules.madeOnThis(unwrap(c.object)))) this.modules.inputOf(n);
       });
       // `new Prompt(new Geo())` of imported classes: what the constructor's parameters take.
       this.defs.eachNew((n) => {

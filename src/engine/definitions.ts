@@ -1879,8 +1879,9 @@ export class Definitions {
         // (The module a function, a constant or an instance is, `module.exports = function inRegion(z) {…}`,
         // `module.exports = ["…"]`, `module.exports = new Env()`: what calling the loader gives, keyed `()`.)
         else if (this.functionOf(o) || o.type === 'ArrayExpression' || o.type === 'Literal' || o.type === 'TemplateLiteral' || o.type === 'NewExpression') out.push(['()', o]);
-        // (A class, `module.exports = Probe` of `var Probe = class {…}`: the class, whose methods its instances have.)
-        else { const cls = this.classOf(o); if (cls) out.push(['()', cls]); }
+        // (A class, `module.exports = Probe` of `var Probe = class {…}`: the class, whose methods its instances have;
+        // and a value worked out in place, `module.exports = ["bWVn…"].map(decode)`.)
+        else { const cls = this.classOf(o); if (cls || o.type === 'CallExpression' && !this.moduleFactoryOf(o)) out.push(['()', cls ?? o]); }
       }
     }
     return out;

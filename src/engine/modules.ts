@@ -708,7 +708,8 @@ export class ModuleFacts {
       const b = object.type === 'Identifier' ? this.host.scopes.resolve(object) : undefined;
       // `new Probe().hit`, `p.hit` of `p = new Probe()`: a method of an imported class.
       const defs = b && (b.kind === 'const' || b.kind === 'let' || b.kind === 'var') ? this.host.definitions(b) : [];
-      const made = object.type === 'NewExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'NewExpression' ? unwrap(defs[0]) : undefined;
+      // (Also `this.clock.zone()` of `this.clock = new Clock()` in a constructor.)
+      const made = object.type === 'NewExpression' ? object : defs.length === 1 && unwrap(defs[0]).type === 'NewExpression' ? unwrap(defs[0]) : this.madeOnThis(object);
       const cls = made && !BUILTIN_MEMBERS.has(name) ? this.importOf(made.callee, depth + 1) ?? this.wholeModuleOf(made.callee) : undefined;
       if (cls) return { spec: cls.spec, name: `${cls.name}.prototype.${name}` };
       // `getEnv().zone`, `env.zone` of `env = createEnv()`: a member of the instance an imported function makes and returns.
@@ -1244,6 +1245,28 @@ export class ModuleFacts {
     const b = named?.type === 'Identifier' ? this.host.scopes.resolve(named) : undefined;
     return b && (b.kind === 'function' || b.kind === 'class' || r === named) && b.decl.start >= fn.start && b.decl.end <= fn.end ? named : undefined;
   }
+
+  /**
+   * What `this.clock` is made as, where the module sets that member of `this` to one `new` (`this.clock = new Clock()`,
+   * whichever class does it): a member set to instances of two classes is neither.
+   */
+  madeOnThis(member: Node): Node | undefined {
+    const key = member.type === 'MemberExpression' && unwrap(member.object).type === 'ThisExpression' ? propertyName(member) : undefined;
+    if (key === undefined) return undefined;
+    if (!this.thisMade) {
+      this.thisMade = new Map();
+      for (const a of this.host.memberWrites()) {
+        const k = a.operator === '=' && unwrap(a.left.object).type === 'ThisExpression' ? propertyName(a.left) : undefined;
+        const made = unwrap(a.right);
+        if (k === undefined || made.type !== 'NewExpression') continue;
+        const before = this.thisMade.get(k);
+        const text = (n: Node) => this.host.text.slice(n.callee.start, n.callee.end);
+        this.thisMade.set(k, before === undefined || before && text(before) === text(made) ? made : null);
+      }
+    }
+    return this.thisMade.get(key) ?? undefined;
+  }
+  private thisMade?: Map<string, Node | null>;
 
   /** Functions assigned to members of a name, `Geo.inRegion = …`, as its methods by export name (also in the function that fills a TypeScript namespace). */
   private assignedMethods(b: Binding, name: string): Array<[string, FunctionNode]> {

