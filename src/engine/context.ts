@@ -70,6 +70,8 @@ export interface DefinitionFacts {
   returnsOf(fn: FunctionNode): Node[];
   functionOf(callee: Node): FunctionNode | undefined;
   invocations(fn: FunctionNode): Invocation[];
+  /** The calls a function is given to (by its name or in place), with the argument's index. */
+  givenTo(fn: FunctionNode): Array<readonly [Node, number]>;
   containerValues(object: Node, keyNode: Node): Node[];
   argumentOf(b: Binding): Node | undefined;
   /** Whether a parameter is one of what a read hands its Node-style callback (`e` and `data` of `readFile(f, (e, data) => …)`). */

