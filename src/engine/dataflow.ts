@@ -298,8 +298,10 @@ export class Dataflow {
         // (Or what another module gives, `os.networkInterfaces()` through a bundle's require: an input the linker resolves.)
         const input = (x: Node) => this.a.modules.keyOf(x) !== undefined && !this.a.modules.isParamInput(x);
         for (const v of this.a.defs.pushedTo(b!)) {
-          if (!inLoop(v, scope)) continue;
+          // (Outside a loop, only a fingerprint read in place, `out.push(Intl.DateTimeFormat().resolvedOptions().timeZone)`,
+          // or a name set once to one: a request's parts, pushed one by one, are made of what was read elsewhere.)
           const g = this.flow(v);
+          if (!inLoop(v, scope) && !this.readInPlace(v, g)) continue;
           const read = g.via.filter((x) => this.a.sources.match(x) || input(x));
           const kinds = g.kinds & ~Kind.INPUT | (read.some(input) ? g.kinds & Kind.INPUT : 0);
           if (kinds && read.length && read.every(own)) f = union(f, { kinds, via: g.via });
@@ -312,6 +314,15 @@ export class Dataflow {
       if (fn && !fn.params.length) for (const r of this.a.defs.returnsOf(fn)) f = union(f, this.elementFlow(r, depth + 1));
     }
     return f;
+  }
+
+  /** Whether what `node` holds (`f`) is a source read there (`os.hostname()`), or where a name set once to it was set (`const tz = …timeZone`). */
+  private readInPlace(node: Node, f: Flow): boolean {
+    const n = unwrap(node);
+    const b = n.type === 'Identifier' ? this.a.scopes.resolve(n) : undefined;
+    const defs = b?.kind === 'const' ? this.a.defs.definitions(b) : [];
+    const at = defs.length === 1 ? unwrap(defs[0]) : n;
+    return f.via.length > 0 && f.via.every((x) => x.start >= at.start && x.end <= at.end && !!this.a.sources.match(x));
   }
 
   /**

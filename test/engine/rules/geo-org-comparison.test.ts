@@ -10,6 +10,8 @@ ruleTester('geo-org-comparison', {
     `const h = new URL(process.env.OPENAI_BASE_URL).hostname;\nconst local = /^(?:localhost|127\\.0\\.0\\.1|\\[::1\\])$/.test(h);\nconsole.log(local);`,
     // Names under a top-level domain reserved for no one (RFC 6761): WSL's share host names no organisation.
     `const h = new URL(process.env.ANTHROPIC_BASE_URL || "https://x.invalid").hostname;\nif (h === "wsl.localhost") console.log("wsl");`,
+    // A request's parts pushed one by one from what a caller passes: a part is no fingerprint read here.
+    `function parts(host, path) { const out = []; out.push(host); out.push(path); return out; }\nconst p = parts(process.env.ANTHROPIC_BASE_URL, "/v1");\nif (p.some((x) => ["api.anthropic.com", "claude.ai"].includes(x))) console.log("first party");`,
     // A date as text only written to a log.
     `const d = new Date();\nconsole.log(\`started \${d}\`, "at " + d, String(d));`,
     // The zone is read but only displayed.
@@ -226,6 +228,9 @@ ruleTester('geo-org-comparison', {
     { code: `switch (process.env.TZ) {\n  case "Asia/Shanghai": case "Asia/Urumqi": a(); break;\n  default: b();\n}`, findings: [{ severity: 'high', line: 1, message: /2 specific time zones: Asia\/Shanghai, Asia\/Urumqi/ }] },
     { code: `switch (process.env.TZ) {\n  case "UTC": a(); break;\n  case "Europe/Moscow": b();\n}`, findings: [{ severity: 'high', line: 1, message: /Europe\/Moscow/ }] },
     { code: `const off = new Date().getTimezoneOffset();\nconst e8 = off === -480;`, findings: [{ severity: 'high', line: 2, message: /UTC offset/ }] },
+    // A zone pushed once onto a list the function made, then taken item by item or by index.
+    { code: `function zones() { const out = []; out.push(Intl.DateTimeFormat().resolvedOptions().timeZone); return out; }\nconst hit = zones().some((z) => ["Asia/Shanghai", "Asia/Urumqi"].includes(z));`, findings: [{ severity: 'high', line: 2, message: /Asia\/Shanghai/ }] },
+    { code: `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\nconst facts = [];\nfacts.push(tz);\nconst hit = ["Asia/Shanghai", "Asia/Urumqi"].includes(facts[0]);`, findings: [{ severity: 'high', line: 4, message: /Asia\/Shanghai/ }] },
     // A date as text names the zone, as its toString() does.
     { code: `const label = (String(new Date()).match(/\\(([^)]+)\\)/) || [])[1];\nconst cn = ["China Standard Time", "Hong Kong Standard Time"].includes(label);`, findings: [{ severity: 'high', line: 2, message: /China Standard Time/ }] },
     { code: `const d = new Date();\nconst text = \`\${d}\`;\nif (text.includes("China Standard Time")) x();`, findings: [{ severity: 'high', line: 3, message: /China Standard Time/ }] },
