@@ -5,7 +5,6 @@
 // split build of the same sources is in test/real/bunSplit.test.ts.
 import * as assert from 'assert';
 import { buildSync, type Format } from 'esbuild';
-import terser from '@rollup/plugin-terser';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -165,6 +164,15 @@ describe('program: the same sources bundled by webpack and rollup', function () 
     }, (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString('errors-only'))) : resolve())));
     return readTree(out);
   };
+  // @rollup/plugin-terser's minifier with its options (`module` for ES output, `toplevel` for CommonJS), run in this
+  // process: the plugin starts a pool of worker threads for each build, which took most of these builds' time.
+  const { minify } = require(require.resolve('terser', { paths: [path.dirname(require.resolve('@rollup/plugin-terser'))] })) as { minify(code: string, options: object): Promise<{ code?: string }> };
+  const terser = () => ({
+    name: 'terser-in-process',
+    async renderChunk(code: string, _chunk: unknown, output: { format: string }) {
+      return (await minify(code, { sourceMap: false, ...(output.format === 'es' ? { module: true } : {}), ...(output.format === 'cjs' ? { toplevel: true } : {}) })).code ?? null;
+    },
+  });
   const rollupBuild = async (p: Program, split: boolean, format: 'es' | 'cjs' = 'es') => {
     const dir = sources(p, `rollup-${split}-${format}`);
     const out = path.join(dir, 'out');
