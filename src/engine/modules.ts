@@ -1277,13 +1277,13 @@ export class ModuleFacts {
     if (key === undefined) return undefined;
     if (!this.thisMade) {
       this.thisMade = new Map();
+      const callee = (n: Node) => this.host.text.slice(n.callee.start, n.callee.end);
       for (const a of this.host.memberWrites()) {
         const k = a.operator === '=' && unwrap(a.left.object).type === 'ThisExpression' ? propertyName(a.left) : undefined;
         const made = unwrap(a.right);
         if (k === undefined || made.type !== 'NewExpression') continue;
         const before = this.thisMade.get(k);
-        const text = (n: Node) => this.host.text.slice(n.callee.start, n.callee.end);
-        this.thisMade.set(k, before === undefined || before && text(before) === text(made) ? made : null);
+        this.thisMade.set(k, before === undefined || before && callee(before) === callee(made) ? made : null);
       }
     }
     return this.thisMade.get(key) ?? undefined;

@@ -315,12 +315,17 @@ function assignedChoice(context: RuleContext, node: Node): Node | undefined {
  * conditional of the two calls (`hit ? say(…) : say(…)`, as a minifier writes it), found from the first branch's call.
  */
 function calledChoice(context: RuleContext, call: Node): Node | undefined {
-  const statement = call.parent?.type === 'ExpressionStatement' ? call.parent : undefined;
-  const branch = statement?.parent?.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
-  const choice = branch?.parent?.type === 'IfStatement' && branch.parent.consequent === branch ? branch.parent : undefined;
+  const choice = ifWithElseAround(call);
   const other = choice && soleExpression(choice.alternate);
   if (other?.type !== 'CallExpression' || !sameText(context, call.callee, other.callee)) return undefined;
   return { type: 'ConditionalExpression', test: choice!.test, consequent: call, alternate: other, start: call.start, end: call.end, parent: choice } as unknown as Node;
+}
+
+/** The `if … else` whose first branch is this expression's statement alone (`if (c) x = a; else …`, also in braces). */
+function ifWithElseAround(expression: Node): Node | undefined {
+  const statement = expression.parent?.type === 'ExpressionStatement' ? expression.parent : undefined;
+  const branch = statement?.parent?.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
+  return branch?.parent?.type === 'IfStatement' && branch.parent.consequent === branch && branch.parent.alternate ? branch.parent : undefined;
 }
 
 /** Assignments that set, clear or flip bits of a number. */
@@ -1387,9 +1392,8 @@ export const rule = createRule({
       },
       AssignmentExpression(node) {
         // (`if (hit) x = a; else x = b;`, found from the first branch's assignment.)
-        const statement = node.operator === '=' && node.parent?.type === 'ExpressionStatement' ? node.parent : undefined;
-        const branch = statement?.parent?.type === 'BlockStatement' && statement.parent.body.length === 1 ? statement.parent : statement;
-        const choice = branch?.parent?.type === 'IfStatement' && branch.parent.consequent === branch && branch.parent.alternate ? assignedChoice(context, branch.parent) : undefined;
+        const around = node.operator === '=' ? ifWithElseAround(node) : undefined;
+        const choice = around && assignedChoice(context, around);
         if (choice) conditionals.push(choice);
         if (node.operator === '+=' || node.operator === '-=' || BIT_EDITS.has(node.operator) || node.left.type === 'MemberExpression') edits.push(node);
         // (Also a name whose values are short texts: `apos = v` of `for (const [k, v] of TABLE) if (k === tz) …`.)
