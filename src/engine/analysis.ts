@@ -159,7 +159,7 @@ export class Analysis implements Facts, AnalysisContext {
       position: (offset) => this.position(offset),
       builtinSources,
       moduleValues: (call) => this.defs.moduleValues(call),
-      memberWrites: () => [...this.defs.memberAssignments.values(), this.defs.nestedMemberAssignments].flat(),
+      memberWrites: () => [...this.defs.memberAssignments.values(), this.defs.nestedMemberAssignments, this.defs.computedGlobalWrites].flat(),
       methodCalls: (name) => this.defs.methodCalls().get(name) ?? [],
       constantKey: (node) => { const v = this.value(node); return typeof v === 'string' ? v : undefined; },
       filledBy: (b) => this.defs.filledBy(b),

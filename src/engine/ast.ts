@@ -35,6 +35,9 @@ export function enclosingScope(node: Node): Node {
 }
 
 /** Name of a member expression's property when it is static (`a.b`, `a["b"]`). */
+/** The names of the global object (`globalThis`, and Node's, a browser's and a worker's). */
+export const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
 export function propertyName(node: Node): string | undefined {
   if (node.type !== 'MemberExpression') return undefined;
   const p = node.property as Node;

@@ -6,7 +6,7 @@
 // is analysed as it runs. Lines stay where they were (the code's own line breaks
 // become U+2028, a line terminator to JavaScript that the engine's line count does
 // not count), columns move: findings in it say `decoded`.
-import { propertyName, unwrap, type Node } from './ast';
+import { GLOBAL_OBJECTS, propertyName, unwrap, type Node } from './ast';
 import { applyEdits, type Edit } from './lines';
 import { calleeOf } from './modules';
 import type { ParsedIndex } from './parse';
@@ -80,10 +80,9 @@ function runsCode(callee: Node): boolean {
   if (c.type !== 'MemberExpression') return false;
   const name = propertyName(c);
   const object = unwrap(c.object);
-  return name === 'eval' ? object.type === 'Identifier' && GLOBALS.has(object.name) : !!name && VM_RUN.has(name);
+  return name === 'eval' ? object.type === 'Identifier' && GLOBAL_OBJECTS.has(object.name) : !!name && VM_RUN.has(name);
 }
 
-const GLOBALS = new Set(['globalThis', 'window', 'global', 'self']);
 const VM_RUN = new Set(['runInThisContext', 'runInNewContext', 'runInContext']);
 const OTHER_CONTEXT = new Set(['runInNewContext', 'runInContext']);
 

@@ -2,7 +2,7 @@
 // returns, module factories, decoders) and what they answer: the expressions a
 // binding is given, the function a callee is, a function's call sites, the
 // object shapes and members an expression may have, bundlers' module exports.
-import { addTo, awaitedArgument, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, isFunction, isLogicalAssignment, isNullish, keyName, memberPath, methodName, parenthesised, patternKey, propertyName, soleReturn, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, awaitedArgument, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, GLOBAL_OBJECTS, isFunction, isLogicalAssignment, isNullish, keyName, memberPath, methodName, parenthesised, patternKey, propertyName, soleReturn, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
 import { amdDependencies, calleeOf } from './modules';
@@ -284,6 +284,8 @@ export class Definitions {
   private readonly sharedWrites = new Map<FunctionNode, Map<string, Node[]>>();
   /** Assignments to a member of a member, `a.w.special = …` (webpack's `a = n(187)` of `import { state }`). */
   readonly nestedMemberAssignments: Node[] = [];
+  /** Writes to a member of the global object under a computed key (`globalThis[k] = …`). */
+  readonly computedGlobalWrites: Node[] = [];
   /** `i = e || (e = {})` (a TypeScript namespace as minifiers write it: `i` another name for `e`), by both names. */
   private readonly aliases = new Map<string, Node[]>();
   /** `(i = e || (e = {})).zone = …`: members written through such an assignment, by key. */
@@ -408,6 +410,8 @@ export class Definitions {
           if (p && (obj.type === 'Identifier' || obj.type === 'ThisExpression')) addTo(this.memberAssignments, p, node);
           else if (p && obj.type === 'AssignmentExpression' && obj.left.type === 'Identifier' && namespaceTarget(obj.right)) addTo(this.aliasedWrites, p, node);
           else if (p && obj.type === 'MemberExpression') this.nestedMemberAssignments.push(node);
+          // (`globalThis[Symbol.for("app.env")] = …`: a member of the global object under a key worked out later, see ModuleFacts.)
+          else if (!p && left.computed && obj.type === 'Identifier' && GLOBAL_OBJECTS.has(obj.name)) this.computedGlobalWrites.push(node);
           // (Also one level deeper: `module.exports.env.tz = …`, `exports.env.tz = …`.)
           const outer = obj.type === 'MemberExpression' ? unwrap(obj.object) : undefined;
           if (obj.type === 'Identifier' ? obj.name === 'exports' || obj.name === 'module' && p === 'exports' : obj.type === 'MemberExpression' && (propertyName(obj) === 'exports' || outer?.type === 'Identifier' && outer.name === 'exports' || outer?.type === 'MemberExpression' && propertyName(outer) === 'exports')) this.commonJs.push(node);

@@ -397,7 +397,8 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
   const putsOf = (id: string, def: InputDef & { type: 'value' }): Array<{ caller: string; value: Fact }> => {
     const slot = memberSlot(id, def.spec, def.name);
     if (slot === undefined) return [];
-    const out = [...assigned.get(slot) ?? []];
+    // (`globalThis.env.r` of `globalThis.env = { r: … }`: that member of the object put there.)
+    const out = def.spec === GLOBAL ? globalValues(def.name).map((g) => ({ caller: g.id, value: g.fact })) : [...assigned.get(slot) ?? []];
     const sep = slot.indexOf('\0');
     const member = slot.slice(sep + 1);
     for (const whole of assigned.get(`${slot.slice(0, sep)}\0*`) ?? []) {
@@ -411,13 +412,16 @@ export function link(modules: LinkedModule[], resolve: Resolve, display: (id: st
    * What calling a function some module put on the global object returns (`globalThis.__hit = () => …` called as
    * `globalThis.__hit()`, or a method of an object put there, `globalThis.__probe.hit()`), with the module of each.
    */
-  const globalReturns = (name: string): Array<{ id: string; fact: Fact }> => {
-    const out: Array<{ id: string; fact: Fact }> = [];
-    for (const put of assigned.get(`${GLOBAL}\0${name}`) ?? []) if (put.value.returns) out.push({ id: put.caller, fact: put.value.returns });
+  const globalReturns = (name: string): Array<{ id: string; fact: Fact }> =>
+    globalValues(name).flatMap((g) => (g.fact.returns ? [{ id: g.id, fact: g.fact.returns }] : []));
+
+  /** What modules put on the global object under a name (`globalThis.__hit`), also as a member of an object put there (`globalThis.__probe.hit`). */
+  const globalValues = (name: string): Array<{ id: string; fact: Fact }> => {
+    const out = (assigned.get(`${GLOBAL}\0${name}`) ?? []).map((put) => ({ id: put.caller, fact: put.value }));
     const dot = name.indexOf('.');
     for (const put of dot > 0 ? assigned.get(`${GLOBAL}\0${name.slice(0, dot)}`) ?? [] : []) {
       const m = memberIn(put.caller, put.value, name.slice(dot + 1));
-      if (m?.fact.returns) out.push({ id: m.id, fact: m.fact.returns });
+      if (m) out.push(m);
     }
     return out;
   };

@@ -10,7 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
-import { addTo, awaitedArgument, COMPARE_METHODS, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, nullishParts, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
+import { addTo, awaitedArgument, COMPARE_METHODS, GLOBAL_OBJECTS, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, nullishParts, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import { isChannelText } from './characters';
 import type { Binding, ScopeResolver } from './scope';
 import { forEachChild } from './walk';
@@ -199,7 +199,6 @@ export function requireNamesIn(text: string): Set<string> {
 export const WEBPACK = 'webpack:';
 /** The specifier of state every module of a program shares: members of `globalThis` and of `process.env` (see globalSlot). */
 export const GLOBAL = '<global>';
-const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 /** The methods of `process` that emit or listen for an event. */
 const PROCESS_EVENTS = new Set(['emit', 'on', 'once', 'addListener', 'prependListener']);
 /** Writes that set a member to a constant or set its bits: a flag. */
@@ -696,7 +695,7 @@ export class ModuleFacts {
     }
     if (node.type === 'MemberExpression') {
       // (`env[k]()` of `import * as env` with `const k = "zo" + "ne"`: a member by a key worked out to a constant.)
-      const name = propertyName(node) ?? (node.computed && this.namespaceOf(node.object) !== undefined ? this.host.constantKey(node.property) : undefined);
+      const name = propertyName(node) ?? (node.computed ? this.computedKey(node) : undefined);
       if (name === undefined) return undefined;
       const shared = this.globalSlot(node.object, name);
       if (shared) return shared;
@@ -813,13 +812,32 @@ export class ModuleFacts {
   }
 
   /**
+   * A computed key worked out to a constant: `env[k]` of `import * as env` with `const k = "zo" + "ne"`; and of the
+   * global object, `globalThis["app.env"]` and `globalThis[Symbol.for("app.env")]` (the one symbol every module gets for that name).
+   */
+  private computedKey(node: Node): string | undefined {
+    if (this.namespaceOf(node.object) !== undefined) return this.host.constantKey(node.property);
+    if (!this.isGlobalObject(node.object)) return undefined;
+    const key = unwrap(node.property);
+    const symbol = key.type === 'CallExpression' && key.arguments.length === 1 && unwrap(key.callee).type === 'MemberExpression' && propertyName(unwrap(key.callee)) === 'for' && unwrap(unwrap(key.callee).object).name === 'Symbol';
+    const name = this.host.constantKey(symbol ? key.arguments[0] : key);
+    return name !== undefined && symbol ? `@@${name}` : name;
+  }
+
+  private isGlobalObject(object: Node): boolean {
+    const o = unwrap(object);
+    return o.type === 'Identifier' && GLOBAL_OBJECTS.has(o.name) && !this.host.scopes.resolve(o);
+  }
+
+  /**
    * `globalThis.__r`, `process.env.AGENT_R`: a member of state every module shares, which any module
    * may set and read (standard globals such as `fetch` and `Intl`, and a browser's, are not such state).
+   * (A dot in the key, `globalThis["app.env"]`, is written `\u2024` in the slot's name: a dot there separates members.)
    */
   private globalSlot(object: Node, name: string): { spec: string; name: string } | undefined {
     const o = unwrap(object);
     if (o.type === 'Identifier') {
-      return GLOBAL_OBJECTS.has(o.name) && !(name in globalThis) && !BROWSER_GLOBALS.has(name) && !this.host.scopes.resolve(o) ? { spec: GLOBAL, name } : undefined;
+      return this.isGlobalObject(o) && !(name in globalThis) && !BROWSER_GLOBALS.has(name) ? { spec: GLOBAL, name: name.replace(/\./g, '\u2024') } : undefined;
     }
     const env = o.type === 'MemberExpression' && propertyName(o) === 'env' ? unwrap(o.object) : undefined;
     return env?.type === 'Identifier' && env.name === 'process' && !this.host.scopes.resolve(env) ? { spec: GLOBAL, name: `env.${name}` } : undefined;
