@@ -1899,8 +1899,11 @@ export class Definitions {
   /** A module factory's exports: `module.exports = {...}`, `exports.key = v`, `module.exports.key = v`. */
   private factoryExports(fn: FunctionNode, add: (key: string | undefined, values: Node[]) => void): void {
     const names = fn.params.map((p: Node) => (p.type === 'Identifier' ? p.name : ''));
-    // webpack passes (module, exports, require), its factories keyed by number, and Parcel (module, exports); esbuild (exports, module).
-    const webpack = names.length >= 3 || fn.parent?.type === 'Property' && /^\d+$/.test(String(fn.parent.key.value ?? '')) || this.parcelFactories.has(fn);
+    // webpack passes (module, exports, require), its factories keyed by number, or by path in a table of several (esbuild's
+    // `__commonJS({ "src/x.js"(exports, module) {…} })` holds one), and Parcel (module, exports); esbuild (exports, module).
+    const table = fn.parent?.type === 'Property' ? fn.parent.parent : undefined;
+    const webpack = names.length >= 3 || fn.parent?.type === 'Property' && /^\d+$/.test(String(fn.parent.key.value ?? '')) || this.parcelFactories.has(fn)
+      || table?.type === 'ObjectExpression' && table.properties.length > 1;
     // browserify passes (require, module, exports).
     const browserify = this.browserifyDeps.has(fn);
     const moduleName = names.find((n) => n === 'module') ?? (browserify ? names[1] : webpack ? names[0] : names[1]);

@@ -47,6 +47,18 @@ n.d = (e, d) => { for (var k in d) Object.defineProperty(e, k, { enumerable: tru
 n(103);
 })();`;
 
+/** webpack 4 with named module ids (`optimization.moduleIds: "named"`): the table keyed by path, a module that loads nothing given (module, exports) only. */
+const webpackNamed = (v: (typeof VARIANTS)[number]) => `(function (modules) { var installed = {};
+function __webpack_require__(id) { if (installed[id]) return installed[id].exports; var module = installed[id] = { i: id, l: false, exports: {} }; modules[id].call(module.exports, module, module.exports, __webpack_require__); return module.exports; }
+return __webpack_require__("./src/main.js"); })({
+"./src/tz.js": function (module, exports) { exports.zone = ${ZONE}; },
+"./src/check.js": function (module, exports) { exports.inList = function (z) { return ${v.list}.indexOf(z) >= 0; }; },
+"./src/main.js": function (module, exports, __webpack_require__) { var tz = __webpack_require__("./src/tz.js"), check = __webpack_require__("./src/check.js");
+${SEND}
+var hit = check.inList(tz.zone());
+${v.use}
+} });`;
+
 const amd = (v: (typeof VARIANTS)[number]) => `define("tz", [], function () { return { zone: ${ZONE} }; });
 define("check", [], function () { return function (z) { return ${v.list}.indexOf(z) >= 0; }; });
 define("main", ["tz", "check"], function (tz, check) {
@@ -111,7 +123,7 @@ ${use}`;
   for (const v of VARIANTS) {
     it(`webpack, modules apart in one file, a subclass compiled to ES5 and minified: ${v.name}`, () => assert.strictEqual(verdict(es5Classes(v.list, v.use)), v.verdict));
   }
-  for (const [system, build] of [['browserify', browserify], ['AMD (r.js)', amd], ['webpack, modules apart in one file', webpackTable]] as const) {
+  for (const [system, build] of [['browserify', browserify], ['AMD (r.js)', amd], ['webpack, modules apart in one file', webpackTable], ['webpack, named module ids', webpackNamed]] as const) {
     for (const v of VARIANTS) {
       it(`${system}: ${v.name}`, () => assert.strictEqual(verdict(build(v)), v.verdict));
       it(`${system}: ${v.name}, minified`, () => assert.strictEqual(verdict(transformSync(build(v), { minify: true, loader: 'js' }).code), v.verdict));
