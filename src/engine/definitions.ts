@@ -5,7 +5,7 @@
 import { addTo, awaitedArgument, calleeName, COMPARE_METHODS, COMPARE_OPS, enclosingScope, GLOBAL_OBJECTS, isFunction, isLogicalAssignment, isNullish, keyName, memberPath, methodName, parenthesised, patternKey, propertyName, soleReturn, thenPromise, thisFunction, unwrap, type FunctionNode, type Node } from './ast';
 import type { AnalysisContext, Invocation } from './context';
 import type { Constant } from './modules';
-import { amdDependencies, calleeOf } from './modules';
+import { amdDependencies, calleeOf, systemDependencies } from './modules';
 import type { ParsedIndex } from './parse';
 import type { Binding } from './scope';
 import { ITERATORS } from './evaluate';
@@ -334,6 +334,8 @@ export class Definitions {
   private readonly moduleFactories = new Map<string, FunctionNode>();
   /** browserify's factories (`1: [function (require, module, exports) {…}, { "./tz": 2 }]`) and the ids their names map to. */
   private readonly browserifyDeps = new Map<FunctionNode, Node>();
+  /** The `exports` parameters of SystemJS modules' functions (`System.register([…], function (exports) {…})`). */
+  private readonly systemExports: Node[] = [];
   /** AMD modules by name: `define("tz", ["os"], function (os) {…})` (as r.js writes them). */
   private readonly amdModules = new Map<string, FunctionNode>();
   /** Those registered with Parcel's `parcelRegister("id", function (module, exports) {})` (see parcelFactory). */
@@ -430,6 +432,9 @@ export class Definitions {
         if (isFunction(callee)) this.namespaceFunction(node, callee);
         if (callee.type === 'FunctionExpression' && node.arguments.length === 1 && node.arguments[0].type === 'Literal') this.placedCalls.push(node);
         this.amdModule(node);
+        // A SystemJS module's function: what it gives its `exports` (`exports("zone", zone)`) is what the module exports.
+        const registered = node.arguments[node.arguments.length - 1];
+        if (isFunction(registered) && registered.params[0]?.type === 'Identifier' && systemDependencies(registered)) this.systemExports.push(registered.params[0]);
         if (callee.type === 'Identifier') {
           if (callee === node.callee && !indexed) addTo(this.calls, callee.name, node);
           const getters = getterMapOf(node);
@@ -1836,6 +1841,15 @@ export class Definitions {
       out.push(...getterMembers(this, map));
     }
     for (const call of this.defineCalls) if (call.arguments[0].type === 'Identifier' && !this.a.scopes.resolve(call.arguments[0])) out.push(...this.definedInLoop(call));
+    // A SystemJS module's `exports("zone", zone)` and `exports({ zone: zone })`.
+    for (const param of this.systemExports) {
+      const b = this.a.scopes.resolve(param);
+      for (const call of (this.calls.get(param.name) ?? []).filter((c) => this.a.scopes.resolve(c.callee) === b)) {
+        const [key, value] = call.arguments as Node[];
+        if (key?.type === 'Literal' && typeof key.value === 'string' && value) out.push([key.value, [value]]);
+        else if (key?.type === 'ObjectExpression' && !value) for (const p of key.properties) if (p.type === 'Property' && keyName(p) !== undefined) out.push([keyName(p)!, [p.value]]);
+      }
+    }
     return out;
   }
 

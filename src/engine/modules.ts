@@ -368,6 +368,30 @@ export function amdDependencies(fn: Node): Array<Node | null> | undefined {
   return list?.type === 'ArrayExpression' ? list.elements : undefined;
 }
 
+/**
+ * The dependencies of a SystemJS module (rollup's `system` format): `System.register(["./geo.js"], function (exports) {…})`,
+ * also with a name first, whose function is given `exports` and returns `{ setters, execute }`.
+ */
+export function systemDependencies(fn: Node): Array<Node | null> | undefined {
+  const call = isFunction(fn) ? parenthesised(fn).parent : undefined;
+  if (call?.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== parenthesised(fn) || call.arguments.length < 2) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'register' || unwrap(callee.object).type !== 'Identifier' || unwrap(callee.object).name !== 'System') return undefined;
+  const list = unwrap(call.arguments[call.arguments.length - 2]);
+  return list.type === 'ArrayExpression' ? list.elements : undefined;
+}
+
+/** The module a setter of a SystemJS module is given: `m` of `setters: [function (m) { zone = m.zone; }]`, the dependency at its place. */
+function systemSetterDependency(b: Binding): Node | null | undefined {
+  const setter = parenthesised(b.decl);
+  const list = setter.parent;
+  const prop = list?.type === 'ArrayExpression' ? list.parent : undefined;
+  if (b.decl.params[0] !== b.id || prop?.type !== 'Property' || keyName(prop) !== 'setters' || prop.parent?.type !== 'ObjectExpression') return undefined;
+  let fn = prop.parent.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  return fn ? systemDependencies(fn)?.[list!.elements.indexOf(setter)] : undefined;
+}
+
 /** A UMD wrapper: a function of one parameter (the factory) that tests `define.amd`. */
 function isUmdWrapper(fn: Node): boolean {
   return isFunction(fn) && fn.params.length === 1 && fn.end - fn.start < 2000 && testsDefineAmd(fn.body);
@@ -625,9 +649,12 @@ export class ModuleFacts {
     return factory?.kind === 'param' && isUmdWrapper(factory.decl);
   }
 
-  /** `probe_1` of AMD's `define(["require", "exports", "./probe"], function (require, exports, probe_1) {…})`: the module it is given. */
+  /**
+   * `probe_1` of AMD's `define(["require", "exports", "./probe"], function (require, exports, probe_1) {…})`: the module it is given;
+   * and `m` of a SystemJS module's setter (see systemSetterDependency).
+   */
   private amdDependency(b: Binding): string | undefined {
-    const spec = amdDependencies(b.decl)?.[(b.decl.params as Node[]).indexOf(b.id)];
+    const spec = amdDependencies(b.decl)?.[(b.decl.params as Node[]).indexOf(b.id)] ?? systemSetterDependency(b);
     const s = spec ? stringOf(spec) : undefined;
     return isProgramSpec(s) ? s : undefined;
   }

@@ -213,3 +213,26 @@ __nccwpck_require__.e(436).then(__nccwpck_require__.bind(__nccwpck_require__, 43
     });
   }
 });
+
+/** rollup's `system` format, one file per module (`preserveModules`): each a `System.register([…], function (exports) {…})`, its imports set by `setters`. */
+const systemModules = (v: (typeof VARIANTS)[number], star: boolean) => ({
+  '/app/tz.js': `System.register([], (function (exports) {\n\t'use strict';\n\treturn {\n\t\texecute: (function () {\n\t\t\texports("zone", zone);\n\t\t\tfunction zone() { return (${ZONE})(); }\n\t\t})\n\t};\n}));\n`,
+  '/app/check.js': `System.register(['./tz.js'], (function (exports) {\n\t'use strict';\n\tvar ${star ? 'tz' : 'zone'};\n\treturn {\n\t\tsetters: [function (module) {\n\t\t\t${star ? 'tz = module' : 'zone = module.zone'};\n\t\t}],\n\t\texecute: (function () {\n\t\t\tconst inList = exports("inList", () => ${v.list}.indexOf(${star ? 'tz.zone' : 'zone'}()) >= 0);\n\t\t})\n\t};\n}));\n`,
+  '/app/main.js': `System.register(['./check.js'], (function (exports) {\n\t'use strict';\n\tvar inList;\n\treturn {\n\t\tsetters: [function (module) {\n\t\t\tinList = module.inList;\n\t\t}],\n\t\texecute: (function () {\n\t\t\t${SEND}\n\t\t\tvar hit = inList();\n\t\t\t${v.use}\n\t\t})\n\t};\n}));\n`,
+});
+
+describe('engine: SystemJS modules (rollup\'s system format), one file each', () => {
+  for (const v of VARIANTS) {
+    for (const star of [false, true]) {
+      const files = systemModules(v, star);
+      const how = star ? 'a namespace import' : 'named imports';
+      it(`${how}: ${v.name}`, () => {
+        assert.strictEqual(verdictOf(scanProgram(Object.entries(files).map(([file, text]) => ({ file, text }))).flatMap((r) => r.findings)), v.verdict);
+      });
+      it(`${how}: ${v.name}, minified`, () => {
+        const min = Object.entries(files).map(([file, text]) => ({ file, text: transformSync(text, { minify: true, loader: 'js' }).code }));
+        assert.strictEqual(verdictOf(scanProgram(min).flatMap((r) => r.findings)), v.verdict);
+      });
+    }
+  }
+});
