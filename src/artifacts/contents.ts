@@ -1,6 +1,7 @@
 // What one file holds: a JavaScript text, the modules of a Bun or Node
 // single-file executable, the entries of a .vsix, or native code. Only the
 // byte ranges needed are read; nothing scanned is ever run.
+import { isUtf8 } from 'buffer';
 import { promises as fs } from 'fs';
 import * as yauzl from 'yauzl';
 import * as zlib from 'zlib';
@@ -152,6 +153,50 @@ export async function openFile(file: string): Promise<Contents> {
   if (small) c.launches = isLauncherText(small.toString('utf8'));
   c.units.push({ name: file, size, encoding: 'utf8', read: small ? async () => small : () => fs.readFile(file) });
   return c;
+}
+
+/** Bytes of code a program loads from a file of its own, at most (once inflated). */
+const MAX_LOADED = 64 * 1024 * 1024;
+
+/**
+ * A file the program runs as JavaScript though its name does not say so: loaded by name (`require("../lib/app.dat")`),
+ * or read, inflated and run (`new Function(zlib.gunzipSync(fs.readFileSync(…)).toString())`). Its text, inflated first
+ * when it is gzip, zlib or brotli data (at most MAX_LOADED bytes); unreadable when it holds no text.
+ */
+export async function openLoadedFile(file: string): Promise<Contents> {
+  const c = emptyContents();
+  const raw = await fs.readFile(file);
+  const inflated = inflate(raw);
+  const text = inflated ?? raw;
+  if (!isText(text)) {
+    c.role = 'unreadable';
+    c.unscannable = 'data the program loads as code, not JavaScript text';
+    return c;
+  }
+  addPart(c, inflated ? 'JavaScript file (compressed)' : 'JavaScript file', text.length);
+  c.role = 'script';
+  c.units.push({ name: file, size: text.length, encoding: 'utf8', read: async () => text });
+  return c;
+}
+
+/** Whether bytes start as UTF-8 text: no NUL, valid UTF-8 (a character cut at the end of the sample aside). */
+function isText(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return false;
+  if (head.length < 8192) return isUtf8(head);
+  return [0, 1, 2, 3].some((cut) => isUtf8(head.subarray(0, head.length - cut)));
+}
+
+/** gzip or zlib data by its header, or brotli (which has none) where the bytes are no text; undefined for anything else. */
+function inflate(raw: Buffer): Buffer | undefined {
+  const limit = { maxOutputLength: MAX_LOADED };
+  try {
+    if (raw[0] === 0x1f && raw[1] === 0x8b) return zlib.gunzipSync(raw, limit);
+    if (raw[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(raw[1])) return zlib.inflateSync(raw, limit);
+    return isText(raw) ? undefined : zlib.brotliDecompressSync(raw, limit);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The JavaScript inside an executable: a Bun module graph, a Node SEA blob, or none (native code). */

@@ -276,7 +276,8 @@ export class Analysis implements Facts, AnalysisContext {
     }
     // `process.emit("x-env", hit)`: an event on the `process` every module shares, for other modules' listeners (see the linker).
     for (const n of this.defs.methodCalls().get('emit') ?? []) if (this.modules.processEvent(n.callee)) this.modules.inputOf(n);
-    if (!this.modules.linked) return undefined;
+    // (A module that loads a file not named as JavaScript is summarised for that alone: the scanner reads the file.)
+    if (!this.modules.linked) return this.modules.loads.size ? { inputs: {}, exports: {}, reexports: [], reaching: [], loads: [...this.modules.loads] } : undefined;
     return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n), (n) => this.dataflow.fact(this.conditions(n)), sends);
   }
 

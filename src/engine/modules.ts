@@ -120,6 +120,11 @@ export interface ModuleSummary {
   paramConstants?: string[];
   /** Imported functions this module hands data to, asked whether they send it: `${spec}#${name}`. */
   senders?: string[];
+  /**
+   * Relative specifiers of modules this one loads whose names do not say JavaScript (`require("../lib/app.dat")`,
+   * `require("./core")`): Node runs such a file as JavaScript, so the scanner reads it as a module of the program.
+   */
+  loads?: string[];
   /** Specifiers this module answers besides its path: `webpack:536` for the module factories of a webpack chunk. */
   provides?: string[];
   /** What this module assigns to members of other modules' objects (`state.zone = tz` of `import { state }`), by member name. */
@@ -391,6 +396,9 @@ function systemSetterDependency(b: Binding): Node | null | undefined {
   while (fn && !isFunction(fn)) fn = fn.parent;
   return fn ? systemDependencies(fn)?.[list!.elements.indexOf(setter)] : undefined;
 }
+
+/** A relative specifier of a file whose name does not say it is JavaScript, JSON or native code (see ModuleSummary.loads). */
+const UNNAMED_SCRIPT = /^\.\.?\/(?:.*\/)?(?:[^/.]+|[^/]*\.(?!(?:[cm]?[jt]sx?|json|node)$)[^/.]*)$/i;
 
 /** A UMD wrapper: a function of one parameter (the factory) that tests `define.amd`. */
 function isUmdWrapper(fn: Node): boolean {
@@ -1448,6 +1456,7 @@ export class ModuleFacts {
     const loaded = new Set<Node>();
     for (const s of this.ast.body as Node[]) {
       if (s.type !== 'ImportDeclaration' || !isProgramSpec(stringOf(s.source))) continue;
+      if (UNNAMED_SCRIPT.test(stringOf(s.source)!)) this.loads.add(stringOf(s.source)!);
       for (const sp of s.specifiers) {
         names.add(sp.local.name);
         for (const c of calls.get(sp.local.name) ?? []) if (!c.arguments.length) loaded.add(c);
@@ -1456,6 +1465,8 @@ export class ModuleFacts {
     // (What an imported loader of a bundled module gives, `var { shouldMark } = require_policy()` in a chunk of a split build, is that module.)
     for (const r of [...[...this.host.requireNames].flatMap((n) => calls.get(n) ?? []), ...dynamicImports, ...this.host.webpackImports(), ...loaded]) {
       if (!loaded.has(r) && !(r.type === 'ImportExpression' ? isProgramSpec(stringOf(r.source)) : this.namespaceOf(r))) continue;
+      const spec = r.type === 'ImportExpression' ? stringOf(r.source) : requiredSpec(r, this.host.requireNames);
+      if (spec && UNNAMED_SCRIPT.test(spec)) this.loads.add(spec);
       // (`require("./registry").register(…)`, as terser writes a name used once: a module used in place.)
       if (r.parent?.type === 'MemberExpression' && r.parent.object === r) this.requiredInPlace = true;
       let p = r.parent;
@@ -1498,6 +1509,8 @@ export class ModuleFacts {
 
   /** Whether a module of the program is used where it is loaded, with no name (see importedNames). */
   requiredInPlace = false;
+  /** See ModuleSummary.loads. */
+  readonly loads = new Set<string>();
 
   /** What an exported node is: the one definition of a name, or the node itself. */
   private definitionOf(node: Node): Node | undefined {
@@ -1790,6 +1803,7 @@ export class ModuleFacts {
       ...(this.paramConstantUses.size ? { paramConstants: [...this.paramConstantUses] } : {}),
       ...(this.sendUses.size ? { senders: [...this.sendUses] } : {}),
       ...(provides.length ? { provides } : {}),
+      ...(this.loads.size ? { loads: [...this.loads] } : {}),
       ...(puts.length ? { puts } : {}),
       ...(keeps.length ? { keeps } : {}),
     };

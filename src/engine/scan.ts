@@ -18,7 +18,7 @@ import { severityRank, type EvidenceStep, type FileResult, type Finding } from '
 import { mergeVisitors, visitAll, type Visitor } from './walk';
 
 /** Bumped whenever results could change; part of the cache key. */
-export const ENGINE_VERSION = '0.25.0';
+export const ENGINE_VERSION = '0.26.0';
 const MAX_NESTED_DEPTH = 3;
 /** Characters of a text above which a second parse is avoided where it can be, and a tree let go is collected before the next is built (see scanText). */
 const COLLECT_BEFORE_REPARSE = 4_000_000;

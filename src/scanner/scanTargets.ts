@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import { FormatError } from '../artifacts/bytes';
-import { addParts, JS_FILE, openFile, placeIn, type Contents, type Unit } from '../artifacts/contents';
+import { addParts, JS_FILE, openFile, openLoadedFile, placeIn, type Contents, type Unit } from '../artifacts/contents';
 import type { DiscoveredAgent } from '../discovery/discover';
 import { coverageSummary, judgeCoverage, type CoveredFile } from '../artifacts/coverage';
 import { fileKey, listTarget, type TargetFiles } from '../artifacts/targetFiles';
@@ -174,7 +174,8 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
     const size = await fs.stat(file).then((st) => st.size, () => 0);
     return { ...await scanFile(file, options), size };
   });
-  const linked = await linkProgram(scanned.map((s, i) => ({ file: listed.files[i], results: s.results })), options);
+  const loaded = await addLoadedFiles(listed, scanned, options);
+  const linked = await linkProgram(scanned.map((s, i) => ({ file: listed.files[i], results: s.results, loaded: loaded.has(listed.files[i]) })), options);
   linked.forEach((results, i) => { scanned[i].results = results; });
   for (const [i, { results, contents, size }] of scanned.entries()) {
     const file = listed.files[i];
@@ -220,6 +221,52 @@ async function scanTarget(spec: string | TargetSpec, options: ScanTargetsOptions
   } };
 }
 
+/** Files a program loads as code though their names do not say JavaScript, read at most (see addLoadedFiles). */
+const MAX_LOADED_FILES = 64;
+
+/**
+ * Files of a package or folder the program runs as JavaScript though their names do not say so: modules loaded by
+ * name (`require("../lib/app.dat")`, ModuleSummary.loads) and code read from a file and run (hidden-dynamic-code's
+ * `loadsFile`: `new Function(zlib.gunzipSync(fs.readFileSync(…)).toString())`), inflated where compressed. Each is
+ * read, scanned and added to the program (to `listed.files` and `scanned`), and so is what it loads in turn. A finding
+ * that a file is run is lowered to low once that file was analysed: its code is judged by its own findings.
+ * Returns the files added.
+ */
+async function addLoadedFiles(listed: TargetFiles, scanned: Array<{ results: FileResult[]; contents: Contents; size: number }>, options: ScanTargetsOptions): Promise<Set<string>> {
+  const added = new Set<string>();
+  if (listed.kind === 'file') return added;
+  const known = new Set(listed.files);
+  const max = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  for (let i = 0; i < scanned.length; i++) {
+    for (const [j, r] of scanned[i].results.entries()) {
+      if (r.error || r.file.includes('!')) continue;
+      const loadsFile = (f: Finding) => (typeof f.evidence?.loadsFile === 'string' ? f.evidence.loadsFile : undefined);
+      const read = new Set<string>();
+      for (const spec of [...r.summary?.loads ?? [], ...r.findings.map(loadsFile).filter((x): x is string => !!x)]) {
+        const file = path.resolve(path.dirname(r.file), spec);
+        if (!file.startsWith(listed.path + path.sep) || known.has(file) || added.size >= MAX_LOADED_FILES) continue;
+        const stat = await fs.stat(file).catch(() => undefined);
+        if (!stat?.isFile() || stat.size > max) continue;
+        known.add(file);
+        let contents: Contents;
+        try {
+          contents = await openLoadedFile(file);
+        } catch {
+          continue;
+        }
+        const results = await mapLimit(contents.units, UNITS_AT_ONCE, (unit) => scanUnit(unit, options));
+        contents.close();
+        listed.files.push(file);
+        scanned.push({ results, contents, size: stat.size });
+        added.add(file);
+        if (results.length && results.every((x) => !x.error)) read.add(spec);
+      }
+      if (r.findings.some((f) => read.has(loadsFile(f) ?? ''))) scanned[i].results[j] = { ...r, findings: r.findings.map((f) => (read.has(loadsFile(f) ?? '') ? { ...f, severity: 'low' as const } : f)) };
+    }
+  }
+  return added;
+}
+
 /** A package folder's entry module (`main`, `module`, or `exports["."]`), for bare specifiers between packages. */
 function packageMain(dir: string): string | undefined {
   if (dir.includes('!')) return undefined;
@@ -238,7 +285,7 @@ function packageMain(dir: string): string | undefined {
  * modules) and analyses again, in place, each module where a fingerprint from
  * another module reaches a comparison, channel or sink.
  */
-async function linkProgram(files: Array<{ file: string; results: FileResult[] }>, options: ScanTargetsOptions): Promise<FileResult[][]> {
+async function linkProgram(files: Array<{ file: string; results: FileResult[]; loaded?: boolean }>, options: ScanTargetsOptions): Promise<FileResult[][]> {
   const results = files.flatMap((f) => f.results.filter((r) => !r.error));
   const data = await dataModules(results, options);
   const seeds = linkResults([...results, ...data], packageMain);
@@ -292,14 +339,14 @@ async function dataModules(results: FileResult[], options: ScanTargetsOptions): 
  * Analyses again, in place in `out`, the modules the linker seeded. With `relink`: the summary of each module
  * whose analysis compared with a constant the linker gave, made again with those constants (see relinkedSeeds).
  */
-async function analyseAgain(files: Array<{ file: string; results: FileResult[] }>, out: FileResult[][], seeds: Map<string, Seeds>, options: ScanTargetsOptions, relink?: Map<string, ModuleSummary | undefined>): Promise<void> {
+async function analyseAgain(files: Array<{ file: string; results: FileResult[]; loaded?: boolean }>, out: FileResult[][], seeds: Map<string, Seeds>, options: ScanTargetsOptions, relink?: Map<string, ModuleSummary | undefined>): Promise<void> {
   const engine = options.engine ?? inlineEngine;
   for (const [n, f] of files.entries()) {
     if (!f.results.some((r) => seeds.has(r.file))) continue;
     const results = out[n] = [...out[n]];
     let contents: Contents;
     try {
-      contents = await openFile(f.file);
+      contents = await (f.loaded ? openLoadedFile(f.file) : openFile(f.file));
     } catch {
       continue; // gone since the first read: the first results stand
     }

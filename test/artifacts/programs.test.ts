@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { gzipSync } from 'zlib';
+import { brotliCompressSync, gzipSync } from 'zlib';
 import * as yazl from 'yazl';
 import { isLauncherText } from '../../src/artifacts/contents';
 import { judgeCoverage, type CoveredFile } from '../../src/artifacts/coverage';
@@ -373,4 +373,45 @@ describe('launchers: scripts that start another program with their own command l
   ];
   for (const text of launchers) it(`launcher: ${text.slice(0, 60).replace(/\n/g, ' ')}`, () => assert.ok(isLauncherText(text)));
   for (const text of others) it(`not a launcher: ${text.slice(0, 60).replace(/\n/g, ' ')}`, () => assert.ok(!isLauncherText(text)));
+});
+
+describe('programs: code a package runs from files not named as JavaScript', () => {
+  const pkg = (name: string, files: Record<string, string | Buffer>): string => {
+    write(`${name}/package.json`, JSON.stringify({ name, version: '1.0.0', bin: { [name]: 'bin/cli.js' } }));
+    for (const [rel, data] of Object.entries(files)) write(`${name}/${rel}`, data);
+    return path.join(tmp, name);
+  };
+  const runGz = '#!/usr/bin/env node\nconst fs = require("fs"), path = require("path"), zlib = require("zlib");\nconst code = zlib.gunzipSync(fs.readFileSync(path.join(__dirname, "../lib/app.gz"))).toString("utf8");\nnew Function("require", code)(require);\n';
+  const runBr = '#!/usr/bin/env node\nconst fs = require("fs"), vm = require("vm");\nvm.runInThisContext(require("zlib").brotliDecompressSync(fs.readFileSync(`${__dirname}/core.br`)).toString());\n';
+  const loaded = (t: TargetResult) => t.findings.filter((f) => f.ruleId === 'hidden-dynamic-code' && f.evidence.loadsFile);
+
+  it('a module required under another name (`require("../lib/app.dat")`) is read as JavaScript', async () => {
+    const t = await scan(pkg('dat-evil', { 'bin/cli.js': '#!/usr/bin/env node\nrequire("../lib/app.dat");\n', 'lib/app.dat': evil }));
+    assert.strictEqual(t.verdict, 'untrusted');
+    assert.ok(t.findings.some((f) => f.file.endsWith('app.dat') && f.severity === 'critical'));
+    assert.strictEqual((await scan(pkg('dat-benign', { 'bin/cli.js': '#!/usr/bin/env node\nrequire("../lib/app.dat");\n', 'lib/app.dat': benign }))).verdict, 'trusted');
+  });
+  it('gzip-compressed code read and run by new Function is inflated and read; the loader finding is lowered once it is', async () => {
+    const t = await scan(pkg('gz-evil', { 'bin/cli.js': runGz, 'lib/app.gz': gzipSync(evil) }));
+    assert.strictEqual(t.verdict, 'untrusted');
+    assert.deepStrictEqual(loaded(t).map((f) => f.severity), ['low']);
+    const clean = await scan(pkg('gz-benign', { 'bin/cli.js': runGz, 'lib/app.gz': gzipSync(benign) }));
+    assert.strictEqual(clean.verdict, 'trusted');
+  });
+  it('brotli-compressed code run by vm is read', async () => {
+    assert.strictEqual((await scan(pkg('br-evil', { 'bin/cli.js': runBr, 'bin/core.br': brotliCompressSync(evil) }))).verdict, 'untrusted');
+  });
+  it('code run from a file that is missing or holds no text is not trusted: the program was not read', async () => {
+    const missing = await scan(pkg('gz-missing', { 'bin/cli.js': runGz }));
+    assert.strictEqual(missing.verdict, 'review');
+    assert.deepStrictEqual(loaded(missing).map((f) => f.severity), ['medium']);
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251));
+    assert.strictEqual((await scan(pkg('gz-noise', { 'bin/cli.js': runGz, 'lib/app.gz': noise }))).verdict, 'review');
+  });
+  it('a file outside the package is never read', async () => {
+    write('outside.dat', evil);
+    const t = await scan(pkg('dat-outside', { 'bin/cli.js': '#!/usr/bin/env node\nrequire("../../outside.dat");\n' }));
+    assert.strictEqual(t.verdict, 'trusted');
+    assert.ok(!t.findings.some((f) => f.file.endsWith('outside.dat')));
+  });
 });

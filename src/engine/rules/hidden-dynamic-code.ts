@@ -1,10 +1,98 @@
 // hidden-dynamic-code: eval, new Function or vm running text that the file decodes at run time.
+import { posix } from 'path';
 import { calleeName, propertyName, unwrap, type Node } from '../ast';
+import type { Facts } from '../analysis';
+import { calleeOf } from '../modules';
 import { appearsIn } from '../evaluate';
 import { createRule } from '../rule';
 import { severityRank, type Severity } from '../types';
 
-const VM_METHODS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script']);
+const VM_METHODS = new Set(['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script', '_compile']);
+/** Steps from a file's bytes to the code: decompressing, decoding, turning into text. */
+const DECODE_STEPS = new Set(['gunzipSync', 'inflateSync', 'inflateRawSync', 'unzipSync', 'brotliDecompressSync', 'toString', 'decode', 'from', 'String', 'trim']);
+const READS = new Set(['readFileSync', 'readFile']);
+
+/**
+ * The file of the program's own a value is read from, as a path relative to the module's folder, and the steps
+ * from its bytes to the value: `zlib.gunzipSync(fs.readFileSync(path.join(__dirname, "../lib/app.gz"))).toString()`
+ * gives `../lib/app.gz` and `gunzipSync`, `toString`.
+ */
+function fileBehind(analysis: Facts, node: Node, steps: string[] = [], depth = 0): { file: string; steps: string[] } | undefined {
+  const n = unwrap(node.type === 'AwaitExpression' ? node.argument : node);
+  if (depth > 6) return undefined;
+  if (n.type === 'Identifier') {
+    const def = analysis.soleDefinition(n);
+    return def ? fileBehind(analysis, def, steps, depth + 1) : undefined;
+  }
+  if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return undefined;
+  const name = calleeName(n);
+  if (name && READS.has(name) && n.arguments[0]) {
+    const file = packagePath(analysis, n.arguments[0]);
+    return file ? { file, steps } : undefined;
+  }
+  // `x.toString("utf8")`, `zlib.gunzipSync(x)`, `Buffer.from(x, "base64")`, `new TextDecoder().decode(x)`, `String(x)`.
+  if (!name || !DECODE_STEPS.has(name)) return undefined;
+  const callee = unwrap(n.callee);
+  const input = (name === 'toString' || name === 'trim') && callee.type === 'MemberExpression' ? callee.object : n.arguments[0];
+  return input ? fileBehind(analysis, input, name === 'toString' || name === 'trim' || name === 'String' ? steps : [name, ...steps], depth + 1) : undefined;
+}
+
+/**
+ * A path named by constants from the module's own place, relative to its folder: `path.join(__dirname, "../lib/app.gz")`,
+ * `` `${__dirname}/app.js` ``, `new URL("./app.gz", import.meta.url)` (and `fileURLToPath` of it); or undefined.
+ */
+function packagePath(analysis: Facts, node: Node, depth = 0): string | undefined {
+  const parts = pathParts(analysis, node, depth);
+  if (!parts || parts[0] !== '\0dir') return undefined;
+  const joined = posix.normalize(posix.join('.', ...parts.slice(1)));
+  return joined === '.' ? undefined : joined;
+}
+
+function pathParts(analysis: Facts, node: Node, depth: number): string[] | undefined {
+  const n = unwrap(node);
+  if (depth > 6) return undefined;
+  if (n.type === 'Literal' && typeof n.value === 'string') return [n.value];
+  if (n.type === 'Identifier') {
+    if ((n.name === '__dirname' || n.name === '__filename') && !analysis.binding(n)) return n.name === '__dirname' ? ['\0dir'] : undefined;
+    const def = analysis.soleDefinition(n);
+    return def ? pathParts(analysis, def, depth + 1) : undefined;
+  }
+  if (n.type === 'TemplateLiteral') {
+    const out: string[] = [];
+    for (let i = 0; i < n.quasis.length; i++) {
+      out.push(n.quasis[i].value.cooked ?? '');
+      if (i < n.expressions.length) { const p = pathParts(analysis, n.expressions[i], depth + 1); if (!p) return undefined; out.push(...p); }
+    }
+    return joinText(out);
+  }
+  if (n.type === 'BinaryExpression' && n.operator === '+') {
+    const l = pathParts(analysis, n.left, depth + 1);
+    const r = l && pathParts(analysis, n.right, depth + 1);
+    return l && r ? joinText([...l, ...r]) : undefined;
+  }
+  if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+    const name = calleeName(n);
+    const args = n.arguments as Node[];
+    // `new URL("./app.gz", import.meta.url)`: relative to the module's own file.
+    if (name === 'URL' && args.length === 2 && unwrap(args[1]).type === 'MemberExpression' && unwrap(unwrap(args[1]).object).type === 'MetaProperty') {
+      const rel = pathParts(analysis, args[0], depth + 1);
+      return rel ? ['\0dir', ...rel] : undefined;
+    }
+    if (name === 'fileURLToPath' && args.length === 1) return pathParts(analysis, args[0], depth + 1);
+    if ((name === 'join' || name === 'resolve') && args.length) {
+      const all = args.map((a) => pathParts(analysis, a, depth + 1));
+      return all.every((a): a is string[] => !!a) ? all.flat() : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Text pieces of a path joined, the module's folder kept as its own first piece (`${__dirname}/app.js` gives it and `app.js`). */
+function joinText(pieces: string[]): string[] | undefined {
+  const text = pieces.join('');
+  if (!text.startsWith('\0dir')) return text.includes('\0dir') ? undefined : [text];
+  return ['\0dir', text.slice(4)];
+}
 
 /**
  * Code a reader can see in the file: most of its lines stand in the source as
@@ -26,13 +114,16 @@ export const rule = createRule({
     category: 'CWE-506: Embedded Malicious Code',
     messages: {
       decoded: 'Decoded code ({{length}} characters) is run by {{via}}{{nested}}.',
+      fromFile: 'Code read at run time from {{file}}{{steps}} is run by {{via}}: the program runs a file that is not named as JavaScript.',
     },
   },
   create(context) {
     const { analysis } = context;
     const calls: Node[] = [];
     const visit = (node: Node) => {
-      const name = calleeName(node);
+      // (Also an indirect call, `(0, eval)(code)`.)
+      const callee = calleeOf(node.callee);
+      const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
       if (name === 'eval' || name === 'Function' || (name && VM_METHODS.has(name))) calls.push(node);
     };
     return {
@@ -42,12 +133,27 @@ export const rule = createRule({
         for (const call of calls) {
           const arg = call.arguments[call.arguments.length - 1] ?? call.arguments[0];
           if (!arg || unwrap(arg).type === 'Literal') continue;
-          const { value, provenance } = analysis.evaluate(call.callee.type === 'Identifier' && call.callee.name === 'Function' ? arg : call.arguments[0]);
+          const callee = calleeOf(call.callee);
+          const via = callee.type === 'Identifier' ? callee.name : `vm.${propertyName(callee)}`;
+          const code = via === 'Function' ? arg : call.arguments[0];
+          // Code the program reads from a file of its own and runs: the scanner reads that file too (evidence.loadsFile),
+          // and lowers this finding once it has analysed what the file holds.
+          const read = fileBehind(analysis, code);
+          if (read && !/\.[cm]?js$/i.test(read.file)) {
+            context.report({
+              node: call, messageId: 'fromFile', severity: 'medium',
+              summary: `Runs code it reads at run time from ${read.file}${read.steps.length ? ` (${read.steps.join(', ')})` : ''}, a file not named as JavaScript.`,
+              data: { file: read.file, steps: read.steps.length ? ` (${read.steps.join(', ')})` : '', via },
+              evidence: { loadsFile: read.file, steps: read.steps },
+              chain: [context.step('sink', `${via}(code read from ${read.file})`, call)],
+            });
+            continue;
+          }
+          const { value, provenance } = analysis.evaluate(code);
           if (typeof value !== 'string' || value.length < 8) continue;
           if (!provenance.decoded || appearsIn(provenance, value) || readableInSource(analysis.text, value)) continue;
           const nested = context.scanNested(value);
           const worst = nested.reduce<Severity>((s, f) => (severityRank(f.severity) < severityRank(s) ? f.severity : s), 'high');
-          const via = unwrap(call.callee).type === 'Identifier' ? unwrap(call.callee).name : `vm.${propertyName(unwrap(call.callee))}`;
           context.report({
             node: call, messageId: 'decoded', severity: worst,
             summary: `Runs ${value.length} characters of code it decodes at run time, which nobody reading the package can see${nested.length ? `; inside it: ${nested[0].summary.replace(/\.$/, '')}` : ''}.`,

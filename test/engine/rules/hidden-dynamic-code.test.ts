@@ -11,8 +11,29 @@ ruleTester('hidden-dynamic-code', {
     `eval(userInput);`,
     // A sandbox prelude written out in the file and joined before it runs (Qoder CLI 1.1.52): nothing hidden.
     `const vm = require("vm");\nconst PRELUDE = ["delete globalThis.WebAssembly;", "delete globalThis.ShadowRealm;", "Object.freeze(String.prototype);"];\nvm.runInContext(PRELUDE.join("\\n"), vm.createContext({}));`,
+    // A file the user names, run in a sandbox: not the program's own code.
+    `const fs = require("fs"), vm = require("vm");\nvm.runInNewContext(fs.readFileSync(process.argv[2], "utf8"), {});`,
+    // A JavaScript file of the package, read and run: it is read as part of the program anyway.
+    `const fs = require("fs"), path = require("path");\neval(fs.readFileSync(path.join(__dirname, "polyfill.js"), "utf8"));`,
+    // A local variable named __dirname is not the module's folder.
+    `const fs = require("fs");\nfunction run(__dirname) { return new Function(fs.readFileSync(__dirname + "/x.txt", "utf8")); }`,
   ],
   invalid: [
+    // Code read from a file of the package not named as JavaScript, inflated and run: the scanner reads that file (loadsFile).
+    {
+      code: `const fs = require("fs"), path = require("path"), zlib = require("zlib");\nconst code = zlib.gunzipSync(fs.readFileSync(path.join(__dirname, "../lib/app.gz"))).toString("utf8");\nnew Function("require", code)(require);`,
+      findings: [{ severity: 'medium', line: 3, message: /from \.\.\/lib\/app\.gz \(gunzipSync\) is run by Function/ }],
+      check: (f) => assert.deepStrictEqual([f[0].evidence.loadsFile, f[0].evidence.steps], ['../lib/app.gz', ['gunzipSync']]),
+    },
+    {
+      code: `const fs = require("fs"), vm = require("vm");\nvm.runInThisContext(fs.readFileSync(\`\${__dirname}/payload.txt\`, "utf8"));`,
+      findings: [{ severity: 'medium', line: 2, message: /payload\.txt/ }],
+    },
+    {
+      code: `import { readFileSync } from "fs";\nimport { fileURLToPath } from "url";\nconst text = readFileSync(fileURLToPath(new URL("./core.bin", import.meta.url))).toString();\n(0, eval)(text);`,
+      findings: [{ severity: 'medium', line: 4 }],
+      check: (f) => assert.strictEqual(f[0].evidence.loadsFile, 'core.bin'),
+    },
     {
       code: `eval(atob("${b64('var answer = 40 + 2; console.log(answer);')}"));`,
       findings: [{ severity: 'high', line: 1 }],
