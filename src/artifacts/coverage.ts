@@ -52,6 +52,11 @@ export interface PlatformPackages {
 
 /** A native executable this large, and this much larger than the JavaScript read, is the program itself. */
 const NATIVE_PROGRAM = 16 * 1024 * 1024;
+/**
+ * Command-line tools an agent ships to run on the user's files (a diff, a search, a sandbox, a runtime), by name: however
+ * large, such a tool beside the JavaScript that runs it is not the agent's program (happy-coder's 113 MB difftastic).
+ */
+const HELPER_TOOL = /(?:^|[\\/])(?:rg|ripgrep|difft|difftastic|fd|fzf|bat|delta|git|bwrap|esbuild|node|bun|jq|yq|ctags|tree-sitter|ast-grep|sg|watchman)(?:\.exe)?$/i;
 /** A package with less JavaScript than this that contains a launcher is taken to be one. */
 const SMALL_PACKAGE = 256 * 1024;
 /** JavaScript this large is a program of its own, whatever platform packages a package also declares (node-pty's). */
@@ -95,7 +100,7 @@ export function judgeCoverage(files: CoveredFile[], platform: PlatformPackages, 
   const onDisk = files.reduce((n, f) => n + f.size, 0);
   const name = (p: string) => (root && p.startsWith(root + path.sep) ? path.relative(root, p) : p);
   const verdict = (program: Coverage['program'], detail?: string): Coverage => ({ read, onDisk, program, ...(detail ? { detail } : {}) });
-  const executables = files.filter((f) => !f.entry && (f.role === 'embedded' || f.role === 'native') && !NATIVE_LIBRARY.test(f.path));
+  const executables = files.filter((f) => !f.entry && (f.role === 'embedded' || f.role === 'native') && !NATIVE_LIBRARY.test(f.path) && !HELPER_TOOL.test(f.path));
   const largestNative = (list: CoveredFile[]) => list.filter((f) => f.role === 'native').sort((a, b) => b.size - a.size)[0];
   const nativeDetail = (f: CoveredFile) => `the program ${name(f.path)} (${formatBytes(f.size)}) is native code, not JavaScript`;
 
@@ -136,7 +141,7 @@ export function judgeCoverage(files: CoveredFile[], platform: PlatformPackages, 
   const unread = judged.find((c) => c.program !== 'read');
   if (unread) return unread;
   if (!read) return verdict(executables.length || files.some((f) => f.role === 'native') ? 'native' : 'unreadable', 'no JavaScript was read');
-  const native = largestNative(files.filter((f) => !NATIVE_LIBRARY.test(f.path)));
+  const native = largestNative(files.filter((f) => !NATIVE_LIBRARY.test(f.path) && !HELPER_TOOL.test(f.path)));
   if (native && native.size >= NATIVE_PROGRAM && native.size >= 2 * read) return verdict('native', nativeDetail(native));
   return verdict('read');
 }

@@ -70,7 +70,7 @@ function entryPoints(pkg: PackageJson | undefined): { all: string[]; runs: strin
   const collect = (v: unknown, out: string[] = []): string[] => {
     if (typeof v === 'string') out.push(v);
     else if (v && typeof v === 'object') Object.values(v).forEach((x) => collect(x, out));
-    return out.filter((p) => !p.includes('*') && !/\.(?:json|d\.ts|css|node)$/.test(p));
+    return out.filter((p) => !p.includes('*') && !/\.(?:json|d\.[cm]?ts|css|node)$/.test(p));
   };
   if (!pkg) return { all: [], runs: [] };
   const bin = collect(pkg.bin);

@@ -6,6 +6,7 @@
 //   comparisons.ts  fingerprint values compared with specific constants
 //   modules.ts      imports, exports, inputs from other modules, the module's summary
 //   link.ts         the summaries of one program joined (no syntax trees)
+import { startedScript } from './paths';
 import { isFunction, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { Comparisons, constantValues, isFlagSet, type Comparison } from './comparisons';
 import { hasHiddenCharacter, isChannelText, skeleton } from './characters';
@@ -276,6 +277,12 @@ export class Analysis implements Facts, AnalysisContext {
     }
     // `process.emit("x-env", hit)`: an event on the `process` every module shares, for other modules' listeners (see the linker).
     for (const n of this.defs.methodCalls().get('emit') ?? []) if (this.modules.processEvent(n.callee)) this.modules.inputOf(n);
+    // (A file of the package started as a script in another process or thread, `fork(path.join(__dirname, "worker.dat"))`: loaded too.)
+    if (/\b(?:fork|Worker|execPath|"node")/.test(this.text)) {
+      const started = (n: Node) => { const f = startedScript(this, n); if (f && !/\.(?:[cm]?[jt]sx?|json|node)$/i.test(f)) this.modules.loads.add(f); };
+      this.defs.eachCall(started);
+      this.defs.eachNew(started);
+    }
     // (A module that loads a file not named as JavaScript is summarised for that alone: the scanner reads the file.)
     if (!this.modules.linked) return this.modules.loads.size ? { inputs: {}, exports: {}, reexports: [], reaching: [], loads: [...this.modules.loads] } : undefined;
     return this.modules.summary((n) => this.dataflow.fact(this.flow(n)), (fn) => this.dataflow.returnsFact(fn), (n) => this.dataflow.ownFact(n), (n) => this.exportedConstant(n), (n) => this.dataflow.fact(this.conditions(n)), sends);

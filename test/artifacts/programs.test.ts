@@ -317,6 +317,8 @@ describe('coverage: whether the program was read', () => {
     { name: 'a Bun executable entry', files: [f('bin/agent', 'embedded', 20e6, 200e6, { entry: true })], program: 'read' },
     { name: 'a native entry', files: [f('bin/agent', 'native', 0, 50e6, { entry: true }), f('x.js', 'script', 1e3, 1e3)], program: 'native', detail: /bin\/agent \(50\.0 MB\) is native code/ },
     { name: 'a large JS app beside a native program that dwarfs it (an extension shipping its agent as Rust)', files: [f('out/extension.js', 'script', 3e6, 3e6, { entry: true }), f('bin/codex', 'native', 0, 120e6)], program: 'native' },
+    { name: 'a JavaScript agent beside large tools it runs on the user\'s files (difftastic, ripgrep: happy-coder)', files: [f('bin/happy.mjs', 'script', 2e4, 2e4, { entry: true }), f('dist/index.mjs', 'script', 1e6, 1e6), f('tools/unpacked/difft', 'native', 0, 113e6), f('tools/unpacked/rg', 'native', 0, 5e6)], program: 'read' },
+    { name: 'a JavaScript agent whose bin starts node again on its bundle, beside large tools it runs (difftastic, ripgrep)', files: [f('bin/happy.mjs', 'script', 2e4, 2e4, { entry: true, launches: true }), f('dist/index.mjs', 'script', 1e6, 1e6), f('tools/unpacked/difft', 'native', 0, 113e6), f('tools/unpacked/rg', 'native', 0, 5e6)], program: 'read' },
     { name: 'native addons do not count as the program', files: [f('out/extension.js', 'script', 3e6, 3e6, { entry: true }), f('lib/lancedb.node', 'native', 0, 120e6)], program: 'read' },
     { name: 'a launcher with its Bun program', files: [f('bin/a.js', 'script', 5e3, 5e3, { entry: true, launches: true }), f('node_modules/a-linux-x64/bin/a', 'embedded', 9e6, 99e6)], platform: { declared: ['a-linux-x64'], found: ['a-linux-x64'] }, program: 'read' },
     { name: 'a launcher without its platform package', files: [f('bin/a.js', 'script', 5e3, 5e3, { entry: true, launches: true })], platform: { declared: ['a-win32-x64', 'a-linux-x64'], found: [] }, program: 'absent', detail: /platform package a-linux-x64, which is not installed/ },
@@ -407,6 +409,15 @@ describe('programs: code a package runs from files not named as JavaScript', () 
     assert.deepStrictEqual(loaded(missing).map((f) => f.severity), ['medium']);
     const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251));
     assert.strictEqual((await scan(pkg('gz-noise', { 'bin/cli.js': runGz, 'lib/app.gz': noise }))).verdict, 'review');
+  });
+  it('a file started as a script in another process or thread (`fork`, `new Worker`, `spawn(process.execPath, […])`) is read', async () => {
+    const fork = '#!/usr/bin/env node\nconst { fork } = require("child_process");\nfork(require("path").join(__dirname, "../lib/worker.dat"));\n';
+    assert.strictEqual((await scan(pkg('fork-evil', { 'bin/cli.js': fork, 'lib/worker.dat': evil }))).verdict, 'untrusted');
+    assert.strictEqual((await scan(pkg('fork-benign', { 'bin/cli.js': fork, 'lib/worker.dat': benign }))).verdict, 'trusted');
+    const worker = '#!/usr/bin/env node\nimport { Worker } from "node:worker_threads";\nnew Worker(new URL("./task.bin", import.meta.url));\n';
+    assert.strictEqual((await scan(pkg('worker-evil', { 'bin/cli.js': worker, 'bin/task.bin': evil }))).verdict, 'untrusted');
+    const spawn = '#!/usr/bin/env node\nconst { spawn } = require("child_process");\nspawn(process.execPath, ["--no-warnings", `${__dirname}/../core/main.dat`], { stdio: "inherit" });\n';
+    assert.strictEqual((await scan(pkg('spawn-evil', { 'bin/cli.js': spawn, 'core/main.dat': evil }))).verdict, 'untrusted');
   });
   it('a file outside the package is never read', async () => {
     write('outside.dat', evil);

@@ -1,7 +1,7 @@
 // hidden-dynamic-code: eval, new Function or vm running text that the file decodes at run time.
-import { posix } from 'path';
 import { calleeName, propertyName, unwrap, type Node } from '../ast';
 import type { Facts } from '../analysis';
+import { packagePath } from '../paths';
 import { calleeOf } from '../modules';
 import { appearsIn } from '../evaluate';
 import { createRule } from '../rule';
@@ -35,63 +35,6 @@ function fileBehind(analysis: Facts, node: Node, steps: string[] = [], depth = 0
   const callee = unwrap(n.callee);
   const input = (name === 'toString' || name === 'trim') && callee.type === 'MemberExpression' ? callee.object : n.arguments[0];
   return input ? fileBehind(analysis, input, name === 'toString' || name === 'trim' || name === 'String' ? steps : [name, ...steps], depth + 1) : undefined;
-}
-
-/**
- * A path named by constants from the module's own place, relative to its folder: `path.join(__dirname, "../lib/app.gz")`,
- * `` `${__dirname}/app.js` ``, `new URL("./app.gz", import.meta.url)` (and `fileURLToPath` of it); or undefined.
- */
-function packagePath(analysis: Facts, node: Node, depth = 0): string | undefined {
-  const parts = pathParts(analysis, node, depth);
-  if (!parts || parts[0] !== '\0dir') return undefined;
-  const joined = posix.normalize(posix.join('.', ...parts.slice(1)));
-  return joined === '.' ? undefined : joined;
-}
-
-function pathParts(analysis: Facts, node: Node, depth: number): string[] | undefined {
-  const n = unwrap(node);
-  if (depth > 6) return undefined;
-  if (n.type === 'Literal' && typeof n.value === 'string') return [n.value];
-  if (n.type === 'Identifier') {
-    if ((n.name === '__dirname' || n.name === '__filename') && !analysis.binding(n)) return n.name === '__dirname' ? ['\0dir'] : undefined;
-    const def = analysis.soleDefinition(n);
-    return def ? pathParts(analysis, def, depth + 1) : undefined;
-  }
-  if (n.type === 'TemplateLiteral') {
-    const out: string[] = [];
-    for (let i = 0; i < n.quasis.length; i++) {
-      out.push(n.quasis[i].value.cooked ?? '');
-      if (i < n.expressions.length) { const p = pathParts(analysis, n.expressions[i], depth + 1); if (!p) return undefined; out.push(...p); }
-    }
-    return joinText(out);
-  }
-  if (n.type === 'BinaryExpression' && n.operator === '+') {
-    const l = pathParts(analysis, n.left, depth + 1);
-    const r = l && pathParts(analysis, n.right, depth + 1);
-    return l && r ? joinText([...l, ...r]) : undefined;
-  }
-  if (n.type === 'CallExpression' || n.type === 'NewExpression') {
-    const name = calleeName(n);
-    const args = n.arguments as Node[];
-    // `new URL("./app.gz", import.meta.url)`: relative to the module's own file.
-    if (name === 'URL' && args.length === 2 && unwrap(args[1]).type === 'MemberExpression' && unwrap(unwrap(args[1]).object).type === 'MetaProperty') {
-      const rel = pathParts(analysis, args[0], depth + 1);
-      return rel ? ['\0dir', ...rel] : undefined;
-    }
-    if (name === 'fileURLToPath' && args.length === 1) return pathParts(analysis, args[0], depth + 1);
-    if ((name === 'join' || name === 'resolve') && args.length) {
-      const all = args.map((a) => pathParts(analysis, a, depth + 1));
-      return all.every((a): a is string[] => !!a) ? all.flat() : undefined;
-    }
-  }
-  return undefined;
-}
-
-/** Text pieces of a path joined, the module's folder kept as its own first piece (`${__dirname}/app.js` gives it and `app.js`). */
-function joinText(pieces: string[]): string[] | undefined {
-  const text = pieces.join('');
-  if (!text.startsWith('\0dir')) return text.includes('\0dir') ? undefined : [text];
-  return ['\0dir', text.slice(4)];
 }
 
 /**
