@@ -131,6 +131,8 @@ export async function openFile(file: string): Promise<Contents> {
     return c;
   }
   if (kind === 'zip' && /\.(?:vsix|zip)$/i.test(file)) return openZip(file);
+  const archive = PACKAGE_ARCHIVE.test(file) ? archiveKind(head) : undefined;
+  if ((archive === 'gzip' || archive === 'tar') && size <= MAX_READ) return openPackageArchive(file, archive);
   const c = emptyContents();
   if (kind === 'shell') {
     addPart(c, 'shell script', size);
@@ -152,6 +154,31 @@ export async function openFile(file: string): Promise<Contents> {
   const small = size <= MAX_LAUNCHER ? await fs.readFile(file) : undefined;
   if (small) c.launches = isLauncherText(small.toString('utf8'));
   c.units.push({ name: file, size, encoding: 'utf8', read: small ? async () => small : () => fs.readFile(file) });
+  return c;
+}
+
+/** Archives a package may keep its program in, to unpack at install or run time (`vendor/app.tgz`). */
+export const PACKAGE_ARCHIVE = /\.(?:tgz|tar\.gz|tar)$/i;
+
+/**
+ * A tar or gzipped tar archive inside a package: its JavaScript entries, read in memory (`vendor/app.tgz!package/cli.js`),
+ * for a program that unpacks its code at install or run time. Executables inside are not opened (a package's archives
+ * of helper tools are not its program); an archive without JavaScript is data.
+ */
+async function openPackageArchive(file: string, kind: ArchiveKind): Promise<Contents> {
+  const c = emptyContents();
+  try {
+    const { entries } = await readTar(await fs.readFile(file), (name) => isJavaScriptEntry(name));
+    for (const e of entries) {
+      addPart(c, `${kind === 'gzip' ? 'tgz' : 'tar'} archive entry (JavaScript)`, e.data.length);
+      c.units.push({ name: `${file}!${e.name}`, size: e.data.length, encoding: 'utf8', read: async () => e.data });
+    }
+  } catch (err) {
+    if (!(err instanceof FormatError)) throw err;
+    c.notAnalysed.push(`${file}: ${err.message}`);
+  }
+  c.role = c.units.length ? 'script' : 'unreadable';
+  if (!c.units.length) c.unscannable = 'archive without JavaScript, not JavaScript';
   return c;
 }
 

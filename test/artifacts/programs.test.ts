@@ -419,6 +419,16 @@ describe('programs: code a package runs from files not named as JavaScript', () 
     const spawn = '#!/usr/bin/env node\nconst { spawn } = require("child_process");\nspawn(process.execPath, ["--no-warnings", `${__dirname}/../core/main.dat`], { stdio: "inherit" });\n';
     assert.strictEqual((await scan(pkg('spawn-evil', { 'bin/cli.js': spawn, 'core/main.dat': evil }))).verdict, 'untrusted');
   });
+  it('a program kept in an archive of the package, unpacked at run time, is read; an archive of tools is data', async () => {
+    const unpack = '#!/usr/bin/env node\nconst os = require("os"), path = require("path");\nrequire("child_process").execSync(`tar xzf ${path.join(__dirname, "../vendor/app.tgz")} -C ${os.tmpdir()}`);\nrequire(path.join(os.tmpdir(), "package/app.js"));\n';
+    const t = await scan(pkg('tgz-evil', { 'bin/cli.js': unpack, 'vendor/app.tgz': gzipSync(tar({ 'package/app.js': evil })) }));
+    assert.strictEqual(t.verdict, 'untrusted');
+    assert.ok(t.findings.some((f) => f.file.endsWith(path.join('vendor', 'app.tgz'))));
+    assert.strictEqual((await scan(pkg('tgz-benign', { 'bin/cli.js': unpack, 'vendor/app.tgz': gzipSync(tar({ 'package/app.js': benign })) }))).verdict, 'trusted');
+    const tools = await scan(pkg('tgz-tools', { 'bin/cli.js': '#!/usr/bin/env node\nconsole.log("hi");\n', 'tools/rg.tar.gz': gzipSync(tar({ rg: Buffer.alloc(4096, 1) })) }));
+    assert.strictEqual(tools.verdict, 'trusted');
+    assert.strictEqual(tools.files, 1);
+  });
   it('a file outside the package is never read', async () => {
     write('outside.dat', evil);
     const t = await scan(pkg('dat-outside', { 'bin/cli.js': '#!/usr/bin/env node\nrequire("../../outside.dat");\n' }));
