@@ -131,6 +131,7 @@ export async function openFile(file: string): Promise<Contents> {
     return c;
   }
   if (kind === 'zip' && /\.(?:vsix|zip)$/i.test(file)) return openZip(file);
+  if (HTML_FILE.test(file) && (kind === 'binary' || kind === 'shell') && !head.subarray(0, 8192).includes(0)) return openHtml(file, size);
   const archive = PACKAGE_ARCHIVE.test(file) ? archiveKind(head) : undefined;
   if ((archive === 'gzip' || archive === 'tar') && size <= MAX_READ) return openPackageArchive(file, archive);
   const c = emptyContents();
@@ -154,6 +155,48 @@ export async function openFile(file: string): Promise<Contents> {
   const small = size <= MAX_LAUNCHER ? await fs.readFile(file) : undefined;
   if (small) c.launches = isLauncherText(small.toString('utf8'));
   c.units.push({ name: file, size, encoding: 'utf8', read: small ? async () => small : () => fs.readFile(file) });
+  return c;
+}
+
+/** Pages a package ships (an editor extension's webview, a local UI): their inline scripts run in a browser engine. */
+export const HTML_FILE = /\.html?$/i;
+/** Pages larger than this are not read for inline scripts. */
+const MAX_HTML = 16 * 1024 * 1024;
+/** `<script>` bodies that run as JavaScript: no `src`, and no type or a JavaScript one. */
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const SCRIPT_TYPE = /\btype\s*=\s*["']?\s*(?!(?:text\/|application\/)?(?:javascript|ecmascript|babel)\b|module\b)[^"'\s>]/i;
+
+/**
+ * The inline scripts of a page as one text with the page's lines and columns: everything else is blanked, its line
+ * breaks kept, and a `;` put where each script ends so that one script's last statement does not run into the next.
+ */
+export function inlineScripts(html: string): string | undefined {
+  const out = html.replace(/[^\r\n]/g, ' ').split('');
+  let found = false;
+  for (const m of html.matchAll(INLINE_SCRIPT)) {
+    const [whole, attrs, body] = m;
+    if (/\bsrc\s*=/i.test(attrs) || SCRIPT_TYPE.test(attrs) || !body.trim()) continue;
+    const start = m.index! + whole.indexOf('>') + 1;
+    for (let i = 0; i < body.length; i++) out[start + i] = body[i];
+    out[start + body.length] = ';';
+    found = true;
+  }
+  return found ? out.join('') : undefined;
+}
+
+/** A page: its inline scripts, one unit with the page's lines; a page without any is data. */
+async function openHtml(file: string, size: number): Promise<Contents> {
+  const c = emptyContents();
+  const text = size <= MAX_HTML ? inlineScripts(await fs.readFile(file, 'utf8')) : undefined;
+  if (text === undefined) {
+    c.role = 'unreadable';
+    c.unscannable = 'page without inline scripts, not JavaScript';
+    return c;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  addPart(c, 'inline scripts of a page', bytes.length);
+  c.role = 'script';
+  c.units.push({ name: file, size: bytes.length, encoding: 'utf8', read: async () => bytes });
   return c;
 }
 

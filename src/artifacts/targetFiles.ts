@@ -3,7 +3,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { AgentInfo, TargetKind } from '../model/report';
-import { JS_FILE, PACKAGE_ARCHIVE, SKIPPED_FILE, zipPackageJson } from './contents';
+import { HTML_FILE, JS_FILE, PACKAGE_ARCHIVE, SKIPPED_FILE, zipPackageJson } from './contents';
 import type { PlatformPackages } from './coverage';
 
 /** Files that may be executables or scripts without an extension (`bin/claude`, `vendor/x/codex`, `claude.exe`, `bin/.cline`). */
@@ -188,7 +188,7 @@ export async function listTarget(target: string): Promise<TargetFiles> {
         }
       }
       if (isDir && !SKIPPED_DIRS.has(e.name)) await walk(p);
-      else if (isFile && (JS_FILE.test(e.name) || PACKAGE_ARCHIVE.test(e.name)) && !SKIPPED_FILE.test(e.name)) await add(p);
+      else if (isFile && (JS_FILE.test(e.name) || PACKAGE_ARCHIVE.test(e.name) || HTML_FILE.test(e.name)) && !SKIPPED_FILE.test(e.name)) await add(p);
       else if (isFile && MAYBE_EXECUTABLE.test(e.name) && await isExecutableCandidate(p)) await add(p);
     }
   };

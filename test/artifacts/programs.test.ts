@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { brotliCompressSync, gzipSync } from 'zlib';
 import * as yazl from 'yazl';
-import { isLauncherText } from '../../src/artifacts/contents';
+import { inlineScripts, isLauncherText } from '../../src/artifacts/contents';
 import { judgeCoverage, type CoveredFile } from '../../src/artifacts/coverage';
 import { scanTargets } from '../../src/scanner/scanTargets';
 import { toJson } from '../../src/report/json';
@@ -434,5 +434,38 @@ describe('programs: code a package runs from files not named as JavaScript', () 
     const t = await scan(pkg('dat-outside', { 'bin/cli.js': '#!/usr/bin/env node\nrequire("../../outside.dat");\n' }));
     assert.strictEqual(t.verdict, 'trusted');
     assert.ok(!t.findings.some((f) => f.file.endsWith('outside.dat')));
+  });
+});
+
+describe('programs: inline scripts of the pages a package ships', () => {
+  const page = (script: string) => `<!doctype html>\n<html>\n<head><script src="vendor.js"></script><script type="application/json" id="cfg">{"a": 1}</script></head>\n<body>\n<script>\n${script}\n</script>\n</body>\n</html>\n`;
+  const ext = (name: string, html: string) => {
+    write(`${name}/package.json`, JSON.stringify({ name, version: '1.0.0', main: 'out/extension.js', engines: { vscode: '^1.90.0' } }));
+    write(`${name}/out/extension.js`, 'exports.activate = () => {};\n');
+    write(`${name}/media/panel.html`, html);
+    return path.join(tmp, name);
+  };
+  it('a webview page whose inline script fingerprints is read, its findings at the page\'s own lines', async () => {
+    const t = await scan(ext('page-evil', page(evil)));
+    assert.strictEqual(t.verdict, 'untrusted');
+    const f = t.findings.find((x) => x.severity === 'critical');
+    assert.ok(f && f.file.endsWith(path.join('media', 'panel.html')) && f.line > 5, `${f?.file}:${f?.line}`);
+  });
+  it('a page whose inline script is benign, and a page without scripts, leave the package trusted', async () => {
+    assert.strictEqual((await scan(ext('page-benign', page(benign)))).verdict, 'trusted');
+    const bare = await scan(ext('page-bare', '<!doctype html>\n<p>if you see this, reload</p>\n'));
+    assert.strictEqual(bare.verdict, 'trusted');
+    assert.strictEqual(bare.files, 1);
+  });
+});
+
+describe('inline scripts: a page\'s scripts at their own lines and columns', () => {
+  it('keeps each script where it stands, blanks the rest, skips scripts with src or a data type, ends each with ;', () => {
+    const html = '<html>\n<script src="a.js"></script>\n  <script>var a = 1\n</script>\n<script type="module">a()</script>\n<script type="text/template">{{x}}</script><script type="application/ld+json">{}</script>\n';
+    const text = inlineScripts(html)!;
+    assert.strictEqual(text.length, html.length);
+    assert.deepStrictEqual(text.split('\n').map((l) => l.trim()), ['', '', 'var a = 1', ';', 'a();', '', '']);
+    assert.strictEqual(text.indexOf('var a'), html.indexOf('var a'));
+    assert.strictEqual(inlineScripts('<p>no scripts</p><script src="x.js"></script>'), undefined);
   });
 });
