@@ -508,6 +508,14 @@ async function zipContents(zip: yauzl.ZipFile, at: string, size: number, depth: 
           addPart(c, 'zip entry (JavaScript)', entry.uncompressedSize);
           const data = await readEntry(zip, entry, MAX_READ);
           c.units.push({ name: entryName, size: data.length, encoding: 'utf8', read: async () => data });
+        } else if (HTML_FILE.test(entry.fileName) && entry.uncompressedSize <= MAX_HTML) {
+          // (A webview page of an extension: its inline scripts, see inlineScripts.)
+          budget(entry.uncompressedSize);
+          const scripts = inlineScripts((await readEntry(zip, entry, MAX_HTML)).toString('utf8'));
+          if (scripts === undefined) continue;
+          const data = Buffer.from(scripts, 'utf8');
+          addPart(c, 'inline scripts of a page', data.length);
+          c.units.push({ name: entryName, size: data.length, encoding: 'utf8', read: async () => data });
         } else if (maybeExecutableEntry(entry.fileName)) {
           if (entry.uncompressedSize < 64) continue;
           budget(entry.uncompressedSize);

@@ -181,6 +181,20 @@ describe('containers: .vsix', () => {
     assert.strictEqual(t.contents['zip entry (JavaScript)'].count, 1);
   });
 
+  it('the inline scripts of a webview page inside are read, at the page\'s lines; a page without any is skipped', async () => {
+    const file = path.join(tmp, 'webview.vsix');
+    await zip(file, {
+      'extension/package.json': JSON.stringify({ name: 'panel', publisher: 'acme', version: '1.0.0' }),
+      'extension/dist/extension.js': benign,
+      'extension/media/panel.html': `<!doctype html>\n<body>\n<script>\n${evil}\n</script>\n</body>\n`,
+      'extension/media/about.html': '<p>About</p>\n',
+    });
+    const { targets: [t] } = await scanTargets([file]);
+    assert.strictEqual(t.verdict, 'untrusted');
+    assert.ok(t.findings.some((f) => f.member === 'extension/media/panel.html' && f.line > 2));
+    assert.strictEqual(t.contents['inline scripts of a page'].count, 1);
+  });
+
   it('a truncated archive gives a reason', async () => {
     const file = path.join(tmp, 'broken.vsix');
     await zip(file, { 'extension/dist/a.js': evil });
