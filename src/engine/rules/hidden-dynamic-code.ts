@@ -1,5 +1,5 @@
 // hidden-dynamic-code: eval, new Function or vm running text that the file decodes at run time.
-import { calleeName, propertyName, unwrap, type Node } from '../ast';
+import { calleeName, isFunction, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from '../ast';
 import type { Facts } from '../analysis';
 import { packagePath } from '../paths';
 import { calleeOf } from '../modules';
@@ -37,6 +37,43 @@ function fileBehind(analysis: Facts, node: Node, steps: string[] = [], depth = 0
   return input ? fileBehind(analysis, input, name === 'toString' || name === 'trim' || name === 'String' ? steps : [name, ...steps], depth + 1) : undefined;
 }
 
+/** What a response gives its body as: text or bytes (not `json()`, whose fields are data such as a model's answer). */
+const BODY_AS = new Set(['text', 'arrayBuffer', 'blob', 'bytes']);
+
+/**
+ * The address a value is downloaded from, when it is the body of a request to a fixed address taken as text or bytes
+ * (and decoded): `await (await fetch("https://cdn.example/x.js")).text()`, `fetch(u).then((r) => r.text())`.
+ */
+function downloadBehind(analysis: Facts, node: Node, depth = 0): string | undefined {
+  const n = unwrap(node.type === 'AwaitExpression' ? node.argument : node);
+  if (depth > 8) return undefined;
+  if (n.type === 'AwaitExpression') return downloadBehind(analysis, n, depth + 1);
+  if (n.type === 'Identifier') {
+    // (`.then((text) => eval(text))`: what the promise resolves to.)
+    const b = analysis.binding(n);
+    const promise = b?.kind === 'param' ? thenPromise(b.decl, b.id) : undefined;
+    const def = promise ?? analysis.soleDefinition(n);
+    return def ? downloadBehind(analysis, def, depth + 1) : undefined;
+  }
+  if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return undefined;
+  const name = calleeName(n);
+  const callee = unwrap(n.callee);
+  if (name === 'fetch' && n.arguments[0]) {
+    const url = analysis.value(n.arguments[0]);
+    return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : undefined;
+  }
+  // `r.text()` of a response; `p.then((r) => r.text())` of a request's promise.
+  if (name && BODY_AS.has(name) && callee.type === 'MemberExpression') return downloadBehind(analysis, callee.object, depth + 1);
+  if (name === 'then' && callee.type === 'MemberExpression' && isFunction(n.arguments[0])) {
+    const body = analysis.returnsOf(n.arguments[0] as FunctionNode).map(unwrap);
+    const taken = body.length === 1 && body[0].type === 'CallExpression' && BODY_AS.has(calleeName(body[0]) ?? '') ? body[0] : undefined;
+    return taken ? downloadBehind(analysis, callee.object, depth + 1) : undefined;
+  }
+  if (!name || !DECODE_STEPS.has(name)) return undefined;
+  const input = (name === 'toString' || name === 'trim') && callee.type === 'MemberExpression' ? callee.object : n.arguments[0];
+  return input ? downloadBehind(analysis, input, depth + 1) : undefined;
+}
+
 /**
  * Code a reader can see in the file: most of its lines stand in the source as
  * they run (a sandbox prelude in a template literal, trimmed or joined), which
@@ -58,6 +95,7 @@ export const rule = createRule({
     messages: {
       decoded: 'Decoded code ({{length}} characters) is run by {{via}}{{nested}}.',
       fromFile: 'Code read at run time from {{file}}{{steps}} is run by {{via}}: the program runs a file that is not named as JavaScript.',
+      downloaded: 'Code downloaded at run time from {{url}} is run by {{via}}: what the program runs is not in the package.',
     },
   },
   create(context) {
@@ -89,6 +127,18 @@ export const rule = createRule({
               data: { file: read.file, steps: read.steps.length ? ` (${read.steps.join(', ')})` : '', via },
               evidence: { loadsFile: read.file, steps: read.steps },
               chain: [context.step('sink', `${via}(code read from ${read.file})`, call)],
+            });
+            continue;
+          }
+          // Code fetched from a fixed address and run: the program the package holds is not the program that runs.
+          const url = downloadBehind(analysis, code);
+          if (url) {
+            context.report({
+              node: call, messageId: 'downloaded', severity: 'medium',
+              summary: `Runs code it downloads at run time from ${url}: what it runs cannot be read in the package.`,
+              data: { url, via },
+              evidence: { downloadsFrom: url },
+              chain: [context.step('sink', `${via}(code downloaded from ${url})`, call)],
             });
             continue;
           }

