@@ -6,7 +6,7 @@
 //   comparisons.ts  fingerprint values compared with specific constants
 //   modules.ts      imports, exports, inputs from other modules, the module's summary
 //   link.ts         the summaries of one program joined (no syntax trees)
-import { startedScript } from './paths';
+import { SAYS_WHAT_IT_IS, startedScript } from './paths';
 import { isFunction, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { Comparisons, constantValues, isFlagSet, type Comparison } from './comparisons';
 import { hasHiddenCharacter, isChannelText, skeleton } from './characters';
@@ -279,7 +279,7 @@ export class Analysis implements Facts, AnalysisContext {
     for (const n of this.defs.methodCalls().get('emit') ?? []) if (this.modules.processEvent(n.callee)) this.modules.inputOf(n);
     // (A file of the package started as a script in another process or thread, `fork(path.join(__dirname, "worker.dat"))`: loaded too.)
     if (/\b(?:fork|Worker|execPath|"node")/.test(this.text)) {
-      const started = (n: Node) => { const f = startedScript(this, n); if (f && !/\.(?:[cm]?[jt]sx?|json|node)$/i.test(f)) this.modules.loads.add(f); };
+      const started = (n: Node) => { const f = startedScript(this, n); if (f && !SAYS_WHAT_IT_IS.test(f)) this.modules.loads.add(f); };
       this.defs.eachCall(started);
       this.defs.eachNew(started);
     }

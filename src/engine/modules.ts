@@ -10,6 +10,7 @@
 // holds across the program, and only modules where a real fingerprint reaches
 // such a site are analysed again, with those inputs seeded.
 import { builtinModules } from 'module';
+import { SAYS_WHAT_IT_IS } from './paths';
 import { addTo, awaitedArgument, COMPARE_METHODS, GLOBAL_OBJECTS, isFunction, isLiteral, isLogicalAssignment, keyName, methodName, nullishParts, parenthesised, propertyName, thenPromise, unwrap, type FunctionNode, type Node } from './ast';
 import { isChannelText } from './characters';
 import type { Binding, ScopeResolver } from './scope';
@@ -398,7 +399,7 @@ function systemSetterDependency(b: Binding): Node | null | undefined {
 }
 
 /** A relative specifier of a file whose name does not say it is JavaScript, JSON or native code (see ModuleSummary.loads). */
-const UNNAMED_SCRIPT = /^\.\.?\/(?:.*\/)?(?:[^/.]+|[^/]*\.(?!(?:[cm]?[jt]sx?|json|node)$)[^/.]*)$/i;
+const isUnnamedScript = (spec: string) => /^\.\.?\/./.test(spec) && !spec.endsWith('/') && !SAYS_WHAT_IT_IS.test(spec);
 
 /** A UMD wrapper: a function of one parameter (the factory) that tests `define.amd`. */
 function isUmdWrapper(fn: Node): boolean {
@@ -1456,7 +1457,7 @@ export class ModuleFacts {
     const loaded = new Set<Node>();
     for (const s of this.ast.body as Node[]) {
       if (s.type !== 'ImportDeclaration' || !isProgramSpec(stringOf(s.source))) continue;
-      if (UNNAMED_SCRIPT.test(stringOf(s.source)!)) this.loads.add(stringOf(s.source)!);
+      if (isUnnamedScript(stringOf(s.source)!)) this.loads.add(stringOf(s.source)!);
       for (const sp of s.specifiers) {
         names.add(sp.local.name);
         for (const c of calls.get(sp.local.name) ?? []) if (!c.arguments.length) loaded.add(c);
@@ -1466,7 +1467,7 @@ export class ModuleFacts {
     for (const r of [...[...this.host.requireNames].flatMap((n) => calls.get(n) ?? []), ...dynamicImports, ...this.host.webpackImports(), ...loaded]) {
       if (!loaded.has(r) && !(r.type === 'ImportExpression' ? isProgramSpec(stringOf(r.source)) : this.namespaceOf(r))) continue;
       const spec = r.type === 'ImportExpression' ? stringOf(r.source) : requiredSpec(r, this.host.requireNames);
-      if (spec && UNNAMED_SCRIPT.test(spec)) this.loads.add(spec);
+      if (spec && isUnnamedScript(spec)) this.loads.add(spec);
       // (`require("./registry").register(…)`, as terser writes a name used once: a module used in place.)
       if (r.parent?.type === 'MemberExpression' && r.parent.object === r) this.requiredInPlace = true;
       let p = r.parent;

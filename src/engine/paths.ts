@@ -3,6 +3,9 @@
 import { posix } from 'path';
 import { calleeName, propertyName, unwrap, type Node } from './ast';
 
+/** Names a module is loaded under as JavaScript, JSON or native code; Node runs a file under any other name as JavaScript. */
+export const SAYS_WHAT_IT_IS = /\.(?:[cm]?[jt]sx?|json|node)$/i;
+
 /** What the path helpers need of the analysis: whether a name is bound here, and the one value it is given. */
 interface PathFacts {
   binding(id: Node): unknown;

@@ -30,11 +30,15 @@ function fileBehind(analysis: Facts, node: Node, steps: string[] = [], depth = 0
     const file = packagePath(analysis, n.arguments[0]);
     return file ? { file, steps } : undefined;
   }
-  // `x.toString("utf8")`, `zlib.gunzipSync(x)`, `Buffer.from(x, "base64")`, `new TextDecoder().decode(x)`, `String(x)`.
+  const input = decodeInput(n, name);
+  return input ? fileBehind(analysis, input, name === 'toString' || name === 'trim' || name === 'String' ? steps : [name!, ...steps], depth + 1) : undefined;
+}
+
+/** What a decoding step takes: `x` of `x.toString("utf8")`, `zlib.gunzipSync(x)`, `Buffer.from(x, "base64")`, `new TextDecoder().decode(x)`, `String(x)`. */
+function decodeInput(call: Node, name: string | undefined): Node | undefined {
   if (!name || !DECODE_STEPS.has(name)) return undefined;
-  const callee = unwrap(n.callee);
-  const input = (name === 'toString' || name === 'trim') && callee.type === 'MemberExpression' ? callee.object : n.arguments[0];
-  return input ? fileBehind(analysis, input, name === 'toString' || name === 'trim' || name === 'String' ? steps : [name, ...steps], depth + 1) : undefined;
+  const callee = unwrap(call.callee);
+  return (name === 'toString' || name === 'trim') && callee.type === 'MemberExpression' ? callee.object : call.arguments[0];
 }
 
 /** What a response gives its body as: text or bytes (not `json()`, whose fields are data such as a model's answer). */
@@ -69,8 +73,7 @@ function downloadBehind(analysis: Facts, node: Node, depth = 0): string | undefi
     const taken = body.length === 1 && body[0].type === 'CallExpression' && BODY_AS.has(calleeName(body[0]) ?? '') ? body[0] : undefined;
     return taken ? downloadBehind(analysis, callee.object, depth + 1) : undefined;
   }
-  if (!name || !DECODE_STEPS.has(name)) return undefined;
-  const input = (name === 'toString' || name === 'trim') && callee.type === 'MemberExpression' ? callee.object : n.arguments[0];
+  const input = decodeInput(n, name);
   return input ? downloadBehind(analysis, input, depth + 1) : undefined;
 }
 
