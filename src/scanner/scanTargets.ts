@@ -236,6 +236,8 @@ async function addLoadedFiles(listed: TargetFiles, scanned: Array<{ results: Fil
   const added = new Set<string>();
   if (listed.kind === 'file') return added;
   const known = new Set(listed.files);
+  /** Each file loaded so far, and whether its code was analysed (a second module that runs it counts it read too). */
+  const analysed = new Map<string, boolean>();
   const max = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
   for (let i = 0; i < scanned.length; i++) {
     for (const [j, r] of scanned[i].results.entries()) {
@@ -244,6 +246,7 @@ async function addLoadedFiles(listed: TargetFiles, scanned: Array<{ results: Fil
       const read = new Set<string>();
       for (const spec of [...r.summary?.loads ?? [], ...r.findings.map(loadsFile).filter((x): x is string => !!x)]) {
         const file = path.resolve(path.dirname(r.file), spec);
+        if (analysed.get(file)) read.add(spec);
         if (!file.startsWith(listed.path + path.sep) || known.has(file) || added.size >= MAX_LOADED_FILES) continue;
         const stat = await fs.stat(file).catch(() => undefined);
         if (!stat?.isFile() || stat.size > max) continue;
@@ -259,7 +262,8 @@ async function addLoadedFiles(listed: TargetFiles, scanned: Array<{ results: Fil
         listed.files.push(file);
         scanned.push({ results, contents, size: stat.size });
         added.add(file);
-        if (results.length && results.every((x) => !x.error)) read.add(spec);
+        analysed.set(file, results.length > 0 && results.every((x) => !x.error));
+        if (analysed.get(file)) read.add(spec);
       }
       if (r.findings.some((f) => read.has(loadsFile(f) ?? ''))) scanned[i].results[j] = { ...r, findings: r.findings.map((f) => (read.has(loadsFile(f) ?? '') ? { ...f, severity: 'low' as const } : f)) };
     }

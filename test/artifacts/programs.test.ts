@@ -400,6 +400,11 @@ describe('programs: code a package runs from files not named as JavaScript', () 
     const clean = await scan(pkg('gz-benign', { 'bin/cli.js': runGz, 'lib/app.gz': gzipSync(benign) }));
     assert.strictEqual(clean.verdict, 'trusted');
   });
+  it('a file two modules run is read once, and both findings that it is run are lowered', async () => {
+    const t = await scan(pkg('gz-twice', { 'bin/cli.js': runGz, 'bin/again.js': runGz.replace('\n', '\n// again\n'), 'lib/app.gz': gzipSync(benign) }));
+    assert.strictEqual(t.verdict, 'trusted');
+    assert.deepStrictEqual(loaded(t).map((f) => f.severity), ['low', 'low']);
+  });
   it('brotli-compressed code run by vm is read', async () => {
     assert.strictEqual((await scan(pkg('br-evil', { 'bin/cli.js': runBr, 'bin/core.br': brotliCompressSync(evil) }))).verdict, 'untrusted');
   });
