@@ -472,5 +472,8 @@ describe('inline scripts: a page\'s scripts at their own lines and columns', () 
     assert.deepStrictEqual(text.split('\n').map((l) => l.trim()), ['', '', 'var a = 1', ';', 'a();', '', '']);
     assert.strictEqual(text.indexOf('var a'), html.indexOf('var a'));
     assert.strictEqual(inlineScripts('<p>no scripts</p><script src="x.js"></script>'), undefined);
+    // (A tag whose name only starts so, and a page of tags never closed: nothing, in one pass.)
+    assert.strictEqual(inlineScripts('<scripts>x</scripts>'), undefined);
+    assert.strictEqual(inlineScripts('<script>'.repeat(100_000)), undefined);
   });
 });
