@@ -6,7 +6,7 @@
 //   comparisons.ts  fingerprint values compared with specific constants
 //   modules.ts      imports, exports, inputs from other modules, the module's summary
 //   link.ts         the summaries of one program joined (no syntax trees)
-import { SAYS_WHAT_IT_IS, startedScript } from './paths';
+import { SAYS_WHAT_IT_IS, startedScript, STARTS_SCRIPT } from './paths';
 import { isFunction, propertyName, unwrap, type FunctionNode, type Node } from './ast';
 import { Comparisons, constantValues, isFlagSet, type Comparison } from './comparisons';
 import { hasHiddenCharacter, isChannelText, skeleton } from './characters';
@@ -280,7 +280,8 @@ export class Analysis implements Facts, AnalysisContext {
     // (A file of the package started as a script in another process or thread, `fork(path.join(__dirname, "worker.dat"))`: loaded too.)
     if (/\b(?:fork|Worker|execPath|"node")/.test(this.text)) {
       const started = (n: Node) => { const f = startedScript(this, n); if (f && !SAYS_WHAT_IT_IS.test(f)) this.modules.loads.add(f); };
-      this.defs.eachCall(started);
+      // (The calls by name, from the indexes already made: `fork(…)` and `cp.fork(…)`.)
+      for (const name of STARTS_SCRIPT) for (const n of [...this.defs.calls.get(name) ?? [], ...this.defs.methodCalls().get(name) ?? []]) started(n);
       this.defs.eachNew(started);
     }
     // (A module that loads a file not named as JavaScript is summarised for that alone: the scanner reads the file.)

@@ -69,6 +69,11 @@ function joinText(pieces: string[]): string[] | undefined {
   return ['\0dir', text.slice(4)];
 }
 
+/** Functions that start a program with a command line: given node (`process.execPath`) and a script, they run that script. */
+const RUNS_PROGRAM = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync']);
+/** The names of the calls startedScript reads (besides `new Worker`). */
+export const STARTS_SCRIPT = ['fork', ...RUNS_PROGRAM];
+
 /**
  * A file of the package a call runs as JavaScript in another process or thread, relative to the module's folder:
  * `fork(path.join(__dirname, "worker.dat"))`, `new Worker(new URL("./w.bin", import.meta.url))`,
@@ -79,7 +84,7 @@ export function startedScript(analysis: PathFacts, call: Node): string | undefin
   const args = call.arguments as Node[];
   if (!args.length) return undefined;
   if (name === 'fork' || name === 'Worker' && call.type === 'NewExpression') return packagePath(analysis, args[0]);
-  if (!name || !/^(?:spawn|spawnSync|execFile|execFileSync)$/.test(name) || !isNode(args[0])) return undefined;
+  if (!name || !RUNS_PROGRAM.has(name) || !isNode(args[0])) return undefined;
   const list = args[1] && unwrap(args[1]);
   const first = list?.type === 'ArrayExpression' ? (list.elements as Array<Node | null>).find((e) => e && !(unwrap(e).type === 'Literal' && String(unwrap(e).value).startsWith('-'))) : undefined;
   return first ? packagePath(analysis, first) : undefined;

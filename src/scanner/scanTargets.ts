@@ -239,10 +239,10 @@ async function addLoadedFiles(listed: TargetFiles, scanned: Array<{ results: Fil
   /** Each file loaded so far, and whether its code was analysed (a second module that runs it counts it read too). */
   const analysed = new Map<string, boolean>();
   const max = options.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  const loadsFile = (f: Finding) => (typeof f.evidence?.loadsFile === 'string' ? f.evidence.loadsFile : undefined);
   for (let i = 0; i < scanned.length; i++) {
     for (const [j, r] of scanned[i].results.entries()) {
       if (r.error || r.file.includes('!')) continue;
-      const loadsFile = (f: Finding) => (typeof f.evidence?.loadsFile === 'string' ? f.evidence.loadsFile : undefined);
       const read = new Set<string>();
       for (const spec of [...r.summary?.loads ?? [], ...r.findings.map(loadsFile).filter((x): x is string => !!x)]) {
         const file = path.resolve(path.dirname(r.file), spec);
